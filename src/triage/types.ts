@@ -1,0 +1,77 @@
+/** The ticket domain's own types. Helpdesk wire types never reach this file. */
+
+export interface Ticket {
+  /** Our id, e.g. "T-1001" or "zendesk:12345". */
+  id: string;
+  source: 'cli' | 'eval' | 'zendesk' | 'intercom' | 'hubspot' | 'generic';
+  externalId?: string;
+  customerEmail: string;
+  subject?: string;
+  body: string;
+  receivedAt: string;
+}
+
+export interface Customer {
+  id: string;
+  email: string;
+  name: string;
+  plan: 'free' | 'pro' | 'enterprise';
+  country?: string;
+  createdAt: string;
+  /** Order ids of this customer. */
+  orders: string[];
+}
+
+export type OrderStatus = 'processing' | 'shipped' | 'delivered' | 'cancelled' | 'returned';
+
+export interface Order {
+  id: string;
+  customerEmail: string;
+  status: OrderStatus;
+  items: { sku: string; name: string; quantity: number; price: number }[];
+  total: number;
+  currency: string;
+  placedAt: string;
+  carrier?: string;
+  trackingNumber?: string;
+  estimatedDelivery?: string;
+  deliveredAt?: string;
+}
+
+export interface KbArticle {
+  id: string;
+  title: string;
+  /** Intents this article answers (bitext taxonomy names plus our own). */
+  intents: string[];
+  tags: string[];
+  body: string;
+}
+
+export interface KbHit {
+  id: string;
+  title: string;
+  score: number;
+  snippet: string;
+  intents: string[];
+}
+
+export type TriageDecision = 'sent' | 'drafted';
+
+export interface TriageStep {
+  tool: string;
+  args: unknown;
+  permission: 'allow' | 'deny' | 'ask';
+  ok: boolean;
+}
+
+/** The contract's `--json` outcome of one triaged ticket. */
+export interface TriageOutcome {
+  ticketId: string;
+  decision: TriageDecision;
+  confidence: number;
+  intent: string;
+  tags: string[];
+  reply: string;
+  steps: TriageStep[];
+  reasons: string[];
+}
