@@ -1,0 +1,31 @@
+/**
+ * Event data must survive JSON (audit rows, SSE, logs) while tool results can be anything a
+ * function returns; these helpers make the crossing without ever throwing.
+ */
+
+/** A JSON-safe copy of `value` (undefined becomes null; what JSON cannot hold becomes a string). */
+export function toJsonValue(value: unknown): unknown {
+  try {
+    const text = JSON.stringify(value);
+    return text === undefined ? null : (JSON.parse(text) as unknown);
+  } catch {
+    return String(value);
+  }
+}
+
+/** The text a model sees for a tool result: strings as they are, anything else as JSON. */
+export function toolResultText(result: unknown): string {
+  if (typeof result === 'string') return result;
+  try {
+    return JSON.stringify(result) ?? 'null';
+  } catch {
+    return String(result);
+  }
+}
+
+/** A plain one-line message of an unknown thrown value, without a stack. */
+export function errorMessage(error: unknown): string {
+  if (error instanceof Error) return error.message || error.name;
+  if (typeof error === 'string') return error;
+  return toolResultText(error);
+}
