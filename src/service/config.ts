@@ -1,0 +1,79 @@
+/**
+ * The only place that reads process.env: parsed once with zod into a frozen Config. An error names
+ * the variable and says how to fix it.
+ */
+import { z } from 'zod';
+import { ConfigError } from './errors.js';
+
+const optionalUrl = z
+  .string()
+  .trim()
+  .url()
+  .optional()
+  .or(z.literal('').transform(() => undefined));
+const optionalText = z
+  .string()
+  .trim()
+  .optional()
+  .transform((value) => (value ? value : undefined));
+
+const environmentSchema = z.object({
+  DATABASE_URL: z
+    .string()
+    .trim()
+    .default('sqlite:./var/triage.db')
+    .refine((value) => /^(sqlite:.+|postgres(ql)?:\/\/.+)$/.test(value), {
+      message: 'use sqlite:<path> (e.g. sqlite:./var/triage.db) or postgres://user@host:5432/db',
+    }),
+  TRIAGE_MODEL: z.enum(['local', 'openai', 'anthropic']).default('local'),
+  OPENAI_BASE_URL: optionalUrl,
+  OPENAI_API_KEY: optionalText,
+  OPENAI_MODEL: optionalText,
+  ANTHROPIC_BASE_URL: optionalUrl,
+  ANTHROPIC_API_KEY: optionalText,
+  ANTHROPIC_MODEL: optionalText,
+  AUTO_SEND_THRESHOLD: z.coerce.number().min(0).max(1).default(0.9),
+  CRM_BASE_URL: optionalUrl,
+  CRM_TIMEOUT_MS: z.coerce.number().int().positive().default(3000),
+  ZENDESK_BASE_URL: optionalUrl,
+  ZENDESK_EMAIL: optionalText,
+  ZENDESK_API_TOKEN: optionalText,
+  ZENDESK_WEBHOOK_SECRET: optionalText,
+  INTERCOM_BASE_URL: optionalUrl,
+  INTERCOM_ACCESS_TOKEN: optionalText,
+  INTERCOM_CLIENT_SECRET: optionalText,
+  INTERCOM_ADMIN_ID: optionalText,
+  HUBSPOT_BASE_URL: optionalUrl,
+  HUBSPOT_ACCESS_TOKEN: optionalText,
+  HUBSPOT_CLIENT_SECRET: optionalText,
+  HUBSPOT_PUBLIC_URL: optionalUrl,
+  GENERIC_WEBHOOK_SECRET: optionalText,
+  GENERIC_REPLY_URL: optionalUrl,
+  REVIEWER_TOKEN: optionalText,
+  PORT: z.coerce.number().int().min(0).max(65535).default(8080),
+  HOST: z.string().default('127.0.0.1'),
+  WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  ALLOWED_LINK_HOSTS: z
+    .string()
+    .default('help.northwind.example,northwind.example')
+    .transform((value) => value.split(',').map((host) => host.trim().toLowerCase()).filter(Boolean)),
+});
+
+export type Config = Readonly<z.output<typeof environmentSchema>>;
+
+export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = environmentSchema.safeParse(environment);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+    throw new ConfigError(`Invalid settings: ${problems.join('; ')}`);
+  }
+  const config = parsed.data;
+  if (config.TRIAGE_MODEL === 'openai' && !config.OPENAI_MODEL) {
+    throw new ConfigError('TRIAGE_MODEL=openai needs OPENAI_MODEL (and OPENAI_BASE_URL for a non-OpenAI server, OPENAI_API_KEY when it asks for one)');
+  }
+  if (config.TRIAGE_MODEL === 'anthropic' && (!config.ANTHROPIC_MODEL || !config.ANTHROPIC_API_KEY)) {
+    throw new ConfigError('TRIAGE_MODEL=anthropic needs ANTHROPIC_API_KEY and ANTHROPIC_MODEL (ANTHROPIC_BASE_URL optional)');
+  }
+  return Object.freeze(config);
+}

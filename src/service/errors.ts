@@ -1,0 +1,21 @@
+/** Errors of the service layer; the HTTP error handler and the job handler translate them. */
+export class ServiceError extends Error {
+  override name = new.target.name;
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+  }
+}
+
+/** A setting is missing or malformed: the message names the variable and how to fix it. */
+export class ConfigError extends ServiceError {}
+
+/** Input from a user or a webhook that we refuse: exit code 2 in the CLI, a 4xx over HTTP. */
+export class InputError extends ServiceError {
+  constructor(
+    message: string,
+    readonly code: string = 'bad_request',
+    readonly statusCode: number = 400,
+  ) {
+    super(message);
+  }
+}

@@ -1,0 +1,25 @@
+import type { ChatModel } from '../agentao/index.js';
+import { createAnthropicChatModel } from '../agentao/models/anthropic/index.js';
+import { createOpenAIChatModel } from '../agentao/models/openai/index.js';
+import { LocalChatModel } from '../triage/local-model/local-chat-model.js';
+import type { IntentClassifier } from '../triage/local-model/intent-classifier.js';
+import type { Config } from './config.js';
+
+export function createChatModel(config: Config, classifier: IntentClassifier): ChatModel {
+  switch (config.TRIAGE_MODEL) {
+    case 'openai':
+      return createOpenAIChatModel({
+        baseURL: config.OPENAI_BASE_URL ?? 'https://api.openai.com/v1',
+        apiKey: config.OPENAI_API_KEY ?? 'not-needed',
+        model: config.OPENAI_MODEL ?? '',
+      });
+    case 'anthropic':
+      return createAnthropicChatModel({
+        baseURL: config.ANTHROPIC_BASE_URL ?? 'https://api.anthropic.com',
+        apiKey: config.ANTHROPIC_API_KEY ?? '',
+        model: config.ANTHROPIC_MODEL ?? '',
+      });
+    case 'local':
+      return new LocalChatModel({ classifier, autoSendThreshold: config.AUTO_SEND_THRESHOLD });
+  }
+}

@@ -1,0 +1,47 @@
+/**
+ * The confidence gate: the triage's permission engine. Read-only by default; drafting is allowed;
+ * `send_reply` is allowed only when the send guard passes. It overrides `decide()`, which the agentao
+ * runtime calls for every tool call, so the policy cannot be bypassed by the loop.
+ */
+import { PermissionEngine, type PermissionDecision, type PermissionRequest } from '../agentao/index.js';
+import { assessSend, type SendGuardOptions } from './send-guard.js';
+import type { TriageSession } from './triage-session.js';
+
+export class ConfidenceGate extends PermissionEngine {
+  constructor(
+    private readonly session: TriageSession,
+    private readonly options: SendGuardOptions,
+  ) {
+    super({
+      mode: 'read-only',
+      rules: [{ tool: 'draft_reply', action: 'allow', reason: 'drafts only reach a human reviewer' }],
+    });
+  }
+
+  override async decide(toolName: string, args: unknown, request?: PermissionRequest): Promise<PermissionDecision> {
+    const fields = (args ?? {}) as Record<string, unknown>;
+    if (toolName === 'get_customer_profile') {
+      const email = String(fields.email ?? '').trim().toLowerCase();
+      if (email !== this.session.ticket.customerEmail.trim().toLowerCase()) {
+        return { action: 'deny', reason: "only the ticket's own customer may be looked up" };
+      }
+    }
+    if (toolName === 'send_reply') {
+      const assessment = assessSend(
+        this.session,
+        { text: String(fields.text ?? ''), confidence: Number(fields.confidence) },
+        this.options,
+      );
+      if (!assessment.allowed) {
+        const reason = `${assessment.reasons.join('; ')}. Tags: ${assessment.tags.join(', ') || 'none'}`;
+        this.session.denials.push(...assessment.reasons);
+        return { action: 'deny', reason };
+      }
+      return {
+        action: 'allow',
+        reason: `send guard passed at confidence ${assessment.confidence.toFixed(2)} (threshold ${this.options.threshold})`,
+      };
+    }
+    return super.decide(toolName, args, request);
+  }
+}

@@ -1,0 +1,20 @@
+/**
+ * The independent estimate that caps the model's claimed confidence: how sure the intent classifier
+ * is, discounted when the knowledge base has no article for that intent.
+ */
+import type { KbHit } from './types.js';
+
+export interface IntentCertainty {
+  intent: string;
+  confidence: number;
+}
+
+/** Below this normalised BM25 score a KB hit is not taken as support. */
+export const MIN_KB_SUPPORT = 0.2;
+
+export function estimateIndependentConfidence(intent: IntentCertainty, kbHits: readonly KbHit[]): number {
+  if (intent.intent === 'other') return Math.min(intent.confidence, 0.3) * 0.5;
+  const supporting = kbHits.find((hit) => hit.intents.includes(intent.intent) && hit.score >= MIN_KB_SUPPORT);
+  const factor = supporting ? 1 : 0.6;
+  return Number(Math.max(0, Math.min(1, intent.confidence * factor)).toFixed(3));
+}

@@ -1,0 +1,192 @@
+/**
+ * The offline "local model": a small, deterministic planner + intent classifier + reply composer
+ * behind the chat-model interface. It is not an LLM: it follows the support-triage skill's steps
+ * with fixed logic, so the product runs end to end with no API key.
+ */
+import type {
+  ChatMessage,
+  ChatModel,
+  ChatRequest,
+  ChatResponse,
+  ModelToolCall,
+} from '../../agentao/index.js';
+import { detectEscalation, escalationTags } from '../escalation.js';
+import { parseTicketPrompt, type TicketPromptFields } from '../ticket-prompt.js';
+import type { IntentClassifier } from './intent-classifier.js';
+import { composeReply, type OrderFacts } from './reply-composer.js';
+import { extractOrderIds } from './order-ids.js';
+
+export interface LocalChatModelOptions {
+  classifier: IntentClassifier;
+  /** The model sends only above this; the gate enforces its own threshold regardless. */
+  autoSendThreshold: number;
+  signature?: string;
+}
+
+interface ToolExchange {
+  call: ModelToolCall;
+  args: Record<string, unknown>;
+  result?: { content: string; isError: boolean; parsed: unknown };
+}
+
+interface KbResult {
+  id: string;
+  title: string;
+  score: number;
+  intents: string[];
+  answer: string;
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+function exchanges(messages: ChatMessage[]): ToolExchange[] {
+  const byId = new Map<string, ToolExchange>();
+  const ordered: ToolExchange[] = [];
+  for (const message of messages) {
+    if (message.role === 'assistant') {
+      for (const call of message.toolCalls ?? []) {
+        const exchange: ToolExchange = { call, args: (parseJson(call.arguments) ?? {}) as Record<string, unknown> };
+        byId.set(call.id, exchange);
+        ordered.push(exchange);
+      }
+    } else if (message.role === 'tool') {
+      const exchange = byId.get(message.toolCallId);
+      if (exchange) {
+        exchange.result = { content: message.content, isError: message.isError ?? false, parsed: parseJson(message.content) };
+      }
+    }
+  }
+  return ordered;
+}
+
+let callCounter = 0;
+function toolCall(name: string, args: Record<string, unknown>): ModelToolCall {
+  callCounter = (callCounter + 1) % Number.MAX_SAFE_INTEGER;
+  return { id: `local_${callCounter.toString(36)}`, name, arguments: JSON.stringify(args) };
+}
+
+function respond(content: string, toolCalls: ModelToolCall[] = []): ChatResponse {
+  return {
+    content,
+    toolCalls,
+    finishReason: { unified: toolCalls.length > 0 ? 'tool-calls' : 'stop' },
+    usage: { inputTokens: 0, outputTokens: 0 },
+    warnings: [],
+  };
+}
+
+export class LocalChatModel implements ChatModel {
+  readonly provider = 'local';
+  readonly modelId = 'northwind-local-1';
+  private readonly signature: string;
+
+  constructor(private readonly options: LocalChatModelOptions) {
+    this.signature = options.signature ?? 'Best regards,\nThe Northwind Support Team';
+  }
+
+  async generate(request: ChatRequest): Promise<ChatResponse> {
+    request.signal?.throwIfAborted();
+    const ticket = request.messages
+      .filter((message): message is Extract<ChatMessage, { role: 'user' }> => message.role === 'user')
+      .map((message) => parseTicketPrompt(message.content))
+      .find((parsed) => parsed !== undefined);
+    if (!ticket) return respond('I can only triage support tickets rendered by the triage pipeline.');
+    const offered = new Set(request.tools.map((tool) => tool.name));
+    const history = exchanges(request.messages);
+
+    if (history.length === 0) return respond('', this.plan(ticket, offered));
+
+    const last = history[history.length - 1];
+    const replyCall = history.find((exchange) => exchange.call.name === 'send_reply' || exchange.call.name === 'draft_reply');
+    if (!replyCall) return this.decide(ticket, history, offered);
+    if (last && last.call.name === 'send_reply' && last.result?.isError && offered.has('draft_reply')) {
+      // The send was denied: leave the same reply as a draft with the gate's reason and tags.
+      const denial = last.result.content.replace(/^Permission denied:\s*/i, '');
+      const tagMatch = /Tags:\s*([^.]*)$/.exec(denial);
+      const tags = (tagMatch?.[1] ?? '').split(',').map((tag) => tag.trim()).filter((tag) => tag && tag !== 'none');
+      return respond('', [
+        toolCall('draft_reply', {
+          text: String(last.args.text ?? ''),
+          confidence: Number(last.args.confidence ?? 0),
+          reason: `send denied: ${denial}`.slice(0, 1000),
+          tags,
+          intent: last.args.intent,
+        }),
+      ]);
+    }
+    const action = last?.call.name === 'send_reply' && !last.result?.isError ? 'sent' : 'drafted';
+    return respond(`intent=${String(replyCall.args.intent ?? 'unknown')} decision=${action}`);
+  }
+
+  /** Step 1-3 of the skill: profile, orders mentioned, knowledge base. */
+  private plan(ticket: TicketPromptFields, offered: Set<string>): ModelToolCall[] {
+    const calls: ModelToolCall[] = [];
+    if (offered.has('get_customer_profile') && ticket.email) calls.push(toolCall('get_customer_profile', { email: ticket.email }));
+    if (offered.has('get_order_status')) {
+      for (const orderId of extractOrderIds(`${ticket.subject ?? ''}\n${ticket.text}`).slice(0, 2)) {
+        calls.push(toolCall('get_order_status', { order_id: orderId }));
+      }
+    }
+    if (offered.has('search_kb')) {
+      const query = `${ticket.subject ?? ''} ${ticket.text}`.replace(/\s+/g, ' ').trim().slice(0, 500);
+      if (query) calls.push(toolCall('search_kb', { query }));
+    }
+    return calls;
+  }
+
+  /** Steps 4-6: classify, compose, estimate confidence, then send or draft. */
+  private decide(ticket: TicketPromptFields, history: ToolExchange[], offered: Set<string>): ChatResponse {
+    const text = `${ticket.subject ?? ''}\n${ticket.text}`;
+    const prediction = this.options.classifier.predict(text);
+    const profileResult = history.find((exchange) => exchange.call.name === 'get_customer_profile')?.result;
+    const profile = profileResult && !profileResult.isError ? (profileResult.parsed as Record<string, unknown> | undefined) : undefined;
+    const customerFound = profile?.found === true;
+    const order = history
+      .filter((exchange) => exchange.call.name === 'get_order_status' && !exchange.result?.isError)
+      .map((exchange) => exchange.result?.parsed as (OrderFacts & { found?: boolean }) | undefined)
+      .find((parsed) => parsed?.found === true);
+    const kbResults = history
+      .filter((exchange) => exchange.call.name === 'search_kb' && !exchange.result?.isError)
+      .flatMap((exchange) => ((exchange.result?.parsed as { results?: KbResult[] } | undefined)?.results ?? []));
+    const article = kbResults.find((result) => result.intents.includes(prediction.intent));
+
+    const reply = composeReply({
+      customerName: customerFound ? String(profile?.name ?? '') : undefined,
+      plan: customerFound ? String(profile?.plan ?? '') : undefined,
+      answer: article?.answer,
+      order: order ?? undefined,
+      signature: this.signature,
+    });
+
+    // The model's own claim: classifier certainty, discounted when the KB or the CRM let it down.
+    let confidence = prediction.confidence;
+    if (!article) confidence *= 0.5;
+    if (!customerFound) confidence *= 0.7;
+    if (prediction.intent === 'other') confidence = Math.min(confidence, 0.3);
+    confidence = Number(confidence.toFixed(3));
+
+    const signals = detectEscalation({
+      text: ticket.text,
+      subject: ticket.subject,
+      customer: customerFound ? { plan: String(profile?.plan) as 'free' | 'pro' | 'enterprise' } : null,
+    });
+    const tags = escalationTags(signals);
+    const reasons: string[] = signals.map((signal) => `${signal.tag}: ${signal.reason}`);
+    if (!article) reasons.push('no knowledge-base article answers this intent');
+    if (!customerFound) reasons.push('no verified customer profile');
+    if (confidence < this.options.autoSendThreshold) reasons.push(`confidence ${confidence} below ${this.options.autoSendThreshold}`);
+
+    if (reasons.length === 0 && offered.has('send_reply')) {
+      return respond('', [toolCall('send_reply', { text: reply, confidence, intent: prediction.intent })]);
+    }
+    return respond('', [
+      toolCall('draft_reply', { text: reply, confidence, reason: reasons.join('; ') || 'review requested', tags, intent: prediction.intent }),
+    ]);
+  }
+}

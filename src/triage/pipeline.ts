@@ -1,0 +1,214 @@
+/**
+ * triageTicket(): one ticket end to end on the agentao runtime. An independent view of the ticket
+ * (classifier, KB, escalation words) is computed first; then an agent with the support tools, the
+ * support-triage skill and the confidence gate runs; the result is re-checked by the send guard
+ * before it becomes an outbox entry. Storage is the caller's job: this module does no I/O of its own
+ * beyond the tools' CRM calls.
+ */
+import {
+  Agent,
+  SdkTransport,
+  type AgentEvent,
+  type ChatModel,
+  type ChatResult,
+} from '../agentao/index.js';
+import { detectEscalation, escalationTags } from './escalation.js';
+import { ConfidenceGate } from './gate.js';
+import { estimateIndependentConfidence } from './independent-confidence.js';
+import type { KnowledgeBase } from './kb/knowledge-base.js';
+import type { CrmClient } from './crm/crm-client.js';
+import type { IntentClassifier } from './local-model/intent-classifier.js';
+import { assessSend } from './send-guard.js';
+import { renderTicketPrompt } from './ticket-prompt.js';
+import { createSupportTools } from './tools/index.js';
+import { TriageSession } from './triage-session.js';
+import type { Ticket, TriageOutcome, TriageStep } from './types.js';
+
+export const SUPPORT_TRIAGE_SKILL = 'support-triage';
+
+export interface TriageDependencies {
+  model: ChatModel;
+  crm: CrmClient;
+  kb: KnowledgeBase;
+  classifier: IntentClassifier;
+  skillDirectories: string[];
+  threshold: number;
+  allowedLinkHosts: readonly string[];
+  maxIterations?: number;
+}
+
+export interface OutboxEntry {
+  kind: 'send' | 'draft';
+  text: string;
+  tags: string[];
+  confidence: number;
+  /** A send is a public reply; a draft goes back as an internal note. */
+  public: boolean;
+}
+
+export interface TriageRunResult {
+  outcome: TriageOutcome;
+  outbox: OutboxEntry;
+  events: AgentEvent[];
+  stopReason: ChatResult['stopReason'] | 'model-error';
+  modelId: string;
+}
+
+const TAG = /^[a-z0-9][a-z0-9-]{0,39}$/;
+
+function normaliseTags(tags: Iterable<string>): string[] {
+  const out = new Set<string>();
+  for (const tag of tags) {
+    const slug = tag.trim().toLowerCase().replace(/[\s_]+/g, '-');
+    if (TAG.test(slug)) out.add(slug);
+  }
+  return [...out].sort();
+}
+
+/** The agent never owns the shared model: closing one ticket's agent must not close the client. */
+function borrow(model: ChatModel): ChatModel {
+  return { provider: model.provider, modelId: model.modelId, generate: (request) => model.generate(request) };
+}
+
+function stepsFrom(events: AgentEvent[]): TriageStep[] {
+  const permissions = new Map<string, 'allow' | 'deny' | 'ask'>();
+  const steps: TriageStep[] = [];
+  for (const event of events) {
+    if (event.type === 'permission-decision') permissions.set(event.data.callId, event.data.decision);
+    if (event.type === 'tool-call-end') {
+      const start = events.find((other) => other.type === 'tool-call-start' && other.data.callId === event.data.callId);
+      steps.push({
+        tool: event.data.toolName,
+        args: start?.type === 'tool-call-start' ? start.data.args : undefined,
+        permission: permissions.get(event.data.callId) ?? 'deny',
+        ok: event.data.status === 'ok',
+      });
+    }
+  }
+  return steps;
+}
+
+export function buildSession(ticket: Ticket, deps: Pick<TriageDependencies, 'kb' | 'classifier'>): TriageSession {
+  const text = `${ticket.subject ?? ''}\n${ticket.body}`;
+  const intent = deps.classifier.predict(text);
+  const kbHits = deps.kb.search(text.slice(0, 2000), { limit: 3, intents: [intent.intent] });
+  return new TriageSession(ticket, {
+    intent: { intent: intent.intent, confidence: intent.confidence },
+    kbHits,
+    confidence: estimateIndependentConfidence(intent, kbHits),
+    escalation: detectEscalation({ text: ticket.body, subject: ticket.subject }),
+  });
+}
+
+export async function triageTicket(
+  ticket: Ticket,
+  deps: TriageDependencies,
+  options: { signal?: AbortSignal; onEvent?: (event: AgentEvent) => void } = {},
+): Promise<TriageRunResult> {
+  const session = buildSession(ticket, deps);
+  const guard = { threshold: deps.threshold, allowedLinkHosts: deps.allowedLinkHosts };
+  const events: AgentEvent[] = [];
+  const agent = new Agent({
+    model: borrow(deps.model),
+    tools: createSupportTools(session, deps),
+    permissionEngine: new ConfidenceGate(session, guard),
+    transport: new SdkTransport({
+      onEvent: (event) => {
+        events.push(event);
+        options.onEvent?.(event);
+      },
+    }),
+    skills: { directories: deps.skillDirectories },
+    systemPrompt: `You are the support triage agent of Northwind Goods. Auto-send threshold: ${deps.threshold}.`,
+    maxIterations: deps.maxIterations ?? 8,
+    agentId: `triage-${ticket.id}`,
+  });
+  let stopReason: TriageRunResult['stopReason'];
+  let modelError: string | undefined;
+  try {
+    agent.activateSkill(SUPPORT_TRIAGE_SKILL, `Triage ticket ${ticket.id}`);
+    const result = await agent.chat(renderTicketPrompt(ticket), { signal: options.signal });
+    stopReason = result.stopReason;
+  } catch (error) {
+    if (options.signal?.aborted) throw error;
+    stopReason = 'model-error';
+    modelError = error instanceof Error ? error.message : String(error);
+  } finally {
+    await agent.close();
+  }
+  return finish(session, guard, events, stopReason, modelError, deps.model.modelId);
+}
+
+function finish(
+  session: TriageSession,
+  guard: { threshold: number; allowedLinkHosts: readonly string[] },
+  events: AgentEvent[],
+  stopReason: TriageRunResult['stopReason'],
+  modelError: string | undefined,
+  modelId: string,
+): TriageRunResult {
+  const { ticket, independent } = session;
+  const reasons: string[] = [];
+  const tags = new Set<string>(escalationTags(independent.escalation));
+  let decision: TriageOutcome['decision'] = 'drafted';
+  let text: string;
+  let claimed: number;
+  let intent = independent.intent.intent;
+
+  if (session.send) {
+    // Enforced a second time at the outbox: the permission engine is not the only line.
+    const assessment = assessSend(session, session.send, guard);
+    assessment.tags.forEach((tag) => tags.add(tag));
+    text = session.send.text;
+    claimed = session.send.confidence;
+    intent = session.send.intent || intent;
+    if (assessment.allowed) {
+      decision = 'sent';
+      reasons.push(
+        `send guard passed: confidence ${assessment.confidence.toFixed(2)} >= ${guard.threshold} ` +
+          `(model ${assessment.claimedConfidence.toFixed(2)}, independent ${assessment.independentConfidence.toFixed(2)}), no escalation signal`,
+      );
+    } else {
+      reasons.push(...assessment.reasons);
+    }
+  } else if (session.draft) {
+    text = session.draft.text;
+    claimed = session.draft.confidence;
+    intent = session.draft.intent || intent;
+    session.draft.tags.forEach((tag) => tags.add(tag));
+    reasons.push(`drafted by the agent: ${session.draft.reason}`);
+    // Record what the guard would have said, so a reviewer sees every rule that applies.
+    const assessment = assessSend(session, session.draft, guard);
+    assessment.tags.forEach((tag) => tags.add(tag));
+    for (const reason of assessment.reasons) if (!reasons.includes(reason)) reasons.push(reason);
+  } else {
+    text = '';
+    claimed = 0;
+    tags.add('needs-human');
+    reasons.push(
+      modelError
+        ? `the model failed: ${modelError}`
+        : `the agent stopped (${stopReason}) without proposing a reply`,
+    );
+  }
+  for (const denial of session.denials) if (!reasons.includes(denial)) reasons.push(denial);
+
+  const confidence = Number(Math.min(claimed, independent.confidence).toFixed(3));
+  const outcome: TriageOutcome = {
+    ticketId: ticket.id,
+    decision,
+    confidence,
+    intent,
+    tags: normaliseTags(tags),
+    reply: text,
+    steps: stepsFrom(events),
+    reasons,
+  };
+  return {
+    outcome,
+    outbox: { kind: decision === 'sent' ? 'send' : 'draft', text, tags: outcome.tags, confidence, public: decision === 'sent' },
+    events,
+    stopReason,
+    modelId,
+  };
+}

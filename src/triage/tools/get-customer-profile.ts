@@ -1,0 +1,25 @@
+import { z } from 'zod';
+import { defineTool } from '../../agentao/index.js';
+import type { CrmClient } from '../crm/crm-client.js';
+import type { TriageSession } from '../triage-session.js';
+
+export function createGetCustomerProfileTool(session: TriageSession, crm: CrmClient) {
+  return defineTool({
+    name: 'get_customer_profile',
+    description: "Look up the ticket's customer in the CRM by email: name, plan and order ids.",
+    parameters: z.object({ email: z.string().trim().email() }).strict(),
+    isReadOnly: true,
+    async execute({ email }, { signal }) {
+      try {
+        const customer = await crm.findCustomerByEmail(email, { signal });
+        session.customer = customer;
+        if (!customer) return { found: false, email, note: 'No customer profile for this email.' };
+        return { found: true, name: customer.name, plan: customer.plan, country: customer.country, orders: customer.orders };
+      } catch (error) {
+        session.customer = null;
+        session.customerLookupFailed = true;
+        throw error;
+      }
+    },
+  });
+}

@@ -1,0 +1,26 @@
+import { z } from 'zod';
+import { defineTool } from '../../agentao/index.js';
+import type { KnowledgeBase } from '../kb/knowledge-base.js';
+import type { TriageSession } from '../triage-session.js';
+
+export function createSearchKbTool(session: TriageSession, kb: KnowledgeBase) {
+  return defineTool({
+    name: 'search_kb',
+    description: 'Search the help-center knowledge base. Returns the best articles with the answer text to base a reply on.',
+    parameters: z.object({ query: z.string().trim().min(1).max(500) }).strict(),
+    isReadOnly: true,
+    execute({ query }) {
+      const hits = kb.search(query, { limit: 3 });
+      session.kbHitsSeen.push(...hits);
+      return {
+        results: hits.map((hit) => ({
+          id: hit.id,
+          title: hit.title,
+          score: Number(hit.score.toFixed(3)),
+          intents: hit.intents,
+          answer: kb.replyOf(hit.id),
+        })),
+      };
+    },
+  });
+}
