@@ -1,8 +1,8 @@
 /** Errors of the service layer; the HTTP error handler and the job handler translate them. */
 export class ServiceError extends Error {
-  override name = new.target.name;
   constructor(message: string, options?: { cause?: unknown }) {
     super(message, options);
+    this.name = new.target.name;
   }
 }
 
