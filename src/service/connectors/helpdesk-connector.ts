@@ -1,0 +1,80 @@
+/**
+ * The one interface every helpdesk connector implements. Provider wire types (Zendesk, Intercom,
+ * HubSpot, the generic JSON) stay inside their folders; routes and the outbox only see these types.
+ */
+import type { Ticket } from '../../triage/types.js';
+
+export type HelpdeskProvider = 'zendesk' | 'intercom' | 'hubspot' | 'generic';
+
+/** Header names in lower case, as Node gives them. */
+export type HeaderBag = Record<string, string | string[] | undefined>;
+
+export interface WebhookRequest {
+  /** The body exactly as received: signatures are computed over these bytes, never re-serialised JSON. */
+  rawBody: Buffer;
+  headers: HeaderBag;
+  method: string;
+  /** Path and query as received, e.g. "/webhooks/hubspot?portal=1". */
+  url: string;
+  /** Injected clock for the timestamp window; defaults to the current time. */
+  now?: Date;
+}
+
+export type WebhookVerificationFailureCode =
+  | 'missing_signature'
+  | 'bad_signature'
+  | 'stale_timestamp'
+  | 'not_configured';
+
+export type WebhookVerification =
+  | { ok: true }
+  | { ok: false; code: WebhookVerificationFailureCode; message: string };
+
+export interface NormalisedWebhook {
+  /** Null for an event we deliberately ignore (an agent's own reply, an unrelated topic, ...). */
+  ticket: Ticket | null;
+  /** The provider's id of this delivery, for idempotent enqueueing. */
+  deliveryId?: string;
+  ignoredReason?: string;
+  /**
+   * HubSpot batches up to 100 events in one request: the first is described above, the others
+   * here, each with its own delivery id. Absent for providers that send one event per request.
+   */
+  more?: NormalisedWebhook[];
+}
+
+export interface NormaliseOptions {
+  signal?: AbortSignal;
+}
+
+export interface PostReplyInput {
+  ticket: Ticket;
+  text: string;
+  idempotencyKey: string;
+  signal?: AbortSignal;
+}
+
+export interface PostNoteInput extends PostReplyInput {
+  tags: string[];
+}
+
+export interface PostResult {
+  /** The helpdesk's id of what was created (comment, conversation part, note), when it says. */
+  externalId?: string;
+}
+
+export interface HelpdeskConnector {
+  readonly provider: HelpdeskProvider;
+  verifyWebhook(request: WebhookRequest): WebhookVerification;
+  /** Throws ConnectorPayloadError (statusCode 400, with the zod issues) on a payload of the wrong shape. */
+  normalise(payload: unknown, request: WebhookRequest, options?: NormaliseOptions): Promise<NormalisedWebhook>;
+  /** Posts a public reply the customer sees. */
+  postReply(input: PostReplyInput): Promise<PostResult>;
+  /** Posts an internal note (a draft for a reviewer) with the escalation tags. */
+  postNote(input: PostNoteInput): Promise<PostResult>;
+}
+
+/** Our ticket id for a helpdesk's ticket: `${provider}:${externalId}`. */
+export function ticketIdFor(provider: HelpdeskProvider, externalId: string): string {
+  return `${provider}:${externalId}`;
+}

@@ -1,0 +1,81 @@
+/** Pure mappers between HubSpot CRM objects and our Ticket. */
+import type { Ticket } from '../../../triage/types.js';
+import { ticketIdFor } from '../helpdesk-connector.js';
+import { escapeHtml, plainTextToHtml } from '../plain-text-to-html.js';
+import {
+  NOTE_TO_TICKET_ASSOCIATION_TYPE_ID,
+  type HubSpotCreateNoteRequest,
+  type HubSpotTicketResponse,
+} from './hubspot-api-types.js';
+
+export const HUBSPOT_TRIAGED_SUBSCRIPTION = 'ticket.creation';
+
+export type HubSpotMapping = { ticket: Ticket; ignoredReason?: undefined } | { ticket: null; ignoredReason: string };
+
+/** The contact whose email we answer: the first one associated with the ticket. */
+export function hubSpotTicketContactId(ticket: HubSpotTicketResponse): string | undefined {
+  return ticket.associations?.contacts?.results[0]?.id;
+}
+
+export function mapHubSpotTicket(
+  ticket: HubSpotTicketResponse,
+  contactEmail: string | null | undefined,
+  receivedAt: Date,
+): HubSpotMapping {
+  const email = clean(contactEmail);
+  if (email === undefined) {
+    return { ticket: null, ignoredReason: `hubspot ticket ${ticket.id} has no associated contact with an email` };
+  }
+  const subject = clean(ticket.properties.subject);
+  // Tickets created from a form can have a subject and no content: the subject is then all we have.
+  const body = clean(ticket.properties.content) ?? subject;
+  if (body === undefined) {
+    return { ticket: null, ignoredReason: `hubspot ticket ${ticket.id} has no text to triage` };
+  }
+  return {
+    ticket: {
+      id: ticketIdFor('hubspot', ticket.id),
+      source: 'hubspot',
+      externalId: ticket.id,
+      customerEmail: email,
+      ...(subject === undefined ? {} : { subject }),
+      body,
+      receivedAt: receivedAt.toISOString(),
+    },
+  };
+}
+
+/**
+ * HubSpot's API cannot send the ticket's email reply (the conversations email API is not public),
+ * so a public reply becomes a note marked for the agent to send; a draft is a plain note.
+ */
+export const HUBSPOT_REPLY_MARKER = 'Reply for the customer (approved; send it from the ticket, the API cannot email it)';
+export const HUBSPOT_DRAFT_MARKER = 'Draft reply for review';
+
+export function buildHubSpotNote(
+  ticketId: string,
+  text: string,
+  kind: 'reply' | 'draft',
+  tags: readonly string[],
+  timestamp: Date,
+): HubSpotCreateNoteRequest {
+  const marker = kind === 'reply' ? HUBSPOT_REPLY_MARKER : HUBSPOT_DRAFT_MARKER;
+  const tagLine = tags.length > 0 ? `<p><strong>Tags:</strong> ${escapeHtml(tags.join(', '))}</p>` : '';
+  return {
+    properties: {
+      hs_note_body: `<p><strong>${escapeHtml(marker)}</strong></p>${plainTextToHtml(text)}${tagLine}`,
+      hs_timestamp: timestamp.toISOString(),
+    },
+    associations: [
+      {
+        to: { id: ticketId },
+        types: [{ associationCategory: 'HUBSPOT_DEFINED', associationTypeId: NOTE_TO_TICKET_ASSOCIATION_TYPE_ID }],
+      },
+    ],
+  };
+}
+
+function clean(value: string | null | undefined): string | undefined {
+  const trimmed = value?.trim();
+  return trimmed ? trimmed : undefined;
+}

@@ -1,0 +1,111 @@
+/**
+ * Intercom: signed notifications for conversations started or answered by a customer; replies and
+ * internal notes through the conversation reply API, as the configured admin.
+ */
+import { createConnectorHttpClient, type FetchFunction } from '../connector-http.js';
+import type {
+  HelpdeskConnector,
+  NormalisedWebhook,
+  PostReplyInput,
+  PostResult,
+  WebhookRequest,
+  WebhookVerification,
+} from '../helpdesk-connector.js';
+import { parsePayload } from '../parse-payload.js';
+import { escapeHtml, plainTextToHtml } from '../plain-text-to-html.js';
+import { externalTicketId } from '../ticket-external-id.js';
+import { headerValue, hmac, signaturesMatch, verificationFailure, verified } from '../webhook-signature.js';
+import {
+  intercomConversationNotificationSchema,
+  intercomNotificationSchema,
+  intercomReplyResponseSchema,
+  type IntercomReplyRequest,
+} from './intercom-api-types.js';
+import { INTERCOM_TRIAGED_TOPICS, intercomCreatedPartId, mapIntercomNotification } from './map-intercom-notification.js';
+
+export interface IntercomConnectorSettings {
+  baseUrl?: string;
+  accessToken: string;
+  /** The app's client secret: Intercom signs notifications with it. */
+  clientSecret: string;
+  /** The admin replies and notes are posted as. */
+  adminId: string;
+  fetch?: FetchFunction;
+  timeoutMs?: number;
+}
+
+export const INTERCOM_API_VERSION = '2.11';
+const SIGNATURE_HEADER = 'x-hub-signature';
+const SIGNATURE_PREFIX = 'sha1=';
+
+export function createIntercomConnector(settings: IntercomConnectorSettings): HelpdeskConnector {
+  const baseUrl = (settings.baseUrl ?? 'https://api.intercom.io').replace(/\/+$/, '');
+  const http = createConnectorHttpClient({
+    provider: 'intercom',
+    fetch: settings.fetch,
+    timeoutMs: settings.timeoutMs,
+    headers: { authorization: `Bearer ${settings.accessToken}`, 'intercom-version': INTERCOM_API_VERSION },
+  });
+
+  async function reply(input: PostReplyInput, messageType: 'comment' | 'note', html: string): Promise<PostResult> {
+    const conversationId = externalTicketId('intercom', input.ticket);
+    const body: IntercomReplyRequest = { message_type: messageType, type: 'admin', admin_id: settings.adminId, body: html };
+    const response = await http.request({
+      method: 'POST',
+      url: `${baseUrl}/conversations/${encodeURIComponent(conversationId)}/reply`,
+      body,
+      headers: { 'idempotency-key': input.idempotencyKey },
+      signal: input.signal,
+      responseSchema: intercomReplyResponseSchema,
+    });
+    const externalId = intercomCreatedPartId(response);
+    return externalId === undefined ? {} : { externalId };
+  }
+
+  return {
+    provider: 'intercom',
+
+    verifyWebhook(request: WebhookRequest): WebhookVerification {
+      if (!settings.clientSecret) {
+        return verificationFailure('not_configured', 'INTERCOM_CLIENT_SECRET is not set.');
+      }
+      const header = headerValue(request.headers, SIGNATURE_HEADER);
+      if (header === undefined) {
+        return verificationFailure('missing_signature', 'The X-Hub-Signature header is missing.');
+      }
+      if (!header.toLowerCase().startsWith(SIGNATURE_PREFIX)) {
+        return verificationFailure('bad_signature', 'X-Hub-Signature must look like "sha1=<hex>".');
+      }
+      const received = header.slice(SIGNATURE_PREFIX.length).toLowerCase();
+      const expected = hmac('sha1', settings.clientSecret, [request.rawBody]).toString('hex');
+      return signaturesMatch(expected, received)
+        ? verified
+        : verificationFailure('bad_signature', 'X-Hub-Signature does not match the body.');
+    },
+
+    async normalise(payload: unknown, request: WebhookRequest): Promise<NormalisedWebhook> {
+      const envelope = parsePayload('intercom', intercomNotificationSchema, payload);
+      const deliveryId = envelope.id;
+      if (!INTERCOM_TRIAGED_TOPICS.has(envelope.topic)) {
+        return { ticket: null, deliveryId, ignoredReason: `intercom topic ${envelope.topic} is not triaged` };
+      }
+      const notification = parsePayload('intercom', intercomConversationNotificationSchema, payload);
+      const mapping = mapIntercomNotification(notification, request.now ?? new Date());
+      return {
+        ticket: mapping.ticket,
+        deliveryId,
+        ...(mapping.ignoredReason === undefined ? {} : { ignoredReason: mapping.ignoredReason }),
+      };
+    },
+
+    postReply(input) {
+      return reply(input, 'comment', plainTextToHtml(input.text));
+    },
+
+    postNote(input) {
+      // Intercom tags a conversation by tag id, not name; the note carries the names for the reviewer.
+      const tagLine = input.tags.length > 0 ? `<p><b>Tags:</b> ${escapeHtml(input.tags.join(', '))}</p>` : '';
+      return reply(input, 'note', plainTextToHtml(input.text) + tagLine);
+    },
+  };
+}

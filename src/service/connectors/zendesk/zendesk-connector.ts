@@ -1,0 +1,149 @@
+/**
+ * Zendesk: signed webhooks (trigger-called or event subscriptions), replies and internal notes as
+ * ticket comments through the Tickets API.
+ */
+import { createConnectorHttpClient, type FetchFunction } from '../connector-http.js';
+import type {
+  HelpdeskConnector,
+  NormalisedWebhook,
+  NormaliseOptions,
+  PostReplyInput,
+  PostResult,
+  WebhookRequest,
+  WebhookVerification,
+} from '../helpdesk-connector.js';
+import { parsePayload } from '../parse-payload.js';
+import { externalTicketId } from '../ticket-external-id.js';
+import {
+  checkTimestampWindow,
+  headerValue,
+  hmac,
+  signaturesMatch,
+  verificationFailure,
+  verified,
+} from '../webhook-signature.js';
+import {
+  isZendeskEventPayload,
+  mapZendeskEvent,
+  mapZendeskTrigger,
+  zendeskCreatedCommentId,
+  zendeskEventIgnoredReason,
+  type ZendeskMapping,
+} from './map-zendesk-webhook.js';
+import {
+  zendeskEventPayloadSchema,
+  zendeskTicketUpdateResponseSchema,
+  zendeskTriggerPayloadSchema,
+  zendeskUserResponseSchema,
+  type ZendeskTicketUpdateRequest,
+} from './zendesk-api-types.js';
+
+export interface ZendeskConnectorSettings {
+  /** e.g. https://acme.zendesk.com */
+  baseUrl: string;
+  /** The agent the API token belongs to. */
+  email: string;
+  apiToken: string;
+  webhookSecret: string;
+  fetch?: FetchFunction;
+  timeoutMs?: number;
+}
+
+const SIGNATURE_HEADER = 'x-zendesk-webhook-signature';
+const TIMESTAMP_HEADER = 'x-zendesk-webhook-signature-timestamp';
+const INVOCATION_HEADER = 'x-zendesk-webhook-invocation-id';
+
+export function createZendeskConnector(settings: ZendeskConnectorSettings): HelpdeskConnector {
+  const baseUrl = settings.baseUrl.replace(/\/+$/, '');
+  const credentials = Buffer.from(`${settings.email}/token:${settings.apiToken}`, 'utf8').toString('base64');
+  const http = createConnectorHttpClient({
+    provider: 'zendesk',
+    fetch: settings.fetch,
+    timeoutMs: settings.timeoutMs,
+    headers: { authorization: `Basic ${credentials}` },
+  });
+
+  async function addComment(input: PostReplyInput, isPublic: boolean, tags: string[]): Promise<PostResult> {
+    const ticketId = externalTicketId('zendesk', input.ticket);
+    const body: ZendeskTicketUpdateRequest = {
+      ticket: {
+        comment: { body: input.text, public: isPublic },
+        ...(tags.length > 0 ? { additional_tags: tags } : {}),
+      },
+    };
+    const response = await http.request({
+      method: 'PUT',
+      url: `${baseUrl}/api/v2/tickets/${encodeURIComponent(ticketId)}.json`,
+      body,
+      headers: { 'idempotency-key': input.idempotencyKey },
+      signal: input.signal,
+      responseSchema: zendeskTicketUpdateResponseSchema,
+    });
+    const externalId = zendeskCreatedCommentId(response);
+    return externalId === undefined ? {} : { externalId };
+  }
+
+  return {
+    provider: 'zendesk',
+
+    verifyWebhook(request: WebhookRequest): WebhookVerification {
+      if (!settings.webhookSecret) {
+        return verificationFailure('not_configured', 'ZENDESK_WEBHOOK_SECRET is not set.');
+      }
+      const signature = headerValue(request.headers, SIGNATURE_HEADER);
+      const timestamp = headerValue(request.headers, TIMESTAMP_HEADER);
+      if (signature === undefined || timestamp === undefined) {
+        return verificationFailure(
+          'missing_signature',
+          'X-Zendesk-Webhook-Signature and X-Zendesk-Webhook-Signature-Timestamp are both required.',
+        );
+      }
+      const window = checkTimestampWindow(Date.parse(timestamp), request.now ?? new Date(), 'X-Zendesk-Webhook-Signature-Timestamp');
+      if (!window.ok) return window;
+      const expected = hmac('sha256', settings.webhookSecret, [timestamp, request.rawBody]).toString('base64');
+      return signaturesMatch(expected, signature)
+        ? verified
+        : verificationFailure('bad_signature', 'X-Zendesk-Webhook-Signature does not match the timestamp and body.');
+    },
+
+    async normalise(payload: unknown, request: WebhookRequest, options: NormaliseOptions = {}): Promise<NormalisedWebhook> {
+      const receivedAt = request.now ?? new Date();
+      const invocationId = headerValue(request.headers, INVOCATION_HEADER);
+      let mapping: ZendeskMapping;
+      let deliveryId = invocationId;
+
+      if (isZendeskEventPayload(payload)) {
+        const event = parsePayload('zendesk', zendeskEventPayloadSchema, payload);
+        // Zendesk retries an event with the same event id, so it identifies the delivery too.
+        deliveryId ??= event.id;
+        if (zendeskEventIgnoredReason(event) !== undefined) {
+          mapping = mapZendeskEvent(event, undefined, receivedAt);
+        } else {
+          const { user } = await http.request({
+            method: 'GET',
+            url: `${baseUrl}/api/v2/users/${encodeURIComponent(event.detail.requester_id)}.json`,
+            signal: options.signal,
+            responseSchema: zendeskUserResponseSchema,
+          });
+          mapping = mapZendeskEvent(event, user.email, receivedAt);
+        }
+      } else {
+        mapping = mapZendeskTrigger(parsePayload('zendesk', zendeskTriggerPayloadSchema, payload), receivedAt);
+      }
+
+      return {
+        ticket: mapping.ticket,
+        ...(deliveryId === undefined ? {} : { deliveryId }),
+        ...(mapping.ignoredReason === undefined ? {} : { ignoredReason: mapping.ignoredReason }),
+      };
+    },
+
+    postReply(input) {
+      return addComment(input, true, []);
+    },
+
+    postNote(input) {
+      return addComment(input, false, input.tags);
+    },
+  };
+}
