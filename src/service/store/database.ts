@@ -1,0 +1,152 @@
+/**
+ * The store's schema type and how to open it: one Kysely query layer over SQLite (better-sqlite3,
+ * the default) or PostgreSQL (pg).
+ */
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
+import { Kysely, PostgresDialect } from 'kysely';
+import pg from 'pg';
+import { type DialectName, LockingSqliteDialect } from './dialect.js';
+import { DatabaseUnavailableError, InvalidDatabaseUrlError } from './errors.js';
+import type { AuditEventsTable } from './tables/audit-events.js';
+import type { CustomersTable } from './tables/customers.js';
+import type { DecisionTagsTable } from './tables/decision-tags.js';
+import type { DecisionsTable } from './tables/decisions.js';
+import type { JobsTable } from './tables/jobs.js';
+import type { OrdersTable } from './tables/orders.js';
+import type { OutboxTable } from './tables/outbox.js';
+import type { RunsTable } from './tables/runs.js';
+import type { TicketsTable } from './tables/tickets.js';
+import type { WebhookDeliveriesTable } from './tables/webhook-deliveries.js';
+
+export interface Database {
+  tickets: TicketsTable;
+  webhook_deliveries: WebhookDeliveriesTable;
+  runs: RunsTable;
+  audit_events: AuditEventsTable;
+  decisions: DecisionsTable;
+  decision_tags: DecisionTagsTable;
+  outbox: OutboxTable;
+  customers: CustomersTable;
+  orders: OrdersTable;
+  jobs: JobsTable;
+}
+
+export interface StoreHandle {
+  db: Kysely<Database>;
+  dialect: DialectName;
+  close(): Promise<void>;
+}
+
+export interface CreateDatabaseOptions {
+  /**
+   * PostgreSQL only: create this schema if missing and make it the only entry of every
+   * connection's search_path, so tables, migrations and queries all live in it. Ignored for SQLite.
+   */
+  schema?: string;
+}
+
+export type DatabaseLocation =
+  | { dialect: 'sqlite'; filename: string }
+  | { dialect: 'postgres'; connectionString: string };
+
+const ACCEPTED_FORMS =
+  'accepted forms: "sqlite:<path>" (e.g. sqlite:./var/triage.db), "sqlite::memory:", ' +
+  '"postgres://user:password@host:5432/database" (or postgresql://)';
+
+/** Parses DATABASE_URL. Never echoes the whole url back: it may hold a password. */
+export function parseDatabaseUrl(url: string): DatabaseLocation {
+  const trimmed = url.trim();
+  if (trimmed === '') {
+    throw new InvalidDatabaseUrlError(`DATABASE_URL is empty; ${ACCEPTED_FORMS}`);
+  }
+  if (trimmed.startsWith('sqlite:')) {
+    const filename = trimmed.slice('sqlite:'.length);
+    if (filename === '') {
+      throw new InvalidDatabaseUrlError(`DATABASE_URL "sqlite:" names no file; ${ACCEPTED_FORMS}`);
+    }
+    return { dialect: 'sqlite', filename };
+  }
+  if (/^postgres(ql)?:\/\//.test(trimmed)) {
+    try {
+      new URL(trimmed);
+    } catch (error) {
+      throw new InvalidDatabaseUrlError(`DATABASE_URL is not a valid PostgreSQL url; ${ACCEPTED_FORMS}`, {
+        cause: error,
+      });
+    }
+    return { dialect: 'postgres', connectionString: trimmed };
+  }
+  const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(trimmed)?.[1];
+  const what = scheme ? `has the unsupported scheme "${scheme}:"` : 'has no scheme';
+  throw new InvalidDatabaseUrlError(`DATABASE_URL ${what}; ${ACCEPTED_FORMS}`);
+}
+
+export async function createDatabase(url: string, options: CreateDatabaseOptions = {}): Promise<StoreHandle> {
+  const location = parseDatabaseUrl(url);
+  return location.dialect === 'sqlite'
+    ? openSqlite(location.filename)
+    : openPostgres(location.connectionString, options.schema);
+}
+
+function openSqlite(filename: string): StoreHandle {
+  const inMemory = filename === ':memory:';
+  if (!inMemory) mkdirSync(path.dirname(path.resolve(filename)), { recursive: true });
+  let database: BetterSqlite3.Database;
+  try {
+    database = new BetterSqlite3(filename);
+  } catch (error) {
+    throw new DatabaseUnavailableError(`cannot open SQLite database ${filename} (DATABASE_URL)`, { cause: error });
+  }
+  // WAL lets readers (the console, queries) run while the worker writes.
+  if (!inMemory) database.pragma('journal_mode = WAL');
+  database.pragma('busy_timeout = 5000');
+  database.pragma('foreign_keys = ON');
+  const db = new Kysely<Database>({ dialect: new LockingSqliteDialect({ database }) });
+  return { db, dialect: 'sqlite', close: () => db.destroy() };
+}
+
+const SCHEMA_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,62}$/;
+
+async function openPostgres(connectionString: string, schema: string | undefined): Promise<StoreHandle> {
+  if (schema !== undefined && !SCHEMA_NAME.test(schema)) {
+    throw new InvalidDatabaseUrlError(`schema ${JSON.stringify(schema)} is not a plain SQL identifier`);
+  }
+  if (schema !== undefined) await createSchemaIfMissing(connectionString, schema);
+  const pool = new pg.Pool({
+    connectionString,
+    // A startup parameter rather than a `SET` after connecting: it applies to every connection
+    // the pool ever opens, before any query, with no window where the default path is in use.
+    ...(schema !== undefined ? { options: `-c search_path="${schema}"` } : {}),
+  });
+  // An idle client's error (server restart) would otherwise crash the process.
+  pool.on('error', () => {});
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  return { db, dialect: 'postgres', close: () => db.destroy() };
+}
+
+async function createSchemaIfMissing(connectionString: string, schema: string): Promise<void> {
+  const client = new pg.Client({ connectionString });
+  try {
+    await client.connect();
+  } catch (error) {
+    throw new DatabaseUnavailableError(`cannot connect to PostgreSQL (DATABASE_URL): ${describe(error)}`, {
+      cause: error,
+    });
+  }
+  try {
+    await client.query(`create schema if not exists "${schema}"`);
+  } catch (error) {
+    // Two processes creating the same schema at once: "if not exists" is not atomic in
+    // PostgreSQL and the loser gets a unique violation although the schema now exists.
+    const exists = await client.query('select 1 from pg_namespace where nspname = $1', [schema]);
+    if (exists.rowCount === 0) throw error;
+  } finally {
+    await client.end();
+  }
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,0 +1,32 @@
+/** Errors of the store. Callers act on the class, so subclasses add only what a caller needs. */
+export class StoreError extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = new.target.name;
+  }
+}
+
+/** DATABASE_URL (or the url given to createDatabase) is not one of the accepted forms. */
+export class InvalidDatabaseUrlError extends StoreError {}
+
+/** The database could not be reached or prepared; retrying later may help. */
+export class DatabaseUnavailableError extends StoreError {
+  readonly isRetryable = true;
+}
+
+/** A migration failed; the store is not usable until it is fixed. */
+export class MigrationError extends StoreError {
+  constructor(
+    message: string,
+    readonly migrationName: string | undefined,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+  }
+}
+
+/** A value handed to a repository cannot be stored as given (bad timestamp, bad limit). */
+export class InvalidStoreInputError extends StoreError {}
+
+/** A row the caller expects to exist does not. */
+export class RecordNotFoundError extends StoreError {}

@@ -1,0 +1,82 @@
+import { parseJsonText, toJsonText } from '../dialect.js';
+import type { AuditEventRow, NewAuditEventRow } from '../tables/audit-events.js';
+import { lockTicket } from './ticket-repository.js';
+import { type Executor, withTransaction } from './with-transaction.js';
+
+export interface AuditEventInput {
+  type: string;
+  ts: string;
+  data: unknown;
+}
+
+export interface StoredAuditEvent {
+  id: number;
+  ticketId: string;
+  runId: string | null;
+  /** 1, 2, 3, ... per ticket, continuing across runs. */
+  seq: number;
+  type: string;
+  ts: string;
+  data: unknown;
+}
+
+// Seven columns a row: far below SQLite's limit on bound parameters per statement.
+const ROWS_PER_INSERT = 500;
+
+/**
+ * Appends events after the ticket's last one. The caller scrubs them first: this stores exactly
+ * what it is given.
+ */
+export async function appendAuditEvents(
+  db: Executor,
+  input: { ticketId: string; runId?: string | null; events: readonly AuditEventInput[] },
+): Promise<StoredAuditEvent[]> {
+  if (input.events.length === 0) return [];
+  return withTransaction(db, async (transaction) => {
+    // Serialises appenders of one ticket on PostgreSQL; the unique (ticket_id, seq) index is the
+    // backstop should anyone write without this lock.
+    await lockTicket(transaction, input.ticketId);
+    const last = await transaction
+      .selectFrom('audit_events')
+      .select((expression) => expression.fn.max('seq').as('seq'))
+      .where('ticket_id', '=', input.ticketId)
+      .executeTakeFirst();
+    const firstSeq = Number(last?.seq ?? 0) + 1;
+    const rows: NewAuditEventRow[] = input.events.map((event, index) => ({
+      ticket_id: input.ticketId,
+      run_id: input.runId ?? null,
+      seq: firstSeq + index,
+      type: event.type,
+      ts: event.ts,
+      data: toJsonText(event.data),
+    }));
+    const stored: StoredAuditEvent[] = [];
+    for (let start = 0; start < rows.length; start += ROWS_PER_INSERT) {
+      const inserted = await transaction
+        .insertInto('audit_events')
+        .values(rows.slice(start, start + ROWS_PER_INSERT))
+        .returningAll()
+        .execute();
+      stored.push(...inserted.map(toStoredAuditEvent));
+    }
+    return stored.sort((left, right) => left.seq - right.seq);
+  });
+}
+
+/** A ticket's events in the order they were appended. */
+export async function listAuditEvents(db: Executor, ticketId: string): Promise<StoredAuditEvent[]> {
+  const rows = await db.selectFrom('audit_events').selectAll().where('ticket_id', '=', ticketId).orderBy('seq').execute();
+  return rows.map(toStoredAuditEvent);
+}
+
+function toStoredAuditEvent(row: AuditEventRow): StoredAuditEvent {
+  return {
+    id: Number(row.id),
+    ticketId: row.ticket_id,
+    runId: row.run_id,
+    seq: Number(row.seq),
+    type: row.type,
+    ts: row.ts,
+    data: parseJsonText<unknown>(row.data, null),
+  };
+}

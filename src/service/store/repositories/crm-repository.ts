@@ -1,0 +1,132 @@
+import type { Customer, Order } from '../../../triage/types.js';
+import { parseJsonText, toJsonText } from '../dialect.js';
+import type { CustomerRow, NewCustomerRow } from '../tables/customers.js';
+import type { NewOrderRow, OrderRow } from '../tables/orders.js';
+import { type Executor, withTransaction } from './with-transaction.js';
+
+// Twelve columns a row at most: well under SQLite's limit on bound parameters per statement.
+const ROWS_PER_INSERT = 200;
+
+export interface CrmSeed {
+  customers: readonly Customer[];
+  /** Customer.orders is not stored: a customer's orders are the orders carrying their email. */
+  orders: readonly Order[];
+}
+
+/** Inserts or updates every customer and order by id; running it again changes nothing. */
+export async function seedCrm(db: Executor, seed: CrmSeed): Promise<{ customers: number; orders: number }> {
+  const customers: NewCustomerRow[] = seed.customers.map((customer) => ({
+    id: customer.id,
+    email: normaliseEmail(customer.email),
+    name: customer.name,
+    plan: customer.plan,
+    country: customer.country ?? null,
+    created_at: customer.createdAt,
+  }));
+  const orders: NewOrderRow[] = seed.orders.map((order) => ({
+    id: order.id,
+    customer_email: normaliseEmail(order.customerEmail),
+    status: order.status,
+    items: toJsonText(order.items),
+    total: order.total,
+    currency: order.currency,
+    placed_at: order.placedAt,
+    carrier: order.carrier ?? null,
+    tracking_number: order.trackingNumber ?? null,
+    estimated_delivery: order.estimatedDelivery ?? null,
+    delivered_at: order.deliveredAt ?? null,
+  }));
+  await withTransaction(db, async (transaction) => {
+    for (let start = 0; start < customers.length; start += ROWS_PER_INSERT) {
+      await transaction
+        .insertInto('customers')
+        .values(customers.slice(start, start + ROWS_PER_INSERT))
+        .onConflict((conflict) =>
+          conflict.column('id').doUpdateSet((expression) => ({
+            email: expression.ref('excluded.email'),
+            name: expression.ref('excluded.name'),
+            plan: expression.ref('excluded.plan'),
+            country: expression.ref('excluded.country'),
+            created_at: expression.ref('excluded.created_at'),
+          })),
+        )
+        .execute();
+    }
+    for (let start = 0; start < orders.length; start += ROWS_PER_INSERT) {
+      await transaction
+        .insertInto('orders')
+        .values(orders.slice(start, start + ROWS_PER_INSERT))
+        .onConflict((conflict) =>
+          conflict.column('id').doUpdateSet((expression) => ({
+            customer_email: expression.ref('excluded.customer_email'),
+            status: expression.ref('excluded.status'),
+            items: expression.ref('excluded.items'),
+            total: expression.ref('excluded.total'),
+            currency: expression.ref('excluded.currency'),
+            placed_at: expression.ref('excluded.placed_at'),
+            carrier: expression.ref('excluded.carrier'),
+            tracking_number: expression.ref('excluded.tracking_number'),
+            estimated_delivery: expression.ref('excluded.estimated_delivery'),
+            delivered_at: expression.ref('excluded.delivered_at'),
+          })),
+        )
+        .execute();
+    }
+  });
+  return { customers: customers.length, orders: orders.length };
+}
+
+/** Case-insensitive, ignoring surrounding spaces; includes the customer's order ids, oldest first. */
+export async function findCustomerByEmail(db: Executor, email: string): Promise<Customer | null> {
+  const normalised = normaliseEmail(email);
+  const row = await db.selectFrom('customers').selectAll().where('email', '=', normalised).executeTakeFirst();
+  if (!row) return null;
+  const orders = await db
+    .selectFrom('orders')
+    .select('id')
+    .where('customer_email', '=', normalised)
+    .orderBy('placed_at')
+    .orderBy('id')
+    .execute();
+  return toCustomer(
+    row,
+    orders.map((order) => order.id),
+  );
+}
+
+export async function getOrder(db: Executor, orderId: string): Promise<Order | null> {
+  const row = await db.selectFrom('orders').selectAll().where('id', '=', orderId).executeTakeFirst();
+  return row ? toOrder(row) : null;
+}
+
+function normaliseEmail(email: string): string {
+  return email.trim().toLowerCase();
+}
+
+function toCustomer(row: CustomerRow, orderIds: string[]): Customer {
+  return {
+    id: row.id,
+    email: row.email,
+    name: row.name,
+    plan: row.plan,
+    ...(row.country !== null ? { country: row.country } : {}),
+    createdAt: row.created_at,
+    orders: orderIds,
+  };
+}
+
+function toOrder(row: OrderRow): Order {
+  return {
+    id: row.id,
+    customerEmail: row.customer_email,
+    status: row.status,
+    items: parseJsonText<Order['items']>(row.items, []),
+    total: Number(row.total),
+    currency: row.currency,
+    placedAt: row.placed_at,
+    ...(row.carrier !== null ? { carrier: row.carrier } : {}),
+    ...(row.tracking_number !== null ? { trackingNumber: row.tracking_number } : {}),
+    ...(row.estimated_delivery !== null ? { estimatedDelivery: row.estimated_delivery } : {}),
+    ...(row.delivered_at !== null ? { deliveredAt: row.delivered_at } : {}),
+  };
+}

@@ -1,0 +1,184 @@
+import { randomUUID } from 'node:crypto';
+import { sql, type UpdateObject } from 'kysely';
+import {
+  fromDatabaseBoolean,
+  nowTimestamp,
+  onConflictDoNothing,
+  parseJsonText,
+  toDatabaseBoolean,
+  toJsonText,
+} from '../dialect.js';
+import { InvalidStoreInputError, RecordNotFoundError, StoreError } from '../errors.js';
+import type { Database } from '../database.js';
+import type { OutboxKind, OutboxRow, OutboxStatus } from '../tables/outbox.js';
+import type { Executor } from './with-transaction.js';
+
+export type { OutboxKind, OutboxStatus };
+
+export interface OutboxEntry {
+  id: string;
+  ticketId: string;
+  kind: OutboxKind;
+  text: string;
+  tags: string[];
+  confidence: number;
+  /** A public reply to the customer, or else an internal note for agents. */
+  public: boolean;
+  idempotencyKey: string;
+  status: OutboxStatus;
+  attempts: number;
+  lastError: string | null;
+  createdAt: string;
+  deliveredAt: string | null;
+  approvedBy: string | null;
+}
+
+export interface NewOutboxEntry {
+  ticketId: string;
+  kind: OutboxKind;
+  text: string;
+  tags: string[];
+  confidence: number;
+  public: boolean;
+  idempotencyKey: string;
+  approvedBy?: string | null;
+}
+
+/**
+ * Queues a reply or note once per idempotency key: a second call with the same key, concurrent
+ * or later, gets the first call's entry and `inserted: false`.
+ */
+export async function insertOutboxIfAbsent(
+  db: Executor,
+  entry: NewOutboxEntry,
+): Promise<{ inserted: boolean; row: OutboxEntry }> {
+  const insertedRow = await onConflictDoNothing(
+    db.insertInto('outbox').values({
+      id: randomUUID(),
+      ticket_id: entry.ticketId,
+      kind: entry.kind,
+      text: entry.text,
+      tags: toJsonText(entry.tags),
+      confidence: entry.confidence,
+      public: toDatabaseBoolean(entry.public),
+      idempotency_key: entry.idempotencyKey,
+      status: 'pending',
+      attempts: 0,
+      last_error: null,
+      created_at: nowTimestamp(),
+      delivered_at: null,
+      approved_by: entry.approvedBy ?? null,
+    }),
+  )
+    .returningAll()
+    .executeTakeFirst();
+  if (insertedRow) return { inserted: true, row: toOutboxEntry(insertedRow) };
+  const existing = await db
+    .selectFrom('outbox')
+    .selectAll()
+    .where('idempotency_key', '=', entry.idempotencyKey)
+    .executeTakeFirst();
+  if (!existing) {
+    throw new StoreError(`outbox entry ${entry.idempotencyKey} conflicted with a row that no longer exists; retry`);
+  }
+  return { inserted: false, row: toOutboxEntry(existing) };
+}
+
+export async function getOutboxEntry(db: Executor, id: string): Promise<OutboxEntry | null> {
+  const row = await db.selectFrom('outbox').selectAll().where('id', '=', id).executeTakeFirst();
+  return row ? toOutboxEntry(row) : null;
+}
+
+/** A ticket's entries, oldest first. */
+export async function getOutboxForTicket(db: Executor, ticketId: string): Promise<OutboxEntry[]> {
+  const rows = await db
+    .selectFrom('outbox')
+    .selectAll()
+    .where('ticket_id', '=', ticketId)
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
+  return rows.map(toOutboxEntry);
+}
+
+/** Entries waiting for delivery, oldest first. */
+export async function listPendingOutbox(db: Executor, limit: number): Promise<OutboxEntry[]> {
+  if (!Number.isInteger(limit) || limit < 1) {
+    throw new InvalidStoreInputError(`limit must be an integer >= 1, got ${limit}`);
+  }
+  const rows = await db
+    .selectFrom('outbox')
+    .selectAll()
+    .where('status', '=', 'pending')
+    .orderBy('created_at')
+    .orderBy('id')
+    .limit(limit)
+    .execute();
+  return rows.map(toOutboxEntry);
+}
+
+/** Counts the attempt; a redelivery keeps the first delivery time. */
+export async function markOutboxDelivered(db: Executor, id: string): Promise<OutboxEntry> {
+  return updateOutbox(db, id, {
+    status: 'delivered',
+    attempts: sql<number>`attempts + 1`,
+    last_error: null,
+    delivered_at: sql<string>`coalesce(delivered_at, ${nowTimestamp()})`,
+  });
+}
+
+/**
+ * Counts the failed attempt and keeps its error. `retryable` leaves the entry pending so the next
+ * delivery pass tries again; otherwise it becomes `failed`.
+ */
+export async function markOutboxFailed(
+  db: Executor,
+  id: string,
+  error: string,
+  options: { retryable?: boolean } = {},
+): Promise<OutboxEntry> {
+  return updateOutbox(db, id, {
+    status: options.retryable ? 'pending' : 'failed',
+    attempts: sql<number>`attempts + 1`,
+    last_error: error,
+  });
+}
+
+/** For review decisions: `rejected`, or back to `pending` to retry, with who approved it. */
+export async function setOutboxStatus(
+  db: Executor,
+  id: string,
+  status: OutboxStatus,
+  options: { approvedBy?: string; lastError?: string | null } = {},
+): Promise<OutboxEntry> {
+  return updateOutbox(db, id, {
+    status,
+    ...(options.approvedBy !== undefined ? { approved_by: options.approvedBy } : {}),
+    ...(options.lastError !== undefined ? { last_error: options.lastError } : {}),
+  });
+}
+
+async function updateOutbox(db: Executor, id: string, changes: UpdateObject<Database, 'outbox'>): Promise<OutboxEntry> {
+  const row = await db.updateTable('outbox').set(changes).where('id', '=', id).returningAll().executeTakeFirst();
+  if (!row) throw new RecordNotFoundError(`outbox entry ${id} does not exist`);
+  return toOutboxEntry(row);
+}
+
+function toOutboxEntry(row: OutboxRow): OutboxEntry {
+  return {
+    id: row.id,
+    ticketId: row.ticket_id,
+    kind: row.kind,
+    text: row.text,
+    tags: parseJsonText<string[]>(row.tags, []),
+    confidence: Number(row.confidence),
+    public: fromDatabaseBoolean(row.public),
+    idempotencyKey: row.idempotency_key,
+    status: row.status,
+    attempts: Number(row.attempts),
+    lastError: row.last_error,
+    createdAt: row.created_at,
+    deliveredAt: row.delivered_at,
+    approvedBy: row.approved_by,
+  };
+}

@@ -1,0 +1,122 @@
+import type { Ticket } from '../../../triage/types.js';
+import { dialectOf, lockForUpdate, nowTimestamp, onConflictDoNothing, toTimestamp } from '../dialect.js';
+import { RecordNotFoundError, StoreError } from '../errors.js';
+import type { TicketRow, TicketStatus } from '../tables/tickets.js';
+import type { Executor } from './with-transaction.js';
+
+export type { TicketStatus };
+
+export interface StoredTicket extends Ticket {
+  status: TicketStatus;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface InsertTicketResult {
+  /** True for exactly one caller per ticket, however many insert it at the same time. */
+  inserted: boolean;
+  /** The stored ticket: the new one, or the one already there (which may have another id when it matched on source and external id). */
+  ticket: StoredTicket;
+}
+
+/**
+ * Stores a new ticket with status `queued`, or finds the one already stored under the same id or
+ * the same (source, external id): helpdesks retry webhooks, and a retry must not triage twice.
+ */
+export async function insertTicketIfAbsent(db: Executor, ticket: Ticket): Promise<InsertTicketResult> {
+  const now = nowTimestamp();
+  const insertedRow = await onConflictDoNothing(
+    db.insertInto('tickets').values({
+      id: ticket.id,
+      source: ticket.source,
+      external_id: ticket.externalId ?? null,
+      customer_email: ticket.customerEmail,
+      subject: ticket.subject ?? null,
+      body: ticket.body,
+      received_at: toTimestamp(ticket.receivedAt, 'receivedAt'),
+      status: 'queued',
+      created_at: now,
+      updated_at: now,
+    }),
+  )
+    .returningAll()
+    .executeTakeFirst();
+  if (insertedRow) return { inserted: true, ticket: toStoredTicket(insertedRow) };
+
+  const existing = await findConflictingTicket(db, ticket);
+  if (!existing) {
+    // Only possible if the conflicting row was deleted between the two statements.
+    throw new StoreError(`ticket ${ticket.id} conflicted with a row that no longer exists; retry`);
+  }
+  return { inserted: false, ticket: toStoredTicket(existing) };
+}
+
+async function findConflictingTicket(db: Executor, ticket: Ticket): Promise<TicketRow | undefined> {
+  const byId = await db.selectFrom('tickets').selectAll().where('id', '=', ticket.id).executeTakeFirst();
+  if (byId || ticket.externalId === undefined) return byId;
+  return db
+    .selectFrom('tickets')
+    .selectAll()
+    .where('source', '=', ticket.source)
+    .where('external_id', '=', ticket.externalId)
+    .executeTakeFirst();
+}
+
+export async function getTicket(db: Executor, id: string): Promise<StoredTicket | null> {
+  const row = await db.selectFrom('tickets').selectAll().where('id', '=', id).executeTakeFirst();
+  return row ? toStoredTicket(row) : null;
+}
+
+export async function setTicketStatus(db: Executor, id: string, status: TicketStatus): Promise<StoredTicket> {
+  const row = await db
+    .updateTable('tickets')
+    .set({ status, updated_at: nowTimestamp() })
+    .where('id', '=', id)
+    .returningAll()
+    .executeTakeFirst();
+  if (!row) throw new RecordNotFoundError(`ticket ${id} does not exist`);
+  return toStoredTicket(row);
+}
+
+/** Locks a ticket's row for the rest of the transaction; throws when the ticket does not exist. */
+export async function lockTicket(db: Executor, ticketId: string): Promise<void> {
+  const ticket = await lockForUpdate(db.selectFrom('tickets').select('id').where('id', '=', ticketId), dialectOf(db))
+    .executeTakeFirst();
+  if (!ticket) throw new RecordNotFoundError(`ticket ${ticketId} does not exist`);
+}
+
+export interface WebhookDelivery {
+  provider: string;
+  deliveryId: string;
+  ticketId: string;
+}
+
+/** Returns true the first time a provider's delivery id is seen, false for every redelivery. */
+export async function recordWebhookDelivery(db: Executor, delivery: WebhookDelivery): Promise<boolean> {
+  const row = await onConflictDoNothing(
+    db.insertInto('webhook_deliveries').values({
+      provider: delivery.provider,
+      delivery_id: delivery.deliveryId,
+      ticket_id: delivery.ticketId,
+      received_at: nowTimestamp(),
+    }),
+  )
+    .returning('delivery_id')
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+function toStoredTicket(row: TicketRow): StoredTicket {
+  return {
+    id: row.id,
+    source: row.source as Ticket['source'],
+    ...(row.external_id !== null ? { externalId: row.external_id } : {}),
+    customerEmail: row.customer_email,
+    ...(row.subject !== null ? { subject: row.subject } : {}),
+    body: row.body,
+    receivedAt: row.received_at,
+    status: row.status,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}

@@ -1,0 +1,18 @@
+import type { Insertable, Selectable, Updateable } from 'kysely';
+
+export type RunStatus = 'running' | 'succeeded' | 'failed';
+
+export interface RunsTable {
+  id: string;
+  ticket_id: string;
+  attempt: number;
+  status: RunStatus;
+  model: string;
+  started_at: string;
+  finished_at: string | null;
+  error: string | null;
+}
+
+export type RunRow = Selectable<RunsTable>;
+export type NewRunRow = Insertable<RunsTable>;
+export type RunRowUpdate = Updateable<RunsTable>;
