@@ -1,0 +1,241 @@
+/**
+ * The offline intent classifier: TF-IDF (words, bigrams, character n-grams) into softmax
+ * regression, with a temperature fitted on held-out examples so `confidence` means what it says.
+ * Trained from the project's own examples in data/training/ by scripts/train-classifier.ts.
+ */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+import {
+  computeLogits,
+  fitTemperature,
+  seededRandom,
+  shuffleInPlace,
+  softmaxInPlace,
+  trainSoftmaxRegression,
+  type SoftmaxTrainingOptions,
+  type SoftmaxWeights,
+} from './intent-softmax-regression.js';
+import { TextVocabulary, defaultTextFeatureOptions, type TextFeatureOptions } from './text-features.js';
+
+export interface IntentExample {
+  text: string;
+  intent: string;
+}
+
+export interface IntentPrediction {
+  intent: string;
+  /** Calibrated probability of `intent`. */
+  confidence: number;
+  /** Every intent, most probable first; the probabilities sum to 1. */
+  ranked: { intent: string; probability: number }[];
+}
+
+export interface TrainOptions extends Partial<SoftmaxTrainingOptions> {
+  features?: Partial<TextFeatureOptions>;
+  /** Share of each intent's examples held out to fit the temperature (0 keeps temperature 1). */
+  calibrationShare?: number;
+}
+
+export const defaultTrainOptions: Required<Omit<TrainOptions, 'features'>> & { features: TextFeatureOptions } = {
+  epochs: 30,
+  batchSize: 32,
+  learningRate: 2,
+  l2: 1e-4,
+  seed: 20240611,
+  calibrationShare: 0.2,
+  features: defaultTextFeatureOptions,
+};
+
+const FORMAT = 'ticket-triage/intent-classifier';
+
+const featureOptionsSchema = z.object({
+  charNgramRange: z.tuple([z.number().int().min(1), z.number().int().min(1)]),
+  minWordDocumentFrequency: z.number().int().min(1),
+  minCharDocumentFrequency: z.number().int().min(1),
+  wordBlockWeight: z.number().min(0).max(1),
+});
+
+const serializedSchema = z.object({
+  format: z.literal(FORMAT),
+  version: z.literal(1),
+  intents: z.array(z.string().min(1)).min(2),
+  temperature: z.number().positive(),
+  vocabulary: z.object({ options: featureOptionsSchema, terms: z.array(z.string()), idf: z.array(z.number()) }),
+  bias: z.array(z.number()),
+  /** Little-endian float32 weights, row-major by feature, base64: a third of the size of JSON numbers. */
+  weights: z.string(),
+  training: z.record(z.string(), z.unknown()),
+});
+
+export type SerializedIntentClassifier = z.infer<typeof serializedSchema>;
+
+export class IntentClassifier {
+  readonly intents: string[];
+  readonly temperature: number;
+  /** How the model was trained (options, example count, held-out accuracy); informational. */
+  readonly training: Record<string, unknown>;
+  private readonly vocabulary: TextVocabulary;
+  private readonly model: SoftmaxWeights;
+
+  private constructor(
+    intents: string[],
+    vocabulary: TextVocabulary,
+    model: SoftmaxWeights,
+    temperature: number,
+    training: Record<string, unknown>,
+  ) {
+    this.intents = intents;
+    this.vocabulary = vocabulary;
+    this.model = model;
+    this.temperature = temperature;
+    this.training = training;
+  }
+
+  static train(examples: readonly IntentExample[], options: TrainOptions = {}): IntentClassifier {
+    const settings = {
+      ...defaultTrainOptions,
+      ...options,
+      features: { ...defaultTrainOptions.features, ...options.features },
+    };
+    const intents = [...new Set(examples.map((example) => example.intent))].sort();
+    if (intents.length < 2) throw new RangeError('Training needs examples of at least two intents.');
+    for (const example of examples) {
+      if (example.text.trim() === '') throw new RangeError(`An example of "${example.intent}" has no text.`);
+    }
+
+    let temperature = 1;
+    let calibration: Record<string, unknown> = { heldOutExamples: 0 };
+    if (settings.calibrationShare > 0) {
+      const { fit, heldOut } = stratifiedSplit(examples, settings.calibrationShare, settings.seed);
+      const probe = fitModel(fit, intents, settings);
+      const logits = heldOut.map((example) => computeLogits(probe.model, probe.vocabulary.vectorise(example.text)));
+      const labels = heldOut.map((example) => intents.indexOf(example.intent));
+      temperature = fitTemperature(logits, labels);
+      const correct = logits.filter((row, index) => argMax(row) === labels[index]).length;
+      calibration = {
+        heldOutExamples: heldOut.length,
+        heldOutAccuracy: round(correct / Math.max(1, heldOut.length), 4),
+        temperature: round(temperature, 6),
+      };
+    }
+
+    const { vocabulary, model } = fitModel(examples, intents, settings);
+    const trained = new IntentClassifier(intents, vocabulary, model, temperature, {
+      examples: examples.length,
+      features: vocabulary.size,
+      options: { ...settings },
+      calibration,
+    });
+    // What gets saved is what gets used: predictions never differ between a fresh and a loaded model.
+    return IntentClassifier.fromJSON(trained.toJSON());
+  }
+
+  static fromJSON(json: unknown): IntentClassifier {
+    const parsed = serializedSchema.safeParse(json);
+    if (!parsed.success) throw new TypeError(`Not a serialized intent classifier: ${z.prettifyError(parsed.error)}`);
+    const data = parsed.data;
+    const classCount = data.intents.length;
+    const featureCount = data.vocabulary.terms.length;
+    const bytes = Buffer.from(data.weights, 'base64');
+    if (bytes.length !== featureCount * classCount * 4 || data.bias.length !== classCount) {
+      throw new TypeError(`Weights do not fit ${featureCount} features x ${classCount} intents.`);
+    }
+    const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    const weights = new Float32Array(featureCount * classCount);
+    for (let i = 0; i < weights.length; i++) weights[i] = view.getFloat32(i * 4, true);
+    return new IntentClassifier(
+      [...data.intents],
+      TextVocabulary.fromJSON(data.vocabulary),
+      { classCount, featureCount, weights, bias: Float32Array.from(data.bias) },
+      data.temperature,
+      data.training,
+    );
+  }
+
+  toJSON(): SerializedIntentClassifier {
+    const bytes = Buffer.alloc(this.model.weights.length * 4);
+    this.model.weights.forEach((weight, i) => bytes.writeFloatLE(weight, i * 4));
+    const vocabulary = this.vocabulary.toJSON();
+    return {
+      format: FORMAT,
+      version: 1,
+      intents: [...this.intents],
+      temperature: this.temperature,
+      vocabulary: { ...vocabulary, idf: vocabulary.idf.map((value) => round(value, 6)) },
+      bias: [...this.model.bias],
+      weights: bytes.toString('base64'),
+      training: this.training,
+    };
+  }
+
+  predict(text: string): IntentPrediction {
+    const probabilities = softmaxInPlace(computeLogits(this.model, this.vocabulary.vectorise(text)), this.temperature);
+    const ranked = this.intents
+      .map((intent, index) => ({ intent, probability: probabilities[index]! }))
+      .sort((left, right) => right.probability - left.probability);
+    return { intent: ranked[0]!.intent, confidence: ranked[0]!.probability, ranked };
+  }
+}
+
+function fitModel(
+  examples: readonly IntentExample[],
+  intents: string[],
+  settings: typeof defaultTrainOptions,
+): { vocabulary: TextVocabulary; model: SoftmaxWeights } {
+  const vocabulary = TextVocabulary.fit(
+    examples.map((example) => example.text),
+    settings.features,
+  );
+  const vectors = examples.map((example) => vocabulary.vectorise(example.text));
+  const labels = examples.map((example) => intents.indexOf(example.intent));
+  const model = trainSoftmaxRegression(vectors, labels, intents.length, vocabulary.size, settings);
+  return { vocabulary, model };
+}
+
+/** The same share of every intent goes to the held-out part, so rare intents are calibrated too. */
+function stratifiedSplit(
+  examples: readonly IntentExample[],
+  share: number,
+  seed: number,
+): { fit: IntentExample[]; heldOut: IntentExample[] } {
+  const random = seededRandom(seed ^ 0x5eed);
+  const byIntent = new Map<string, IntentExample[]>();
+  for (const example of examples) {
+    const group = byIntent.get(example.intent) ?? [];
+    group.push(example);
+    byIntent.set(example.intent, group);
+  }
+  const fit: IntentExample[] = [];
+  const heldOut: IntentExample[] = [];
+  for (const intent of [...byIntent.keys()].sort()) {
+    const group = shuffleInPlace([...byIntent.get(intent)!], random);
+    const heldOutCount = group.length > 1 ? Math.max(1, Math.round(group.length * share)) : 0;
+    heldOut.push(...group.slice(0, heldOutCount));
+    fit.push(...group.slice(heldOutCount));
+  }
+  return { fit, heldOut };
+}
+
+function argMax(values: ArrayLike<number>): number {
+  let best = 0;
+  for (let i = 1; i < values.length; i++) if (values[i]! > values[best]!) best = i;
+  return best;
+}
+
+function round(value: number, digits: number): number {
+  const factor = 10 ** digits;
+  return Math.round(value * factor) / factor;
+}
+
+export const defaultIntentClassifierPath = fileURLToPath(
+  new URL('../../../data/model/intent-classifier.json', import.meta.url),
+);
+
+let defaultClassifier: IntentClassifier | undefined;
+
+/** The committed model, read once per process. */
+export function loadDefaultIntentClassifier(): IntentClassifier {
+  defaultClassifier ??= IntentClassifier.fromJSON(JSON.parse(readFileSync(defaultIntentClassifierPath, 'utf8')));
+  return defaultClassifier;
+}

@@ -1,0 +1,178 @@
+/**
+ * Text to sparse TF-IDF vectors for the offline intent classifier: word unigrams and bigrams plus
+ * character n-grams inside words (robust to the typos real tickets carry). Pure functions and one
+ * small vocabulary class, so training and prediction share exactly the same code path.
+ */
+
+export interface TextFeatureOptions {
+  /** Character n-gram sizes taken inside each padded word, e.g. [3, 5] for 3-, 4- and 5-grams. */
+  charNgramRange: [number, number];
+  /** A word feature must occur in at least this many training texts to be kept. */
+  minWordDocumentFrequency: number;
+  /** A character feature must occur in at least this many training texts to be kept. */
+  minCharDocumentFrequency: number;
+  /** Share of the vector's squared norm given to the word block (the rest goes to characters). */
+  wordBlockWeight: number;
+}
+
+export const defaultTextFeatureOptions: TextFeatureOptions = {
+  charNgramRange: [3, 5],
+  minWordDocumentFrequency: 2,
+  minCharDocumentFrequency: 3,
+  wordBlockWeight: 0.5,
+};
+
+export interface SparseVector {
+  indices: Int32Array;
+  values: Float64Array;
+}
+
+/** Placeholders: the classifier should learn "order <num>", not a particular order number. */
+export const NUMBER_TOKEN = '<num>';
+export const MONEY_TOKEN = '<money>';
+export const EMAIL_TOKEN = '<email>';
+export const URL_TOKEN = '<url>';
+
+const PLACEHOLDERS = new Set([NUMBER_TOKEN, MONEY_TOKEN, EMAIL_TOKEN, URL_TOKEN]);
+
+/** Lowercase, strip accents, fold apostrophes, and replace identifiers by placeholder tokens. */
+export function normaliseText(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/https?:\/\/\S+|www\.\S+/g, ` ${URL_TOKEN} `)
+    .replace(/[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g, ` ${EMAIL_TOKEN} `)
+    // "don't" and "dont" must be the same word: people type both.
+    .replace(/['\u2019`]/g, '')
+    .replace(/[$€£¥]\s*\d[\d,.]*|\d[\d,.]*\s*(?:usd|eur|gbp|dollars?|euros?|pounds?|bucks)\b/g, ` ${MONEY_TOKEN} `);
+}
+
+/** Words that hold a digit but mean the same thing in every ticket. */
+const KEPT_NUMERIC_WORDS = new Set(['2fa', '2sv', '24h']);
+
+/** Order ids, invoice numbers, amounts and dates all become one token: any word holding a digit. */
+export function tokenise(text: string): string[] {
+  const tokens = normaliseText(text).match(/<[a-z]+>|[a-z0-9]+/g) ?? [];
+  return tokens.map((token) => (/\d/.test(token) && !KEPT_NUMERIC_WORDS.has(token) ? NUMBER_TOKEN : token));
+}
+
+/**
+ * The feature names of one text, with repeats (term frequency is counted by the caller). Prefixes
+ * keep the blocks apart: `w:` word, `b:` bigram, `c:` character n-gram.
+ */
+export function extractTerms(text: string, options: TextFeatureOptions): { words: string[]; chars: string[] } {
+  const tokens = tokenise(text);
+  const words: string[] = [];
+  const chars: string[] = [];
+  const [minN, maxN] = options.charNgramRange;
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i]!;
+    words.push(`w:${token}`);
+    if (i > 0) words.push(`b:${tokens[i - 1]} ${token}`);
+    if (PLACEHOLDERS.has(token)) continue;
+    const padded = ` ${token} `;
+    for (let n = minN; n <= maxN; n++) {
+      for (let start = 0; start + n <= padded.length; start++) chars.push(`c:${padded.slice(start, start + n)}`);
+    }
+  }
+  return { words, chars };
+}
+
+export interface SerializedTextVocabulary {
+  options: TextFeatureOptions;
+  /** Feature names; a feature's index is its position. */
+  terms: string[];
+  /** Inverse document frequency per feature, same order as `terms`. */
+  idf: number[];
+}
+
+export class TextVocabulary {
+  readonly options: TextFeatureOptions;
+  readonly terms: readonly string[];
+  readonly idf: Float64Array;
+  private readonly indexByTerm: Map<string, number>;
+
+  private constructor(options: TextFeatureOptions, terms: string[], idf: Float64Array) {
+    this.options = options;
+    this.terms = terms;
+    this.idf = idf;
+    this.indexByTerm = new Map(terms.map((term, index) => [term, index]));
+  }
+
+  get size(): number {
+    return this.terms.length;
+  }
+
+  /** Terms sorted by name so the feature order never depends on the order of the examples. */
+  static fit(texts: readonly string[], options: TextFeatureOptions = defaultTextFeatureOptions): TextVocabulary {
+    const documentFrequency = new Map<string, number>();
+    for (const text of texts) {
+      const { words, chars } = extractTerms(text, options);
+      for (const term of new Set([...words, ...chars])) {
+        documentFrequency.set(term, (documentFrequency.get(term) ?? 0) + 1);
+      }
+    }
+    const terms = [...documentFrequency.entries()]
+      .filter(([term, count]) =>
+        count >= (term.startsWith('c:') ? options.minCharDocumentFrequency : options.minWordDocumentFrequency),
+      )
+      .map(([term]) => term)
+      .sort();
+    // Smoothed IDF as in scikit-learn, so a term found in every text still counts a little.
+    const idf = Float64Array.from(terms, (term) => Math.log((1 + texts.length) / (1 + documentFrequency.get(term)!)) + 1);
+    return new TextVocabulary({ ...options }, terms, idf);
+  }
+
+  static fromJSON(json: SerializedTextVocabulary): TextVocabulary {
+    if (json.terms.length !== json.idf.length) {
+      throw new TypeError(`Vocabulary has ${json.terms.length} terms but ${json.idf.length} IDF values.`);
+    }
+    return new TextVocabulary({ ...json.options }, [...json.terms], Float64Array.from(json.idf));
+  }
+
+  toJSON(): SerializedTextVocabulary {
+    return { options: { ...this.options }, terms: [...this.terms], idf: [...this.idf] };
+  }
+
+  /**
+   * Sublinear TF times IDF, each block (words, characters) L2-normalised on its own and weighted,
+   * so long texts with many character n-grams do not drown the word evidence.
+   */
+  vectorise(text: string): SparseVector {
+    const { words, chars } = extractTerms(text, this.options);
+    const wordBlock = this.weighBlock(words);
+    const charBlock = this.weighBlock(chars);
+    const wordScale = Math.sqrt(this.options.wordBlockWeight);
+    const charScale = Math.sqrt(1 - this.options.wordBlockWeight);
+    const entries = [
+      ...scaleBlock(wordBlock, wordBlock.size > 0 && charBlock.size === 0 ? 1 : wordScale),
+      ...scaleBlock(charBlock, charBlock.size > 0 && wordBlock.size === 0 ? 1 : charScale),
+    ].sort((left, right) => left[0] - right[0]);
+    return {
+      indices: Int32Array.from(entries, ([index]) => index),
+      values: Float64Array.from(entries, ([, value]) => value),
+    };
+  }
+
+  private weighBlock(terms: string[]): Map<number, number> {
+    const counts = new Map<number, number>();
+    for (const term of terms) {
+      const index = this.indexByTerm.get(term);
+      if (index !== undefined) counts.set(index, (counts.get(index) ?? 0) + 1);
+    }
+    let squaredNorm = 0;
+    for (const [index, count] of counts) {
+      const weight = (1 + Math.log(count)) * this.idf[index]!;
+      counts.set(index, weight);
+      squaredNorm += weight * weight;
+    }
+    const norm = Math.sqrt(squaredNorm);
+    if (norm > 0) for (const [index, weight] of counts) counts.set(index, weight / norm);
+    return counts;
+  }
+}
+
+function* scaleBlock(block: Map<number, number>, scale: number): Iterable<[number, number]> {
+  for (const [index, value] of block) yield [index, value * scale];
+}
