@@ -160,7 +160,8 @@ export function parseSkillMarkdown(text: string): Omit<Skill, 'path'> | { reason
 
   let data: unknown;
   try {
-    data = parseYaml(lines.slice(1, closingIndex).join('\n'));
+    // logLevel 'error': an unknown tag (e.g. !!js/function) stays a plain string, without a process warning.
+    data = parseYaml(lines.slice(1, closingIndex).join('\n'), { logLevel: 'error' });
   } catch (error) {
     return { reason: `front matter is not valid YAML: ${firstLine((error as Error).message)}` };
   }

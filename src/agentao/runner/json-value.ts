@@ -6,7 +6,7 @@
 /** A JSON-safe copy of `value` (undefined becomes null; what JSON cannot hold becomes a string). */
 export function toJsonValue(value: unknown): unknown {
   try {
-    const text = JSON.stringify(value);
+    const text = JSON.stringify(value, bigintAsString);
     return text === undefined ? null : (JSON.parse(text) as unknown);
   } catch {
     return String(value);
@@ -17,7 +17,7 @@ export function toJsonValue(value: unknown): unknown {
 export function toolResultText(result: unknown): string {
   if (typeof result === 'string') return result;
   try {
-    return JSON.stringify(result) ?? 'null';
+    return JSON.stringify(result, bigintAsString) ?? 'null';
   } catch {
     return String(result);
   }
@@ -28,4 +28,9 @@ export function errorMessage(error: unknown): string {
   if (error instanceof Error) return error.message || error.name;
   if (typeof error === 'string') return error;
   return toolResultText(error);
+}
+
+// JSON has no bigint; its decimal text keeps the value readable instead of failing the whole result.
+function bigintAsString(_key: string, value: unknown): unknown {
+  return typeof value === 'bigint' ? value.toString() : value;
 }
