@@ -22,9 +22,12 @@ export interface ProcessedTicket {
   runId?: string;
 }
 
-/** The outbox key: one reply per ticket, whatever retries or approvals happen. */
-export function replyIdempotencyKey(ticketId: string): string {
-  return `${ticketId}:reply`;
+/**
+ * Outbox keys: at most one public reply (`:send`, from an auto-send or a reviewer's approval) and one
+ * draft note (`:draft`) per ticket, whatever retries, redeliveries or double clicks happen.
+ */
+export function outboxIdempotencyKey(ticketId: string, kind: 'send' | 'draft'): string {
+  return `${ticketId}:${kind}`;
 }
 
 /** What we store of a ticket: the customer's words with secrets and PII scrubbed. */
@@ -74,7 +77,7 @@ export async function processTicket(
       tags: result.outbox.tags,
       confidence: result.outbox.confidence,
       public: result.outbox.public,
-      idempotencyKey: replyIdempotencyKey(stored.id),
+      idempotencyKey: outboxIdempotencyKey(stored.id, result.outbox.kind),
     });
     await setTicketStatus(transaction, stored.id, outcome.decision);
     return { outcome, duplicate: false };

@@ -1,0 +1,56 @@
+/**
+ * buildApp(): the Fastify application with its routes, separate from server.ts so tests use
+ * app.inject() and the benchmark can run it in-process.
+ */
+import Fastify, { type FastifyError } from 'fastify';
+import { ConfigError, InputError } from './errors.js';
+import { errorBody, HttpError } from './http-errors.js';
+import { apiRoutes } from './routes/api/api-routes.js';
+import { consoleRoutes } from './routes/console/console-routes.js';
+import { operationsRoutes } from './routes/operations-routes.js';
+import { webhookRoutes } from './routes/webhooks/webhook-routes.js';
+import type { ServiceContext } from './service-context.js';
+
+/** A webhook carrying more than this is refused with 413 (tickets are capped far below). */
+export const BODY_LIMIT_BYTES = 1024 * 1024;
+
+export async function buildApp(services: ServiceContext) {
+  const app = Fastify({
+    loggerInstance: services.logger,
+    bodyLimit: BODY_LIMIT_BYTES,
+    disableRequestLogging: false,
+    // Our own ids make log lines of one request easy to find.
+    genReqId: () => crypto.randomUUID(),
+  });
+
+  app.setErrorHandler((error: FastifyError | HttpError | Error, request, reply) => {
+    if (error instanceof HttpError) return reply.code(error.statusCode).send(errorBody(error.code, error.message));
+    if (error instanceof InputError) return reply.code(error.statusCode).send(errorBody(error.code, error.message));
+    if (error instanceof ConfigError) return reply.code(503).send(errorBody('not_configured', error.message));
+    const fastifyError = error as FastifyError;
+    if (fastifyError.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
+      return reply.code(413).send(errorBody('body_too_large', `the body is larger than ${BODY_LIMIT_BYTES} bytes`));
+    }
+    if (fastifyError.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
+      return reply.code(415).send(errorBody('unsupported_media_type', 'send application/json'));
+    }
+    if (fastifyError.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' || fastifyError.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || error instanceof SyntaxError) {
+      return reply.code(400).send(errorBody('malformed_json', 'the body is not valid JSON'));
+    }
+    if (fastifyError.statusCode && fastifyError.statusCode >= 400 && fastifyError.statusCode < 500) {
+      return reply.code(fastifyError.statusCode).send(errorBody(fastifyError.code ?? 'bad_request', fastifyError.message));
+    }
+    request.log.error({ err: error }, 'request failed');
+    return reply.code(503).send(errorBody('unavailable', 'the service could not handle the request; it is safe to retry'));
+  });
+  app.setNotFoundHandler((request, reply) => {
+    reply.code(404).send(errorBody('not_found', `no route for ${request.method} ${request.url.split('?')[0]}`));
+  });
+
+  await app.register(operationsRoutes, { services });
+  await app.register(webhookRoutes, { prefix: '/webhooks', services });
+  await app.register(apiRoutes, { prefix: '/api', services });
+  await app.register(consoleRoutes);
+  return app;
+}
+export type TriageApp = Awaited<ReturnType<typeof buildApp>>;

@@ -1,0 +1,195 @@
+/**
+ * The reviewer API: ticket status with its audit trail, the decisions query, and approve / reject of
+ * drafts. Every route needs `Authorization: Bearer <REVIEWER_TOKEN>`.
+ */
+import { createHash, timingSafeEqual } from 'node:crypto';
+import type { FastifyPluginAsync } from 'fastify';
+import { z } from 'zod';
+import { HttpError } from '../../http-errors.js';
+import { outboxIdempotencyKey } from '../../process-ticket.js';
+import { parseConfidence, parseSince } from '../../time-range.js';
+import { appendAuditEvents, listAuditEvents } from '../../store/repositories/audit-repository.js';
+import { getDecision, queryDecisions } from '../../store/repositories/decision-repository.js';
+import {
+  getOutboxForTicket,
+  insertOutboxIfAbsent,
+  setOutboxStatus,
+  type OutboxEntry,
+} from '../../store/repositories/outbox-repository.js';
+import { getTicket, setTicketStatus } from '../../store/repositories/ticket-repository.js';
+import { scrubText } from '../../../triage/scrubber.js';
+import type { ServiceContext } from '../../service-context.js';
+
+/** Binds a reviewer's approval to one exact draft: its row id and a hash of its text. */
+export function draftHash(entry: Pick<OutboxEntry, 'id' | 'text'>): string {
+  return createHash('sha256').update(`${entry.id}\n${entry.text}`).digest('hex').slice(0, 32);
+}
+
+function tokenMatches(expected: string, header: string | undefined): boolean {
+  const received = /^Bearer\s+(.+)$/i.exec(header ?? '')?.[1]?.trim() ?? '';
+  const a = createHash('sha256').update(expected).digest();
+  const b = createHash('sha256').update(received).digest();
+  return received.length > 0 && timingSafeEqual(a, b);
+}
+
+const approveBody = z
+  .object({
+    draftId: z.string().min(1),
+    draftHash: z.string().min(1),
+    text: z.string().trim().min(1).max(8000).optional(),
+    reviewer: z.string().trim().min(1).max(100).optional(),
+  })
+  .strict();
+const rejectBody = z
+  .object({ reason: z.string().trim().min(1).max(2000), reviewer: z.string().trim().min(1).max(100).optional() })
+  .strict();
+const decisionsQuery = z
+  .object({
+    minConfidence: z.string().optional(),
+    maxConfidence: z.string().optional(),
+    since: z.string().optional(),
+    until: z.string().optional(),
+    decision: z.enum(['sent', 'drafted']).optional(),
+    tag: z.string().max(40).optional(),
+    limit: z.coerce.number().int().min(1).max(1000).default(100),
+    offset: z.coerce.number().int().min(0).default(0),
+  })
+  .strict();
+
+function parseOr400<T>(schema: z.ZodType<T>, value: unknown): T {
+  const parsed = schema.safeParse(value ?? {});
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.') || 'body'}: ${issue.message}`).join('; ');
+    throw new HttpError(400, 'invalid_request', problems);
+  }
+  return parsed.data;
+}
+
+function reviewState(outbox: OutboxEntry[]) {
+  const send = outbox.find((entry) => entry.kind === 'send');
+  const draft = outbox.find((entry) => entry.kind === 'draft');
+  if (send) return send.approvedBy ? 'approved' : 'auto-sent';
+  if (draft?.status === 'rejected') return 'rejected';
+  if (draft) return 'awaiting-review';
+  return 'none';
+}
+
+export const apiRoutes: FastifyPluginAsync<{ services: ServiceContext }> = async (app, { services }) => {
+  const { db } = services.runtime.store;
+
+  app.addHook('onRequest', async (request) => {
+    if (!tokenMatches(services.reviewerToken, request.headers.authorization)) {
+      throw new HttpError(401, 'unauthorized', 'send Authorization: Bearer <REVIEWER_TOKEN>');
+    }
+  });
+
+  app.get<{ Params: { id: string } }>('/tickets/:id', async (request) => {
+    const ticket = await getTicket(db, request.params.id);
+    if (!ticket) throw new HttpError(404, 'not_found', `no ticket with id "${request.params.id}"`);
+    const [outcome, events, outbox] = await Promise.all([
+      getDecision(db, ticket.id),
+      listAuditEvents(db, ticket.id),
+      getOutboxForTicket(db, ticket.id),
+    ]);
+    return {
+      ticket,
+      status: ticket.status,
+      outcome: outcome ?? null,
+      review: reviewState(outbox),
+      outbox: outbox.map((entry) => ({ ...entry, hash: draftHash(entry) })),
+      events,
+    };
+  });
+
+  app.get('/decisions', async (request) => {
+    const query = parseOr400(decisionsQuery, request.query);
+    const filter = {
+      minConfidence: query.minConfidence === undefined ? undefined : parseConfidence(query.minConfidence, 'minConfidence'),
+      maxConfidence: query.maxConfidence === undefined ? undefined : parseConfidence(query.maxConfidence, 'maxConfidence'),
+      since: query.since === undefined ? undefined : parseSince(query.since),
+      until: query.until === undefined ? undefined : parseSince(query.until),
+      decision: query.decision,
+      tag: query.tag,
+      limit: query.limit,
+      offset: query.offset,
+    };
+    return { decisions: await queryDecisions(db, filter) };
+  });
+
+  app.get('/drafts', async () => {
+    const drafted = await queryDecisions(db, { decision: 'drafted', limit: 200 });
+    const rows = await Promise.all(
+      drafted.map(async (decision) => {
+        const outbox = await getOutboxForTicket(db, decision.ticketId);
+        return { ...decision, review: reviewState(outbox) };
+      }),
+    );
+    return { drafts: rows.filter((row) => row.review === 'awaiting-review') };
+  });
+
+  app.post<{ Params: { id: string } }>('/tickets/:id/approve', async (request, reply) => {
+    const body = parseOr400(approveBody, request.body);
+    const ticketId = request.params.id;
+    const reviewer = body.reviewer ?? 'reviewer';
+    const result = await db.transaction().execute(async (transaction) => {
+      const ticket = await getTicket(transaction, ticketId);
+      if (!ticket) throw new HttpError(404, 'not_found', `no ticket with id "${ticketId}"`);
+      const outbox = await getOutboxForTicket(transaction, ticketId);
+      if (outbox.some((entry) => entry.kind === 'send')) throw new HttpError(409, 'already_sent', 'this ticket has already been answered');
+      const draft = outbox.find((entry) => entry.kind === 'draft');
+      if (!draft) throw new HttpError(409, 'no_draft', 'this ticket has no draft to approve');
+      if (draft.status === 'rejected') throw new HttpError(409, 'draft_rejected', 'this draft was rejected');
+      // The approval names one exact draft; a stale page or a reused approval cannot send something else.
+      if (draft.id !== body.draftId || draftHash(draft) !== body.draftHash) {
+        throw new HttpError(409, 'draft_changed', 'the approval does not match the current draft: reload it and approve again');
+      }
+      const text = scrubText(body.text ?? draft.text).text;
+      const { inserted, row } = await insertOutboxIfAbsent(transaction, {
+        ticketId,
+        kind: 'send',
+        text,
+        tags: draft.tags,
+        confidence: draft.confidence,
+        public: true,
+        idempotencyKey: outboxIdempotencyKey(ticketId, 'send'),
+        approvedBy: reviewer,
+      });
+      if (!inserted) throw new HttpError(409, 'already_sent', 'this ticket has already been answered');
+      await setTicketStatus(transaction, ticketId, 'sent');
+      await appendAuditEvents(transaction, {
+        ticketId,
+        runId: null,
+        events: [
+          {
+            type: 'review-approved',
+            ts: new Date().toISOString(),
+            data: { reviewer, draftId: draft.id, draftHash: body.draftHash, edited: body.text !== undefined && body.text !== draft.text, sendId: row.id },
+          },
+        ],
+      });
+      return row;
+    });
+    await services.dispatch?.(ticketId);
+    return reply.code(202).send({ ticketId, status: 'sent', outboxId: result.id });
+  });
+
+  app.post<{ Params: { id: string } }>('/tickets/:id/reject', async (request) => {
+    const body = parseOr400(rejectBody, request.body);
+    const ticketId = request.params.id;
+    await db.transaction().execute(async (transaction) => {
+      const ticket = await getTicket(transaction, ticketId);
+      if (!ticket) throw new HttpError(404, 'not_found', `no ticket with id "${ticketId}"`);
+      const outbox = await getOutboxForTicket(transaction, ticketId);
+      if (outbox.some((entry) => entry.kind === 'send')) throw new HttpError(409, 'already_sent', 'this ticket has already been answered');
+      const draft = outbox.find((entry) => entry.kind === 'draft');
+      if (!draft) throw new HttpError(409, 'no_draft', 'this ticket has no draft to reject');
+      await setOutboxStatus(transaction, draft.id, 'rejected');
+      await appendAuditEvents(transaction, {
+        ticketId,
+        runId: null,
+        events: [{ type: 'review-rejected', ts: new Date().toISOString(), data: { reviewer: body.reviewer ?? 'reviewer', reason: scrubText(body.reason).text, draftId: draft.id } }],
+      });
+    });
+    return { ticketId, status: 'rejected' };
+  });
+};

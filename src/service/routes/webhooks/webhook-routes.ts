@@ -1,0 +1,93 @@
+/**
+ * POST /webhooks/:provider - verify the provider's signature on the raw body, normalise the payload
+ * into tickets, store each ticket and its job in one transaction, answer 202. The delivery id and the
+ * provider's ticket id make redeliveries answer `duplicate` without a second job.
+ */
+import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
+import { ConnectorPayloadError, type HelpdeskConnector, type HelpdeskProvider, type WebhookRequest } from '../../connectors/index.js';
+import { HttpError } from '../../http-errors.js';
+import { scrubTicket } from '../../process-ticket.js';
+import { insertTicketIfAbsent, recordWebhookDelivery } from '../../store/repositories/ticket-repository.js';
+import type { Ticket } from '../../../triage/types.js';
+import type { ServiceContext } from '../../service-context.js';
+
+const PROVIDERS: readonly HelpdeskProvider[] = ['generic', 'zendesk', 'intercom', 'hubspot'];
+
+export interface AcceptedTicket {
+  ticketId: string;
+  status: 'queued' | 'duplicate';
+}
+
+function isProvider(value: string): value is HelpdeskProvider {
+  return (PROVIDERS as readonly string[]).includes(value);
+}
+
+export const webhookRoutes: FastifyPluginAsync<{ services: ServiceContext }> = async (app, { services }) => {
+  // Signatures are computed over the exact bytes: keep the body raw in this scope only.
+  app.addContentTypeParser('application/json', { parseAs: 'buffer' }, (_request, body, done) => done(null, body));
+  app.addContentTypeParser('*', (request, _payload, done) => {
+    done(new HttpError(415, 'unsupported_media_type', `content type "${request.headers['content-type'] ?? '(none)'}" is not supported: send application/json`), undefined);
+  });
+
+  async function accept(provider: HelpdeskProvider, connector: HelpdeskConnector, ticket: Ticket, deliveryId: string | undefined): Promise<AcceptedTicket> {
+    const { db } = services.runtime.store;
+    return db.transaction().execute(async (transaction) => {
+      if (deliveryId) {
+        const first = await recordWebhookDelivery(transaction, { provider, deliveryId, ticketId: ticket.id });
+        if (!first) return { ticketId: ticket.id, status: 'duplicate' as const };
+      }
+      const { inserted, ticket: stored } = await insertTicketIfAbsent(transaction, scrubTicket(ticket));
+      if (!inserted) return { ticketId: stored.id, status: 'duplicate' as const };
+      await services.queue.enqueue({ ticketId: stored.id }, { transaction });
+      return { ticketId: stored.id, status: 'queued' as const };
+    });
+  }
+
+  app.post<{ Params: { provider: string } }>('/:provider', async (request: FastifyRequest<{ Params: { provider: string } }>, reply) => {
+    const started = performance.now();
+    const { provider } = request.params;
+    if (!isProvider(provider)) throw new HttpError(404, 'unknown_provider', `no webhook for provider "${provider}": use one of ${PROVIDERS.join(', ')}`);
+    const connector = services.connectors[provider];
+    if (!connector) {
+      throw new HttpError(503, 'provider_not_configured', `the ${provider} webhook is not configured on this server (see the settings in README)`);
+    }
+    const rawBody = request.body;
+    if (!Buffer.isBuffer(rawBody)) throw new HttpError(415, 'unsupported_media_type', 'send the webhook body as application/json');
+    const webhook: WebhookRequest = { rawBody, headers: request.headers, method: request.method, url: request.url };
+    const verification = connector.verifyWebhook(webhook);
+    if (!verification.ok) {
+      services.metrics.rejected.inc({ provider, code: verification.code });
+      const status = verification.code === 'not_configured' ? 503 : 401;
+      throw new HttpError(status, verification.code, verification.message);
+    }
+    let payload: unknown;
+    try {
+      payload = JSON.parse(rawBody.toString('utf8'));
+    } catch {
+      services.metrics.rejected.inc({ provider, code: 'malformed_json' });
+      throw new HttpError(400, 'malformed_json', 'the body is not valid JSON');
+    }
+    let normalised;
+    try {
+      normalised = await connector.normalise(payload, webhook);
+    } catch (error) {
+      if (error instanceof ConnectorPayloadError) {
+        services.metrics.rejected.inc({ provider, code: 'invalid_payload' });
+        throw new HttpError(400, 'invalid_payload', error.message);
+      }
+      throw error;
+    }
+    const results: AcceptedTicket[] = [];
+    for (const item of [normalised, ...(normalised.more ?? [])]) {
+      if (!item.ticket) continue;
+      const result = await accept(provider, connector, item.ticket, item.deliveryId);
+      (result.status === 'queued' ? services.metrics.received : services.metrics.duplicate).inc({ provider });
+      results.push(result);
+    }
+    services.metrics.acceptSeconds.observe({ provider }, (performance.now() - started) / 1000);
+    if (results.length === 0) return reply.code(202).send({ ticketId: null, status: 'ignored', reason: normalised.ignoredReason ?? 'no ticket in this event' });
+    services.onAccepted?.(results);
+    const [first] = results;
+    return reply.code(202).send(results.length === 1 ? first : { ...first, tickets: results });
+  });
+};
