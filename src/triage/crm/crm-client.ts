@@ -1,0 +1,28 @@
+/**
+ * The CRM as the triage tools see it: look a customer up by email, an order by id. Implementations:
+ * the embedded demo CRM (in-memory-crm.ts) and an HTTP CRM (http-crm.ts).
+ */
+import type { Customer, Order } from '../types.js';
+
+export interface CrmRequestOptions {
+  signal?: AbortSignal;
+}
+
+export interface CrmClient {
+  /** The customer with this email (case-insensitive), or null when there is none. */
+  findCustomerByEmail(email: string, options?: CrmRequestOptions): Promise<Customer | null>;
+  /** The order with this id (case-insensitive), or null when there is none. */
+  getOrder(orderId: string, options?: CrmRequestOptions): Promise<Order | null>;
+}
+
+/** The CRM could not answer. A missing customer or order is not an error: it is `null`. */
+export class CrmError extends Error {
+  /** True when the same request may succeed later (timeout, 5xx, 429, network), so a job may retry. */
+  readonly isRetryable: boolean;
+
+  constructor(message: string, options: { isRetryable?: boolean; cause?: unknown } = {}) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.name = new.target.name;
+    this.isRetryable = options.isRetryable ?? false;
+  }
+}

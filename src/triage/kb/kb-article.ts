@@ -1,0 +1,111 @@
+/**
+ * One knowledge-base article file: YAML front matter, then a `## Reply` section (sent to customers)
+ * and a `## Notes` section (internal). Articles are data, so the front matter goes through the
+ * `yaml` package's `parse`, which never evaluates code.
+ */
+import { parse as parseYaml } from 'yaml';
+import { z } from 'zod';
+import type { KbArticle } from '../types.js';
+
+export interface KnowledgeBaseArticle extends KbArticle {
+  /** The `## Reply` section: customer-facing text, possibly with `{{placeholders}}`. Same as `body`. */
+  reply: string;
+  /** The `## Notes` section: for agents only, never sent. */
+  notes: string;
+  /** Where the article was read from, for error messages. */
+  source: string;
+}
+
+/** The facts the composer can fill in; any other `{{name}}` in a reply is an authoring mistake. */
+export const REPLY_PLACEHOLDERS = ['order_id', 'order_status', 'carrier', 'tracking_number', 'eta', 'plan'] as const;
+
+export class KnowledgeBaseError extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = new.target.name;
+  }
+}
+
+const KEBAB_CASE = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+const INTENT_NAME = /^[a-z][a-z0-9_]*$/;
+
+const frontMatterSchema = z.strictObject({
+  id: z.string().regex(KEBAB_CASE, 'must be kebab-case'),
+  title: z.string().trim().min(1),
+  intents: z.array(z.string().regex(INTENT_NAME, 'must be snake_case')).min(1),
+  tags: z.array(z.string().trim().min(1)),
+});
+
+const FRONT_MATTER = /^---\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/;
+const SECTION_HEADING = /^##[ \t]+(.+?)[ \t]*$/gm;
+const PLACEHOLDER = /\{\{\s*([^}]*?)\s*\}\}/g;
+
+/**
+ * Parses one article. `expectedId` is the file name without `.md`; the id must equal it so that a
+ * renamed file cannot silently shadow another article. Every problem names `source`.
+ */
+export function parseKbArticle(text: string, source: string, expectedId?: string): KnowledgeBaseArticle {
+  const fail: (problem: string, cause?: unknown) => never = (problem, cause) => {
+    throw new KnowledgeBaseError(`${source}: ${problem}`, cause === undefined ? undefined : { cause });
+  };
+
+  const content = text.replace(/^\uFEFF/, '');
+  const frontMatterMatch = FRONT_MATTER.exec(content);
+  if (!frontMatterMatch) fail('missing front matter (the file must start with a "---" line and close it with another)');
+  const [whole, yamlText = ''] = frontMatterMatch;
+
+  let raw: unknown;
+  try {
+    raw = parseYaml(yamlText);
+  } catch (error) {
+    fail(`front matter is not valid YAML: ${(error as Error).message.split('\n')[0]}`, error);
+  }
+  const parsed = frontMatterSchema.safeParse(raw);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.') || '(root)'} ${issue.message}`);
+    fail(`invalid front matter: ${problems.join('; ')}`);
+  }
+  const frontMatter = parsed.data;
+  if (expectedId !== undefined && frontMatter.id !== expectedId) {
+    fail(`front matter id "${frontMatter.id}" must equal the file name "${expectedId}"`);
+  }
+
+  const sections = splitSections(content.slice(frontMatterMatch.index + whole.length));
+  const names = sections.map((section) => section.name);
+  if (names.length !== 2 || names[0] !== 'Reply' || names[1] !== 'Notes') {
+    fail(`expected exactly the sections "## Reply" then "## Notes", found ${names.length ? names.map((name) => `"## ${name}"`).join(', ') : 'none'}`);
+  }
+  const reply = sections[0]?.text ?? '';
+  const notes = sections[1]?.text ?? '';
+  if (reply.length === 0) fail('the "## Reply" section is empty');
+
+  for (const match of reply.matchAll(PLACEHOLDER)) {
+    if (!(REPLY_PLACEHOLDERS as readonly string[]).includes(match[1] ?? '')) {
+      fail(`unknown placeholder "${match[0]}" in the reply (allowed: ${REPLY_PLACEHOLDERS.join(', ')})`);
+    }
+  }
+
+  return {
+    id: frontMatter.id,
+    title: frontMatter.title,
+    intents: frontMatter.intents,
+    tags: frontMatter.tags,
+    body: reply,
+    reply,
+    notes,
+    source,
+  };
+}
+
+function splitSections(markdown: string): { name: string; text: string }[] {
+  const headings = [...markdown.matchAll(SECTION_HEADING)];
+  const preamble = markdown.slice(0, headings[0]?.index ?? markdown.length).trim();
+  // Text before the first section would be neither sent nor clearly internal: reject it.
+  const sections = preamble ? [{ name: '(text before the first section)', text: preamble }] : [];
+  headings.forEach((heading, index) => {
+    const start = heading.index + heading[0].length;
+    const end = headings[index + 1]?.index ?? markdown.length;
+    sections.push({ name: heading[1] ?? '', text: markdown.slice(start, end).trim() });
+  });
+  return sections;
+}

@@ -1,0 +1,138 @@
+/**
+ * BM25 search over the KB with MiniSearch, plus a normalised 0..1 score the pipeline can read as
+ * "how well does the KB support an answer to this text".
+ *
+ * Raw BM25 scores are not comparable across queries (they grow with the number and rarity of the
+ * query's terms), so `score` combines two bounded parts:
+ *
+ *   strength = raw / (raw + SATURATION)       how strongly the best-matching terms hit this article
+ *   coverage = matched / considered           which share of the query's content terms it explains
+ *   score    = strength * coverage ^ COVERAGE_EXPONENT
+ *
+ * `considered` counts the query's distinct content terms (after stop words and stemming), capped at
+ * MAX_CONSIDERED_TERMS: a long ticket is mostly context, and one article cannot be expected to explain
+ * all of it. An unrelated question ("what is the capital of peru") matches nothing or one fuzzy term
+ * and so scores low, whatever its length; a short on-topic question scores high.
+ */
+import MiniSearch, { type SearchResult } from 'minisearch';
+import type { KbHit } from '../types.js';
+import type { KnowledgeBaseArticle } from './kb-article.js';
+import { contentTerms, processTerm, tokenize } from './search-terms.js';
+
+export interface KbSearchOptions {
+  /** Maximum number of hits; default 5. */
+  limit?: number;
+  /**
+   * Intents the caller believes the text is about (e.g. the classifier's guess). Matching articles
+   * of these intents are listed first; their `score` is not raised, so the hint cannot inflate the
+   * confidence signal it is meant to be checked against.
+   */
+  intents?: string[];
+}
+
+interface IndexedArticle {
+  id: string;
+  title: string;
+  keywords: string;
+  reply: string;
+}
+
+const SATURATION = 12;
+const COVERAGE_EXPONENT = 0.75;
+const MAX_CONSIDERED_TERMS = 6;
+const DEFAULT_LIMIT = 5;
+const SNIPPET_LENGTH = 200;
+
+export interface KbSearchIndex {
+  search(query: string, options?: KbSearchOptions): KbHit[];
+}
+
+export function createKbSearchIndex(articles: readonly KnowledgeBaseArticle[]): KbSearchIndex {
+  const byId = new Map(articles.map((article) => [article.id, article]));
+  const miniSearch = new MiniSearch<IndexedArticle>({
+    idField: 'id',
+    fields: ['title', 'keywords', 'reply'],
+    tokenize,
+    processTerm,
+    searchOptions: {
+      boost: { title: 2, keywords: 1.5 },
+      // Short terms are left exact: at fuzzy 0.2 a four-letter word would already match "card"/"cart".
+      fuzzy: (term) => (term.length >= 5 ? 0.2 : false),
+      prefix: (term) => term.length >= 4,
+      combineWith: 'OR',
+    },
+  });
+  miniSearch.addAll(
+    articles.map((article) => ({
+      id: article.id,
+      title: article.title,
+      // "track_order" is indexed as the words "track order", so intent names help plain-text queries.
+      keywords: [...article.intents.map((intent) => intent.replace(/_/g, ' ')), ...article.tags].join(' \n '),
+      reply: article.reply,
+    })),
+  );
+
+  return {
+    search(query, options = {}) {
+      const limit = options.limit ?? DEFAULT_LIMIT;
+      const queryTerms = contentTerms(query);
+      if (limit <= 0 || queryTerms.length === 0) return [];
+      const considered = Math.min(queryTerms.length, MAX_CONSIDERED_TERMS);
+
+      const preferred = new Set(options.intents ?? []);
+      const ranked = miniSearch
+        // The terms are already tokenized, stop-worded and stemmed; deduplicated so that a ticket
+        // repeating "order" five times does not count it five times.
+        .search(queryTerms.join(' '), { tokenize: splitOnSpace, processTerm: keepTerm })
+        .map((result) => ({ result, score: normalisedScore(result, considered) }))
+        .sort((left, right) => right.score - left.score);
+      const isPreferred = (id: string) => byId.get(id)?.intents.some((intent) => preferred.has(intent)) ?? false;
+      const ordered =
+        preferred.size === 0
+          ? ranked
+          : [...ranked.filter(({ result }) => isPreferred(result.id)), ...ranked.filter(({ result }) => !isPreferred(result.id))];
+
+      return ordered.slice(0, limit).flatMap(({ result, score }) => {
+        const article = byId.get(result.id);
+        if (!article) return [];
+        return [
+          {
+            id: article.id,
+            title: article.title,
+            score,
+            snippet: snippetOf(article.reply, new Set(result.terms)),
+            intents: [...article.intents],
+          },
+        ];
+      });
+    },
+  };
+}
+
+const splitOnSpace = (text: string): string[] => text.split(' ');
+const keepTerm = (term: string): string => term;
+
+function normalisedScore(result: SearchResult, considered: number): number {
+  const strength = result.score / (result.score + SATURATION);
+  const coverage = Math.min(1, new Set(result.queryTerms).size / considered);
+  return round(strength * coverage ** COVERAGE_EXPONENT);
+}
+
+function round(value: number): number {
+  return Math.round(value * 1000) / 1000;
+}
+
+/** The reply sentence sharing most terms with the match, so a hit list shows why it matched. */
+function snippetOf(reply: string, matchedTerms: ReadonlySet<string>): string {
+  const sentences = reply.replace(/\s+/g, ' ').split(/(?<=[.!?])\s+/);
+  let best = sentences[0] ?? '';
+  let bestCount = -1;
+  for (const sentence of sentences) {
+    const count = contentTerms(sentence).filter((term) => matchedTerms.has(term)).length;
+    if (count > bestCount) {
+      best = sentence;
+      bestCount = count;
+    }
+  }
+  return best.length <= SNIPPET_LENGTH ? best : `${best.slice(0, SNIPPET_LENGTH - 1).trimEnd()}…`;
+}
