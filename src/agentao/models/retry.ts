@@ -58,7 +58,11 @@ export function parseRetryAfter(headers: Headers | undefined, now: number = Date
   }
   const retryAfter = headers.get('retry-after')?.trim();
   if (retryAfter === undefined || retryAfter === '') return undefined;
-  if (/^\d+(\.\d+)?$/.test(retryAfter)) return Number(retryAfter) * 1000;
+  if (/^[+-]?\d+(\.\d+)?$/.test(retryAfter)) {
+    const seconds = Number(retryAfter);
+    return seconds >= 0 ? seconds * 1000 : undefined;
+  }
+  // Date.parse reads "-5" as a year, hence the number check first.
   const date = Date.parse(retryAfter);
   if (Number.isNaN(date)) return undefined;
   return Math.max(0, date - now);
