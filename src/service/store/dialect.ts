@@ -6,7 +6,7 @@
  * - JSON is text, written with `toJsonText` and read with `parseJsonText`;
  * - booleans are integers 0/1;
  * - real numbers are `double precision` (SQLite gives it REAL affinity; PostgreSQL's `real` is
- *   float4 and would turn 0.92 into 0.9200000166893005, breaking inclusive range queries);
+ *   float4, about 7 digits, so a confidence would not read back as the number written);
  * - "insert ... on conflict do nothing returning *" is the same statement in both (SQLite >= 3.35):
  *   a conflicting insert returns no row, so `inserted` is "a row came back". Under concurrency
  *   PostgreSQL makes the losers wait for the winner's commit and then do nothing; SQLite has a

@@ -7,7 +7,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('run_id', 'text', (column) => column.notNull().references('runs.id'))
     .addColumn('decision', 'text', (column) => column.notNull())
     .addColumn('intent', 'text', (column) => column.notNull())
-    // double precision, not real: PostgreSQL's real is float4 and breaks inclusive bounds.
+    // double precision, not real: PostgreSQL's real is float4 and would round the confidence.
     .addColumn('confidence', 'double precision', (column) => column.notNull())
     .addColumn('reply', 'text', (column) => column.notNull())
     .addColumn('tags', 'text', (column) => column.notNull())
