@@ -15,10 +15,11 @@ const zendeskIdSchema = z
  *
  *   { "ticket": { "id": "{{ticket.id}}", "subject": "{{ticket.title}}",
  *                 "description": "{{ticket.description}}",
- *                 "latest_comment": "{{ticket.latest_public_comment}}",
  *                 "requester": { "email": "{{ticket.requester.email}}", "name": "{{ticket.requester.name}}" } },
  *     "current_user": { "role": "{{current_user.role}}" } }
  *
+ * An optional `ticket.latest_comment` (the text of the customer's newest comment, when the template
+ * renders one) is triaged instead of the description, for triggers that fire on updates.
  * `current_user` is whoever caused the update: an agent's (or our own API user's) comment fires the
  * same trigger, and triaging it would make us answer ourselves.
  */
