@@ -1,9 +1,9 @@
 /**
  * One knowledge-base article file: YAML front matter, then a `## Reply` section (sent to customers)
  * and a `## Notes` section (internal). Articles are data, so the front matter goes through the
- * `yaml` package's `parse`, which never evaluates code.
+ * `yaml` package, which never evaluates code (never a parser that runs `---js` blocks).
  */
-import { parse as parseYaml } from 'yaml';
+import { parseDocument } from 'yaml';
 import { z } from 'zod';
 import type { KbArticle } from '../types.js';
 
@@ -54,12 +54,12 @@ export function parseKbArticle(text: string, source: string, expectedId?: string
   if (!frontMatterMatch) fail('missing front matter (the file must start with a "---" line and close it with another)');
   const [whole, yamlText = ''] = frontMatterMatch;
 
-  let raw: unknown;
-  try {
-    raw = parseYaml(yamlText);
-  } catch (error) {
-    fail(`front matter is not valid YAML: ${(error as Error).message.split('\n')[0]}`, error);
-  }
+  // parseDocument rather than parse: parse only logs warnings (an unknown tag such as `!!js/function`
+  // silently becomes a string), while an article with a warning is an authoring mistake to report.
+  const document = parseDocument(yamlText, { logLevel: 'silent' });
+  const problem = document.errors[0] ?? document.warnings[0];
+  if (problem) fail(`front matter is not valid YAML: ${problem.message.split('\n')[0]}`, problem);
+  const raw: unknown = document.toJS();
   const parsed = frontMatterSchema.safeParse(raw);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => `${issue.path.join('.') || '(root)'} ${issue.message}`);

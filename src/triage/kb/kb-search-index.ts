@@ -124,7 +124,10 @@ function round(value: number): number {
 
 /** The reply sentence sharing most terms with the match, so a hit list shows why it matched. */
 function snippetOf(reply: string, matchedTerms: ReadonlySet<string>): string {
-  const sentences = reply.replace(/\s+/g, ' ').split(/(?<=[.!?])\s+/);
+  const all = reply.replace(/\s+/g, ' ').split(/(?<=[.!?])\s+/);
+  // A hit list shows snippets as they are, so "{{order_id}}" would read as a bug; prefer plain sentences.
+  const plain = all.filter((sentence) => !sentence.includes('{{'));
+  const sentences = plain.length > 0 ? plain : all;
   let best = sentences[0] ?? '';
   let bestCount = -1;
   for (const sentence of sentences) {
