@@ -1,0 +1,413 @@
+/**
+ * The job queue on the store's `jobs` table (the default with SQLite; it runs on PostgreSQL too,
+ * through the same Kysely code, with `FOR UPDATE SKIP LOCKED`).
+ *
+ * A worker claims a job by taking a lease (`locked_by`, `locked_until`) in one conditional UPDATE,
+ * and a heartbeat extends the lease while the job runs. A lease that expired belongs to a process
+ * that crashed or hung: its job is claimable again, so another process takes it over. Every write
+ * after the claim is guarded by `locked_by`, so a process that lost its lease changes nothing.
+ * Polling finds jobs enqueued by other processes; an enqueue in this process wakes the poller at once.
+ */
+import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
+import { type ExpressionBuilder, type Kysely, sql, type Transaction } from 'kysely';
+import type { Database } from '../store/database.js';
+import { dialectOf, lockForUpdateSkipLocked, nowTimestamp, onConflictDoNothing, toJsonText } from '../store/dialect.js';
+import type { JobRow } from '../store/tables/jobs.js';
+import { JobAbortedError } from './errors.js';
+import {
+  backoffDelayMs,
+  errorMessage,
+  type FailedJobHandler,
+  type JobContext,
+  type JobHandler,
+  type JobQueue,
+  type QueueHealth,
+  requireConcurrency,
+  resolveRetryPolicy,
+  type RetryPolicy,
+  TRIAGE_QUEUE_NAME,
+  type TriageJob,
+} from './job-queue.js';
+import { type Logger, silentLogger } from './logger.js';
+import { RunningJobs } from './running-jobs.js';
+
+export interface SqliteQueueOptions {
+  db: Kysely<Database>;
+  /** Called after a job's last failed attempt (see FailedJobHandler). */
+  onFailed: FailedJobHandler;
+  retry?: Partial<RetryPolicy>;
+  /** Rows of other queues in the same table are never touched. Default "triage". */
+  queueName?: string;
+  /** How long a claim holds without a heartbeat. Default 30 s. */
+  leaseMs?: number;
+  /** Default a third of the lease, so two heartbeats may fail before the lease runs out. */
+  heartbeatMs?: number;
+  /** How often to look for jobs enqueued by other processes. Default 500 ms. */
+  pollIntervalMs?: number;
+  /** Default 30 s; `stop({timeoutMs})` overrides it. */
+  stopTimeoutMs?: number;
+  /** After aborting in-flight jobs on stop, how long to wait for them to release themselves. Default 2 s. */
+  releaseGraceMs?: number;
+  /** Names this process in `locked_by`. */
+  workerId?: string;
+  logger?: Logger;
+}
+
+type QueueState = 'created' | 'active' | 'stopping' | 'stopped';
+
+export function createSqliteQueue(options: SqliteQueueOptions): SqliteQueue {
+  return new SqliteQueue(options);
+}
+
+export class SqliteQueue implements JobQueue {
+  readonly kind = 'sqlite' as const;
+  readonly workerId: string;
+  readonly queueName: string;
+  readonly #db: Kysely<Database>;
+  readonly #onFailed: FailedJobHandler;
+  readonly #retry: RetryPolicy;
+  readonly #leaseMs: number;
+  readonly #heartbeatMs: number;
+  readonly #pollIntervalMs: number;
+  readonly #stopTimeoutMs: number;
+  readonly #releaseGraceMs: number;
+  readonly #logger: Logger;
+  readonly #running = new RunningJobs();
+  #state: QueueState = 'created';
+  #handler: JobHandler | undefined;
+  #concurrency = 1;
+  #loop: Promise<void> | undefined;
+  #wakeRequested = false;
+  #wakeUp: (() => void) | undefined;
+
+  constructor(options: SqliteQueueOptions) {
+    this.#db = options.db;
+    this.#onFailed = options.onFailed;
+    this.#retry = resolveRetryPolicy(options.retry);
+    this.queueName = options.queueName ?? TRIAGE_QUEUE_NAME;
+    this.#leaseMs = positive(options.leaseMs ?? 30_000, 'leaseMs');
+    this.#heartbeatMs = positive(options.heartbeatMs ?? Math.max(1, Math.floor(this.#leaseMs / 3)), 'heartbeatMs');
+    this.#pollIntervalMs = positive(options.pollIntervalMs ?? 500, 'pollIntervalMs');
+    this.#stopTimeoutMs = options.stopTimeoutMs ?? 30_000;
+    this.#releaseGraceMs = options.releaseGraceMs ?? 2_000;
+    this.workerId = options.workerId ?? `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
+    this.#logger = options.logger ?? silentLogger;
+  }
+
+  get state(): QueueState {
+    return this.#state;
+  }
+
+  async enqueue(job: TriageJob, options: { transaction?: Transaction<Database> } = {}): Promise<boolean> {
+    const executor = options.transaction ?? this.#db;
+    const now = nowTimestamp();
+    const inserted = await onConflictDoNothing(
+      executor.insertInto('jobs').values({
+        id: randomUUID(),
+        queue: this.queueName,
+        ticket_id: job.ticketId,
+        payload: toJsonText({ ticketId: job.ticketId }),
+        status: 'pending',
+        attempts: 0,
+        max_attempts: this.#retry.maxAttempts,
+        run_after: now,
+        locked_by: null,
+        locked_until: null,
+        last_error: null,
+        created_at: now,
+        updated_at: now,
+      }),
+    )
+      .returning('id')
+      .executeTakeFirst();
+    // Inside a transaction the row is not visible before the commit; on SQLite the poller's claim
+    // waits for the connection the transaction holds, on PostgreSQL the next poll finds it.
+    if (inserted) this.#wake();
+    return inserted !== undefined;
+  }
+
+  async start(handler: JobHandler, options: { concurrency: number }): Promise<void> {
+    if (this.#state !== 'created') throw new Error(`the queue cannot start: it is ${this.#state}`);
+    this.#concurrency = requireConcurrency(options.concurrency);
+    this.#handler = handler;
+    this.#state = 'active';
+    this.#loop = this.#pollLoop();
+  }
+
+  async stop(options: { timeoutMs?: number } = {}): Promise<void> {
+    if (this.#state === 'created') {
+      this.#state = 'stopped';
+      return;
+    }
+    if (this.#state !== 'active') return this.#loop;
+    this.#state = 'stopping';
+    this.#wake();
+    const finishing = (async () => {
+      await this.#loop;
+      const finished = await this.#running.waitForAll(options.timeoutMs ?? this.#stopTimeoutMs);
+      if (!finished) {
+        this.#logger.warn({ jobs: this.#running.ids() }, 'shutdown: aborting in-flight jobs and releasing them');
+        this.#running.abortAll(new JobAbortedError('shutdown', 'the worker is shutting down'));
+        const released = await this.#running.waitForAll(this.#releaseGraceMs);
+        // A handler that ignores its signal still runs, but its job goes back to the queue now;
+        // whatever it writes later is guarded by the lease it no longer holds.
+        if (!released) await Promise.all(this.#running.ids().map((jobId) => this.#release(jobId)));
+      }
+      this.#state = 'stopped';
+    })();
+    this.#loop = finishing;
+    return finishing;
+  }
+
+  async health(): Promise<QueueHealth> {
+    try {
+      const now = nowTimestamp();
+      const rows = await this.#db
+        .selectFrom('jobs')
+        .select((expression) => [
+          expression.fn
+            .count<number | string | bigint>('id')
+            .filterWhere((filter) =>
+              filter.or([
+                filter('status', '=', 'pending'),
+                filter.and([filter('status', '=', 'active'), filter('locked_until', '<', now)]),
+              ]),
+            )
+            .as('pending'),
+          expression.fn
+            .count<number | string | bigint>('id')
+            .filterWhere((filter) => filter.and([filter('status', '=', 'active'), filter('locked_until', '>=', now)]))
+            .as('active'),
+        ])
+        .where('queue', '=', this.queueName)
+        .executeTakeFirstOrThrow();
+      const stopped = this.#state === 'stopping' || this.#state === 'stopped';
+      return {
+        ok: !stopped,
+        ...(stopped ? { detail: `the queue is ${this.#state}` } : {}),
+        pending: Number(rows.pending),
+        active: Number(rows.active),
+      };
+    } catch (error) {
+      return { ok: false, detail: `the jobs table cannot be read: ${errorMessage(error)}`, pending: 0, active: 0 };
+    }
+  }
+
+  #wake(): void {
+    this.#wakeRequested = true;
+    this.#wakeUp?.();
+  }
+
+  async #pollLoop(): Promise<void> {
+    while (this.#state === 'active') {
+      try {
+        while (this.#state === 'active' && this.#running.size < this.#concurrency) {
+          const row = await this.#claimNext();
+          if (!row) break;
+          this.#run(row);
+        }
+      } catch (error) {
+        // The loop never dies: a database hiccup costs one poll interval.
+        this.#logger.warn({ error: errorMessage(error) }, 'could not claim a job; retrying after the poll interval');
+      }
+      await this.#waitForWork();
+    }
+  }
+
+  #waitForWork(): Promise<void> {
+    if (this.#wakeRequested || this.#state !== 'active') {
+      this.#wakeRequested = false;
+      return Promise.resolve();
+    }
+    return new Promise((resolve) => {
+      const timer = setTimeout(done, this.#pollIntervalMs);
+      const wakeUp = (): void => {
+        clearTimeout(timer);
+        done();
+      };
+      this.#wakeUp = wakeUp;
+      const self = this;
+      function done(): void {
+        if (self.#wakeUp === wakeUp) self.#wakeUp = undefined;
+        self.#wakeRequested = false;
+        resolve();
+      }
+    });
+  }
+
+  /** One conditional UPDATE, so two workers (or processes) never hold the same job. */
+  async #claimNext(): Promise<JobRow | undefined> {
+    const now = nowTimestamp();
+    const lockedUntil = new Date(Date.now() + this.#leaseMs).toISOString();
+    const dialect = dialectOf(this.#db);
+    const claimable = (expression: ExpressionBuilder<Database, 'jobs'>) =>
+      expression.and([
+        expression('queue', '=', this.queueName),
+        expression.or([
+          expression.and([expression('status', '=', 'pending'), expression('run_after', '<=', now)]),
+          // An expired lease: the process that held it crashed or hung.
+          expression.and([expression('status', '=', 'active'), expression('locked_until', '<', now)]),
+        ]),
+      ]);
+    return this.#db
+      .updateTable('jobs')
+      .set({
+        status: 'active',
+        attempts: sql<number>`attempts + 1`,
+        locked_by: this.workerId,
+        locked_until: lockedUntil,
+        updated_at: now,
+      })
+      .where((expression) =>
+        expression.and([
+          expression(
+            'id',
+            '=',
+            lockForUpdateSkipLocked(
+              expression
+                .selectFrom('jobs')
+                .select('jobs.id')
+                .where(claimable)
+                .orderBy('run_after')
+                .orderBy('created_at')
+                .orderBy('id')
+                .limit(1),
+              dialect,
+            ),
+          ),
+          claimable(expression),
+        ]),
+      )
+      .returningAll()
+      .executeTakeFirst();
+  }
+
+  #run(row: JobRow): void {
+    const handler = this.#handler;
+    if (!handler) return;
+    const controller = new AbortController();
+    const job: JobContext = {
+      ticketId: row.ticket_id,
+      jobId: row.id,
+      attempt: Number(row.attempts),
+      maxAttempts: Number(row.max_attempts),
+      signal: controller.signal,
+    };
+    const heartbeat = setInterval(() => void this.#heartbeat(job, controller), this.#heartbeatMs);
+    const run = (async () => {
+      try {
+        await handler(job);
+        await this.#settle(job, { status: 'completed', last_error: null }, 'completed');
+      } catch (error) {
+        await this.#afterFailure(job, controller.signal, error);
+      } finally {
+        clearInterval(heartbeat);
+      }
+    })().catch((error: unknown) => {
+      this.#logger.error({ jobId: job.jobId, ticketId: job.ticketId, error: errorMessage(error) }, 'job bookkeeping failed');
+    });
+    void this.#running.track(row.id, controller, run).finally(() => this.#wake());
+  }
+
+  async #heartbeat(job: JobContext, controller: AbortController): Promise<void> {
+    if (controller.signal.aborted) return;
+    try {
+      const extended = await this.#db
+        .updateTable('jobs')
+        .set({ locked_until: new Date(Date.now() + this.#leaseMs).toISOString(), updated_at: nowTimestamp() })
+        .where('id', '=', job.jobId)
+        .where('status', '=', 'active')
+        .where('locked_by', '=', this.workerId)
+        .executeTakeFirst();
+      if (Number(extended.numUpdatedRows) === 0 && !controller.signal.aborted) {
+        this.#logger.warn({ jobId: job.jobId, ticketId: job.ticketId }, 'lease lost: another worker took the job over');
+        controller.abort(new JobAbortedError('lease-lost', `job ${job.jobId} was taken over by another worker`));
+      }
+    } catch (error) {
+      // The lease outlives a few missed heartbeats; if it does run out, another worker takes over.
+      this.#logger.warn({ jobId: job.jobId, error: errorMessage(error) }, 'heartbeat failed');
+    }
+  }
+
+  async #afterFailure(job: JobContext, signal: AbortSignal, error: unknown): Promise<void> {
+    const abort = signal.aborted && signal.reason instanceof JobAbortedError ? signal.reason : undefined;
+    const fields = { jobId: job.jobId, ticketId: job.ticketId, attempt: job.attempt, maxAttempts: job.maxAttempts };
+    if (abort?.reason === 'shutdown') {
+      await this.#release(job.jobId);
+      this.#logger.info(fields, 'released an in-flight job on shutdown');
+      return;
+    }
+    if (abort?.reason === 'lease-lost') return; // The new holder owns the row now.
+    const message = errorMessage(error);
+    if (job.attempt < job.maxAttempts) {
+      const delayMs = backoffDelayMs(job.attempt, this.#retry);
+      await this.#retryLater(job, message, delayMs);
+      this.#logger.warn({ ...fields, error: message, retryInMs: delayMs }, 'job failed; retrying with backoff');
+      return;
+    }
+    try {
+      await this.#onFailed({ ticketId: job.ticketId, jobId: job.jobId, attempt: job.attempt, maxAttempts: job.maxAttempts }, error);
+    } catch (failureError) {
+      // Nothing recorded the failure: keep the job so the ticket is not dropped, and try again later.
+      const delayMs = backoffDelayMs(job.attempt, this.#retry);
+      await this.#retryLater(job, `${message}; recording the failure failed too: ${errorMessage(failureError)}`, delayMs);
+      this.#logger.error({ ...fields, error: message, failureError: errorMessage(failureError) }, 'job failed for good and its failure could not be recorded; it stays queued');
+      return;
+    }
+    await this.#settle(job, { status: 'failed', last_error: message }, 'failed');
+  }
+
+  async #retryLater(job: JobContext, lastError: string, delayMs: number): Promise<void> {
+    await this.#settle(
+      job,
+      { status: 'pending', last_error: lastError, run_after: new Date(Date.now() + delayMs).toISOString() },
+      'retry',
+    );
+  }
+
+  /** Writes the job's outcome only while this worker still holds its lease. */
+  async #settle(
+    job: JobContext,
+    changes: { status: JobRow['status']; last_error: string | null; run_after?: string },
+    what: string,
+  ): Promise<void> {
+    const result = await this.#db
+      .updateTable('jobs')
+      .set({ ...changes, locked_by: null, locked_until: null, updated_at: nowTimestamp() })
+      .where('id', '=', job.jobId)
+      .where('status', '=', 'active')
+      .where('locked_by', '=', this.workerId)
+      .executeTakeFirst();
+    if (Number(result.numUpdatedRows) === 0) {
+      this.#logger.warn({ jobId: job.jobId, ticketId: job.ticketId, outcome: what }, 'the job was taken over before it settled; its new holder decides');
+    }
+  }
+
+  /** Gives a job back without counting the interrupted run as an attempt. */
+  async #release(jobId: string): Promise<void> {
+    const now = nowTimestamp();
+    await this.#db
+      .updateTable('jobs')
+      .set({
+        status: 'pending',
+        attempts: sql<number>`case when attempts > 0 then attempts - 1 else 0 end`,
+        run_after: now,
+        locked_by: null,
+        locked_until: null,
+        updated_at: now,
+      })
+      .where('id', '=', jobId)
+      .where('status', '=', 'active')
+      .where('locked_by', '=', this.workerId)
+      .execute()
+      .catch((error: unknown) => {
+        this.#logger.warn({ jobId, error: errorMessage(error) }, 'could not release the job; its lease will expire instead');
+      });
+  }
+}
+
+function positive(value: number, name: string): number {
+  if (!(value > 0)) throw new RangeError(`${name} must be > 0, got ${value}`);
+  return value;
+}
