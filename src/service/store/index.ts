@@ -14,5 +14,4 @@ export * from './repositories/run-repository.js';
 export * from './repositories/ticket-repository.js';
 export * from './repositories/with-transaction.js';
 export { createStoreCrm } from './store-crm.js';
-export type { CrmClient, CrmRequestOptions } from './store-crm.js';
 export type { JobRow, JobStatus, JobsTable, NewJobRow, JobRowUpdate } from './tables/jobs.js';

@@ -2,34 +2,31 @@
  * The embedded demo CRM served from the store, behind the same interface as the HTTP CRM.
  */
 import type { Kysely } from 'kysely';
-import type { Customer, Order } from '../../triage/types.js';
+import { type CrmClient, CrmError, type CrmRequestOptions } from '../../triage/crm/crm-client.js';
 import type { Database } from './database.js';
 import { findCustomerByEmail, getOrder } from './repositories/crm-repository.js';
 
-/*
- * Structurally identical to `CrmClient` of src/triage/crm/crm-client.ts, which another developer
- * owns and which did not exist when this was written. Kept local so this file compiles on its
- * own; TypeScript's structural typing makes the two interchangeable.
- */
-export interface CrmRequestOptions {
-  signal?: AbortSignal;
-}
-
-export interface CrmClient {
-  findCustomerByEmail(email: string, options?: CrmRequestOptions): Promise<Customer | null>;
-  getOrder(orderId: string, options?: CrmRequestOptions): Promise<Order | null>;
-}
-
 export function createStoreCrm(db: Kysely<Database>): CrmClient {
   return {
-    async findCustomerByEmail(email, options) {
-      // A query cannot be interrupted midway on better-sqlite3; not starting one is what we can do.
-      options?.signal?.throwIfAborted();
-      return findCustomerByEmail(db, email);
-    },
-    async getOrder(orderId, options) {
-      options?.signal?.throwIfAborted();
-      return getOrder(db, orderId);
-    },
+    findCustomerByEmail: (email, options) => lookUp('a customer', options, () => findCustomerByEmail(db, email)),
+    getOrder: (orderId, options) => lookUp(`order ${orderId}`, options, () => getOrder(db, orderId)),
   };
+}
+
+/**
+ * Callers of any CrmClient handle one error shape, CrmError: a cancelled request, as the HTTP and
+ * in-memory CRMs report it, and a store failure, which is retryable (busy database, lost
+ * connection) as far as the caller can tell.
+ */
+async function lookUp<T>(what: string, options: CrmRequestOptions | undefined, query: () => Promise<T>): Promise<T> {
+  // A query cannot be interrupted midway on better-sqlite3; not starting one is what we can do.
+  if (options?.signal?.aborted) {
+    throw new CrmError(`CRM request for ${what} was cancelled`, { cause: options.signal.reason });
+  }
+  try {
+    return await query();
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new CrmError(`CRM lookup of ${what} in the store failed: ${reason}`, { isRetryable: true, cause: error });
+  }
 }

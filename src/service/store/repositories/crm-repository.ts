@@ -13,7 +13,10 @@ export interface CrmSeed {
   orders: readonly Order[];
 }
 
-/** Inserts or updates every customer and order by id; running it again changes nothing. */
+/**
+ * Inserts or updates every customer and order by id; running it again changes nothing. A customer
+ * whose email is stored under another id replaces that row.
+ */
 export async function seedCrm(db: Executor, seed: CrmSeed): Promise<{ customers: number; orders: number }> {
   const customers: NewCustomerRow[] = seed.customers.map((customer) => ({
     id: customer.id,
@@ -38,9 +41,19 @@ export async function seedCrm(db: Executor, seed: CrmSeed): Promise<{ customers:
   }));
   await withTransaction(db, async (transaction) => {
     for (let start = 0; start < customers.length; start += ROWS_PER_INSERT) {
+      const chunk = customers.slice(start, start + ROWS_PER_INSERT);
+      // The upsert is keyed on id, but email is unique too: a customer re-keyed in the seed data
+      // would otherwise fail on its old row. The seed is the truth for the emails it names.
+      for (const customer of chunk) {
+        await transaction
+          .deleteFrom('customers')
+          .where('email', '=', customer.email)
+          .where('id', '<>', customer.id)
+          .execute();
+      }
       await transaction
         .insertInto('customers')
-        .values(customers.slice(start, start + ROWS_PER_INSERT))
+        .values(chunk)
         .onConflict((conflict) =>
           conflict.column('id').doUpdateSet((expression) => ({
             email: expression.ref('excluded.email'),
@@ -76,7 +89,10 @@ export async function seedCrm(db: Executor, seed: CrmSeed): Promise<{ customers:
   return { customers: customers.length, orders: orders.length };
 }
 
-/** Case-insensitive, ignoring surrounding spaces; includes the customer's order ids, oldest first. */
+/**
+ * Case-insensitive, ignoring surrounding spaces. Includes the ids of the orders carrying the
+ * customer's email, sorted by id (the order the demo data lists them in).
+ */
 export async function findCustomerByEmail(db: Executor, email: string): Promise<Customer | null> {
   const normalised = normaliseEmail(email);
   const row = await db.selectFrom('customers').selectAll().where('email', '=', normalised).executeTakeFirst();
@@ -85,7 +101,6 @@ export async function findCustomerByEmail(db: Executor, email: string): Promise<
     .selectFrom('orders')
     .select('id')
     .where('customer_email', '=', normalised)
-    .orderBy('placed_at')
     .orderBy('id')
     .execute();
   return toCustomer(
@@ -94,8 +109,18 @@ export async function findCustomerByEmail(db: Executor, email: string): Promise<
   );
 }
 
+/** Case-insensitive, ignoring surrounding spaces, like every CrmClient ("a1001" finds "A1001"). */
 export async function getOrder(db: Executor, orderId: string): Promise<Order | null> {
-  const row = await db.selectFrom('orders').selectAll().where('id', '=', orderId).executeTakeFirst();
+  const trimmed = orderId.trim();
+  // The exact id uses the primary key; only a miss pays for the case-folding scan.
+  const row =
+    (await db.selectFrom('orders').selectAll().where('id', '=', trimmed).executeTakeFirst()) ??
+    (await db
+      .selectFrom('orders')
+      .selectAll()
+      .where((expression) => expression(expression.fn('upper', ['id']), '=', trimmed.toUpperCase()))
+      .orderBy('id')
+      .executeTakeFirst());
   return row ? toOrder(row) : null;
 }
 
