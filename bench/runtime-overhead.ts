@@ -1,0 +1,403 @@
+/**
+ * Runtime overhead per tool-loop step: our Agent with the OpenAI-compatible provider against the
+ * OpenAI Agents SDK and the Vercel AI SDK, all talking to the same local Chat Completions server
+ * that answers at once. What is left is each runtime's own cost (request building, parsing,
+ * validation, events) plus the same localhost HTTP round trip, shown alone as the floor.
+ *
+ * A chat is two steps: the model asks for the `echo` tool, then answers with the tool's result.
+ * Frameworks run in rounds, in a different order each round, so drift on a shared machine spreads
+ * over all of them.
+ *
+ * Run: npx tsx bench/runtime-overhead.ts [--chats 300] [--warmup 30] [--rounds 5] [--json]
+ */
+import { once } from 'node:events';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { performance } from 'node:perf_hooks';
+import { pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
+import { createOpenAI } from '@ai-sdk/openai';
+import {
+  Agent as OpenAIAgentsAgent,
+  OpenAIChatCompletionsModel,
+  run as runOpenAIAgent,
+  setTracingDisabled,
+  tool as openAIAgentsTool,
+} from '@openai/agents';
+import { generateText, stepCountIs as aiStepCountIs, tool as aiTool } from 'ai';
+import OpenAI from 'openai';
+import { z } from 'zod';
+import { Agent } from '../src/agentao/agent.js';
+import { createOpenAIChatModel } from '../src/agentao/models/openai/index.js';
+import { PermissionEngine } from '../src/agentao/permission-engine.js';
+import { defineTool } from '../src/agentao/tool.js';
+
+export interface RuntimeOverheadOptions {
+  /** Measured chats per runtime (two steps each). Default 300. */
+  chats?: number;
+  /** Unmeasured chats per runtime first, for the JIT and connection pools. Default 30. */
+  warmup?: number;
+  /** The measured chats are split over this many rounds. Default 5. */
+  rounds?: number;
+  log?: (line: string) => void;
+}
+
+export interface RuntimeOverheadResult {
+  name: string;
+  chats: number;
+  /** Model calls the server answered while this runtime was measured. */
+  steps: number;
+  totalMs: number;
+  msPerStep: number;
+  stepsPerSecond: number;
+  /** ms/step of each round: their spread shows how noisy the machine was. */
+  msPerStepByRound: number[];
+  /** msPerStep of this runtime divided by ours: above 1 is slower than ours. */
+  ratioToOurs: number;
+}
+
+export interface RuntimeOverheadReport {
+  chatsPerRuntime: number;
+  warmup: number;
+  rounds: number;
+  results: RuntimeOverheadResult[];
+}
+
+interface Runtime {
+  name: string;
+  chat(message: string): Promise<string>;
+}
+
+const MODEL_ID = 'bench-model';
+const OURS = 'agentao (ours)';
+const FLOOR = 'raw fetch (HTTP floor)';
+
+export async function runRuntimeOverheadBench(options: RuntimeOverheadOptions = {}): Promise<RuntimeOverheadReport> {
+  const chats = options.chats ?? 300;
+  const warmup = options.warmup ?? 30;
+  const rounds = Math.max(1, Math.min(options.rounds ?? 5, chats));
+  const log = options.log ?? (() => {});
+
+  const server = await startChatCompletionsServer();
+  try {
+    const runtimes = createRuntimes(server.baseURL);
+    for (const runtime of runtimes) {
+      for (let index = 0; index < warmup; index += 1) await checkedChat(runtime, index);
+    }
+    log(`warm-up done: ${warmup} chats per runtime`);
+
+    const totals = new Map(
+      runtimes.map((runtime) => [runtime.name, { chats: 0, steps: 0, totalMs: 0, msPerStepByRound: [] as number[] }]),
+    );
+    for (let round = 0; round < rounds; round += 1) {
+      const chatsThisRound = Math.floor(chats / rounds) + (round < chats % rounds ? 1 : 0);
+      const order = rotate(runtimes, round);
+      for (const runtime of order) {
+        const stepsBefore = server.requestCount();
+        const started = performance.now();
+        for (let index = 0; index < chatsThisRound; index += 1) await checkedChat(runtime, index);
+        const elapsed = performance.now() - started;
+        const steps = server.requestCount() - stepsBefore;
+        const total = totals.get(runtime.name)!;
+        total.chats += chatsThisRound;
+        total.steps += steps;
+        total.totalMs += elapsed;
+        total.msPerStepByRound.push(elapsed / steps);
+      }
+      log(`round ${round + 1}/${rounds} done`);
+    }
+
+    const results = runtimes.map((runtime): Omit<RuntimeOverheadResult, 'ratioToOurs'> => {
+      const total = totals.get(runtime.name)!;
+      return {
+        name: runtime.name,
+        chats: total.chats,
+        steps: total.steps,
+        totalMs: total.totalMs,
+        msPerStep: total.totalMs / total.steps,
+        stepsPerSecond: (total.steps / total.totalMs) * 1000,
+        msPerStepByRound: total.msPerStepByRound,
+      };
+    });
+    const ours = results.find((result) => result.name === OURS)!;
+    return {
+      chatsPerRuntime: chats,
+      warmup,
+      rounds,
+      results: results.map((result) => ({ ...result, ratioToOurs: result.msPerStep / ours.msPerStep })),
+    };
+  } finally {
+    await server.close();
+  }
+}
+
+/** A runtime that silently did less work would look fast: every chat must end with the echo. */
+async function checkedChat(runtime: Runtime, index: number): Promise<void> {
+  const text = `ping ${index}`;
+  const answer = await runtime.chat(text);
+  if (!answer.includes(`echo: ${text}`)) {
+    throw new Error(`${runtime.name} answered ${JSON.stringify(answer)} instead of the echo of "${text}".`);
+  }
+}
+
+function createRuntimes(baseURL: string): Runtime[] {
+  const instructions = 'Call echo with the user message, then answer with its result.';
+
+  const ourModel = createOpenAIChatModel({ baseURL, apiKey: 'bench', model: MODEL_ID });
+  const ourEcho = defineTool({
+    name: 'echo',
+    description: 'Echo the text back.',
+    parameters: z.object({ text: z.string() }),
+    isReadOnly: true,
+    execute: ({ text }) => `echo: ${text}`,
+  });
+  const ours: Runtime = {
+    name: OURS,
+    async chat(message) {
+      // One agent per chat, as the worker creates one per ticket.
+      const agent = new Agent({
+        model: ourModel,
+        tools: [ourEcho],
+        permissionEngine: new PermissionEngine({ mode: 'full-access' }),
+        systemPrompt: instructions,
+        closeModel: false,
+      });
+      try {
+        const result = await agent.chat(message);
+        return result.text;
+      } finally {
+        await agent.close();
+      }
+    },
+  };
+
+  setTracingDisabled(true);
+  const openAIClient = new OpenAI({ baseURL, apiKey: 'bench', maxRetries: 0 });
+  const agentsEcho = openAIAgentsTool({
+    name: 'echo',
+    description: 'Echo the text back.',
+    parameters: z.object({ text: z.string() }),
+    execute: async ({ text }) => `echo: ${text}`,
+  });
+  const agentsAgent = new OpenAIAgentsAgent({
+    name: 'bench',
+    instructions,
+    model: new OpenAIChatCompletionsModel(openAIClient, MODEL_ID),
+    tools: [agentsEcho],
+  });
+  const openAIAgents: Runtime = {
+    name: 'OpenAI Agents SDK',
+    async chat(message) {
+      const result = await runOpenAIAgent(agentsAgent, message);
+      return String(result.finalOutput ?? '');
+    },
+  };
+
+  const aiModel = createOpenAI({ baseURL, apiKey: 'bench' }).chat(MODEL_ID);
+  const aiTools = {
+    echo: aiTool({
+      description: 'Echo the text back.',
+      inputSchema: z.object({ text: z.string() }),
+      execute: async ({ text }) => `echo: ${text}`,
+    }),
+  };
+  const vercel: Runtime = {
+    name: 'Vercel AI SDK',
+    async chat(message) {
+      const result = await generateText({
+        model: aiModel,
+        system: instructions,
+        prompt: message,
+        tools: aiTools,
+        stopWhen: aiStepCountIs(5),
+        maxRetries: 0,
+      });
+      return result.text;
+    },
+  };
+
+  // The same two HTTP exchanges with no runtime at all: what every row pays regardless.
+  const floor: Runtime = {
+    name: FLOOR,
+    async chat(message) {
+      const url = `${baseURL}/chat/completions`;
+      const headers = { 'content-type': 'application/json', authorization: 'Bearer bench' };
+      const first = (await (
+        await fetch(url, { method: 'POST', headers, body: JSON.stringify({ model: MODEL_ID, messages: [{ role: 'user', content: message }] }) })
+      ).json()) as { choices: [{ message: { tool_calls: [{ id: string; function: { arguments: string } }] } }] };
+      const call = first.choices[0].message.tool_calls[0];
+      const { text } = JSON.parse(call.function.arguments) as { text: string };
+      const second = (await (
+        await fetch(url, {
+          method: 'POST',
+          headers,
+          body: JSON.stringify({
+            model: MODEL_ID,
+            messages: [
+              { role: 'user', content: message },
+              { role: 'assistant', content: null, tool_calls: [{ id: call.id, type: 'function', function: { name: 'echo', arguments: call.function.arguments } }] },
+              { role: 'tool', tool_call_id: call.id, content: `echo: ${text}` },
+            ],
+          }),
+        })
+      ).json()) as { choices: [{ message: { content: string } }] };
+      return second.choices[0].message.content;
+    },
+  };
+
+  return [ours, openAIAgents, vercel, floor];
+}
+
+function rotate<T>(items: readonly T[], by: number): T[] {
+  const shift = by % items.length;
+  return [...items.slice(shift), ...items.slice(0, shift)];
+}
+
+interface ChatCompletionsServer {
+  baseURL: string;
+  requestCount(): number;
+  close(): Promise<void>;
+}
+
+/**
+ * Stateless: a conversation whose last message is a tool result gets the final answer (the tool's
+ * text); anything else gets a call to `echo` with the last user message.
+ */
+async function startChatCompletionsServer(): Promise<ChatCompletionsServer> {
+  let requests = 0;
+  const server: Server = createServer((request, response) => {
+    const chunks: Buffer[] = [];
+    request.on('data', (chunk: Buffer) => chunks.push(chunk));
+    request.on('end', () => {
+      requests += 1;
+      let reply: unknown;
+      let status = 200;
+      try {
+        reply = completionFor(JSON.parse(Buffer.concat(chunks).toString('utf8')), requests);
+      } catch (error) {
+        status = 400;
+        reply = { error: { message: error instanceof Error ? error.message : String(error), type: 'invalid_request_error' } };
+      }
+      const text = JSON.stringify(reply);
+      response.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text) });
+      response.end(text);
+    });
+  });
+  server.keepAliveTimeout = 60_000;
+  server.listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  const { port } = server.address() as AddressInfo;
+  return {
+    baseURL: `http://127.0.0.1:${port}/v1`,
+    requestCount: () => requests,
+    close: async () => {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
+interface WireMessage {
+  role: string;
+  content?: unknown;
+}
+
+function completionFor(body: { messages?: WireMessage[] }, sequence: number): unknown {
+  const messages = body.messages ?? [];
+  const last = messages.at(-1);
+  const base = { id: `chatcmpl-bench-${sequence}`, object: 'chat.completion', created: 1_750_000_000, model: MODEL_ID };
+  const usage = { prompt_tokens: 40, completion_tokens: 12, total_tokens: 52 };
+  if (last?.role === 'tool') {
+    return {
+      ...base,
+      choices: [{ index: 0, message: { role: 'assistant', content: textOf(last.content) }, finish_reason: 'stop' }],
+      usage,
+    };
+  }
+  const user = [...messages].reverse().find((message) => message.role === 'user');
+  if (user === undefined) throw new Error('no user message to echo');
+  return {
+    ...base,
+    choices: [
+      {
+        index: 0,
+        message: {
+          role: 'assistant',
+          content: null,
+          tool_calls: [
+            {
+              id: `call_bench_${sequence}`,
+              type: 'function',
+              function: { name: 'echo', arguments: JSON.stringify({ text: textOf(user.content) }) },
+            },
+          ],
+        },
+        finish_reason: 'tool_calls',
+      },
+    ],
+    usage,
+  };
+}
+
+/** Content is a string, or (AI SDK, Agents SDK) an array of text parts. */
+function textOf(content: unknown): string {
+  if (typeof content === 'string') return content;
+  if (Array.isArray(content)) {
+    return content
+      .map((part: { text?: unknown }) => (typeof part?.text === 'string' ? part.text : ''))
+      .join('');
+  }
+  throw new Error(`unreadable message content: ${JSON.stringify(content)}`);
+}
+
+function formatTable(report: RuntimeOverheadReport): string {
+  const header = ['runtime', 'chats', 'steps', 'ms/step', 'rounds min..max', 'steps/s', 'vs ours'];
+  const rows = report.results.map((result) => [
+    result.name,
+    String(result.chats),
+    String(result.steps),
+    result.msPerStep.toFixed(3),
+    `${Math.min(...result.msPerStepByRound).toFixed(3)}..${Math.max(...result.msPerStepByRound).toFixed(3)}`,
+    result.stepsPerSecond.toFixed(0),
+    `${result.ratioToOurs.toFixed(2)}x`,
+  ]);
+  const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => row[column]!.length)));
+  const line = (cells: string[]): string =>
+    cells.map((cell, column) => (column === 0 ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!))).join('  ');
+  return [line(header), widths.map((width) => '-'.repeat(width)).join('  '), ...rows.map(line)].join('\n');
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      chats: { type: 'string', default: '300' },
+      warmup: { type: 'string', default: '30' },
+      rounds: { type: 'string', default: '5' },
+      json: { type: 'boolean', default: false },
+    },
+  });
+  const report = await runRuntimeOverheadBench({
+    chats: Number(values.chats),
+    warmup: Number(values.warmup),
+    rounds: Number(values.rounds),
+    log: (line) => process.stderr.write(`${line}\n`),
+  });
+  if (values.json) {
+    process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+    return;
+  }
+  process.stdout.write(
+    `Runtime overhead per tool-loop step (one model call plus its tool), ${report.chatsPerRuntime} chats x 2 steps per runtime, ` +
+      `${report.warmup} warm-up chats, ${report.rounds} rounds, Node ${process.version}\n\n${formatTable(report)}\n`,
+  );
+}
+
+if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  main().then(
+    () => process.exit(0),
+    (error: unknown) => {
+      process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+      process.exit(1);
+    },
+  );
+}
