@@ -305,4 +305,18 @@ describe('createAnthropicChatModel', () => {
 
     expect(requestsOf()[0]?.body).toMatchObject({ max_tokens: 1024 });
   });
+
+  it('sends every request through the fetch it was given', async () => {
+    const seen: string[] = [];
+    const model = await modelFor([{ body: loadFixture('anthropic-message-answer.json') }], {
+      fetch: async (input, init) => {
+        seen.push(String(input instanceof Request ? input.url : input));
+        return globalThis.fetch(input, init);
+      },
+    });
+
+    await model.generate({ messages: [{ role: 'user', content: 'hi' }], tools: [] });
+
+    expect(seen).toEqual([`${server?.baseURL}/v1/messages`]);
+  });
 });

@@ -395,4 +395,19 @@ describe('createOpenAIChatModel', () => {
     expect(body).toMatchObject({ max_completion_tokens: 256 });
     expect(response.warnings).toEqual(['temperature 3 is outside 0..2 and was not sent.']);
   });
+
+  it('sends every request through the fetch it was given', async () => {
+    const seen: string[] = [];
+    const model = await modelFor([{ body: loadFixture('openai-chat-completion-answer.json') }], {
+      fetch: async (input, init) => {
+        seen.push(String(input instanceof Request ? input.url : input));
+        return globalThis.fetch(input, { ...init, headers: { ...Object.fromEntries(new Headers(init?.headers)), 'x-via': 'custom-fetch' } });
+      },
+    });
+
+    await model.generate({ messages: [{ role: 'user', content: 'hi' }], tools: [] });
+
+    expect(seen).toEqual([`${server?.baseURL}/v1/chat/completions`]);
+    expect(requestsOf()[0]?.headers['x-via']).toBe('custom-fetch');
+  });
 });
