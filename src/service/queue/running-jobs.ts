@@ -20,13 +20,25 @@ export class RunningJobs {
     return [...this.#jobs.keys()];
   }
 
-  /** Tracks `run` until it settles; `run` must not reject (it handles its own errors). */
-  track(jobId: string, controller: AbortController, run: Promise<void>): Promise<void> {
-    const settled = run.finally(() => {
-      if (this.#jobs.get(jobId)?.controller === controller) this.#jobs.delete(jobId);
-    });
-    this.#jobs.set(jobId, { controller, settled });
-    return settled;
+  /**
+   * Tracks `run` until it settles and returns it unchanged (a rejection is the caller's to handle).
+   * `onSettled` runs once the job no longer counts as running.
+   */
+  track(jobId: string, controller: AbortController, run: Promise<void>, onSettled?: () => void): Promise<void> {
+    const entry: RunningJob = {
+      controller,
+      settled: run
+        .then(
+          () => undefined,
+          () => undefined,
+        )
+        .then(() => {
+          if (this.#jobs.get(jobId) === entry) this.#jobs.delete(jobId);
+          onSettled?.();
+        }),
+    };
+    this.#jobs.set(jobId, entry);
+    return run;
   }
 
   /** True when every job settled within `timeoutMs`. */

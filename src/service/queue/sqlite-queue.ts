@@ -307,7 +307,7 @@ export class SqliteQueue implements JobQueue {
     })().catch((error: unknown) => {
       this.#logger.error({ jobId: job.jobId, ticketId: job.ticketId, error: errorMessage(error) }, 'job bookkeeping failed');
     });
-    void this.#running.track(row.id, controller, run).finally(() => this.#wake());
+    void this.#running.track(row.id, controller, run, () => this.#wake());
   }
 
   async #heartbeat(job: JobContext, controller: AbortController): Promise<void> {

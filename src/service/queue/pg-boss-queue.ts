@@ -1,0 +1,292 @@
+/**
+ * The job queue on pg-boss 10, so several `triage worker` processes on several machines share the
+ * work of one PostgreSQL database. pg-boss keeps its tables in a schema of its own.
+ *
+ * - One job per ticket: the job id is derived from the ticket id, and pg-boss inserts with
+ *   `ON CONFLICT DO NOTHING` on (queue, id), so a second send is a no-op whatever state the first
+ *   job is in (`singletonKey` alone dedupes nothing under the standard policy).
+ * - In the caller's transaction: pg-boss's `db: {executeSql}` option runs the insert on the
+ *   caller's Kysely transaction, so the job commits or rolls back with the ticket.
+ * - Concurrency N is N pg-boss workers of one job each, so a slow ticket never holds others back.
+ * - A run has no heartbeat in pg-boss 10: `expireInSeconds` must exceed the slowest ticket. A
+ *   crashed worker's job is failed by pg-boss's maintenance once it expired, and retried elsewhere.
+ * - Retries use pg-boss's exponential backoff (whole seconds). pg-boss is told to keep a job for
+ *   more runs than `maxAttempts`: from the last attempt on, a failure goes to `onFailed` and the
+ *   job completes; only when `onFailed` itself fails (or a run crashes) does the spare budget
+ *   bring the job back, so a ticket is not left failed inside pg-boss with nobody told.
+ */
+import { createHash } from 'node:crypto';
+import { CompiledQuery, type Transaction } from 'kysely';
+import PgBoss from 'pg-boss';
+import type { Database } from '../store/database.js';
+import { dialectOf } from '../store/dialect.js';
+import { JobAbortedError, QueueUsageError } from './errors.js';
+import {
+  errorMessage,
+  type FailedJobHandler,
+  type JobContext,
+  type JobHandler,
+  type JobQueue,
+  type QueueHealth,
+  requireConcurrency,
+  resolveRetryPolicy,
+  type RetryPolicy,
+  TRIAGE_QUEUE_NAME,
+  type TriageJob,
+} from './job-queue.js';
+import { type Logger, silentLogger } from './logger.js';
+import { RunningJobs } from './running-jobs.js';
+
+export interface PgBossQueueOptions {
+  connectionString: string;
+  /** pg-boss's own schema. Default "pgboss". */
+  schema?: string;
+  onFailed: FailedJobHandler;
+  /** backoffBaseMs is rounded up to whole seconds: pg-boss counts retry delays in seconds. */
+  retry?: Partial<RetryPolicy>;
+  queueName?: string;
+  /** A run longer than this is failed and retried elsewhere. Default 300. */
+  expireInSeconds?: number;
+  /** Default 1; pg-boss allows no less than 0.5. */
+  pollingIntervalSeconds?: number;
+  /** How often pg-boss expires stuck runs (any one process does it). Default 60. */
+  maintenanceIntervalSeconds?: number;
+  /** Runs pg-boss keeps in reserve beyond maxAttempts (see the file comment). Default 10. */
+  spareAttempts?: number;
+  stopTimeoutMs?: number;
+  releaseGraceMs?: number;
+  logger?: Logger;
+}
+
+interface TriageJobData {
+  ticketId: string;
+  maxAttempts?: number;
+}
+
+type QueueState = 'created' | 'active' | 'stopping' | 'stopped';
+
+/** Starts pg-boss (creating its schema on first use) and the triage queue. */
+export async function createPgBossQueue(options: PgBossQueueOptions): Promise<PgBossQueue> {
+  const queue = new PgBossQueue(options);
+  await queue.open();
+  return queue;
+}
+
+export class PgBossQueue implements JobQueue {
+  readonly kind = 'pg-boss' as const;
+  readonly queueName: string;
+  readonly schema: string;
+  readonly #boss: PgBoss;
+  readonly #onFailed: FailedJobHandler;
+  readonly #retry: RetryPolicy;
+  readonly #expireInSeconds: number;
+  readonly #pollingIntervalSeconds: number;
+  readonly #spareAttempts: number;
+  readonly #stopTimeoutMs: number;
+  readonly #releaseGraceMs: number;
+  readonly #logger: Logger;
+  readonly #running = new RunningJobs();
+  readonly #workerIds: string[] = [];
+  #state: QueueState = 'created';
+  #opened = false;
+  #handler: JobHandler | undefined;
+  #stopping: Promise<void> | undefined;
+
+  constructor(options: PgBossQueueOptions) {
+    this.queueName = options.queueName ?? TRIAGE_QUEUE_NAME;
+    this.schema = options.schema ?? 'pgboss';
+    this.#onFailed = options.onFailed;
+    this.#retry = resolveRetryPolicy(options.retry);
+    this.#expireInSeconds = options.expireInSeconds ?? 300;
+    this.#pollingIntervalSeconds = options.pollingIntervalSeconds ?? 1;
+    this.#spareAttempts = options.spareAttempts ?? 10;
+    this.#stopTimeoutMs = options.stopTimeoutMs ?? 30_000;
+    this.#releaseGraceMs = options.releaseGraceMs ?? 2_000;
+    this.#logger = options.logger ?? silentLogger;
+    this.#boss = new PgBoss({
+      connectionString: options.connectionString,
+      schema: this.schema,
+      application_name: 'triage-worker',
+      supervise: true,
+      maintenanceIntervalSeconds: options.maintenanceIntervalSeconds ?? 60,
+      // No cron jobs here; the timekeeper would only add polling.
+      schedule: false,
+      migrate: true,
+    });
+    // An EventEmitter without an "error" listener throws; pg-boss reports pool and worker errors here.
+    this.#boss.on('error', (error) => this.#logger.warn({ error: errorMessage(error) }, 'pg-boss reported an error'));
+  }
+
+  get state(): QueueState {
+    return this.#state;
+  }
+
+  /** @internal Use createPgBossQueue. */
+  async open(): Promise<void> {
+    if (this.#opened) return;
+    await this.#boss.start();
+    this.#opened = true;
+    // Policy "standard": dedupe comes from the job id (see the file comment).
+    await this.#boss.createQueue(this.queueName, { name: this.queueName, policy: 'standard' });
+  }
+
+  async enqueue(job: TriageJob, options: { transaction?: Transaction<Database> } = {}): Promise<boolean> {
+    const { transaction } = options;
+    if (transaction && dialectOf(transaction) !== 'postgres') {
+      throw new QueueUsageError('the pg-boss queue needs the store on PostgreSQL: a SQLite transaction cannot hold its job');
+    }
+    const data: TriageJobData = { ticketId: job.ticketId, maxAttempts: this.#retry.maxAttempts };
+    const id = await this.#boss.send(this.queueName, data, {
+      id: jobIdFor(this.queueName, job.ticketId),
+      singletonKey: job.ticketId,
+      retryLimit: this.#retry.maxAttempts - 1 + this.#spareAttempts,
+      retryDelay: Math.max(1, Math.ceil(this.#retry.backoffBaseMs / 1000)),
+      retryBackoff: true,
+      expireInSeconds: this.#expireInSeconds,
+      ...(transaction ? { db: kyselyExecutor(transaction) } : {}),
+    });
+    // Inside a transaction the job is invisible until the commit; the next poll finds it then.
+    if (id !== null) for (const workerId of this.#workerIds) this.#boss.notifyWorker(workerId);
+    return id !== null;
+  }
+
+  async start(handler: JobHandler, options: { concurrency: number }): Promise<void> {
+    if (this.#state !== 'created') throw new Error(`the queue cannot start: it is ${this.#state}`);
+    const concurrency = requireConcurrency(options.concurrency);
+    await this.open();
+    this.#handler = handler;
+    this.#state = 'active';
+    for (let index = 0; index < concurrency; index += 1) {
+      const workerId = await this.#boss.work<TriageJobData>(
+        this.queueName,
+        { batchSize: 1, includeMetadata: true, pollingIntervalSeconds: this.#pollingIntervalSeconds },
+        async (jobs) => {
+          await Promise.all(jobs.map((job) => this.#runTracked(job)));
+        },
+      );
+      this.#workerIds.push(workerId);
+    }
+  }
+
+  async stop(options: { timeoutMs?: number } = {}): Promise<void> {
+    if (this.#stopping) return this.#stopping;
+    const wasActive = this.#state === 'active';
+    this.#state = 'stopping';
+    this.#stopping = (async () => {
+      if (wasActive) {
+        for (const id of this.#workerIds) await this.#boss.offWork({ id });
+        const finished = await this.#running.waitForAll(options.timeoutMs ?? this.#stopTimeoutMs);
+        if (!finished) {
+          this.#logger.warn({ jobs: this.#running.ids() }, 'shutdown: aborting in-flight jobs and releasing them');
+          this.#running.abortAll(new JobAbortedError('shutdown', 'the worker is shutting down'));
+          await this.#running.waitForAll(this.#releaseGraceMs);
+        }
+      }
+      // Not graceful: we waited ourselves. pg-boss fails (releases) whatever still runs, then closes its pool.
+      if (this.#opened) await this.#boss.stop({ graceful: false, close: true, wait: true });
+      this.#state = 'stopped';
+    })();
+    return this.#stopping;
+  }
+
+  async health(): Promise<QueueHealth> {
+    try {
+      const pending = await this.#boss.getQueueSize(this.queueName);
+      const notFinished = await this.#boss.getQueueSize(this.queueName, { before: 'completed' });
+      const stopped = this.#state === 'stopping' || this.#state === 'stopped';
+      return {
+        ok: !stopped,
+        ...(stopped ? { detail: `the queue is ${this.#state}` } : {}),
+        pending,
+        active: Math.max(0, notFinished - pending),
+      };
+    } catch (error) {
+      return { ok: false, detail: `pg-boss cannot be reached: ${errorMessage(error)}`, pending: 0, active: 0 };
+    }
+  }
+
+  #runTracked(job: PgBoss.JobWithMetadata<TriageJobData>): Promise<void> {
+    const controller = new AbortController();
+    return this.#running.track(job.id, controller, this.#run(job, controller));
+  }
+
+  /**
+   * Completes or fails the job itself (awaited, so nothing is left in flight at shutdown); pg-boss's
+   * own complete after the callback then finds the job no longer active and changes nothing.
+   */
+  async #run(job: PgBoss.JobWithMetadata<TriageJobData>, controller: AbortController): Promise<void> {
+    const handler = this.#handler;
+    if (!handler) return;
+    const context: JobContext = {
+      ticketId: job.data.ticketId,
+      jobId: job.id,
+      attempt: job.retryCount + 1,
+      maxAttempts: job.data.maxAttempts ?? this.#retry.maxAttempts,
+      signal: controller.signal,
+    };
+    const fields = { jobId: context.jobId, ticketId: context.ticketId, attempt: context.attempt, maxAttempts: context.maxAttempts };
+    // pg-boss fails a run that outlives its expiry and may hand the job to another worker: stop too.
+    const expiry = setTimeout(
+      () => controller.abort(new JobAbortedError('expired', `job ${job.id} ran longer than ${job.expireInSeconds} s`)),
+      Math.max(1, job.expireInSeconds) * 1000,
+    );
+    try {
+      await handler(context);
+      if (isAbortedWith(controller.signal, 'expired')) return;
+      await this.#boss.complete(this.queueName, job.id);
+    } catch (error) {
+      if (isAbortedWith(controller.signal, 'expired')) {
+        this.#logger.warn({ ...fields, error: errorMessage(error) }, 'job expired; pg-boss retries it');
+        throw error;
+      }
+      if (isAbortedWith(controller.signal, 'shutdown')) {
+        await this.#boss.fail(this.queueName, job.id, { message: 'released on shutdown' });
+        this.#logger.info(fields, 'released an in-flight job on shutdown');
+        return;
+      }
+      const message = errorMessage(error);
+      if (context.attempt < context.maxAttempts) {
+        await this.#boss.fail(this.queueName, job.id, { message });
+        this.#logger.warn({ ...fields, error: message }, 'job failed; pg-boss retries it with backoff');
+        return;
+      }
+      try {
+        await this.#onFailed({ ticketId: context.ticketId, jobId: context.jobId, attempt: context.attempt, maxAttempts: context.maxAttempts }, error);
+      } catch (failureError) {
+        await this.#boss.fail(this.queueName, job.id, { message, failureError: errorMessage(failureError) });
+        this.#logger.error(
+          { ...fields, error: message, failureError: errorMessage(failureError) },
+          'job failed for good and its failure could not be recorded; it stays queued',
+        );
+        return;
+      }
+      // Handed to a human: the job is done, its output says how it ended.
+      await this.#boss.complete(this.queueName, job.id, { failed: true, error: message });
+    } finally {
+      clearTimeout(expiry);
+    }
+  }
+}
+
+/** A UUID that depends only on queue and ticket (shaped like a v5 UUID). */
+export function jobIdFor(queueName: string, ticketId: string): string {
+  const bytes = createHash('sha256').update(`${queueName}\u0000${ticketId}`).digest().subarray(0, 16);
+  bytes[6] = (bytes[6]! & 0x0f) | 0x50;
+  bytes[8] = (bytes[8]! & 0x3f) | 0x80;
+  const hex = bytes.toString('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
+/** pg-boss's db option over a Kysely transaction: pg-boss's SQL runs on the caller's connection. */
+function kyselyExecutor(transaction: Transaction<Database>): PgBoss.Db {
+  return {
+    async executeSql(text: string, values: unknown[]) {
+      const result = await transaction.executeQuery(CompiledQuery.raw(text, values));
+      return { rows: [...result.rows] };
+    },
+  };
+}
+
+function isAbortedWith(signal: AbortSignal, reason: JobAbortedError['reason']): boolean {
+  return signal.aborted && signal.reason instanceof JobAbortedError && signal.reason.reason === reason;
+}
