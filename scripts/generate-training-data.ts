@@ -107,6 +107,8 @@ const plans: Record<string, IntentPlan> = {
       'check the {bill} for {ow} {order}', 'locate {bill} {invoice}', 'review my billing statement', 'see my past {bill}s',
       'check the {bill} of {name}', 'look up {bill} {invoice}', 'check my {bill}s', 'take a look at {bill} {invoice}',
       'consult my {bill}s', 'find {bill} {invoice}', 'see the {bill}s from {month}', 'check {bill} {invoice}',
+      'see my {bill}', 'check the {bill} I received', 'have a look at my {bill}', 'check what my {bill} says',
+      'view the {bill}', 'see the {bill} of {ow} {order}', 'check the details of my {bill}',
     ],
     topics: ['my {bill}s', '{bill} {invoice}', 'my {bill}', 'the {bill} for {ow} {order}', 'my billing history', 'the {bill} from {month}'],
     sentences: [
@@ -122,6 +124,8 @@ const plans: Record<string, IntentPlan> = {
       'download my {bill} from {month}', 'get the {bill} of {ow} {order}', 'get {bill} {invoice}', 'receive my {bill}s by email',
       'get the {bill}s from {month}', 'get the {bill} of {name}', 'obtain {bill} {invoice}', 'get hold of my {bill}',
       'have my {bill} sent to me', 'get a copy of {bill} {invoice}',
+      'get my {bill}s', 'download my {bill}s from {month}', 'get {bill} {invoice} from {month}', 'obtain the {bill}s of my {ow}s',
+      'receive {bill} {invoice}', 'get the {bill} {invoice} for {name}', 'download {bill} {invoice} for {ow} {order}',
     ],
     topics: ['a copy of my {bill}', 'a PDF {bill}', 'the {bill} download', 'an {bill} for my company', 'getting my {bill}'],
     sentences: [
@@ -177,12 +181,15 @@ const plans: Record<string, IntentPlan> = {
       'get a {refund}', 'request a {refund} for {ow} {order}', 'get my money back', 'receive a {refund}',
       'ask for a {refund} of {amount}', 'claim a {refund}', 'get reimbursed', 'get {refund} for {ow} {order}',
       'obtain a {refund}', 'get a {refund} for the {product}', 'request a {refund} of {amount}', 'get back the money I paid',
+      'get my {refund}', 'request my {refund}', 'claim my {refund}', 'receive my {refund} for {ow} {order}', 'get my money back for the {product}',
+      'ask for my {refund}', 'get the {refund} for my {ow}', 'have my {amount} refunded',
     ],
     topics: ['a {refund}', 'getting my money back', 'a {refund} of {amount}', 'a {refund} for the {product}', 'requesting a {refund}'],
     sentences: [
       'I want my money back', 'refund me {amount} now', 'the {product} arrived broken, I want a {refund}',
       'please refund {ow} {order}', 'I demand a {refund}', 'I returned the {product}, now I want a {refund}',
       'give me back the {amount} I paid',
+      'I want my {refund} for {ow} {order}', 'I need my {refund} of {amount}', 'I deserve my {refund}, please issue it',
     ],
   },
   track_refund: {
@@ -195,6 +202,11 @@ const plans: Record<string, IntentPlan> = {
       'know when I am going to receive my {refund}', 'see if you have sent my {refund}', 'check if my {refund} of {amount} was issued',
       'know whether my {refund} has been approved', 'verify if my {refund} is being processed', 'track the {refund} of {ow} {order}',
       'check the state of my {refund}', 'see how my {refund} is going',
+      'track a {refund}', 'check the status of a {refund}', 'check on a {refund} I requested', 'track the {refund} I asked for',
+      'see the status of the {refund} you promised me',
+      'track my {refund} of {amount}', 'check the status of the {refund} for {ow} {order}', 'know when the {amount} will be refunded',
+      'check if the {amount} {refund} was sent', 'see if the {refund} for {amount} is on its way', 'follow the {refund} of {amount} for {ow} {order}',
+      'know the status of my {amount} {refund}', 'check on my {refund} for {amount}',
     ],
     topics: ['the status of my {refund}', 'my {refund} status', 'the {refund} of {amount} I am waiting for', 'the {refund} you owe me', 'the progress of my {refund}', '{refund} tracking', 'updates on my {refund}', 'news about my {refund}'],
     sentences: [
@@ -205,6 +217,8 @@ const plans: Record<string, IntentPlan> = {
       'did you send my {refund}?', 'will I get my {refund} soon?', "I'm still waiting for the {refund} of {amount}",
       'I was told I would get a {refund}, when?', 'has the {refund} of {amount} been sent?', 'I need an update on my {refund}',
       'what is going on with my {refund}?', 'how is my {refund} going?', 'is there any news on my {refund} of {amount}?',
+      "I'm waiting for a {refund}, has it been sent?", 'I requested a {refund} last week, where is it?',
+      'I asked for a {refund} and heard nothing since', 'a {refund} was approved for me but I have not received it',
     ],
   },
   track_order: {
@@ -241,6 +255,9 @@ const plans: Record<string, IntentPlan> = {
       'know the ways you can ship my {items}',
       'see the {ship} options for my {ow}', 'check which {ship} methods I can choose for my {ow}', 'know how you can deliver my {items}',
       'see the {ship} options available when I buy {items}', 'check the different {ship} options',
+      'know how I can receive the {items} I buy', 'see what {ship} options I have if I order {product}',
+      'check the {ship} options before I buy', 'know the {ship} options to order some {items}',
+      'see the {ship} options for the {items} I want to purchase',
     ],
     topics: [
       '{ship} options', '{ship} methods', 'express delivery', 'standard shipping', 'international shipping', 'store pickup',
@@ -251,6 +268,8 @@ const plans: Record<string, IntentPlan> = {
       'do you have express delivery?', 'which carriers do you use?', 'is overnight shipping available?',
       'can I choose a delivery slot?', 'what are the ways you can deliver my order?', 'what {ship} options do I have?',
       'what {ship} options can I choose when I place an order?', 'how can I get my {items} shipped?', 'which {ship} methods are available for my {ow}?',
+      'I want to buy some {items}, what {ship} options are there?', 'if I order {product} today, how can you ship it?',
+      'before I purchase, which {ship} methods do you have?', 'I want to make an order, what are the {ship} options?',
     ],
   },
   place_order: {
@@ -535,7 +554,10 @@ function main(): void {
     return template.replace(/\{(\w+)\}/g, (_, slot: string) => {
       if (slot === 'order') return orderNumber();
       if (slot === 'invoice') return pick(['INV-', '#', '', 'IN']) + String(Math.floor(random() * 900000) + 10000);
-      if (slot === 'amount') return pick(['$', '€', '£']) + String(Math.floor(random() * 300) + 5) + pick(['', '.99', '.50']);
+      if (slot === 'amount') {
+        const value = String(Math.floor(random() * 300) + 5);
+        return random() < 0.5 ? pick(['$', '€', '£']) + value + pick(['', '.99', '.50']) : `${value} ${pick(['dollars', 'euros', 'pounds', 'bucks'])}`;
+      }
       if (slot === 'street') return `${Math.floor(random() * 200) + 1} ${pick(['Main St', 'Oak Avenue', 'Rue de Lyon', 'High Street', 'Calle Mayor'])}`;
       if (slot === 'account' || slot === 'account2') {
         // Two account slots in one sentence must name two different plans.

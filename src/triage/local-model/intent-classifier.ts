@@ -54,6 +54,7 @@ const featureOptionsSchema = z.object({
   minWordDocumentFrequency: z.number().int().min(1),
   minCharDocumentFrequency: z.number().int().min(1),
   wordBlockWeight: z.number().min(0).max(1),
+  wordPairWindow: z.number().int().min(0),
 });
 
 const serializedSchema = z.object({

@@ -13,6 +13,11 @@ export interface TextFeatureOptions {
   minCharDocumentFrequency: number;
   /** Share of the vector's squared norm given to the word block (the rest goes to characters). */
   wordBlockWeight: number;
+  /**
+   * Pairs of content words at most this far apart become features (0: none). A linear model
+   * cannot see that "status" next to "refund" means something else than either word alone.
+   */
+  wordPairWindow: number;
 }
 
 export const defaultTextFeatureOptions: TextFeatureOptions = {
@@ -20,6 +25,7 @@ export const defaultTextFeatureOptions: TextFeatureOptions = {
   minWordDocumentFrequency: 2,
   minCharDocumentFrequency: 3,
   wordBlockWeight: 0.5,
+  wordPairWindow: 4,
 };
 
 export interface SparseVector {
@@ -34,6 +40,15 @@ export const EMAIL_TOKEN = '<email>';
 export const URL_TOKEN = '<url>';
 
 const PLACEHOLDERS = new Set([NUMBER_TOKEN, MONEY_TOKEN, EMAIL_TOKEN, URL_TOKEN]);
+
+/** Function words: they carry the tone of a ticket, not its topic, so they never form pairs. */
+const STOP_WORDS = new Set(
+  ('a an the and or but if of to in on at for from with by about into over after before as is are was were be been am ' +
+    'do does did have has had i me my mine we our you your u ur it its this that these those there here he she his her ' +
+    'they them their can could would should will shall may might must not no so just please pls hi hello hey thanks thank ' +
+    'what which who whom how when where why want wanna need like would id im ive dont cant help some any get got')
+    .split(' '),
+);
 
 /** Lowercase, strip accents, fold apostrophes, and replace identifiers by placeholder tokens. */
 export function normaliseText(text: string): string {
@@ -70,6 +85,12 @@ export function extractTerms(text: string, options: TextFeatureOptions): { words
     const token = tokens[i]!;
     words.push(`w:${token}`);
     if (i > 0) words.push(`b:${tokens[i - 1]} ${token}`);
+    if (!STOP_WORDS.has(token)) {
+      for (let j = Math.max(0, i - options.wordPairWindow); j < i - 1; j++) {
+        const other = tokens[j]!;
+        if (!STOP_WORDS.has(other)) words.push(other < token ? `p:${other} ${token}` : `p:${token} ${other}`);
+      }
+    }
     if (PLACEHOLDERS.has(token)) continue;
     const padded = ` ${token} `;
     for (let n = minN; n <= maxN; n++) {
