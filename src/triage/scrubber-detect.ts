@@ -1,0 +1,100 @@
+/**
+ * Runs every detector over the original text and keeps one finding per span. Detectors never see
+ * each other's output, so the order they run in does not matter and scrubbed text is never
+ * re-parsed half-way through a pass.
+ */
+import { emailDetector, phoneDetector } from './scrubber-contacts.js';
+import { cardDetector, ibanDetector } from './scrubber-financial.js';
+import { passwordDetector } from './scrubber-passwords.js';
+import { secretDetector } from './scrubber-secrets.js';
+import type { Detector, PiiKind, PiiMatch } from './scrubber-types.js';
+
+const DETECTORS: readonly Detector[] = [
+  secretDetector,
+  passwordDetector,
+  ibanDetector,
+  cardDetector,
+  emailDetector,
+  phoneDetector,
+];
+
+/** Findings in `text`, sorted by position and never overlapping. */
+export function detectPii(text: string, kinds?: ReadonlySet<PiiKind>): PiiMatch[] {
+  const candidates: PiiMatch[] = [];
+  for (const detector of DETECTORS) {
+    if (kinds && !detector.kinds.some((kind) => kinds.has(kind))) continue;
+    for (const match of detector.find(text)) {
+      if (match.end <= match.start) continue;
+      if (kinds && !kinds.has(match.kind)) continue;
+      candidates.push(match);
+    }
+  }
+  return resolveOverlaps([...candidates, ...repeatsOfSecrets(text, candidates)]);
+}
+
+/** Kinds whose value was only recognised by its label; the same value elsewhere is just as secret. */
+const LABELLED_KINDS: ReadonlySet<PiiKind> = new Set(['password', 'bearer', 'basic_auth', 'api_key', 'aws_key']);
+const MAX_REPEATED_VALUES = 50;
+
+/**
+ * "my password (Qwerty!234) failed. Password: Qwerty!234": the label finds the second one only.
+ * Every other whole-word occurrence of a labelled secret is replaced too, so the value never
+ * survives anywhere in the text.
+ */
+function repeatsOfSecrets(text: string, candidates: readonly PiiMatch[]): PiiMatch[] {
+  const values = new Map<string, PiiMatch>();
+  for (const candidate of candidates) {
+    if (!LABELLED_KINDS.has(candidate.kind) || candidate.value.length < 4 || values.has(candidate.value)) continue;
+    values.set(candidate.value, candidate);
+    if (values.size >= MAX_REPEATED_VALUES) break;
+  }
+  const repeats: PiiMatch[] = [];
+  for (const [value, original] of values) {
+    for (let index = text.indexOf(value); index >= 0; index = text.indexOf(value, index + value.length)) {
+      if (index === original.start) continue;
+      const end = index + value.length;
+      if (/[\p{L}\p{N}]/u.test(text.charAt(index - 1)) || /[\p{L}\p{N}]/u.test(text.charAt(end))) continue;
+      repeats.push({ ...original, start: index, end, priority: original.priority - 1 });
+    }
+  }
+  return repeats;
+}
+
+/**
+ * Overlapping candidates form a cluster; inside one, the highest priority (then the longest span)
+ * wins and whatever still fits beside it stays. Clusters are small (a few detectors agreeing on the
+ * same token), so the quadratic step inside a cluster costs nothing.
+ */
+function resolveOverlaps(candidates: PiiMatch[]): PiiMatch[] {
+  candidates.sort((left, right) => left.start - right.start || right.end - left.end);
+  const kept: PiiMatch[] = [];
+  let cluster: PiiMatch[] = [];
+  let clusterEnd = -1;
+  const flush = () => {
+    if (cluster.length === 1) kept.push(cluster[0]!);
+    else if (cluster.length > 1) kept.push(...pickFromCluster(cluster));
+    cluster = [];
+  };
+  for (const candidate of candidates) {
+    if (candidate.start >= clusterEnd) {
+      flush();
+      clusterEnd = candidate.end;
+    } else {
+      clusterEnd = Math.max(clusterEnd, candidate.end);
+    }
+    cluster.push(candidate);
+  }
+  flush();
+  return kept;
+}
+
+function pickFromCluster(cluster: PiiMatch[]): PiiMatch[] {
+  const ranked = [...cluster].sort(
+    (left, right) => right.priority - left.priority || right.end - right.start - (left.end - left.start) || left.start - right.start,
+  );
+  const chosen: PiiMatch[] = [];
+  for (const candidate of ranked) {
+    if (chosen.every((other) => candidate.end <= other.start || candidate.start >= other.end)) chosen.push(candidate);
+  }
+  return chosen.sort((left, right) => left.start - right.start);
+}
