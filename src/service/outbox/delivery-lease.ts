@@ -1,0 +1,117 @@
+/**
+ * Who is delivering an outbox entry right now, and when it may be tried again.
+ *
+ * The outbox table says what to deliver (`pending`) and what happened (`delivered`, `failed`); it
+ * has no column for "in flight". The lease lives in the store's `jobs` table instead, which has
+ * exactly the columns a lease needs: one row per entry (queue `outbox-delivery`, `ticket_id`
+ * holding the outbox entry's id), `locked_by`/`locked_until` for the holder, `run_after` for the
+ * backoff, `attempts` counting claims. Every claim is one conditional statement, so two
+ * dispatchers (threads of one process or several processes) never hold the same entry at once, and
+ * a holder that crashed loses its claim when `locked_until` passes.
+ */
+import { randomUUID } from 'node:crypto';
+import { type ExpressionBuilder, sql } from 'kysely';
+import type { Database } from '../store/database.js';
+import { nowTimestamp, onConflictDoNothing, toJsonText } from '../store/dialect.js';
+import type { Executor } from '../store/repositories/with-transaction.js';
+import type { JobStatus } from '../store/tables/jobs.js';
+
+export const OUTBOX_LEASE_QUEUE = 'outbox-delivery';
+
+export interface DeliveryLease {
+  outboxId: string;
+  holder: string;
+  /** 1 for the first claim of this entry; a claim after a crash counts too. */
+  claims: number;
+}
+
+export interface ClaimInput {
+  outboxId: string;
+  ticketId: string;
+  holder: string;
+  leaseMs: number;
+  maxAttempts: number;
+}
+
+/**
+ * Takes the entry's lease, or returns null when another dispatcher holds it or it is backing off.
+ * A lease left `completed` or `failed` is taken again: the entry is pending again only because a
+ * reviewer reopened it (delivery settles the lease in the same transaction as the entry).
+ */
+export async function claimDeliveryLease(db: Executor, input: ClaimInput): Promise<DeliveryLease | null> {
+  const now = nowTimestamp();
+  const lockedUntil = new Date(Date.now() + input.leaseMs).toISOString();
+  const inserted = await onConflictDoNothing(
+    db.insertInto('jobs').values({
+      id: randomUUID(),
+      queue: OUTBOX_LEASE_QUEUE,
+      ticket_id: input.outboxId,
+      payload: toJsonText({ outboxId: input.outboxId, ticketId: input.ticketId }),
+      status: 'active',
+      attempts: 1,
+      max_attempts: input.maxAttempts,
+      run_after: now,
+      locked_by: input.holder,
+      locked_until: lockedUntil,
+      last_error: null,
+      created_at: now,
+      updated_at: now,
+    }),
+  )
+    .returning(['attempts'])
+    .executeTakeFirst();
+  if (inserted) return { outboxId: input.outboxId, holder: input.holder, claims: Number(inserted.attempts) };
+
+  const claimable = (expression: ExpressionBuilder<Database, 'jobs'>) =>
+    expression.or([
+      expression.and([expression('status', '=', 'active'), expression('locked_until', '<', now)]),
+      expression.and([expression('status', '=', 'pending'), expression('run_after', '<=', now)]),
+      expression('status', 'in', ['completed', 'failed']),
+    ]);
+  const claimed = await db
+    .updateTable('jobs')
+    .set({
+      status: 'active',
+      attempts: sql<number>`attempts + 1`,
+      locked_by: input.holder,
+      locked_until: lockedUntil,
+      updated_at: now,
+    })
+    .where('queue', '=', OUTBOX_LEASE_QUEUE)
+    .where('ticket_id', '=', input.outboxId)
+    .where(claimable)
+    .returning(['attempts'])
+    .executeTakeFirst();
+  return claimed ? { outboxId: input.outboxId, holder: input.holder, claims: Number(claimed.attempts) } : null;
+}
+
+export interface SettleInput {
+  status: Exclude<JobStatus, 'active'>;
+  lastError?: string | null;
+  /** For `pending`: not before this time. */
+  runAfter?: Date;
+  /** Give the claim back uncounted (shutdown). */
+  uncount?: boolean;
+}
+
+/** Ends the claim; only the holder can. False when the lease had passed to someone else. */
+export async function settleDeliveryLease(db: Executor, lease: DeliveryLease, input: SettleInput): Promise<boolean> {
+  const now = nowTimestamp();
+  const result = await db
+    .updateTable('jobs')
+    .set({
+      status: input.status,
+      locked_by: null,
+      locked_until: null,
+      run_after: (input.runAfter ?? new Date()).toISOString(),
+      updated_at: now,
+      ...(input.lastError !== undefined ? { last_error: input.lastError } : {}),
+      ...(input.uncount ? { attempts: sql<number>`case when attempts > 0 then attempts - 1 else 0 end` } : {}),
+    })
+    .where('queue', '=', OUTBOX_LEASE_QUEUE)
+    .where('ticket_id', '=', lease.outboxId)
+    .where('status', '=', 'active')
+    .where('locked_by', '=', lease.holder)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) > 0;
+}

@@ -1,0 +1,231 @@
+/**
+ * The outbox dispatcher against a stand-in helpdesk (the generic connector's reply URL), once per
+ * dialect. "Delivered once" means one reply created at the helpdesk per ticket.
+ */
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { createGenericConnector } from '../../../src/service/connectors/generic/generic-connector.js';
+import type { HelpdeskConnector } from '../../../src/service/connectors/helpdesk-connector.js';
+import { OUTBOX_LEASE_QUEUE } from '../../../src/service/outbox/delivery-lease.js';
+import { createOutboxDispatcher, type OutboxDispatcherOptions } from '../../../src/service/outbox/outbox-dispatcher.js';
+import { outboxIdempotencyKey } from '../../../src/service/process-ticket.js';
+import type { StoreHandle } from '../../../src/service/store/database.js';
+import { getOutboxForTicket, insertOutboxIfAbsent } from '../../../src/service/store/repositories/outbox-repository.js';
+import { insertTicketIfAbsent } from '../../../src/service/store/repositories/ticket-repository.js';
+import type { Ticket } from '../../../src/triage/types.js';
+import { deferred } from '../queue/support/deferred.js';
+import { createRecordingLogger } from '../queue/support/recording-logger.js';
+import { createTestStoreLocation, type TestStoreLocation } from '../queue/support/test-stores.js';
+import { startStandInHelpdesk, type StandInHelpdesk } from './support/stand-in-helpdesk.js';
+
+let counter = 0;
+
+describe.each(['sqlite', 'postgres'] as const)('outbox dispatcher on %s', (dialect) => {
+  let location: TestStoreLocation;
+  let store: StoreHandle;
+  let helpdesk: StandInHelpdesk;
+  let generic: HelpdeskConnector;
+
+  beforeAll(async () => {
+    location = createTestStoreLocation(dialect);
+    store = await location.openMigrated();
+    helpdesk = await startStandInHelpdesk();
+    generic = createGenericConnector({ webhookSecret: 'test-secret', replyUrl: helpdesk.replyUrl, timeoutMs: 5_000 });
+  });
+
+  afterAll(async () => {
+    await helpdesk.close();
+    await store.close();
+    await location.destroy();
+  });
+
+  function dispatcher(options: Partial<OutboxDispatcherOptions> = {}) {
+    return createOutboxDispatcher({
+      db: store.db,
+      connectors: { generic },
+      backoff: { backoffBaseMs: 10, backoffMaxMs: 100 },
+      ...options,
+    });
+  }
+
+  async function storedTicket(
+    options: { source?: Ticket['source']; kind?: 'send' | 'draft'; tags?: string[] } = {},
+  ): Promise<{ ticket: Ticket; key: string }> {
+    counter += 1;
+    const source = options.source ?? 'generic';
+    const externalId = `${counter}`;
+    const ticket: Ticket = {
+      id: source === 'cli' ? `T-outbox-${counter}` : `${source}:${externalId}`,
+      source,
+      ...(source === 'cli' ? {} : { externalId }),
+      customerEmail: 'ada@example.com',
+      subject: 'Where is my order?',
+      body: 'My order A1001 has not arrived.',
+      receivedAt: new Date().toISOString(),
+    };
+    await insertTicketIfAbsent(store.db, ticket);
+    const kind = options.kind ?? 'send';
+    const key = outboxIdempotencyKey(ticket.id, kind);
+    await insertOutboxIfAbsent(store.db, {
+      ticketId: ticket.id,
+      kind,
+      text: `Reply for ${ticket.id}`,
+      tags: options.tags ?? [],
+      confidence: 0.95,
+      public: kind === 'send',
+      idempotencyKey: key,
+    });
+    return { ticket, key };
+  }
+
+  function requestsFor(ticketId: string) {
+    return helpdesk.requests.filter((request) => request.body.ticketId === ticketId);
+  }
+
+  it('posts a send entry as a public reply with the idempotency key and marks it delivered', async () => {
+    const { ticket, key } = await storedTicket();
+    const results = await dispatcher().dispatch(ticket.id);
+    expect(results.map((result) => result.outcome)).toEqual(['delivered']);
+    expect(requestsFor(ticket.id)).toEqual([
+      {
+        idempotencyKey: key,
+        created: true,
+        body: { ticketId: ticket.id, externalId: ticket.externalId, text: `Reply for ${ticket.id}`, public: true },
+      },
+    ]);
+    const [entry] = await getOutboxForTicket(store.db, ticket.id);
+    expect(entry).toMatchObject({ status: 'delivered', attempts: 1, lastError: null });
+    expect(entry?.deliveredAt).not.toBeNull();
+    // Nothing is left to deliver: a second dispatch and a sweep call nobody.
+    expect(await dispatcher().dispatch(ticket.id)).toEqual([]);
+    await dispatcher().dispatchPending();
+    expect(requestsFor(ticket.id)).toHaveLength(1);
+  });
+
+  it('posts a draft entry as an internal note with its tags', async () => {
+    const { ticket } = await storedTicket({ kind: 'draft', tags: ['retention', 'needs-human'] });
+    await dispatcher().dispatch(ticket.id);
+    expect(requestsFor(ticket.id).map((request) => request.body)).toEqual([
+      expect.objectContaining({ public: false, tags: ['retention', 'needs-human'] }),
+    ]);
+  });
+
+  it('marks an entry of a ticket without a helpdesk (cli) delivered locally', async () => {
+    const { ticket } = await storedTicket({ source: 'cli' });
+    const before = helpdesk.requests.length;
+    const results = await dispatcher().dispatch(ticket.id);
+    expect(results.map((result) => result.outcome)).toEqual(['delivered-locally']);
+    expect(helpdesk.requests.length).toBe(before);
+    expect((await getOutboxForTicket(store.db, ticket.id))[0]?.status).toBe('delivered');
+  });
+
+  it('lets only one of two dispatchers call the helpdesk for an entry', async () => {
+    const { ticket } = await storedTicket();
+    const inCall = deferred();
+    const proceed = deferred();
+    const slow: HelpdeskConnector = {
+      ...generic,
+      async postReply(input) {
+        inCall.resolve();
+        await proceed.promise;
+        return generic.postReply(input);
+      },
+    };
+    const first = dispatcher({ connectors: { generic: slow } }).dispatch(ticket.id);
+    await inCall.promise;
+    const second = await dispatcher().dispatch(ticket.id);
+    const sweep = await dispatcher().dispatchPending();
+    expect(second.map((result) => result.outcome)).toEqual(['skipped']);
+    expect(sweep.find((result) => result.ticketId === ticket.id)?.outcome).toBe('skipped');
+    proceed.resolve();
+    expect((await first).map((result) => result.outcome)).toEqual(['delivered']);
+    expect(requestsFor(ticket.id)).toHaveLength(1);
+  });
+
+  it('keeps a retryable failure pending with the error, backs off, and the sweep delivers it', async () => {
+    const { ticket } = await storedTicket();
+    helpdesk.failNext(1, 503);
+    const first = await dispatcher().dispatch(ticket.id);
+    expect(first).toEqual([expect.objectContaining({ outcome: 'retry-later', error: expect.stringMatching(/503/) })]);
+    const [pending] = await getOutboxForTicket(store.db, ticket.id);
+    expect(pending).toMatchObject({ status: 'pending', attempts: 1, lastError: expect.stringMatching(/503/) });
+    await vi.waitFor(async () => {
+      await dispatcher().dispatchPending();
+      expect((await getOutboxForTicket(store.db, ticket.id))[0]?.status).toBe('delivered');
+    });
+    expect(requestsFor(ticket.id).filter((request) => request.created)).toHaveLength(1);
+    expect((await getOutboxForTicket(store.db, ticket.id))[0]?.attempts).toBe(2);
+  });
+
+  it("waits as long as the helpdesk's Retry-After asks before trying again", async () => {
+    const { ticket } = await storedTicket();
+    helpdesk.failNext(1, 429, { 'retry-after': '120' });
+    const started = Date.now();
+    await dispatcher({ backoff: { backoffBaseMs: 10, backoffMaxMs: 600_000 } }).dispatch(ticket.id);
+    const [entry] = await getOutboxForTicket(store.db, ticket.id);
+    const lease = await store.db
+      .selectFrom('jobs')
+      .selectAll()
+      .where('queue', '=', OUTBOX_LEASE_QUEUE)
+      .where('ticket_id', '=', entry!.id)
+      .executeTakeFirstOrThrow();
+    expect(Date.parse(lease.run_after) - started).toBeGreaterThanOrEqual(120_000);
+    expect((await dispatcher().dispatch(ticket.id)).map((result) => result.outcome)).toEqual(['skipped']);
+  });
+
+  it('marks a non-retryable failure failed, logs an alert, and never retries it', async () => {
+    const logger = createRecordingLogger();
+    const { ticket } = await storedTicket();
+    helpdesk.failNext(1, 400);
+    const results = await dispatcher({ logger }).dispatch(ticket.id);
+    expect(results.map((result) => result.outcome)).toEqual(['failed']);
+    expect((await getOutboxForTicket(store.db, ticket.id))[0]).toMatchObject({ status: 'failed', attempts: 1 });
+    expect(logger.records).toContainEqual(expect.objectContaining({ level: 'error', fields: expect.objectContaining({ ticketId: ticket.id }) }));
+    await dispatcher().dispatchPending();
+    expect(requestsFor(ticket.id)).toHaveLength(0);
+  });
+
+  it('gives up after maxAttempts retryable failures, with an alert', async () => {
+    const logger = createRecordingLogger();
+    const { ticket } = await storedTicket();
+    helpdesk.failNext(3, 500);
+    const outbox = dispatcher({ logger, maxAttempts: 3, backoff: { backoffBaseMs: 1, backoffMaxMs: 1 } });
+    const outcomes: string[] = [];
+    await vi.waitFor(async () => {
+      const [result] = await outbox.dispatch(ticket.id);
+      if (result && result.outcome !== 'skipped') outcomes.push(result.outcome);
+      expect((await getOutboxForTicket(store.db, ticket.id))[0]?.status).toBe('failed');
+    });
+    expect(outcomes).toEqual(['retry-later', 'retry-later', 'failed']);
+    expect(logger.records.filter((record) => record.level === 'error')).toHaveLength(1);
+  });
+
+  it('leaves an entry of a helpdesk without a configured connector pending, naming the helpdesk', async () => {
+    const { ticket } = await storedTicket({ source: 'zendesk' });
+    const [result] = await dispatcher().dispatch(ticket.id);
+    expect(result).toMatchObject({ outcome: 'retry-later', error: expect.stringMatching(/zendesk connector/) });
+    expect((await getOutboxForTicket(store.db, ticket.id))[0]?.status).toBe('pending');
+  });
+
+  it('re-delivers with the same key after a crash between the helpdesk call and the mark: one reply', async () => {
+    const { ticket, key } = await storedTicket();
+    const called = deferred();
+    // A dispatcher that dies right after the helpdesk answered: its call never returns.
+    const crashing: HelpdeskConnector = {
+      ...generic,
+      async postReply(input) {
+        await generic.postReply(input);
+        called.resolve();
+        return new Promise(() => {});
+      },
+    };
+    void dispatcher({ connectors: { generic: crashing }, leaseMs: 50 }).dispatch(ticket.id);
+    await called.promise;
+    await vi.waitFor(async () => {
+      await dispatcher().dispatchPending();
+      expect((await getOutboxForTicket(store.db, ticket.id))[0]?.status).toBe('delivered');
+    });
+    const requests = requestsFor(ticket.id);
+    expect(requests.map((request) => request.idempotencyKey)).toEqual([key, key]);
+    expect(requests.filter((request) => request.created)).toHaveLength(1);
+  });
+});
