@@ -36,7 +36,7 @@ const frontMatterSchema = z.strictObject({
   tags: z.array(z.string().trim().min(1)),
 });
 
-const FRONT_MATTER = /^---\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/;
+const FRONT_MATTER = /^---\n([\s\S]*?)\n---[ \t]*(?:\n|$)/;
 const SECTION_HEADING = /^##[ \t]+(.+?)[ \t]*$/gm;
 const PLACEHOLDER = /\{\{\s*([^}]*?)\s*\}\}/g;
 
@@ -49,7 +49,7 @@ export function parseKbArticle(text: string, source: string, expectedId?: string
     throw new KnowledgeBaseError(`${source}: ${problem}`, cause === undefined ? undefined : { cause });
   };
 
-  const content = text.replace(/^\uFEFF/, '');
+  const content = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
   const frontMatterMatch = FRONT_MATTER.exec(content);
   if (!frontMatterMatch) fail('missing front matter (the file must start with a "---" line and close it with another)');
   const [whole, yamlText = ''] = frontMatterMatch;
@@ -75,7 +75,7 @@ export function parseKbArticle(text: string, source: string, expectedId?: string
   if (names.length !== 2 || names[0] !== 'Reply' || names[1] !== 'Notes') {
     fail(`expected exactly the sections "## Reply" then "## Notes", found ${names.length ? names.map((name) => `"## ${name}"`).join(', ') : 'none'}`);
   }
-  const reply = sections[0]?.text ?? '';
+  const reply = unwrapLines(sections[0]?.text ?? '');
   const notes = sections[1]?.text ?? '';
   if (reply.length === 0) fail('the "## Reply" section is empty');
 
@@ -95,6 +95,17 @@ export function parseKbArticle(text: string, source: string, expectedId?: string
     notes,
     source,
   };
+}
+
+/**
+ * Joins the lines of each paragraph as markdown does, so a reply written one sentence per line is
+ * sent as flowing text; blank lines between paragraphs and list items keep their line breaks.
+ */
+function unwrapLines(text: string): string {
+  return text
+    .split(/\n[ \t]*\n\s*/)
+    .map((paragraph) => paragraph.replace(/[ \t]*\n[ \t]*(?![-*] |\d+[.)] )/g, ' ').trim())
+    .join('\n\n');
 }
 
 function splitSections(markdown: string): { name: string; text: string }[] {

@@ -85,7 +85,8 @@ export function tokenize(text: string): string[] {
   // Apostrophes are removed before splitting so "don't" is one (stop) word, not "don" + "t".
   return text
     .replace(/(\p{L})['’](\p{L})/gu, '$1$2')
-    .split(TOKEN_SEPARATOR).filter((token) => token.length > 0);
+    .split(TOKEN_SEPARATOR)
+    .filter((token) => token.length > 0);
 }
 
 /** The distinct processed terms of a text, in order of first appearance. */

@@ -107,8 +107,18 @@ describe('parseKbArticle', () => {
   it('accepts CRLF line endings and a byte-order mark', () => {
     const article = parseKbArticle(`\uFEFF${VALID_ARTICLE.replace(/\n/g, '\r\n')}`, 'sample-article.md', 'sample-article');
     expect(article.title).toBe('A sample article');
-    expect(article.reply).toMatch(/^First sentence/);
+    expect(article.reply).toBe(parseKbArticle(VALID_ARTICLE, 'sample-article.md').reply);
     expect(article.notes).toBe('Internal only.');
+  });
+
+  it('joins the lines of a reply paragraph but keeps paragraphs and list items apart', () => {
+    const text = VALID_ARTICLE.replace(
+      'First sentence of the reply. Second sentence with {{order_id}}.',
+      'First sentence\nwraps here.\nSecond sentence.\n\nNew paragraph:\n- step one\n- step two',
+    );
+    expect(parseKbArticle(text, 'sample-article.md').reply).toBe(
+      'First sentence wraps here. Second sentence.\n\nNew paragraph:\n- step one\n- step two',
+    );
   });
 });
 
