@@ -3,7 +3,7 @@
  * slots, with typos, casing and greetings), seeded so the file is reproducible. The hand-written
  * examples live in data/training/intents.jsonl; this file only widens the phrasing around them.
  *
- *   npx tsx scripts/generate-training-data.ts [--per-intent 130] [--seed 7]
+ *   npx tsx scripts/generate-training-data.ts [--per-intent 150] [--seed 7] [--output FILE]
  */
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -473,7 +473,7 @@ const plans: Record<string, IntentPlan> = {
       'which stocks should I buy?', 'recommend a restaurant in {city}', 'how do I train my dog to sit?', 'sing me a song',
       'how many planets are in the solar system?', 'my neighbour plays loud music at night', 'how do I reset my wifi router?',
       'what is the best pizza topping?', 'purple monkey dishwasher', 'how far is the moon?', 'do you believe in aliens?',
-      'what year did world war two end?', 'how do I fix a leaking tap?', 'what is the temperature on mars?',
+      'what year did world war two end?', 'how do I fix a leaking tap?', 'what is the temperature in the desert at night?',
       'who painted the mona lisa?', 'tips for a job interview', 'best hiking trails near {city}',
     ],
   },
@@ -544,7 +544,13 @@ function gerund(phrase: string): string {
 }
 
 function main(): void {
-  const { values } = parseArgs({ options: { 'per-intent': { type: 'string', default: '130' }, seed: { type: 'string', default: '7' } } });
+  const { values } = parseArgs({
+    options: {
+      'per-intent': { type: 'string', default: '150' },
+      seed: { type: 'string', default: '7' },
+      output: { type: 'string', default: fileURLToPath(new URL('../data/training/intents-generated.jsonl', import.meta.url)) },
+    },
+  });
   const perIntent = Number(values['per-intent']);
   const random = seededRandom(Number(values.seed));
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
@@ -591,9 +597,8 @@ function main(): void {
       lines.push(JSON.stringify({ text, intent }));
     }
   }
-  const output = fileURLToPath(new URL('../data/training/intents-generated.jsonl', import.meta.url));
-  writeFileSync(output, `${lines.join('\n')}\n`);
-  console.log(`wrote ${lines.length} examples to ${output}`);
+  writeFileSync(values.output, `${lines.join('\n')}\n`);
+  console.log(`wrote ${lines.length} examples to ${values.output}`);
 }
 
 /** Real tickets are lowercase, unpunctuated, greeted, signed and mistyped: so are these. */
