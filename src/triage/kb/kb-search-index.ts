@@ -53,7 +53,13 @@ export interface KbSearchIndex {
 
 export function createKbSearchIndex(articles: readonly KnowledgeBaseArticle[]): KbSearchIndex {
   const byId = new Map(articles.map((article) => [article.id, article]));
-  const snippets = new Map(articles.map((article) => [article.id, snippetCandidates(article.reply)]));
+  // Built on first use: most articles are never a hit in a short-lived CLI process.
+  const snippets = new Map<string, SnippetCandidate[]>();
+  const snippetCandidatesOf = (article: KnowledgeBaseArticle) => {
+    let candidates = snippets.get(article.id);
+    if (!candidates) snippets.set(article.id, (candidates = snippetCandidates(article.reply)));
+    return candidates;
+  };
   const documents: IndexedArticle[] = articles.map((article) => ({
     id: article.id,
     title: article.title,
@@ -61,13 +67,18 @@ export function createKbSearchIndex(articles: readonly KnowledgeBaseArticle[]): 
     keywords: [...article.intents.map((intent) => intent.replace(/_/g, ' ')), ...article.tags].join(' \n '),
     reply: article.reply,
   }));
-  const vocabulary = new Set(documents.flatMap((document) => contentTerms(`${document.title} ${document.keywords} ${document.reply}`)));
+  // Every term the index holds, collected while indexing (searches pass their own processTerm).
+  const vocabulary = new Set<string>();
 
   const miniSearch = new MiniSearch<IndexedArticle>({
     idField: 'id',
     fields: ['title', 'keywords', 'reply'],
     tokenize,
-    processTerm,
+    processTerm: (token) => {
+      const term = processTerm(token);
+      if (term) vocabulary.add(term);
+      return term;
+    },
     searchOptions: {
       boost: { title: 2, keywords: 1.5 },
       // Fuzzy matching is for misspellings, so a word the KB contains as written is not blurred into
@@ -108,7 +119,7 @@ export function createKbSearchIndex(articles: readonly KnowledgeBaseArticle[]): 
             id: article.id,
             title: article.title,
             score,
-            snippet: snippetOf(snippets.get(article.id) ?? [], result.terms),
+            snippet: snippetOf(snippetCandidatesOf(article), result.terms),
             intents: [...article.intents],
           },
         ];
@@ -136,8 +147,8 @@ interface SnippetCandidate {
 }
 
 /**
- * The sentences a snippet can be taken from, with their terms computed once at index time (doing
- * it per search was most of a search's cost). A hit list shows snippets as they are, so sentences
+ * The sentences a snippet can be taken from, with their terms computed once per article (doing it
+ * per search was most of a search's cost). A hit list shows snippets as they are, so sentences
  * with "{{order_id}}" would read as a bug: plain sentences are preferred when there are any.
  */
 function snippetCandidates(reply: string): SnippetCandidate[] {
