@@ -10,7 +10,7 @@ export interface IntentCertainty {
 }
 
 /** Below this normalised BM25 score a KB hit is not taken as support. */
-export const MIN_KB_SUPPORT = 0.2;
+export const MIN_KB_SUPPORT = 0.35;
 
 export function estimateIndependentConfidence(intent: IntentCertainty, kbHits: readonly KbHit[]): number {
   if (intent.intent === 'other') return Math.min(intent.confidence, 0.3) * 0.5;

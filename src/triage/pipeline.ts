@@ -65,11 +65,6 @@ function normaliseTags(tags: Iterable<string>): string[] {
   return [...out].sort();
 }
 
-/** The agent never owns the shared model: closing one ticket's agent must not close the client. */
-function borrow(model: ChatModel): ChatModel {
-  return { provider: model.provider, modelId: model.modelId, generate: (request) => model.generate(request) };
-}
-
 function stepsFrom(events: AgentEvent[]): TriageStep[] {
   const permissions = new Map<string, 'allow' | 'deny' | 'ask'>();
   const steps: TriageStep[] = [];
@@ -109,7 +104,9 @@ export async function triageTicket(
   const guard = { threshold: deps.threshold, allowedLinkHosts: deps.allowedLinkHosts };
   const events: AgentEvent[] = [];
   const agent = new Agent({
-    model: borrow(deps.model),
+    model: deps.model,
+    // The model is shared by every ticket: closing one ticket's agent must not close the client.
+    closeModel: false,
     tools: createSupportTools(session, deps),
     permissionEngine: new ConfidenceGate(session, guard),
     transport: new SdkTransport({
