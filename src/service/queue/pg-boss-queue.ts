@@ -16,6 +16,7 @@
  *   bring the job back, so a ticket is not left failed inside pg-boss with nobody told.
  */
 import { createHash } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { CompiledQuery, type Transaction } from 'kysely';
 import PgBoss from 'pg-boss';
 import type { Database } from '../store/database.js';
@@ -126,8 +127,25 @@ export class PgBossQueue implements JobQueue {
     if (this.#opened) return;
     await this.#boss.start();
     this.#opened = true;
-    // Policy "standard": dedupe comes from the job id (see the file comment).
-    await this.#boss.createQueue(this.queueName, { name: this.queueName, policy: 'standard' });
+    await this.#ensureQueue();
+  }
+
+  /**
+   * pg-boss's create_queue adds a partition; two processes starting together can deadlock on it
+   * (PostgreSQL aborts one). The loser finds the queue made by the winner on its next try.
+   */
+  async #ensureQueue(): Promise<void> {
+    for (let attempt = 1; ; attempt += 1) {
+      if (await this.#boss.getQueue(this.queueName)) return;
+      try {
+        // Policy "standard": dedupe comes from the job id (see the file comment).
+        await this.#boss.createQueue(this.queueName, { name: this.queueName, policy: 'standard' });
+        return;
+      } catch (error) {
+        if (attempt >= 5) throw error;
+        await sleep(25 * attempt + Math.floor(Math.random() * 50));
+      }
+    }
   }
 
   async enqueue(job: TriageJob, options: { transaction?: Transaction<Database> } = {}): Promise<boolean> {
@@ -157,11 +175,14 @@ export class PgBossQueue implements JobQueue {
     this.#handler = handler;
     this.#state = 'active';
     for (let index = 0; index < concurrency; index += 1) {
-      const workerId = await this.#boss.work<TriageJobData>(
+      let workerId = '';
+      workerId = await this.#boss.work<TriageJobData>(
         this.queueName,
         { batchSize: 1, includeMetadata: true, pollingIntervalSeconds: this.#pollingIntervalSeconds },
         async (jobs) => {
           await Promise.all(jobs.map((job) => this.#runTracked(job)));
+          // pg-boss waits a polling interval after every job; while jobs are found, fetch again at once.
+          if (this.#state === 'active') this.#boss.notifyWorker(workerId);
         },
       );
       this.#workerIds.push(workerId);

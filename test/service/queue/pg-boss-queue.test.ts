@@ -126,6 +126,27 @@ describe('pg-boss queue', () => {
     await vi.waitFor(async () => expect(await queue.health()).toMatchObject({ active: 0, pending: 0 }));
   });
 
+  it('drains queued jobs without waiting a polling interval between them, and wakes up on an enqueue', async () => {
+    // An hour between polls: only fetching again after a job, and the wake-up, can run these.
+    const queue = await makeQueue({ pollingIntervalSeconds: 3_600 });
+    const handled: string[] = [];
+    const condition = new Condition();
+    const queued = [nextTicketId(), nextTicketId(), nextTicketId()];
+    for (const ticketId of queued) await queue.enqueue({ ticketId });
+    await queue.start(
+      async (job) => {
+        handled.push(job.ticketId);
+        condition.changed();
+      },
+      { concurrency: 1 },
+    );
+    await condition.until(() => handled.length === 3);
+    const late = nextTicketId();
+    await queue.enqueue({ ticketId: late });
+    await condition.until(() => handled.length === 4);
+    expect(handled).toEqual([...queued, late]);
+  });
+
   it('retries with backoff, calls onFailed after the last attempt, and keeps the job while onFailed fails', async () => {
     const logger = createRecordingLogger();
     let onFailedCalls = 0;

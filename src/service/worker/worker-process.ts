@@ -1,0 +1,115 @@
+/**
+ * `triage worker`: one process that takes triage jobs until SIGTERM or SIGINT. It builds the
+ * runtime (store, model, CRM, KB), the queue (pg-boss on PostgreSQL, so several of these processes
+ * on several machines share the work; the jobs-table queue on SQLite), the helpdesk connectors and
+ * the outbox dispatcher.
+ *
+ * Shutdown is graceful: on the first signal it stops taking jobs, lets in-flight ones finish for
+ * up to `stopTimeoutMs`, then aborts and releases the rest (they run again elsewhere), closes the
+ * runtime, and resolves, so the CLI exits 0.
+ */
+import type { Config } from '../config.js';
+import type { Connectors } from '../connectors/create-connectors.js';
+import { createLogger } from '../logger.js';
+import { createOutboxDispatcher } from '../outbox/outbox-dispatcher.js';
+import { createJobQueue, type JobQueueSettings } from '../queue/create-job-queue.js';
+import { errorMessage, type JobQueue } from '../queue/job-queue.js';
+import type { Logger } from '../queue/logger.js';
+import { createTriageRuntime, type RuntimeOverrides, type TriageRuntime } from '../triage-runtime.js';
+import { connectorsFromConfig } from './connectors-from-config.js';
+import { createFailedJobHandler, createWorker, type Worker } from './worker.js';
+
+export interface WorkerProcessOptions {
+  /** Where log lines go (the CLI passes stderr). Default: stdout. */
+  log?: (line: string) => void;
+  /** A logger to use instead of a pino logger built from LOG_LEVEL. */
+  logger?: Logger;
+  runtimeOverrides?: RuntimeOverrides;
+  queue?: JobQueueSettings;
+  /** Default: the helpdesks the settings configure. */
+  connectors?: Connectors;
+  /** Default: WORKER_CONCURRENCY. */
+  concurrency?: number;
+  /** How long in-flight jobs may finish after a stop signal. Default 30 s. */
+  stopTimeoutMs?: number;
+  sweepIntervalMs?: number;
+  /** Default SIGTERM and SIGINT. */
+  signals?: readonly NodeJS.Signals[];
+  /** Called once the worker takes jobs. */
+  onReady?(process: RunningWorker): void;
+}
+
+export interface RunningWorker {
+  readonly runtime: TriageRuntime;
+  readonly queue: JobQueue;
+  readonly worker: Worker;
+  /** Same as a stop signal. */
+  stop(): void;
+}
+
+export async function runWorkerProcess(config: Config, options: WorkerProcessOptions = {}): Promise<void> {
+  const logger = options.logger ?? createLogger(config.LOG_LEVEL, options.log ? { write: options.log } : undefined);
+  const signals = options.signals ?? ['SIGTERM', 'SIGINT'];
+  const stopTimeoutMs = options.stopTimeoutMs ?? 30_000;
+  let requestStop!: (reason: string) => void;
+  const stopRequested = new Promise<string>((resolve) => {
+    requestStop = resolve;
+  });
+  let stopping = false;
+  const onSignal = (signal: NodeJS.Signals): void => {
+    if (stopping) {
+      logger.warn({ signal }, 'already stopping; in-flight jobs are released when the stop timeout ends');
+      return;
+    }
+    stopping = true;
+    requestStop(signal);
+  };
+  // Listening before anything slow starts: a SIGTERM during start-up still stops gracefully.
+  for (const signal of signals) process.on(signal, onSignal);
+
+  const runtime = await createTriageRuntime(config, options.runtimeOverrides);
+  try {
+    const connectors = options.connectors ?? connectorsFromConfig(config);
+    const dispatcher = createOutboxDispatcher({ db: runtime.store.db, connectors, logger });
+    const queue = await createJobQueue({
+      store: runtime.store,
+      databaseUrl: options.runtimeOverrides?.databaseUrl ?? config.DATABASE_URL,
+      onFailed: createFailedJobHandler({ runtime, dispatcher, logger }),
+      logger,
+      ...options.queue,
+    });
+    const concurrency = options.concurrency ?? config.WORKER_CONCURRENCY;
+    const worker = createWorker({
+      runtime,
+      queue,
+      dispatcher,
+      concurrency,
+      logger,
+      ...(options.sweepIntervalMs !== undefined ? { sweepIntervalMs: options.sweepIntervalMs } : {}),
+    });
+    try {
+      await worker.start();
+      logger.info({ pid: process.pid, queue: queue.kind, concurrency, store: runtime.store.dialect }, 'triage worker ready');
+      options.onReady?.({
+        runtime,
+        queue,
+        worker,
+        stop: () => {
+          stopping = true;
+          requestStop('stop');
+        },
+      });
+      const reason = await stopRequested;
+      logger.info({ reason, stopTimeoutMs }, 'stopping: taking no new jobs, finishing in-flight ones');
+    } finally {
+      await worker.stop({ timeoutMs: stopTimeoutMs });
+    }
+  } catch (error) {
+    logger.error({ error: errorMessage(error) }, 'triage worker failed');
+    throw error;
+  } finally {
+    for (const signal of signals) process.off(signal, onSignal);
+    await runtime.close();
+  }
+  logger.info({}, 'triage worker stopped');
+}

@@ -1,0 +1,149 @@
+/**
+ * The worker: takes triage jobs from the queue, runs each ticket through `processTicket`, and
+ * dispatches its outbox entry. A small state machine (created -> active -> stopping -> stopped).
+ *
+ * Its loop never dies on a job's error: the handler's errors go back to the queue, which retries
+ * with backoff and, after the last attempt, calls the failure handler built here, which turns the
+ * ticket into a draft for a human. The worker also sweeps the outbox now and then, so entries left
+ * pending by a crash or a helpdesk outage are delivered.
+ */
+import { scrubText } from '../../triage/scrubber.js';
+import type { OutboxDispatcher } from '../outbox/outbox-dispatcher.js';
+import { processTicket } from '../process-ticket.js';
+import { errorMessage, type FailedJobHandler, type JobContext, type JobHandler, type JobQueue } from '../queue/job-queue.js';
+import type { Logger } from '../queue/logger.js';
+import { getTicket } from '../store/repositories/ticket-repository.js';
+import type { TriageRuntime } from '../triage-runtime.js';
+import { recordTriageFailure } from './failure-draft.js';
+
+export type WorkerState = 'created' | 'active' | 'stopping' | 'stopped';
+
+export interface Worker {
+  readonly state: WorkerState;
+  start(): Promise<void>;
+  /** Stops taking jobs, waits for in-flight ones up to timeoutMs, then aborts and releases them. */
+  stop(options?: { timeoutMs?: number }): Promise<void>;
+  /** What the queue runs for each job; exposed for the worker process and tests. */
+  readonly handleJob: JobHandler;
+}
+
+export interface WorkerOptions {
+  runtime: TriageRuntime;
+  queue: JobQueue;
+  dispatcher: OutboxDispatcher;
+  concurrency: number;
+  logger: Logger;
+  /** How often to sweep the outbox for entries left pending. Default 30 s; 0 turns the sweep off. */
+  sweepIntervalMs?: number;
+  /** Default `processTicket`; replaceable so tests can make the triage itself fail. */
+  processTicket?: typeof processTicket;
+}
+
+export function createWorker(options: WorkerOptions): Worker {
+  const { runtime, queue, dispatcher, logger } = options;
+  const sweepIntervalMs = options.sweepIntervalMs ?? 30_000;
+  const runTicket = options.processTicket ?? processTicket;
+  let state: WorkerState = 'created';
+  let sweepTimer: NodeJS.Timeout | undefined;
+  let sweeping: Promise<void> | undefined;
+  let stopping: Promise<void> | undefined;
+
+  async function handleJob(job: JobContext): Promise<void> {
+    const fields = { jobId: job.jobId, ticketId: job.ticketId, attempt: job.attempt, maxAttempts: job.maxAttempts };
+    const ticket = await getTicket(runtime.store.db, job.ticketId);
+    if (!ticket) {
+      // The enqueue commits with the ticket, so this is a ticket deleted since: nothing to answer.
+      logger.error(fields, 'job for a ticket that does not exist; nothing to triage');
+      return;
+    }
+    const processed = await runTicket(runtime, ticket, { signal: job.signal, attempt: job.attempt });
+    logger.info(
+      { ...fields, decision: processed.outcome.decision, confidence: processed.outcome.confidence, duplicate: processed.duplicate },
+      processed.duplicate ? 'ticket was triaged before; delivering its stored outcome' : 'ticket triaged',
+    );
+    // Connector failures stay in the outbox for the sweep; only a store failure throws here, and
+    // then the job's retry finds the decision stored and dispatches again.
+    await dispatcher.dispatch(job.ticketId, { signal: job.signal });
+  }
+
+  function sweep(): void {
+    if (sweeping || state !== 'active') return;
+    sweeping = dispatcher
+      .dispatchPending()
+      .then((results) => {
+        const delivered = results.filter((result) => result.outcome === 'delivered' || result.outcome === 'delivered-locally');
+        if (delivered.length > 0) logger.info({ delivered: delivered.length }, 'outbox sweep delivered pending entries');
+      })
+      .catch((error: unknown) => logger.warn({ error: errorMessage(error) }, 'outbox sweep failed; the next one retries'))
+      .finally(() => {
+        sweeping = undefined;
+      });
+  }
+
+  return {
+    get state() {
+      return state;
+    },
+    handleJob,
+
+    async start() {
+      if (state !== 'created') throw new Error(`the worker cannot start: it is ${state}`);
+      await queue.start(handleJob, { concurrency: options.concurrency });
+      state = 'active';
+      logger.info({ queue: queue.kind, concurrency: options.concurrency }, 'worker started');
+      if (sweepIntervalMs > 0) {
+        sweep();
+        sweepTimer = setInterval(sweep, sweepIntervalMs);
+      }
+    },
+
+    stop(stopOptions = {}) {
+      if (stopping) return stopping;
+      state = 'stopping';
+      stopping = (async () => {
+        if (sweepTimer) clearInterval(sweepTimer);
+        await queue.stop(stopOptions);
+        await sweeping;
+        state = 'stopped';
+        logger.info({}, 'worker stopped');
+      })();
+      return stopping;
+    },
+  };
+}
+
+export interface FailedJobHandlerOptions {
+  runtime: TriageRuntime;
+  /** Posts the draft as a note right away; without it the sweep does. */
+  dispatcher?: OutboxDispatcher;
+  logger: Logger;
+}
+
+/** The queue's `onFailed`: the ticket becomes a draft carrying the failure reason, for a human. */
+export function createFailedJobHandler(options: FailedJobHandlerOptions): FailedJobHandler {
+  const { runtime, dispatcher, logger } = options;
+  return async (job, error) => {
+    const reason = scrubText(errorMessage(error)).text;
+    const record = await recordTriageFailure(runtime.store.db, {
+      ticketId: job.ticketId,
+      reason,
+      attempts: job.attempt,
+      model: runtime.deps.model.modelId,
+    });
+    const fields = { jobId: job.jobId, ticketId: job.ticketId, attempts: job.attempt, error: reason };
+    if (record.status === 'ticket-missing') {
+      logger.error(fields, 'triage failed for good for a ticket that does not exist');
+      return;
+    }
+    if (record.status === 'already-decided') {
+      logger.warn({ ...fields, decision: record.outcome.decision }, 'job failed for good after the ticket was decided; the decision stands');
+    } else {
+      logger.error(fields, 'triage failed for good; the ticket is a draft for a human (needs-human, triage-failed)');
+    }
+    if (dispatcher) {
+      await dispatcher.dispatch(job.ticketId).catch((dispatchError: unknown) => {
+        logger.warn({ ...fields, dispatchError: errorMessage(dispatchError) }, 'could not deliver the draft now; the sweep retries');
+      });
+    }
+  };
+}
