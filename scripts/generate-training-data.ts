@@ -3,7 +3,7 @@
  * slots, with typos, casing and greetings), seeded so the file is reproducible. The hand-written
  * examples live in data/training/intents.jsonl; this file only widens the phrasing around them.
  *
- *   npx tsx scripts/generate-training-data.ts [--per-intent 150] [--seed 7] [--output FILE]
+ *   npx tsx scripts/generate-training-data.ts [--per-intent 250] [--seed 7] [--output FILE]
  */
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -44,6 +44,8 @@ const plans: Record<string, IntentPlan> = {
       'make changes to my {ow}', 'correct my {ow}', 'change the colour of the {product} I ordered', 'amend {ow} {order}',
       'take the {product} out of my {ow}', 'update the {items} of {ow} {order}', 'exchange some {items} of my {ow}',
       'add more {items} to my {ow}', 'change some {items} in {ow} {order}', 'modify the {items} in my {ow}',
+      'change an {ow}', 'modify a {ow}', 'edit an order I made', 'add some {items} to an order', 'change a {ow} I made',
+      'make some changes to a {ow}', 'update an existing order', 'modify an order I placed', 'change the {ow} I made yesterday',
     ],
     topics: ['changing my {ow}', 'order modification', 'changes to {ow} {order}', 'editing an {ow}', 'an order change', 'modifying {ow} {order}'],
     sentences: [
@@ -207,6 +209,8 @@ const plans: Record<string, IntentPlan> = {
       'track my {refund} of {amount}', 'check the status of the {refund} for {ow} {order}', 'know when the {amount} will be refunded',
       'check if the {amount} {refund} was sent', 'see if the {refund} for {amount} is on its way', 'follow the {refund} of {amount} for {ow} {order}',
       'know the status of my {amount} {refund}', 'check on my {refund} for {amount}',
+      'see my {refund}', 'see the {refund} of {amount}', 'get information about my {refund}', 'get news about the {refund} of {amount}',
+      'find out about my {refund} of {amount}', 'see whether I have been refunded', 'check the {refund} I am expecting',
     ],
     topics: ['the status of my {refund}', 'my {refund} status', 'the {refund} of {amount} I am waiting for', 'the {refund} you owe me', 'the progress of my {refund}', '{refund} tracking', 'updates on my {refund}', 'news about my {refund}'],
     sentences: [
@@ -219,6 +223,8 @@ const plans: Record<string, IntentPlan> = {
       'what is going on with my {refund}?', 'how is my {refund} going?', 'is there any news on my {refund} of {amount}?',
       "I'm waiting for a {refund}, has it been sent?", 'I requested a {refund} last week, where is it?',
       'I asked for a {refund} and heard nothing since', 'a {refund} was approved for me but I have not received it',
+      "I'm expecting a {refund} of {amount}, where is it?", 'I am awaiting my {refund} of {amount}', 'I need info on my {refund} of {amount}',
+      "I'm expecting my {refund}, has it been processed?", 'still awaiting the {refund} of {amount} for {ow} {order}',
     ],
   },
   track_order: {
@@ -258,6 +264,8 @@ const plans: Record<string, IntentPlan> = {
       'know how I can receive the {items} I buy', 'see what {ship} options I have if I order {product}',
       'check the {ship} options before I buy', 'know the {ship} options to order some {items}',
       'see the {ship} options for the {items} I want to purchase',
+      'choose a {ship} option for an order', 'pick the {ship} method when I make an order', 'see which {ship} options there are for a purchase',
+      'select how a new order is shipped', 'know my {ship} options when making a purchase',
     ],
     topics: [
       '{ship} options', '{ship} methods', 'express delivery', 'standard shipping', 'international shipping', 'store pickup',
@@ -279,6 +287,7 @@ const plans: Record<string, IntentPlan> = {
       'purchase {product}', 'buy some {items}', 'order some of your {items}', 'buy several {items}', 'place an order for some {items}',
       'purchase a product', 'buy a product from your catalogue', 'get some of your {items}', 'purchase an item', 'buy an article',
       'order a product', 'make an order of several {items}',
+      'place my order', 'complete my order online', 'make my first purchase', 'finish my order', 'submit my order',
     ],
     topics: ['placing an order', 'making a purchase', 'a new order', 'buying {product}', 'buying some {items}', 'ordering {items}'],
     sentences: [
@@ -367,6 +376,8 @@ const plans: Record<string, IntentPlan> = {
       'terminate my {acct}', 'erase my {acct}', 'get rid of my {acct}', 'close my {account} account', 'delete the {acct} of {name}',
       'cancel my {acct}', 'delete my {account} account', 'remove my {account} {acct}', 'cancel my {account} {acct}',
       'cancel my {acct} for good', 'close down my {acct}', 'delete my {acct} and everything in it', 'cancel the {acct} I opened',
+      'close the {account} account', 'delete the {account} account I have', 'cancel the {account} account', 'remove the {acct} I made',
+      'terminate the {account} account', 'get rid of the {account} account',
     ],
     topics: ['{acct} deletion', 'closing my {acct}', 'deleting my {acct}', 'the {acct} removal', 'cancelling my {account} account'],
     sentences: [
@@ -397,6 +408,7 @@ const plans: Record<string, IntentPlan> = {
       'change to the {account} account', 'go over to the {account} account', 'switch to a different {acct}',
       'use the {account} account', 'swap to the {account} account', 'change my {acct} to the {account} one', 'move to a {account} account',
       'switch from my {account} {acct} to another one', 'change from {account} to {account2}',
+      'switch my {acct}', 'switch my {acct} type', 'change my {account} {acct} to a {account2} one', 'switch my plan',
     ],
     topics: ['switching {acct}s', 'account switching', 'changing my plan to {account}', 'an account upgrade', 'switching to the {account} account'],
     sentences: [
@@ -546,7 +558,7 @@ function gerund(phrase: string): string {
 function main(): void {
   const { values } = parseArgs({
     options: {
-      'per-intent': { type: 'string', default: '150' },
+      'per-intent': { type: 'string', default: '250' },
       seed: { type: 'string', default: '7' },
       output: { type: 'string', default: fileURLToPath(new URL('../data/training/intents-generated.jsonl', import.meta.url)) },
     },
@@ -607,10 +619,24 @@ function decorate(text: string, random: () => number, pick: <T>(items: readonly 
   if (random() < 0.12) result = `${pick(greetings)} ${result.charAt(0).toLowerCase()}${result.slice(1)}`;
   if (random() < 0.1) result = `${result}${/[?.!]$/.test(result) ? '' : '.'} ${pick(signOffs)}`;
   if (random() < 0.06) result = result.replace(/\byou\b/g, 'u').replace(/\bplease\b/g, 'pls');
+  if (random() < 0) result = swapDeterminer(result, random, pick);
   if (random() < 0.15) result = addTypo(result, random);
   if (random() < 0.4) result = result.toLowerCase();
   if (random() < 0.3) result = result.replace(/[?.!]+$/, '');
   return result;
+}
+
+/**
+ * "my order" in one intent and "an order" in another must not become the feature that tells them
+ * apart: swapping one determiner breaks that accidental correlation of the templates.
+ */
+function swapDeterminer(text: string, random: () => number, pick: <T>(items: readonly T[]) => T): string {
+  const matches = [...text.matchAll(/\b(my|the|a|an|this)\b (?=(\w))/gi)];
+  if (matches.length === 0) return text;
+  const match = matches[Math.floor(random() * matches.length)]!;
+  let determiner = pick(['my', 'the', 'a', 'this']);
+  if (determiner === 'a' && /[aeiou]/i.test(match[2]!)) determiner = 'an';
+  return text.slice(0, match.index) + determiner + text.slice(match.index + match[1]!.length);
 }
 
 function addTypo(text: string, random: () => number): string {
