@@ -37,6 +37,8 @@ export interface WorkerProcessOptions {
   signals?: readonly NodeJS.Signals[];
   /** Called once the worker takes jobs. */
   onReady?(process: RunningWorker): void;
+  /** Called when a stop begins, with the signal (or "stop"), before in-flight jobs finish. */
+  onStopping?(reason: string): void;
 }
 
 export interface RunningWorker {
@@ -101,6 +103,9 @@ export async function runWorkerProcess(config: Config, options: WorkerProcessOpt
       });
       const reason = await stopRequested;
       logger.info({ reason, stopTimeoutMs }, 'stopping: taking no new jobs, finishing in-flight ones');
+      const stopped = worker.stop({ timeoutMs: stopTimeoutMs });
+      options.onStopping?.(reason);
+      await stopped;
     } finally {
       await worker.stop({ timeoutMs: stopTimeoutMs });
     }
