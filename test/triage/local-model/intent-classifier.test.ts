@@ -175,9 +175,10 @@ describe.skipIf(!hasBitext)('the committed model on the Bitext evaluation set (n
   it('keeps its accuracy and calibration', () => {
     const report = evaluateClassifier(loadDefaultIntentClassifier(), rows);
     expect(report.total).toBe(4514);
-    // Measured 0.913 and ECE 0.031 when the model was committed; the margins absorb small retrains.
-    expect(report.accuracy).toBeGreaterThanOrEqual(0.9);
-    expect(report.calibration.expectedCalibrationError).toBeLessThan(0.06);
+    // Measured 0.938 and ECE 0.015 for the committed model (docs/classifier.md); the margins absorb
+    // small retrains, not a regression.
+    expect(report.accuracy).toBeGreaterThanOrEqual(0.93);
+    expect(report.calibration.expectedCalibrationError).toBeLessThan(0.04);
   });
 
   it('shares no more than a handful of short generic phrasings with the training data', () => {
