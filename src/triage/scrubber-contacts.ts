@@ -8,8 +8,12 @@ import { digitsOf, looksLikeNonPhone } from './scrubber-checks.js';
 import { matchesOf, type Detector, type PiiMatch } from './scrubber-types.js';
 
 // Local parts may be internationalised (jürgen@...); domains are matched in their ASCII form.
-const EMAIL =
-  /(?<![\p{L}\p{N}._%+-])[\p{L}\p{N}][\p{L}\p{N}._%+-]{0,63}@((?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.){1,8}[A-Za-z]{2,24})(?![A-Za-z0-9-])/dgu;
+// The search starts from each '@' rather than from every word, which is what keeps a megabyte of
+// prose fast: most words are not followed by an '@'.
+const LOCAL_CHARACTER = /[\p{L}\p{N}._%+-]/u;
+const LOCAL_START = /[\p{L}\p{N}]/u;
+const DOMAIN = /(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.){1,8}([A-Za-z]{2,24})(?![A-Za-z0-9-])/y;
+const MAX_LOCAL_LENGTH = 64;
 
 /** "icon@2x.png" is a file name, not an address. */
 const FILE_EXTENSION_TLDS = new Set(['png', 'jpg', 'jpeg', 'gif', 'svg', 'webp', 'css', 'js', 'ts', 'pdf']);
@@ -18,33 +22,45 @@ const FILE_EXTENSION_TLDS = new Set(['png', 'jpg', 'jpeg', 'gif', 'svg', 'webp',
 const OBFUSCATED_EMAIL =
   /(?<![\p{L}\p{N}._%+-])[\p{L}\p{N}][\p{L}\p{N}._%+-]{0,63}[ \t]*[[(][ \t]*at[ \t]*[\])][ \t]*([A-Za-z0-9-]{1,63}(?:[ \t]*(?:[[(][ \t]*dot[ \t]*[\])]|\.)[ \t]*[A-Za-z0-9-]{1,63}){1,6})/dgiu;
 
+const OBFUSCATED_HINT = /[[(][ \t]*at[ \t]*[\])]/i;
+
 export const emailDetector: Detector = {
   kinds: ['email'],
   *find(text) {
-    for (const match of matchesOf(OBFUSCATED_EMAIL, text)) {
+    for (const match of OBFUSCATED_HINT.test(text) ? matchesOf(OBFUSCATED_EMAIL, text) : []) {
       const domain = (match[1] ?? '').replace(/[ \t]*(?:[[(][ \t]*dot[ \t]*[\])]|\.)[ \t]*/gi, '.');
       const [start, end] = match.indices[0]!;
       yield { kind: 'email', start, end, value: match[0], replacement: `[email:***@${domain}]`, priority: 30 };
     }
-    if (!text.includes('@')) return;
-    for (const match of matchesOf(EMAIL, text)) {
-      const domain = match[1] ?? '';
-      const tld = domain.slice(domain.lastIndexOf('.') + 1).toLowerCase();
+    const domainPattern = new RegExp(DOMAIN.source, 'y');
+    for (let at = text.indexOf('@'); at >= 0; at = text.indexOf('@', at + 1)) {
+      let start = at;
+      while (start > 0 && at - start < MAX_LOCAL_LENGTH && LOCAL_CHARACTER.test(text.charAt(start - 1))) start -= 1;
+      // A local part starts with a letter or digit; an over-long one is not an address we know.
+      if (start > 0 && LOCAL_CHARACTER.test(text.charAt(start - 1))) continue;
+      while (start < at && !LOCAL_START.test(text.charAt(start))) start += 1;
+      if (start === at) continue;
+      domainPattern.lastIndex = at + 1;
+      const domainMatch = domainPattern.exec(text);
+      if (!domainMatch) continue;
+      const tld = (domainMatch[1] ?? '').toLowerCase();
       if (FILE_EXTENSION_TLDS.has(tld)) continue;
-      const [start, end] = match.indices[0]!;
-      yield { kind: 'email', start, end, value: match[0], replacement: `[email:***@${domain}]`, priority: 30 };
+      const domain = domainMatch[0];
+      const end = at + 1 + domain.length;
+      yield { kind: 'email', start, end, value: text.slice(start, end), replacement: `[email:***@${domain}]`, priority: 30 };
     }
   },
 };
 
 // The lookbehinds keep a match from starting inside a word or an id ("INV-0123-4567", "#11354...",
-// "v1.2"), the lookaheads from stopping inside a longer run of digits.
+// "v1.2"); the lookaheads keep it from stopping inside a dotted or dashed run of digits (a date,
+// an IP) or before a time. A space and more digits may follow ("call 020 7946 0958 2 times").
 const NOT_AFTER = String.raw`(?<![\w#@/.+:$€£-])`;
-const NOT_BEFORE = String.raw`(?![\w@]|[.\-/ \u00a0]?\d|:\d)`;
+const NOT_BEFORE = String.raw`(?![\w@]|[.\-/]\d|:\d)`;
 
 const INTERNATIONAL = new RegExp(
-  String.raw`${NOT_AFTER}(?:\+|00(?=[1-9]\d{0,3}[ \u00a0.\-/(]))[1-9]\d{0,14}` +
-    String.raw`(?:(?:[ \u00a0]?\(0?\d{1,5}\)[ \u00a0]?|[ \u00a0.\-/]{1,3})\d{1,14}){0,7}${NOT_BEFORE}`,
+  String.raw`${NOT_AFTER}(?:\+|00(?=[1-9]\d{0,3}[ \u00a0.\-/(]))[1-9]\d{0,14}(?!\d)` +
+    String.raw`(?:(?:[ \u00a0]?\(0?\d{1,5}\)[ \u00a0]?|[ \u00a0.\-/]{1,3})\d{1,14}(?!\d)){0,7}${NOT_BEFORE}`,
   'dg',
 );
 
@@ -55,9 +71,14 @@ const NORTH_AMERICAN = new RegExp(
 
 /** National numbers with a trunk 0: 020 7946 0958, 030/1234567, 06 12 34 56 78, (0176) 1234 5678. */
 const TRUNK_ZERO = new RegExp(
-  String.raw`${NOT_AFTER}(?:\(0\d{1,4}\)|0\d{1,4})(?:(?:[ \u00a0]?[\-/.][ \u00a0]?|[ \u00a0]{1,2})\d{2,8}){1,4}${NOT_BEFORE}`,
+  String.raw`${NOT_AFTER}(?:\(0\d{1,4}\)|0\d{1,4})(?:(?:[ \u00a0]?[\-/.][ \u00a0]?|[ \u00a0]{1,2})\d{2,8}(?!\d)){1,4}${NOT_BEFORE}`,
   'dg',
 );
+
+/** "+49 30 1234567 2 items": a lone digit after a space is the next word, not the number's end. */
+function withoutStrayDigit(value: string): string {
+  return value.replace(/[ \u00a0]\d$/, '');
+}
 
 const PHONE_CUE =
   /\b(?:phone|telephone|tel|mobile|cell(?:phone)?|call(?:ed)?|ring|text|sms|whats ?app|fax|handy|telefon|telefono|t[ée]l[ée]phone|portable|reach|contact)\b(?:[ \t]*(?::|-|#|\bnumber\b|\bno\b\.?|\bnr\b\.?|\bme\b|\bus\b|\bback\b|\bon\b|\bat\b|\bis\b|\bvia\b|\bunder\b)){0,4}[ \t]*(\+?\(?\d[\d \u00a0().\-/]{5,22}\d)(?![\w@])/dgi;
@@ -96,7 +117,7 @@ export const phoneDetector: Detector = {
   *find(text) {
     if (!/\d/.test(text)) return;
     for (const match of matchesOf(INTERNATIONAL, text)) {
-      const value = match[0];
+      const value = withoutStrayDigit(match[0]);
       const digits = digitsOf(value).replace(/^00/, '');
       if (digits.length < 8 || digits.length > 15) continue;
       yield phoneMatch(value, match.indices[0]![0]);
@@ -115,7 +136,7 @@ export const phoneDetector: Detector = {
       yield phoneMatch(value, start);
     }
     for (const match of matchesOf(PHONE_CUE, text)) {
-      const value = match[1] ?? '';
+      const value = withoutStrayDigit(match[1] ?? '');
       const digits = digitsOf(value);
       if (digits.length < 7 || digits.length > 15 || looksLikeNonPhone(value)) continue;
       yield phoneMatch(value, match.indices[1]![0], CUED_PHONE_PRIORITY);
