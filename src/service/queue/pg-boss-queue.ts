@@ -43,7 +43,10 @@ export interface PgBossQueueOptions {
   /** pg-boss's own schema. Default "pgboss". */
   schema?: string;
   onFailed: FailedJobHandler;
-  /** backoffBaseMs is rounded up to whole seconds: pg-boss counts retry delays in seconds. */
+  /**
+   * backoffBaseMs is rounded up to whole seconds (pg-boss counts retry delays in seconds) and
+   * pg-boss adds up to 100% jitter; backoffMaxMs does not apply, pg-boss has no cap.
+   */
   retry?: Partial<RetryPolicy>;
   queueName?: string;
   /** A run longer than this is failed and retried elsewhere. Default 300. */

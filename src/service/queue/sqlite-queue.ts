@@ -215,24 +215,21 @@ export class SqliteQueue implements JobQueue {
     }
   }
 
+  /** Sleeps one poll interval, or less when an enqueue or a finished job wakes the loop. */
   #waitForWork(): Promise<void> {
     if (this.#wakeRequested || this.#state !== 'active') {
       this.#wakeRequested = false;
       return Promise.resolve();
     }
     return new Promise((resolve) => {
-      const timer = setTimeout(done, this.#pollIntervalMs);
       const wakeUp = (): void => {
         clearTimeout(timer);
-        done();
-      };
-      this.#wakeUp = wakeUp;
-      const self = this;
-      function done(): void {
-        if (self.#wakeUp === wakeUp) self.#wakeUp = undefined;
-        self.#wakeRequested = false;
+        if (this.#wakeUp === wakeUp) this.#wakeUp = undefined;
+        this.#wakeRequested = false;
         resolve();
-      }
+      };
+      const timer = setTimeout(wakeUp, this.#pollIntervalMs);
+      this.#wakeUp = wakeUp;
     });
   }
 
