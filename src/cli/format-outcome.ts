@@ -4,7 +4,7 @@ import type { TriageOutcome } from '../triage/types.js';
 function indent(text: string, prefix = '  '): string {
   return text
     .split('\n')
-    .map((line) => (line ? prefix + line : line))
+    .map((line) => (line ? prefix + line : prefix.trimEnd()))
     .join('\n');
 }
 

@@ -16,6 +16,9 @@ import type { IntentClassifier } from './intent-classifier.js';
 import { composeReply, type OrderFacts } from './reply-composer.js';
 import { extractOrderIds } from './order-ids.js';
 
+/** A KB hit this relevant (normalised BM25, see kb-search-index.ts) is used even for another intent. */
+const RELATED_ARTICLE_SCORE = 0.5;
+
 export interface LocalChatModelOptions {
   classifier: IntentClassifier;
   /** The model sends only above this; the gate enforces its own threshold regardless. */
@@ -154,7 +157,10 @@ export class LocalChatModel implements ChatModel {
     const kbResults = history
       .filter((exchange) => exchange.call.name === 'search_kb' && !exchange.result?.isError)
       .flatMap((exchange) => ((exchange.result?.parsed as { results?: KbResult[] } | undefined)?.results ?? []));
-    const article = kbResults.find((result) => result.intents.includes(prediction.intent));
+    // An article of the recognised intent; failing that, a clearly relevant one (a draft reviewer
+    // would rather edit a related answer than a holding reply), which costs confidence below.
+    const matching = kbResults.find((result) => result.intents.includes(prediction.intent));
+    const article = matching ?? kbResults.find((result) => result.score >= RELATED_ARTICLE_SCORE);
 
     const reply = composeReply({
       customerName: customerFound ? String(profile?.name ?? '') : undefined,
@@ -166,7 +172,7 @@ export class LocalChatModel implements ChatModel {
 
     // The model's own claim: classifier certainty, discounted when the KB or the CRM let it down.
     let confidence = prediction.confidence;
-    if (!article) confidence *= 0.5;
+    if (!matching) confidence *= 0.5;
     if (!customerFound) confidence *= 0.7;
     if (prediction.intent === 'other') confidence = Math.min(confidence, 0.3);
     confidence = Number(confidence.toFixed(3));
@@ -178,7 +184,7 @@ export class LocalChatModel implements ChatModel {
     });
     const tags = escalationTags(signals);
     const reasons: string[] = signals.map((signal) => `${signal.tag}: ${signal.reason}`);
-    if (!article) reasons.push('no knowledge-base article answers this intent');
+    if (!matching) reasons.push(article ? `no article for intent ${prediction.intent}; used the related "${article.title}"` : 'no knowledge-base article answers this intent');
     if (!customerFound) reasons.push('no verified customer profile');
     if (confidence < this.options.autoSendThreshold) reasons.push(`confidence ${confidence} below ${this.options.autoSendThreshold}`);
 
