@@ -9,25 +9,27 @@ import { parseArgs } from 'node:util';
 import { IntentClassifier, loadDefaultIntentClassifier } from '../src/triage/local-model/intent-classifier.js';
 import { evaluateClassifier, readLabelledCsv, type ClassifierEvaluation } from '../src/triage/local-model/intent-evaluation.js';
 
-const { values } = parseArgs({
-  options: {
-    csv: { type: 'string', default: '../shared/data/bitext-support-intents.csv' },
-    model: { type: 'string' },
-    json: { type: 'boolean', default: false },
-  },
-});
-if (!existsSync(values.csv!)) {
-  console.error(`eval-classifier: no such CSV file: ${values.csv}`);
+try {
+  const { values } = parseArgs({
+    options: {
+      csv: { type: 'string', default: '../shared/data/bitext-support-intents.csv' },
+      model: { type: 'string' },
+      json: { type: 'boolean', default: false },
+    },
+  });
+  if (!existsSync(values.csv!)) throw new Error(`no such CSV file: ${values.csv}`);
+  const classifier = values.model
+    ? IntentClassifier.fromJSON(JSON.parse(readFileSync(values.model, 'utf8')))
+    : loadDefaultIntentClassifier();
+  const rows = readLabelledCsv(values.csv!);
+  // A warm-up pass so the timing measures prediction, not the JIT compiling it.
+  for (const row of rows.slice(0, 200)) classifier.predict(row.text);
+  const report = evaluateClassifier(classifier, rows);
+  console.log(values.json ? JSON.stringify(report, null, 2) : format(report));
+} catch (error) {
+  console.error(`eval-classifier: ${(error as Error).message.split('\n')[0]}`);
   process.exit(2);
 }
-const classifier = values.model
-  ? IntentClassifier.fromJSON(JSON.parse(readFileSync(values.model, 'utf8')))
-  : loadDefaultIntentClassifier();
-const rows = readLabelledCsv(values.csv!);
-// A warm-up pass so the timing measures prediction, not the JIT compiling it.
-for (const row of rows.slice(0, 200)) classifier.predict(row.text);
-const report = evaluateClassifier(classifier, rows);
-console.log(values.json ? JSON.stringify(report, null, 2) : format(report));
 
 function format(evaluation: ClassifierEvaluation): string {
   const percent = (value: number) => `${(value * 100).toFixed(1)}%`;
