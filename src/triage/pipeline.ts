@@ -91,7 +91,7 @@ export function buildSession(ticket: Ticket, deps: Pick<TriageDependencies, 'kb'
     intent: { intent: intent.intent, confidence: intent.confidence },
     kbHits,
     confidence: estimateIndependentConfidence(intent, kbHits),
-    escalation: detectEscalation({ text: ticket.body, subject: ticket.subject }),
+    escalation: detectEscalation({ text: ticket.body, subject: ticket.subject, intent: intent.intent }),
   });
 }
 

@@ -17,6 +17,7 @@ describe('escalation matrix', () => {
     ['Someone logged into my account from Brazil', 'security'],
     ['my account was hacked', 'security'],
     ['I want to speak to a human please', 'human-requested'],
+    ['I want to delete my account and all my data', 'legal-review'],
   ])('%s -> %s', (text, tag) => {
     expect(tagsOf(text)).toContain(tag);
   });
@@ -34,6 +35,15 @@ describe('escalation matrix', () => {
   it('an enterprise plan always escalates, whatever the text', () => {
     expect(tagsOf('I forgot my password', 'enterprise')).toEqual(['enterprise']);
     expect(tagsOf('I forgot my password', 'pro')).toEqual([]);
+  });
+
+  it('a newsletter unsubscribe is not churn', () => {
+    expect(tagsOf('Please unsubscribe me from the newsletter')).toEqual([]);
+  });
+
+  it('the classifier intent adds its own signals', () => {
+    expect(escalationTags(detectEscalation({ text: 'the driver was rude', intent: 'complaint', customer: null }))).toEqual(['complaint']);
+    expect(escalationTags(detectEscalation({ text: 'I want to speak to a human', intent: 'contact_human_agent', customer: null }))).toEqual(['human-requested']);
   });
 
   it('reports the words that fired for the audit trail', () => {
