@@ -54,3 +54,6 @@ export type {
 } from './models/chat-model.js';
 export { ScriptedModel, toolCall } from './models/scripted-model.js';
 export type { ScriptedModelOptions, ScriptedResponse, ScriptedStep } from './models/scripted-model.js';
+
+export { ApprovalLedger, ledgerConfirmer } from './approvals.js';
+export type { ApprovalCheck, ApprovalGrant } from './approvals.js';
