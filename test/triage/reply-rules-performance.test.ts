@@ -8,6 +8,7 @@ import { checkReplyRules } from '../../src/triage/reply-rules.js';
 
 const SMALL = 64_000;
 const LARGE = SMALL * 4;
+const NOISE_FLOOR_MS = 5;
 
 const ADVERSARIAL: Record<string, string> = {
   'commitments without a benefit': 'we will ',
@@ -51,11 +52,13 @@ describe('reply rules performance', () => {
     checkReplyRules({ ...context, reply: small });
     const smallTimes: number[] = [];
     const largeTimes: number[] = [];
-    for (let round = 0; round < 3; round += 1) {
+    for (let round = 0; round < 5; round += 1) {
       timeInto(small, smallTimes);
       timeInto(large, largeTimes);
     }
-    const growth = Math.min(...largeTimes) / Math.max(Math.min(...smallTimes), 0.5);
+    // Below a few milliseconds timer and scheduler noise dominate; a super-linear regex is far
+    // slower than that already at the small size (a lazy PEM regex: 367 ms at 128 KB).
+    const growth = Math.min(...largeTimes) / Math.max(Math.min(...smallTimes), NOISE_FLOOR_MS);
     expect(growth).toBeLessThan(10);
   });
 });
