@@ -619,24 +619,10 @@ function decorate(text: string, random: () => number, pick: <T>(items: readonly 
   if (random() < 0.12) result = `${pick(greetings)} ${result.charAt(0).toLowerCase()}${result.slice(1)}`;
   if (random() < 0.1) result = `${result}${/[?.!]$/.test(result) ? '' : '.'} ${pick(signOffs)}`;
   if (random() < 0.06) result = result.replace(/\byou\b/g, 'u').replace(/\bplease\b/g, 'pls');
-  if (random() < 0) result = swapDeterminer(result, random, pick);
   if (random() < 0.15) result = addTypo(result, random);
   if (random() < 0.4) result = result.toLowerCase();
   if (random() < 0.3) result = result.replace(/[?.!]+$/, '');
   return result;
-}
-
-/**
- * "my order" in one intent and "an order" in another must not become the feature that tells them
- * apart: swapping one determiner breaks that accidental correlation of the templates.
- */
-function swapDeterminer(text: string, random: () => number, pick: <T>(items: readonly T[]) => T): string {
-  const matches = [...text.matchAll(/\b(my|the|a|an|this)\b (?=(\w))/gi)];
-  if (matches.length === 0) return text;
-  const match = matches[Math.floor(random() * matches.length)]!;
-  let determiner = pick(['my', 'the', 'a', 'this']);
-  if (determiner === 'a' && /[aeiou]/i.test(match[2]!)) determiner = 'an';
-  return text.slice(0, match.index) + determiner + text.slice(match.index + match[1]!.length);
 }
 
 function addTypo(text: string, random: () => number): string {
