@@ -91,7 +91,7 @@ export async function runWorkerProcess(config: Config, options: WorkerProcessOpt
     });
     try {
       await worker.start();
-      logger.info({ pid: process.pid, queue: queue.kind, concurrency, store: runtime.store.dialect }, 'triage worker ready');
+      logger.info({ queue: queue.kind, concurrency, store: runtime.store.dialect }, 'triage worker ready');
       options.onReady?.({
         runtime,
         queue,

@@ -2,7 +2,7 @@
  * The outbox dispatcher against a stand-in helpdesk (the generic connector's reply URL), once per
  * dialect. "Delivered once" means one reply created at the helpdesk per ticket.
  */
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createGenericConnector } from '../../../src/service/connectors/generic/generic-connector.js';
 import type { HelpdeskConnector } from '../../../src/service/connectors/helpdesk-connector.js';
 import { OUTBOX_LEASE_QUEUE } from '../../../src/service/outbox/delivery-lease.js';
@@ -26,16 +26,23 @@ describe.each(['sqlite', 'postgres'] as const)('outbox dispatcher on %s', (diale
   let generic: HelpdeskConnector;
 
   beforeAll(async () => {
-    location = createTestStoreLocation(dialect);
-    store = await location.openMigrated();
     helpdesk = await startStandInHelpdesk();
     generic = createGenericConnector({ webhookSecret: 'test-secret', replyUrl: helpdesk.replyUrl, timeoutMs: 5_000 });
   });
 
-  afterAll(async () => {
-    await helpdesk.close();
+  // Each test gets a fresh store (a temp file, or a schema of its own), removed afterwards.
+  beforeEach(async () => {
+    location = createTestStoreLocation(dialect);
+    store = await location.openMigrated();
+  });
+
+  afterEach(async () => {
     await store.close();
     await location.destroy();
+  });
+
+  afterAll(async () => {
+    await helpdesk.close();
   });
 
   function dispatcher(options: Partial<OutboxDispatcherOptions> = {}) {

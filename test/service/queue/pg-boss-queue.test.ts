@@ -3,7 +3,7 @@
  * delays are whole seconds in pg-boss, so the retry tests take a few seconds each.
  */
 import PgBoss from 'pg-boss';
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { FailedJob, JobContext } from '../../../src/service/queue/job-queue.js';
 import { createPgBossQueue, jobIdFor, type PgBossQueue, type PgBossQueueOptions } from '../../../src/service/queue/pg-boss-queue.js';
 import type { StoreHandle } from '../../../src/service/store/database.js';
@@ -17,21 +17,27 @@ function nextTicketId(): string {
   return `T-boss-${counter}`;
 }
 
+describe('jobIdFor', () => {
+  it('derives one stable job id per queue and ticket', () => {
+    expect(jobIdFor('triage', 'T-1')).toBe(jobIdFor('triage', 'T-1'));
+    expect(jobIdFor('triage', 'T-1')).not.toBe(jobIdFor('triage', 'T-2'));
+    expect(jobIdFor('triage', 'T-1')).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+  });
+});
+
 describe('pg-boss queue', () => {
   let location: TestStoreLocation;
   let store: StoreHandle;
   const queues: PgBossQueue[] = [];
 
-  beforeAll(async () => {
+  // Each test gets a fresh store schema and pg-boss schema, dropped afterwards.
+  beforeEach(async () => {
     location = createTestStoreLocation('postgres');
     store = await location.openMigrated();
   });
 
   afterEach(async () => {
     await Promise.all(queues.splice(0).map((queue) => queue.stop({ timeoutMs: 0 })));
-  });
-
-  afterAll(async () => {
     await store.close();
     await location.destroy();
   });
@@ -50,12 +56,6 @@ describe('pg-boss queue', () => {
     queues.push(queue);
     return queue;
   }
-
-  it('derives one stable job id per queue and ticket', () => {
-    expect(jobIdFor('triage', 'T-1')).toBe(jobIdFor('triage', 'T-1'));
-    expect(jobIdFor('triage', 'T-1')).not.toBe(jobIdFor('triage', 'T-2'));
-    expect(jobIdFor('triage', 'T-1')).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
-  });
 
   it('sends inside the caller Kysely transaction: a rollback leaves no job, a commit leaves one', async () => {
     const queue = await makeQueue();

@@ -2,7 +2,7 @@
  * The jobs-table queue, once per dialect: SQLite in a temp file, PostgreSQL (SKIP LOCKED) in a
  * fresh schema. Tests wait for events (handler calls, row changes), never for time to pass.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { JobAbortedError } from '../../../src/service/queue/errors.js';
 import { backoffDelayMs, type FailedJob, type JobContext } from '../../../src/service/queue/job-queue.js';
 import { createSqliteQueue, type SqliteQueue, type SqliteQueueOptions } from '../../../src/service/queue/sqlite-queue.js';
@@ -31,16 +31,14 @@ describe.each(['sqlite', 'postgres'] as const)('sqlite-queue on %s', (dialect) =
   let store: StoreHandle;
   const queues: SqliteQueue[] = [];
 
-  beforeAll(async () => {
+  // Each test gets a fresh store (a temp file, or a schema of its own), removed afterwards.
+  beforeEach(async () => {
     location = createTestStoreLocation(dialect);
     store = await location.openMigrated();
   });
 
   afterEach(async () => {
     await Promise.all(queues.splice(0).map((queue) => queue.stop({ timeoutMs: 0 })));
-  });
-
-  afterAll(async () => {
     await store.close();
     await location.destroy();
   });

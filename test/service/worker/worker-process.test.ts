@@ -8,7 +8,7 @@ import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { loadConfig } from '../../../src/service/config.js';
 import { createPgBossQueue } from '../../../src/service/queue/pg-boss-queue.js';
 import type { StoreHandle } from '../../../src/service/store/database.js';
@@ -40,17 +40,24 @@ describe('triage worker processes on PostgreSQL with pg-boss', () => {
   const children: ChildWorker[] = [];
 
   beforeAll(async () => {
-    location = createTestStoreLocation('postgres');
-    store = await location.openMigrated();
     helpdesk = await startStandInHelpdesk();
   });
 
-  afterAll(async () => {
+  // Each test gets fresh schemas for the store and pg-boss, dropped afterwards.
+  beforeEach(async () => {
+    location = createTestStoreLocation('postgres');
+    store = await location.openMigrated();
+  });
+
+  afterEach(async () => {
     for (const child of children) if (child.process.exitCode === null && child.process.signalCode === null) child.process.kill('SIGKILL');
-    await Promise.all(children.map((child) => child.exited));
-    await helpdesk.close();
+    await Promise.all(children.splice(0).map((child) => child.exited));
     await store.close();
     await location.destroy();
+  });
+
+  afterAll(async () => {
+    await helpdesk.close();
   });
 
   function spawnWorker(queueName: string, hook: 'hang' | 'continue'): ChildWorker {

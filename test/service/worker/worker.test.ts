@@ -3,7 +3,7 @@
  * queue, PostgreSQL with pg-boss. Replies go to a stand-in helpdesk that honours Idempotency-Key.
  */
 import { randomBytes } from 'node:crypto';
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { getOutboxForTicket, insertOutboxIfAbsent } from '../../../src/service/store/repositories/outbox-repository.js';
 import { listAuditEvents } from '../../../src/service/store/repositories/audit-repository.js';
 import { getDecision } from '../../../src/service/store/repositories/decision-repository.js';
@@ -28,20 +28,24 @@ describe.each(variants)('worker on $name', ({ dialect, kind }) => {
   const extraRuntimes: TriageRuntime[] = [];
 
   beforeAll(async () => {
+    helpdesk = await startStandInHelpdesk();
+  });
+
+  // Each test gets a fresh store (a temp file, or schemas of its own for the store and pg-boss).
+  beforeEach(async () => {
     location = createTestStoreLocation(dialect);
     runtime = await openRuntime(location);
-    helpdesk = await startStandInHelpdesk();
   });
 
   afterEach(async () => {
     await Promise.all(stacks.splice(0).map((stack) => stack.worker.stop({ timeoutMs: 0 })));
+    await Promise.all(extraRuntimes.splice(0).map((extra) => extra.close()));
+    await runtime.close();
+    await location.destroy();
   });
 
   afterAll(async () => {
-    await Promise.all(extraRuntimes.map((extra) => extra.close()));
-    await runtime.close();
     await helpdesk.close();
-    await location.destroy();
   });
 
   function uniqueName(prefix: string): string {
