@@ -1,7 +1,8 @@
 /**
- * Text to sparse TF-IDF vectors for the offline intent classifier: word unigrams and bigrams plus
- * character n-grams inside words (robust to the typos real tickets carry). Pure functions and one
- * small vocabulary class, so training and prediction share exactly the same code path.
+ * Text to sparse TF-IDF vectors for the offline intent classifier: word unigrams, bigrams and
+ * nearby content-word pairs plus character n-grams inside words (robust to the typos real tickets
+ * carry). Pure functions and one small vocabulary class, so training and prediction share exactly
+ * the same code path.
  */
 
 export interface TextFeatureOptions {
@@ -14,8 +15,9 @@ export interface TextFeatureOptions {
   /** Share of the vector's squared norm given to the word block (the rest goes to characters). */
   wordBlockWeight: number;
   /**
-   * Pairs of content words at most this far apart become features (0: none). A linear model
-   * cannot see that "status" next to "refund" means something else than either word alone.
+   * Pairs of content words at most this far apart, and not adjacent (those are bigrams already),
+   * become features (0: none). A linear model cannot otherwise see that "status" near "refund"
+   * means something else than either word alone.
    */
   wordPairWindow: number;
 }
@@ -46,7 +48,7 @@ const STOP_WORDS = new Set(
   ('a an the and or but if of to in on at for from with by about into over after before as is are was were be been am ' +
     'do does did have has had i me my mine we our you your u ur it its this that these those there here he she his her ' +
     'they them their can could would should will shall may might must not no so just please pls hi hello hey thanks thank ' +
-    'what which who whom how when where why want wanna need like would id im ive dont cant help some any get got')
+    'what which who whom how when where why want wanna need like id im ive dont cant help some any get got')
     .split(' '),
 );
 
@@ -68,13 +70,14 @@ const KEPT_NUMERIC_WORDS = new Set(['2fa', '2sv', '24h']);
 
 /** Order ids, invoice numbers, amounts and dates all become one token: any word holding a digit. */
 export function tokenise(text: string): string[] {
-  const tokens = normaliseText(text).match(/<[a-z]+>|[a-z0-9]+/g) ?? [];
+  const tokens = normaliseText(text).match(/<(?:num|money|email|url)>|[a-z0-9]+/g) ?? [];
   return tokens.map((token) => (/\d/.test(token) && !KEPT_NUMERIC_WORDS.has(token) ? NUMBER_TOKEN : token));
 }
 
 /**
  * The feature names of one text, with repeats (term frequency is counted by the caller). Prefixes
- * keep the blocks apart: `w:` word, `b:` bigram, `c:` character n-gram.
+ * keep the kinds apart: `w:` word, `b:` bigram, `p:` content-word pair (word block), `c:` character
+ * n-gram (character block).
  */
 export function extractTerms(text: string, options: TextFeatureOptions): { words: string[]; chars: string[] } {
   const tokens = tokenise(text);
