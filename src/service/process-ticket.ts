@@ -46,7 +46,7 @@ export async function storeTicket(runtime: TriageRuntime, ticket: Ticket) {
 export async function processTicket(
   runtime: TriageRuntime,
   ticket: Ticket,
-  options: { signal?: AbortSignal; attempt?: number } = {},
+  options: { signal?: AbortSignal; attempt?: number; retryModelErrors?: boolean } = {},
 ): Promise<ProcessedTicket> {
   const { db } = runtime.store;
   const existing = await getDecision(db, ticket.id);
@@ -57,7 +57,7 @@ export async function processTicket(
   await setTicketStatus(db, stored.id, 'running');
   let result;
   try {
-    result = await triageTicket(stored, runtime.deps, { signal: options.signal });
+    result = await triageTicket(stored, runtime.deps, { signal: options.signal, rethrowRetryableModelErrors: options.retryModelErrors });
   } catch (error) {
     await finishRun(db, run.id, { status: 'failed', error: error instanceof Error ? error.message : String(error) });
     await setTicketStatus(db, stored.id, 'queued');

@@ -7,6 +7,7 @@
  */
 import {
   Agent,
+  ModelCallError,
   SdkTransport,
   type AgentEvent,
   type ChatModel,
@@ -98,7 +99,12 @@ export function buildSession(ticket: Ticket, deps: Pick<TriageDependencies, 'kb'
 export async function triageTicket(
   ticket: Ticket,
   deps: TriageDependencies,
-  options: { signal?: AbortSignal; onEvent?: (event: AgentEvent) => void } = {},
+  options: {
+    signal?: AbortSignal;
+    onEvent?: (event: AgentEvent) => void;
+    /** A queue that retries wants a model outage thrown; the CLI wants a draft at once. */
+    rethrowRetryableModelErrors?: boolean;
+  } = {},
 ): Promise<TriageRunResult> {
   const session = buildSession(ticket, deps);
   const guard = { threshold: deps.threshold, allowedLinkHosts: deps.allowedLinkHosts };
@@ -128,6 +134,7 @@ export async function triageTicket(
     stopReason = result.stopReason;
   } catch (error) {
     if (options.signal?.aborted) throw error;
+    if (options.rethrowRetryableModelErrors && error instanceof ModelCallError && error.isRetryable) throw error;
     stopReason = 'model-error';
     modelError = error instanceof Error ? error.message : String(error);
   } finally {

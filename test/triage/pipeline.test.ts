@@ -139,3 +139,16 @@ describe('the gate cannot be talked past (scripted models)', () => {
     expect(outcome.reasons.join(' ')).toMatch(/model failed/);
   });
 });
+
+describe('model outages', () => {
+  it('a retryable model error is thrown for a queue to retry when asked, drafted otherwise', async () => {
+    const { ModelCallError } = await import('../../src/agentao/index.js');
+    const outage = () => new ScriptedModel([new ModelCallError('openai 503 after 3 attempts', { isRetryable: true, statusCode: 503 })]);
+    await expect(triageTicket(ticket('I forgot my password'), triageDeps({ model: outage() }), { rethrowRetryableModelErrors: true })).rejects.toThrow(/503/);
+    const { outcome } = await triageTicket(ticket('I forgot my password'), triageDeps({ model: outage() }));
+    expect(outcome.decision).toBe('drafted');
+    const badRequest = new ScriptedModel([new ModelCallError('openai 400 bad request', { isRetryable: false, statusCode: 400 })]);
+    const drafted = await triageTicket(ticket('I forgot my password'), triageDeps({ model: badRequest }), { rethrowRetryableModelErrors: true });
+    expect(drafted.outcome.reasons.join(' ')).toMatch(/model failed/);
+  });
+});

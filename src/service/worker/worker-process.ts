@@ -35,6 +35,9 @@ export interface WorkerProcessOptions {
   sweepIntervalMs?: number;
   /** Default SIGTERM and SIGINT. */
   signals?: readonly NodeJS.Signals[];
+  /** Metrics hooks, passed to the worker. */
+  observeOutcome?(decision: 'sent' | 'drafted', seconds: number): void;
+  observeFailure?(): void;
   /** Called once the worker takes jobs. */
   onReady?(process: RunningWorker): void;
   /** Called when a stop begins, with the signal (or "stop"), before in-flight jobs finish. */
@@ -88,6 +91,8 @@ export async function runWorkerProcess(config: Config, options: WorkerProcessOpt
       concurrency,
       logger,
       ...(options.sweepIntervalMs !== undefined ? { sweepIntervalMs: options.sweepIntervalMs } : {}),
+      ...(options.observeOutcome ? { observeOutcome: options.observeOutcome } : {}),
+      ...(options.observeFailure ? { observeFailure: options.observeFailure } : {}),
     });
     try {
       await worker.start();

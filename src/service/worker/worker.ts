@@ -37,6 +37,9 @@ export interface WorkerOptions {
   sweepIntervalMs?: number;
   /** Default `processTicket`; replaceable so tests can make the triage itself fail. */
   processTicket?: typeof processTicket;
+  /** Metrics hooks: one finished triage, one failed attempt. */
+  observeOutcome?(decision: 'sent' | 'drafted', seconds: number): void;
+  observeFailure?(): void;
 }
 
 export function createWorker(options: WorkerOptions): Worker {
@@ -56,7 +59,16 @@ export function createWorker(options: WorkerOptions): Worker {
       logger.error(fields, 'job for a ticket that does not exist; nothing to triage');
       return;
     }
-    const processed = await runTicket(runtime, ticket, { signal: job.signal, attempt: job.attempt });
+    const started = performance.now();
+    let processed;
+    try {
+      // A model outage is retried by the queue; the last attempt's failure becomes a draft (onFailed).
+      processed = await runTicket(runtime, ticket, { signal: job.signal, attempt: job.attempt, retryModelErrors: true });
+    } catch (error) {
+      options.observeFailure?.();
+      throw error;
+    }
+    if (!processed.duplicate) options.observeOutcome?.(processed.outcome.decision, (performance.now() - started) / 1000);
     logger.info(
       { ...fields, decision: processed.outcome.decision, confidence: processed.outcome.confidence, duplicate: processed.duplicate },
       processed.duplicate ? 'ticket was triaged before; delivering its stored outcome' : 'ticket triaged',

@@ -1,0 +1,85 @@
+/**
+ * `triage serve`: the HTTP service (webhooks, API, console) with in-process queue workers. It runs
+ * inside the worker process's lifecycle, so start-up, SIGTERM handling and shutdown are the same as
+ * `triage worker`: on SIGTERM the HTTP server stops accepting first, then in-flight jobs finish or
+ * are released.
+ */
+import { randomBytes } from 'node:crypto';
+import type { Config } from './config.js';
+import { buildApp } from './app.js';
+import { createLogger } from './logger.js';
+import { createMetrics } from './metrics.js';
+import { createOutboxDispatcher } from './outbox/outbox-dispatcher.js';
+import { connectorsFromConfig } from './worker/connectors-from-config.js';
+import { runWorkerProcess, type WorkerProcessOptions } from './worker/worker-process.js';
+import { InputError } from './errors.js';
+
+export { runWorkerProcess };
+
+export interface ServeOptions {
+  port?: string | number;
+  host?: string;
+  /** Where log lines go (the CLI passes stderr). */
+  log?: (line: string) => void;
+  /** Called once the server listens, with its address and a stop function (same as SIGTERM). */
+  onListening?(address: string, stop: () => void): void;
+  worker?: Omit<WorkerProcessOptions, 'onReady' | 'onStopping' | 'logger' | 'log'>;
+}
+
+function parsePort(value: string | number | undefined, fallback: number): number {
+  if (value === undefined) return fallback;
+  const port = Number(value);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new InputError(`--port must be a whole number from 0 to 65535, got "${value}"`);
+  return port;
+}
+
+export async function serve(config: Config, options: ServeOptions = {}): Promise<void> {
+  const port = parsePort(options.port, config.PORT);
+  const host = options.host ?? config.HOST;
+  const logger = createLogger(config.LOG_LEVEL, options.log ? { write: options.log } : undefined);
+  const metrics = createMetrics();
+  const connectors = options.worker?.connectors ?? connectorsFromConfig(config);
+  const reviewerToken = config.REVIEWER_TOKEN ?? randomBytes(18).toString('base64url');
+  if (!config.REVIEWER_TOKEN) {
+    // Shown once so a local user can open the console; set REVIEWER_TOKEN for anything shared.
+    (options.log ?? ((line: string) => process.stderr.write(line)))(
+      `REVIEWER_TOKEN is not set: this run's token is ${reviewerToken} (open http://${host}:${port}/#token=${reviewerToken})\n`,
+    );
+  }
+  let app: Awaited<ReturnType<typeof buildApp>> | undefined;
+  await runWorkerProcess(config, {
+    ...options.worker,
+    connectors,
+    logger,
+    observeOutcome: (decision, seconds) => metrics.observeOutcome(decision, seconds),
+    observeFailure: () => metrics.failed.inc(),
+    async onReady(running) {
+      const dispatcher = createOutboxDispatcher({ db: running.runtime.store.db, connectors, logger });
+      app = await buildApp({
+        config,
+        runtime: running.runtime,
+        queue: running.queue,
+        connectors,
+        metrics,
+        logger,
+        reviewerToken,
+        dispatch: async (ticketId) => {
+          await dispatcher.dispatch(ticketId);
+        },
+      });
+      try {
+        const address = await app.listen({ port, host });
+        logger.info({ address }, 'triage service listening');
+        options.onListening?.(address, () => running.stop());
+      } catch (error) {
+        logger.error({ error: error instanceof Error ? error.message : String(error) }, 'cannot listen');
+        running.stop();
+      }
+    },
+    onStopping: () => {
+      // Stop taking webhooks before the workers drain; a helpdesk retries what it could not deliver.
+      void app?.close();
+    },
+  });
+  await app?.close();
+}
