@@ -33,14 +33,27 @@ export interface ToolSpec<TSchema extends z.ZodType, TResult> {
 
 const TOOL_NAME = /^[a-zA-Z0-9_-]{1,64}$/;
 
+// Tools bound to per-run state are defined once per run with the same schema object; the export
+// is the costly part of defining a tool, so it is done once per schema.
+const jsonSchemas = new WeakMap<z.ZodType, JsonSchema>();
+
+function exportJsonSchema(schema: z.ZodType): JsonSchema {
+  let jsonSchema = jsonSchemas.get(schema);
+  if (!jsonSchema) {
+    jsonSchema = z.toJSONSchema(schema, { target: 'draft-7', io: 'input' }) as JsonSchema;
+    delete jsonSchema.$schema;
+    jsonSchemas.set(schema, Object.freeze(jsonSchema));
+  }
+  return jsonSchema;
+}
+
 export function defineTool<TSchema extends z.ZodType, TResult>(
   spec: ToolSpec<TSchema, TResult>,
 ): Tool<z.output<TSchema>, TResult> {
   if (!TOOL_NAME.test(spec.name)) {
     throw new TypeError(`Tool name "${spec.name}" must match ${TOOL_NAME} (the providers' rule).`);
   }
-  const jsonSchema = z.toJSONSchema(spec.parameters, { target: 'draft-7', io: 'input' }) as JsonSchema;
-  delete jsonSchema.$schema;
+  const jsonSchema = exportJsonSchema(spec.parameters);
   return Object.freeze({
     name: spec.name,
     description: spec.description,

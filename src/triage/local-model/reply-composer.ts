@@ -27,11 +27,13 @@ function firstName(name: string | undefined): string | undefined {
   return first && /^[\p{L}'-]{1,40}$/u.test(first) ? first : undefined;
 }
 
+const DATE_FORMAT = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+
 function formatDate(value: string | undefined): string | undefined {
   if (!value) return undefined;
   const date = new Date(value);
   if (Number.isNaN(date.getTime())) return undefined;
-  return date.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+  return DATE_FORMAT.format(date);
 }
 
 function splitSentences(text: string): string[] {

@@ -3,11 +3,13 @@ import { defineTool } from '../../agentao/index.js';
 import type { CrmClient } from '../crm/crm-client.js';
 import type { TriageSession } from '../triage-session.js';
 
+const parameters = z.object({ email: z.string().trim().email() }).strict();
+
 export function createGetCustomerProfileTool(session: TriageSession, crm: CrmClient) {
   return defineTool({
     name: 'get_customer_profile',
     description: "Look up the ticket's customer in the CRM by email: name, plan and order ids.",
-    parameters: z.object({ email: z.string().trim().email() }).strict(),
+    parameters,
     isReadOnly: true,
     async execute({ email }, { signal }) {
       try {

@@ -3,11 +3,13 @@ import { defineTool } from '../../agentao/index.js';
 import type { CrmClient } from '../crm/crm-client.js';
 import type { TriageSession } from '../triage-session.js';
 
+const parameters = z.object({ order_id: z.string().trim().min(1).max(64) }).strict();
+
 export function createGetOrderStatusTool(session: TriageSession, crm: CrmClient) {
   return defineTool({
     name: 'get_order_status',
     description: 'Look up the status, carrier, tracking number and delivery estimate of one order of this customer.',
-    parameters: z.object({ order_id: z.string().trim().min(1).max(64) }).strict(),
+    parameters,
     isReadOnly: true,
     async execute({ order_id }, { signal }) {
       const orderId = order_id.toUpperCase();

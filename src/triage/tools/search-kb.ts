@@ -3,11 +3,13 @@ import { defineTool } from '../../agentao/index.js';
 import type { KnowledgeBase } from '../kb/knowledge-base.js';
 import type { TriageSession } from '../triage-session.js';
 
+const parameters = z.object({ query: z.string().trim().min(1).max(500) }).strict();
+
 export function createSearchKbTool(session: TriageSession, kb: KnowledgeBase) {
   return defineTool({
     name: 'search_kb',
     description: 'Search the help-center knowledge base. Returns the best articles with the answer text to base a reply on.',
-    parameters: z.object({ query: z.string().trim().min(1).max(500) }).strict(),
+    parameters,
     isReadOnly: true,
     execute({ query }) {
       const hits = kb.search(query, { limit: 3 });
