@@ -1,0 +1,185 @@
+/**
+ * The same pipeline on an LLM: `triage` with TRIAGE_MODEL=openai / anthropic against local servers
+ * that speak those wire formats, playing an LLM that follows the skill.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { runCli } from '../../src/cli/run-cli.js';
+import { startFakeProviderServer, type FakeProviderServer } from '../agentao/models/fake-provider-server.js';
+
+const REPLY = 'Hi Ada,\n\nYou can reset your password from the sign-in page: press Forgot password and follow the link we email you.\n\nBest regards,\nThe Northwind Support Team';
+
+function openaiToolCalls(calls: { id: string; name: string; args: unknown }[]) {
+  return {
+    body: {
+      id: 'chatcmpl-test',
+      object: 'chat.completion',
+      created: 1764331200,
+      model: 'gpt-test',
+      choices: [
+        {
+          index: 0,
+          finish_reason: 'tool_calls',
+          message: {
+            role: 'assistant',
+            content: null,
+            tool_calls: calls.map((call) => ({ id: call.id, type: 'function', function: { name: call.name, arguments: JSON.stringify(call.args) } })),
+          },
+        },
+      ],
+      usage: { prompt_tokens: 900, completion_tokens: 40, total_tokens: 940 },
+    },
+  };
+}
+
+function openaiAnswer(text: string) {
+  return {
+    body: {
+      id: 'chatcmpl-final',
+      object: 'chat.completion',
+      created: 1764331201,
+      model: 'gpt-test',
+      choices: [{ index: 0, finish_reason: 'stop', message: { role: 'assistant', content: text } }],
+      usage: { prompt_tokens: 1000, completion_tokens: 8, total_tokens: 1008 },
+    },
+  };
+}
+
+function anthropicMessage(content: unknown[], stopReason: string) {
+  return {
+    body: {
+      id: 'msg_test',
+      type: 'message',
+      role: 'assistant',
+      model: 'claude-test',
+      content,
+      stop_reason: stopReason,
+      stop_sequence: null,
+      usage: { input_tokens: 900, output_tokens: 40 },
+    },
+  };
+}
+
+let folder: string;
+let server: FakeProviderServer | undefined;
+
+afterEach(async () => {
+  await server?.close();
+  server = undefined;
+  if (folder) rmSync(folder, { recursive: true, force: true });
+});
+
+async function triage(environment: NodeJS.ProcessEnv, args: string[]) {
+  folder = mkdtempSync(join(tmpdir(), 'triage-llm-'));
+  let stdout = '';
+  let stderr = '';
+  const code = await runCli(args, {
+    stdout: (text) => (stdout += text),
+    stderr: (text) => (stderr += text),
+    readStdin: () => new Uint8Array(),
+    stderrIsTty: false,
+    environment: { DATABASE_URL: `sqlite:${join(folder, 'llm.db')}`, ...environment },
+  });
+  return { code, stdout, stderr };
+}
+
+describe('TRIAGE_MODEL=openai (any OpenAI-compatible server)', () => {
+  it('runs the same tools, skill and gate on the LLM, and retries a 429', async () => {
+    server = await startFakeProviderServer([
+      { status: 429, headers: { 'retry-after': '0' }, body: { error: { message: 'Rate limit reached', type: 'rate_limit_error' } } },
+      openaiToolCalls([
+        { id: 'call_1', name: 'get_customer_profile', args: { email: 'ada@example.com' } },
+        { id: 'call_2', name: 'search_kb', args: { query: 'reset forgotten password' } },
+      ]),
+      openaiToolCalls([{ id: 'call_3', name: 'send_reply', args: { text: REPLY, confidence: 0.96, intent: 'recover_password' } }]),
+      openaiAnswer('recover_password: sent'),
+    ]);
+    const { code, stdout, stderr } = await triage(
+      { TRIAGE_MODEL: 'openai', OPENAI_BASE_URL: server.baseURL, OPENAI_API_KEY: 'sk-test', OPENAI_MODEL: 'gpt-test' },
+      ['I forgot my password', '--json'],
+    );
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    const outcome = JSON.parse(stdout);
+    expect(outcome).toMatchObject({ decision: 'sent', intent: 'recover_password', reply: REPLY });
+    expect(outcome.confidence).toBeCloseTo(0.96);
+    expect(server.requests).toHaveLength(4);
+    const first = server.requests[1]!.body;
+    expect(first.model).toBe('gpt-test');
+    expect(first.messages[0].content).toContain('# Support triage');
+    expect(first.messages[1].content).toContain('<untrusted_ticket_text>\nI forgot my password\n</untrusted_ticket_text>');
+    expect(first.tools.map((tool: { function: { name: string } }) => tool.function.name).sort()).toEqual([
+      'draft_reply',
+      'get_customer_profile',
+      'get_order_status',
+      'search_kb',
+      'send_reply',
+    ]);
+    const toolResults = server.requests[2]!.body.messages.filter((message: { role: string }) => message.role === 'tool');
+    expect(toolResults.map((message: { tool_call_id: string }) => message.tool_call_id)).toEqual(['call_1', 'call_2']);
+  });
+
+  it('an LLM that claims 0.99 for an answer the independent check does not back is drafted', async () => {
+    server = await startFakeProviderServer([
+      openaiToolCalls([{ id: 'call_1', name: 'get_customer_profile', args: { email: 'ada@example.com' } }]),
+      openaiToolCalls([{ id: 'call_2', name: 'send_reply', args: { text: 'Hi Ada, it will be sunny on Mars.', confidence: 0.99 } }]),
+      openaiAnswer('done'),
+    ]);
+    const { stdout } = await triage(
+      { TRIAGE_MODEL: 'openai', OPENAI_BASE_URL: server.baseURL, OPENAI_MODEL: 'gpt-test' },
+      ['What will the weather be on Mars?', '--json'],
+    );
+    const outcome = JSON.parse(stdout);
+    expect(outcome.decision).toBe('drafted');
+    expect(outcome.steps.find((step: { tool: string }) => step.tool === 'send_reply')).toMatchObject({ permission: 'deny' });
+  });
+
+  it('an LLM that keeps failing leaves a draft with the reason', async () => {
+    server = await startFakeProviderServer(Array.from({ length: 4 }, () => ({ status: 500, headers: { 'retry-after': '0' }, body: { error: { message: 'boom' } } })));
+    const { code, stdout } = await triage(
+      { TRIAGE_MODEL: 'openai', OPENAI_BASE_URL: server.baseURL, OPENAI_MODEL: 'gpt-test' },
+      ['I forgot my password', '--json'],
+    );
+    expect(code).toBe(0);
+    const outcome = JSON.parse(stdout);
+    expect(outcome.decision).toBe('drafted');
+    expect(outcome.tags).toContain('needs-human');
+    expect(outcome.reasons.join(' ')).toMatch(/model failed/);
+  });
+});
+
+describe('TRIAGE_MODEL=anthropic', () => {
+  it('runs the pipeline over the Messages API with tool use', async () => {
+    server = await startFakeProviderServer([
+      anthropicMessage(
+        [
+          { type: 'text', text: 'Looking up the customer.' },
+          { type: 'tool_use', id: 'toolu_1', name: 'get_customer_profile', input: { email: 'ada@example.com' } },
+          { type: 'tool_use', id: 'toolu_2', name: 'search_kb', input: { query: 'reset password' } },
+        ],
+        'tool_use',
+      ),
+      anthropicMessage([{ type: 'tool_use', id: 'toolu_3', name: 'send_reply', input: { text: REPLY, confidence: 0.95 } }], 'tool_use'),
+      anthropicMessage([{ type: 'text', text: 'Sent.' }], 'end_turn'),
+    ]);
+    const { code, stdout } = await triage(
+      { TRIAGE_MODEL: 'anthropic', ANTHROPIC_BASE_URL: server.baseURL, ANTHROPIC_API_KEY: 'sk-ant-test', ANTHROPIC_MODEL: 'claude-test' },
+      ['I forgot my password', '--json'],
+    );
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout)).toMatchObject({ decision: 'sent', reply: REPLY });
+    const second = server.requests[1]!.body;
+    expect(second.system).toContain('# Support triage');
+    const toolResults = second.messages.at(-1).content;
+    expect(toolResults.map((block: { tool_use_id: string }) => block.tool_use_id)).toEqual(['toolu_1', 'toolu_2']);
+    expect(server.requests[0]!.headers['x-api-key']).toBe('sk-ant-test');
+  });
+
+  it('a missing key is a clear settings error, exit 2', async () => {
+    const { code, stderr } = await triage({ TRIAGE_MODEL: 'anthropic', ANTHROPIC_MODEL: 'claude-test' }, ['hello']);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/ANTHROPIC_API_KEY/);
+  });
+});
