@@ -152,3 +152,12 @@ describe('model outages', () => {
     expect(drafted.outcome.reasons.join(' ')).toMatch(/model failed/);
   });
 });
+
+describe('unknown order ids', () => {
+  it('an order id that does not exist is reported as not found, never invented', async () => {
+    const { outcome } = await triageTicket(ticket('Where is my order Z9999? It is late.'), triageDeps());
+    const lookup = outcome.steps.find((step) => step.tool === 'get_order_status');
+    expect(lookup).toMatchObject({ ok: true, args: { order_id: 'Z9999' } });
+    expect(outcome.reply).not.toMatch(/Z9999 is currently/);
+  });
+});
