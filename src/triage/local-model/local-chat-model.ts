@@ -130,15 +130,18 @@ export class LocalChatModel implements ChatModel {
   /** Step 1-3 of the skill: profile, orders mentioned, knowledge base. */
   private plan(ticket: TicketPromptFields, offered: Set<string>): ModelToolCall[] {
     const calls: ModelToolCall[] = [];
+    const orderIds = extractOrderIds(`${ticket.subject ?? ''}\n${ticket.text}`).slice(0, 2);
     if (offered.has('get_customer_profile') && ticket.email) calls.push(toolCall('get_customer_profile', { email: ticket.email }));
     if (offered.has('get_order_status')) {
-      for (const orderId of extractOrderIds(`${ticket.subject ?? ''}\n${ticket.text}`).slice(0, 2)) {
+      for (const orderId of orderIds) {
         calls.push(toolCall('get_order_status', { order_id: orderId }));
       }
     }
     if (offered.has('search_kb')) {
       const query = `${ticket.subject ?? ''} ${ticket.text}`.replace(/\s+/g, ' ').trim().slice(0, 500);
       if (query) calls.push(toolCall('search_kb', { query }));
+      // A ticket about one order also needs the article that states an order's status.
+      if (orderIds.length > 0) calls.push(toolCall('search_kb', { query: 'order status tracking' }));
     }
     return calls;
   }
@@ -159,7 +162,10 @@ export class LocalChatModel implements ChatModel {
       .flatMap((exchange) => ((exchange.result?.parsed as { results?: KbResult[] } | undefined)?.results ?? []));
     // An article of the recognised intent; failing that, a clearly relevant one (a draft reviewer
     // would rather edit a related answer than a holding reply), which costs confidence below.
-    const matching = kbResults.find((result) => result.intents.includes(prediction.intent));
+    const ofIntent = kbResults.filter((result) => result.intents.includes(prediction.intent));
+    // With a known order, the article that states the order's own status beats a general one (an
+    // order still processing is not a lost parcel).
+    const matching = (order ? ofIntent.find((result) => result.answer.includes('{{order_status}}')) : undefined) ?? ofIntent[0];
     const article = matching ?? kbResults.find((result) => result.score >= RELATED_ARTICLE_SCORE);
 
     const reply = composeReply({

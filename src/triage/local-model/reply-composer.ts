@@ -74,9 +74,9 @@ export function composeReply(input: ComposeInput): string {
     plan: input.plan,
   };
   const body = input.answer ? fillPlaceholders(input.answer, facts) : '';
-  const usesOrderFacts = input.answer !== undefined && /\{\{\s*(order_id|order_status|tracking_number)\s*\}\}/.test(input.answer);
   const sections = [`Hi ${name ?? 'there'},`];
-  if (input.order && !usesOrderFacts) sections.push(describeOrder(input.order));
+  // The order's facts are stated once: by the article when it kept them, else here.
+  if (input.order && !body.includes(input.order.order_id)) sections.push(describeOrder(input.order));
   if (body) sections.push(body);
   else sections.push('Thank you for getting in touch. A member of our support team will look into your request and reply shortly.');
   sections.push(input.signature);
