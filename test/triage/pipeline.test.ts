@@ -161,3 +161,14 @@ describe('unknown order ids', () => {
     expect(outcome.reply).not.toMatch(/Z9999 is currently/);
   });
 });
+
+describe('order-aware replies', () => {
+  it('an order still processing is answered with its status, not with the lost-parcel article', async () => {
+    const { outcome } = await triageTicket(
+      ticket("Hi, my parcel for order A2001 still hasn't shipped, what's going on?", { customerEmail: 'linus@example.com' }),
+      triageDeps(),
+    );
+    expect(outcome.reply).toContain('Your order A2001 is currently processing.');
+    expect(outcome.reply).not.toMatch(/investigation with the carrier/);
+  });
+});
