@@ -96,6 +96,8 @@ export function mountDecisionsView(container, context, query) {
     results.setAttribute('aria-busy', 'true');
     try {
       const { decisions } = await context.api.get('/api/decisions', Object.fromEntries(params), signal);
+      // A newer search may have started while this one's answer was on its way.
+      if (signal.aborted) return;
       const summary = element('p', { class: 'result-count', id: 'decision-count' }, `${decisions.length} decision${decisions.length === 1 ? '' : 's'}${describe(params)}`);
       replaceChildren(
         results,

@@ -84,6 +84,7 @@ export function mountQueueView(container, context) {
     body.setAttribute('aria-busy', 'true');
     try {
       const { drafts } = await context.api.get('/api/drafts', undefined, abort.signal);
+      if (abort.signal.aborted) return;
       const newestFirst = [...drafts].sort((left, right) => String(right.createdAt).localeCompare(String(left.createdAt)));
       const signature = newestFirst.map((draft) => `${draft.ticketId}@${draft.createdAt}`).join('\n');
       if (signature !== shown) {

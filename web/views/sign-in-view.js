@@ -46,7 +46,7 @@ export function mountSignInView(container, options) {
     element('p', { class: 'muted' }, 'The token is the service’s REVIEWER_TOKEN. It is kept only in this browser tab.'),
     messageSlot,
     element('div', { class: 'field' }, element('label', { for: 'token' }, 'Reviewer token'), tokenField),
-    element('div', { class: 'field' }, element('label', { for: 'reviewer' }, 'Your name (optional, recorded with your approvals)'), reviewerField),
+    element('div', { class: 'field' }, element('label', { for: 'reviewer' }, 'Your name (optional, recorded with your reviews)'), reviewerField),
     element('div', { class: 'actions' }, submitButton),
   );
   replaceChildren(container, element('div', { class: 'sign-in-wrap' }, form));

@@ -30,6 +30,7 @@ export function mountTicketView(container, context, ticketId) {
     content.setAttribute('aria-busy', 'true');
     try {
       const detail = await context.api.get(ticketPath(ticketId), undefined, abort.signal);
+      if (abort.signal.aborted) return;
       render(detail);
     } catch (error) {
       if (abort.signal.aborted) return;
@@ -126,6 +127,9 @@ export function mountTicketView(container, context, ticketId) {
     });
     rejectButton.addEventListener('click', () => toggleReject(rejectForm.hidden));
     cancelReject.addEventListener('click', () => toggleReject(false));
+    rejectForm.addEventListener('keydown', (event) => {
+      if (event.key === 'Escape') toggleReject(false);
+    });
 
     const approveForm = element(
       'form',

@@ -280,6 +280,12 @@ describe.skipIf(!existsSync(CHROMIUM))('the review console in a browser', () => 
     expect(await page.locator('#review-error [role="alert"]').textContent()).toContain('Give a reason');
     expect((await api(`/api/tickets/${LEGAL_ID}`)).review).toBe('awaiting-review');
 
+    // Escape closes the reason form and gives focus back to the button that opened it.
+    await reason.press('Escape');
+    expect(await page.locator('#reject-form').isHidden()).toBe(true);
+    expect(await page.getByRole('button', { name: 'Reject…' }).evaluate((button) => button === (globalThis as unknown as PageGlobals).document.activeElement)).toBe(true);
+    await page.keyboard.press('Enter');
+    expect(await reason.evaluate((field) => field === (globalThis as unknown as PageGlobals).document.activeElement)).toBe(true);
     await reason.fill('Legal must answer GDPR access requests themselves.');
     await page.getByRole('button', { name: 'Reject draft' }).click();
     await page.getByRole('heading', { name: 'Draft (rejected)' }).waitFor();
@@ -307,9 +313,9 @@ describe.skipIf(!existsSync(CHROMIUM))('the review console in a browser', () => 
     expect(await page.locator('main img, main script, main b').count()).toBe(0);
     expect(await page.evaluate(() => (globalThis as unknown as PageGlobals).__xss)).toBeUndefined();
     // The search_kb step echoes the text into the timeline too; open every event to render it all.
+    await page.screenshot({ path: '/tmp/console-ticket-markup.png' });
     await page.getByRole('button', { name: 'Expand all' }).click();
     expect(await page.locator('#timeline').textContent()).toContain('<script>');
-    await page.screenshot({ path: '/tmp/console-ticket-markup.png' });
     expect(await page.locator('main img, main script').count()).toBe(0);
   });
 
