@@ -98,9 +98,9 @@ function start() {
     }
   }
 
+  // The live region stays in the page (hiding it would keep screen readers from announcing into it).
   function announce(message) {
     replaceChildren(announcer, message ? element('p', {}, message) : null);
-    announcer.hidden = !message;
   }
 
   function unmountCurrent() {

@@ -29,6 +29,7 @@ const LEGAL_ID = 'T-legal';
 const XSS_ID = 'T-xss';
 const SENT_ID = 'T-sent';
 const STALE_ID = 'T-stale';
+const CHANGED_ID = 'T-changed';
 const EDITED_TEXT = 'Hi Ada,\n\nSorry to see you go. Your plan stays active until the end of this billing period.\n\nEdited by a human reviewer.';
 const XSS_BODY =
   `Hello <img src=x onerror="window.__xss='img';alert('img')"> and <script>window.__xss='script';alert('script')</script> ` +
@@ -128,6 +129,7 @@ describe.skipIf(!existsSync(CHROMIUM))('the review console in a browser', () => 
     await seed(SENT_ID, 'I forgot my password', 'sent');
     await seed(LEGAL_ID, 'My lawyer says I have a right to my data under GDPR. Send me everything you hold about me.', 'drafted');
     await seed(XSS_ID, XSS_BODY, 'drafted');
+    await seed(CHANGED_ID, 'My lawyer will hear about this chargeback', 'drafted');
     await seed(STALE_ID, 'I want to cancel my plan, it is too expensive', 'drafted');
     // Seeded last so it is the newest draft, at the top of the queue.
     await seed(CANCEL_ID, 'Please cancel my subscription', 'drafted');
@@ -178,14 +180,14 @@ describe.skipIf(!existsSync(CHROMIUM))('the review console in a browser', () => 
     expect(await page.evaluate(() => Object.values((globalThis as unknown as PageGlobals).sessionStorage))).toContain(TEST_REVIEWER_TOKEN);
 
     const ids = await page.locator('#queue-body tr[data-ticket-id]').evaluateAll((rows) => rows.map((row) => row.getAttribute('data-ticket-id')));
-    expect(ids).toEqual([CANCEL_ID, STALE_ID, XSS_ID, LEGAL_ID]);
+    expect(ids).toEqual([CANCEL_ID, STALE_ID, CHANGED_ID, XSS_ID, LEGAL_ID]);
     const row = queueRow(page, CANCEL_ID);
     await row.locator('.ticket-line:not(.muted)').waitFor();
     expect(await row.locator('.ticket-line').textContent()).toBe('Please cancel my subscription');
     expect(await row.locator('.chip').allTextContents()).toEqual(['retention']);
     expect(await row.locator('.confidence').textContent()).toMatch(/^0\.\d\d$/);
     expect(await row.locator('.intent').textContent()).toBe('cancel_order');
-    expect(await page.locator('#queue-count').textContent()).toBe('4');
+    expect(await page.locator('#queue-count').textContent()).toBe('5');
     await page.screenshot({ path: '/tmp/console-queue.png' });
   });
 
@@ -338,6 +340,32 @@ describe.skipIf(!existsSync(CHROMIUM))('the review console in a browser', () => 
     await error.getByRole('button', { name: 'Reload ticket' }).click();
     await page.locator('#sent-text').waitFor();
     expect(await page.locator('#sent-text').textContent()).toBe(draft.text);
+  });
+
+  it('does not send a draft that changed since the page loaded, and says to reload', async () => {
+    const page = await openPage();
+    // The page gets a draft whose hash no longer matches the stored one, as after a re-draft.
+    await page.route(`**/api/tickets/${CHANGED_ID}`, async (route) => {
+      const response = await route.fetch();
+      const body = await response.json();
+      for (const entry of body.outbox) if (entry.kind === 'draft') entry.hash = 'f'.repeat(32);
+      await route.fulfill({ response, json: body });
+    });
+    await signedIn(page, `#/tickets/${CHANGED_ID}`);
+    await page.locator('#draft-text').waitFor();
+    await page.getByRole('button', { name: 'Approve and send' }).click();
+    const error = page.locator('#review-error [role="alert"]');
+    await error.waitFor();
+    expect(await error.getAttribute('data-code')).toBe('draft_changed');
+    expect(await error.textContent()).toContain('Reload the ticket');
+    expect((await api(`/api/tickets/${CHANGED_ID}`)).outbox.some((entry: { kind: string }) => entry.kind === 'send')).toBe(false);
+
+    await page.unroute(`**/api/tickets/${CHANGED_ID}`);
+    await error.getByRole('button', { name: 'Reload ticket' }).click();
+    await page.locator('#review-error:empty').waitFor({ state: 'attached' });
+    await page.getByRole('button', { name: 'Approve and send' }).click();
+    await page.locator('#sent-text').waitFor();
+    expect((await api(`/api/tickets/${CHANGED_ID}`)).status).toBe('sent');
   });
 
   it('finds the sent ticket with confidence 0.85-1.0 in the last 7 days and opens it', async () => {
