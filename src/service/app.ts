@@ -18,7 +18,6 @@ export async function buildApp(services: ServiceContext) {
   const app = Fastify({
     loggerInstance: services.logger,
     bodyLimit: BODY_LIMIT_BYTES,
-    disableRequestLogging: false,
     // Our own ids make log lines of one request easy to find.
     genReqId: () => crypto.randomUUID(),
   });
