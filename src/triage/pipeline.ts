@@ -16,6 +16,7 @@ import {
 import { detectEscalation, escalationTags } from './escalation.js';
 import { ConfidenceGate } from './gate.js';
 import { estimateIndependentConfidence } from './independent-confidence.js';
+import { judgeReply, type JudgeVerdict } from './judge.js';
 import type { KnowledgeBase } from './kb/knowledge-base.js';
 import type { CrmClient } from './crm/crm-client.js';
 import type { IntentClassifier } from './local-model/intent-classifier.js';
@@ -36,6 +37,11 @@ export interface TriageDependencies {
   threshold: number;
   allowedLinkHosts: readonly string[];
   maxIterations?: number;
+  /**
+   * A chat model that grades every reply the guard would send (src/triage/judge.ts). A fail, or a
+   * judge confidence below the threshold, turns the send into a draft. Off when absent.
+   */
+  judge?: ChatModel;
 }
 
 export interface OutboxEntry {
@@ -140,7 +146,27 @@ export async function triageTicket(
   } finally {
     await agent.close();
   }
-  return finish(session, guard, events, stopReason, modelError, deps.model.modelId);
+  const judgement = await judgeIfSending(session, guard, deps, options.signal);
+  return finish(session, guard, events, stopReason, modelError, deps.model.modelId, judgement);
+}
+
+/** The judge runs only where it can change something: on a reply the guard would let out. */
+async function judgeIfSending(
+  session: TriageSession,
+  guard: { threshold: number; allowedLinkHosts: readonly string[] },
+  deps: TriageDependencies,
+  signal: AbortSignal | undefined,
+): Promise<JudgeVerdict | undefined> {
+  if (!deps.judge || !session.send || !assessSend(session, session.send, guard).allowed) return undefined;
+  const intent = session.independent.intent.intent;
+  const article = [...session.independent.kbHits, ...session.kbHitsSeen].find((hit) => hit.intents.includes(intent));
+  return judgeReply({
+    model: deps.judge,
+    ticketText: `${session.ticket.subject ?? ''}\n${session.ticket.body}`.trim(),
+    reply: session.send.text,
+    kbAnswer: article ? deps.kb.replyOf(article.id) : undefined,
+    signal,
+  });
 }
 
 function finish(
@@ -150,6 +176,7 @@ function finish(
   stopReason: TriageRunResult['stopReason'],
   modelError: string | undefined,
   modelId: string,
+  judgement?: JudgeVerdict,
 ): TriageRunResult {
   const { ticket, independent } = session;
   const reasons: string[] = [];
@@ -166,11 +193,18 @@ function finish(
     text = session.send.text;
     claimed = session.send.confidence;
     intent = session.send.intent || intent;
-    if (assessment.allowed) {
+    const judged = judgement ? `, judge ${judgement.confidence.toFixed(2)}` : '';
+    if (assessment.allowed && judgement && judgement.verdict === 'fail') {
+      reasons.push(`judge: ${judgement.reason}`);
+    } else if (assessment.allowed && judgement && judgement.confidence < guard.threshold) {
+      reasons.push(
+        `judge: confidence ${judgement.confidence.toFixed(2)} is below the auto-send threshold ${guard.threshold.toFixed(2)} (${judgement.reason})`,
+      );
+    } else if (assessment.allowed) {
       decision = 'sent';
       reasons.push(
-        `send guard passed: confidence ${assessment.confidence.toFixed(2)} >= ${guard.threshold} ` +
-          `(model ${assessment.claimedConfidence.toFixed(2)}, independent ${assessment.independentConfidence.toFixed(2)}), no escalation signal`,
+        `send guard passed: confidence ${Math.min(assessment.confidence, judgement?.confidence ?? 1).toFixed(2)} >= ${guard.threshold} ` +
+          `(model ${assessment.claimedConfidence.toFixed(2)}, independent ${assessment.independentConfidence.toFixed(2)}${judged}), no escalation signal`,
       );
     } else {
       reasons.push(...assessment.reasons);
@@ -197,7 +231,7 @@ function finish(
   }
   for (const denial of session.denials) if (!reasons.includes(denial)) reasons.push(denial);
 
-  const confidence = Number(Math.min(claimed, independent.confidence).toFixed(3));
+  const confidence = Number(Math.min(claimed, independent.confidence, judgement?.confidence ?? 1).toFixed(3));
   const outcome: TriageOutcome = {
     ticketId: ticket.id,
     decision,
