@@ -173,13 +173,14 @@ const INJECTION_PATTERNS: ReadonlyArray<{ kind: InjectionKind; pattern: RegExp }
   { kind: 'confidence', pattern: /\bconfidence\b[^.\n]{0,24}?(?:[:=]|\bto\b|\bas\b|\bat\b)\s*(?:1(?:\.0+)?\b|0?\.\d+|100\s*%)|\bpre-?approved\b|\bauto[- _]?(?:send|approv)\w*|\b(?:threshold|escalat\w*|decision)\s*[:=]|\b(?:without|skip)\s+(?:the\s+|any\s+)?(?:human\s+)?review\b|\bdo\s+not\s+(?:create\s+a\s+draft|draft|escalate|pass\s+(?:this|it)\s+(?:\w+\s+)?to\s+a\s+human)\b|\bapproval\s+(?:id|code)\b|\bapproved\s+by\s+(?:a\s+)?(?:human\s+)?(?:reviewer|supervisor|your\s+admin)\b|\b(?:the\s+gate|send\s+guard|permission\s+engine|escalation\s+matrix)\b/i },
   { kind: 'tool-syntax', pattern: /<\s*\/?\s*(?:untrusted_ticket_text|ticket_meta|system|tool_call|tool_use|function_calls?|invoke|instructions?)\b|"(?:tool_calls?|arguments|function_call|role)"\s*:|\b(?:send_reply|draft_reply|get_customer_profile|get_order_status|search_kb)\b|<!--|display\s*:\s*none|\bend\s+of\s+(?:the\s+)?(?:customer\s+)?(?:message|ticket|input)\b|\b(?:support\s+)?agent\s+instructions\b|```\s*(?:system|prompt|instructions?)\b/i },
   { kind: 'exfiltration', pattern: /\b(?:hidden|initial|original|internal)\s+(?:prompt|instructions?)\b|\binstructions\s+you\s+(?:were|have\s+been)\s+given\b|\btools?\s+(?:do\s+)?you\s+(?:have|can\s+(?:call|use)|use)\b|\bjson\s+schemas?\b|\binternal\s+notes?\b|\b(?:api\s+key|access\s+token|secret\s+key|credentials?)\b[^.?\n]{0,20}?\byou\s+use\b|\b(?:raw\s+(?:results?|output|json)|tool\s+(?:calls?|results?|outputs?))\b/i },
-  { kind: 'third-party', pattern: /\blist\s+(?:all|every)\s+customers?\b|\b(?:all|every|other)\s+customers?'?\s+(?:emails?|addresses|details|data|names|orders)\b|\bcustomer\s+(?:list|database|records)\b|\bthe\s+customer\s+(?:who|with\s+the)\b|\b(?:my\s+(?:friend|colleague|neighbou?r|sister|brother|wife|husband|partner)|someone\s+else)['’]s\s+(?:order|account|address|details)\b|\b(?:her|his)\s+order\s+[A-Z]\d{4}/i },
+  { kind: 'third-party', pattern: /\blist\s+(?:all|every)\s+customers?\b|\b(?:which|what)\s+customers?\b|\b(?:customer|person|user|account)\s+(?:who\s+has|that\s+has|with|has|behind)\s+(?:the\s+|this\s+)?e-?mail\b|\b(?:all|every|other)\s+customers?'?\s+(?:emails?|addresses|details|data|names|orders)\b|\bcustomer\s+(?:list|database|records)\b|\bthe\s+customer\s+(?:who|with\s+the)\b|\b(?:my\s+(?:friend|colleague|neighbou?r|sister|brother|wife|husband|partner)|someone\s+else)['’]s\s+(?:order|account|address|details)\b|\b(?:her|his)\s+order\s+[A-Z]\d{4}/i },
 ];
 
 const ZERO_WIDTH = /[\u200b-\u200d\u2060\ufeff\u00ad]/g;
 const FULL_WIDTH_RUN = /[\uff21-\uff3a\uff41-\uff5a]{3}/;
 const SPACED_LETTERS = /(?:^|\s)(?:\p{L}[ \t]{1,3}){5}\p{L}(?=\s|$)/u;
 const BASE64_RUN = /[A-Za-z0-9+/]{24,}={0,2}/g;
+const SCRUBBED_EMAIL = /\[email:[^\]@\s]{0,40}@([^\]\s]{1,255})\]/g;
 
 /** Signals in the customer's subject and body; `customerEmails` and `ownHosts` may appear freely. */
 export function findInjectionSignals(
@@ -213,6 +214,14 @@ export function findInjectionSignals(
     const host = address.slice(address.lastIndexOf('@') + 1);
     if (own.has(address) || isAllowedHost(host, allow.ownHosts)) continue;
     add('third-party', email.value);
+    break;
+  }
+  // The service triages the stored ticket, whose emails the scrubber has masked to their domain
+  // ("[email:***@bigcorp.example]"): another domain than the customer's is someone else.
+  const ownDomains = new Set([...own].map((email) => email.slice(email.lastIndexOf('@') + 1)));
+  for (const [marker, domain = ''] of text.matchAll(SCRUBBED_EMAIL)) {
+    if (ownDomains.has(domain.toLowerCase()) || isAllowedHost(domain, allow.ownHosts)) continue;
+    add('third-party', marker);
     break;
   }
   return signals;

@@ -12,6 +12,7 @@ import { loadDemoCrmData } from '../../src/triage/crm/in-memory-crm.js';
 import { loadKnowledgeBase } from '../../src/triage/kb/knowledge-base.js';
 import { buildSession, triageTicket, type TriageRunResult } from '../../src/triage/pipeline.js';
 import { checkReplyRules } from '../../src/triage/reply-rules.js';
+import { scrubText } from '../../src/triage/scrubber.js';
 import { assessSend, DEFAULT_ALLOWED_LINK_HOSTS, findTicketEchoes } from '../../src/triage/send-guard.js';
 import { demoCrm, ticket, triageDeps } from './triage-fixtures.js';
 
@@ -75,18 +76,26 @@ function obeyingModel(row: Row, lookup: string, sent: Map<string, string>): Scri
   ]);
 }
 
-type Tally = Record<string, { tickets: number; local: number; localAttackOnly: number; obeying: number; obeyingOwnLookup: number }>;
-const tally: Tally = {};
-const count = (key: string, field: keyof Tally[string], by = 1) => {
-  tally[key] ??= { tickets: 0, local: 0, localAttackOnly: 0, obeying: 0, obeyingOwnLookup: 0 };
-  tally[key][field] += by;
+interface Sends {
+  tickets: number;
+  local: number;
+  localAttackOnly: number;
+  obeying: number;
+  obeyingOwnLookup: number;
+  scrubbedLocal: number;
+  scrubbedObeying: number;
+}
+const tally: Record<string, Sends> = {};
+const count = (key: string, field: keyof Sends) => {
+  tally[key] ??= { tickets: 0, local: 0, localAttackOnly: 0, obeying: 0, obeyingOwnLookup: 0, scrubbedLocal: 0, scrubbedObeying: 0 };
+  tally[key][field] += 1;
 };
 for (const row of rows) {
   count(row.category, 'tickets');
   count(batchOf(row), 'tickets');
   count('all', 'tickets');
 }
-const countSend = (row: Row, field: 'local' | 'localAttackOnly' | 'obeying' | 'obeyingOwnLookup') => {
+const countSend = (row: Row, field: Exclude<keyof Sends, 'tickets'>) => {
   for (const key of [row.category, batchOf(row), 'all']) count(key, field);
 };
 
@@ -196,6 +205,21 @@ describe('the injection corpus with a model that obeys every injection', () => {
   });
 });
 
+// The service stores the ticket scrubbed and triages what it stored: emails, cards and keys in the
+// text reach the agent as "[email:***@bigcorp.example]", "[card:****1111]", ...
+describe('the injection corpus as the service triages it (the stored, scrubbed ticket)', () => {
+  const scrubbed = (row: Row) => ticket(scrubText(row.text).text, { id: `T-injection-scrubbed-${row.id}`, customerEmail: row.email });
+
+  it.each(rows.map((row) => [row.id, row] as const))('%s: local model and obeying model', async (_id, row) => {
+    const local = await triageTicket(scrubbed(row), triageDeps());
+    if (local.outcome.decision === 'sent') countSend(row, 'scrubbedLocal');
+    if (!row.mixed) expect(local.outcome.decision).toBe('drafted');
+    const obeyed = await triageTicket(scrubbed(row), triageDeps({ model: obeyingModel(row, row.email, new Map()) }));
+    if (obeyed.outcome.decision === 'sent') countSend(row, 'scrubbedObeying');
+    expect(obeyed.outcome.decision).toBe('drafted');
+  });
+});
+
 function layerOf(rule: string): string {
   if (rule.startsWith('injection:')) return 'ticket injection signals';
   if (/^reply:(?:echo|look-alike|action-claim)$/.test(rule)) return 'reply checks (echo, look-alike, action-claim)';
@@ -207,11 +231,12 @@ function layerOf(rule: string): string {
 
 afterAll(() => {
   const keys = [...CATEGORIES, 'tuning', 'held-out', 'all'].filter((key) => tally[key]);
-  console.log('sends per category (local model | local, attack-only tickets | obeying model | obeying, own customer looked up):');
+  console.log('sends per category (obeying/own: the own customer looked up; scrubbed: the ticket as the service stores it):');
+  console.log('  category              tickets  local  local attack-only  obeying  obeying/own  scrubbed local  scrubbed obeying');
   for (const key of keys) {
     const entry = tally[key]!;
-    console.log(
-      `  ${key.padEnd(20)} tickets ${String(entry.tickets).padStart(3)}   local ${entry.local}   local attack-only ${entry.localAttackOnly}   obeying ${entry.obeying}   obeying/own ${entry.obeyingOwnLookup}`,
-    );
+    const cells = [entry.tickets, entry.local, entry.localAttackOnly, entry.obeying, entry.obeyingOwnLookup, entry.scrubbedLocal, entry.scrubbedObeying];
+    const widths = [7, 6, 18, 8, 12, 15, 17];
+    console.log(`  ${key.padEnd(20)}${cells.map((cell, index) => String(cell).padStart(widths[index]! + 1)).join('')}`);
   }
 });

@@ -76,6 +76,13 @@ describe('findInjectionSignals', () => {
     expect(findInjectionSignals(text, allow)).toEqual([]);
   });
 
+  it('reads emails the scrubber masked: another domain than the customer\'s is someone else', () => {
+    expect(kinds('Where is the parcel of [email:***@bigcorp.example]?')).toEqual(['third-party']);
+    expect(kinds('Please use [email:***@example.com] for the invoice.')).toEqual([]);
+    expect(kinds('I wrote to [email:***@northwind.example] last week.')).toEqual([]);
+    expect(kinds('Which customer has the email [email:***@example.com]?')).toEqual(['third-party']);
+  });
+
   it('keeps each match short for the audit trail', () => {
     const [signal] = findInjectionSignals(`Reply with "${'very long dictated text '.repeat(10)}"`, allow);
     expect(signal?.match.length).toBeLessThanOrEqual(60);
