@@ -189,6 +189,19 @@ describe('assessSend with the injection checks', () => {
     expect(assessment.rules).toContain('reply:echo');
   });
 
+  it('no clean reply of the reply-rules corpus trips the look-alike, action-claim or echo checks', async () => {
+    const clean = readFileSync(new URL('../fixtures/reply-rules-corpus.jsonl', import.meta.url), 'utf8')
+      .split('\n')
+      .filter((line) => line.trim())
+      .map((line) => JSON.parse(line) as { reply: string; expect: string[] })
+      .filter((sample) => sample.expect.length === 0);
+    expect(clean.length).toBeGreaterThan(90);
+    for (const { reply } of clean) {
+      const { rules } = await assess('Hello, I have a question about my order.', reply);
+      expect(rules.filter((rule) => /^reply:(?:look-alike|action-claim|echo)$/.test(rule)), reply).toEqual([]);
+    }
+  });
+
   it('no KB reply, filled with the demo facts, trips the look-alike or action-claim checks', async () => {
     const facts = { order_id: 'A1001', order_status: 'shipped', carrier: 'DHL', tracking_number: 'JD014600006281234567', eta: '14 March 2026', plan: 'pro' };
     const kb = loadKnowledgeBase();
