@@ -133,8 +133,9 @@ export function assessSend(
  * (override its rules, dictate the reply, claim staff authority, set a confidence, break out of
  * the untrusted-text fence, hide instructions) or asks about another person gets a human reply,
  * whatever the model made of it: the model may have obeyed in ways no reply rule recognises.
- * Patterns are deliberately narrow (a false alarm costs a reviewer a minute, so does every one);
- * docs/safety-measurements.md has how often they fire on ordinary tickets.
+ * Patterns stay narrow because every false alarm costs a reviewer a minute; they are a tripwire,
+ * not a filter. docs/safety-measurements.md has how often they fire on ordinary tickets and how
+ * little they caught of phrasings written after them.
  */
 
 export type InjectionKind =
