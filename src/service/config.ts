@@ -33,6 +33,7 @@ const environmentSchema = z.object({
   ANTHROPIC_API_KEY: optionalText,
   ANTHROPIC_MODEL: optionalText,
   AUTO_SEND_THRESHOLD: z.coerce.number().min(0).max(1).default(0.9),
+  TRIAGE_JUDGE: z.enum(['on', 'off']).default('off'),
   CRM_BASE_URL: optionalUrl,
   CRM_TIMEOUT_MS: z.coerce.number().int().positive().default(3000),
   ZENDESK_BASE_URL: optionalUrl,
@@ -74,6 +75,9 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
   }
   if (config.TRIAGE_MODEL === 'anthropic' && (!config.ANTHROPIC_MODEL || !config.ANTHROPIC_API_KEY)) {
     throw new ConfigError('TRIAGE_MODEL=anthropic needs ANTHROPIC_API_KEY and ANTHROPIC_MODEL (ANTHROPIC_BASE_URL optional)');
+  }
+  if (config.TRIAGE_JUDGE === 'on' && config.TRIAGE_MODEL === 'local') {
+    throw new ConfigError('TRIAGE_JUDGE=on needs an LLM: set TRIAGE_MODEL=openai or anthropic (the local model cannot judge)');
   }
   return Object.freeze(config);
 }

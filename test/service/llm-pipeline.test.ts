@@ -150,6 +150,41 @@ describe('TRIAGE_MODEL=openai (any OpenAI-compatible server)', () => {
   });
 });
 
+describe('TRIAGE_JUDGE=on', () => {
+  function sendingScript(judgeAnswer: string) {
+    return [
+      openaiToolCalls([{ id: 'call_1', name: 'get_customer_profile', args: { email: 'ada@example.com' } }]),
+      openaiToolCalls([{ id: 'call_2', name: 'send_reply', args: { text: REPLY, confidence: 0.97 } }]),
+      openaiAnswer('sent'),
+      openaiAnswer(judgeAnswer),
+    ];
+  }
+  const environment = () => ({ TRIAGE_MODEL: 'openai', TRIAGE_JUDGE: 'on', OPENAI_BASE_URL: server!.baseURL, OPENAI_MODEL: 'gpt-test' });
+
+  it('a second, tool-less pass grades the reply before it is sent; a fail makes a draft', async () => {
+    server = await startFakeProviderServer(sendingScript('{"verdict": "fail", "confidence": 0.2, "reason": "does not mention two-step verification"}'));
+    const { stdout } = await triage(environment(), ['I forgot my password', '--json']);
+    const outcome = JSON.parse(stdout);
+    expect(outcome.decision).toBe('drafted');
+    expect(outcome.reasons.join(' ')).toMatch(/judge/);
+    const judgeRequest = server.requests[3]!.body;
+    expect(judgeRequest.tools ?? []).toEqual([]);
+  });
+
+  it('a pass lets the send through with the judge capping the confidence', async () => {
+    server = await startFakeProviderServer(sendingScript('{"verdict": "pass", "confidence": 0.93, "reason": "answers the question"}'));
+    const outcome = JSON.parse((await triage(environment(), ['I forgot my password', '--json'])).stdout);
+    expect(outcome.decision).toBe('sent');
+    expect(outcome.confidence).toBeCloseTo(0.93);
+  });
+
+  it('is refused with the local model', async () => {
+    const { code, stderr } = await triage({ TRIAGE_JUDGE: 'on' }, ['hello']);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/TRIAGE_JUDGE=on needs an LLM/);
+  });
+});
+
 describe('TRIAGE_MODEL=anthropic', () => {
   it('runs the pipeline over the Messages API with tool use', async () => {
     server = await startFakeProviderServer([
