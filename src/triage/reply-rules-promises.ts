@@ -68,6 +68,13 @@ const PATTERNS: readonly PromisePattern[] = [
     what: 'confirms a refund or credit',
   },
   {
+    // Headline-style confirmations: "Refund approved.", "Late fee waived", "Credit has been granted".
+    // Only as a statement of its own (sentence start), so a UI label such as 'the order shows
+    // Return received, Refund approved or Refund sent' stays an explanation.
+    pattern: /(?:^|[.!?]\s+|\n)\s*(?:(?:the|your)\s+)?(?:[a-z]+\s+)?(?:refund|reimbursement|credit(?!\s+card)|discount|compensation|exception)\s+(?:(?:is|has\s+been|was)\s+)?(?:approved|granted|confirmed|authori[sz]ed)\b(?![^.!\n]*\?)|(?:^|[.!?]\s+|\n)\s*(?:(?:the|your)\s+)?(?:[a-z]+\s+)?(?:fee|charge|penalty|fine|surcharge)s?\s+(?:(?:is|are|has\s+been|have\s+been|was|were)\s+)?(?:waived|removed|reversed|cancelled|canceled|refunded|dropped)\b(?![^.!\n]*\?)/gi,
+    what: 'confirms a refund, credit or waived fee',
+  },
+  {
     pattern: /\byour\s+(?:account|card|balance|wallet)\s+(?:has\s+(?:already\s+)?been|was|is\s+being|will\s+be)\s+(?:credited|refunded|reimbursed)\b/gi,
     what: 'confirms a refund or credit',
   },
@@ -78,7 +85,7 @@ const PATTERNS: readonly PromisePattern[] = [
   },
   {
     pattern: new RegExp(
-      `\\b(?:a|the|your)\\s+${NOUN}\\s+(?:of\\s+[€$£]?\\s?[\\d.,]+\\s+(?:EUR|USD|GBP\\s+)?)?(?:is|has\\s+been|was)\\s+(?:already\\s+)?on\\s+its\\s+way\\b|\\b(?:a|the)\\s+${NOUN}\\s+(?:of\\s+[€$£]?\\s?[\\d.,]+\\s+)?(?:has\\s+(?:already\\s+)?been|was|is\\s+being)\\s+(?:issued|processed|approved|initiated|sent|granted|applied)\\b`,
+      `\\b(?:a|the|your)\\s+${NOUN}\\s+(?:of\\s+[€$£]?\\s?[\\d.,]+\\s+(?:(?:EUR|USD|GBP)\\s+)?)?(?:is|has\\s+been|was)\\s+(?:already\\s+)?on\\s+its\\s+way\\b|\\b(?:a|the)\\s+${NOUN}\\s+(?:of\\s+[€$£]?\\s?[\\d.,]+\\s+)?(?:has\\s+(?:already\\s+)?been|was|is\\s+being)\\s+(?:issued|processed|approved|initiated|sent|granted|applied)\\b`,
       'gi',
     ),
     what: 'confirms a refund or credit',

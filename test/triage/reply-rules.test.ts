@@ -188,3 +188,16 @@ describe('checkReplyRules', () => {
     }
   });
 });
+
+describe('promise rule: headline confirmations and amounts with a currency', () => {
+  const violations = (reply: string) =>
+    checkReplyRules({ reply, ticketText: '', allowedEmails: [], allowedOrderIds: [], allowedLinkHosts: [] }).map((violation) => violation.rule);
+  it.each(['Your refund of 120 EUR is on its way.', 'Refund approved.', 'Invoice fee waived.', 'The late fee has been removed from your account.'])(
+    'catches "%s"',
+    (reply) => expect(violations(reply)).toContain('promise'),
+  );
+  it.each(['Is the fee waived if I cancel early? Here is how our cancellation fee works.', 'You can ask us to waive the fee; a specialist decides.'])(
+    'leaves "%s" alone',
+    (reply) => expect(violations(reply)).not.toContain('promise'),
+  );
+});
