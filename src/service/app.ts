@@ -2,6 +2,7 @@
  * buildApp(): the Fastify application with its routes, separate from server.ts so tests use
  * app.inject() and the benchmark can run it in-process.
  */
+import rateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyError } from 'fastify';
 import { ConfigError, InputError } from './errors.js';
 import { errorBody, HttpError } from './http-errors.js';
@@ -45,6 +46,19 @@ export async function buildApp(services: ServiceContext) {
   app.setNotFoundHandler((request, reply) => {
     reply.code(404).send(errorBody('not_found', `no route for ${request.method} ${request.url.split('?')[0]}`));
   });
+
+  const perMinute = services.config.RATE_LIMIT_PER_MINUTE;
+  if (perMinute > 0) {
+    // Per client address, on the webhooks and the API only (health checks and metrics scrapes are
+    // never throttled). Helpdesks retry a 429 later, so a burst is delayed, not lost.
+    await app.register(rateLimit, {
+      max: perMinute,
+      timeWindow: 60_000,
+      allowList: (request) => !/^\/(webhooks|api)\//.test(request.url),
+      errorResponseBuilder: (_request, context) =>
+        new HttpError(429, 'rate_limited', `more than ${context.max} requests a minute from this client; retry after ${context.after}`),
+    });
+  }
 
   await app.register(operationsRoutes, { services });
   await app.register(webhookRoutes, { prefix: '/webhooks', services });

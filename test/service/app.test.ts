@@ -220,3 +220,30 @@ describe('the HTTP service', () => {
     });
   });
 });
+
+describe('rate limiting', () => {
+  it('answers 429 with Retry-After past RATE_LIMIT_PER_MINUTE, on webhooks and the API only', async () => {
+    const services = await createTestServices({
+      environment: { RATE_LIMIT_PER_MINUTE: '3' },
+      connectors: { generic: createGenericConnector({ webhookSecret: SECRET, replyUrl: 'http://127.0.0.1:9/reply' }) },
+    });
+    const app = await buildApp(services);
+    try {
+      const statuses: number[] = [];
+      for (let index = 0; index < 4; index++) {
+        const body = genericBody({ id: `R-${index}` });
+        const response = await app.inject({ method: 'POST', url: '/webhooks/generic', payload: body, headers: { 'content-type': 'application/json', 'x-signature': sign(body) } });
+        statuses.push(response.statusCode);
+        if (response.statusCode === 429) {
+          expect(response.json().error.code).toBe('rate_limited');
+          expect(response.headers['retry-after']).toBeDefined();
+        }
+      }
+      expect(statuses).toEqual([202, 202, 202, 429]);
+      expect((await app.inject({ method: 'GET', url: '/healthz' })).statusCode).toBe(200);
+    } finally {
+      await app.close();
+      await services.cleanup();
+    }
+  });
+});
