@@ -84,3 +84,18 @@ function toRun(row: RunRow): Run {
     error: row.error,
   };
 }
+
+/**
+ * Closes runs of a ticket still marked running: a new attempt only starts once the queue has given
+ * up on the old one (its process crashed or its lease expired), so those runs will never finish.
+ */
+export async function failAbandonedRuns(db: Executor, ticketId: string, reason: string): Promise<number> {
+  const rows = await db
+    .updateTable('runs')
+    .set({ status: 'failed', error: reason, finished_at: nowTimestamp() })
+    .where('ticket_id', '=', ticketId)
+    .where('status', '=', 'running')
+    .returning('id')
+    .execute();
+  return rows.length;
+}
