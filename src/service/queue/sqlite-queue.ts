@@ -233,20 +233,21 @@ export class SqliteQueue implements JobQueue {
     });
   }
 
-  /** One conditional UPDATE, so two workers (or processes) never hold the same job. */
+  /**
+   * One conditional UPDATE, so two workers (or processes) never hold the same job. A job whose lease
+   * expired comes first (its run had started, it is the oldest work), then the oldest pending one.
+   * Each candidate is found by its own subquery on the (queue, status, run_after) index, so a claim
+   * reads a few index entries however many jobs are waiting or done: one subquery with an OR over
+   * both kinds made SQLite read and sort every row of the queue (O(N) per claim).
+   */
   async #claimNext(): Promise<JobRow | undefined> {
     const now = nowTimestamp();
     const lockedUntil = new Date(Date.now() + this.#leaseMs).toISOString();
     const dialect = dialectOf(this.#db);
-    const claimable = (expression: ExpressionBuilder<Database, 'jobs'>) =>
-      expression.and([
-        expression('queue', '=', this.queueName),
-        expression.or([
-          expression.and([expression('status', '=', 'pending'), expression('run_after', '<=', now)]),
-          // An expired lease: the process that held it crashed or hung.
-          expression.and([expression('status', '=', 'active'), expression('locked_until', '<', now)]),
-        ]),
-      ]);
+    const expiredLease = (expression: ExpressionBuilder<Database, 'jobs'>) =>
+      expression.and([expression('queue', '=', this.queueName), expression('status', '=', 'active'), expression('locked_until', '<', now)]);
+    const due = (expression: ExpressionBuilder<Database, 'jobs'>) =>
+      expression.and([expression('queue', '=', this.queueName), expression('status', '=', 'pending'), expression('run_after', '<=', now)]);
     return this.#db
       .updateTable('jobs')
       .set({
@@ -261,19 +262,19 @@ export class SqliteQueue implements JobQueue {
           expression(
             'id',
             '=',
-            lockForUpdateSkipLocked(
-              expression
-                .selectFrom('jobs')
-                .select('jobs.id')
-                .where(claimable)
-                .orderBy('run_after')
-                .orderBy('created_at')
-                .orderBy('id')
-                .limit(1),
-              dialect,
+            expression.fn.coalesce(
+              lockForUpdateSkipLocked(
+                expression.selectFrom('jobs').select('jobs.id').where(expiredLease).orderBy('locked_until').orderBy('id').limit(1),
+                dialect,
+              ),
+              lockForUpdateSkipLocked(
+                expression.selectFrom('jobs').select('jobs.id').where(due).orderBy('run_after').orderBy('created_at').orderBy('id').limit(1),
+                dialect,
+              ),
             ),
           ),
-          claimable(expression),
+          // Checked again on the row itself: on SQLite another process may have claimed it since.
+          expression.or([expiredLease(expression), due(expression)]),
         ]),
       )
       .returningAll()
