@@ -1,15 +1,19 @@
 /**
  * POST /webhooks/:provider - verify the provider's signature on the raw body, normalise the payload
  * into tickets, store each ticket and its job in one transaction, answer 202. The delivery id and the
- * provider's ticket id make redeliveries answer `duplicate` without a second job.
+ * provider's ticket id make redeliveries answer `duplicate` without a second job. On SQLite,
+ * accepts that arrive together share one transaction (group-commit.ts).
  */
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
+import type { Transaction } from 'kysely';
 import { ConnectorPayloadError, type HelpdeskConnector, type HelpdeskProvider, type WebhookRequest } from '../../connectors/index.js';
 import { HttpError } from '../../http-errors.js';
 import { scrubTicket } from '../../process-ticket.js';
 import { insertTicketIfAbsent, recordWebhookDelivery } from '../../store/repositories/ticket-repository.js';
 import type { Ticket } from '../../../triage/types.js';
 import type { ServiceContext } from '../../service-context.js';
+import type { Database } from '../../store/database.js';
+import { createGroupCommit } from './group-commit.js';
 
 const PROVIDERS: readonly HelpdeskProvider[] = ['generic', 'zendesk', 'intercom', 'hubspot'];
 
@@ -29,18 +33,24 @@ export const webhookRoutes: FastifyPluginAsync<{ services: ServiceContext }> = a
     done(new HttpError(415, 'unsupported_media_type', `content type "${request.headers['content-type'] ?? '(none)'}" is not supported: send application/json`), undefined);
   });
 
+  const { db } = services.runtime.store;
+  // SQLite has one connection: accepts that arrive together share a commit. PostgreSQL runs
+  // concurrent transactions on its pool and groups their WAL flushes itself.
+  const groupCommit = services.runtime.store.dialect === 'sqlite' ? createGroupCommit(db) : undefined;
+
   async function accept(provider: HelpdeskProvider, connector: HelpdeskConnector, ticket: Ticket, deliveryId: string | undefined): Promise<AcceptedTicket> {
-    const { db } = services.runtime.store;
-    return db.transaction().execute(async (transaction) => {
+    const scrubbed = scrubTicket(ticket);
+    const work = async (transaction: Transaction<Database>): Promise<AcceptedTicket> => {
       if (deliveryId) {
         const first = await recordWebhookDelivery(transaction, { provider, deliveryId, ticketId: ticket.id });
         if (!first) return { ticketId: ticket.id, status: 'duplicate' as const };
       }
-      const { inserted, ticket: stored } = await insertTicketIfAbsent(transaction, scrubTicket(ticket));
+      const { inserted, ticket: stored } = await insertTicketIfAbsent(transaction, scrubbed);
       if (!inserted) return { ticketId: stored.id, status: 'duplicate' as const };
       await services.queue.enqueue({ ticketId: stored.id }, { transaction });
       return { ticketId: stored.id, status: 'queued' as const };
-    });
+    };
+    return groupCommit ? groupCommit.run(work) : db.transaction().execute(work);
   }
 
   app.post<{ Params: { provider: string } }>('/:provider', async (request: FastifyRequest<{ Params: { provider: string } }>, reply) => {

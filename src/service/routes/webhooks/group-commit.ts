@@ -1,0 +1,87 @@
+/**
+ * Group commit for webhook accepts on SQLite. The process has one SQLite connection and every
+ * transaction runs on it in turn, so accepts that arrive together are written in ONE transaction:
+ * one commit (one fsync with synchronous=FULL, one WAL append with NORMAL) for the group, and
+ * each caller is answered only after the commit that holds its rows. Nothing waits on a timer: a
+ * group is what the HTTP server parsed in one turn of the event loop (the flush runs in the next
+ * `setImmediate`), so a lone webhook is written at once.
+ *
+ * An accept that throws rolls its whole group back; the group is then run again one accept per
+ * transaction, so a failure stays with the request that caused it. Accepts must therefore be safe
+ * to run twice when the first run rolled back: they only write through the transaction.
+ */
+import type { Kysely, Transaction } from 'kysely';
+import type { Database } from '../../store/database.js';
+
+export interface GroupCommit {
+  run<T>(work: (transaction: Transaction<Database>) => Promise<T>): Promise<T>;
+}
+
+interface Pending {
+  work: (transaction: Transaction<Database>) => Promise<unknown>;
+  resolve(value: unknown): void;
+  reject(error: unknown): void;
+}
+
+export interface GroupCommitOptions {
+  /** Accepts per transaction at most. Default 64. */
+  maxGroupSize?: number;
+  /** Called with the size of every group committed (for tests and metrics). */
+  onCommit?(size: number): void;
+}
+
+export function createGroupCommit(db: Kysely<Database>, options: GroupCommitOptions = {}): GroupCommit {
+  const maxGroupSize = options.maxGroupSize ?? 64;
+  let pending: Pending[] = [];
+  let flushing = false;
+
+  async function commitAlone(item: Pending): Promise<void> {
+    try {
+      item.resolve(await db.transaction().execute(item.work));
+      options.onCommit?.(1);
+    } catch (error) {
+      item.reject(error);
+    }
+  }
+
+  async function commitGroup(group: Pending[]): Promise<void> {
+    if (group.length === 1) return commitAlone(group[0]!);
+    let results: unknown[];
+    try {
+      results = await db.transaction().execute(async (transaction) => {
+        const values: unknown[] = [];
+        for (const item of group) values.push(await item.work(transaction));
+        return values;
+      });
+    } catch {
+      for (const item of group) await commitAlone(item);
+      return;
+    }
+    options.onCommit?.(group.length);
+    group.forEach((item, index) => item.resolve(results[index]));
+  }
+
+  async function flush(): Promise<void> {
+    try {
+      while (pending.length > 0) {
+        const group = pending.slice(0, maxGroupSize);
+        pending = pending.slice(group.length);
+        await commitGroup(group);
+      }
+    } finally {
+      flushing = false;
+    }
+  }
+
+  return {
+    run<T>(work: (transaction: Transaction<Database>) => Promise<T>): Promise<T> {
+      return new Promise<T>((resolve, reject) => {
+        pending.push({ work, resolve: resolve as (value: unknown) => void, reject });
+        if (flushing) return;
+        flushing = true;
+        // After the poll phase: every request parsed in this turn joins the group.
+        setImmediate(() => void flush());
+      });
+    },
+  };
+}
