@@ -6,13 +6,14 @@
 import { randomUUID } from 'node:crypto';
 import type { AgentEvent } from '../agentao/index.js';
 import { triageTicket } from '../triage/pipeline.js';
-import { scrubText, scrubValue } from '../triage/scrubber.js';
+import { createRunScrubber } from '../triage/scrubber-run-cache.js';
+import { scrubText } from '../triage/scrubber.js';
 import type { Ticket, TriageOutcome } from '../triage/types.js';
 import type { TriageRuntime } from './triage-runtime.js';
 import { appendAuditEvents } from './store/repositories/audit-repository.js';
 import { getDecision, saveDecision } from './store/repositories/decision-repository.js';
 import { insertOutboxIfAbsent } from './store/repositories/outbox-repository.js';
-import { finishRun, startRun } from './store/repositories/run-repository.js';
+import { failAbandonedRuns, finishRun, startRun } from './store/repositories/run-repository.js';
 import { getTicket, insertTicketIfAbsent, setTicketStatus } from './store/repositories/ticket-repository.js';
 
 export interface ProcessedTicket {
@@ -56,6 +57,7 @@ export async function processTicket(
   const { stored, run } = await db.transaction().execute(async (transaction) => {
     // A worker's ticket was stored with its job: one lookup instead of an insert that conflicts.
     const stored = (await getTicket(transaction, ticket.id)) ?? (await insertTicketIfAbsent(transaction, scrubTicket(ticket))).ticket;
+    await failAbandonedRuns(transaction, stored.id, 'abandoned: the attempt did not finish (its process stopped or its lease was lost)');
     const run = await startRun(transaction, { ticketId: stored.id, model: runtime.deps.model.modelId });
     await setTicketStatus(transaction, stored.id, 'running');
     return { stored, run };
@@ -94,95 +96,6 @@ export async function processTicket(
     return { outcome, duplicate: false };
   });
   return { ...saved, runId: run.id };
-}
-
-/** Keys whose scrubbing rule was worked out; bounded, as a model may invent keys in tool arguments. */
-const keyRules = new Map<string, KeyRule>();
-const MAX_KEY_RULES = 2_000;
-/** Far below scrubValue's own depth limit, so the cached walk never meets it. */
-const MAX_CACHED_DEPTH = 32;
-
-interface KeyRule {
-  /** The key as scrubValue writes it (a key may hold PII too). */
-  name: string;
-  /** For a credential-like key: what replaces its value. */
-  replacement?: string;
-  /** Under some credential-like keys a number is a count, not a secret, and is kept. */
-  keepsNumbers: boolean;
-}
-
-/**
- * scrubValue with a cache, for one run's outcome and events: a run repeats the same keys and
- * strings across its events (tool names, call ids, the ticket text, the KB reply) and the
- * scrubber's cost is mostly per string scanned, not per character (a run's 30 events: 6.6 ms
- * uncached, under 1 ms cached). The result equals scrubValue's: every rule comes from scrubValue
- * itself, asked about one string or one key at a time. Values other than plain JSON-like data
- * (class instances, cycles, `__proto__` keys, deep nesting) go to scrubValue whole.
- */
-export function createRunScrubber(): <T>(value: T) => T {
-  const strings = new Map<string, string>();
-  const scrubString = (text: string): string => {
-    let scrubbed = strings.get(text);
-    if (scrubbed === undefined) {
-      scrubbed = scrubText(text).text;
-      strings.set(text, scrubbed);
-    }
-    return scrubbed;
-  };
-  const walk = (value: unknown, copies: Map<object, unknown>): unknown => {
-    if (typeof value === 'string') return scrubString(value);
-    if (typeof value !== 'object' || value === null) return value;
-    const existing = copies.get(value);
-    if (existing !== undefined) return existing;
-    if (Array.isArray(value)) {
-      const copy: unknown[] = [];
-      copies.set(value, copy);
-      for (const item of value) copy.push(walk(item, copies));
-      return copy;
-    }
-    const copy: Record<string, unknown> = {};
-    copies.set(value, copy);
-    for (const [key, item] of Object.entries(value)) {
-      const rule = keyRule(key);
-      const harmless = item === null || item === undefined || typeof item === 'boolean' || (typeof item === 'number' && rule.keepsNumbers);
-      copy[rule.name] = rule.replacement === undefined || harmless ? walk(item, copies) : rule.replacement;
-    }
-    return copy;
-  };
-  return <T>(value: T): T => (isPlainData(value, 0, new Set()) ? (walk(value, new Map()) as T) : scrubValue(value));
-}
-
-function keyRule(key: string): KeyRule {
-  let rule = keyRules.get(key);
-  if (rule) return rule;
-  const [name, probe] = Object.entries(scrubValue({ [key]: {} }))[0]!;
-  if (typeof probe === 'string') {
-    const number = Object.values(scrubValue({ [key]: 0 }))[0];
-    rule = { name, replacement: probe, keepsNumbers: number === 0 };
-  } else {
-    rule = { name, keepsNumbers: true };
-  }
-  if (keyRules.size >= MAX_KEY_RULES) keyRules.clear();
-  keyRules.set(key, rule);
-  return rule;
-}
-
-/** Arrays and plain objects of primitives, no cycles, no `__proto__` key, not deeply nested. */
-function isPlainData(value: unknown, depth: number, ancestors: Set<object>): boolean {
-  if (typeof value !== 'object' || value === null) return true;
-  if (depth > MAX_CACHED_DEPTH || ancestors.has(value)) return false;
-  const isArray = Array.isArray(value);
-  if (!isArray && Object.getPrototypeOf(value) !== Object.prototype) return false;
-  ancestors.add(value);
-  try {
-    if (isArray) return value.every((item) => isPlainData(item, depth + 1, ancestors));
-    for (const [key, item] of Object.entries(value)) {
-      if (key === '__proto__' || !isPlainData(item, depth + 1, ancestors)) return false;
-    }
-    return true;
-  } finally {
-    ancestors.delete(value);
-  }
 }
 
 export function newTicketId(): string {

@@ -38,12 +38,15 @@ export interface MigrationSummary {
  * holds SQLite's write lock (see dialect.ts). Whoever comes second finds nothing pending.
  */
 export async function migrateToLatest(db: Kysely<any>): Promise<MigrationSummary> {
-  const migrator = new Migrator({
-    db,
-    provider: staticProvider,
-    migrationTableSchema: await migrationTableSchema(db),
-  });
-  const { error, results = [] } = await migrator.migrateToLatest();
+  const schema = await migrationTableSchema(db);
+  const migrator = new Migrator({ db, provider: staticProvider, migrationTableSchema: schema });
+  let { error, results = [] } = await migrator.migrateToLatest();
+  // Kysely's introspection reads every schema of the database; another store's schema dropped in
+  // the same instant (parallel test runs, a tenant being removed) fails it with "schema <other>
+  // does not exist". That is not about our schema, so the run is simply tried again.
+  for (let attempt = 1; attempt <= 3 && isOtherSchemaVanished(error, schema); attempt++) {
+    ({ error, results = [] } = await migrator.migrateToLatest());
+  }
   if (error !== undefined) {
     const failed = results.find((result) => result.status === 'Error')?.migrationName;
     const reason = error instanceof Error ? error.message : String(error);
@@ -69,4 +72,9 @@ async function migrationTableSchema(db: Kysely<any>): Promise<string | undefined
     throw new MigrationError('PostgreSQL has no current schema: the search_path names no existing schema', undefined);
   }
   return schema;
+}
+
+function isOtherSchemaVanished(error: unknown, ours: string | undefined): boolean {
+  const match = /schema "([^"]+)" does not exist/.exec(error instanceof Error ? error.message : String(error ?? ''));
+  return match !== null && match[1] !== ours;
 }

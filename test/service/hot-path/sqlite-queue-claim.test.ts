@@ -36,6 +36,9 @@ describe.each(['sqlite', 'postgres'] as const)('claim order on %s', (dialect) =>
     const sqliteQueue = createSqliteQueue({ db: store.db, onFailed: async () => {}, pollIntervalMs: 20, queueName: 'claim-order' });
     queue = sqliteQueue;
     for (const ticketId of ['due-1', 'due-2', 'crashed']) await sqliteQueue.enqueue({ ticketId });
+    // Enqueued in the same millisecond they would tie; make "oldest first" well defined.
+    await store.db.updateTable('jobs').set({ run_after: new Date(Date.now() - 2_000).toISOString() }).where('ticket_id', '=', 'due-1').execute();
+    await store.db.updateTable('jobs').set({ run_after: new Date(Date.now() - 1_500).toISOString() }).where('ticket_id', '=', 'due-2').execute();
     // What a crashed worker leaves behind, on the newest job.
     await store.db
       .updateTable('jobs')
