@@ -169,9 +169,10 @@ describe('triage worker processes on PostgreSQL with pg-boss', () => {
     expect(repliesFor(ticketId)[0]?.created).toBe(true);
     const decision = await getDecision(store.db, ticketId);
     expect((await getTicket(store.db, ticketId))?.status).toBe(decision?.decision);
-    // The killed run never finished; the second one did.
+    // The killed run never finished: the next attempt closed it as abandoned, and succeeded.
     const runs = await listRuns(store.db, ticketId);
-    expect(runs.map((run) => run.status)).toEqual(['running', 'succeeded']);
+    expect(runs.map((run) => run.status)).toEqual(['failed', 'succeeded']);
+    expect(runs[0]?.error).toMatch(/abandoned/);
   });
 
   it('SIGTERM mid-ticket: the worker finishes it, takes no new job, and exits 0', async () => {
