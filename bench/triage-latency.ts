@@ -17,7 +17,8 @@ import { createTriageRuntime } from '../src/service/triage-runtime.js';
 import { triageTicket } from '../src/triage/pipeline.js';
 import type { Ticket } from '../src/triage/types.js';
 
-const SAMPLES: { body: string; email: string }[] = [
+/** A mix of ticket kinds shared by the benches: sends, drafts, escalations, an unknown customer. */
+export const SAMPLE_TICKETS: { body: string; email: string }[] = [
   { body: 'I forgot my password', email: 'ada@example.com' },
   { body: 'Where is my order A1001? It should have arrived by now.', email: 'ada@example.com' },
   { body: 'Please cancel my subscription, it is too expensive.', email: 'linus@example.com' },
@@ -44,7 +45,7 @@ function percentile(values: number[], fraction: number): number {
 }
 
 function ticketAt(index: number, prefix: string): Ticket {
-  const sample = SAMPLES[index % SAMPLES.length]!;
+  const sample = SAMPLE_TICKETS[index % SAMPLE_TICKETS.length]!;
   return { id: `${prefix}-${index}`, source: 'cli', customerEmail: sample.email, body: sample.body, receivedAt: new Date().toISOString() };
 }
 
@@ -79,7 +80,7 @@ export async function runTriageLatencyBench(options: { tickets?: number; log?: (
       sent,
       drafted: count - sent,
     };
-    log(`offline triage, ${count} tickets (mix of ${SAMPLES.length} kinds; ${sent} sent, ${count - sent} drafted)`);
+    log(`offline triage, ${count} tickets (mix of ${SAMPLE_TICKETS.length} kinds; ${sent} sent, ${count - sent} drafted)`);
     log(`  pipeline only (local model, in-memory CRM): ${result.pipelineMsPerTicket} ms/ticket, p95 ${result.pipelineP95Ms} ms`);
     log(`  with storage (SQLite file, scrubbed audit): ${result.storedMsPerTicket} ms/ticket, p95 ${result.storedP95Ms} ms`);
     return result;
