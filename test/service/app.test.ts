@@ -247,3 +247,41 @@ describe('rate limiting', () => {
     }
   });
 });
+
+describe('provider webhooks over HTTP', () => {
+  it('Zendesk: a fresh signed delivery is queued; a stale timestamp or a tampered body is a 401', async () => {
+    const { createZendeskConnector } = await import('../../src/service/connectors/index.js');
+    const secret = 'zendesk-secret';
+    const services = await createTestServices({
+      connectors: { zendesk: createZendeskConnector({ baseUrl: 'http://127.0.0.1:9', email: 'bot@northwind.example', apiToken: 't', webhookSecret: secret }) },
+    });
+    const app = await buildApp(services);
+    try {
+      const { readFileSync } = await import('node:fs');
+      const body = readFileSync(new URL('../fixtures/connectors/zendesk-trigger-ticket-created.json', import.meta.url), 'utf8');
+      const send = (timestamp: string, payload = body, signature?: string) =>
+        app.inject({
+          method: 'POST',
+          url: '/webhooks/zendesk',
+          payload,
+          headers: {
+            'content-type': 'application/json',
+            'x-zendesk-webhook-signature-timestamp': timestamp,
+            'x-zendesk-webhook-signature': signature ?? createHmac('sha256', secret).update(timestamp + payload).digest('base64'),
+          },
+        });
+      const now = new Date().toISOString();
+      const fresh = await send(now);
+      expect(fresh.statusCode).toBe(202);
+      expect(fresh.json().status).toBe('queued');
+      const stale = await send(new Date(Date.now() - 10 * 60_000).toISOString());
+      expect(stale.statusCode).toBe(401);
+      expect(stale.json().error.code).toBe('stale_timestamp');
+      const tampered = await send(now, body.replace('}', ' }'), createHmac('sha256', secret).update(now + body).digest('base64'));
+      expect(tampered.json().error.code).toBe('bad_signature');
+    } finally {
+      await app.close();
+      await services.cleanup();
+    }
+  });
+});
