@@ -103,8 +103,37 @@ function openSqlite(filename: string): StoreHandle {
   if (!inMemory) database.pragma('journal_mode = WAL');
   database.pragma('busy_timeout = 5000');
   database.pragma('foreign_keys = ON');
-  const db = new Kysely<Database>({ dialect: new LockingSqliteDialect({ database }) });
+  const db = new Kysely<Database>({ dialect: new LockingSqliteDialect({ database: withStatementCache(database) }) });
   return { db, dialect: 'sqlite', close: () => db.destroy() };
+}
+
+/** Distinct SQL texts kept prepared; a query with a varying row count makes new texts. */
+const STATEMENT_CACHE_SIZE = 500;
+
+/**
+ * Kysely prepares every statement anew on each execution; preparing is a third of a small query's
+ * cost on SQLite (docs/benchmarks.md). The queries of this app repeat the same few dozen SQL texts,
+ * so prepared statements are kept by text. better-sqlite3 statements run to completion inside
+ * all()/run(), so one statement object is never used by two queries at once.
+ */
+function withStatementCache(database: BetterSqlite3.Database): BetterSqlite3.Database {
+  const statements = new Map<string, BetterSqlite3.Statement>();
+  const prepare = (source: string): BetterSqlite3.Statement => {
+    let statement = statements.get(source);
+    if (statement === undefined) {
+      statement = database.prepare(source);
+      if (statements.size >= STATEMENT_CACHE_SIZE) statements.clear();
+      statements.set(source, statement);
+    }
+    return statement;
+  };
+  return new Proxy(database, {
+    get(target, property) {
+      if (property === 'prepare') return prepare;
+      const value: unknown = Reflect.get(target, property, target);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
 }
 
 const SCHEMA_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,62}$/;

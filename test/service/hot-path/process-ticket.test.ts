@@ -93,17 +93,27 @@ describe('processTicket on SQLite', () => {
   it('stores a queued ticket in two transactions and writes nothing outside them', async () => {
     const queued = ticket('generic:commits-1', 'Where is my order A1001?');
     await insertTicketIfAbsent(runtime.store.db, scrubTicket(queued));
+    // Statements are prepared once and cached (database.ts), so executions are what is counted.
     const statements: string[] = [];
-    const prepare = BetterSqlite3.prototype.prepare;
-    BetterSqlite3.prototype.prepare = function (this: BetterSqlite3.Database, source: string) {
-      statements.push(source);
-      return prepare.call(this, source);
-    } as typeof prepare;
+    const Statement = Object.getPrototypeOf(new BetterSqlite3(':memory:').prepare('select 1')) as {
+      run: (...args: unknown[]) => unknown;
+      all: (...args: unknown[]) => unknown;
+    };
+    const { run: originalRun, all: originalAll } = Statement;
+    Statement.run = function (this: { source: string }, ...args: unknown[]) {
+      statements.push(this.source);
+      return originalRun.apply(this, args);
+    };
+    Statement.all = function (this: { source: string }, ...args: unknown[]) {
+      statements.push(this.source);
+      return originalAll.apply(this, args);
+    };
     let processed;
     try {
       processed = await processTicket(runtime, queued);
     } finally {
-      BetterSqlite3.prototype.prepare = prepare;
+      Statement.run = originalRun;
+      Statement.all = originalAll;
     }
     let inTransaction = false;
     let commits = 0;
