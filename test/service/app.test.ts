@@ -164,6 +164,7 @@ describe('the HTTP service', () => {
       const draft = detail.outbox.find((entry: { kind: string }) => entry.kind === 'draft');
       const drafts = (await app.inject({ method: 'GET', url: '/api/drafts', headers: auth })).json().drafts;
       expect(drafts.map((row: { ticketId: string }) => row.ticketId)).toContain(id);
+      expect(drafts.find((row: { ticketId: string }) => row.ticketId === id)).toMatchObject({ firstLine: 'Please cancel my subscription now', review: 'awaiting-review' });
 
       const stale = await app.inject({ method: 'POST', url: `/api/tickets/${id}/approve`, headers: auth, payload: { draftId: draft.id, draftHash: 'f'.repeat(32) } });
       expect(stale.statusCode).toBe(409);

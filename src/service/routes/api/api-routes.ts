@@ -120,8 +120,9 @@ export const apiRoutes: FastifyPluginAsync<{ services: ServiceContext }> = async
     const drafted = await queryDecisions(db, { decision: 'drafted', limit: 200 });
     const rows = await Promise.all(
       drafted.map(async (decision) => {
-        const outbox = await getOutboxForTicket(db, decision.ticketId);
-        return { ...decision, review: reviewState(outbox) };
+        const [outbox, ticket] = await Promise.all([getOutboxForTicket(db, decision.ticketId), getTicket(db, decision.ticketId)]);
+        const firstLine = ticket?.body.split('\n').find((line) => line.trim())?.trim().slice(0, 200) ?? '';
+        return { ...decision, review: reviewState(outbox), subject: ticket?.subject ?? null, firstLine, receivedAt: ticket?.receivedAt ?? null };
       }),
     );
     return { drafts: rows.filter((row) => row.review === 'awaiting-review') };
