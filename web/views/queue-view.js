@@ -47,8 +47,13 @@ export function mountQueueView(container, context) {
   let shown = null;
   let loading = false;
 
-  /** The first line of the customer's text, filled in when the ticket arrives. */
+  /** First lines the drafts list already carries, by ticket id. */
+  let knownLines = new Map();
+
+  /** The first line of the customer's text: from the list, or filled in when the ticket arrives. */
   function ticketLine(ticketId) {
+    const known = knownLines.get(ticketId);
+    if (known) return element('span', { class: 'ticket-line' }, known);
     const line = element('span', { class: 'ticket-line muted' }, '…');
     context.tickets
       .get(ticketId)
@@ -63,6 +68,7 @@ export function mountQueueView(container, context) {
   }
 
   function render(drafts) {
+    knownLines = new Map(drafts.filter((draft) => draft.firstLine).map((draft) => [draft.ticketId, draft.firstLine]));
     context.setQueueCount(drafts.length);
     if (drafts.length === 0) {
       replaceChildren(body, element('div', { class: 'empty-state' }, element('p', {}, 'Nothing to review.'), element('p', { class: 'muted' }, 'New drafts appear here on their own.')));
