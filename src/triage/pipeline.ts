@@ -20,7 +20,7 @@ import { judgeReply, type JudgeVerdict } from './judge.js';
 import type { KnowledgeBase } from './kb/knowledge-base.js';
 import type { CrmClient } from './crm/crm-client.js';
 import type { IntentClassifier } from './local-model/intent-classifier.js';
-import { assessSend } from './send-guard.js';
+import { assessSend, type SendGuardOptions } from './send-guard.js';
 import { renderTicketPrompt } from './ticket-prompt.js';
 import { createSupportTools } from './tools/index.js';
 import { TriageSession } from './triage-session.js';
@@ -113,7 +113,7 @@ export async function triageTicket(
   } = {},
 ): Promise<TriageRunResult> {
   const session = buildSession(ticket, deps);
-  const guard = { threshold: deps.threshold, allowedLinkHosts: deps.allowedLinkHosts };
+  const guard: SendGuardOptions = { threshold: deps.threshold, allowedLinkHosts: deps.allowedLinkHosts };
   const events: AgentEvent[] = [];
   const agent = new Agent({
     model: deps.model,
@@ -153,7 +153,7 @@ export async function triageTicket(
 /** The judge runs only where it can change something: on a reply the guard would let out. */
 async function judgeIfSending(
   session: TriageSession,
-  guard: { threshold: number; allowedLinkHosts: readonly string[] },
+  guard: SendGuardOptions,
   deps: TriageDependencies,
   signal: AbortSignal | undefined,
 ): Promise<JudgeVerdict | undefined> {
@@ -171,7 +171,7 @@ async function judgeIfSending(
 
 function finish(
   session: TriageSession,
-  guard: { threshold: number; allowedLinkHosts: readonly string[] },
+  guard: SendGuardOptions,
   events: AgentEvent[],
   stopReason: TriageRunResult['stopReason'],
   modelError: string | undefined,
