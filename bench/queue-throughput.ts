@@ -350,7 +350,8 @@ async function waitForCount(db: TriageRuntime['store']['db'], table: 'decisions'
   }
 }
 
-async function dropSchemas(url: string, schemas: string[]): Promise<void> {
+/** Shared with webhook-throughput.ts: every bench case cleans up its schemas. */
+export async function dropSchemas(url: string, schemas: string[]): Promise<void> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {

@@ -31,7 +31,6 @@ import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import Fastify from 'fastify';
 import { sql } from 'kysely';
-import pg from 'pg';
 import { buildApp } from '../src/service/app.js';
 import { loadConfig } from '../src/service/config.js';
 import { createLogger } from '../src/service/logger.js';
@@ -40,6 +39,7 @@ import { createJobQueue } from '../src/service/queue/create-job-queue.js';
 import type { JobQueue } from '../src/service/queue/job-queue.js';
 import { createTriageRuntime, type TriageRuntime } from '../src/service/triage-runtime.js';
 import { connectorsFromConfig } from '../src/service/worker/connectors-from-config.js';
+import { dropSchemas } from './queue-throughput.js';
 
 export type WebhookCaseName = 'bare' | 'sqlite' | 'sqlite-full' | 'postgres';
 
@@ -229,16 +229,6 @@ async function startOurs(store: { dialect: 'sqlite'; synchronous: 'normal' | 'fu
   } catch (error) {
     await close();
     throw error;
-  }
-}
-
-async function dropSchemas(url: string, schemas: string[]): Promise<void> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    for (const schema of schemas) await client.query(`drop schema if exists "${schema}" cascade`);
-  } finally {
-    await client.end();
   }
 }
 

@@ -249,3 +249,15 @@ export function redactURL(url: string): string {
     return url;
   }
 }
+
+/** A provider's response body as JSON; a body that is not JSON is a clear, non-retryable error. */
+export function parseJsonBody(bodyText: string, label: string, statusCode: number): unknown {
+  try {
+    return JSON.parse(bodyText);
+  } catch (error) {
+    throw new ModelCallError(`${label} answered with a body that is not JSON: ${JSON.stringify(truncate(bodyText, 200))}`, {
+      statusCode,
+      cause: error,
+    });
+  }
+}

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { ModelCallError } from '../../errors.js';
 import type { ChatResponse, ModelToolCall } from '../chat-model.js';
-import { truncate } from '../retry.js';
+import { parseJsonBody } from '../retry.js';
 import {
   anthropicErrorBodySchema,
   anthropicMessageSchema,
@@ -16,15 +16,7 @@ export function convertFromAnthropicResponse(
   context: { label: string; statusCode: number; warnings: string[] },
 ): ChatResponse {
   const { label, statusCode } = context;
-  let body: unknown;
-  try {
-    body = JSON.parse(bodyText);
-  } catch (error) {
-    throw new ModelCallError(`${label} answered with a body that is not JSON: ${JSON.stringify(truncate(bodyText, 200))}`, {
-      statusCode,
-      cause: error,
-    });
-  }
+  const body = parseJsonBody(bodyText, label, statusCode);
   const parsed = anthropicMessageSchema.safeParse(body);
   if (!parsed.success) {
     const errorBody = anthropicErrorBodySchema.safeParse(body);

@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { ModelCallError } from '../../errors.js';
 import type { ChatResponse, ModelToolCall } from '../chat-model.js';
-import { truncate } from '../retry.js';
+import { parseJsonBody } from '../retry.js';
 import { mapOpenAIFinishReason } from './map-openai-finish-reason.js';
 import { openAIChatCompletionSchema, openAIErrorBodySchema, openAIErrorMessage } from './openai-api-types.js';
 
@@ -15,15 +15,7 @@ export function convertFromOpenAIResponse(
   context: { label: string; statusCode: number; warnings: string[] },
 ): ChatResponse {
   const { label, statusCode } = context;
-  let body: unknown;
-  try {
-    body = JSON.parse(bodyText);
-  } catch (error) {
-    throw new ModelCallError(`${label} answered with a body that is not JSON: ${JSON.stringify(truncate(bodyText, 200))}`, {
-      statusCode,
-      cause: error,
-    });
-  }
+  const body = parseJsonBody(bodyText, label, statusCode);
   const parsed = openAIChatCompletionSchema.safeParse(body);
   if (!parsed.success) {
     // Some proxies answer 200 with an error body instead of an error status.
