@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { timeOrderedId } from '../time-ordered-id.js';
 import { sql, type UpdateObject } from 'kysely';
 import {
   fromDatabaseBoolean,
@@ -54,7 +54,7 @@ export async function insertOutboxIfAbsent(
 ): Promise<{ inserted: boolean; row: OutboxEntry }> {
   const insertedRow = await onConflictDoNothing(
     db.insertInto('outbox').values({
-      id: randomUUID(),
+      id: timeOrderedId(),
       ticket_id: entry.ticketId,
       kind: entry.kind,
       text: entry.text,

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { timeOrderedId } from '../time-ordered-id.js';
 import { nowTimestamp } from '../dialect.js';
 import { RecordNotFoundError } from '../errors.js';
 import type { RunRow, RunStatus } from '../tables/runs.js';
@@ -31,7 +31,7 @@ export async function startRun(db: Executor, input: { ticketId: string; model: s
     const row = await transaction
       .insertInto('runs')
       .values({
-        id: randomUUID(),
+        id: timeOrderedId(),
         ticket_id: input.ticketId,
         attempt: Number(previous?.attempt ?? 0) + 1,
         status: 'running',

@@ -1,0 +1,44 @@
+/**
+ * UUIDv7 ids (RFC 9562) that sort in creation order: a millisecond timestamp, then a counter that
+ * grows within the same millisecond (the RFC's "monotonic random" method). Rows ordered by
+ * `(created_at, id)` therefore come back in the order this process made them, which a random UUID
+ * as the tie-breaker could not promise for two rows of the same millisecond.
+ */
+import { randomBytes } from 'node:crypto';
+
+const COUNTER_BITS = 42n;
+const COUNTER_LIMIT = 1n << COUNTER_BITS;
+
+let lastMillis = -1;
+let counter = 0n;
+
+function nextCounter(millis: number): { millis: number; counter: bigint } {
+  if (millis > lastMillis) {
+    lastMillis = millis;
+    // Start low in the range so that many ids of one millisecond still fit above it.
+    counter = BigInt(`0x${randomBytes(5).toString('hex')}`) >> 1n;
+  } else {
+    counter += 1n;
+    if (counter >= COUNTER_LIMIT) {
+      // Exhausted (or the clock went back): borrow the next millisecond rather than repeat.
+      lastMillis += 1;
+      counter = 0n;
+    }
+  }
+  return { millis: lastMillis, counter };
+}
+
+export function timeOrderedId(now: number = Date.now()): string {
+  const { millis, counter: sequence } = nextCounter(now);
+  const bytes = Buffer.alloc(16);
+  bytes.writeUIntBE(millis, 0, 6);
+  // 4 bits version, then the top 12 counter bits; 2 bits variant, then the low 30 counter bits,
+  // then 32 random bits.
+  const high = Number(sequence >> 30n);
+  const low = Number(sequence & 0x3fffffffn);
+  bytes.writeUInt16BE(0x7000 | high, 6);
+  bytes.writeUInt32BE((0x80000000 | low) >>> 0, 8);
+  randomBytes(4).copy(bytes, 12);
+  const hex = bytes.toString('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
