@@ -8,7 +8,7 @@ import { ConfigError, InputError } from '../service/errors.js';
 import { newTicketId, processTicket } from '../service/process-ticket.js';
 import { createTriageRuntime, type TriageRuntime } from '../service/triage-runtime.js';
 import { decodeUtf8, validateTicketInput } from '../service/ticket-input.js';
-import { parseConfidence, parseSince } from '../service/time-range.js';
+import { parseConfidence, parseTimeWindow } from '../service/time-range.js';
 import { getTicket } from '../service/store/repositories/ticket-repository.js';
 import { getDecision, queryDecisions } from '../service/store/repositories/decision-repository.js';
 import { listAuditEvents } from '../service/store/repositories/audit-repository.js';
@@ -148,8 +148,10 @@ function buildProgram(io: CliIo): Command {
       const filter = {
         minConfidence: options.minConfidence === undefined ? undefined : parseConfidence(String(options.minConfidence), '--min-confidence'),
         maxConfidence: options.maxConfidence === undefined ? undefined : parseConfidence(String(options.maxConfidence), '--max-confidence'),
-        since: options.since === undefined ? undefined : parseSince(String(options.since)),
-        until: options.until === undefined ? undefined : parseSince(String(options.until)),
+        ...parseTimeWindow(
+          { since: options.since as string | undefined, until: options.until as string | undefined },
+          { since: '--since', until: '--until' },
+        ),
         decision: decision as 'sent' | 'drafted' | undefined,
         tag: options.tag as string | undefined,
         limit,

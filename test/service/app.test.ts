@@ -155,6 +155,11 @@ describe('the HTTP service', () => {
       expect(bad.statusCode).toBe(400);
       const unknown = await app.inject({ method: 'GET', url: '/api/decisions?colour=red', headers: auth });
       expect(unknown.statusCode).toBe(400);
+      const inverted = await app.inject({ method: 'GET', url: '/api/decisions?since=1d&until=7d', headers: auth });
+      expect(inverted.statusCode).toBe(400);
+      expect(inverted.json().error.message).toMatch(/is after until/);
+      const emptyRange = await app.inject({ method: 'GET', url: '/api/decisions?minConfidence=0.9&maxConfidence=0.2', headers: auth });
+      expect(emptyRange.statusCode).toBe(400);
     });
 
     it('approves a draft once, bound to that exact draft, with the edited text', async () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../src/service/errors.js';
 import { decodeUtf8, MAX_TICKET_BYTES, validateTicketInput } from '../../src/service/ticket-input.js';
-import { parseConfidence, parseSince } from '../../src/service/time-range.js';
+import { parseConfidence, parseSince, parseTimeWindow } from '../../src/service/time-range.js';
 
 describe('ticket input', () => {
   it('defaults the email and trims', () => {
@@ -34,5 +34,19 @@ describe('time range', () => {
     expect(() => parseSince('last week', now)).toThrowError(/not a time/);
     expect(() => parseConfidence('1.5', '--min-confidence')).toThrowError(/from 0 to 1/);
     expect(() => parseConfidence('abc', '--min-confidence')).toThrowError(/from 0 to 1/);
+  });
+  it('says a far-back relative time is out of range rather than "not a time"', () => {
+    expect(() => parseSince('100000d', now)).toThrowError(/before 1970: use at most 20785d/);
+    expect(parseSince('20000d', now)).toBe('1972-02-25T12:00:00.000Z');
+  });
+  it('refuses an inverted window and names both ends', () => {
+    expect(() => parseTimeWindow({ since: '1d', until: '7d' }, { since: '--since', until: '--until' }, now)).toThrowError(
+      /--since "1d" .* is after --until "7d" .*swap them/,
+    );
+    expect(parseTimeWindow({ since: '7d', until: '1d' }, undefined, now)).toEqual({
+      since: '2026-11-21T12:00:00.000Z',
+      until: '2026-11-27T12:00:00.000Z',
+    });
+    expect(parseTimeWindow({}, undefined, now)).toEqual({ since: undefined, until: undefined });
   });
 });

@@ -7,7 +7,8 @@ import type { FastifyPluginAsync } from 'fastify';
 import { z } from 'zod';
 import { HttpError } from '../../http-errors.js';
 import { outboxIdempotencyKey } from '../../process-ticket.js';
-import { parseConfidence, parseSince } from '../../time-range.js';
+import { parseConfidence, parseTimeWindow } from '../../time-range.js';
+import { InputError } from '../../errors.js';
 import { appendAuditEvents, listAuditEvents } from '../../store/repositories/audit-repository.js';
 import { getDecision, queryDecisions } from '../../store/repositories/decision-repository.js';
 import {
@@ -106,13 +107,15 @@ export const apiRoutes: FastifyPluginAsync<{ services: ServiceContext }> = async
     const filter = {
       minConfidence: query.minConfidence === undefined ? undefined : parseConfidence(query.minConfidence, 'minConfidence'),
       maxConfidence: query.maxConfidence === undefined ? undefined : parseConfidence(query.maxConfidence, 'maxConfidence'),
-      since: query.since === undefined ? undefined : parseSince(query.since),
-      until: query.until === undefined ? undefined : parseSince(query.until),
+      ...parseTimeWindow({ since: query.since, until: query.until }),
       decision: query.decision,
       tag: query.tag,
       limit: query.limit,
       offset: query.offset,
     };
+    if (filter.minConfidence !== undefined && filter.maxConfidence !== undefined && filter.minConfidence > filter.maxConfidence) {
+      throw new InputError('minConfidence is above maxConfidence: the range is empty', 'bad_confidence');
+    }
     return { decisions: await queryDecisions(db, filter) };
   });
 
