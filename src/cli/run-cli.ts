@@ -2,6 +2,7 @@
  * The `triage` command line, as a function of argv and I/O so tests run it in-process.
  */
 import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { Command, CommanderError } from 'commander';
 import { loadConfig, type Config } from '../service/config.js';
 import { ConfigError, InputError } from '../service/errors.js';
@@ -15,6 +16,8 @@ import { listAuditEvents } from '../service/store/repositories/audit-repository.
 import { getOutboxForTicket } from '../service/store/repositories/outbox-repository.js';
 import { formatDecisionRow, formatOutcome } from './format-outcome.js';
 import { runEvalCommand } from './eval-command.js';
+import { suggestCommand } from './command-suggestion.js';
+import { PROJECT_ROOT } from '../service/paths.js';
 
 export interface CliIo {
   stdout(text: string): void;
@@ -49,8 +52,14 @@ function json(value: unknown): string {
   return `${JSON.stringify(value, null, 2)}\n`;
 }
 
-function buildProgram(io: CliIo): Command {
+function packageVersion(): string {
+  const manifest = JSON.parse(readFileSync(resolve(PROJECT_ROOT, 'package.json'), 'utf8')) as { version?: string };
+  return manifest.version ?? '0.0.0';
+}
+
+function buildProgram(io: CliIo, buildOptions: { explicitTicketCommand: boolean }): Command {
   const program = new Command('triage')
+    .version(packageVersion(), '-V, --version', 'print the version')
     .description('Triage helpdesk tickets with an AI agent: reply when confident and allowed, otherwise draft for a human.')
     .exitOverride()
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr, outputError: () => undefined })
@@ -65,7 +74,8 @@ function buildProgram(io: CliIo): Command {
     .option('--id <ticketId>', 'the ticket id (default: a new one); the same id is never answered twice')
     .option('--file <path>', 'read the ticket text from a file')
     .option('--json', 'print the outcome as JSON')
-    .action(async (words: string[], options: { email: string; subject?: string; id?: string; file?: string; json?: boolean }) => {
+    .action(async (words: string[], ticketOptions: { email: string; subject?: string; id?: string; file?: string; json?: boolean }) => {
+      const options = { ...ticketOptions, explicitTicketCommand: buildOptions.explicitTicketCommand };
       let text: string;
       if (options.file) {
         let bytes: Buffer;
@@ -78,6 +88,12 @@ function buildProgram(io: CliIo): Command {
       } else if (words.length === 1 && words[0] === '-') {
         text = decodeUtf8(io.readStdin());
       } else {
+        const meant = options.explicitTicketCommand ? undefined : suggestCommand(words, program.commands.map((command) => command.name()));
+        if (meant) {
+          throw new InputError(
+            `"${words[0]}" is not a command: did you mean "${meant}"? (to triage a ticket with this text, write: triage ticket "${words.join(' ')}")`,
+          );
+        }
         text = words.join(' ');
       }
       if (!text.trim() && words.length === 0 && !options.file) throw new InputError('give the ticket text: triage "I forgot my password"');
@@ -207,7 +223,8 @@ function buildProgram(io: CliIo): Command {
 }
 
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
-  const program = buildProgram(io);
+  // `triage ticket "show"` triages the word "show"; only the implicit default command guesses typos.
+  const program = buildProgram(io, { explicitTicketCommand: argv.find((arg) => !arg.startsWith('-')) === 'ticket' });
   try {
     await program.parseAsync(argv, { from: 'user' });
     return EXIT_OK;

@@ -50,6 +50,31 @@ describe('triage "<ticket text>"', () => {
     expect(first.decision).toBeDefined();
   });
 
+  it('a typo of a subcommand is an error with a suggestion, and stores nothing', async () => {
+    const typo = await cli(['shw', 'T-1001']);
+    expect(typo.code).toBe(2);
+    expect(typo.stderr).toMatch(/"shw" is not a command: did you mean "show"\?/);
+    const store = await createDatabase(environment.DATABASE_URL!);
+    const stored = await store.db.selectFrom('tickets').select('id').where('body', '=', 'shw T-1001').execute();
+    await store.close();
+    expect(stored).toHaveLength(0);
+    expect((await cli(['decisons', '--json'])).stderr).toMatch(/did you mean "decisions"/);
+  });
+
+  it('the explicit ticket command triages a word that looks like a command', async () => {
+    const { code, stdout } = await cli(['ticket', 'shw', '--json']);
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout).decision).toBeDefined();
+    // A real sentence that starts with a word close to a command is still a ticket.
+    expect((await cli(['sever', 'damage', 'on', 'the', 'box', 'of', 'my', 'order', '--json'])).code).toBe(0);
+  });
+
+  it('--version prints the package version', async () => {
+    const { code, stdout } = await cli(['--version']);
+    expect(code).toBe(0);
+    expect(stdout.trim()).toBe(JSON.parse(readFileSync('package.json', 'utf8')).version);
+  });
+
   it('prints a readable outcome by default', async () => {
     const { stdout } = await cli(['Please cancel my subscription', '--email', 'linus@example.com']);
     expect(stdout).toMatch(/DRAFTED for a human/);
