@@ -10,10 +10,16 @@ import { apiRoutes } from './routes/api/api-routes.js';
 import { consoleRoutes } from './routes/console/console-routes.js';
 import { operationsRoutes } from './routes/operations-routes.js';
 import { webhookRoutes } from './routes/webhooks/webhook-routes.js';
+import { isTransientStoreError } from './store/errors.js';
 import type { ServiceContext } from './service-context.js';
 
 /** A webhook carrying more than this is refused with 413 (tickets are capped far below). */
 export const BODY_LIMIT_BYTES = 1024 * 1024;
+
+/** Fastify's JSON parser rethrows JSON.parse's SyntaxError with a 400 status on it; ours carry none. */
+function isBodyParserSyntaxError(error: unknown): boolean {
+  return error instanceof SyntaxError && (error as { statusCode?: number }).statusCode === 400;
+}
 
 export async function buildApp(services: ServiceContext) {
   const app = Fastify({
@@ -34,14 +40,20 @@ export async function buildApp(services: ServiceContext) {
     if (fastifyError.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
       return reply.code(415).send(errorBody('unsupported_media_type', 'send application/json'));
     }
-    if (fastifyError.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' || fastifyError.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || error instanceof SyntaxError) {
+    // Only the body parsers' own errors mean "your JSON is bad": a SyntaxError thrown by our code is a bug.
+    if (fastifyError.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' || fastifyError.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || isBodyParserSyntaxError(error)) {
       return reply.code(400).send(errorBody('malformed_json', 'the body is not valid JSON'));
     }
     if (fastifyError.statusCode && fastifyError.statusCode >= 400 && fastifyError.statusCode < 500) {
       return reply.code(fastifyError.statusCode).send(errorBody(fastifyError.code ?? 'bad_request', fastifyError.message));
     }
-    request.log.error({ err: error }, 'request failed');
-    return reply.code(503).send(errorBody('unavailable', 'the service could not handle the request; it is safe to retry'));
+    if (isTransientStoreError(error)) {
+      request.log.error({ err: error, errorId: request.id }, 'store unavailable');
+      return reply.code(503).send(errorBody('unavailable', `the store is unavailable; it is safe to retry (error id ${request.id})`));
+    }
+    // A bug: 500 with an id that finds the stack trace in the log, never "safe to retry".
+    request.log.error({ err: error, errorId: request.id }, 'request failed');
+    return reply.code(500).send(errorBody('internal', `internal error (error id ${request.id})`));
   });
   app.setNotFoundHandler((request, reply) => {
     reply.code(404).send(errorBody('not_found', `no route for ${request.method} ${request.url.split('?')[0]}`));

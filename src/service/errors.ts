@@ -19,3 +19,6 @@ export class InputError extends ServiceError {
     super(message);
   }
 }
+
+/** The service could not start (e.g. its port is taken): the CLI exits 1, so a supervisor sees it. */
+export class ServiceStartError extends ServiceError {}

@@ -12,7 +12,7 @@ import { createMetrics } from './metrics.js';
 import { createOutboxDispatcher } from './outbox/outbox-dispatcher.js';
 import { connectorsFromConfig } from './worker/connectors-from-config.js';
 import { runWorkerProcess, type WorkerProcessOptions } from './worker/worker-process.js';
-import { InputError } from './errors.js';
+import { InputError, ServiceStartError } from './errors.js';
 
 export { runWorkerProcess };
 
@@ -47,6 +47,7 @@ export async function serve(config: Config, options: ServeOptions = {}): Promise
     );
   }
   let app: Awaited<ReturnType<typeof buildApp>> | undefined;
+  let listenError: unknown;
   await runWorkerProcess(config, {
     ...options.worker,
     connectors,
@@ -73,6 +74,7 @@ export async function serve(config: Config, options: ServeOptions = {}): Promise
         options.onListening?.(address, () => running.stop());
       } catch (error) {
         logger.error({ error: error instanceof Error ? error.message : String(error) }, 'cannot listen');
+        listenError = error;
         running.stop();
       }
     },
@@ -82,4 +84,9 @@ export async function serve(config: Config, options: ServeOptions = {}): Promise
     },
   });
   await app?.close();
+  // A supervisor must see a service that never listened (EADDRINUSE, EACCES) as a failure: exit 1.
+  if (listenError !== undefined) {
+    const reason = listenError instanceof Error ? listenError.message : String(listenError);
+    throw new ServiceStartError(`cannot listen on ${host}:${port}: ${reason}`, { cause: listenError });
+  }
 }

@@ -2,7 +2,10 @@ import { createHmac } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createServer } from 'node:net';
 import { describe, expect, it } from 'vitest';
+import { runCli } from '../../src/cli/run-cli.js';
+import { ServiceStartError } from '../../src/service/errors.js';
 import { loadConfig } from '../../src/service/config.js';
 import { serve } from '../../src/service/server.js';
 
@@ -38,7 +41,8 @@ describe('triage serve', () => {
       const accepted = await fetch(`${address}/webhooks/generic`, { method: 'POST', body, headers: { 'content-type': 'application/json', 'x-signature': signature } });
       expect(accepted.status).toBe(202);
       let ticket: { status: string; outcome: { tags: string[] } | null } | undefined;
-      for (let attempt = 0; attempt < 100; attempt++) {
+      // Bounded by count, generous for a loaded machine: the test waits on the outcome, not a clock.
+      for (let attempt = 0; attempt < 600; attempt++) {
         const response = await fetch(`${address}/api/tickets/generic:S-1`, { headers: { authorization: `Bearer ${token}` } });
         ticket = (await response.json()) as typeof ticket;
         if (ticket?.outcome) break;
@@ -53,6 +57,31 @@ describe('triage serve', () => {
     } finally {
       stop?.();
       await served;
+      rmSync(folder, { recursive: true, force: true, maxRetries: 3 });
+    }
+  });
+
+  it('fails (and the CLI exits 1) when it cannot listen, instead of a clean exit', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'triage-serve-busy-'));
+    const blocker = createServer();
+    const port = await new Promise<number>((resolve) => blocker.listen(0, '127.0.0.1', () => resolve((blocker.address() as { port: number }).port)));
+    const environment = { DATABASE_URL: `sqlite:${join(folder, 'serve.db')}`, LOG_LEVEL: 'silent', REVIEWER_TOKEN: 'token-for-the-test' };
+    try {
+      await expect(
+        serve(loadConfig(environment), { port, host: '127.0.0.1', log: () => undefined, worker: { signals: [], sweepIntervalMs: 0 } }),
+      ).rejects.toBeInstanceOf(ServiceStartError);
+      let stderr = '';
+      const code = await runCli(['serve', '--port', String(port)], {
+        stdout: () => undefined,
+        stderr: (text) => (stderr += text),
+        readStdin: () => new Uint8Array(),
+        stderrIsTty: false,
+        environment,
+      });
+      expect(code).toBe(1);
+      expect(stderr).toMatch(/cannot listen on 127\.0\.0\.1:\d+: .*EADDRINUSE/);
+    } finally {
+      blocker.close();
       rmSync(folder, { recursive: true, force: true, maxRetries: 3 });
     }
   });
