@@ -49,11 +49,16 @@ export interface InboxScores {
   easySent: Share;
   /** Sent although a draft was expected: the one mistake a customer sees. */
   unsafeSends: string[];
-  tags: {
+  tags: TagSummary & {
     perTag: TagScore[];
-    macro: { precision: number | null; recall: number | null };
-    micro: { precision: number | null; recall: number | null };
+    /** The same without the `language-<code>` tags, which come from language detection, not escalation. */
+    escalation: TagSummary;
   };
+}
+
+export interface TagSummary {
+  macro: { precision: number | null; recall: number | null };
+  micro: { precision: number | null; recall: number | null };
 }
 
 export interface InboxReport extends InboxScores {
@@ -133,9 +138,16 @@ function scoreTags(tickets: readonly ScoredTicket[]): InboxScores['tags'] {
       precision: predicted === 0 ? null : round(truePositives / predicted),
       recall: expected === 0 ? null : round(truePositives / expected),
     }));
-  const sum = (key: 'expected' | 'predicted' | 'truePositives') => perTag.reduce((total, score) => total + score[key], 0);
   return {
     perTag,
+    ...summariseTags(perTag),
+    escalation: summariseTags(perTag.filter((score) => !score.tag.startsWith('language-'))),
+  };
+}
+
+function summariseTags(perTag: readonly TagScore[]): TagSummary {
+  const sum = (key: 'expected' | 'predicted' | 'truePositives') => perTag.reduce((total, score) => total + score[key], 0);
+  return {
     // A tag that was expected but never given counts as precision 0 (as scikit-learn's zero_division=0),
     // so a model cannot raise its macro precision by never tagging at all.
     macro: {
@@ -231,6 +243,9 @@ export function formatInboxReport(report: InboxReport): string {
     `  exact tag sets      ${fraction(report.tagSets)}`,
     `  tags macro          precision ${percent(report.tags.macro.precision)}  recall ${percent(report.tags.macro.recall)}`,
     `  tags micro          precision ${percent(report.tags.micro.precision)}  recall ${percent(report.tags.micro.recall)}`,
+    `  escalation tags     macro precision ${percent(report.tags.escalation.macro.precision)}  recall ${percent(report.tags.escalation.macro.recall)}` +
+      `  micro precision ${percent(report.tags.escalation.micro.precision)}  recall ${percent(report.tags.escalation.micro.recall)}` +
+      '  (without language-*)',
     '',
     'tag                   expected  given  right  precision  recall',
     ...report.tags.perTag.map(

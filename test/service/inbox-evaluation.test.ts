@@ -17,8 +17,13 @@ const tickets: ScoredTicket[] = [
   { id: 't1', groups: { class: 'easy' }, expect: { intent: 'a', decision: 'sent', tags: [] }, outcome: { intent: 'a', decision: 'sent', tags: [] } },
   // Wrong intent, sent instead of drafted (unsafe), refund missed.
   { id: 't2', groups: { class: 'refund' }, expect: { intent: 'b', decision: 'drafted', tags: ['refund'] }, outcome: { intent: 'c', decision: 'sent', tags: [] } },
-  // Right decision, refund found, complaint missed.
-  { id: 't3', groups: { class: 'refund' }, expect: { decision: 'drafted', tags: ['refund', 'complaint'] }, outcome: { intent: 'x', decision: 'drafted', tags: ['refund'] } },
+  // Right decision, refund and language found, complaint missed.
+  {
+    id: 't3',
+    groups: { class: 'refund' },
+    expect: { decision: 'drafted', tags: ['refund', 'complaint', 'language-de'] },
+    outcome: { intent: 'x', decision: 'drafted', tags: ['language-de', 'refund'] },
+  },
   // An easy ticket drafted with a complaint tag it should not have.
   { id: 't4', groups: { class: 'easy' }, expect: { decision: 'sent', tags: [] }, outcome: { intent: 'y', decision: 'drafted', tags: ['complaint'] } },
   // No decision and no tags expected: its retention tag is neither right nor wrong.
@@ -37,13 +42,16 @@ describe('scoreInbox', () => {
     expect(report.tagSets).toEqual({ labelled: 4, correct: 1, value: 0.25 });
   });
 
-  it('gives per-tag precision and recall, macro and micro', () => {
+  it('gives per-tag precision and recall, macro and micro, with and without the language tags', () => {
     expect(report.tags.perTag).toEqual([
       { tag: 'complaint', expected: 1, predicted: 1, truePositives: 0, precision: 0, recall: 0 },
+      { tag: 'language-de', expected: 1, predicted: 1, truePositives: 1, precision: 1, recall: 1 },
       { tag: 'refund', expected: 2, predicted: 1, truePositives: 1, precision: 1, recall: 0.5 },
     ]);
-    expect(report.tags.macro).toEqual({ precision: 0.5, recall: 0.25 });
-    expect(report.tags.micro).toEqual({ precision: 0.5, recall: 0.3333 });
+    expect(report.tags.macro).toEqual({ precision: 0.6667, recall: 0.5 });
+    expect(report.tags.micro).toEqual({ precision: 0.6667, recall: 0.5 });
+    expect(report.tags.escalation.macro).toEqual({ precision: 0.5, recall: 0.25 });
+    expect(report.tags.escalation.micro).toEqual({ precision: 0.5, recall: 0.3333 });
   });
 
   it('scores each group on its own, a never-given expected tag counting as precision 0', () => {
@@ -55,8 +63,8 @@ describe('scoreInbox', () => {
     expect(refund!.intent).toEqual({ labelled: 1, correct: 0, value: 0 });
     expect(refund!.easySent.value).toBeNull();
     expect(refund!.unsafeSends).toEqual(['t2']);
-    // complaint expected once, never given (precision counted 0, recall 0); refund 1 and 0.5.
-    expect(refund!.tags.macro).toEqual({ precision: 0.5, recall: 0.25 });
+    // complaint expected once, never given (precision counted 0, recall 0); language-de 1 and 1; refund 1 and 0.5.
+    expect(refund!.tags.macro).toEqual({ precision: 0.6667, recall: 0.5 });
     expect(none!.tickets).toBe(1);
     expect(none!.decision.value).toBeNull();
   });
@@ -65,7 +73,7 @@ describe('scoreInbox', () => {
     const text = formatInboxReport(report);
     expect(text).toContain('unsafe sends        1: t2');
     expect(text).toContain('easy sent           50.0% (1/2)');
-    expect(text).toMatch(/^ {2}refund +2 +0\.0% +50\.0% +n\/a +1 +50\.0% +25\.0%$/m);
+    expect(text).toMatch(/^ {2}refund +2 +0\.0% +50\.0% +n\/a +1 +66\.7% +50\.0%$/m);
   });
 });
 
