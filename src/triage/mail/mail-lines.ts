@@ -75,12 +75,13 @@ export function joinLines(lines: readonly string[]): string {
   return lines.join('\n');
 }
 
-/** Trailing spaces off, runs of blank lines folded to one, blank lines off both ends. */
+/** Trailing spaces off, no-break spaces plain, runs of blank lines folded to one, blank lines off both ends. */
 export function tidy(lines: readonly string[]): string {
   const out: string[] = [];
   for (const line of lines) {
     // trimEnd, not /\s+$/: that pattern retries at every space of a long run (quadratic).
-    const trimmed = line.trimEnd();
+    // No-break spaces (HTML's &nbsp;) read as plain spaces by everything downstream.
+    const trimmed = line.replace(/\u00a0/g, ' ').trimEnd();
     if (isBlank(trimmed)) {
       if (out.length > 0 && out[out.length - 1] !== '') out.push('');
     } else {
