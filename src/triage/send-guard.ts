@@ -125,7 +125,9 @@ export function assessSend(
     rules.push('reply:action-claim');
     reasons.push(`the reply says something was done ("${shorten(claim[0])}"), but the agent cannot change anything: only a person can`);
   }
-  const echoes = findTicketEchoes(replyText, ticketText);
+  // Against what the customer wrote now: a reply quotes our own earlier answer, and answering the
+  // same question again repeats it. The quoted history is still scanned for injection above.
+  const echoes = findTicketEchoes(replyText, `${session.ticket.subject ?? ''}\n${session.independent.mail.newest}`);
   if (echoes.length > 0) {
     rules.push('reply:echo');
     reasons.push(`the reply repeats the ticket's own words ("${echoes[0]}"), as a reply does when it obeys the ticket`);
