@@ -3,7 +3,7 @@
  * They become plain text before anything else reads them, with quoted blocks kept visible as `>`
  * lines so the quoted-history rules can remove them like any plain-text quote.
  */
-import { convert, type HtmlToTextOptions } from 'html-to-text';
+import { compile, type HtmlToTextOptions } from 'html-to-text';
 
 // No unbounded quantifier: a body full of "<div" without ">" costs one pass, not one per tag.
 const HTML_TAG = /<(?:html|head|body|div|p|br|span|table|tr|td|blockquote|a|b|i|strong|em|font|ul|ol|li|hr|img|h[1-6])[\s/>]/i;
@@ -33,8 +33,12 @@ export function looksLikeHtml(text: string): boolean {
   return HTML_TAG.test(text) || HTML_ENTITY.test(text);
 }
 
+// Compiling the options costs more than converting a typical mail: done once, on first use.
+let converter: ((html: string) => string) | undefined;
+
 /** Plain text of an HTML (or partly HTML) body; plain text is returned unchanged. */
 export function htmlToPlainText(text: string): string {
   if (!looksLikeHtml(text)) return text;
-  return convert(text, OPTIONS);
+  converter ??= compile(OPTIONS);
+  return converter(text);
 }
