@@ -48,7 +48,7 @@ const SIGNATURE_LINE_MAX_CHARS = 90;
 
 function isDelimiter(line: string): boolean {
   const trimmedEnd = line.trimEnd();
-  return line === '-- ' || trimmedEnd === '--' || trimmedEnd === '—' || trimmedEnd === '---';
+  return line === '-- ' || trimmedEnd === '--' || trimmedEnd === '—';
 }
 
 function isMobileFooter(line: string): boolean {
@@ -91,6 +91,14 @@ export interface SignatureSplit {
   signature: string[];
 }
 
+function announcesBlock(lines: readonly string[], start: number): boolean {
+  for (let previous = start - 1; previous >= 0; previous -= 1) {
+    const line = lines[previous] ?? '';
+    if (!isBlank(line)) return line.trimEnd().endsWith(':');
+  }
+  return false;
+}
+
 function hasContentBefore(lines: readonly string[], index: number): boolean {
   for (let previous = index - 1; previous >= 0; previous -= 1) if (!isBlank(lines[previous] ?? '')) return true;
   return false;
@@ -126,8 +134,9 @@ function contactBlockStart(lines: readonly string[]): number {
     else if (!isShortSignatureLine(line)) return lines.length;
     start -= 1;
   }
-  // Only a block that holds contact details, and that is not the whole message.
-  if (!contact || !hasContentBefore(lines, start)) return lines.length;
+  // Only a block that holds contact details, and that is not the whole message; and not one the
+  // message announces ("Please send it to:" above a name, street and phone is an address).
+  if (!contact || !hasContentBefore(lines, start) || announcesBlock(lines, start)) return lines.length;
   return start;
 }
 

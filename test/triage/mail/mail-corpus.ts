@@ -269,4 +269,34 @@ export const MAIL_CORPUS: MailCase[] = [
     newest: 'Still waiting for an answer to this.',
     parts: ['quoted-history'],
   },
+  {
+    name: 'An address the message announces is not a signature',
+    body: `Please send the replacement to my office instead:
+
+John Smith
+Acme Ltd, 12 High Street
+Leeds LS1 4AB
++44 113 496 0000`,
+    newest: `Please send the replacement to my office instead:
+
+John Smith
+Acme Ltd, 12 High Street
+Leeds LS1 4AB
++44 113 496 0000`,
+  },
+  {
+    name: 'A "---" rule inside the message is not a signature delimiter',
+    body: `Here is what I ordered:
+---
+2x blue mug
+1x teapot
+---
+Only the teapot arrived.`,
+    newest: `Here is what I ordered:
+---
+2x blue mug
+1x teapot
+---
+Only the teapot arrived.`,
+  },
 ];
