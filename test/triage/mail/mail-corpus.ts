@@ -299,4 +299,10 @@ Only the teapot arrived.`,
 ---
 Only the teapot arrived.`,
   },
+  {
+    name: 'Plain-text reply with <br> remnants keeps its quote lines apart',
+    body: `Sorry, still broken.<br>\nTom\n\nOn Tue, 2 Dec 2026 at 08:00, ${SUPPORT} wrote:\n> Please try again &amp; let us know.\n> Best regards\n`,
+    newest: 'Sorry, still broken.\n\nTom',
+    parts: ['html', 'quoted-history'],
+  },
 ];
