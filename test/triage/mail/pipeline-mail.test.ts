@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { ScriptedModel, toolCall } from '../../../src/agentao/index.js';
+import { CrmError, type CrmClient } from '../../../src/triage/crm/crm-client.js';
 import { ACCOUNT_BOUND_INTENTS, GENERAL_QUESTION_INTENTS, needsAccountData } from '../../../src/triage/account-bound-intents.js';
 import { LocalChatModel } from '../../../src/triage/local-model/local-chat-model.js';
 import { buildSession, triageTicket } from '../../../src/triage/pipeline.js';
@@ -121,6 +123,35 @@ describe('unknown senders (AUTO_SEND_UNKNOWN_SENDERS)', () => {
     );
     expect(outcome.decision).toBe('drafted');
     expect(outcome.reasons.join(' ')).toMatch(/no customer profile for this email/);
+  });
+
+  it('a CRM that cannot be reached is no unknown sender: even a general question is drafted', async () => {
+    const failing: CrmClient = {
+      findCustomerByEmail: async () => {
+        throw new CrmError('CRM request timed out after 3000 ms', { isRetryable: true });
+      },
+      getOrder: async () => null,
+    };
+    // A model that sends regardless: only the guard stands between it and the customer.
+    const model = new ScriptedModel([
+      { toolCalls: [toolCall('get_customer_profile', { email: STRANGER })] },
+      { toolCalls: [toolCall('send_reply', { text: 'Hi there,\n\nWe accept Visa and Mastercard.\n\nBest regards,\nThe Northwind Support Team', confidence: 1, intent: 'check_payment_methods' })] },
+      { content: 'done' },
+    ]);
+    const { outcome } = await triageTicket(ticket('Which payment methods do you accept?', { customerEmail: STRANGER }), triageDeps({ crm: failing, model }));
+    expect(outcome.decision).toBe('drafted');
+    expect(outcome.reasons.join(' ')).toMatch(/CRM could not be reached/);
+  });
+
+  it('a model that claims a general intent cannot send an account-bound question to an unknown sender', async () => {
+    const model = new ScriptedModel([
+      { toolCalls: [toolCall('get_customer_profile', { email: STRANGER })] },
+      { toolCalls: [toolCall('send_reply', { text: 'Hi there,\n\nWe accept Visa and Mastercard.\n\nBest regards,\nThe Northwind Support Team', confidence: 1, intent: 'check_payment_methods' })] },
+      { content: 'done' },
+    ]);
+    const { outcome } = await triageTicket(ticket('Please cancel my order, I changed my mind', { customerEmail: STRANGER }), triageDeps({ model }));
+    expect(outcome.decision).toBe('drafted');
+    expect(outcome.reasons.join(' ')).toMatch(/needs account data \(intent cancel_order\)/);
   });
 
   it('every intent the classifier knows is either account-bound or a general question, never both', () => {
