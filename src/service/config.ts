@@ -61,6 +61,8 @@ const environmentSchema = z.object({
     .string()
     .default('help.northwind.example,northwind.example')
     .transform((value) => value.split(',').map((host) => host.trim().toLowerCase()).filter(Boolean)),
+  // Mail reading (issue 9): a sender without a CRM profile may get an automatic answer to a general question.
+  AUTO_SEND_UNKNOWN_SENDERS: z.enum(['on', 'off']).default('on'),
 });
 
 export type Config = Readonly<z.output<typeof environmentSchema>>;

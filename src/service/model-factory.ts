@@ -20,6 +20,10 @@ export function createChatModel(config: Config, classifier: IntentClassifier): C
         model: config.ANTHROPIC_MODEL ?? '',
       });
     case 'local':
-      return new LocalChatModel({ classifier, autoSendThreshold: config.AUTO_SEND_THRESHOLD });
+      return new LocalChatModel({
+        classifier,
+        autoSendThreshold: config.AUTO_SEND_THRESHOLD,
+        autoSendUnknownSenders: config.AUTO_SEND_UNKNOWN_SENDERS === 'on',
+      });
   }
 }

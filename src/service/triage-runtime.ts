@@ -52,6 +52,7 @@ export async function createTriageRuntime(config: Config, overrides: RuntimeOver
       skillDirectories: [SKILLS_DIRECTORY],
       threshold: config.AUTO_SEND_THRESHOLD,
       allowedLinkHosts: config.ALLOWED_LINK_HOSTS,
+      autoSendUnknownSenders: config.AUTO_SEND_UNKNOWN_SENDERS === 'on',
       // The same LLM grades the reply in a second, tool-less pass before any send.
       ...(config.TRIAGE_JUDGE === 'on' ? { judge: model } : {}),
     };

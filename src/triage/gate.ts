@@ -29,7 +29,11 @@ export class ConfidenceGate extends PermissionEngine {
     if (toolName === 'send_reply') {
       const assessment = assessSend(
         this.session,
-        { text: String(fields.text ?? ''), confidence: Number(fields.confidence) },
+        {
+          text: String(fields.text ?? ''),
+          confidence: Number(fields.confidence),
+          ...(typeof fields.intent === 'string' ? { intent: fields.intent } : {}),
+        },
         this.options,
       );
       if (!assessment.allowed) {

@@ -19,7 +19,10 @@ import { estimateIndependentConfidence } from './independent-confidence.js';
 import { judgeReply, type JudgeVerdict } from './judge.js';
 import type { KnowledgeBase } from './kb/knowledge-base.js';
 import type { CrmClient } from './crm/crm-client.js';
+import { FALLBACK_LANGUAGE, loadLanguageDetector, type LanguageDetector } from './language/detect-language.js';
+import { unsupportedLanguage } from './language/supported-languages.js';
 import type { IntentClassifier } from './local-model/intent-classifier.js';
+import { readMail } from './mail/read-mail.js';
 import { assessSend, type SendGuardOptions } from './send-guard.js';
 import { renderTicketPrompt } from './ticket-prompt.js';
 import { createSupportTools } from './tools/index.js';
@@ -42,6 +45,10 @@ export interface TriageDependencies {
    * judge confidence below the threshold, turns the send into a draft. Off when absent.
    */
   judge?: ChatModel;
+  /** Detects the newest message's language; the process's eld detector when absent. */
+  languageDetector?: LanguageDetector;
+  /** AUTO_SEND_UNKNOWN_SENDERS: a general question from a sender without a profile may be sent (default true). */
+  autoSendUnknownSenders?: boolean;
 }
 
 export interface OutboxEntry {
@@ -90,15 +97,30 @@ function stepsFrom(events: AgentEvent[]): TriageStep[] {
   return steps;
 }
 
-export function buildSession(ticket: Ticket, deps: Pick<TriageDependencies, 'kb' | 'classifier'>): TriageSession {
-  const text = `${ticket.subject ?? ''}\n${ticket.body}`;
+/**
+ * The independent view of a ticket. The classifier, the KB search and the escalation rules read the
+ * customer's newest message (quoted replies, forwarded headers and signatures set aside), with the
+ * subject; the ticket itself keeps the body as it came.
+ */
+export function buildSession(
+  ticket: Ticket,
+  deps: Pick<TriageDependencies, 'kb' | 'classifier' | 'languageDetector'>,
+): TriageSession {
+  const mail = readMail(ticket.body, { subject: ticket.subject });
+  const text = `${ticket.subject ?? ''}\n${mail.newest}`;
   const intent = deps.classifier.predict(text);
   const kbHits = deps.kb.search(text.slice(0, 2000), { limit: 3, intents: [intent.intent] });
   return new TriageSession(ticket, {
     intent: { intent: intent.intent, confidence: intent.confidence },
     kbHits,
     confidence: estimateIndependentConfidence(intent, kbHits),
-    escalation: detectEscalation({ text: ticket.body, subject: ticket.subject, intent: intent.intent }),
+    escalation: detectEscalation({ text: mail.newest, subject: ticket.subject, intent: intent.intent }),
+    mail,
+    language: deps.languageDetector?.detect(mail.newest) ?? {
+      code: FALLBACK_LANGUAGE,
+      reason: 'no language detector given; English assumed',
+      detected: false,
+    },
   });
 }
 
@@ -112,8 +134,13 @@ export async function triageTicket(
     rethrowRetryableModelErrors?: boolean;
   } = {},
 ): Promise<TriageRunResult> {
-  const session = buildSession(ticket, deps);
-  const guard: SendGuardOptions = { threshold: deps.threshold, allowedLinkHosts: deps.allowedLinkHosts };
+  const languageDetector = deps.languageDetector ?? (await loadLanguageDetector());
+  const session = buildSession(ticket, { ...deps, languageDetector });
+  const guard: SendGuardOptions = {
+    threshold: deps.threshold,
+    allowedLinkHosts: deps.allowedLinkHosts,
+    autoSendUnknownSenders: deps.autoSendUnknownSenders ?? true,
+  };
   const events: AgentEvent[] = [];
   const agent = new Agent({
     model: deps.model,
@@ -136,7 +163,7 @@ export async function triageTicket(
   let modelError: string | undefined;
   try {
     agent.activateSkill(SUPPORT_TRIAGE_SKILL, `Triage ticket ${ticket.id}`);
-    const result = await agent.chat(renderTicketPrompt(ticket), { signal: options.signal });
+    const result = await agent.chat(renderTicketPrompt(ticket, session.independent.mail), { signal: options.signal });
     stopReason = result.stopReason;
   } catch (error) {
     if (options.signal?.aborted) throw error;
@@ -162,7 +189,7 @@ async function judgeIfSending(
   const article = [...session.independent.kbHits, ...session.kbHitsSeen].find((hit) => hit.intents.includes(intent));
   return judgeReply({
     model: deps.judge,
-    ticketText: `${session.ticket.subject ?? ''}\n${session.ticket.body}`.trim(),
+    ticketText: `${session.ticket.subject ?? ''}\n${session.independent.mail.newest}`.trim(),
     reply: session.send.text,
     kbAnswer: article ? deps.kb.replyOf(article.id) : undefined,
     signal,
@@ -181,6 +208,8 @@ function finish(
   const { ticket, independent } = session;
   const reasons: string[] = [];
   const tags = new Set<string>(escalationTags(independent.escalation));
+  const language = unsupportedLanguage(independent.language);
+  if (language) tags.add(language.tag);
   let decision: TriageOutcome['decision'] = 'drafted';
   let text: string;
   let claimed: number;
@@ -241,6 +270,7 @@ function finish(
     reply: text,
     steps: stepsFrom(events),
     reasons,
+    language: independent.language.code,
   };
   return {
     outcome,

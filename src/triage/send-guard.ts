@@ -3,6 +3,7 @@
  * the model claims. The permission engine calls it before `send_reply` runs, and the outbox calls it
  * again before a send row is written, so neither path alone can let a bad reply through.
  */
+import { needsAccountData } from './account-bound-intents.js';
 import { detectEscalation, escalationTags, type EscalationSignal } from './escalation.js';
 import {
   ACTION_CLAIM,
@@ -13,12 +14,16 @@ import {
   readableForm,
   shorten,
 } from './injection-signals.js';
+import { unsupportedLanguage } from './language/supported-languages.js';
+import { extractOrderIds } from './local-model/order-ids.js';
 import { checkReplyRules } from './reply-rules.js';
 import type { TriageSession } from './triage-session.js';
 
 export interface SendGuardOptions {
   threshold: number;
   allowedLinkHosts: readonly string[];
+  /** A sender without a profile may get an automatic answer to a general question (default true). */
+  autoSendUnknownSenders?: boolean;
 }
 
 export interface SendAssessment {
@@ -37,7 +42,7 @@ export const DEFAULT_ALLOWED_LINK_HOSTS = ['help.northwind.example', 'northwind.
 
 export function assessSend(
   session: TriageSession,
-  reply: { text: string; confidence: number },
+  reply: { text: string; confidence: number; intent?: string },
   options: SendGuardOptions,
 ): SendAssessment {
   const reasons: string[] = [];
@@ -60,12 +65,17 @@ export function assessSend(
     rules.push('customer:not-looked-up');
     reasons.push('the customer profile was not looked up');
   } else if (session.customer === null) {
-    rules.push('customer:unknown');
-    reasons.push(
-      session.customerLookupFailed
-        ? 'the CRM could not be reached, so the customer is unverified'
-        : 'no customer profile for this email',
-    );
+    const refusal = unknownSenderRefusal(session, reply.intent, options);
+    if (refusal) {
+      rules.push('customer:unknown');
+      reasons.push(refusal);
+    }
+  }
+
+  const language = unsupportedLanguage(session.independent.language);
+  if (language) {
+    rules.push(`language:${session.independent.language.code}`);
+    reasons.push(language.reason);
   }
 
   const ticketText = `${session.ticket.subject ?? ''}\n${session.ticket.body}`;
@@ -115,7 +125,9 @@ export function assessSend(
     rules.push('reply:action-claim');
     reasons.push(`the reply says something was done ("${shorten(claim[0])}"), but the agent cannot change anything: only a person can`);
   }
-  const echoes = findTicketEchoes(replyText, ticketText);
+  // Against what the customer wrote now: a reply quotes our own earlier answer, and answering the
+  // same question again repeats it. The quoted history is still scanned for injection above.
+  const echoes = findTicketEchoes(replyText, `${session.ticket.subject ?? ''}\n${session.independent.mail.newest}`);
   if (echoes.length > 0) {
     rules.push('reply:echo');
     reasons.push(`the reply repeats the ticket's own words ("${echoes[0]}"), as a reply does when it obeys the ticket`);
@@ -129,10 +141,27 @@ export function assessSend(
     reasons,
     tags: [
       ...escalationTags(signals),
+      ...(language ? [language.tag] : []),
       ...new Set(injection.map((signal) => (signal.kind === 'third-party' ? 'third-party-data' : 'prompt-injection'))),
     ],
     rules,
   };
+}
+
+/**
+ * Why a sender without a profile may not get this reply on its own; undefined when they may: a
+ * general question (no account data in the answer), no order id in their message, and the CRM
+ * really answered (when it could not be reached we cannot rule out an enterprise customer).
+ */
+function unknownSenderRefusal(session: TriageSession, claimedIntent: string | undefined, options: SendGuardOptions): string | undefined {
+  if (session.customerLookupFailed) return 'the CRM could not be reached, so the customer is unverified';
+  if (options.autoSendUnknownSenders === false) return 'no customer profile for this email';
+  const intents = [session.independent.intent.intent, ...(claimedIntent ? [claimedIntent] : [])];
+  const bound = intents.find((intent) => needsAccountData(intent));
+  if (bound) return `no customer profile for this email, and the question needs account data (intent ${bound})`;
+  const orderIds = extractOrderIds(`${session.ticket.subject ?? ''}\n${session.independent.mail.newest}`);
+  if (orderIds.length > 0) return `no customer profile for this email, and the message is about an order (${orderIds[0]})`;
+  return undefined;
 }
 
 export { findInjectionSignals, findLookAlikeWords, findTicketEchoes } from './injection-signals.js';

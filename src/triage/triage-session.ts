@@ -3,6 +3,8 @@
  * read it. It lives exactly as long as the agent that triages the ticket.
  */
 import type { EscalationSignal } from './escalation.js';
+import type { LanguageReading } from './language/detect-language.js';
+import type { MailReading } from './mail/read-mail.js';
 import type { Customer, KbHit, Order, Ticket } from './types.js';
 
 export interface IntentEstimate {
@@ -42,6 +44,10 @@ export class TriageSession {
       kbHits: KbHit[];
       confidence: number;
       escalation: EscalationSignal[];
+      /** The customer's newest message read out of the body; the ticket keeps the original. */
+      mail: MailReading;
+      /** The language of the newest message. */
+      language: LanguageReading;
     },
   ) {}
 

@@ -74,4 +74,6 @@ export interface TriageOutcome {
   reply: string;
   steps: TriageStep[];
   reasons: string[];
+  /** ISO 639-1 code of the customer's newest message (English when too short to tell). */
+  language?: string;
 }

@@ -33,8 +33,9 @@ describe('triage "<ticket text>"', () => {
     expect(stderr).toBe('');
     expect(code).toBe(0);
     const outcome = JSON.parse(stdout);
-    expect(Object.keys(outcome).sort()).toEqual(['confidence', 'decision', 'intent', 'reasons', 'reply', 'steps', 'tags', 'ticketId']);
-    expect(outcome).toMatchObject({ ticketId: 'T-1001', decision: 'sent', intent: 'recover_password', tags: [] });
+    // `language` is the one field issue 9 adds to the contract's outcome ("more fields may be added").
+    expect(Object.keys(outcome).sort()).toEqual(['confidence', 'decision', 'intent', 'language', 'reasons', 'reply', 'steps', 'tags', 'ticketId']);
+    expect(outcome).toMatchObject({ ticketId: 'T-1001', decision: 'sent', intent: 'recover_password', tags: [], language: 'en' });
     expect(Object.keys(outcome.steps[0]).sort()).toEqual(['args', 'ok', 'permission', 'tool']);
   });
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ScriptedModel, toolCall, type ChatRequest } from '../../src/agentao/index.js';
 import { CrmError, type CrmClient } from '../../src/triage/crm/crm-client.js';
+import { LocalChatModel } from '../../src/triage/local-model/local-chat-model.js';
 import { triageTicket } from '../../src/triage/pipeline.js';
 import { demoCrm, ticket, triageDeps } from './triage-fixtures.js';
 
@@ -42,8 +43,9 @@ describe('triageTicket with the local model (the offline default)', () => {
     expect(outcome.intent).toBe('track_order');
   });
 
-  it('an unknown customer is still triaged, and drafted', async () => {
-    const { outcome } = await triageTicket(ticket('I forgot my password', { customerEmail: 'stranger@nowhere.example' }), triageDeps());
+  it('an unknown customer is still triaged, and drafted when AUTO_SEND_UNKNOWN_SENDERS is off', async () => {
+    const deps = triageDeps({ autoSendUnknownSenders: false, model: new LocalChatModel({ classifier: triageDeps().classifier, autoSendThreshold: 0.9, autoSendUnknownSenders: false }) });
+    const { outcome } = await triageTicket(ticket('I forgot my password', { customerEmail: 'stranger@nowhere.example' }), deps);
     expect(outcome.decision).toBe('drafted');
     expect(outcome.reasons.join(' ')).toMatch(/no customer profile/);
   });

@@ -10,6 +10,7 @@ import type {
   ChatResponse,
   ModelToolCall,
 } from '../../agentao/index.js';
+import { needsAccountData } from '../account-bound-intents.js';
 import { detectEscalation, escalationTags } from '../escalation.js';
 import { parseTicketPrompt, type TicketPromptFields } from '../ticket-prompt.js';
 import type { IntentClassifier } from './intent-classifier.js';
@@ -24,6 +25,8 @@ export interface LocalChatModelOptions {
   /** The model sends only above this; the gate enforces its own threshold regardless. */
   autoSendThreshold: number;
   signature?: string;
+  /** AUTO_SEND_UNKNOWN_SENDERS: answer a general question from a sender without a profile (default true). */
+  autoSendUnknownSenders?: boolean;
 }
 
 interface ToolExchange {
@@ -84,6 +87,15 @@ function respond(content: string, toolCalls: ModelToolCall[] = []): ChatResponse
   };
 }
 
+/**
+ * Order ids in the newest message and subject; failing those, in the history that came with it (a
+ * "still not here" reply above our shipping notice means the order quoted below).
+ */
+function mentionedOrderIds(ticket: TicketPromptFields): string[] {
+  const own = extractOrderIds(`${ticket.subject ?? ''}\n${ticket.text}`);
+  return own.length > 0 || !ticket.history ? own : extractOrderIds(ticket.history);
+}
+
 export class LocalChatModel implements ChatModel {
   readonly provider = 'local';
   readonly modelId = 'northwind-local-1';
@@ -130,7 +142,7 @@ export class LocalChatModel implements ChatModel {
   /** Step 1-3 of the skill: profile, orders mentioned, knowledge base. */
   private plan(ticket: TicketPromptFields, offered: Set<string>): ModelToolCall[] {
     const calls: ModelToolCall[] = [];
-    const orderIds = extractOrderIds(`${ticket.subject ?? ''}\n${ticket.text}`).slice(0, 2);
+    const orderIds = mentionedOrderIds(ticket).slice(0, 2);
     if (offered.has('get_customer_profile') && ticket.email) calls.push(toolCall('get_customer_profile', { email: ticket.email }));
     if (offered.has('get_order_status')) {
       for (const orderId of orderIds) {
@@ -138,7 +150,8 @@ export class LocalChatModel implements ChatModel {
       }
     }
     if (offered.has('search_kb')) {
-      const query = `${ticket.subject ?? ''} ${ticket.text}`.replace(/\s+/g, ' ').trim().slice(0, 500);
+      // The newest message only: the quoted history holds our own earlier answers.
+      const query = `${ticket.subject ?? ''} ${ticket.text.slice(0, 2000)}`.replace(/\s+/g, ' ').trim().slice(0, 500);
       if (query) calls.push(toolCall('search_kb', { query }));
       // A ticket about one order also needs the article that states an order's status.
       if (orderIds.length > 0) calls.push(toolCall('search_kb', { query: 'order status tracking' }));
@@ -153,6 +166,12 @@ export class LocalChatModel implements ChatModel {
     const profileResult = history.find((exchange) => exchange.call.name === 'get_customer_profile')?.result;
     const profile = profileResult && !profileResult.isError ? (profileResult.parsed as Record<string, unknown> | undefined) : undefined;
     const customerFound = profile?.found === true;
+    // A sender the CRM answered for, without a profile, asking what anyone may ask: no discount.
+    const generalQuestionFromUnknown =
+      profile?.found === false &&
+      this.options.autoSendUnknownSenders !== false &&
+      !needsAccountData(prediction.intent) &&
+      extractOrderIds(`${ticket.subject ?? ''}\n${ticket.text}`).length === 0;
     const order = history
       .filter((exchange) => exchange.call.name === 'get_order_status' && !exchange.result?.isError)
       .map((exchange) => exchange.result?.parsed as (OrderFacts & { found?: boolean }) | undefined)
@@ -179,7 +198,7 @@ export class LocalChatModel implements ChatModel {
     // The model's own claim: classifier certainty, discounted when the KB or the CRM let it down.
     let confidence = prediction.confidence;
     if (!matching) confidence *= 0.5;
-    if (!customerFound) confidence *= 0.7;
+    if (!customerFound && !generalQuestionFromUnknown) confidence *= 0.7;
     if (prediction.intent === 'other') confidence = Math.min(confidence, 0.3);
     confidence = Number(confidence.toFixed(3));
 
@@ -191,7 +210,7 @@ export class LocalChatModel implements ChatModel {
     const tags = escalationTags(signals);
     const reasons: string[] = signals.map((signal) => `${signal.tag}: ${signal.reason}`);
     if (!matching) reasons.push(article ? `no article for intent ${prediction.intent}; used the related "${article.title}"` : 'no knowledge-base article answers this intent');
-    if (!customerFound) reasons.push('no verified customer profile');
+    if (!customerFound && !generalQuestionFromUnknown) reasons.push('no verified customer profile');
     if (confidence < this.options.autoSendThreshold) reasons.push(`confidence ${confidence} below ${this.options.autoSendThreshold}`);
 
     if (reasons.length === 0 && offered.has('send_reply')) {

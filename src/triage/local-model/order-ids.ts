@@ -1,11 +1,39 @@
-/** Order ids customers write: our own (A1001) and long numeric ones ("order #113542617735902"). */
-const OWN_ORDER_ID = /\b([A-Z]\d{4,8})\b/gi;
-const LABELLED_ORDER_ID = /\b(?:order|purchase)\s*(?:number|no\.?|num|id)?\s*[:#]?\s*([A-Z]{0,3}\d[\dA-Z-]{3,24})\b/gi;
+/**
+ * Order ids as customers write them. Ours are a letter and four to eight digits (A1001), written
+ * "#A1001", "A-1001", "a1001", "A 1001", "order no. A1001", "Bestellung A1001"; other shops' are long
+ * numbers after a label ("order #113542617735902"). All come back in our form: A1001.
+ *
+ * Linear: each pattern has bounded quantifiers or a single unambiguous run, so no input makes the
+ * engine retry a run at every position.
+ */
+
+// "A1001", "#A1001", "a1001", "A-1001"; a space ("A 1001") only after a capital, so "a 1000 euros" is no id.
+const OWN_ORDER_ID = /(?<![\p{L}\p{N}])(?:([A-Z])[- ]?|([a-z])-?)(\d{4,8})(?![\p{L}\p{N}])/gu;
+
+/** "order", "Bestellung", "commande", ... then an optional "number"/"no."/"#"/":" and the id. */
+const ORDER_LABELS = [
+  'order', 'purchase', 'bestellung', 'bestellnummer', 'auftrag', 'commande', 'pedido', 'ordine', 'bestelling',
+  'encomenda', 'zamówienie', 'zamowienie', 'zamówienia',
+].join('|');
+const NUMBER_WORDS = ['number', 'no', 'nr', 'num', 'id', 'nummer', 'numéro', 'numero', 'número', 'n°', 'nº', 'n', 'ref'].join('|');
+const LABELLED_ORDER_ID = new RegExp(
+  `(?<![\\p{L}\\p{N}])(?:${ORDER_LABELS})(?:[ \\t]{1,3}(?:${NUMBER_WORDS})\\.?)?[ \\t]{0,3}[:#]?[ \\t]{0,3}([A-Z]{0,3}\\d[\\dA-Z-]{3,24})(?![\\p{L}\\p{N}])`,
+  'giu',
+);
 
 export function extractOrderIds(text: string): string[] {
+  const found: { index: number; id: string }[] = [];
+  for (const match of text.matchAll(OWN_ORDER_ID)) {
+    const letter = (match[1] ?? match[2] ?? '').toUpperCase();
+    found.push({ index: match.index ?? 0, id: `${letter}${match[3] ?? ''}` });
+  }
+  for (const match of text.matchAll(LABELLED_ORDER_ID)) {
+    const raw = (match[1] ?? '').toUpperCase();
+    // "order A-1001" is our own form with a dash: the first pattern has it already.
+    const own = /^[A-Z]-?\d{4,8}$/.exec(raw) ? raw.replace('-', '') : raw;
+    found.push({ index: match.index ?? 0, id: own });
+  }
   const ids = new Set<string>();
-  for (const match of text.matchAll(OWN_ORDER_ID)) ids.add((match[1] ?? '').toUpperCase());
-  for (const match of text.matchAll(LABELLED_ORDER_ID)) ids.add((match[1] ?? '').toUpperCase());
-  ids.delete('');
+  for (const { id } of found.sort((left, right) => left.index - right.index)) if (id) ids.add(id);
   return [...ids];
 }

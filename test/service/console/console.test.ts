@@ -31,8 +31,10 @@ const SENT_ID = 'T-sent';
 const STALE_ID = 'T-stale';
 const CHANGED_ID = 'T-changed';
 const EDITED_TEXT = 'Hi Ada,\n\nSorry to see you go. Your plan stays active until the end of this billing period.\n\nEdited by a human reviewer.';
+// Two lines: plain text with markup in it, which triage reads as text with remnants (issue 9), so the
+// <script> reaches the search_kb step and the timeline as well as the stored body.
 const XSS_BODY =
-  `Hello <img src=x onerror="window.__xss='img';alert('img')"> and <script>window.__xss='script';alert('script')</script> ` +
+  `Hello <img src=x onerror="window.__xss='img';alert('img')"> and <script>window.__xss='script';alert('script')</script>\n` +
   'please cancel my subscription <b>now</b>';
 
 const auth = { authorization: `Bearer ${TEST_REVIEWER_TOKEN}` };

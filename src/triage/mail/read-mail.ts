@@ -1,0 +1,117 @@
+/**
+ * readMail(): the customer's newest message out of a raw ticket body, which is what the classifier,
+ * the escalation rules and the reply work on. The stored ticket keeps the body as it came.
+ *
+ * Order: HTML to text; a forwarded mail split off (when the customer only forwards, with no note of
+ * their own, the forwarded mail is what they want answered); quoted history, then signatures, then
+ * legal footers removed. Every step is line by line with bounded look-ahead, so the cost grows with
+ * the length of the body, never with its square.
+ *
+ * The packages email-reply-parser 2.1.0 and email-forward-parser 1.8.3 were tried on the same mail
+ * (test/triage/mail/mail-corpus.ts; scripts/compare-mail-readers.ts) and are not used here: without
+ * the native re2 engine (not installed here) both fall back to backtracking RegExps that take tens of
+ * seconds on one 64 KiB line of `>` or of spaces, and email-reply-parser keeps Gmail's wrapped German
+ * header and reduces Apple Mail's forward to "Begin forwarded message:". See docs/mail-reading.md.
+ */
+import { splitForwarded } from './forwarded-mail.js';
+import { htmlToPlainText, looksLikeHtml } from './html-mail.js';
+import { splitLegalFooter } from './legal-footers.js';
+import { hasLetterOrDigit, isQuoteLine, tidy, unquoteLine, wordCount } from './mail-lines.js';
+import { splitQuotedHistory } from './quoted-history.js';
+import { splitSignature } from './signatures.js';
+
+export type MailPart = 'html' | 'quoted-history' | 'forwarded' | 'signature' | 'legal-footer';
+
+export interface MailReading {
+  /** The customer's newest message: what is classified, searched and answered. Never empty for a non-empty body. */
+  newest: string;
+  /** What was set aside (quoted replies, forwarded headers, signatures, footers), in order: context only. */
+  history: string;
+  /** Which parts were found, for the audit trail and the reasons. */
+  parts: MailPart[];
+  /** True when stripping left nothing of the customer's own and the whole text was kept instead. */
+  fellBack: boolean;
+}
+
+export interface ReadMailOptions {
+  /** The subject helps recognise a forward ("Fwd:", "WG:", "TR:"). */
+  subject?: string;
+}
+
+/** A note this short ("see below", "FYI") says nothing without what it forwards. */
+const BARE_NOTE_WORDS = 4;
+
+interface Reply {
+  own: string[];
+  /** Own words with the signature still on: the fallback when the signature was all there was. */
+  withSignature: string[];
+  setAside: string[];
+  parts: MailPart[];
+}
+
+function readReply(lines: readonly string[]): Reply {
+  const parts: MailPart[] = [];
+  const quotes = splitQuotedHistory(lines);
+  if (quotes.quoted.length > 0) parts.push('quoted-history');
+  const footer = splitLegalFooter(quotes.own);
+  if (footer.footer.length > 0) parts.push('legal-footer');
+  const signature = splitSignature(footer.own);
+  if (signature.signature.some((line) => hasLetterOrDigit(line))) parts.push('signature');
+  return {
+    own: signature.own,
+    withSignature: footer.own,
+    setAside: [...signature.signature, ...footer.footer, ...quotes.quoted],
+    parts,
+  };
+}
+
+function hasText(lines: readonly string[]): boolean {
+  return lines.some((line) => hasLetterOrDigit(line));
+}
+
+export function readMail(body: string, options: ReadMailOptions = {}): MailReading {
+  const html = looksLikeHtml(body);
+  const text = htmlToPlainText(body.replace(/\r\n?/g, '\n'));
+  const lines = text.split('\n');
+  const parts: MailPart[] = html ? ['html'] : [];
+
+  let own: string[];
+  let withSignature: string[];
+  const setAside: string[] = [];
+  const forward = splitForwarded(lines, options.subject);
+  if (forward) {
+    parts.push('forwarded');
+    const note = readReply(forward.note);
+    const forwarded = readReply(forward.body);
+    parts.push(...note.parts, ...forwarded.parts);
+    const noteWords = wordCount(note.own.join(' '));
+    if (noteWords === 0) {
+      own = forwarded.own;
+      withSignature = forwarded.withSignature;
+      setAside.push(...note.setAside, ...forward.header, ...forwarded.setAside);
+    } else if (noteWords < BARE_NOTE_WORDS) {
+      own = [...note.own, '', ...forwarded.own];
+      withSignature = [...note.withSignature, '', ...forwarded.withSignature];
+      setAside.push(...note.setAside, ...forward.header, ...forwarded.setAside);
+    } else {
+      own = note.own;
+      withSignature = note.withSignature;
+      setAside.push(...note.setAside, ...forward.header, ...forward.body);
+    }
+  } else {
+    const reply = readReply(lines);
+    parts.push(...reply.parts);
+    own = reply.own;
+    withSignature = reply.withSignature;
+    setAside.push(...reply.setAside);
+  }
+
+  const uniqueParts = [...new Set(parts)];
+  if (hasText(own)) return { newest: tidy(own), history: tidy(setAside), parts: uniqueParts, fellBack: false };
+  // A message that is only a sign-off ("Thanks!") is still the customer's own words.
+  if (hasText(withSignature)) return { newest: tidy(withSignature), history: tidy(setAside), parts: uniqueParts, fellBack: false };
+  // Nothing of their own (a reply whose whole body is quoted): the whole text, quote marks off.
+  const whole = lines.map((line) => (isQuoteLine(line) ? unquoteLine(line) : line));
+  const newest = hasText(whole) ? tidy(whole) : text.trim() || body;
+  return { newest, history: '', parts: uniqueParts, fellBack: true };
+}

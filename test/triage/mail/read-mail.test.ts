@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { readMail } from '../../../src/triage/mail/read-mail.js';
+import { MAIL_CORPUS } from './mail-corpus.js';
+
+describe('readMail: the customer\'s newest message', () => {
+  it('the corpus is big enough to mean something', () => {
+    expect(MAIL_CORPUS.length).toBeGreaterThanOrEqual(40);
+  });
+
+  for (const mail of MAIL_CORPUS) {
+    it(mail.name, () => {
+      const reading = readMail(mail.body, { subject: mail.subject });
+      expect(reading.newest).toBe(mail.newest);
+      for (const part of mail.parts ?? []) expect(reading.parts).toContain(part);
+      expect(reading.fellBack).toBe(mail.fellBack ?? false);
+    });
+  }
+
+  it('sets aside what it removed as history, in order', () => {
+    const reading = readMail(MAIL_CORPUS[0]!.body);
+    expect(reading.history).toMatch(/^Thanks\nAnna\n\nOn Mon, 1 Dec 2026/);
+    expect(reading.history).toContain('> Your order A1001 has shipped with DHL.');
+  });
+
+  it('a plain one-line ticket comes back unchanged', () => {
+    expect(readMail('I forgot my password')).toEqual({ newest: 'I forgot my password', history: '', parts: [], fellBack: false });
+  });
+
+  it('is never empty for a body with text, whatever it strips', () => {
+    for (const body of ['Thanks', '-- \nJohn', 'Sent from my iPhone', '> only a quote', '________________\nFrom: a <a@b.c>\nSent: now\nTo: b\nSubject: x']) {
+      expect(readMail(body).newest.trim()).not.toBe('');
+    }
+  });
+
+  it('Windows line endings read the same as Unix ones', () => {
+    const mail = MAIL_CORPUS[3]!;
+    expect(readMail(mail.body.replace(/\n/g, '\r\n')).newest).toBe(mail.newest);
+  });
+});
+
+describe('readMail on hostile input', () => {
+  // Each of these took email-reply-parser or email-forward-parser (no re2) tens of seconds at
+  // 64 KiB. A generous bound, far above a linear reader's cost and far below a quadratic one's.
+  const size = 64 * 1024;
+  const inputs: [string, string][] = [
+    ['a line of >', '>'.repeat(size)],
+    ['a line of spaces', `${' '.repeat(size)}x`],
+    ['spaces then a colon', `On ${' '.repeat(size)}wrote:`],
+    ['many short quote headers', 'On 1 Dec 2026 x wrote:\n'.repeat(size / 23)],
+    ['many From: lines', 'From: a <a@b.c>\n'.repeat(size / 16)],
+    ['blank lines', '\n'.repeat(size)],
+    ['dashes', '-'.repeat(size)],
+    ['an unclosed tag run', `<div${' <div'.repeat(size / 5)}`],
+    ['deeply nested HTML', '<blockquote>'.repeat(size / 12)],
+    ['sign-off lines', 'Thanks,\n'.repeat(size / 8)],
+  ];
+  for (const [name, body] of inputs) {
+    it(`${name}: read within a generous bound, non-empty`, () => {
+      const started = performance.now();
+      const reading = readMail(body);
+      expect(performance.now() - started).toBeLessThan(5_000);
+      expect(reading.newest.length).toBeGreaterThan(0);
+    }, 30_000);
+  }
+});
