@@ -173,13 +173,14 @@ function buildProgram(io: CliIo): Command {
     .description('the eval canary: triage every line of a JSONL set as a fresh ticket and score it')
     .option('--set <file>', 'JSONL eval set', 'data/eval/canary.jsonl')
     .option('--baseline <file>', 'an earlier `triage eval --json` output to compare with')
+    .option('--model <file>', 'a candidate intent classifier (from npm run train) instead of the adopted one')
     .option('--max-regressions <n>', 'lines that newly fail their expectations before exit 1', '0')
     .option('--max-new-sends <n>', 'lines newly sent instead of drafted before exit 1', '0')
     .option('--max-accuracy-drop <x>', 'drop of intent accuracy (fraction) before exit 1', '0.02')
     .option('--store', 'keep the eval tickets in the main store (default: an isolated in-memory store)')
     .option('--json', 'print the report as JSON')
     .action(async (options: Record<string, string | boolean | undefined>) => {
-      const code = await runEvalCommand(io, options, (fn, databaseUrl) => withRuntime(io, fn, databaseUrl));
+      const code = await runEvalCommand(io, options);
       if (code !== EXIT_OK) throw new ExitRequest(code);
     });
 
