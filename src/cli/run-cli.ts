@@ -15,6 +15,7 @@ import { listAuditEvents } from '../service/store/repositories/audit-repository.
 import { getOutboxForTicket } from '../service/store/repositories/outbox-repository.js';
 import { formatDecisionRow, formatOutcome } from './format-outcome.js';
 import { runEvalCommand } from './eval-command.js';
+import { runExportTrainingCommand } from './export-training-command.js';
 
 export interface CliIo {
   stdout(text: string): void;
@@ -183,6 +184,13 @@ function buildProgram(io: CliIo): Command {
       const code = await runEvalCommand(io, options);
       if (code !== EXIT_OK) throw new ExitRequest(code);
     });
+
+  program
+    .command('export-training')
+    .description("reviewers' approved, edited and rejected drafts as labelled examples (JSONL) for npm run train -- --include-reviewed")
+    .option('--since <when>', 'reviews since, e.g. 30d or an ISO date (default: all)')
+    .option('--output <file>', 'write to a file (default: standard output)')
+    .action((options: { since?: string; output?: string }) => runExportTrainingCommand(io, options));
 
   program
     .command('serve')

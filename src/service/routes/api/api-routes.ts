@@ -32,16 +32,20 @@ function tokenMatches(expected: string, header: string | undefined): boolean {
   return received.length > 0 && timingSafeEqual(a, b);
 }
 
+/** The reviewer's correction of the ticket's intent: a labelled example for the next training. */
+const reviewerIntent = z.string().trim().min(1).max(80).optional();
+
 const approveBody = z
   .object({
     draftId: z.string().min(1),
     draftHash: z.string().min(1),
     text: z.string().trim().min(1).max(8000).optional(),
     reviewer: z.string().trim().min(1).max(100).optional(),
+    intent: reviewerIntent,
   })
   .strict();
 const rejectBody = z
-  .object({ reason: z.string().trim().min(1).max(2000), reviewer: z.string().trim().min(1).max(100).optional() })
+  .object({ reason: z.string().trim().min(1).max(2000), reviewer: z.string().trim().min(1).max(100).optional(), intent: reviewerIntent })
   .strict();
 const decisionsQuery = z
   .object({
@@ -76,6 +80,12 @@ function reviewState(outbox: OutboxEntry[]) {
 
 export const apiRoutes: FastifyPluginAsync<{ services: ServiceContext }> = async (app, { services }) => {
   const { db } = services.runtime.store;
+  const knownIntents = new Set(services.runtime.deps.classifier.intents);
+  const checkIntent = (intent: string | undefined) => {
+    if (intent !== undefined && !knownIntents.has(intent)) {
+      throw new HttpError(400, 'unknown_intent', `intent "${intent}" is not one the classifier knows (e.g. ${[...knownIntents].slice(0, 3).join(', ')})`);
+    }
+  };
 
   app.addHook('onRequest', async (request) => {
     if (!tokenMatches(services.reviewerToken, request.headers.authorization)) {
@@ -130,6 +140,7 @@ export const apiRoutes: FastifyPluginAsync<{ services: ServiceContext }> = async
 
   app.post<{ Params: { id: string } }>('/tickets/:id/approve', async (request, reply) => {
     const body = parseOr400(approveBody, request.body);
+    checkIntent(body.intent);
     const ticketId = request.params.id;
     const reviewer = body.reviewer ?? 'reviewer';
     const result = await db.transaction().execute(async (transaction) => {
@@ -164,7 +175,7 @@ export const apiRoutes: FastifyPluginAsync<{ services: ServiceContext }> = async
           {
             type: 'review-approved',
             ts: new Date().toISOString(),
-            data: { reviewer, draftId: draft.id, draftHash: body.draftHash, edited: body.text !== undefined && body.text !== draft.text, sendId: row.id },
+            data: { reviewer, draftId: draft.id, draftHash: body.draftHash, edited: body.text !== undefined && body.text !== draft.text, sendId: row.id, ...(body.intent ? { intent: body.intent } : {}) },
           },
         ],
       });
@@ -176,6 +187,7 @@ export const apiRoutes: FastifyPluginAsync<{ services: ServiceContext }> = async
 
   app.post<{ Params: { id: string } }>('/tickets/:id/reject', async (request) => {
     const body = parseOr400(rejectBody, request.body);
+    checkIntent(body.intent);
     const ticketId = request.params.id;
     await db.transaction().execute(async (transaction) => {
       const ticket = await getTicket(transaction, ticketId);
@@ -188,7 +200,7 @@ export const apiRoutes: FastifyPluginAsync<{ services: ServiceContext }> = async
       await appendAuditEvents(transaction, {
         ticketId,
         runId: null,
-        events: [{ type: 'review-rejected', ts: new Date().toISOString(), data: { reviewer: body.reviewer ?? 'reviewer', reason: scrubText(body.reason).text, draftId: draft.id } }],
+        events: [{ type: 'review-rejected', ts: new Date().toISOString(), data: { reviewer: body.reviewer ?? 'reviewer', reason: scrubText(body.reason).text, draftId: draft.id, ...(body.intent ? { intent: body.intent } : {}) } }],
       });
     });
     return { ticketId, status: 'rejected' };
