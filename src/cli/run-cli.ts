@@ -16,6 +16,7 @@ import { getOutboxForTicket } from '../service/store/repositories/outbox-reposit
 import { formatDecisionRow, formatOutcome } from './format-outcome.js';
 import { runEvalCommand } from './eval-command.js';
 import { runExportTrainingCommand } from './export-training-command.js';
+import { runCanaryAdoptCommand, runCanaryListCommand, runCanaryRunCommand } from './canary-command.js';
 
 export interface CliIo {
   stdout(text: string): void;
@@ -191,6 +192,28 @@ function buildProgram(io: CliIo): Command {
     .option('--since <when>', 'reviews since, e.g. 30d or an ISO date (default: all)')
     .option('--output <file>', 'write to a file (default: standard output)')
     .action((options: { since?: string; output?: string }) => runExportTrainingCommand(io, options));
+
+  const canary = program.command('canary').description('the daily eval canary: run it now, list its reports, adopt a baseline');
+  canary
+    .command('run')
+    .description('run the canary set now, store the report and compare it with the baseline (exit 1 on a regression)')
+    .option('--set <file>', 'JSONL eval set (default: CANARY_SET)')
+    .option('--json', 'print the report as JSON')
+    .action(async (options: { set?: string; json?: boolean }) => {
+      const code = await runCanaryRunCommand(io, options);
+      if (code !== EXIT_OK) throw new ExitRequest(code);
+    });
+  canary
+    .command('list')
+    .description('the latest canary reports, newest first')
+    .option('--limit <n>', 'at most this many', '10')
+    .option('--json', 'print as JSON')
+    .action((options: { limit?: string; json?: boolean }) => runCanaryListCommand(io, options));
+  canary
+    .command('adopt')
+    .description('make a report (default: the latest finished one) the baseline later runs are compared with')
+    .argument('[reportId]')
+    .action((reportId: string | undefined) => runCanaryAdoptCommand(io, reportId));
 
   program
     .command('serve')

@@ -7,6 +7,8 @@
 import { randomBytes } from 'node:crypto';
 import type { Config } from './config.js';
 import { buildApp } from './app.js';
+import { startCanarySchedule } from './canary/canary-schedule.js';
+import type { CanarySchedule } from './canary/timer-schedule.js';
 import { createLogger } from './logger.js';
 import { createMetrics } from './metrics.js';
 import { createOutboxDispatcher } from './outbox/outbox-dispatcher.js';
@@ -47,6 +49,7 @@ export async function serve(config: Config, options: ServeOptions = {}): Promise
     );
   }
   let app: Awaited<ReturnType<typeof buildApp>> | undefined;
+  let canary: CanarySchedule | undefined;
   await runWorkerProcess(config, {
     ...options.worker,
     connectors,
@@ -71,6 +74,11 @@ export async function serve(config: Config, options: ServeOptions = {}): Promise
         const address = await app.listen({ port, host });
         logger.info({ address }, 'triage service listening');
         options.onListening?.(address, () => running.stop());
+        // The daily canary (CANARY_CRON); a failure to schedule it is logged, the service still runs.
+        canary = await startCanarySchedule({ config, store: running.runtime.store, logger }).catch((error: unknown) => {
+          logger.error({ error: error instanceof Error ? error.message : String(error) }, 'cannot schedule the canary');
+          return undefined;
+        });
       } catch (error) {
         logger.error({ error: error instanceof Error ? error.message : String(error) }, 'cannot listen');
         running.stop();
@@ -79,6 +87,7 @@ export async function serve(config: Config, options: ServeOptions = {}): Promise
     onStopping: () => {
       // Stop taking webhooks before the workers drain; a helpdesk retries what it could not deliver.
       void app?.close();
+      void canary?.stop();
     },
   });
   await app?.close();

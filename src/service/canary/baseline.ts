@@ -64,6 +64,11 @@ export function parseBaseline(content: string, source = 'baseline'): BaselineRep
   } catch {
     throw new InputError(`${source} is not valid JSON (expected the output of triage eval --json)`, 'bad_baseline');
   }
+  return toBaselineReport(json, source);
+}
+
+/** Checks that a value (a parsed file, a stored report) has what a comparison needs. */
+export function toBaselineReport(json: unknown, source = 'baseline'): BaselineReport {
   const parsed = baselineSchema.safeParse(json);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];

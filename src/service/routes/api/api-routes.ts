@@ -25,7 +25,7 @@ export function draftHash(entry: Pick<OutboxEntry, 'id' | 'text'>): string {
   return createHash('sha256').update(`${entry.id}\n${entry.text}`).digest('hex').slice(0, 32);
 }
 
-function tokenMatches(expected: string, header: string | undefined): boolean {
+export function tokenMatches(expected: string, header: string | undefined): boolean {
   const received = /^Bearer\s+(.+)$/i.exec(header ?? '')?.[1]?.trim() ?? '';
   const a = createHash('sha256').update(expected).digest();
   const b = createHash('sha256').update(received).digest();
