@@ -19,15 +19,10 @@ const AGREEMENT_FIELDS = ['intent', 'decision', 'tags'] as const;
 export function registerCanaryMetrics(registry: Registry, db: Executor): void {
   // buildApp may run more than once on one registry (tests); a metric is registered once.
   if (registry.getSingleMetric('triage_canary_last_run_timestamp_seconds')) return;
-  let latest: Promise<Awaited<ReturnType<typeof latestFinishedCanaryReport>>> | undefined;
-  // The three gauges of one scrape share one query.
-  const latestReport = () => {
-    latest ??= latestFinishedCanaryReport(db).finally(() => setImmediate(() => (latest = undefined)));
-    return latest;
-  };
+  const latestReport = () => latestFinishedCanaryReport(db);
   new Gauge({
     name: 'triage_canary_last_run_timestamp_seconds',
-    help: 'When the last finished canary run finished (Unix time)',
+    help: 'When the last finished canary run finished (Unix time; 0: never)',
     registers: [registry],
     async collect() {
       const report = await latestReport();
@@ -51,6 +46,8 @@ export function registerCanaryMetrics(registry: Registry, db: Executor): void {
     labelNames: ['field'],
     registers: [registry],
     async collect() {
+      // A field the last run had no labelled lines for must not keep an older run's value.
+      this.reset();
       const report = await latestReport();
       const summary = storedSummary.safeParse(report?.summary);
       if (!summary.success) return;
