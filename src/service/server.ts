@@ -8,7 +8,7 @@ import { randomBytes } from 'node:crypto';
 import type { Config } from './config.js';
 import { buildApp } from './app.js';
 import { startCanarySchedule } from './canary/canary-schedule.js';
-import type { CanarySchedule } from './canary/timer-schedule.js';
+import type { CanarySchedule, Clock } from './canary/timer-schedule.js';
 import { createLogger } from './logger.js';
 import { createMetrics } from './metrics.js';
 import { createOutboxDispatcher } from './outbox/outbox-dispatcher.js';
@@ -26,6 +26,8 @@ export interface ServeOptions {
   /** Called once the server listens, with its address and a stop function (same as SIGTERM). */
   onListening?(address: string, stop: () => void): void;
   worker?: Omit<WorkerProcessOptions, 'onReady' | 'onStopping' | 'logger' | 'log'>;
+  /** The canary timer's clock on SQLite (tests drive it). */
+  canaryClock?: Clock;
 }
 
 function parsePort(value: string | number | undefined, fallback: number): number {
@@ -73,12 +75,14 @@ export async function serve(config: Config, options: ServeOptions = {}): Promise
       try {
         const address = await app.listen({ port, host });
         logger.info({ address }, 'triage service listening');
-        options.onListening?.(address, () => running.stop());
         // The daily canary (CANARY_CRON); a failure to schedule it is logged, the service still runs.
-        canary = await startCanarySchedule({ config, store: running.runtime.store, logger }).catch((error: unknown) => {
-          logger.error({ error: error instanceof Error ? error.message : String(error) }, 'cannot schedule the canary');
-          return undefined;
-        });
+        canary = await startCanarySchedule({ config, store: running.runtime.store, logger, ...(options.canaryClock ? { clock: options.canaryClock } : {}) }).catch(
+          (error: unknown) => {
+            logger.error({ error: error instanceof Error ? error.message : String(error) }, 'cannot schedule the canary');
+            return undefined;
+          },
+        );
+        options.onListening?.(address, () => running.stop());
       } catch (error) {
         logger.error({ error: error instanceof Error ? error.message : String(error) }, 'cannot listen');
         running.stop();
