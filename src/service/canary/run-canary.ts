@@ -23,7 +23,8 @@ import type { Executor } from '../store/repositories/with-transaction.js';
 import { createTriageRuntime, type TriageRuntime } from '../triage-runtime.js';
 import { compareWithBaseline, toBaselineReport, type BaselineComparison } from './baseline.js';
 import type { CanaryAlert } from './canary-alert.js';
-import { parseEvalSet } from './eval-set.js';
+import type { EvalReport } from './eval-report.js';
+import { parseEvalSet, type EvalLine } from './eval-set.js';
 import { modelIdentity } from './model-identity.js';
 import { runEval } from './run-eval.js';
 
@@ -55,6 +56,15 @@ export function regressedLines(comparison: BaselineComparison): string[] {
   return [...new Set([...comparison.decisionOrTagRegressions, ...comparison.newSends])];
 }
 
+async function evaluate(openRuntime: () => Promise<TriageRuntime>, lines: EvalLine[]): Promise<{ report: EvalReport; modelId: string }> {
+  const runtime = await openRuntime();
+  try {
+    return { report: await runEval(runtime, lines), modelId: modelIdentity(runtime) };
+  } finally {
+    await runtime.close();
+  }
+}
+
 export async function runCanary(options: CanaryRunnerOptions, run: { slot?: Date; setPath?: string } = {}): Promise<CanaryRunOutcome> {
   const now = options.now ?? (() => new Date());
   const setPath = run.setPath ?? options.config.CANARY_SET;
@@ -70,13 +80,7 @@ export async function runCanary(options: CanaryRunnerOptions, run: { slot?: Date
     }
     const { lines, warnings } = parseEvalSet(content, setPath);
     for (const warning of warnings) options.logger.warn(fields, warning);
-    const runtime = await (options.openRuntime ?? (() => createTriageRuntime(options.config, { databaseUrl: 'sqlite::memory:' })))();
-    let evaluated;
-    try {
-      evaluated = { report: await runEval(runtime, lines), modelId: modelIdentity(runtime) };
-    } finally {
-      await runtime.close();
-    }
+    const evaluated = await evaluate(options.openRuntime ?? (() => createTriageRuntime(options.config, { databaseUrl: 'sqlite::memory:' })), lines);
     const baseline = await adoptedCanaryBaseline(options.db);
     const comparison = baseline ? compareWithBaseline(evaluated.report, toBaselineReport(baseline, `canary report ${baseline.id}`)) : undefined;
     const regressions = comparison ? regressedLines(comparison) : [];
