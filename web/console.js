@@ -7,6 +7,7 @@ import { element, replaceChildren } from './dom.js';
 import { describeApiError } from './error-messages.js';
 import { createSession, takeTokenFromFragment } from './session.js';
 import { createTicketCache } from './ticket-cache.js';
+import { mountCanaryView } from './views/canary-view.js';
 import { mountDecisionsView } from './views/decisions-view.js';
 import { mountQueueView } from './views/queue-view.js';
 import { mountSignInView } from './views/sign-in-view.js';
@@ -24,7 +25,7 @@ import { mountTicketView } from './views/ticket-view.js';
  * @property {() => void} refreshQueueCount Re-reads the number of drafts for the navigation badge.
  */
 
-/** @typedef {{name: 'queue'} | {name: 'ticket', ticketId: string} | {name: 'decisions', query: URLSearchParams}} Route */
+/** @typedef {{name: 'queue'} | {name: 'ticket', ticketId: string} | {name: 'decisions', query: URLSearchParams} | {name: 'canary'}} Route */
 
 const UNAUTHORIZED_MESSAGE = 'That reviewer token was not accepted (401). Enter the current token to continue.';
 
@@ -40,6 +41,7 @@ export function parseRoute(hash) {
     }
   }
   if (path === '/decisions') return { name: 'decisions', query: new URLSearchParams(search) };
+  if (path === '/canary') return { name: 'canary' };
   return { name: 'queue' };
 }
 
@@ -174,6 +176,9 @@ function start() {
     } else if (next.name === 'decisions') {
       current = mountDecisionsView(main, context, next.query);
       document.title = 'Decisions · Triage review console';
+    } else if (next.name === 'canary') {
+      current = mountCanaryView(main, context);
+      document.title = 'Canary · Triage review console';
     } else {
       current = mountQueueView(main, context);
       document.title = 'Queue · Triage review console';

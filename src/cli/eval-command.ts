@@ -1,90 +1,66 @@
-import { readFileSync } from 'node:fs';
+/**
+ * `triage eval`: triage every line of an eval set as a fresh ticket (in an isolated in-memory store
+ * unless --store), score it, and with --baseline show what changed; --model runs a candidate
+ * classifier so its changes are seen before it is adopted.
+ */
 import cliProgress from 'cli-progress';
+import { compareWithBaseline, parseBaseline } from '../service/canary/baseline.js';
+import { parseEvalSet } from '../service/canary/eval-set.js';
+import { modelIdentity } from '../service/canary/model-identity.js';
+import { runEval } from '../service/canary/run-eval.js';
+import { readClassifierFile } from '../service/classifier-file.js';
 import { InputError } from '../service/errors.js';
-import {
-  compareWithBaseline,
-  parseBaseline,
-  parseEvalSet,
-  runEval,
-  type BaselineComparison,
-  type EvalReport,
-} from '../service/eval-canary.js';
-import type { TriageRuntime } from '../service/triage-runtime.js';
+import { formatComparison, formatReport } from './format-eval-report.js';
+import { withCommandRuntime } from './open-runtime.js';
+import { readTextFile } from './read-text-file.js';
 import type { CliIo } from './run-cli.js';
 
-type WithRuntime = <T>(fn: (runtime: TriageRuntime) => Promise<T>, databaseUrl?: string) => Promise<T>;
-
-function readText(path: string, what: string): string {
-  try {
-    return readFileSync(path, 'utf8');
-  } catch (error) {
-    throw new InputError(`cannot read ${what} ${path}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
-  }
+export interface EvalCommandOptions {
+  set?: string;
+  baseline?: string;
+  model?: string;
+  maxRegressions?: string;
+  maxNewSends?: string;
+  maxAccuracyDrop?: string;
+  store?: boolean;
+  json?: boolean;
 }
 
-function threshold(value: string | boolean | undefined, name: string, integer: boolean): number {
+function threshold(value: string | undefined, name: string, integer: boolean): number {
   const number = Number(value);
-  if (!Number.isFinite(number) || number < 0 || (integer && !Number.isInteger(number))) {
+  if (value === undefined || !Number.isFinite(number) || number < 0 || (integer && !Number.isInteger(number))) {
     throw new InputError(`${name} must be a ${integer ? 'whole ' : ''}number >= 0, got "${String(value)}"`);
   }
   return number;
 }
 
-function formatReport(report: EvalReport): string {
-  const { summary } = report;
-  const pct = (value: number | null) => (value === null ? 'n/a' : `${(value * 100).toFixed(1)}%`);
-  const lines = [
-    `Eval: ${summary.total} tickets, ${summary.sent} sent, ${summary.drafted} drafted, ${summary.errors} invalid`,
-    `  intent accuracy    ${pct(summary.intent.accuracy)} (${summary.intent.correct}/${summary.intent.labelled})`,
-    `  decision accuracy  ${pct(summary.decision.accuracy)} (${summary.decision.correct}/${summary.decision.labelled})`,
-    `  tag accuracy       ${pct(summary.tags.accuracy)} (${summary.tags.correct}/${summary.tags.labelled})`,
-    `  time per ticket    ${summary.msPerTicket.toFixed(2)} ms`,
-  ];
-  const failing = report.results.filter((result) => result.failed?.length || result.error);
-  if (failing.length) {
-    lines.push('', 'Not as expected:');
-    for (const result of failing.slice(0, 50)) lines.push(`  ${result.id}: ${result.error ?? result.failed?.join('; ')}`);
-    if (failing.length > 50) lines.push(`  ... and ${failing.length - 50} more`);
-  }
-  return `${lines.join('\n')}\n`;
-}
-
-function formatComparison(comparison: BaselineComparison): string {
-  const lines = [`Compared with the baseline: ${comparison.changes.length} line(s) changed`];
-  for (const change of comparison.changes.slice(0, 50)) {
-    const parts: string[] = [];
-    if (change.decision) parts.push(`decision ${change.decision.before} -> ${change.decision.after}`);
-    if (change.intent) parts.push(`intent ${change.intent.before} -> ${change.intent.after}`);
-    if (change.tags) parts.push(`tags [${change.tags.before}] -> [${change.tags.after}]`);
-    if (change.replyDiff) parts.push('reply changed');
-    lines.push(`  ${change.id}: ${parts.join(', ')}`);
-    for (const diffLine of change.replyDiff?.slice(0, 12) ?? []) lines.push(`      ${diffLine}`);
-  }
-  if (comparison.missing.length) lines.push(`  missing from this run: ${comparison.missing.join(', ')}`);
-  if (comparison.exceeded.length) lines.push('REGRESSION:', ...comparison.exceeded.map((reason) => `  - ${reason}`));
-  return `${lines.join('\n')}\n`;
-}
-
-export async function runEvalCommand(io: CliIo, options: Record<string, string | boolean | undefined>, withRuntime: WithRuntime): Promise<number> {
-  const setPath = String(options.set);
-  const lines = parseEvalSet(readText(setPath, 'eval set'), setPath);
+/** Returns the exit code: 1 when the comparison with the baseline exceeds a threshold. */
+export async function runEvalCommand(io: CliIo, options: EvalCommandOptions): Promise<number> {
+  const setPath = options.set ?? 'data/eval/canary.jsonl';
+  const { lines, warnings } = parseEvalSet(readTextFile(setPath, 'eval set'), setPath);
   const thresholds = {
-    maxRegressions: threshold(options.maxRegressions, '--max-regressions', true),
-    maxNewSends: threshold(options.maxNewSends, '--max-new-sends', true),
-    maxAccuracyDrop: threshold(options.maxAccuracyDrop, '--max-accuracy-drop', false),
+    maxRegressions: threshold(options.maxRegressions ?? '0', '--max-regressions', true),
+    maxNewSends: threshold(options.maxNewSends ?? '0', '--max-new-sends', true),
+    maxAccuracyDrop: threshold(options.maxAccuracyDrop ?? '0.02', '--max-accuracy-drop', false),
   };
-  const baseline = options.baseline ? parseBaseline(readText(String(options.baseline), 'baseline'), String(options.baseline)) : undefined;
+  const baseline = options.baseline ? parseBaseline(readTextFile(options.baseline, 'baseline'), options.baseline) : undefined;
+  const classifier = options.model ? readClassifierFile(options.model) : undefined;
+  for (const warning of warnings) io.stderr(`triage: warning: ${warning}\n`);
 
   const bar = io.stderrIsTty && lines.length > 20 ? new cliProgress.SingleBar({ stream: process.stderr, clearOnComplete: true }, cliProgress.Presets.shades_classic) : undefined;
   bar?.start(lines.length, 0);
-  const report = await withRuntime(
-    (runtime) => runEval(runtime, lines, { onProgress: (done) => bar?.update(done) }),
-    options.store ? undefined : 'sqlite::memory:',
+  const { report, model } = await withCommandRuntime(
+    io.environment,
+    async (runtime) => ({
+      report: await runEval(runtime, lines, { onProgress: (done) => bar?.update(done) }),
+      model: modelIdentity(runtime),
+    }),
+    { ...(options.store ? {} : { databaseUrl: 'sqlite::memory:' }), ...(classifier ? { classifier } : {}) },
   ).finally(() => bar?.stop());
 
   const comparison = baseline ? compareWithBaseline(report, baseline, thresholds) : undefined;
-  if (options.json) io.stdout(`${JSON.stringify(comparison ? { ...report, comparison } : report, null, 2)}\n`);
-  else io.stdout(formatReport(report) + (comparison ? `\n${formatComparison(comparison)}` : ''));
+  if (options.json) io.stdout(`${JSON.stringify({ ...report, model, ...(comparison ? { comparison } : {}) }, null, 2)}\n`);
+  else io.stdout(`Model: ${model}\n${formatReport(report)}${comparison ? `\n${formatComparison(comparison)}` : ''}`);
   if (comparison?.exceeded.length) {
     io.stderr(`triage: eval regression: ${comparison.exceeded.join('; ')}\n`);
     return 1;

@@ -18,6 +18,8 @@ import { formatDecisionRow, formatOutcome } from './format-outcome.js';
 import { runEvalCommand } from './eval-command.js';
 import { suggestCommand } from './command-suggestion.js';
 import { PROJECT_ROOT } from '../service/paths.js';
+import { runExportTrainingCommand } from './export-training-command.js';
+import { runCanaryAdoptCommand, runCanaryListCommand, runCanaryRunCommand } from './canary-command.js';
 
 export interface CliIo {
   stdout(text: string): void;
@@ -191,15 +193,45 @@ function buildProgram(io: CliIo, buildOptions: { explicitTicketCommand: boolean 
     .description('the eval canary: triage every line of a JSONL set as a fresh ticket and score it')
     .option('--set <file>', 'JSONL eval set', 'data/eval/canary.jsonl')
     .option('--baseline <file>', 'an earlier `triage eval --json` output to compare with')
+    .option('--model <file>', 'a candidate intent classifier (from npm run train) instead of the adopted one')
     .option('--max-regressions <n>', 'lines that newly fail their expectations before exit 1', '0')
     .option('--max-new-sends <n>', 'lines newly sent instead of drafted before exit 1', '0')
     .option('--max-accuracy-drop <x>', 'drop of intent accuracy (fraction) before exit 1', '0.02')
     .option('--store', 'keep the eval tickets in the main store (default: an isolated in-memory store)')
     .option('--json', 'print the report as JSON')
     .action(async (options: Record<string, string | boolean | undefined>) => {
-      const code = await runEvalCommand(io, options, (fn, databaseUrl) => withRuntime(io, fn, databaseUrl));
+      const code = await runEvalCommand(io, options);
       if (code !== EXIT_OK) throw new ExitRequest(code);
     });
+
+  program
+    .command('export-training')
+    .description("reviewers' approved, edited and rejected drafts as labelled examples (JSONL) for npm run train -- --include-reviewed")
+    .option('--since <when>', 'reviews since, e.g. 30d or an ISO date (default: all)')
+    .option('--output <file>', 'write to a file (default: standard output)')
+    .action((options: { since?: string; output?: string }) => runExportTrainingCommand(io, options));
+
+  const canary = program.command('canary').description('the daily eval canary: run it now, list its reports, adopt a baseline');
+  canary
+    .command('run')
+    .description('run the canary set now, store the report and compare it with the baseline (exit 1 on a regression)')
+    .option('--set <file>', 'JSONL eval set (default: CANARY_SET)')
+    .option('--json', 'print the report as JSON')
+    .action(async (options: { set?: string; json?: boolean }) => {
+      const code = await runCanaryRunCommand(io, options);
+      if (code !== EXIT_OK) throw new ExitRequest(code);
+    });
+  canary
+    .command('list')
+    .description('the latest canary reports, newest first')
+    .option('--limit <n>', 'at most this many', '10')
+    .option('--json', 'print as JSON')
+    .action((options: { limit?: string; json?: boolean }) => runCanaryListCommand(io, options));
+  canary
+    .command('adopt')
+    .description('make a report (default: the latest finished one) the baseline later runs are compared with')
+    .argument('[reportId]')
+    .action((reportId: string | undefined) => runCanaryAdoptCommand(io, reportId));
 
   program
     .command('serve')

@@ -7,6 +7,7 @@ import Fastify, { type FastifyError } from 'fastify';
 import { ConfigError, InputError } from './errors.js';
 import { errorBody, HttpError } from './http-errors.js';
 import { apiRoutes } from './routes/api/api-routes.js';
+import { canaryRoutes } from './routes/canary/canary-routes.js';
 import { consoleRoutes } from './routes/console/console-routes.js';
 import { operationsRoutes } from './routes/operations-routes.js';
 import { webhookRoutes } from './routes/webhooks/webhook-routes.js';
@@ -75,6 +76,7 @@ export async function buildApp(services: ServiceContext) {
   await app.register(operationsRoutes, { services });
   await app.register(webhookRoutes, { prefix: '/webhooks', services });
   await app.register(apiRoutes, { prefix: '/api', services });
+  await app.register(canaryRoutes, { prefix: '/api/canary', services });
   await app.register(consoleRoutes);
   return app;
 }

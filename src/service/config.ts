@@ -3,6 +3,7 @@
  * the variable and says how to fix it.
  */
 import { z } from 'zod';
+import { validateCron } from './canary/cron-slots.js';
 import { ConfigError } from './errors.js';
 
 const optionalUrl = z
@@ -63,6 +64,21 @@ const environmentSchema = z.object({
     .transform((value) => value.split(',').map((host) => host.trim().toLowerCase()).filter(Boolean)),
   // Mail reading (issue 9): a sender without a CRM profile may get an automatic answer to a general question.
   AUTO_SEND_UNKNOWN_SENDERS: z.enum(['on', 'off']).default('on'),
+  // The daily canary (issue 9): which eval set, when (cron in UTC, or "off"), and where alerts go.
+  CANARY_SET: z.string().trim().min(1).default('data/eval/canary.jsonl'),
+  CANARY_CRON: z
+    .string()
+    .trim()
+    .default('0 6 * * *')
+    .superRefine((value, context) => {
+      if (value === 'off') return;
+      try {
+        validateCron(value);
+      } catch (error) {
+        context.addIssue({ code: 'custom', message: `not a cron expression (${error instanceof Error ? error.message : String(error)}); e.g. "0 6 * * *", or "off"` });
+      }
+    }),
+  CANARY_ALERT_URL: optionalUrl,
 });
 
 export type Config = Readonly<z.output<typeof environmentSchema>>;

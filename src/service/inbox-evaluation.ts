@@ -1,12 +1,14 @@
 /**
  * Scores a triage run on a labelled inbox set the way a support lead reads it: did the easy mail go
  * out on its own, did anything go out that a person should have read first, and did each escalation
- * tag reach the queue it belongs in. The eval canary (eval-canary.ts) answers "did anything change";
+ * tag reach the queue it belongs in. The eval canary (canary/) answers "did anything change";
  * this answers "how good is it", overall and per group of tickets (the set's own extra fields, such as
  * "class", "form" or "lang").
  */
 import { InputError } from './errors.js';
-import { parseEvalSet, runEval, type EvalLine, type EvalResult } from './eval-canary.js';
+import type { EvalResult } from './canary/eval-report.js';
+import { parseEvalSet, type EvalLine } from './canary/eval-set.js';
+import { runEval } from './canary/run-eval.js';
 import type { TriageRuntime } from './triage-runtime.js';
 
 /** One line of the set: what `triage eval` reads, plus the string fields it ignores, used as groups. */
@@ -95,7 +97,7 @@ export function parseLabelledEvalSet(content: string, source = 'eval set'): Labe
     return JSON.stringify(known);
   });
   // Blank lines stay blank so the canary parser's line numbers match the file's.
-  return parseEvalSet(core.join('\n'), source).map((line, index) => ({ line, groups: groups[index]! }));
+  return parseEvalSet(core.join('\n'), source).lines.map((line, index) => ({ line, groups: groups[index]! }));
 }
 
 function share(correct: number, labelled: number): Share {

@@ -7,6 +7,8 @@
 import { randomBytes } from 'node:crypto';
 import type { Config } from './config.js';
 import { buildApp } from './app.js';
+import { startCanarySchedule } from './canary/canary-schedule.js';
+import type { CanarySchedule, Clock } from './canary/timer-schedule.js';
 import { createLogger } from './logger.js';
 import { createMetrics } from './metrics.js';
 import { createOutboxDispatcher } from './outbox/outbox-dispatcher.js';
@@ -24,6 +26,8 @@ export interface ServeOptions {
   /** Called once the server listens, with its address and a stop function (same as SIGTERM). */
   onListening?(address: string, stop: () => void): void;
   worker?: Omit<WorkerProcessOptions, 'onReady' | 'onStopping' | 'logger' | 'log'>;
+  /** The canary timer's clock on SQLite (tests drive it). */
+  canaryClock?: Clock;
 }
 
 function parsePort(value: string | number | undefined, fallback: number): number {
@@ -48,6 +52,7 @@ export async function serve(config: Config, options: ServeOptions = {}): Promise
   }
   let app: Awaited<ReturnType<typeof buildApp>> | undefined;
   let listenError: unknown;
+  let canary: CanarySchedule | undefined;
   await runWorkerProcess(config, {
     ...options.worker,
     connectors,
@@ -71,6 +76,13 @@ export async function serve(config: Config, options: ServeOptions = {}): Promise
       try {
         const address = await app.listen({ port, host });
         logger.info({ address }, 'triage service listening');
+        // The daily canary (CANARY_CRON); a failure to schedule it is logged, the service still runs.
+        canary = await startCanarySchedule({ config, store: running.runtime.store, logger, ...(options.canaryClock ? { clock: options.canaryClock } : {}) }).catch(
+          (error: unknown) => {
+            logger.error({ error: error instanceof Error ? error.message : String(error) }, 'cannot schedule the canary');
+            return undefined;
+          },
+        );
         options.onListening?.(address, () => running.stop());
       } catch (error) {
         logger.error({ error: error instanceof Error ? error.message : String(error) }, 'cannot listen');
@@ -81,6 +93,7 @@ export async function serve(config: Config, options: ServeOptions = {}): Promise
     onStopping: () => {
       // Stop taking webhooks before the workers drain; a helpdesk retries what it could not deliver.
       void app?.close();
+      void canary?.stop();
     },
   });
   await app?.close();

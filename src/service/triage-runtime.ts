@@ -7,7 +7,7 @@ import type { CrmClient } from '../triage/crm/crm-client.js';
 import { createHttpCrm } from '../triage/crm/http-crm.js';
 import { loadDemoCrmData } from '../triage/crm/in-memory-crm.js';
 import { loadKnowledgeBase } from '../triage/kb/knowledge-base.js';
-import { loadDefaultIntentClassifier } from '../triage/local-model/intent-classifier.js';
+import { loadDefaultIntentClassifier, type IntentClassifier } from '../triage/local-model/intent-classifier.js';
 import type { TriageDependencies } from '../triage/pipeline.js';
 import type { Config } from './config.js';
 import { createChatModel } from './model-factory.js';
@@ -29,6 +29,8 @@ export interface RuntimeOverrides {
   schema?: string;
   model?: ChatModel;
   crm?: CrmClient;
+  /** A candidate intent classifier instead of the adopted one (`triage eval --model FILE`). */
+  classifier?: IntentClassifier;
 }
 
 export async function createTriageRuntime(config: Config, overrides: RuntimeOverrides = {}): Promise<TriageRuntime> {
@@ -37,7 +39,7 @@ export async function createTriageRuntime(config: Config, overrides: RuntimeOver
     await migrateToLatest(store.db);
     // The embedded demo CRM lives in the store; seeding is an idempotent upsert.
     if (!config.CRM_BASE_URL && !overrides.crm) await seedCrm(store.db, loadDemoCrmData());
-    const classifier = loadDefaultIntentClassifier();
+    const classifier = overrides.classifier ?? loadDefaultIntentClassifier();
     const crm =
       overrides.crm ??
       (config.CRM_BASE_URL

@@ -10,6 +10,7 @@ import pg from 'pg';
 import { type DialectName, LockingSqliteDialect } from './dialect.js';
 import { DatabaseUnavailableError, InvalidDatabaseUrlError } from './errors.js';
 import type { AuditEventsTable } from './tables/audit-events.js';
+import type { CanaryReportsTable } from './tables/canary-reports.js';
 import type { CustomersTable } from './tables/customers.js';
 import type { DecisionTagsTable } from './tables/decision-tags.js';
 import type { DecisionsTable } from './tables/decisions.js';
@@ -31,6 +32,7 @@ export interface Database {
   customers: CustomersTable;
   orders: OrdersTable;
   jobs: JobsTable;
+  canary_reports: CanaryReportsTable;
 }
 
 export interface StoreHandle {

@@ -26,12 +26,15 @@ export function draftHash(entry: Pick<OutboxEntry, 'id' | 'text'>): string {
   return createHash('sha256').update(`${entry.id}\n${entry.text}`).digest('hex').slice(0, 32);
 }
 
-function tokenMatches(expected: string, header: string | undefined): boolean {
+export function tokenMatches(expected: string, header: string | undefined): boolean {
   const received = /^Bearer\s+(.+)$/i.exec(header ?? '')?.[1]?.trim() ?? '';
   const a = createHash('sha256').update(expected).digest();
   const b = createHash('sha256').update(received).digest();
   return received.length > 0 && timingSafeEqual(a, b);
 }
+
+/** The reviewer's correction of the ticket's intent: a labelled example for the next training. */
+const reviewerIntent = z.string().trim().min(1).max(80).optional();
 
 const approveBody = z
   .object({
@@ -39,10 +42,11 @@ const approveBody = z
     draftHash: z.string().min(1),
     text: z.string().trim().min(1).max(8000).optional(),
     reviewer: z.string().trim().min(1).max(100).optional(),
+    intent: reviewerIntent,
   })
   .strict();
 const rejectBody = z
-  .object({ reason: z.string().trim().min(1).max(2000), reviewer: z.string().trim().min(1).max(100).optional() })
+  .object({ reason: z.string().trim().min(1).max(2000), reviewer: z.string().trim().min(1).max(100).optional(), intent: reviewerIntent })
   .strict();
 const decisionsQuery = z
   .object({
@@ -77,6 +81,12 @@ function reviewState(outbox: OutboxEntry[]) {
 
 export const apiRoutes: FastifyPluginAsync<{ services: ServiceContext }> = async (app, { services }) => {
   const { db } = services.runtime.store;
+  const knownIntents = new Set(services.runtime.deps.classifier.intents);
+  const checkIntent = (intent: string | undefined) => {
+    if (intent !== undefined && !knownIntents.has(intent)) {
+      throw new HttpError(400, 'unknown_intent', `intent "${intent}" is not one the classifier knows (e.g. ${[...knownIntents].slice(0, 3).join(', ')})`);
+    }
+  };
 
   app.addHook('onRequest', async (request) => {
     if (!tokenMatches(services.reviewerToken, request.headers.authorization)) {
@@ -133,6 +143,7 @@ export const apiRoutes: FastifyPluginAsync<{ services: ServiceContext }> = async
 
   app.post<{ Params: { id: string } }>('/tickets/:id/approve', async (request, reply) => {
     const body = parseOr400(approveBody, request.body);
+    checkIntent(body.intent);
     const ticketId = request.params.id;
     const reviewer = body.reviewer ?? 'reviewer';
     const result = await db.transaction().execute(async (transaction) => {
@@ -167,7 +178,7 @@ export const apiRoutes: FastifyPluginAsync<{ services: ServiceContext }> = async
           {
             type: 'review-approved',
             ts: new Date().toISOString(),
-            data: { reviewer, draftId: draft.id, draftHash: body.draftHash, edited: body.text !== undefined && body.text !== draft.text, sendId: row.id },
+            data: { reviewer, draftId: draft.id, draftHash: body.draftHash, edited: body.text !== undefined && body.text !== draft.text, sendId: row.id, ...(body.intent ? { intent: body.intent } : {}) },
           },
         ],
       });
@@ -179,6 +190,7 @@ export const apiRoutes: FastifyPluginAsync<{ services: ServiceContext }> = async
 
   app.post<{ Params: { id: string } }>('/tickets/:id/reject', async (request) => {
     const body = parseOr400(rejectBody, request.body);
+    checkIntent(body.intent);
     const ticketId = request.params.id;
     await db.transaction().execute(async (transaction) => {
       const ticket = await getTicket(transaction, ticketId);
@@ -191,7 +203,7 @@ export const apiRoutes: FastifyPluginAsync<{ services: ServiceContext }> = async
       await appendAuditEvents(transaction, {
         ticketId,
         runId: null,
-        events: [{ type: 'review-rejected', ts: new Date().toISOString(), data: { reviewer: body.reviewer ?? 'reviewer', reason: scrubText(body.reason).text, draftId: draft.id } }],
+        events: [{ type: 'review-rejected', ts: new Date().toISOString(), data: { reviewer: body.reviewer ?? 'reviewer', reason: scrubText(body.reason).text, draftId: draft.id, ...(body.intent ? { intent: body.intent } : {}) } }],
       });
     });
     return { ticketId, status: 'rejected' };

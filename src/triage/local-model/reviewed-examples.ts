@@ -1,0 +1,56 @@
+/**
+ * Reviewers' decisions as training examples: the JSONL that `triage export-training` writes and
+ * `npm run train -- --include-reviewed FILE` reads. One definition of the format for both sides.
+ *
+ * What becomes a labelled example: an approved or edited draft (the reviewer let the answer to that
+ * intent go out) under its intent, the reviewer's correction when given; a rejected draft only
+ * when the reviewer named the right intent, since a rejection alone says the reply was wrong, not
+ * which intent the ticket had.
+ */
+import { z } from 'zod';
+import type { IntentExample } from './intent-classifier.js';
+
+export const reviewedExampleSchema = z.object({
+  ticketId: z.string().min(1),
+  /** The ticket as stored (scrubbed), subject first when it has one: what the classifier reads. */
+  text: z.string().trim().min(1),
+  intent: z.string().regex(/^[a-z_]+$/),
+  /** `reviewer` when the reviewer named the intent, `model` when it is the triage's own. */
+  intentSource: z.enum(['reviewer', 'model']),
+  /** The intent the triage predicted, to see what the reviewer corrected. */
+  predictedIntent: z.string(),
+  outcome: z.enum(['approved', 'edited', 'rejected']),
+  /** The reply that went out (approved or edited), as the reviewer sent it. */
+  reply: z.string().optional(),
+  tags: z.array(z.string()),
+  /** Why the reviewer rejected the draft. */
+  reason: z.string().optional(),
+  reviewer: z.string(),
+  reviewedAt: z.string(),
+});
+
+export type ReviewedExample = z.output<typeof reviewedExampleSchema>;
+
+export function parseReviewedExamples(content: string, source: string): ReviewedExample[] {
+  const examples: ReviewedExample[] = [];
+  content.split('\n').forEach((line, index) => {
+    if (line.trim() === '') return;
+    let json: unknown;
+    try {
+      json = JSON.parse(line);
+    } catch (error) {
+      throw new SyntaxError(`${source}:${index + 1}: not JSON (${(error as Error).message})`, { cause: error });
+    }
+    const parsed = reviewedExampleSchema.safeParse(json);
+    if (!parsed.success) throw new TypeError(`${source}:${index + 1}: ${z.prettifyError(parsed.error)}`);
+    examples.push(parsed.data);
+  });
+  return examples;
+}
+
+/** The labelled examples among reviewers' decisions (see the file comment). */
+export function reviewedTrainingExamples(examples: readonly ReviewedExample[]): IntentExample[] {
+  return examples
+    .filter((example) => example.outcome !== 'rejected' || example.intentSource === 'reviewer')
+    .map((example) => ({ text: example.text, intent: example.intent }));
+}
