@@ -61,6 +61,9 @@ const environmentSchema = z.object({
     .string()
     .default('help.northwind.example,northwind.example')
     .transform((value) => value.split(',').map((host) => host.trim().toLowerCase()).filter(Boolean)),
+  // Outbox (exact reply sealed at rest): a 32-byte base64 key, or a key file (default: outbox.key beside the SQLite database).
+  OUTBOX_ENCRYPTION_KEY: optionalText,
+  OUTBOX_KEY_FILE: optionalText,
 });
 
 export type Config = Readonly<z.output<typeof environmentSchema>>;

@@ -11,6 +11,8 @@ import { loadDefaultIntentClassifier } from '../triage/local-model/intent-classi
 import type { TriageDependencies } from '../triage/pipeline.js';
 import type { Config } from './config.js';
 import { createChatModel } from './model-factory.js';
+import { createOutboxCipher, type OutboxCipher } from './outbox/outbox-cipher.js';
+import { loadOutboxKey } from './outbox/outbox-key.js';
 import { SKILLS_DIRECTORY } from './paths.js';
 import { createDatabase, type StoreHandle } from './store/database.js';
 import { migrateToLatest } from './store/migrations/migrator.js';
@@ -21,6 +23,8 @@ export interface TriageRuntime {
   readonly config: Config;
   readonly store: StoreHandle;
   readonly deps: TriageDependencies;
+  /** Seals the exact text of outbox entries at rest and opens it for delivery. */
+  readonly outboxCipher: OutboxCipher;
   close(): Promise<void>;
 }
 
@@ -29,11 +33,15 @@ export interface RuntimeOverrides {
   schema?: string;
   model?: ChatModel;
   crm?: CrmClient;
+  /** The outbox key (32 bytes) instead of OUTBOX_ENCRYPTION_KEY / the key file. */
+  outboxKey?: Buffer;
 }
 
 export async function createTriageRuntime(config: Config, overrides: RuntimeOverrides = {}): Promise<TriageRuntime> {
-  const store = await createDatabase(overrides.databaseUrl ?? config.DATABASE_URL, { schema: overrides.schema });
+  const databaseUrl = overrides.databaseUrl ?? config.DATABASE_URL;
+  const store = await createDatabase(databaseUrl, { schema: overrides.schema });
   try {
+    const outboxCipher = createOutboxCipher(overrides.outboxKey ?? loadOutboxKey(config, databaseUrl).key);
     await migrateToLatest(store.db);
     // The embedded demo CRM lives in the store; seeding is an idempotent upsert.
     if (!config.CRM_BASE_URL && !overrides.crm) await seedCrm(store.db, loadDemoCrmData());
@@ -59,6 +67,7 @@ export async function createTriageRuntime(config: Config, overrides: RuntimeOver
       config,
       store,
       deps,
+      outboxCipher,
       async close() {
         await model.close?.();
         await store.close();

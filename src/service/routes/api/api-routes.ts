@@ -13,12 +13,15 @@ import { getDecision, queryDecisions } from '../../store/repositories/decision-r
 import {
   getOutboxForTicket,
   insertOutboxIfAbsent,
+  readSealedText,
   setOutboxStatus,
+  wipeSealedText,
   type OutboxEntry,
 } from '../../store/repositories/outbox-repository.js';
 import { getTicket, setTicketStatus } from '../../store/repositories/ticket-repository.js';
 import { scrubText } from '../../../triage/scrubber.js';
 import type { ServiceContext } from '../../service-context.js';
+import { deliveryFailureRoutes } from './delivery-failure-routes.js';
 
 /** Binds a reviewer's approval to one exact draft: its row id and a hash of its text. */
 export function draftHash(entry: Pick<OutboxEntry, 'id' | 'text'>): string {
@@ -68,6 +71,7 @@ function parseOr400<T>(schema: z.ZodType<T>, value: unknown): T {
 function reviewState(outbox: OutboxEntry[]) {
   const send = outbox.find((entry) => entry.kind === 'send');
   const draft = outbox.find((entry) => entry.kind === 'draft');
+  if (send?.status === 'failed') return 'delivery-failed';
   if (send) return send.approvedBy ? 'approved' : 'auto-sent';
   if (draft?.status === 'rejected') return 'rejected';
   if (draft) return 'awaiting-review';
@@ -82,6 +86,7 @@ export const apiRoutes: FastifyPluginAsync<{ services: ServiceContext }> = async
       throw new HttpError(401, 'unauthorized', 'send Authorization: Bearer <REVIEWER_TOKEN>');
     }
   });
+  await app.register(deliveryFailureRoutes, { services });
 
   app.get<{ Params: { id: string } }>('/tickets/:id', async (request) => {
     const ticket = await getTicket(db, request.params.id);
@@ -136,7 +141,11 @@ export const apiRoutes: FastifyPluginAsync<{ services: ServiceContext }> = async
       const ticket = await getTicket(transaction, ticketId);
       if (!ticket) throw new HttpError(404, 'not_found', `no ticket with id "${ticketId}"`);
       const outbox = await getOutboxForTicket(transaction, ticketId);
-      if (outbox.some((entry) => entry.kind === 'send')) throw new HttpError(409, 'already_sent', 'this ticket has already been answered');
+      const send = outbox.find((entry) => entry.kind === 'send');
+      if (send?.status === 'failed') {
+        throw new HttpError(409, 'delivery_failed', `the reply could not be delivered (${send.lastError ?? 'unknown reason'}): retry the delivery instead`);
+      }
+      if (send) throw new HttpError(409, 'already_sent', 'this ticket has already been answered');
       const draft = outbox.find((entry) => entry.kind === 'draft');
       if (!draft) throw new HttpError(409, 'no_draft', 'this ticket has no draft to approve');
       if (draft.status === 'rejected') throw new HttpError(409, 'draft_rejected', 'this draft was rejected');
@@ -144,11 +153,15 @@ export const apiRoutes: FastifyPluginAsync<{ services: ServiceContext }> = async
       if (draft.id !== body.draftId || draftHash(draft) !== body.draftHash) {
         throw new HttpError(409, 'draft_changed', 'the approval does not match the current draft: reload it and approve again');
       }
-      const text = scrubText(body.text ?? draft.text).text;
+      // Delivered exactly as approved: the reviewer's text as typed, or else the draft's exact text
+      // (still sealed for this ticket, so it is copied, never opened here). Shown and audited scrubbed.
+      const draftSealed = await readSealedText(transaction, draft.id);
+      const sealedText = body.text !== undefined ? services.runtime.outboxCipher.seal(body.text, ticketId) : draftSealed;
       const { inserted, row } = await insertOutboxIfAbsent(transaction, {
         ticketId,
         kind: 'send',
-        text,
+        text: scrubText(body.text ?? draft.text).text,
+        sealedText,
         tags: draft.tags,
         confidence: draft.confidence,
         public: true,
@@ -156,6 +169,7 @@ export const apiRoutes: FastifyPluginAsync<{ services: ServiceContext }> = async
         approvedBy: reviewer,
       });
       if (!inserted) throw new HttpError(409, 'already_sent', 'this ticket has already been answered');
+      if (draftSealed !== null) await wipeSealedText(transaction, draft.id);
       await setTicketStatus(transaction, ticketId, 'sent');
       await appendAuditEvents(transaction, {
         ticketId,
@@ -185,6 +199,7 @@ export const apiRoutes: FastifyPluginAsync<{ services: ServiceContext }> = async
       const draft = outbox.find((entry) => entry.kind === 'draft');
       if (!draft) throw new HttpError(409, 'no_draft', 'this ticket has no draft to reject');
       await setOutboxStatus(transaction, draft.id, 'rejected');
+      await wipeSealedText(transaction, draft.id);
       await appendAuditEvents(transaction, {
         ticketId,
         runId: null,
