@@ -76,6 +76,8 @@ export interface FindDeliveryInput {
   text: string;
   /** A public reply, or else an internal note. */
   public: boolean;
+  /** The note's tags (empty for a reply): part of what a note looks like. */
+  tags: string[];
   signal?: AbortSignal;
 }
 

@@ -191,7 +191,7 @@ export function createOutboxDispatcher(options: OutboxDispatcherOptions): Outbox
     signal: AbortSignal | undefined,
   ): Promise<PostResult | null> {
     if (!connector.findDelivery) return null;
-    return connector.findDelivery({ ticket, outboxId: entry.id, text, public: entry.kind === 'send', signal });
+    return connector.findDelivery({ ticket, outboxId: entry.id, text, public: entry.kind === 'send', tags: entry.kind === 'send' ? [] : entry.tags, signal });
   }
 
   async function markDelivered(entry: OutboxEntry, lease: DeliveryLease): Promise<void> {
