@@ -103,6 +103,49 @@ describe('the customer receives exactly the approved text', () => {
     expect(stack.helpdesk.created().filter((request) => request.body.ticketId === ticket.id && request.body.public)).toHaveLength(1);
   });
 
+  it('a mask the reviewer kept from the shown draft goes out as the value it stood for; the rest as typed', async () => {
+    stack = await startDeliveryStack();
+    const ticket = genericTicket('MASK-1', 'Please cancel my subscription.');
+    await processTicket(stack.services.runtime, ticket);
+    const db = stack.services.runtime.store.db;
+    // A draft that names the customer's email, as a model's draft may: sealed exact, shown scrubbed.
+    const draft = (await getOutboxForTicket(db, ticket.id))[0]!;
+    const exactDraft = 'Hi Ada,\n\nWe will confirm the cancellation to ada@example.com.\n\nBest regards';
+    await db.updateTable('outbox').set({ sealed_text: stack.services.runtime.outboxCipher.seal(exactDraft, ticket.id) }).where('id', '=', draft.id).execute();
+    const view = (await stack.app.inject({ method: 'GET', url: `/api/tickets/${encodeURIComponent(ticket.id)}`, headers: auth })).json();
+    const shown = view.outbox[0];
+    const edited = 'Hi Ada,\n\nDone: we will confirm the cancellation to [email:***@example.com] today. Or call +1 415 555 0101.\n\nSam';
+    const approved = await stack.app.inject({
+      method: 'POST',
+      url: `/api/tickets/${encodeURIComponent(ticket.id)}/approve`,
+      headers: auth,
+      payload: { draftId: shown.id, draftHash: shown.hash, text: edited },
+    });
+    expect(approved.statusCode).toBe(202);
+    const replies = stack.helpdesk.created().filter((request) => request.body.ticketId === ticket.id && request.body.public);
+    expect(replies.map((request) => request.body.text)).toEqual([edited.replace('[email:***@example.com]', 'ada@example.com')]);
+  });
+
+  it('a mask that stood for two values is refused with a clear message, and nothing is sent', async () => {
+    stack = await startDeliveryStack();
+    const ticket = genericTicket('MASK-2', 'Please cancel my subscription.');
+    await processTicket(stack.services.runtime, ticket);
+    const db = stack.services.runtime.store.db;
+    const draft = (await getOutboxForTicket(db, ticket.id))[0]!;
+    const exactDraft = 'Hi Ada, we wrote to ada@example.com and to billing@example.com.';
+    await db.updateTable('outbox').set({ sealed_text: stack.services.runtime.outboxCipher.seal(exactDraft, ticket.id) }).where('id', '=', draft.id).execute();
+    const shown = (await stack.app.inject({ method: 'GET', url: `/api/tickets/${encodeURIComponent(ticket.id)}`, headers: auth })).json().outbox[0];
+    const response = await stack.app.inject({
+      method: 'POST',
+      url: `/api/tickets/${encodeURIComponent(ticket.id)}/approve`,
+      headers: auth,
+      payload: { draftId: shown.id, draftHash: shown.hash, text: 'Hi Ada, we wrote to [email:***@example.com].' },
+    });
+    expect(response.statusCode).toBe(400);
+    expect(response.json().error).toMatchObject({ code: 'ambiguous_mask', message: expect.stringContaining('[email:***@example.com]') });
+    expect(stack.helpdesk.created().filter((request) => request.body.ticketId === ticket.id && request.body.public)).toEqual([]);
+  });
+
   it('an approval that names another draft or a changed hash still sends nothing', async () => {
     stack = await startDeliveryStack();
     const ticket = genericTicket('BIND-1', 'Please cancel my subscription.');

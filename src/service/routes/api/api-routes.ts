@@ -22,6 +22,8 @@ import { getTicket, setTicketStatus } from '../../store/repositories/ticket-repo
 import { scrubText } from '../../../triage/scrubber.js';
 import type { ServiceContext } from '../../service-context.js';
 import { deliveryFailureRoutes } from './delivery-failure-routes.js';
+import { type OutboxCipher, OutboxKeyError } from '../../outbox/outbox-cipher.js';
+import { restoreMaskedValues } from '../../outbox/restore-masked-values.js';
 
 /** Binds a reviewer's approval to one exact draft: its row id and a hash of its text. */
 export function draftHash(entry: Pick<OutboxEntry, 'id' | 'text'>): string {
@@ -76,6 +78,24 @@ function reviewState(outbox: OutboxEntry[]) {
   if (draft?.status === 'rejected') return 'rejected';
   if (draft) return 'awaiting-review';
   return 'none';
+}
+
+/** The reviewer's edit with the masks they kept put back (restore-masked-values.ts). */
+function restoreMasks(edited: string, draftSealed: string | null, ticketId: string, cipher: OutboxCipher): { text: string; restored: number } {
+  // Every mask has brackets: an edit without one needs no draft opened.
+  if (draftSealed === null || !edited.includes('[')) return { text: edited, restored: 0 };
+  let exactDraft: string;
+  try {
+    exactDraft = cipher.open(draftSealed, ticketId);
+  } catch (error) {
+    if (error instanceof OutboxKeyError) throw new HttpError(503, 'outbox_key', error.message);
+    throw error;
+  }
+  const result = restoreMaskedValues(edited, exactDraft);
+  if (!result.ok) {
+    throw new HttpError(400, 'ambiguous_mask', `${result.mask} stood for more than one value in the draft: write out the one the customer should read`);
+  }
+  return result;
 }
 
 export const apiRoutes: FastifyPluginAsync<{ services: ServiceContext }> = async (app, { services }) => {
@@ -156,7 +176,8 @@ export const apiRoutes: FastifyPluginAsync<{ services: ServiceContext }> = async
       // Delivered exactly as approved: the reviewer's text as typed, or else the draft's exact text
       // (still sealed for this ticket, so it is copied, never opened here). Shown and audited scrubbed.
       const draftSealed = await readSealedText(transaction, draft.id);
-      const sealedText = body.text !== undefined ? services.runtime.outboxCipher.seal(body.text, ticketId) : draftSealed;
+      const typed = body.text === undefined ? undefined : restoreMasks(body.text, draftSealed, ticketId, services.runtime.outboxCipher);
+      const sealedText = typed !== undefined ? services.runtime.outboxCipher.seal(typed.text, ticketId) : draftSealed;
       const { inserted, row } = await insertOutboxIfAbsent(transaction, {
         ticketId,
         kind: 'send',
@@ -178,7 +199,14 @@ export const apiRoutes: FastifyPluginAsync<{ services: ServiceContext }> = async
           {
             type: 'review-approved',
             ts: new Date().toISOString(),
-            data: { reviewer, draftId: draft.id, draftHash: body.draftHash, edited: body.text !== undefined && body.text !== draft.text, sendId: row.id },
+            data: {
+              reviewer,
+              draftId: draft.id,
+              draftHash: body.draftHash,
+              edited: body.text !== undefined && body.text !== draft.text,
+              restoredMasks: typed?.restored ?? 0,
+              sendId: row.id,
+            },
           },
         ],
       });
