@@ -95,8 +95,9 @@ export interface ZendeskTicketUpdateRequest {
     /** Adds to the ticket's tags; `tags` would replace the ones agents set. */
     additional_tags?: string[];
     /**
-     * Custom metadata of the audit this update creates (Zendesk keeps it under the audit's and the
-     * comment's `metadata.custom`, never shown to the requester): our outbox entry's id.
+     * Custom metadata of the audit this update creates (Zendesk keeps it under the audit's
+     * `metadata.custom`, never shown to the requester): our outbox entry's id. Read-before-retry
+     * looks for it on the listed comment and, failing that, matches the comment's text.
      */
     metadata?: { northwind_outbox_id: string };
   };
