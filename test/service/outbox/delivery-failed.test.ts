@@ -27,7 +27,7 @@ function genericTicket(id: string, body: string): Ticket {
 
 const path = (ticketId: string, action = '') => `/api/tickets/${encodeURIComponent(ticketId)}${action}`;
 
-describe('a delivery the outbox gave up on', () => {
+describe.each(['sqlite', 'postgres'] as const)('a delivery the outbox gave up on (%s)', (dialect) => {
   let stack: DeliveryStack;
   afterEach(async () => {
     await stack?.close();
@@ -46,7 +46,7 @@ describe('a delivery the outbox gave up on', () => {
   }
 
   it('is delivery_failed in the API, listed with its reason, refused by approve, counted in /metrics, not retried by a restart', async () => {
-    stack = await startDeliveryStack({ model: sendingModel(), maxAttempts: 2 });
+    stack = await startDeliveryStack({ model: sendingModel(), maxAttempts: 2, dialect });
     const { ticketId, decision } = await failedTicket('FAIL-1', 'I forgot my password, how do I reset it?');
     expect(decision).toBe('sent');
 
@@ -73,7 +73,7 @@ describe('a delivery the outbox gave up on', () => {
   });
 
   it('a reviewer\'s retry re-arms the same entry and delivers it once; a second retry is refused', async () => {
-    stack = await startDeliveryStack({ model: sendingModel(), maxAttempts: 2 });
+    stack = await startDeliveryStack({ model: sendingModel(), maxAttempts: 2, dialect });
     const { ticketId } = await failedTicket('FAIL-2', 'I forgot my password, how do I reset it?');
     const before = (await stack.app.inject({ method: 'GET', url: path(ticketId), headers: auth })).json().outbox;
 
@@ -97,7 +97,7 @@ describe('a delivery the outbox gave up on', () => {
   });
 
   it('a failed internal note of a drafted ticket is delivery_failed too, and its retry leaves the ticket drafted', async () => {
-    stack = await startDeliveryStack({ maxAttempts: 2 });
+    stack = await startDeliveryStack({ maxAttempts: 2, dialect });
     const { ticketId, decision } = await failedTicket('FAIL-3', 'I want to cancel my subscription, it is too expensive.');
     expect(decision).toBe('drafted');
     expect((await getTicket(stack.services.runtime.store.db, ticketId))?.status).toBe('delivery_failed');
@@ -108,7 +108,7 @@ describe('a delivery the outbox gave up on', () => {
   });
 
   it('retry on a ticket without a failed delivery answers 409, on an unknown one 404', async () => {
-    stack = await startDeliveryStack({ model: sendingModel() });
+    stack = await startDeliveryStack({ model: sendingModel(), dialect });
     const ticket = genericTicket('OK-1', 'I forgot my password');
     await processTicket(stack.services.runtime, ticket);
     await stack.dispatcher.dispatch(ticket.id);

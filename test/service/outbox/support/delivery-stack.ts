@@ -1,7 +1,8 @@
 /**
- * The service as `triage serve` wires it for the delivery tests: SQLite in a temp folder, the
- * reviewer API through inject(), the generic connector posting to a stand-in helpdesk, and an
- * outbox dispatcher with the runtime's key whose give-ups are counted in /metrics.
+ * The service as `triage serve` wires it for the delivery tests: SQLite in a temp folder (or
+ * PostgreSQL in a schema of its own), the reviewer API through inject(), the generic connector
+ * posting to a stand-in helpdesk, and an outbox dispatcher with the runtime's key whose give-ups
+ * are counted in /metrics.
  */
 import { buildApp, type TriageApp } from '../../../../src/service/app.js';
 import { createGenericConnector } from '../../../../src/service/connectors/generic/generic-connector.js';
@@ -22,11 +23,14 @@ export interface DeliveryStack {
   close(): Promise<void>;
 }
 
-export async function startDeliveryStack(options: { model?: ChatModel; maxAttempts?: number } = {}): Promise<DeliveryStack> {
+export async function startDeliveryStack(
+  options: { model?: ChatModel; maxAttempts?: number; dialect?: 'sqlite' | 'postgres' } = {},
+): Promise<DeliveryStack> {
   const helpdesk = await startStandInHelpdesk();
   const generic = createGenericConnector({ webhookSecret: 'test-secret', replyUrl: helpdesk.replyUrl, timeoutMs: 5_000 });
   const services = await createTestServices({
     connectors: { generic },
+    ...(options.dialect ? { dialect: options.dialect } : {}),
     ...(options.model ? { overrides: { model: options.model } } : {}),
   });
   const newDispatcher = (overrides: Partial<OutboxDispatcherOptions> = {}) =>
