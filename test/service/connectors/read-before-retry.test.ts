@@ -140,6 +140,20 @@ describe.each(vendors)('read-before-retry: $provider', (vendor) => {
     expect(standIn.stored(ticket.externalId!)).toHaveLength(1);
   });
 
+  it('a call interrupted by shutdown after the helpdesk stored it is looked for before the next post', async () => {
+    const ticket = await queued();
+    standIn.nextWrites('store-then-hang');
+    const shutdown = new AbortController();
+    const written = standIn.server.nextRequest();
+    const first = dispatcher().dispatch(ticket.id, { signal: shutdown.signal });
+    await written;
+    shutdown.abort(new Error('SIGTERM'));
+    expect((await first).map((result) => result.outcome)).toEqual(['retry-later']);
+    const second = await dispatcher().dispatchPending();
+    expect(second.filter((result) => result.ticketId === ticket.id).map((result) => result.outcome)).toEqual(['found-delivered']);
+    expect(standIn.stored(ticket.externalId!)).toHaveLength(1);
+  });
+
   it('a write refused before it was stored (503) is posted again, once', async () => {
     const ticket = await queued();
     standIn.nextWrites('refuse-503');
