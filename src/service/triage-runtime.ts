@@ -12,7 +12,7 @@ import type { TriageDependencies } from '../triage/pipeline.js';
 import type { Config } from './config.js';
 import { createChatModel } from './model-factory.js';
 import { createOutboxCipher, type OutboxCipher } from './outbox/outbox-cipher.js';
-import { loadOutboxKey } from './outbox/outbox-key.js';
+import { loadOutboxKey, type OutboxKeySource } from './outbox/outbox-key.js';
 import { SKILLS_DIRECTORY } from './paths.js';
 import { createDatabase, type StoreHandle } from './store/database.js';
 import { migrateToLatest } from './store/migrations/migrator.js';
@@ -25,6 +25,8 @@ export interface TriageRuntime {
   readonly deps: TriageDependencies;
   /** Seals the exact text of outbox entries at rest and opens it for delivery. */
   readonly outboxCipher: OutboxCipher;
+  /** Where the outbox key came from, for the start-up log (never the key itself). */
+  readonly outboxKeyOrigin: { source: OutboxKeySource | 'override'; file?: string };
   close(): Promise<void>;
 }
 
@@ -41,7 +43,9 @@ export async function createTriageRuntime(config: Config, overrides: RuntimeOver
   const databaseUrl = overrides.databaseUrl ?? config.DATABASE_URL;
   const store = await createDatabase(databaseUrl, { schema: overrides.schema });
   try {
-    const outboxCipher = createOutboxCipher(overrides.outboxKey ?? loadOutboxKey(config, databaseUrl).key);
+    const outboxKey = overrides.outboxKey ? { key: overrides.outboxKey, source: 'override' as const } : loadOutboxKey(config, databaseUrl);
+    const outboxCipher = createOutboxCipher(outboxKey.key);
+    const outboxKeyOrigin = { source: outboxKey.source, ...('file' in outboxKey && outboxKey.file ? { file: outboxKey.file } : {}) };
     await migrateToLatest(store.db);
     // The embedded demo CRM lives in the store; seeding is an idempotent upsert.
     if (!config.CRM_BASE_URL && !overrides.crm) await seedCrm(store.db, loadDemoCrmData());
@@ -68,6 +72,7 @@ export async function createTriageRuntime(config: Config, overrides: RuntimeOver
       store,
       deps,
       outboxCipher,
+      outboxKeyOrigin,
       async close() {
         await model.close?.();
         await store.close();

@@ -76,6 +76,10 @@ export async function runWorkerProcess(config: Config, options: WorkerProcessOpt
 
   const runtime = await createTriageRuntime(config, options.runtimeOverrides);
   try {
+    if (runtime.outboxKeyOrigin.source === 'created-key-file') {
+      // Undelivered replies are sealed with this key: without it they cannot be sent.
+      logger.warn({ file: runtime.outboxKeyOrigin.file }, 'created a new outbox key file; back it up with the database');
+    }
     const connectors = options.connectors ?? connectorsFromConfig(config);
     const dispatcher = createOutboxDispatcher({
       db: runtime.store.db,

@@ -3,9 +3,12 @@ import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../../src/service/config.js';
 import { ConfigError } from '../../../src/service/errors.js';
 import { createOutboxCipher, OutboxKeyError } from '../../../src/service/outbox/outbox-cipher.js';
 import { loadOutboxKey } from '../../../src/service/outbox/outbox-key.js';
+import { runWorkerProcess } from '../../../src/service/worker/worker-process.js';
+import { createRecordingLogger, type LogRecord } from '../queue/support/recording-logger.js';
 
 describe('loadOutboxKey', () => {
   let folder: string;
@@ -81,5 +84,35 @@ describe('the outbox cipher', () => {
     flipped[0] = flipped[0]! ^ 1;
     expect(() => cipher.open([format, nonce, tag, flipped.toString('base64')].join(':'), 'generic:1')).toThrow(OutboxKeyError);
     expect(() => cipher.open('plain text', 'generic:1')).toThrow(/format/);
+  });
+});
+
+describe('a worker starting on a new SQLite store', () => {
+  let folder: string;
+  beforeEach(() => {
+    folder = mkdtempSync(join(tmpdir(), 'outbox-key-worker-'));
+  });
+  afterEach(() => {
+    rmSync(folder, { recursive: true, force: true });
+  });
+
+  async function startAndStop(): Promise<LogRecord[]> {
+    const logger = createRecordingLogger();
+    await runWorkerProcess(loadConfig({ DATABASE_URL: `sqlite:${join(folder, 'triage.db')}` }), {
+      logger,
+      signals: [],
+      sweepIntervalMs: 0,
+      onReady: (running) => running.stop(),
+    });
+    return logger.records;
+  }
+
+  it('says once that it created the key file and that it must be backed up', async () => {
+    const first = await startAndStop();
+    expect(first.filter((record) => record.message.includes('outbox key'))).toEqual([
+      { level: 'warn', fields: { file: join(folder, 'outbox.key') }, message: 'created a new outbox key file; back it up with the database' },
+    ]);
+    const second = await startAndStop();
+    expect(second.filter((record) => record.message.includes('outbox key'))).toEqual([]);
   });
 });
