@@ -164,6 +164,22 @@ describe.each(vendors)('read-before-retry: $provider', (vendor) => {
     expect(standIn.stored(ticket.externalId!)).toHaveLength(1);
   });
 
+  it('100 replies with a fifth of the writes stored and then dropped or failed: 100 replies on the helpdesk', async () => {
+    const tickets: Ticket[] = [];
+    for (let index = 0; index < 100; index += 1) tickets.push(await queued());
+    // A fixed pattern, not chance: every 10th write is dropped after it was stored, every 10th+5 answers 500.
+    standIn.nextWrites(...Array.from({ length: 100 }, (_, index): WriteFate => (index % 10 === 0 ? 'store-then-drop' : index % 10 === 5 ? 'store-then-500' : 'answer')));
+    const outbox = dispatcher();
+    for (const ticket of tickets) await outbox.dispatch(ticket.id);
+    let sweeps = 0;
+    while ((await outbox.dispatchPending()).length > 0) sweeps += 1;
+    expect(sweeps).toBe(1);
+    const perTicket = tickets.map((ticket) => standIn.stored(ticket.externalId!).length);
+    expect(perTicket.filter((count) => count === 1)).toHaveLength(100);
+    const entries = await Promise.all(tickets.map((ticket) => getOutboxForTicket(store.db, ticket.id)));
+    expect(entries.flat().every((entry) => entry.status === 'delivered')).toBe(true);
+  });
+
   it('an internal note dropped after it was stored is found too', async () => {
     const ticket = await queued('draft');
     standIn.nextWrites('store-then-drop');
