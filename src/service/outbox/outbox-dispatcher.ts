@@ -269,12 +269,12 @@ export function createOutboxDispatcher(options: OutboxDispatcherOptions): Outbox
 
 /**
  * The ticket shows the failure (`delivery_failed`), except when only the internal note of a ticket
- * whose reply already went out failed: the customer has their answer, the ticket stays `sent`.
+ * that has a reply failed: the reply's own delivery decides what the ticket says.
  */
 async function markTicketDeliveryFailed(transaction: Executor, entry: OutboxEntry): Promise<void> {
   if (entry.kind === 'draft') {
-    const answered = await getOutboxForTicket(transaction, entry.ticketId);
-    if (answered.some((other) => other.kind === 'send' && other.status === 'delivered')) return;
+    const entries = await getOutboxForTicket(transaction, entry.ticketId);
+    if (entries.some((other) => other.kind === 'send')) return;
   }
   await setTicketStatus(transaction, entry.ticketId, 'delivery_failed');
 }
