@@ -107,6 +107,23 @@ describe.each(['sqlite', 'postgres'] as const)('a delivery the outbox gave up on
     expect(stack.helpdesk.created().filter((request) => request.body.ticketId === ticketId && !request.body.public)).toHaveLength(1);
   });
 
+  it('when only the internal note of an answered ticket fails, the ticket stays sent and the note is still listed', async () => {
+    stack = await startDeliveryStack({ maxAttempts: 2, dialect });
+    const ticket = genericTicket('NOTE-1', 'I want to cancel my subscription, it is too expensive.');
+    await processTicket(stack.services.runtime, ticket);
+    const draft = (await stack.app.inject({ method: 'GET', url: path(ticket.id), headers: auth })).json().outbox[0];
+    // The note fails twice (given up); the approved reply fails once, then goes through after it.
+    stack.helpdesk.failNext(2, 500);
+    const approved = await stack.app.inject({ method: 'POST', url: path(ticket.id, '/approve'), headers: auth, payload: { draftId: draft.id, draftHash: draft.hash, text: 'Hi Ada, done.' } });
+    expect(approved.statusCode).toBe(202);
+    stack.helpdesk.failNext(1, 500);
+    await stack.dispatcher.dispatchPending();
+    expect((await getTicket(stack.services.runtime.store.db, ticket.id))?.status).toBe('sent');
+    const queue = (await stack.app.inject({ method: 'GET', url: '/api/delivery-failures', headers: auth })).json();
+    expect(queue.failures).toEqual([expect.objectContaining({ ticketId: ticket.id, kind: 'draft', ticketStatus: 'sent' })]);
+    expect(stack.helpdesk.created().filter((request) => request.body.ticketId === ticket.id).map((request) => request.body.public)).toEqual([true]);
+  });
+
   it('retry on a ticket without a failed delivery answers 409, on an unknown one 404', async () => {
     stack = await startDeliveryStack({ model: sendingModel(), dialect });
     const ticket = genericTicket('OK-1', 'I forgot my password');
