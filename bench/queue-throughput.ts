@@ -193,11 +193,12 @@ interface StackSettings {
 
 async function buildWorkerStack(location: Pick<Location, 'databaseUrl' | 'schema' | 'bossSchema'>, settings: StackSettings): Promise<WorkerStack> {
   const { replyUrl, concurrency, onDecision } = settings;
-  const config = loadConfig({ DATABASE_URL: location.databaseUrl, GENERIC_REPLY_URL: replyUrl, LOG_LEVEL: 'silent' });
+  // Every process of the bench shares one outbox key (PostgreSQL requires one); the store is thrown away.
+  const config = loadConfig({ DATABASE_URL: location.databaseUrl, GENERIC_REPLY_URL: replyUrl, LOG_LEVEL: 'silent', OUTBOX_ENCRYPTION_KEY: Buffer.alloc(32, 1).toString('base64') });
   const runtime = await createTriageRuntime(config, location.schema ? { schema: location.schema } : {});
   try {
     const generic = createGenericConnector({ webhookSecret: 'bench', replyUrl });
-    const dispatcher = createOutboxDispatcher({ db: runtime.store.db, connectors: { generic }, logger: silentLogger });
+    const dispatcher = createOutboxDispatcher({ db: runtime.store.db, connectors: { generic }, logger: silentLogger, cipher: runtime.outboxCipher });
     const queue = await createJobQueue({
       store: runtime.store,
       databaseUrl: location.databaseUrl,

@@ -181,6 +181,8 @@ async function startOurs(store: { dialect: 'sqlite'; synchronous: 'normal' | 'fu
     LOG_LEVEL: 'warn',
     // One load generator on one address stands for many helpdesks: the per-client limit is off.
     RATE_LIMIT_PER_MINUTE: '0',
+    // PostgreSQL requires an outbox key; the bench's store is thrown away.
+    OUTBOX_ENCRYPTION_KEY: Buffer.alloc(32, 1).toString('base64'),
   });
   let runtime: TriageRuntime | undefined;
   let queue: JobQueue | undefined;

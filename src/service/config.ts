@@ -79,6 +79,9 @@ const environmentSchema = z.object({
       }
     }),
   CANARY_ALERT_URL: optionalUrl,
+  // Outbox (exact reply sealed at rest): a 32-byte base64 key, or a key file (default: outbox.key beside the SQLite database).
+  OUTBOX_ENCRYPTION_KEY: optionalText,
+  OUTBOX_KEY_FILE: optionalText,
 });
 
 export type Config = Readonly<z.output<typeof environmentSchema>>;

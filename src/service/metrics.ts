@@ -2,7 +2,7 @@
  * Prometheus metrics of one service instance. A registry per instance (not prom-client's global one)
  * so tests can build several apps in one process.
  */
-import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 
 export interface TriageMetrics {
   readonly registry: Registry;
@@ -15,6 +15,10 @@ export interface TriageMetrics {
   failed: Counter;
   acceptSeconds: Histogram<'provider'>;
   triageSeconds: Histogram<'decision'>;
+  /** Outbox entries given up after their last attempt (or a non-retryable error), by kind. */
+  outboxDeliveriesFailed: Counter<'kind'>;
+  /** Outbox entries by state, read from the store at each scrape (so it survives restarts). */
+  outboxEntries: Gauge<'state'>;
   /** Records one finished triage: the worker and the CLI call it. */
   observeOutcome(decision: 'sent' | 'drafted', seconds: number): void;
 }
@@ -45,6 +49,13 @@ export function createMetrics(options: { defaultMetrics?: boolean } = {}): Triag
       help: 'Time to triage one ticket',
       labelNames: ['decision'],
       buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30],
+      registers: [registry],
+    }),
+    outboxDeliveriesFailed: counter('triage_outbox_deliveries_failed_total', 'Outbox entries given up: the reply or note was not delivered', ['kind']),
+    outboxEntries: new Gauge({
+      name: 'triage_outbox_entries',
+      help: 'Outbox entries by state (pending, delivered, failed, rejected)',
+      labelNames: ['state'],
       registers: [registry],
     }),
     observeOutcome(decision, seconds) {

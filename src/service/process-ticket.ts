@@ -84,7 +84,9 @@ export async function processTicket(
     await insertOutboxIfAbsent(transaction, {
       ticketId: stored.id,
       kind: result.outbox.kind,
+      // Shown and audited scrubbed; delivered exactly as decided (the customer's own email stays).
       text: scrub(result.outbox.text),
+      sealedText: runtime.outboxCipher.seal(result.outbox.text, stored.id),
       tags: result.outbox.tags,
       confidence: result.outbox.confidence,
       public: result.outbox.public,

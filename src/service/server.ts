@@ -59,8 +59,15 @@ export async function serve(config: Config, options: ServeOptions = {}): Promise
     logger,
     observeOutcome: (decision, seconds) => metrics.observeOutcome(decision, seconds),
     observeFailure: () => metrics.failed.inc(),
+    observeDeliveryFailure: (kind) => metrics.outboxDeliveriesFailed.inc({ kind }),
     async onReady(running) {
-      const dispatcher = createOutboxDispatcher({ db: running.runtime.store.db, connectors, logger });
+      const dispatcher = createOutboxDispatcher({
+        db: running.runtime.store.db,
+        connectors,
+        logger,
+        cipher: running.runtime.outboxCipher,
+        onGiveUp: (entry) => metrics.outboxDeliveriesFailed.inc({ kind: entry.kind }),
+      });
       app = await buildApp({
         config,
         runtime: running.runtime,

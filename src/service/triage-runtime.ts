@@ -11,6 +11,8 @@ import { loadDefaultIntentClassifier, type IntentClassifier } from '../triage/lo
 import type { TriageDependencies } from '../triage/pipeline.js';
 import type { Config } from './config.js';
 import { createChatModel } from './model-factory.js';
+import { createOutboxCipher, type OutboxCipher } from './outbox/outbox-cipher.js';
+import { loadOutboxKey, type OutboxKeySource } from './outbox/outbox-key.js';
 import { SKILLS_DIRECTORY } from './paths.js';
 import { createDatabase, type StoreHandle } from './store/database.js';
 import { migrateToLatest } from './store/migrations/migrator.js';
@@ -21,6 +23,10 @@ export interface TriageRuntime {
   readonly config: Config;
   readonly store: StoreHandle;
   readonly deps: TriageDependencies;
+  /** Seals the exact text of outbox entries at rest and opens it for delivery. */
+  readonly outboxCipher: OutboxCipher;
+  /** Where the outbox key came from, for the start-up log (never the key itself). */
+  readonly outboxKeyOrigin: { source: OutboxKeySource | 'override'; file?: string };
   close(): Promise<void>;
 }
 
@@ -31,11 +37,17 @@ export interface RuntimeOverrides {
   crm?: CrmClient;
   /** A candidate intent classifier instead of the adopted one (`triage eval --model FILE`). */
   classifier?: IntentClassifier;
+  /** The outbox key (32 bytes) instead of OUTBOX_ENCRYPTION_KEY / the key file. */
+  outboxKey?: Buffer;
 }
 
 export async function createTriageRuntime(config: Config, overrides: RuntimeOverrides = {}): Promise<TriageRuntime> {
-  const store = await createDatabase(overrides.databaseUrl ?? config.DATABASE_URL, { schema: overrides.schema });
+  const databaseUrl = overrides.databaseUrl ?? config.DATABASE_URL;
+  const store = await createDatabase(databaseUrl, { schema: overrides.schema });
   try {
+    const outboxKey = overrides.outboxKey ? { key: overrides.outboxKey, source: 'override' as const } : loadOutboxKey(config, databaseUrl);
+    const outboxCipher = createOutboxCipher(outboxKey.key);
+    const outboxKeyOrigin = { source: outboxKey.source, ...('file' in outboxKey && outboxKey.file ? { file: outboxKey.file } : {}) };
     await migrateToLatest(store.db);
     // The embedded demo CRM lives in the store; seeding is an idempotent upsert.
     if (!config.CRM_BASE_URL && !overrides.crm) await seedCrm(store.db, loadDemoCrmData());
@@ -62,6 +74,8 @@ export async function createTriageRuntime(config: Config, overrides: RuntimeOver
       config,
       store,
       deps,
+      outboxCipher,
+      outboxKeyOrigin,
       async close() {
         await model.close?.();
         await store.close();

@@ -19,6 +19,8 @@ const STATUS_LABELS = {
   sent: 'sent',
   drafted: 'drafted',
   failed: 'failed',
+  delivery_failed: 'delivery failed',
+  'delivery-failed': 'delivery failed',
   'awaiting-review': 'awaiting review',
   approved: 'approved',
   'auto-sent': 'sent automatically',

@@ -2,6 +2,7 @@
 import { element, replaceChildren } from '../dom.js';
 import { firstLine, formatTime } from '../format.js';
 import { decisionTable } from './decision-table.js';
+import { createDeliveryFailuresPanel } from './delivery-failures.js';
 import { inlineError } from './inline-error.js';
 
 export const QUEUE_REFRESH_MS = 10_000;
@@ -32,6 +33,7 @@ export function mountQueueView(container, context) {
   );
   const errorSlot = element('div');
   const body = element('div', { id: 'queue-body', 'aria-busy': 'true' }, element('p', { class: 'muted' }, 'Loading drafts…'));
+  const failures = createDeliveryFailuresPanel(context);
   replaceChildren(
     container,
     element(
@@ -41,6 +43,7 @@ export function mountQueueView(container, context) {
       element('div', { class: 'toolbar' }, updated, element('span', { class: 'muted' }, 'Refreshes every 10 s'), refreshButton),
     ),
     errorSlot,
+    failures.element,
     body,
   );
 
@@ -89,7 +92,7 @@ export function mountQueueView(container, context) {
     loading = true;
     body.setAttribute('aria-busy', 'true');
     try {
-      const { drafts } = await context.api.get('/api/drafts', undefined, abort.signal);
+      const [{ drafts }] = await Promise.all([context.api.get('/api/drafts', undefined, abort.signal), failures.refresh(abort.signal)]);
       if (abort.signal.aborted) return;
       const newestFirst = [...drafts].sort((left, right) => String(right.createdAt).localeCompare(String(left.createdAt)));
       const signature = newestFirst.map((draft) => `${draft.ticketId}@${draft.createdAt}`).join('\n');

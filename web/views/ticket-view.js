@@ -65,7 +65,7 @@ export function mountTicketView(container, context, ticketId) {
         'section',
         { class: 'card', 'aria-labelledby': 'reply-heading' },
         element('h2', { id: 'reply-heading' }, 'Reply sent to the customer'),
-        element('p', { class: 'muted', id: 'reply-meta' }, `${how} · delivery ${send.status}${send.deliveredAt ? ` ${formatDateTime(send.deliveredAt)}` : ''}`),
+        element('p', { class: 'muted', id: 'reply-meta' }, `${how} · delivery ${send.status}${send.deliveredAt ? ` ${formatDateTime(send.deliveredAt)}` : ''}${send.status === 'failed' && send.lastError ? `: ${send.lastError}` : ''}`),
         element('div', { class: 'message-text', id: 'sent-text' }, send.text),
       );
     }

@@ -51,6 +51,11 @@ export interface PostReplyInput {
   ticket: Ticket;
   text: string;
   idempotencyKey: string;
+  /**
+   * The outbox entry's id. A connector that can find its own posts again puts it in what it posts
+   * (a marker the customer does not see), so `findDelivery` recognises it.
+   */
+  outboxId?: string;
   signal?: AbortSignal;
 }
 
@@ -63,6 +68,19 @@ export interface PostResult {
   externalId?: string;
 }
 
+/** What the outbox posted (or was about to post) for one entry, to look for on the helpdesk. */
+export interface FindDeliveryInput {
+  ticket: Ticket;
+  outboxId: string;
+  /** The exact text that was posted. */
+  text: string;
+  /** A public reply, or else an internal note. */
+  public: boolean;
+  /** The note's tags (empty for a reply): part of what a note looks like. */
+  tags: string[];
+  signal?: AbortSignal;
+}
+
 export interface HelpdeskConnector {
   readonly provider: HelpdeskProvider;
   verifyWebhook(request: WebhookRequest): WebhookVerification;
@@ -72,6 +90,15 @@ export interface HelpdeskConnector {
   postReply(input: PostReplyInput): Promise<PostResult>;
   /** Posts an internal note (a draft for a reviewer) with the escalation tags. */
   postNote(input: PostNoteInput): Promise<PostResult>;
+  /**
+   * Read-before-retry: after an attempt that may have reached the helpdesk (a timeout, a dropped
+   * connection, a 5xx, a crash), the outbox asks here before posting again. Reads the ticket's
+   * comments / conversation parts / notes and returns the one an earlier attempt of `outboxId`
+   * created, or null. Zendesk, Intercom and HubSpot document no idempotency key for these calls,
+   * so this, not the Idempotency-Key header, is what keeps a reply from being posted twice.
+   * A connector without it (generic) relies on its receiver honouring Idempotency-Key.
+   */
+  findDelivery?(input: FindDeliveryInput): Promise<PostResult | null>;
 }
 
 /** Our ticket id for a helpdesk's ticket: `${provider}:${externalId}`. */

@@ -2,28 +2,37 @@
  * Delivers outbox entries to the helpdesk exactly once per ticket.
  *
  * 1. `processTicket` commits the outbox entry (with its idempotency key, `${ticketId}:reply`) in
- *    the same transaction as the decision, before any connector call.
+ *    the same transaction as the decision, before any connector call. The entry holds the scrubbed
+ *    text for display and the exact text to deliver, sealed (outbox-cipher.ts).
  * 2. A dispatcher claims the entry's delivery lease (see delivery-lease.ts): one conditional
  *    statement, so two workers never both call the helpdesk for it.
- * 3. It calls `postReply` (kind `send`, public) or `postNote` (kind `draft`, an internal note
- *    with the tags), passing the entry's idempotency key.
- * 4. It marks the entry delivered and ends the lease in one transaction.
+ * 3. It opens the sealed text; a key that does not open it fails the entry with that reason, and
+ *    nothing else (least of all the scrubbed copy) is sent in its place.
+ * 4. When an earlier attempt may have reached the helpdesk (it was claimed or tried before: a
+ *    timeout, a dropped connection, a 5xx after the request was sent, a crash between the call and
+ *    step 6), it first asks the connector to look for that attempt's post (`findDelivery`, by the
+ *    marker each connector puts in what it posts). Found means delivered, without posting again.
+ * 5. Otherwise it calls `postReply` (kind `send`, public) or `postNote` (kind `draft`, an internal
+ *    note with the tags), passing the entry's idempotency key and id.
+ * 6. It marks the entry delivered (wiping a reply's sealed text) and ends the lease in one
+ *    transaction.
  *
- * A crash before 3 leaves the entry pending and the lease expiring: `dispatchPending()` (the
- * sweep) delivers it later. A crash between 3 and 4 is the one window where exactly-once depends
- * on the receiver: the sweep calls the helpdesk again with the SAME idempotency key, which every
- * connector sends as the `Idempotency-Key` header; a helpdesk that honours it (the tests' stand-in
- * does) records one reply. One that ignores it would show the reply twice.
+ * A crash before 5 leaves the entry pending and the lease expiring: `dispatchPending()` (the
+ * sweep) delivers it later, through step 4. Zendesk, Intercom and HubSpot document no idempotency
+ * key for posting a comment, a conversation part or a note, so step 4 is what keeps exactly-once
+ * there; the generic connector has no way to read back and relies on its receiver honouring the
+ * `Idempotency-Key` header.
  *
  * A retryable failure (429, 5xx, timeout, network) leaves the entry pending with attempts + 1 and
  * the error, and the lease backing off (exponential, or the helpdesk's Retry-After) until the
- * sweep tries again. A non-retryable one, or running out of attempts, marks it failed and logs an
- * alert. Tickets from sources without a helpdesk (cli, eval) are marked delivered locally.
+ * sweep tries again. A non-retryable one, or running out of attempts, marks it failed, the ticket
+ * `delivery_failed` (a reviewer sees it in the queue and can retry it), and logs an alert.
+ * Tickets from sources without a helpdesk (cli, eval) are marked delivered locally.
  */
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { Kysely } from 'kysely';
-import type { HelpdeskConnector, HelpdeskProvider } from '../connectors/helpdesk-connector.js';
+import type { HelpdeskConnector, HelpdeskProvider, PostResult } from '../connectors/helpdesk-connector.js';
 import { backoffDelayMs, errorMessage, type RetryPolicy } from '../queue/job-queue.js';
 import { type Logger, silentLogger } from '../queue/logger.js';
 import type { Database } from '../store/database.js';
@@ -34,14 +43,20 @@ import {
   markOutboxDelivered,
   markOutboxFailed,
   type OutboxEntry,
+  readSealedText,
+  setOutboxStatus,
 } from '../store/repositories/outbox-repository.js';
-import { getTicket } from '../store/repositories/ticket-repository.js';
+import { getTicket, setTicketStatus, type StoredTicket } from '../store/repositories/ticket-repository.js';
+import type { Executor } from '../store/repositories/with-transaction.js';
 import { claimDeliveryLease, type DeliveryLease, settleDeliveryLease } from './delivery-lease.js';
 import { MissingConnectorError } from './errors.js';
+import { type OutboxCipher, OutboxKeyError } from './outbox-cipher.js';
 
 export type DeliveryOutcome =
   /** The helpdesk accepted it. */
   | 'delivered'
+  /** An earlier attempt had reached the helpdesk after all (read-before-retry): not posted again. */
+  | 'found-delivered'
   /** The ticket has no helpdesk (cli, eval): nothing to call. */
   | 'delivered-locally'
   /** Still pending: a retryable failure, backing off until the next sweep. */
@@ -80,6 +95,10 @@ export interface OutboxDispatcherOptions {
   leaseMs?: number;
   /** Names this dispatcher in the lease. */
   holder?: string;
+  /** Opens the entries' sealed exact text. Without it, an entry that has one fails (never sent scrubbed). */
+  cipher?: OutboxCipher;
+  /** Called when an entry is given up (marked failed): metrics. */
+  onGiveUp?(entry: OutboxEntry, error: string): void;
 }
 
 const HELPDESK_PROVIDERS: ReadonlySet<string> = new Set<HelpdeskProvider>(['zendesk', 'intercom', 'hubspot', 'generic']);
@@ -126,26 +145,59 @@ export function createOutboxDispatcher(options: OutboxDispatcherOptions): Outbox
       return result('delivered-locally');
     }
     const connector = connectors[ticket.source as HelpdeskProvider];
+    let posted: PostResult | null;
+    let found = false;
     try {
       if (!connector) {
         throw new MissingConnectorError(`no ${ticket.source} connector is configured; set its settings and restart the worker`);
       }
-      if (current.kind === 'send') {
-        await connector.postReply({ ticket, text: current.text, idempotencyKey: current.idempotencyKey, signal });
-      } else {
-        await connector.postNote({ ticket, text: current.text, tags: current.tags, idempotencyKey: current.idempotencyKey, signal });
+      const text = await textToDeliver(current);
+      // Claimed or tried before: that attempt may have reached the helpdesk without our hearing back.
+      const mayHaveReached = lease.claims > 1 || current.attempts > 0 || current.lastError !== null;
+      posted = mayHaveReached ? await findEarlierPost(connector, ticket, current, text, signal) : null;
+      found = posted !== null;
+      if (posted === null) {
+        const input = { ticket, text, idempotencyKey: current.idempotencyKey, outboxId: current.id, signal };
+        posted = current.kind === 'send' ? await connector.postReply(input) : await connector.postNote({ ...input, tags: current.tags });
       }
     } catch (error) {
       return afterFailure(current, lease, error, signal, result);
     }
     await markDelivered(current, lease);
-    logger.info({ ticketId: ticket.id, outboxId: current.id, kind: current.kind, provider: ticket.source }, 'outbox entry delivered');
+    const fields = { ticketId: ticket.id, outboxId: current.id, kind: current.kind, provider: ticket.source, externalId: posted.externalId };
+    if (found) {
+      logger.info(fields, 'an earlier attempt had reached the helpdesk; outbox entry delivered without posting again');
+      return result('found-delivered');
+    }
+    logger.info(fields, 'outbox entry delivered');
     return result('delivered');
+  }
+
+  /** The exact text to deliver: the sealed one, or the stored text for rows written before sealing. */
+  async function textToDeliver(entry: OutboxEntry): Promise<string> {
+    const sealed = await readSealedText(db, entry.id);
+    if (sealed === null) return entry.text;
+    if (!options.cipher) {
+      throw new OutboxKeyError('this dispatcher has no outbox key to open the sealed reply; nothing was sent');
+    }
+    return options.cipher.open(sealed, entry.ticketId);
+  }
+
+  async function findEarlierPost(
+    connector: HelpdeskConnector,
+    ticket: StoredTicket,
+    entry: OutboxEntry,
+    text: string,
+    signal: AbortSignal | undefined,
+  ): Promise<PostResult | null> {
+    if (!connector.findDelivery) return null;
+    return connector.findDelivery({ ticket, outboxId: entry.id, text, public: entry.kind === 'send', tags: entry.kind === 'send' ? [] : entry.tags, signal });
   }
 
   async function markDelivered(entry: OutboxEntry, lease: DeliveryLease): Promise<void> {
     await db.transaction().execute(async (transaction) => {
-      await markOutboxDelivered(transaction, entry.id);
+      // A draft keeps its exact text until a reviewer approves or rejects it; a reply is done with it.
+      await markOutboxDelivered(transaction, entry.id, { wipeSealedText: entry.kind === 'send' });
       await settleDeliveryLease(transaction, lease, { status: 'completed', lastError: null });
     });
   }
@@ -160,9 +212,12 @@ export function createOutboxDispatcher(options: OutboxDispatcherOptions): Outbox
     const message = errorMessage(error);
     const fields = { ticketId: entry.ticketId, outboxId: entry.id, kind: entry.kind, error: message };
     if (signal?.aborted) {
-      // Shutting down mid-call: the call may or may not have reached the helpdesk; the next
-      // dispatcher repeats it with the same idempotency key.
-      await settleDeliveryLease(db, lease, { status: 'pending', uncount: true });
+      // Shutting down mid-call: the call may or may not have reached the helpdesk. The entry keeps
+      // that as its last error (uncounted), so the next dispatcher looks before it posts again.
+      await db.transaction().execute(async (transaction) => {
+        await setOutboxStatus(transaction, entry.id, 'pending', { lastError: `interrupted by shutdown: ${message}` });
+        await settleDeliveryLease(transaction, lease, { status: 'pending', uncount: true });
+      });
       logger.info(fields, 'delivery interrupted by shutdown; the sweep repeats it');
       return result('retry-later', message);
     }
@@ -183,7 +238,9 @@ export function createOutboxDispatcher(options: OutboxDispatcherOptions): Outbox
     await db.transaction().execute(async (transaction) => {
       await markOutboxFailed(transaction, entry.id, message, { retryable: false });
       await settleDeliveryLease(transaction, lease, { status: 'failed', lastError: message });
+      await markTicketDeliveryFailed(transaction, entry);
     });
+    options.onGiveUp?.(entry, message);
     logger.error({ ...fields, attempts }, 'reply could not be delivered to the helpdesk; a human must answer this ticket');
     return result('failed', message);
   }
@@ -208,6 +265,18 @@ export function createOutboxDispatcher(options: OutboxDispatcherOptions): Outbox
       return deliverAll(entries, dispatchOptions.signal);
     },
   };
+}
+
+/**
+ * The ticket shows the failure (`delivery_failed`), except when only the internal note of a ticket
+ * that has a reply failed: the reply's own delivery decides what the ticket says.
+ */
+async function markTicketDeliveryFailed(transaction: Executor, entry: OutboxEntry): Promise<void> {
+  if (entry.kind === 'draft') {
+    const entries = await getOutboxForTicket(transaction, entry.ticketId);
+    if (entries.some((other) => other.kind === 'send')) return;
+  }
+  await setTicketStatus(transaction, entry.ticketId, 'delivery_failed');
 }
 
 function isRetryable(error: unknown): boolean {

@@ -2,6 +2,7 @@
 import { sql } from 'kysely';
 import type { FastifyPluginAsync } from 'fastify';
 import type { ServiceContext } from '../service-context.js';
+import { countOutboxByStatus } from '../store/repositories/outbox-repository.js';
 
 export const operationsRoutes: FastifyPluginAsync<{ services: ServiceContext }> = async (app, { services }) => {
   app.get('/healthz', async (_request, reply) => {
@@ -22,6 +23,8 @@ export const operationsRoutes: FastifyPluginAsync<{ services: ServiceContext }> 
   });
 
   app.get('/metrics', async (_request, reply) => {
+    const outbox = await countOutboxByStatus(services.runtime.store.db);
+    for (const [state, count] of Object.entries(outbox)) services.metrics.outboxEntries.set({ state }, count);
     reply.header('content-type', services.metrics.registry.contentType);
     return services.metrics.registry.metrics();
   });

@@ -38,6 +38,8 @@ export interface WorkerProcessOptions {
   /** Metrics hooks, passed to the worker. */
   observeOutcome?(decision: 'sent' | 'drafted', seconds: number): void;
   observeFailure?(): void;
+  /** An outbox entry given up (marked failed). */
+  observeDeliveryFailure?(kind: 'send' | 'draft'): void;
   /** Called once the worker takes jobs. */
   onReady?(process: RunningWorker): void;
   /** Called when a stop begins, with the signal (or "stop"), before in-flight jobs finish. */
@@ -74,8 +76,18 @@ export async function runWorkerProcess(config: Config, options: WorkerProcessOpt
 
   const runtime = await createTriageRuntime(config, options.runtimeOverrides);
   try {
+    if (runtime.outboxKeyOrigin.source === 'created-key-file') {
+      // Undelivered replies are sealed with this key: without it they cannot be sent.
+      logger.warn({ file: runtime.outboxKeyOrigin.file }, 'created a new outbox key file; back it up with the database');
+    }
     const connectors = options.connectors ?? connectorsFromConfig(config);
-    const dispatcher = createOutboxDispatcher({ db: runtime.store.db, connectors, logger });
+    const dispatcher = createOutboxDispatcher({
+      db: runtime.store.db,
+      connectors,
+      logger,
+      cipher: runtime.outboxCipher,
+      ...(options.observeDeliveryFailure ? { onGiveUp: (entry) => options.observeDeliveryFailure?.(entry.kind) } : {}),
+    });
     const queue = await createJobQueue({
       store: runtime.store,
       databaseUrl: options.runtimeOverrides?.databaseUrl ?? config.DATABASE_URL,

@@ -83,7 +83,7 @@ export function createWorker(options: WorkerOptions): Worker {
     sweeping = dispatcher
       .dispatchPending()
       .then((results) => {
-        const delivered = results.filter((result) => result.outcome === 'delivered' || result.outcome === 'delivered-locally');
+        const delivered = results.filter((result) => result.outcome === 'delivered' || result.outcome === 'found-delivered' || result.outcome === 'delivered-locally');
         if (delivered.length > 0) logger.info({ delivered: delivered.length }, 'outbox sweep delivered pending entries');
       })
       .catch((error: unknown) => logger.warn({ error: errorMessage(error) }, 'outbox sweep failed; the next one retries'))

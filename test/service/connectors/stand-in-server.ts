@@ -18,7 +18,9 @@ export interface RecordedRequest {
 export type StandInAnswer =
   | { status: number; json?: unknown; text?: string; headers?: Record<string, string> }
   /** Accept the request and never answer: for timeouts. */
-  | 'never';
+  | 'never'
+  /** Accept the request and close the connection without an answer: a dropped connection. */
+  | 'drop';
 
 export type StandInHandler = (request: RecordedRequest) => StandInAnswer;
 
@@ -63,6 +65,10 @@ export async function startStandInServer(handler: StandInHandler = () => ({ stat
       const answer = current(recorded);
       if (answer === 'never') {
         pending.add(response);
+        return;
+      }
+      if (answer === 'drop') {
+        response.socket?.destroy();
         return;
       }
       const headers: Record<string, string> = { ...answer.headers };

@@ -1,7 +1,7 @@
 /**
  * The review console driven in Debian's chromium against the real service: sign-in, the queue,
  * approve with an edited text, reject with a reason, literal rendering of hostile ticket text,
- * inline 409s, the decisions search and the queue's refresh.
+ * inline 409s, the decisions search, the queue's refresh and its failed deliveries.
  */
 import { existsSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
@@ -9,6 +9,8 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp, type TriageApp } from '../../../src/service/app.js';
 import { processTicket } from '../../../src/service/process-ticket.js';
+import { getOutboxForTicket, markOutboxFailed } from '../../../src/service/store/repositories/outbox-repository.js';
+import { setTicketStatus } from '../../../src/service/store/repositories/ticket-repository.js';
 import type { Ticket } from '../../../src/triage/types.js';
 import { createTestServices, TEST_REVIEWER_TOKEN, type TestServices } from '../support/test-services.js';
 
@@ -425,5 +427,29 @@ describe.skipIf(!existsSync(CHROMIUM) && !process.env.CI)('the review console in
     await queueRow(page, 'T-refresh-timer').waitFor();
     const ids = await page.locator('#queue-body tr[data-ticket-id]').evaluateAll((rows) => rows.map((row) => row.getAttribute('data-ticket-id')));
     expect(ids.slice(0, 2)).toEqual(['T-refresh-timer', 'T-refresh-button']);
+  });
+
+  it('lists a reply the outbox gave up on with its reason, and its retry button re-arms it', async () => {
+    const id = 'T-undelivered';
+    await seed(id, 'I forgot my password', 'sent');
+    const db = services.runtime.store.db;
+    const [entry] = await getOutboxForTicket(db, id);
+    // As the dispatcher leaves it after the last attempt.
+    await markOutboxFailed(db, entry!.id, 'generic POST /reply failed with status 503 (retryable).');
+    await setTicketStatus(db, id, 'delivery_failed');
+
+    const page = await openPage();
+    await signedIn(page);
+    const row = page.locator(`#delivery-failures tr[data-ticket-id="${id}"]`);
+    await row.waitFor();
+    expect(await row.locator('.failure-reason').textContent()).toBe('generic POST /reply failed with status 503 (retryable).');
+    expect(await page.locator('#queue-count').textContent()).toBe(String((await api('/api/drafts')).drafts.length));
+    await page.screenshot({ path: '/tmp/console-delivery-failures.png' });
+
+    await row.getByRole('button', { name: 'Retry delivery' }).click();
+    await page.locator('#delivery-failures').waitFor({ state: 'hidden' });
+    const view = await api(`/api/tickets/${id}`);
+    expect(view.status).toBe('sent');
+    expect(view.outbox[0]).toMatchObject({ id: entry!.id, status: 'pending' });
   });
 });

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import pino from 'pino';
 import { loadConfig } from '../../../src/service/config.js';
+import { TEST_OUTBOX_KEY } from './test-outbox-key.js';
 import type { Connectors } from '../../../src/service/connectors/index.js';
 import { createMetrics } from '../../../src/service/metrics.js';
 import { createSqliteQueue } from '../../../src/service/queue/sqlite-queue.js';
@@ -32,7 +33,13 @@ export async function createTestServices(
   const folder = mkdtempSync(join(tmpdir(), 'triage-test-'));
   const schema = `test_${randomBytes(6).toString('hex')}`;
   const databaseUrl = options.dialect === 'postgres' ? postgresUrl() : `sqlite:${join(folder, 'triage.db')}`;
-  const config = loadConfig({ DATABASE_URL: databaseUrl, REVIEWER_TOKEN: TEST_REVIEWER_TOKEN, ...options.environment });
+  const config = loadConfig({
+    DATABASE_URL: databaseUrl,
+    REVIEWER_TOKEN: TEST_REVIEWER_TOKEN,
+    // PostgreSQL requires a shared outbox key; SQLite generates a key file beside the database.
+    ...(options.dialect === 'postgres' ? { OUTBOX_ENCRYPTION_KEY: TEST_OUTBOX_KEY } : {}),
+    ...options.environment,
+  });
   const runtime = await createTriageRuntime(config, { schema: options.dialect === 'postgres' ? schema : undefined, ...options.overrides });
   const queue =
     options.queue ??

@@ -9,6 +9,7 @@ import { randomBytes } from 'node:crypto';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { TEST_OUTBOX_KEY } from '../support/test-outbox-key.js';
 import { loadConfig } from '../../../src/service/config.js';
 import { createPgBossQueue } from '../../../src/service/queue/pg-boss-queue.js';
 import type { StoreHandle } from '../../../src/service/store/database.js';
@@ -146,7 +147,7 @@ describe('triage worker processes on PostgreSQL with pg-boss', () => {
     expect(repliesFor(ticketId)).toEqual([]);
 
     const ready = deferred<RunningWorker>();
-    const second = runWorkerProcess(loadConfig({ DATABASE_URL: POSTGRES_URL, GENERIC_REPLY_URL: helpdesk.replyUrl, GENERIC_WEBHOOK_SECRET: 'test-secret' }), {
+    const second = runWorkerProcess(loadConfig({ DATABASE_URL: POSTGRES_URL, GENERIC_REPLY_URL: helpdesk.replyUrl, GENERIC_WEBHOOK_SECRET: 'test-secret', OUTBOX_ENCRYPTION_KEY: TEST_OUTBOX_KEY }), {
       logger: createRecordingLogger(),
       runtimeOverrides: { schema: location.schema! },
       queue: { pgBossSchema: location.bossSchema!, queueName, pollingIntervalSeconds: 0.5, maintenanceIntervalSeconds: 1 },

@@ -1,6 +1,12 @@
 /**
  * The generic JSON connector: any system that can sign a small JSON body with a shared secret.
  * Replies go to GENERIC_REPLY_URL as `POST {ticketId, externalId, text, public, tags?}`.
+ *
+ * Exactly-once here rests on the receiver: it must honour the `Idempotency-Key` header (one key per
+ * outbox entry, `<ticketId>:send` or `<ticketId>:draft`): a POST with a key it has already seen
+ * creates nothing and answers 2xx again (ideally with the first answer). The connector has no way
+ * to read a generic receiver's messages back, so it cannot look for an earlier post before a retry
+ * as the Zendesk, Intercom and HubSpot connectors do (see HelpdeskConnector.findDelivery).
  */
 import { createConnectorHttpClient, type FetchFunction } from '../connector-http.js';
 import type {

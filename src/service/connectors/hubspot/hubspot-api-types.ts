@@ -32,6 +32,7 @@ export const hubSpotTicketResponseSchema = z.looseObject({
   associations: z
     .looseObject({
       contacts: z.looseObject({ results: z.array(z.looseObject({ id: hubSpotIdSchema })) }).optional(),
+      notes: z.looseObject({ results: z.array(z.looseObject({ id: hubSpotIdSchema })) }).optional(),
     })
     .optional(),
 });
@@ -57,3 +58,13 @@ export interface HubSpotCreateNoteRequest {
 
 /** `POST /crm/v3/objects/notes` */
 export const hubSpotCreateNoteResponseSchema = z.looseObject({ id: hubSpotIdSchema });
+
+/** `POST /crm/v3/objects/notes/batch/read` with `properties: ['hs_note_body']`. */
+export interface HubSpotBatchReadRequest {
+  properties: string[];
+  inputs: Array<{ id: string }>;
+}
+
+export const hubSpotNotesBatchReadResponseSchema = z.looseObject({
+  results: z.array(z.looseObject({ id: hubSpotIdSchema, properties: z.looseObject({ hs_note_body: z.string().nullish() }) })),
+});

@@ -3,7 +3,9 @@
  * its contact; replies and drafts are notes on the ticket (see map-hubspot-ticket.ts for why).
  */
 import { createConnectorHttpClient, type FetchFunction } from '../connector-http.js';
+import { comparableText, deliveryMarker } from '../delivery-marker.js';
 import type {
+  FindDeliveryInput,
   HelpdeskConnector,
   NormalisedWebhook,
   NormaliseOptions,
@@ -23,8 +25,10 @@ import {
   verified,
 } from '../webhook-signature.js';
 import {
+  type HubSpotBatchReadRequest,
   hubSpotContactResponseSchema,
   hubSpotCreateNoteResponseSchema,
+  hubSpotNotesBatchReadResponseSchema,
   hubSpotTicketResponseSchema,
   hubSpotWebhookPayloadSchema,
   type HubSpotWebhookEvent,
@@ -32,6 +36,7 @@ import {
 import { hubSpotRequestUri } from './hubspot-request-uri.js';
 import {
   buildHubSpotNote,
+  hubSpotNoteBody,
   HUBSPOT_TRIAGED_SUBSCRIPTION,
   hubSpotTicketContactId,
   mapHubSpotTicket,
@@ -55,6 +60,8 @@ export interface HubSpotConnectorSettings {
 
 const SIGNATURE_HEADER = 'x-hubspot-signature-v3';
 const TIMESTAMP_HEADER = 'x-hubspot-request-timestamp';
+/** HubSpot's limit of objects per batch read. */
+const BATCH_READ_LIMIT = 100;
 /** Tickets of one batch fetched at once: fast enough for HubSpot's 5 s webhook timeout, gentle on its rate limit. */
 const FETCH_CONCURRENCY = 4;
 
@@ -107,7 +114,7 @@ export function createHubSpotConnector(settings: HubSpotConnectorSettings): Help
     const created = await http.request({
       method: 'POST',
       url: `${baseUrl}/crm/v3/objects/notes`,
-      body: buildHubSpotNote(ticketId, input.text, kind, tags, now()),
+      body: buildHubSpotNote(ticketId, input.text, kind, tags, now(), input.outboxId),
       headers: { 'idempotency-key': input.idempotencyKey },
       signal: input.signal,
       responseSchema: hubSpotCreateNoteResponseSchema,
@@ -115,8 +122,42 @@ export function createHubSpotConnector(settings: HubSpotConnectorSettings): Help
     return { externalId: created.id };
   }
 
+  /**
+   * The notes associated with the ticket (the ticket read with `associations=notes`, then the
+   * newest 100 notes' bodies in one batch read): ours carries the reference line, or else the
+   * same body.
+   */
+  async function findDelivery(input: FindDeliveryInput): Promise<PostResult | null> {
+    const ticketId = externalTicketId('hubspot', input.ticket);
+    const ticket = await http.request({
+      method: 'GET',
+      url: `${baseUrl}/crm/v3/objects/tickets/${encodeURIComponent(ticketId)}?associations=notes`,
+      signal: input.signal,
+      responseSchema: hubSpotTicketResponseSchema,
+    });
+    const noteIds = (ticket.associations?.notes?.results ?? []).map((note) => note.id).slice(-BATCH_READ_LIMIT);
+    if (noteIds.length === 0) return null;
+    const request: HubSpotBatchReadRequest = { properties: ['hs_note_body'], inputs: noteIds.map((id) => ({ id })) };
+    const { results } = await http.request({
+      method: 'POST',
+      url: `${baseUrl}/crm/v3/objects/notes/batch/read`,
+      body: request,
+      signal: input.signal,
+      responseSchema: hubSpotNotesBatchReadResponseSchema,
+    });
+    const marker = deliveryMarker(input.outboxId);
+    const expected = comparableText(hubSpotNoteBody(input.text, input.public ? 'reply' : 'draft', input.tags), 'html');
+    const ours = results.find((note) => {
+      const body = note.properties.hs_note_body ?? '';
+      return body.includes(marker) || comparableText(body, 'html') === expected;
+    });
+    return ours ? { externalId: ours.id } : null;
+  }
+
   return {
     provider: 'hubspot',
+
+    findDelivery,
 
     verifyWebhook(request: WebhookRequest): WebhookVerification {
       if (!settings.clientSecret) {

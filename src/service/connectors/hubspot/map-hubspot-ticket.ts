@@ -1,6 +1,7 @@
 /** Pure mappers between HubSpot CRM objects and our Ticket. */
 import type { Ticket } from '../../../triage/types.js';
 import { ticketIdFor } from '../helpdesk-connector.js';
+import { deliveryMarker } from '../delivery-marker.js';
 import { escapeHtml, plainTextToHtml } from '../plain-text-to-html.js';
 import {
   NOTE_TO_TICKET_ASSOCIATION_TYPE_ID,
@@ -52,18 +53,29 @@ export function mapHubSpotTicket(
 export const HUBSPOT_REPLY_MARKER = 'Reply for the customer (approved; send it from the ticket, the API cannot email it)';
 export const HUBSPOT_DRAFT_MARKER = 'Draft reply for review';
 
+/**
+ * The note's HTML. With an outbox id it ends in a reference line naming the entry: notes are for
+ * agents only, so a visible line is fine, and it survives any HTML sanitising (read-before-retry
+ * looks for it).
+ */
+export function hubSpotNoteBody(text: string, kind: 'reply' | 'draft', tags: readonly string[], outboxId?: string): string {
+  const marker = kind === 'reply' ? HUBSPOT_REPLY_MARKER : HUBSPOT_DRAFT_MARKER;
+  const tagLine = tags.length > 0 ? `<p><strong>Tags:</strong> ${escapeHtml(tags.join(', '))}</p>` : '';
+  const reference = outboxId === undefined ? '' : `<p>Reference: ${escapeHtml(deliveryMarker(outboxId))}</p>`;
+  return `<p><strong>${escapeHtml(marker)}</strong></p>${plainTextToHtml(text)}${tagLine}${reference}`;
+}
+
 export function buildHubSpotNote(
   ticketId: string,
   text: string,
   kind: 'reply' | 'draft',
   tags: readonly string[],
   timestamp: Date,
+  outboxId?: string,
 ): HubSpotCreateNoteRequest {
-  const marker = kind === 'reply' ? HUBSPOT_REPLY_MARKER : HUBSPOT_DRAFT_MARKER;
-  const tagLine = tags.length > 0 ? `<p><strong>Tags:</strong> ${escapeHtml(tags.join(', '))}</p>` : '';
   return {
     properties: {
-      hs_note_body: `<p><strong>${escapeHtml(marker)}</strong></p>${plainTextToHtml(text)}${tagLine}`,
+      hs_note_body: hubSpotNoteBody(text, kind, tags, outboxId),
       hs_timestamp: timestamp.toISOString(),
     },
     associations: [

@@ -14,7 +14,7 @@ const intercomAuthorSchema = z.looseObject({
   email: z.string().nullish(),
 });
 
-const intercomConversationPartSchema = z.looseObject({
+export const intercomConversationPartSchema = z.looseObject({
   id: intercomIdSchema,
   part_type: z.string(),
   /** HTML. Null for parts without text (assignment, close). */
@@ -69,3 +69,13 @@ export const intercomReplyResponseSchema = z
   .optional();
 
 export type IntercomReplyResponse = z.output<typeof intercomReplyResponseSchema>;
+
+/**
+ * `GET /conversations/{id}`: the conversation with its parts (Intercom returns the most recent
+ * 500), read to find an earlier post of ours before posting again.
+ */
+export const intercomConversationResponseSchema = z.looseObject({
+  conversation_parts: z
+    .looseObject({ conversation_parts: z.array(intercomConversationPartSchema) })
+    .nullish(),
+});

@@ -4,6 +4,7 @@
  */
 import { createConnectorHttpClient, type FetchFunction } from '../connector-http.js';
 import type {
+  FindDeliveryInput,
   HelpdeskConnector,
   NormalisedWebhook,
   PostReplyInput,
@@ -15,8 +16,10 @@ import { parsePayload } from '../parse-payload.js';
 import { escapeHtml, plainTextToHtml } from '../plain-text-to-html.js';
 import { externalTicketId } from '../ticket-external-id.js';
 import { headerValue, hmac, signaturesMatch, verificationFailure, verified } from '../webhook-signature.js';
+import { comparableText, deliveryMarker, deliveryMarkerComment } from '../delivery-marker.js';
 import {
   intercomConversationNotificationSchema,
+  intercomConversationResponseSchema,
   intercomNotificationSchema,
   intercomReplyResponseSchema,
   type IntercomReplyRequest,
@@ -49,7 +52,9 @@ export function createIntercomConnector(settings: IntercomConnectorSettings): He
 
   async function reply(input: PostReplyInput, messageType: 'comment' | 'note', html: string): Promise<PostResult> {
     const conversationId = externalTicketId('intercom', input.ticket);
-    const body: IntercomReplyRequest = { message_type: messageType, type: 'admin', admin_id: settings.adminId, body: html };
+    // The marker rides along as an HTML comment: neither the customer nor the inbox shows it.
+    const marked = input.outboxId === undefined ? html : html + deliveryMarkerComment(input.outboxId);
+    const body: IntercomReplyRequest = { message_type: messageType, type: 'admin', admin_id: settings.adminId, body: marked };
     const response = await http.request({
       method: 'POST',
       url: `${baseUrl}/conversations/${encodeURIComponent(conversationId)}/reply`,
@@ -62,8 +67,35 @@ export function createIntercomConnector(settings: IntercomConnectorSettings): He
     return externalId === undefined ? {} : { externalId };
   }
 
+  /**
+   * Our admin's parts of the conversation: the one carrying the marker, or (when Intercom's HTML
+   * sanitising dropped the comment) the one of the same type with the same text.
+   */
+  async function findDelivery(input: FindDeliveryInput): Promise<PostResult | null> {
+    const conversationId = externalTicketId('intercom', input.ticket);
+    const conversation = await http.request({
+      method: 'GET',
+      url: `${baseUrl}/conversations/${encodeURIComponent(conversationId)}`,
+      signal: input.signal,
+      responseSchema: intercomConversationResponseSchema,
+    });
+    const marker = deliveryMarker(input.outboxId);
+    const partType = input.public ? 'comment' : 'note';
+    const text = comparableText(input.public ? replyHtml(input.text) : noteHtml(input.text, input.tags), 'html');
+    const ours = (conversation.conversation_parts?.conversation_parts ?? []).find(
+      (part) =>
+        part.author.type === 'admin' &&
+        part.author.id === settings.adminId &&
+        part.part_type === partType &&
+        (part.body?.includes(marker) === true || comparableText(part.body ?? '', 'html') === text),
+    );
+    return ours ? { externalId: ours.id } : null;
+  }
+
   return {
     provider: 'intercom',
+
+    findDelivery,
 
     verifyWebhook(request: WebhookRequest): WebhookVerification {
       if (!settings.clientSecret) {
@@ -99,13 +131,21 @@ export function createIntercomConnector(settings: IntercomConnectorSettings): He
     },
 
     postReply(input) {
-      return reply(input, 'comment', plainTextToHtml(input.text));
+      return reply(input, 'comment', replyHtml(input.text));
     },
 
     postNote(input) {
-      // Intercom tags a conversation by tag id, not name; the note carries the names for the reviewer.
-      const tagLine = input.tags.length > 0 ? `<p><b>Tags:</b> ${escapeHtml(input.tags.join(', '))}</p>` : '';
-      return reply(input, 'note', plainTextToHtml(input.text) + tagLine);
+      return reply(input, 'note', noteHtml(input.text, input.tags));
     },
   };
+}
+
+function replyHtml(text: string): string {
+  return plainTextToHtml(text);
+}
+
+function noteHtml(text: string, tags: readonly string[]): string {
+  // Intercom tags a conversation by tag id, not name; the note carries the names for the reviewer.
+  const tagLine = tags.length > 0 ? `<p><b>Tags:</b> ${escapeHtml(tags.join(', '))}</p>` : '';
+  return plainTextToHtml(text) + tagLine;
 }

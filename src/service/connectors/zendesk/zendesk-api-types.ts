@@ -94,5 +94,24 @@ export interface ZendeskTicketUpdateRequest {
     comment: { body: string; public: boolean };
     /** Adds to the ticket's tags; `tags` would replace the ones agents set. */
     additional_tags?: string[];
+    /**
+     * Custom metadata of the audit this update creates (Zendesk keeps it under the audit's
+     * `metadata.custom`, never shown to the requester): our outbox entry's id. Read-before-retry
+     * looks for it on the listed comment and, failing that, matches the comment's text.
+     */
+    metadata?: { northwind_outbox_id: string };
   };
 }
+
+/** `GET /api/v2/tickets/{id}/comments?sort_order=desc`: the newest comments first. */
+export const zendeskCommentsResponseSchema = z.looseObject({
+  comments: z.array(
+    z.looseObject({
+      id: z.union([z.number(), z.string()]).transform(String),
+      /** Plain text of the comment. */
+      body: z.string().nullish(),
+      public: z.boolean().nullish(),
+      metadata: z.looseObject({ custom: z.record(z.string(), z.unknown()).nullish() }).nullish(),
+    }),
+  ),
+});

@@ -3,7 +3,9 @@
  * ticket comments through the Tickets API.
  */
 import { createConnectorHttpClient, type FetchFunction } from '../connector-http.js';
+import { comparableText } from '../delivery-marker.js';
 import type {
+  FindDeliveryInput,
   HelpdeskConnector,
   NormalisedWebhook,
   NormaliseOptions,
@@ -31,6 +33,7 @@ import {
   type ZendeskMapping,
 } from './map-zendesk-webhook.js';
 import {
+  zendeskCommentsResponseSchema,
   zendeskEventPayloadSchema,
   zendeskTicketUpdateResponseSchema,
   zendeskTriggerPayloadSchema,
@@ -69,6 +72,7 @@ export function createZendeskConnector(settings: ZendeskConnectorSettings): Help
       ticket: {
         comment: { body: input.text, public: isPublic },
         ...(tags.length > 0 ? { additional_tags: tags } : {}),
+        ...(input.outboxId !== undefined ? { metadata: { northwind_outbox_id: input.outboxId } } : {}),
       },
     };
     const response = await http.request({
@@ -83,8 +87,32 @@ export function createZendeskConnector(settings: ZendeskConnectorSettings): Help
     return externalId === undefined ? {} : { externalId };
   }
 
+  /**
+   * The ticket's newest comments (Zendesk's List Comments, newest first: an earlier attempt of
+   * ours is among the last ones): ours carries the outbox id in its metadata, or else the same
+   * text with the same visibility.
+   */
+  async function findDelivery(input: FindDeliveryInput): Promise<PostResult | null> {
+    const ticketId = externalTicketId('zendesk', input.ticket);
+    const { comments } = await http.request({
+      method: 'GET',
+      url: `${baseUrl}/api/v2/tickets/${encodeURIComponent(ticketId)}/comments.json?sort_order=desc`,
+      signal: input.signal,
+      responseSchema: zendeskCommentsResponseSchema,
+    });
+    const text = comparableText(input.text, 'plain');
+    const ours = comments.find(
+      (comment) =>
+        comment.metadata?.custom?.northwind_outbox_id === input.outboxId ||
+        (comment.public === input.public && comparableText(comment.body ?? '', 'plain') === text),
+    );
+    return ours ? { externalId: ours.id } : null;
+  }
+
   return {
     provider: 'zendesk',
+
+    findDelivery,
 
     verifyWebhook(request: WebhookRequest): WebhookVerification {
       if (!settings.webhookSecret) {

@@ -14,12 +14,17 @@ import { getDecision, queryDecisions } from '../../store/repositories/decision-r
 import {
   getOutboxForTicket,
   insertOutboxIfAbsent,
+  readSealedText,
   setOutboxStatus,
+  wipeSealedText,
   type OutboxEntry,
 } from '../../store/repositories/outbox-repository.js';
 import { getTicket, setTicketStatus } from '../../store/repositories/ticket-repository.js';
 import { scrubText } from '../../../triage/scrubber.js';
 import type { ServiceContext } from '../../service-context.js';
+import { deliveryFailureRoutes } from './delivery-failure-routes.js';
+import { type OutboxCipher, OutboxKeyError } from '../../outbox/outbox-cipher.js';
+import { restoreMaskedValues } from '../../outbox/restore-masked-values.js';
 
 /** Binds a reviewer's approval to one exact draft: its row id and a hash of its text. */
 export function draftHash(entry: Pick<OutboxEntry, 'id' | 'text'>): string {
@@ -73,10 +78,29 @@ function parseOr400<T>(schema: z.ZodType<T>, value: unknown): T {
 function reviewState(outbox: OutboxEntry[]) {
   const send = outbox.find((entry) => entry.kind === 'send');
   const draft = outbox.find((entry) => entry.kind === 'draft');
+  if (send?.status === 'failed') return 'delivery-failed';
   if (send) return send.approvedBy ? 'approved' : 'auto-sent';
   if (draft?.status === 'rejected') return 'rejected';
   if (draft) return 'awaiting-review';
   return 'none';
+}
+
+/** The reviewer's edit with the masks they kept put back (restore-masked-values.ts). */
+function restoreMasks(edited: string, draftSealed: string | null, ticketId: string, cipher: OutboxCipher): { text: string; restored: number } {
+  // Every mask has brackets: an edit without one needs no draft opened.
+  if (draftSealed === null || !edited.includes('[')) return { text: edited, restored: 0 };
+  let exactDraft: string;
+  try {
+    exactDraft = cipher.open(draftSealed, ticketId);
+  } catch (error) {
+    if (error instanceof OutboxKeyError) throw new HttpError(503, 'outbox_key', error.message);
+    throw error;
+  }
+  const result = restoreMaskedValues(edited, exactDraft);
+  if (!result.ok) {
+    throw new HttpError(400, 'ambiguous_mask', `${result.mask} stood for more than one value in the draft: write out the one the customer should read`);
+  }
+  return result;
 }
 
 export const apiRoutes: FastifyPluginAsync<{ services: ServiceContext }> = async (app, { services }) => {
@@ -93,6 +117,7 @@ export const apiRoutes: FastifyPluginAsync<{ services: ServiceContext }> = async
       throw new HttpError(401, 'unauthorized', 'send Authorization: Bearer <REVIEWER_TOKEN>');
     }
   });
+  await app.register(deliveryFailureRoutes, { services });
 
   app.get<{ Params: { id: string } }>('/tickets/:id', async (request) => {
     const ticket = await getTicket(db, request.params.id);
@@ -150,7 +175,11 @@ export const apiRoutes: FastifyPluginAsync<{ services: ServiceContext }> = async
       const ticket = await getTicket(transaction, ticketId);
       if (!ticket) throw new HttpError(404, 'not_found', `no ticket with id "${ticketId}"`);
       const outbox = await getOutboxForTicket(transaction, ticketId);
-      if (outbox.some((entry) => entry.kind === 'send')) throw new HttpError(409, 'already_sent', 'this ticket has already been answered');
+      const send = outbox.find((entry) => entry.kind === 'send');
+      if (send?.status === 'failed') {
+        throw new HttpError(409, 'delivery_failed', `the reply could not be delivered (${send.lastError ?? 'unknown reason'}): retry the delivery instead`);
+      }
+      if (send) throw new HttpError(409, 'already_sent', 'this ticket has already been answered');
       const draft = outbox.find((entry) => entry.kind === 'draft');
       if (!draft) throw new HttpError(409, 'no_draft', 'this ticket has no draft to approve');
       if (draft.status === 'rejected') throw new HttpError(409, 'draft_rejected', 'this draft was rejected');
@@ -158,11 +187,16 @@ export const apiRoutes: FastifyPluginAsync<{ services: ServiceContext }> = async
       if (draft.id !== body.draftId || draftHash(draft) !== body.draftHash) {
         throw new HttpError(409, 'draft_changed', 'the approval does not match the current draft: reload it and approve again');
       }
-      const text = scrubText(body.text ?? draft.text).text;
+      // Delivered exactly as approved: the reviewer's text as typed, or else the draft's exact text
+      // (still sealed for this ticket, so it is copied, never opened here). Shown and audited scrubbed.
+      const draftSealed = await readSealedText(transaction, draft.id);
+      const typed = body.text === undefined ? undefined : restoreMasks(body.text, draftSealed, ticketId, services.runtime.outboxCipher);
+      const sealedText = typed !== undefined ? services.runtime.outboxCipher.seal(typed.text, ticketId) : draftSealed;
       const { inserted, row } = await insertOutboxIfAbsent(transaction, {
         ticketId,
         kind: 'send',
-        text,
+        text: scrubText(body.text ?? draft.text).text,
+        sealedText,
         tags: draft.tags,
         confidence: draft.confidence,
         public: true,
@@ -170,6 +204,7 @@ export const apiRoutes: FastifyPluginAsync<{ services: ServiceContext }> = async
         approvedBy: reviewer,
       });
       if (!inserted) throw new HttpError(409, 'already_sent', 'this ticket has already been answered');
+      if (draftSealed !== null) await wipeSealedText(transaction, draft.id);
       await setTicketStatus(transaction, ticketId, 'sent');
       await appendAuditEvents(transaction, {
         ticketId,
@@ -178,7 +213,15 @@ export const apiRoutes: FastifyPluginAsync<{ services: ServiceContext }> = async
           {
             type: 'review-approved',
             ts: new Date().toISOString(),
-            data: { reviewer, draftId: draft.id, draftHash: body.draftHash, edited: body.text !== undefined && body.text !== draft.text, sendId: row.id, ...(body.intent ? { intent: body.intent } : {}) },
+            data: {
+              reviewer,
+              draftId: draft.id,
+              draftHash: body.draftHash,
+              edited: body.text !== undefined && body.text !== draft.text,
+              restoredMasks: typed?.restored ?? 0,
+              sendId: row.id,
+              ...(body.intent ? { intent: body.intent } : {}),
+            },
           },
         ],
       });
@@ -200,6 +243,7 @@ export const apiRoutes: FastifyPluginAsync<{ services: ServiceContext }> = async
       const draft = outbox.find((entry) => entry.kind === 'draft');
       if (!draft) throw new HttpError(409, 'no_draft', 'this ticket has no draft to reject');
       await setOutboxStatus(transaction, draft.id, 'rejected');
+      await wipeSealedText(transaction, draft.id);
       await appendAuditEvents(transaction, {
         ticketId,
         runId: null,

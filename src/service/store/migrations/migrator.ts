@@ -15,6 +15,7 @@ import * as decisions from './2026-11-28-003-decisions.js';
 import * as outbox from './2026-11-28-004-outbox.js';
 import * as crm from './2026-11-28-005-crm.js';
 import * as jobs from './2026-11-28-006-jobs.js';
+import * as outboxSealedText from './2026-12-03-010-outbox-sealed-text.js';
 import * as canaryReports from './2026-12-03-020-canary-reports.js';
 
 export const migrations: Readonly<Record<string, Migration>> = Object.freeze({
@@ -24,6 +25,7 @@ export const migrations: Readonly<Record<string, Migration>> = Object.freeze({
   '2026-11-28-004-outbox': outbox,
   '2026-11-28-005-crm': crm,
   '2026-11-28-006-jobs': jobs,
+  '2026-12-03-010-outbox-sealed-text': outboxSealedText,
   '2026-12-03-020-canary-reports': canaryReports,
 });
 

@@ -36,7 +36,10 @@ export interface OutboxEntry {
 export interface NewOutboxEntry {
   ticketId: string;
   kind: OutboxKind;
+  /** The scrubbed copy, for display; delivered only when there is no sealed text. */
   text: string;
+  /** The exact text to deliver, sealed by the outbox cipher. */
+  sealedText?: string | null;
   tags: string[];
   confidence: number;
   public: boolean;
@@ -68,6 +71,7 @@ export async function insertOutboxIfAbsent(
       created_at: nowTimestamp(),
       delivered_at: null,
       approved_by: entry.approvedBy ?? null,
+      sealed_text: entry.sealedText ?? null,
     }),
   )
     .returningAll()
@@ -117,14 +121,76 @@ export async function listPendingOutbox(db: Executor, limit: number): Promise<Ou
   return rows.map(toOutboxEntry);
 }
 
-/** Counts the attempt; a redelivery keeps the first delivery time. */
-export async function markOutboxDelivered(db: Executor, id: string): Promise<OutboxEntry> {
+/**
+ * Counts the attempt; a redelivery keeps the first delivery time. `wipeSealedText` erases the exact
+ * text once it has nothing more to do (a delivered reply); a draft keeps it until it is reviewed.
+ */
+export async function markOutboxDelivered(
+  db: Executor,
+  id: string,
+  options: { wipeSealedText?: boolean } = {},
+): Promise<OutboxEntry> {
   return updateOutbox(db, id, {
     status: 'delivered',
     attempts: sql<number>`attempts + 1`,
     last_error: null,
     delivered_at: sql<string>`coalesce(delivered_at, ${nowTimestamp()})`,
+    ...(options.wipeSealedText ? { sealed_text: null } : {}),
   });
+}
+
+/**
+ * The sealed exact text of an entry, or null (delivered and wiped, or a row without one). Kept out
+ * of OutboxEntry on purpose: entries are shown and serialised, this never is.
+ */
+export async function readSealedText(db: Executor, id: string): Promise<string | null> {
+  const row = await db.selectFrom('outbox').select('sealed_text').where('id', '=', id).executeTakeFirst();
+  return row?.sealed_text ?? null;
+}
+
+/** Erases an entry's exact text (a reviewed draft, a delivered reply). */
+export async function wipeSealedText(db: Executor, id: string): Promise<void> {
+  await db.updateTable('outbox').set({ sealed_text: null }).where('id', '=', id).execute();
+}
+
+/**
+ * Puts a `failed` entry back to `pending` with its attempts reset (a reviewer's retry). Conditional
+ * on `failed`, so two clicks re-arm it once; null when the entry was not failed.
+ */
+export async function rearmFailedOutbox(db: Executor, id: string): Promise<OutboxEntry | null> {
+  const row = await db
+    .updateTable('outbox')
+    .set({ status: 'pending', attempts: 0 })
+    .where('id', '=', id)
+    .where('status', '=', 'failed')
+    .returningAll()
+    .executeTakeFirst();
+  return row ? toOutboxEntry(row) : null;
+}
+
+/** Entries by status, for the metrics gauge. */
+export async function countOutboxByStatus(db: Executor): Promise<Record<OutboxStatus, number>> {
+  const rows = await db
+    .selectFrom('outbox')
+    .select(['status', (expression) => expression.fn.countAll<number | string | bigint>().as('count')])
+    .groupBy('status')
+    .execute();
+  const counts: Record<OutboxStatus, number> = { pending: 0, delivered: 0, failed: 0, rejected: 0 };
+  for (const row of rows) counts[row.status] = Number(row.count);
+  return counts;
+}
+
+/** Failed entries (given up), newest first, for the review queue. */
+export async function listFailedOutbox(db: Executor, limit: number): Promise<OutboxEntry[]> {
+  const rows = await db
+    .selectFrom('outbox')
+    .selectAll()
+    .where('status', '=', 'failed')
+    .orderBy('created_at', 'desc')
+    .orderBy('id')
+    .limit(limit)
+    .execute();
+  return rows.map(toOutboxEntry);
 }
 
 /**

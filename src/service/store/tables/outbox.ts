@@ -20,6 +20,8 @@ export interface OutboxTable {
   created_at: string;
   delivered_at: string | null;
   approved_by: string | null;
+  /** The exact text to deliver, AES-256-GCM sealed (outbox/outbox-cipher.ts); NULL once delivered. */
+  sealed_text: string | null;
 }
 
 export type OutboxRow = Selectable<OutboxTable>;

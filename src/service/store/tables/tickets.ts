@@ -1,6 +1,7 @@
 import type { Insertable, Selectable, Updateable } from 'kysely';
 
-export type TicketStatus = 'queued' | 'running' | 'sent' | 'drafted' | 'failed';
+/** `delivery_failed`: the decided reply or note could not be delivered to the helpdesk (see the outbox entry's last_error). */
+export type TicketStatus = 'queued' | 'running' | 'sent' | 'drafted' | 'failed' | 'delivery_failed';
 
 export interface TicketsTable {
   id: string;

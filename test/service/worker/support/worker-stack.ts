@@ -14,11 +14,12 @@ import { createTriageRuntime, type TriageRuntime } from '../../../../src/service
 import { createFailedJobHandler, createWorker, type Worker, type WorkerOptions } from '../../../../src/service/worker/worker.js';
 import type { Ticket } from '../../../../src/triage/types.js';
 import type { TestStoreLocation } from '../../queue/support/test-stores.js';
+import { TEST_OUTBOX_KEY } from '../../support/test-outbox-key.js';
 
 export type QueueKind = JobQueue['kind'];
 
 export function openRuntime(location: TestStoreLocation): Promise<TriageRuntime> {
-  return createTriageRuntime(loadConfig({}), {
+  return createTriageRuntime(loadConfig({ OUTBOX_ENCRYPTION_KEY: TEST_OUTBOX_KEY }), {
     databaseUrl: location.databaseUrl,
     ...(location.schema ? { schema: location.schema } : {}),
   });
@@ -53,6 +54,7 @@ export async function createWorkerStack(options: WorkerStackOptions): Promise<Wo
     connectors: { generic },
     logger,
     backoff: { backoffBaseMs: 10, backoffMaxMs: 100 },
+    cipher: runtime.outboxCipher,
   });
   const queue = await createJobQueue({
     store: runtime.store,
