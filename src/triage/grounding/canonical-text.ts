@@ -108,3 +108,8 @@ function isLookAlike(character: string): boolean {
 export function hasHiddenCharacters(text: string): boolean {
   return HIDDEN.test(text.normalize('NFKC'));
 }
+
+/** The text with hidden characters removed: only to read what they hide, never to forgive them. */
+export function withoutHiddenCharacters(text: string): string {
+  return text.replace(HIDDEN_GLOBAL, '');
+}

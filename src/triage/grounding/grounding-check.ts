@@ -8,7 +8,7 @@
  *      number, name) occurs, normalised, in the sources (reply-entities.ts). Personal data that is
  *      not this customer's is a security event, not only a draft.
  */
-import { canonicalText } from './canonical-text.js';
+import { canonicalText, withoutHiddenCharacters } from './canonical-text.js';
 import { extractEntities, PERSONAL_KINDS, type Entity } from './reply-entities.js';
 import type { RunSources } from './run-sources.js';
 import { assessSentences, SUPPORT_THRESHOLD, type SentenceSupport } from './sentence-support.js';
@@ -64,7 +64,9 @@ export function checkGrounding(reply: string, sources: RunSources): GroundingRes
   const reported = new Set<string>();
   // Sign-off and courtesy lines are a fixed set: "The Northwind Support Team" is not a person.
   const stating = sentences.filter((sentence) => sentence.kind === 'claim' || sentence.kind === 'greeting').map((sentence) => sentence.sentence);
-  for (const entity of extractEntities(stating.join('\n'))) {
+  // Entities are read with hidden characters taken out (they are a draft reason of their own):
+  // "grace@big\u200bcorp.example" is still another customer's address.
+  for (const entity of extractEntities(withoutHiddenCharacters(stating.join('\n')))) {
     if (isGrounded(entity, sources)) continue;
     const id = `${entity.kind}:${entity.key}`;
     if (reported.has(id)) continue;
@@ -87,7 +89,7 @@ export function checkGrounding(reply: string, sources: RunSources): GroundingRes
 
 function isGrounded(entity: Entity, sources: RunSources): boolean {
   if (entity.kind === 'name') {
-    const words = entity.key.split(' ').filter((word) => !/^(?:mr|mrs|ms|miss|dr|mx)\.?$/.test(word));
+    const words = entity.key.split(' ').filter((word) => !/^(?:mr|mrs|ms|miss|dr|mx|hi|hello|hey|dear|good|morning|afternoon|evening)\.?$/.test(word));
     // A name is grounded when it is the customer's, or a phrase the sources spell ("Forgot Password").
     return words.every((word) => sources.nameWords.has(word) || sources.vocabulary.has(word));
   }

@@ -60,6 +60,18 @@ function hostOf(text: string): string {
   return skeleton(host).toLowerCase().replace(/\.$/, '').replace(/^www\./, '');
 }
 
+/**
+ * A link's key is its host and path ("northwind.example/refund-policy"): an approved host does not
+ * approve every page on it ("northwind.example/free-gift"). Sentence punctuation is not the path.
+ */
+function linkKey(text: string): string {
+  const trimmed = text.replace(/[.,;:!?'"*_)]+$/, '');
+  const withoutScheme = trimmed.replace(/^[a-z][a-z0-9+.-]*:\/\//i, '').replace(/^\/\//, '');
+  const slash = withoutScheme.search(/[/?#]/);
+  const path = slash < 0 ? '' : withoutScheme.slice(slash).replace(/\/+$/, '').toLowerCase();
+  return `${hostOf(trimmed)}${path}`;
+}
+
 function dateKey(day: string | undefined, month: string | undefined, year: string | undefined): string | undefined {
   const monthIndex = month === undefined ? -1 : MONTHS.findIndex((name) => name.startsWith(month.toLowerCase().slice(0, 3)));
   if (monthIndex < 0) return undefined;
@@ -70,9 +82,9 @@ function dateKey(day: string | undefined, month: string | undefined, year: strin
 
 const PATTERNS: readonly Pattern[] = [
   // Links first: their digits and dots are not numbers or emails.
-  { kind: 'link', pattern: /\b[a-z][a-z0-9+.-]{1,15}:\/\/[^\s<>"'`)\]]+/gi, key: (match) => hostOf(match[0]) },
-  { kind: 'link', pattern: /(?<![\w:/])\/\/[a-z0-9\p{L}-]+(?:\.[a-z0-9\p{L}-]+)+[^\s<>"'`)\]]*/giu, key: (match) => hostOf(match[0]) },
-  { kind: 'link', pattern: /\b(?:\d{1,3}\.){3}\d{1,3}(?::\d{1,5})?(?:\/[^\s<>"'`)\]]*)?/g, key: (match) => hostOf(match[0]) },
+  { kind: 'link', pattern: /\b[a-z][a-z0-9+.-]{1,15}:\/\/[^\s<>"'`)\]]+/gi, key: (match) => linkKey(match[0]) },
+  { kind: 'link', pattern: /(?<![\w:/])\/\/[a-z0-9\p{L}-]+(?:\.[a-z0-9\p{L}-]+)+[^\s<>"'`)\]]*/giu, key: (match) => linkKey(match[0]) },
+  { kind: 'link', pattern: /\b(?:\d{1,3}\.){3}\d{1,3}(?::\d{1,5})?(?:\/[^\s<>"'`)\]]*)?/g, key: (match) => linkKey(match[0]) },
   // Emails, written or spelled out ("ada at example dot com", "ada [at] example [dot] com").
   { kind: 'email', pattern: /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+/gu, key: (match) => skeleton(match[0]).toLowerCase() },
   {
@@ -92,7 +104,7 @@ const PATTERNS: readonly Pattern[] = [
       const host = hostOf(match[0]);
       // "e.g", "i.e" and a file name such as "invoice.pdf" stay words; a host has a known kind of ending.
       const ending = host.slice(host.lastIndexOf('.') + 1);
-      return /^[a-z]{2,24}$/.test(ending) && !/^(?:pdf|png|jpe?g|csv|txt|docx?|xlsx?|zip)$/.test(ending) ? host : undefined;
+      return /^[a-z]{2,24}$/.test(ending) && !/^(?:pdf|png|jpe?g|csv|txt|docx?|xlsx?|zip)$/.test(ending) ? linkKey(match[0]) : undefined;
     },
   },
   // Dates before numbers.
@@ -152,8 +164,8 @@ const PATTERNS: readonly Pattern[] = [
 
 const GREETING_NAME = /^[ \t]*(?:hi|hello|hey|dear|good\s+(?:morning|afternoon|evening))[ \t]+((?:\p{Lu}[\p{L}'’-]*)(?:[ \t]+\p{Lu}[\p{L}'’-]*){0,2})/gimu;
 const TITLED_NAME = /\b(?:Mr|Mrs|Ms|Miss|Dr|Mx)\.?\s+(\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+)?)/gu;
-/** Two or more capitalised words inside a sentence: "ask Grace Hopper", "for Alan Turing". */
-const CAPITALISED_RUN = /(?<=[\p{Ll}\p{N},;:][ \t]+)(\p{Lu}[\p{Ll}'’-]+(?:[ \t]+\p{Lu}[\p{Ll}'’-]+)+)/gu;
+/** Two or more capitalised words: "ask Grace Hopper", "Alan Turing's order"; grounded when the sources spell them. */
+const CAPITALISED_RUN = /(?<=^|[\p{Ll}\p{N},;:.!?][ \t]+)(\p{Lu}[\p{Ll}'’-]+(?:[ \t]+\p{Lu}[\p{Ll}'’-]+)+)/gu;
 
 export function extractEntities(input: string): Entity[] {
   let text = input.normalize('NFKC');
@@ -169,7 +181,7 @@ export function extractEntities(input: string): Entity[] {
       return ' '.repeat((match[0] ?? '').length);
     });
   }
-  for (const pattern of [GREETING_NAME, TITLED_NAME, CAPITALISED_RUN]) {
+  for (const pattern of [GREETING_NAME, TITLED_NAME, new RegExp(CAPITALISED_RUN.source, 'gmu')]) {
     for (const match of text.matchAll(pattern)) {
       const name = match[1] ?? '';
       if (/^(?:there|team|all|everyone|customer|friend)$/i.test(name)) continue;
@@ -192,6 +204,8 @@ export function entityKeys(texts: Iterable<string>): Map<EntityKind, Set<string>
       add(entity.kind, entity.key);
       if (entity.kind === 'date' && /^\d{4}-/.test(entity.key)) add('date', entity.key.slice(5));
       if (entity.kind === 'date' && /^\d{4}-\d{2}-\d{2}$/.test(entity.key)) add('date', entity.key.slice(0, 7));
+      // A page of a host grounds a bare mention of the host.
+      if (entity.kind === 'link' && entity.key.includes('/')) add('link', entity.key.slice(0, entity.key.indexOf('/')));
       // An amount or percentage is also a plain number, and the other way round.
       if (entity.kind === 'money' || entity.kind === 'percentage') add('number', entity.key);
     }

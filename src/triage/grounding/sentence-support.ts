@@ -40,7 +40,10 @@ const COURTESY = [
   /^(?:please\s+)?(?:let\s+us\s+know|feel\s+free\s+to\s+(?:reply|get\s+in\s+touch|reach\s+out))(?:\s+if\s+you\s+have\s+any\s+(?:other|further|more)\s+questions)?\s*[.!]?$/i,
   /^if\s+you\s+have\s+any\s+(?:other|further|more)\s+questions,?\s+(?:just\s+)?(?:reply\s+to\s+this\s+(?:email|message)|let\s+us\s+know)\s*[.!]?$/i,
   /^(?:we\s+are|we're|i\s+am|i'm)\s+(?:happy|glad)\s+to\s+help\s*[.!]?$/i,
-  /^(?:i'm|i\s+am|we're|we\s+are)\s+sorry\s+(?:for|about)\s+the\s+(?:trouble|inconvenience|hassle)\s*[.!]?$/i,
+  /^(?:(?:i'm|i\s+am|we're|we\s+are)\s+)?sorry\s+(?:for|about)\s+the\s+(?:trouble|inconvenience|hassle|confusion)\s*[.!]?$/i,
+  /^(?:(?:i'm|i\s+am|we're|we\s+are)\s+)?sorry\s+to\s+hear\s+that\s*[.!]?$/i,
+  // Openers that answer nothing: not "yes", "of course" or "absolutely", which agree to something.
+  /^(?:good|great)\s+question\s*[.!]?$|^no\s+problem(?:\s+at\s+all)?\s*[.!]?$|^thanks?(?:\s+you)?\s+for\s+asking\s*[.!]?$/i,
 ];
 
 const STOP_WORDS = new Set(
@@ -49,7 +52,7 @@ const STOP_WORDS = new Set(
     'it its this that these those there here you your yours we our us i me my he she they them their his her ' +
     'can could will would shall should may might must just also only very really please any some all each every ' +
     'what which who whom whose when where why how up down out over about again further once too more most such own same ' +
-    'have has had having let lets'
+    'have has had having let lets yes sure ll ve re d s m t'
   ).split(' '),
 );
 const NEGATION = /\b(?:not|no|never|cannot|nothing|none|neither|nor|without)\b|n['’]t\b/i;
@@ -71,6 +74,8 @@ const SYNONYMS: Record<string, string> = {
 export function splitSentences(text: string): string[] {
   return text
     .normalize('NFKC')
+    // List markers are layout, not sentences: "1. Go to ..." is the sentence "Go to ...".
+    .replace(/^[ \t]*(?:\d{1,2}[.)]|[-*•])[ \t]+/gm, '')
     .split(/\n+|(?<=[.!?])\s+(?=[^\s])/)
     .map((sentence) => sentence.replace(/^[\s>*#-]+|\s+$/g, '').replace(/^\d+[.)]\s+/, ''))
     .filter((sentence) => /[\p{L}\p{N}]/u.test(sentence));
@@ -84,7 +89,7 @@ function stem(word: string): string {
 }
 
 function contentWords(text: string): string[] {
-  return (text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).filter((word) => !STOP_WORDS.has(word)).map(stem);
+  return (text.toLowerCase().replace(/’/g, "'").match(/[\p{L}\p{N}]+/gu) ?? []).filter((word) => !STOP_WORDS.has(word)).map(stem);
 }
 
 function grams(text: string): Set<string> {
