@@ -10,7 +10,7 @@ import { loadKnowledgeBase } from '../triage/kb/knowledge-base.js';
 import { loadDefaultIntentClassifier } from '../triage/local-model/intent-classifier.js';
 import type { TriageDependencies } from '../triage/pipeline.js';
 import type { Config } from './config.js';
-import { createChatModel } from './model-factory.js';
+import { createChatModel, createJudgeModel } from './model-factory.js';
 import { SKILLS_DIRECTORY } from './paths.js';
 import { createDatabase, type StoreHandle } from './store/database.js';
 import { migrateToLatest } from './store/migrations/migrator.js';
@@ -29,6 +29,8 @@ export interface RuntimeOverrides {
   schema?: string;
   model?: ChatModel;
   crm?: CrmClient;
+  /** Start-up warnings (the judge being the writer's own model); the default writes to stderr. */
+  warn?: (message: string) => void;
 }
 
 export async function createTriageRuntime(config: Config, overrides: RuntimeOverrides = {}): Promise<TriageRuntime> {
@@ -44,6 +46,12 @@ export async function createTriageRuntime(config: Config, overrides: RuntimeOver
         ? createHttpCrm({ baseUrl: config.CRM_BASE_URL, timeoutMs: config.CRM_TIMEOUT_MS })
         : createStoreCrm(store.db));
     const model = overrides.model ?? createChatModel(config, classifier);
+    const judge = config.TRIAGE_JUDGE === 'on' ? createJudgeModel(config, model) : undefined;
+    if (judge?.sameAsWriter) {
+      (overrides.warn ?? ((message: string) => process.stderr.write(`${message}\n`)))(
+        `warning: the judge is the writer's own model (${model.modelId}); it tends to pass its own replies. Set TRIAGE_JUDGE_MODEL to another model.`,
+      );
+    }
     const deps: TriageDependencies = {
       model,
       crm,
@@ -52,14 +60,15 @@ export async function createTriageRuntime(config: Config, overrides: RuntimeOver
       skillDirectories: [SKILLS_DIRECTORY],
       threshold: config.AUTO_SEND_THRESHOLD,
       allowedLinkHosts: config.ALLOWED_LINK_HOSTS,
-      // The same LLM grades the reply in a second, tool-less pass before any send.
-      ...(config.TRIAGE_JUDGE === 'on' ? { judge: model } : {}),
+      // A second model grades the reply in a tool-less pass before any send, citing its sources.
+      ...(judge ? { judge: judge.model } : {}),
     };
     return {
       config,
       store,
       deps,
       async close() {
+        if (judge && !judge.sameAsWriter) await judge.model.close?.();
         await model.close?.();
         await store.close();
       },

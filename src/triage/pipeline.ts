@@ -15,6 +15,8 @@ import {
 } from '../agentao/index.js';
 import { detectEscalation, escalationTags } from './escalation.js';
 import { ConfidenceGate } from './gate.js';
+import { collectRunSources } from './grounding/run-sources.js';
+import { assessSentences } from './grounding/sentence-support.js';
 import { estimateIndependentConfidence } from './independent-confidence.js';
 import { judgeReply, type JudgeVerdict } from './judge.js';
 import type { KnowledgeBase } from './kb/knowledge-base.js';
@@ -173,13 +175,18 @@ async function judgeIfSending(
   signal: AbortSignal | undefined,
 ): Promise<JudgeVerdict | undefined> {
   if (!deps.judge || !session.send || session.sendDenied || !assessSend(session, session.send, guard).allowed) return undefined;
-  const intent = session.independent.intent.intent;
-  const article = [...session.independent.kbHits, ...session.kbHitsSeen].find((hit) => hit.intents.includes(intent));
+  // The judge sees what the grounding rule sees: the run's sources with ids, and the reply's
+  // sentences that state something; it must cite a source for each (checked in judge.ts).
+  const sources = collectRunSources(session);
+  const sentences = assessSentences(session.send.text, sources.sentences)
+    .filter((sentence) => sentence.kind === 'claim')
+    .map((sentence, index) => ({ id: `R${index + 1}`, text: sentence.sentence }));
   return judgeReply({
     model: deps.judge,
     ticketText: `${session.ticket.subject ?? ''}\n${session.ticket.body}`.trim(),
     reply: session.send.text,
-    kbAnswer: article ? deps.kb.replyOf(article.id) : undefined,
+    sources: sources.sentences,
+    sentences,
     signal,
   });
 }
