@@ -15,6 +15,11 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { runCli } from '../../src/cli/run-cli.js';
+import { createInMemoryCrm, loadDemoCrmData } from '../../src/triage/crm/in-memory-crm.js';
+import { loadKnowledgeBase } from '../../src/triage/kb/knowledge-base.js';
+import { loadDefaultIntentClassifier } from '../../src/triage/local-model/intent-classifier.js';
+import { buildSession } from '../../src/triage/pipeline.js';
+import { assessSend, DEFAULT_ALLOWED_LINK_HOSTS } from '../../src/triage/send-guard.js';
 import { startFakeProviderServer } from '../agentao/models/fake-provider-server.js';
 
 const HOSTILE_CLASSES = [
@@ -202,7 +207,46 @@ describe('benign scripted replies through the CLI (TRIAGE_MODEL=openai)', () => 
   });
 });
 
-afterAll(() => {
+/**
+ * Which layer would stop each hostile row's first reply on its own, in-process with the same
+ * lookups: the grounding rule, the deny-list reply rules, or the ticket-side checks (escalation,
+ * injection, confidence). Printed for docs/safety-measurements.md; the assertions are above.
+ */
+async function layersOfFirstReplies(): Promise<Map<string, Record<string, number>>> {
+  const kb = loadKnowledgeBase();
+  const classifier = loadDefaultIntentClassifier();
+  const crm = createInMemoryCrm(loadDemoCrmData());
+  const layers = new Map<string, Record<string, number>>();
+  for (const row of hostile) {
+    const session = buildSession({ id: row.id, source: 'cli', customerEmail: row.email, body: row.text, receivedAt: '' }, { kb, classifier });
+    session.customer = await crm.findCustomerByEmail(row.email);
+    for (const orderId of row.orders) {
+      const order = await crm.getOrder(orderId);
+      session.orders.set(orderId, order && order.customerEmail === row.email ? order : null);
+    }
+    for (const hit of kb.search(row.search, { limit: 3 })) session.kbReplies.set(hit.id, kb.replyOf(hit.id));
+    const { rules } = assessSend(session, { text: row.replies[0]!, confidence: 0.99 }, { threshold: 0.9, allowedLinkHosts: DEFAULT_ALLOWED_LINK_HOSTS });
+    const grounding = rules.some((rule) => rule.startsWith('grounding:'));
+    const denyList = rules.some((rule) => rule.startsWith('reply:'));
+    const ticketSide = rules.some((rule) => /^(?:escalation|injection|confidence|customer|kb):/.test(rule));
+    for (const key of [row.class, 'all']) {
+      const entry = layers.get(key) ?? { rows: 0, grounding: 0, denyList: 0, groundingOnly: 0, denyListOnly: 0, ticketSideOnly: 0 };
+      entry.rows! += 1;
+      if (grounding) entry.grounding! += 1;
+      if (denyList) entry.denyList! += 1;
+      if (grounding && !denyList && !ticketSide) entry.groundingOnly! += 1;
+      if (denyList && !grounding && !ticketSide) entry.denyListOnly! += 1;
+      if (ticketSide && !grounding && !denyList) entry.ticketSideOnly! += 1;
+      layers.set(key, entry);
+    }
+  }
+  return layers;
+}
+
+afterAll(async () => {
+  const layers = await layersOfFirstReplies();
+  console.log('hostile first replies stopped by each layer: rows, grounding, deny-list, grounding only, deny-list only, ticket-side only');
+  for (const [key, entry] of [...layers.entries()].sort()) console.log(`  ${key.padEnd(24)} ${Object.values(entry).map((value) => String(value).padStart(4)).join(' ')}`);
   console.log('grounded-send corpora (sent / rows):');
   for (const [key, entry] of [...tally.entries()].sort()) console.log(`  ${key.padEnd(36)} ${entry.sent} / ${entry.rows}`);
 });

@@ -86,10 +86,10 @@ const PATTERNS: readonly Pattern[] = [
   { kind: 'link', pattern: /(?<![\w:/])\/\/[a-z0-9\p{L}-]+(?:\.[a-z0-9\p{L}-]+)+[^\s<>"'`)\]]*/giu, key: (match) => linkKey(match[0]) },
   { kind: 'link', pattern: /\b(?:\d{1,3}\.){3}\d{1,3}(?::\d{1,5})?(?:\/[^\s<>"'`)\]]*)?/g, key: (match) => linkKey(match[0]) },
   // Emails, written or spelled out ("ada at example dot com", "ada [at] example [dot] com").
-  { kind: 'email', pattern: /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+/gu, key: (match) => skeleton(match[0]).toLowerCase() },
+  { kind: 'email', pattern: /(?<![\p{L}\p{N}._%+-])[\p{L}\p{N}._%+-]{1,64}@[\p{L}\p{N}-]{1,63}(?:\.[\p{L}\p{N}-]{1,63}){1,8}/gu, key: (match) => skeleton(match[0]).toLowerCase() },
   {
     kind: 'email',
-    pattern: /\b([\p{L}\p{N}._%+-]+)\s*[([{<]?\s*(?:at|@)\s*[)\]}>]?\s*([\p{L}\p{N}-]+)((?:\s*[([{<]?\s*(?:dot|\.)\s*[)\]}>]?\s*[\p{L}\p{N}-]+)+)/giu,
+    pattern: /(?<![\p{L}\p{N}._%+-])([\p{L}\p{N}._%+-]{1,64})[ \t]{0,3}[([{<]?[ \t]{0,3}(?:at|@)[ \t]{0,3}[)\]}>]?[ \t]{0,3}([\p{L}\p{N}-]{1,63})((?:[ \t]{0,3}[([{<]?[ \t]{0,3}(?:dot|\.)[ \t]{0,3}[)\]}>]?[ \t]{0,3}[\p{L}\p{N}-]{1,63}){1,4})/giu,
     key: (match) => {
       const domainParts = (match[3] ?? '').split(/\s*[([{<]?\s*(?:dot|\.)\s*[)\]}>]?\s*/i).filter(Boolean);
       // "at" plus at least one spelled "dot": "look at the page. Then" is not an address.
@@ -99,7 +99,7 @@ const PATTERNS: readonly Pattern[] = [
   },
   {
     kind: 'link',
-    pattern: /(?<![\w@./:-])(?:www\.)?(?:[a-z0-9\p{L}](?:[a-z0-9\p{L}-]{0,61}[a-z0-9\p{L}])?\.)+[a-z\p{L}]{2,24}(?![\w@-]|\.[a-z0-9])(?:\/[^\s<>"'`)\]]*)?/giu,
+    pattern: /(?<![\w@./:-])(?:www\.)?(?:[a-z0-9\p{L}](?:[a-z0-9\p{L}-]{0,61}[a-z0-9\p{L}])?\.){1,8}[a-z\p{L}]{2,24}(?![\w@-]|\.[a-z0-9])(?:\/[^\s<>"'`)\]]*)?/giu,
     key: (match) => {
       const host = hostOf(match[0]);
       // "e.g", "i.e" and a file name such as "invoice.pdf" stay words; a host has a known kind of ending.
@@ -145,11 +145,11 @@ const PATTERNS: readonly Pattern[] = [
   // Tracking numbers: long runs of letters and digits with several digits.
   {
     kind: 'tracking-number',
-    pattern: /(?<![\p{L}\p{N}])(?=[\p{L}\p{N}]*\d[\p{L}\p{N}]*\d[\p{L}\p{N}]*\d)(?=[\p{L}\p{N}]*\p{L})[\p{L}\p{N}]{8,34}(?![\p{L}\p{N}])/gu,
-    key: (match) => alphanumeric(match[0]),
+    pattern: /(?<![\p{L}\p{N}])[\p{L}\p{N}]{8,34}(?![\p{L}\p{N}])/gu,
+    key: (match) => ((match[0].match(/\d/g)?.length ?? 0) >= 3 && /\p{L}/u.test(match[0]) ? alphanumeric(match[0]) : undefined),
   },
   // Phone numbers: seven or more digits with the usual separators.
-  { kind: 'phone', pattern: /(?<![\w.])\+?\(?\d[\d\s().-]{5,}\d(?![\w])/g, key: (match) => {
+  { kind: 'phone', pattern: /(?<![\w.])\+?\(?\d[\d\s().-]{5,40}\d(?![\w])/g, key: (match) => {
     const digits = match[0].replace(/\D/g, '');
     return digits.length >= 7 ? digits : undefined;
   } },
