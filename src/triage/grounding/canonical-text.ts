@@ -105,10 +105,6 @@ function isLookAlike(character: string): boolean {
   return mapped !== character && /^[A-Za-z0-9]+$/.test(mapped);
 }
 
-export function hasHiddenCharacters(text: string): boolean {
-  return HIDDEN.test(text.normalize('NFKC'));
-}
-
 /** The text with hidden characters removed: only to read what they hide, never to forgive them. */
 export function withoutHiddenCharacters(text: string): string {
   return text.replace(HIDDEN_GLOBAL, '');
