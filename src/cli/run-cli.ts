@@ -42,7 +42,7 @@ class ExitRequest extends Error {
 
 async function withRuntime<T>(io: CliIo, fn: (runtime: TriageRuntime, config: Config) => Promise<T>, databaseUrl?: string): Promise<T> {
   const config = loadConfig(io.environment);
-  const runtime = await createTriageRuntime(config, { databaseUrl });
+  const runtime = await createTriageRuntime(config, { databaseUrl, warn: (message) => io.stderr(`${message}\n`) });
   try {
     return await fn(runtime, config);
   } finally {

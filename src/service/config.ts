@@ -82,6 +82,12 @@ const environmentSchema = z.object({
   // Outbox (exact reply sealed at rest): a 32-byte base64 key, or a key file (default: outbox.key beside the SQLite database).
   OUTBOX_ENCRYPTION_KEY: optionalText,
   OUTBOX_KEY_FILE: optionalText,
+  // Grounded send: the judge is its own model (TRIAGE_JUDGE=on turns it on).
+  TRIAGE_JUDGE_MODEL: optionalText,
+  TRIAGE_JUDGE_PROVIDER: z.enum(['openai', 'anthropic']).optional(),
+  TRIAGE_JUDGE_BASE_URL: optionalUrl,
+  TRIAGE_JUDGE_API_KEY: optionalText,
+  TRIAGE_JUDGE_SAME_MODEL: z.enum(['allow', 'refuse']).default('refuse'),
 });
 
 export type Config = Readonly<z.output<typeof environmentSchema>>;
@@ -99,8 +105,41 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
   if (config.TRIAGE_MODEL === 'anthropic' && (!config.ANTHROPIC_MODEL || !config.ANTHROPIC_API_KEY)) {
     throw new ConfigError('TRIAGE_MODEL=anthropic needs ANTHROPIC_API_KEY and ANTHROPIC_MODEL (ANTHROPIC_BASE_URL optional)');
   }
-  if (config.TRIAGE_JUDGE === 'on' && config.TRIAGE_MODEL === 'local') {
-    throw new ConfigError('TRIAGE_JUDGE=on needs an LLM: set TRIAGE_MODEL=openai or anthropic (the local model cannot judge)');
+  if (config.TRIAGE_JUDGE === 'on' && config.TRIAGE_MODEL === 'local' && !config.TRIAGE_JUDGE_MODEL) {
+    throw new ConfigError('TRIAGE_JUDGE=on needs an LLM: set TRIAGE_JUDGE_MODEL (the local model cannot judge)');
   }
+  checkJudgeSettings(config);
   return Object.freeze(config);
+}
+
+/** The judge's provider, model and endpoint, with the writer's provider settings as fallbacks. */
+export function judgeSettings(config: Config): { provider: 'openai' | 'anthropic'; model: string; baseURL: string; apiKey: string; sameAsWriter: boolean } {
+  const provider = config.TRIAGE_JUDGE_PROVIDER ?? (config.TRIAGE_MODEL === 'anthropic' ? 'anthropic' : 'openai');
+  const writerModel = config.TRIAGE_MODEL === 'openai' ? config.OPENAI_MODEL : config.TRIAGE_MODEL === 'anthropic' ? config.ANTHROPIC_MODEL : undefined;
+  const model = config.TRIAGE_JUDGE_MODEL ?? writerModel ?? '';
+  const baseURL =
+    config.TRIAGE_JUDGE_BASE_URL ??
+    (provider === 'openai' ? (config.OPENAI_BASE_URL ?? 'https://api.openai.com/v1') : (config.ANTHROPIC_BASE_URL ?? 'https://api.anthropic.com'));
+  const apiKey = config.TRIAGE_JUDGE_API_KEY ?? (provider === 'openai' ? (config.OPENAI_API_KEY ?? 'not-needed') : (config.ANTHROPIC_API_KEY ?? ''));
+  const writerBaseURL = config.TRIAGE_MODEL === 'openai' ? (config.OPENAI_BASE_URL ?? 'https://api.openai.com/v1') : (config.ANTHROPIC_BASE_URL ?? 'https://api.anthropic.com');
+  const sameAsWriter = provider === config.TRIAGE_MODEL && model === writerModel && baseURL.replace(/\/+$/, '') === writerBaseURL.replace(/\/+$/, '');
+  return { provider, model, baseURL, apiKey, sameAsWriter };
+}
+
+/**
+ * A writer grading its own replies passes them: the judge must be another model unless the
+ * operator says otherwise (TRIAGE_JUDGE_SAME_MODEL=allow, warned about at start-up).
+ */
+function checkJudgeSettings(config: Config): void {
+  if (config.TRIAGE_JUDGE !== 'on') return;
+  const judge = judgeSettings(config);
+  if (judge.sameAsWriter && config.TRIAGE_JUDGE_SAME_MODEL !== 'allow') {
+    throw new ConfigError(
+      "TRIAGE_JUDGE=on would let the writer's own model judge its replies: set TRIAGE_JUDGE_MODEL to another model " +
+        '(TRIAGE_JUDGE_PROVIDER, TRIAGE_JUDGE_BASE_URL, TRIAGE_JUDGE_API_KEY for another server), or TRIAGE_JUDGE_SAME_MODEL=allow',
+    );
+  }
+  if (judge.provider === 'anthropic' && !judge.apiKey) {
+    throw new ConfigError('TRIAGE_JUDGE_PROVIDER=anthropic needs TRIAGE_JUDGE_API_KEY (or ANTHROPIC_API_KEY)');
+  }
 }

@@ -3,7 +3,7 @@ import { createAnthropicChatModel } from '../agentao/models/anthropic/index.js';
 import { createOpenAIChatModel } from '../agentao/models/openai/index.js';
 import { LocalChatModel } from '../triage/local-model/local-chat-model.js';
 import type { IntentClassifier } from '../triage/local-model/intent-classifier.js';
-import type { Config } from './config.js';
+import { judgeSettings, type Config } from './config.js';
 
 export function createChatModel(config: Config, classifier: IntentClassifier): ChatModel {
   switch (config.TRIAGE_MODEL) {
@@ -26,4 +26,18 @@ export function createChatModel(config: Config, classifier: IntentClassifier): C
         autoSendUnknownSenders: config.AUTO_SEND_UNKNOWN_SENDERS === 'on',
       });
   }
+}
+
+/**
+ * The judge model (TRIAGE_JUDGE=on): its own provider, model, base URL and key, or the writer's
+ * own model when the settings name the same one (allowed only with TRIAGE_JUDGE_SAME_MODEL=allow).
+ */
+export function createJudgeModel(config: Config, writer: ChatModel): { model: ChatModel; sameAsWriter: boolean } {
+  const judge = judgeSettings(config);
+  if (judge.sameAsWriter) return { model: writer, sameAsWriter: true };
+  const model =
+    judge.provider === 'openai'
+      ? createOpenAIChatModel({ baseURL: judge.baseURL, apiKey: judge.apiKey, model: judge.model })
+      : createAnthropicChatModel({ baseURL: judge.baseURL, apiKey: judge.apiKey, model: judge.model });
+  return { model, sameAsWriter: false };
 }

@@ -10,7 +10,7 @@ import { loadKnowledgeBase } from '../triage/kb/knowledge-base.js';
 import { loadDefaultIntentClassifier, type IntentClassifier } from '../triage/local-model/intent-classifier.js';
 import type { TriageDependencies } from '../triage/pipeline.js';
 import type { Config } from './config.js';
-import { createChatModel } from './model-factory.js';
+import { createChatModel, createJudgeModel } from './model-factory.js';
 import { createOutboxCipher, type OutboxCipher } from './outbox/outbox-cipher.js';
 import { loadOutboxKey, type OutboxKeySource } from './outbox/outbox-key.js';
 import { SKILLS_DIRECTORY } from './paths.js';
@@ -39,6 +39,8 @@ export interface RuntimeOverrides {
   classifier?: IntentClassifier;
   /** The outbox key (32 bytes) instead of OUTBOX_ENCRYPTION_KEY / the key file. */
   outboxKey?: Buffer;
+  /** Start-up warnings (the judge being the writer's own model); the default writes to stderr. */
+  warn?: (message: string) => void;
 }
 
 export async function createTriageRuntime(config: Config, overrides: RuntimeOverrides = {}): Promise<TriageRuntime> {
@@ -58,6 +60,12 @@ export async function createTriageRuntime(config: Config, overrides: RuntimeOver
         ? createHttpCrm({ baseUrl: config.CRM_BASE_URL, timeoutMs: config.CRM_TIMEOUT_MS })
         : createStoreCrm(store.db));
     const model = overrides.model ?? createChatModel(config, classifier);
+    const judge = config.TRIAGE_JUDGE === 'on' ? createJudgeModel(config, model) : undefined;
+    if (judge?.sameAsWriter) {
+      (overrides.warn ?? ((message: string) => process.stderr.write(`${message}\n`)))(
+        `warning: the judge is the writer's own model (${model.modelId}); it tends to pass its own replies. Set TRIAGE_JUDGE_MODEL to another model.`,
+      );
+    }
     const deps: TriageDependencies = {
       model,
       crm,
@@ -67,8 +75,8 @@ export async function createTriageRuntime(config: Config, overrides: RuntimeOver
       threshold: config.AUTO_SEND_THRESHOLD,
       allowedLinkHosts: config.ALLOWED_LINK_HOSTS,
       autoSendUnknownSenders: config.AUTO_SEND_UNKNOWN_SENDERS === 'on',
-      // The same LLM grades the reply in a second, tool-less pass before any send.
-      ...(config.TRIAGE_JUDGE === 'on' ? { judge: model } : {}),
+      // A second model grades the reply in a tool-less pass before any send, citing its sources.
+      ...(judge ? { judge: judge.model } : {}),
     };
     return {
       config,
@@ -77,6 +85,7 @@ export async function createTriageRuntime(config: Config, overrides: RuntimeOver
       outboxCipher,
       outboxKeyOrigin,
       async close() {
+        if (judge && !judge.sameAsWriter) await judge.model.close?.();
         await model.close?.();
         await store.close();
       },

@@ -7,6 +7,14 @@ import { PermissionEngine, type PermissionDecision, type PermissionRequest } fro
 import { assessSend, type SendGuardOptions } from './send-guard.js';
 import type { TriageSession } from './triage-session.js';
 
+/**
+ * What the model hears when a send is refused. It names no rule: a reason such as "the sentence X
+ * is not backed" is a hint for rephrasing until something passes. The full reasons go to the
+ * session (outcome reasons, audit trail) for the reviewer.
+ */
+export const GENERIC_SEND_DENIAL =
+  'The reply cannot be sent automatically; it will be left for a human reviewer. Do not call send_reply again in this ticket: call draft_reply with your reply, or stop.';
+
 export class ConfidenceGate extends PermissionEngine {
   constructor(
     private readonly session: TriageSession,
@@ -27,19 +35,26 @@ export class ConfidenceGate extends PermissionEngine {
       }
     }
     if (toolName === 'send_reply') {
-      const assessment = assessSend(
-        this.session,
-        {
-          text: String(fields.text ?? ''),
-          confidence: Number(fields.confidence),
-          ...(typeof fields.intent === 'string' ? { intent: fields.intent } : {}),
-        },
-        this.options,
-      );
+      const proposed = {
+        text: String(fields.text ?? ''),
+        confidence: Number.isFinite(Number(fields.confidence)) ? Number(fields.confidence) : 0,
+        intent: typeof fields.intent === 'string' ? fields.intent : undefined,
+        callId: request?.callId ?? '',
+      };
+      // Denials latch: a model that was refused once does not get to rephrase until one passes.
+      if (this.session.sendDenied) {
+        this.session.deniedReplies.push(proposed);
+        const latched = 'a send was already refused in this run, so every later send is refused too';
+        this.session.denialReasons.set(proposed.callId, [latched]);
+        if (!this.session.denials.includes(latched)) this.session.denials.push(latched);
+        return { action: 'deny', reason: GENERIC_SEND_DENIAL };
+      }
+      const assessment = assessSend(this.session, proposed, this.options);
       if (!assessment.allowed) {
-        const reason = `${assessment.reasons.join('; ')}. Tags: ${assessment.tags.join(', ') || 'none'}`;
-        this.session.denials.push(...assessment.reasons);
-        return { action: 'deny', reason };
+        this.session.deniedReplies.push(proposed);
+        this.session.denialReasons.set(proposed.callId, assessment.reasons);
+        for (const reason of assessment.reasons) if (!this.session.denials.includes(reason)) this.session.denials.push(reason);
+        return { action: 'deny', reason: GENERIC_SEND_DENIAL };
       }
       return {
         action: 'allow',

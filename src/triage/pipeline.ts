@@ -15,6 +15,8 @@ import {
 } from '../agentao/index.js';
 import { detectEscalation, escalationTags } from './escalation.js';
 import { ConfidenceGate } from './gate.js';
+import { collectRunSources } from './grounding/run-sources.js';
+import { assessSentences } from './grounding/sentence-support.js';
 import { estimateIndependentConfidence } from './independent-confidence.js';
 import { judgeReply, type JudgeVerdict } from './judge.js';
 import type { KnowledgeBase } from './kb/knowledge-base.js';
@@ -110,7 +112,7 @@ export function buildSession(
   const text = `${ticket.subject ?? ''}\n${mail.newest}`;
   const intent = deps.classifier.predict(text);
   const kbHits = deps.kb.search(text.slice(0, 2000), { limit: 3, intents: [intent.intent] });
-  return new TriageSession(ticket, {
+  const session = new TriageSession(ticket, {
     intent: { intent: intent.intent, confidence: intent.confidence },
     kbHits,
     confidence: estimateIndependentConfidence(intent, kbHits),
@@ -122,6 +124,9 @@ export function buildSession(
       detected: false,
     },
   });
+  // The articles the pipeline itself retrieved for this ticket are approved material for the reply.
+  for (const hit of kbHits) session.kbReplies.set(hit.id, deps.kb.replyOf(hit.id));
+  return session;
 }
 
 export async function triageTicket(
@@ -150,8 +155,9 @@ export async function triageTicket(
     permissionEngine: new ConfidenceGate(session, guard),
     transport: new SdkTransport({
       onEvent: (event) => {
-        events.push(event);
-        options.onEvent?.(event);
+        const recorded = withDenialReasons(event, session);
+        events.push(recorded);
+        options.onEvent?.(recorded);
       },
     }),
     skills: { directories: deps.skillDirectories },
@@ -177,6 +183,17 @@ export async function triageTicket(
   return finish(session, guard, events, stopReason, modelError, deps.model.modelId, judgement);
 }
 
+/**
+ * The model heard only a generic denial; the audit trail keeps every reason the gate had, on the
+ * permission event of the refused call, for the reviewer.
+ */
+function withDenialReasons(event: AgentEvent, session: TriageSession): AgentEvent {
+  if (event.type !== 'permission-decision' || event.data.toolName !== 'send_reply' || event.data.outcome !== 'deny') return event;
+  const reasons = session.denialReasons.get(event.data.callId);
+  if (!reasons || reasons.length === 0) return event;
+  return { ...event, data: { ...event.data, reason: `${event.data.reason} Reasons for the reviewer: ${reasons.join('; ')}` } };
+}
+
 /** The judge runs only where it can change something: on a reply the guard would let out. */
 async function judgeIfSending(
   session: TriageSession,
@@ -184,14 +201,19 @@ async function judgeIfSending(
   deps: TriageDependencies,
   signal: AbortSignal | undefined,
 ): Promise<JudgeVerdict | undefined> {
-  if (!deps.judge || !session.send || !assessSend(session, session.send, guard).allowed) return undefined;
-  const intent = session.independent.intent.intent;
-  const article = [...session.independent.kbHits, ...session.kbHitsSeen].find((hit) => hit.intents.includes(intent));
+  if (!deps.judge || !session.send || session.sendDenied || !assessSend(session, session.send, guard).allowed) return undefined;
+  // The judge sees what the grounding rule sees: the run's sources with ids, and the reply's
+  // sentences that state something; it must cite a source for each (checked in judge.ts).
+  const sources = collectRunSources(session);
+  const sentences = assessSentences(session.send.text, sources.sentences)
+    .filter((sentence) => sentence.kind === 'claim')
+    .map((sentence, index) => ({ id: `R${index + 1}`, text: sentence.sentence }));
   return judgeReply({
     model: deps.judge,
     ticketText: `${session.ticket.subject ?? ''}\n${session.independent.mail.newest}`.trim(),
     reply: session.send.text,
-    kbAnswer: article ? deps.kb.replyOf(article.id) : undefined,
+    sources: sources.sentences,
+    sentences,
     signal,
   });
 }
@@ -215,7 +237,10 @@ function finish(
   let claimed: number;
   let intent = independent.intent.intent;
 
-  if (session.send) {
+  // Denials latch: once a send was refused in this run, the run ends as a draft.
+  const lastDenied = session.deniedReplies.at(-1);
+  for (const denied of session.deniedReplies) assessSend(session, denied, guard).tags.forEach((tag) => tags.add(tag));
+  if (session.send && !session.sendDenied) {
     // Enforced a second time at the outbox: the permission engine is not the only line.
     const assessment = assessSend(session, session.send, guard);
     assessment.tags.forEach((tag) => tags.add(tag));
@@ -248,6 +273,12 @@ function finish(
     const assessment = assessSend(session, session.draft, guard);
     assessment.tags.forEach((tag) => tags.add(tag));
     for (const reason of assessment.reasons) if (!reasons.includes(reason)) reasons.push(reason);
+  } else if (lastDenied) {
+    // The model stopped after the refusal: the refused reply is the draft a reviewer starts from.
+    text = lastDenied.text;
+    claimed = lastDenied.confidence;
+    intent = lastDenied.intent || intent;
+    reasons.push('the send was refused, so the reply is left for a reviewer');
   } else {
     text = '';
     claimed = 0;

@@ -10,6 +10,7 @@
  */
 
 import { findCommitments } from './reply-rules-commitments.js';
+import { findMultilingualPromises } from './reply-rules-promises-multilingual.js';
 
 const SUBJECT = String.raw`\b(?:we|i)`;
 const MODAL = String.raw`(?:'ll|’ll|\s+will|\s+shall|\s+can|\s+could|\s+would|\s+have|'ve|’ve|\s+had|'d|’d|'m|’m|'re|’re|\s+am|\s+are|\s+(?:am|are)\s+going\s+to|'m\s+going\s+to|'re\s+going\s+to)`;
@@ -145,6 +146,7 @@ export function findPromises(reply: string): PromiseFinding[] {
         findings.push({ match: match[0].trim(), what: 'offers something for free or at a discount' });
       }
     }
+    findings.push(...findMultilingualPromises(sentence));
     // The phrases above name what was promised precisely; the broad net only speaks when they missed.
     if (findings.length === before) {
       for (const match of findCommitments(sentence)) {

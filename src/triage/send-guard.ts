@@ -16,6 +16,8 @@ import {
 } from './injection-signals.js';
 import { unsupportedLanguage } from './language/supported-languages.js';
 import { extractOrderIds } from './local-model/order-ids.js';
+import { checkGrounding } from './grounding/grounding-check.js';
+import { collectRunSources } from './grounding/run-sources.js';
 import { checkReplyRules } from './reply-rules.js';
 import type { TriageSession } from './triage-session.js';
 
@@ -132,6 +134,13 @@ export function assessSend(
     rules.push('reply:echo');
     reasons.push(`the reply repeats the ticket's own words ("${echoes[0]}"), as a reply does when it obeys the ticket`);
   }
+  // The positive rule: every sentence and fact traced to this run's approved material. The rules
+  // above are the second layer; this one does not depend on knowing what a bad reply looks like.
+  const grounding = checkGrounding(reply.text, collectRunSources(session));
+  for (const problem of grounding.problems) {
+    rules.push(problem.rule);
+    reasons.push(problem.reason);
+  }
 
   return {
     allowed: reasons.length === 0,
@@ -143,6 +152,8 @@ export function assessSend(
       ...escalationTags(signals),
       ...(language ? [language.tag] : []),
       ...new Set(injection.map((signal) => (signal.kind === 'third-party' ? 'third-party-data' : 'prompt-injection'))),
+      // Another customer's personal data in a reply is a possible leak for security to look at.
+      ...(grounding.securityEvent ? ['security'] : []),
     ],
     rules,
   };

@@ -31,10 +31,25 @@ export class TriageSession {
   readonly orders = new Map<string, Order | null>();
   /** The KB hits the model saw through search_kb. */
   kbHitsSeen: KbHit[] = [];
+  /**
+   * The `## Reply` text of every KB article retrieved in this run (by the independent view or by
+   * search_kb), by article id: with the customer's own facts, the only material a sent reply may
+   * be built from (src/triage/grounding/). Notes never enter here.
+   */
+  readonly kbReplies = new Map<string, string>();
   send: ProposedReply | undefined;
   draft: ProposedDraft | undefined;
   /** Reasons a send was refused, in order, for the outcome and the audit trail. */
   readonly denials: string[] = [];
+  /** The replies the gate refused, in order: once one is refused, the run ends as a draft. */
+  readonly deniedReplies: ProposedReply[] = [];
+  /** The full reasons of each refused send, by tool-call id, for the audit trail (the model gets none). */
+  readonly denialReasons = new Map<string, string[]>();
+
+  /** Whether the gate has refused a send in this run; it latches: every later send is refused too. */
+  get sendDenied(): boolean {
+    return this.deniedReplies.length > 0;
+  }
 
   constructor(
     readonly ticket: Ticket,

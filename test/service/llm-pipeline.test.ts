@@ -151,19 +151,27 @@ describe('TRIAGE_MODEL=openai (any OpenAI-compatible server)', () => {
 });
 
 describe('TRIAGE_JUDGE=on', () => {
-  function sendingScript(judgeAnswer: string) {
+  const CITED = '"support": [{"sentence": "R1", "source": "kb:recover-password#1"}]';
+  function sendingScript(judgeAnswer?: string) {
     return [
       openaiToolCalls([{ id: 'call_1', name: 'get_customer_profile', args: { email: 'ada@example.com' } }]),
       openaiToolCalls([{ id: 'call_2', name: 'send_reply', args: { text: REPLY, confidence: 0.97 } }]),
       openaiAnswer('sent'),
-      openaiAnswer(judgeAnswer),
+      ...(judgeAnswer ? [openaiAnswer(judgeAnswer)] : []),
     ];
   }
-  const environment = () => ({ TRIAGE_MODEL: 'openai', TRIAGE_JUDGE: 'on', OPENAI_BASE_URL: server!.baseURL, OPENAI_MODEL: 'gpt-test' });
+  // The writer judging itself needs the explicit setting (and warns at start-up).
+  const sameModel = () => ({
+    TRIAGE_MODEL: 'openai',
+    TRIAGE_JUDGE: 'on',
+    TRIAGE_JUDGE_SAME_MODEL: 'allow',
+    OPENAI_BASE_URL: server!.baseURL,
+    OPENAI_MODEL: 'gpt-test',
+  });
 
   it('a second, tool-less pass grades the reply before it is sent; a fail makes a draft', async () => {
     server = await startFakeProviderServer(sendingScript('{"verdict": "fail", "confidence": 0.2, "reason": "does not mention two-step verification"}'));
-    const { stdout } = await triage(environment(), ['I forgot my password', '--json']);
+    const { stdout } = await triage(sameModel(), ['I forgot my password', '--json']);
     const outcome = JSON.parse(stdout);
     expect(outcome.decision).toBe('drafted');
     expect(outcome.reasons.join(' ')).toMatch(/judge/);
@@ -171,14 +179,63 @@ describe('TRIAGE_JUDGE=on', () => {
     expect(judgeRequest.tools ?? []).toEqual([]);
   });
 
-  it('a pass lets the send through with the judge capping the confidence', async () => {
-    server = await startFakeProviderServer(sendingScript('{"verdict": "pass", "confidence": 0.93, "reason": "answers the question"}'));
-    const outcome = JSON.parse((await triage(environment(), ['I forgot my password', '--json'])).stdout);
+  it('a pass that cites a source for every sentence lets the send through with the judge capping the confidence', async () => {
+    server = await startFakeProviderServer(sendingScript(`{"verdict": "pass", "confidence": 0.93, "reason": "answers the question", ${CITED}}`));
+    const { stdout, stderr } = await triage(sameModel(), ['I forgot my password', '--json']);
+    const outcome = JSON.parse(stdout);
     expect(outcome.decision).toBe('sent');
     expect(outcome.confidence).toBeCloseTo(0.93);
+    expect(stderr).toMatch(/warning: the judge is the writer's own model \(gpt-test\)/);
   });
 
-  it('is refused with the local model', async () => {
+  it('a pass without a source per sentence is a draft', async () => {
+    server = await startFakeProviderServer(sendingScript('{"verdict": "pass", "confidence": 0.99, "reason": "answers the question"}'));
+    const outcome = JSON.parse((await triage(sameModel(), ['I forgot my password', '--json'])).stdout);
+    expect(outcome.decision).toBe('drafted');
+    expect(outcome.reasons.join(' ')).toMatch(/named no valid source for reply sentence R1/);
+  });
+
+  it('TRIAGE_JUDGE_MODEL selects another model on its own server; no warning', async () => {
+    server = await startFakeProviderServer(sendingScript());
+    const judgeServer = await startFakeProviderServer([openaiAnswer(`{"verdict": "pass", "confidence": 0.95, "reason": "grounded", ${CITED}}`)]);
+    try {
+      const { stdout, stderr } = await triage(
+        {
+          TRIAGE_MODEL: 'openai',
+          TRIAGE_JUDGE: 'on',
+          OPENAI_BASE_URL: server.baseURL,
+          OPENAI_MODEL: 'gpt-test',
+          TRIAGE_JUDGE_MODEL: 'judge-test',
+          TRIAGE_JUDGE_BASE_URL: judgeServer.baseURL,
+          TRIAGE_JUDGE_API_KEY: 'sk-judge',
+        },
+        ['I forgot my password', '--json'],
+      );
+      expect(JSON.parse(stdout).decision).toBe('sent');
+      expect(stderr).toBe('');
+      expect(server.requests).toHaveLength(3);
+      expect(judgeServer.requests).toHaveLength(1);
+      const judged = judgeServer.requests[0]!;
+      expect(judged.body.model).toBe('judge-test');
+      expect(judged.headers.authorization).toBe('Bearer sk-judge');
+      const input = JSON.parse(judged.body.messages[1].content);
+      expect(input.sources.some((source: { id: string }) => source.id === 'kb:recover-password#1')).toBe(true);
+      expect(input.reply_sentences).toHaveLength(1);
+    } finally {
+      await judgeServer.close();
+    }
+  });
+
+  it("the writer's own model as judge is refused without TRIAGE_JUDGE_SAME_MODEL=allow", async () => {
+    const { code, stderr } = await triage(
+      { TRIAGE_MODEL: 'openai', TRIAGE_JUDGE: 'on', OPENAI_BASE_URL: 'http://127.0.0.1:9/v1', OPENAI_MODEL: 'gpt-test' },
+      ['hello'],
+    );
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/writer's own model judge its replies/);
+  });
+
+  it('is refused with the local model and no judge model', async () => {
     const { code, stderr } = await triage({ TRIAGE_JUDGE: 'on' }, ['hello']);
     expect(code).toBe(2);
     expect(stderr).toMatch(/TRIAGE_JUDGE=on needs an LLM/);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ScriptedModel, type ChatRequest } from '../../src/agentao/index.js';
-import { JUDGE_SYSTEM_PROMPT, judgeReply, parseVerdict } from '../../src/triage/judge.js';
+import { GROUNDED_JUDGE_SYSTEM_PROMPT, JUDGE_SYSTEM_PROMPT, judgeReply, parseVerdict } from '../../src/triage/judge.js';
 import { triageTicket } from '../../src/triage/pipeline.js';
 import { ticket, triageDeps } from './triage-fixtures.js';
 
@@ -88,6 +88,17 @@ describe('judgeReply', () => {
   });
 });
 
+/** A judge that passes and cites, for every reply sentence, the first KB source it was given. */
+function citingJudge(fields: { verdict: 'pass' | 'fail'; confidence: number; reason: string }) {
+  return new ScriptedModel([
+    (request: ChatRequest) => {
+      const input = JSON.parse(request.messages[1]?.content ?? '{}') as { sources: { id: string }[]; reply_sentences: { id: string }[] };
+      const source = input.sources.find((candidate) => candidate.id.startsWith('kb:'))?.id ?? 'none';
+      return verdict({ ...fields, support: input.reply_sentences.map((sentence) => ({ sentence: sentence.id, source })) });
+    },
+  ]);
+}
+
 describe('the judge in triageTicket (deps.judge)', () => {
   const password = () => ticket('I forgot my password');
 
@@ -97,17 +108,34 @@ describe('the judge in triageTicket (deps.judge)', () => {
   });
 
   it('a passing judge lets the send out and caps the confidence: min(claim, independent, judge)', async () => {
-    const judge = new ScriptedModel([verdict({ verdict: 'pass', confidence: 0.93, reason: 'answers the question from the KB' })]);
+    const judge = citingJudge({ verdict: 'pass', confidence: 0.93, reason: 'answers the question from the KB' });
     const { outcome, outbox } = await triageTicket(password(), triageDeps({ judge }));
     expect(outcome.decision).toBe('sent');
     expect(outbox.kind).toBe('send');
     expect(outcome.confidence).toBe(0.93);
     expect(outcome.reasons.join(' ')).toMatch(/judge 0\.93/);
     expect(judge.calls).toHaveLength(1);
-    const judged = JSON.parse(judge.calls[0]?.messages[1]?.content ?? '') as { ticket: string; reply: string; kb_answer: string | null };
+    expect(judge.calls[0]?.messages[0]?.content).toBe(GROUNDED_JUDGE_SYSTEM_PROMPT);
+    const judged = JSON.parse(judge.calls[0]?.messages[1]?.content ?? '') as {
+      ticket: string;
+      sources: { id: string; text: string }[];
+      reply_sentences: { id: string; text: string }[];
+    };
     expect(judged.ticket).toBe('I forgot my password');
-    expect(judged.reply).toBe(outcome.reply);
-    expect(judged.kb_answer).toMatch(/Forgot password/);
+    expect(judged.sources.map((source) => source.text).join(' ')).toMatch(/Forgot password/);
+    // Never the KB notes: only approved material.
+    expect(judged.sources.map((source) => source.text).join(' ')).not.toMatch(/Support never sets or sends passwords/);
+    expect(judged.reply_sentences[0]).toMatchObject({ id: 'R1' });
+    expect(judged.reply_sentences.map((sentence) => sentence.text).join(' ')).not.toMatch(/Hi Ada|Best regards/);
+  });
+
+  it('a pass that names no source, or a source that does not exist, for a sentence is a fail', async () => {
+    for (const support of [undefined, [{ sentence: 'R1', source: 'kb:made-up#1' }]]) {
+      const judge = new ScriptedModel([verdict({ verdict: 'pass', confidence: 0.99, reason: 'fine', ...(support ? { support } : {}) })]);
+      const { outcome } = await triageTicket(password(), triageDeps({ judge }));
+      expect(outcome.decision).toBe('drafted');
+      expect(outcome.reasons.join(' ')).toMatch(/judge: the judge named no valid source for reply sentence R1/);
+    }
   });
 
   it('a failing judge turns the send into a draft with reason "judge: ..."', async () => {
@@ -120,7 +148,7 @@ describe('the judge in triageTicket (deps.judge)', () => {
   });
 
   it('a passing judge below the threshold turns the send into a draft', async () => {
-    const judge = new ScriptedModel([verdict({ verdict: 'pass', confidence: 0.6, reason: 'probably fine' })]);
+    const judge = citingJudge({ verdict: 'pass', confidence: 0.6, reason: 'probably fine' });
     const { outcome } = await triageTicket(password(), triageDeps({ judge }));
     expect(outcome.decision).toBe('drafted');
     expect(outcome.confidence).toBe(0.6);

@@ -74,7 +74,7 @@ export async function runWorkerProcess(config: Config, options: WorkerProcessOpt
   // Listening before anything slow starts: a SIGTERM during start-up still stops gracefully.
   for (const signal of signals) process.on(signal, onSignal);
 
-  const runtime = await createTriageRuntime(config, options.runtimeOverrides);
+  const runtime = await createTriageRuntime(config, { warn: (message) => logger.warn({}, message), ...options.runtimeOverrides });
   try {
     if (runtime.outboxKeyOrigin.source === 'created-key-file') {
       // Undelivered replies are sealed with this key: without it they cannot be sent.

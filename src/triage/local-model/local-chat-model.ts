@@ -121,15 +121,14 @@ export class LocalChatModel implements ChatModel {
     const replyCall = history.find((exchange) => exchange.call.name === 'send_reply' || exchange.call.name === 'draft_reply');
     if (!replyCall) return this.decide(ticket, history, offered);
     if (last && last.call.name === 'send_reply' && last.result?.isError && offered.has('draft_reply')) {
-      // The send was denied: leave the same reply as a draft with the gate's reason and tags.
-      const denial = last.result.content.replace(/^Permission denied:\s*/i, '');
-      const tagMatch = /Tags:\s*([^.]*)$/.exec(denial);
-      const tags = (tagMatch?.[1] ?? '').split(',').map((tag) => tag.trim()).filter((tag) => tag && tag !== 'none');
+      // The send was refused: leave the same reply as a draft. The denial names no rule and is not
+      // parsed; the tags are the model's own escalation reading, and the pipeline adds the guard's.
+      const tags = escalationTags(detectEscalation({ text: ticket.text, subject: ticket.subject }));
       return respond('', [
         toolCall('draft_reply', {
           text: String(last.args.text ?? ''),
           confidence: Number(last.args.confidence ?? 0),
-          reason: `send denied: ${denial}`.slice(0, 1000),
+          reason: 'the send guard refused to send this reply on its own',
           tags,
           intent: last.args.intent,
         }),

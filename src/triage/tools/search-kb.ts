@@ -14,6 +14,7 @@ export function createSearchKbTool(session: TriageSession, kb: KnowledgeBase) {
     execute({ query }) {
       const hits = kb.search(query, { limit: 3 });
       session.kbHitsSeen.push(...hits);
+      for (const hit of hits) session.kbReplies.set(hit.id, kb.replyOf(hit.id));
       return {
         results: hits.map((hit) => ({
           id: hit.id,

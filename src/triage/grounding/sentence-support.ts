@@ -1,0 +1,156 @@
+/**
+ * Sentence support: each sentence of a reply, except a greeting, a sign-off and a few fixed
+ * courtesy lines, must say what some source sentence says. The measure is containment, not
+ * symmetric similarity: how much of the reply sentence is found in the source, so that a reply may
+ * say less than the source but not more.
+ *
+ *   support(S, W) = (tokens(S, W) + grams(S, W)) / 2
+ *   tokens(S, W)  = share of the content words of S (stop words dropped, crude stems, a few
+ *                   synonyms folded) that occur in W
+ *   grams(S, W)   = share of the character 4-grams of S (lower case, punctuation as spaces, so
+ *                   grams span word boundaries and keep word order) that occur in W
+ *
+ * W is one source sentence, one clause of it, or two adjacent sentences of the same source (a reply
+ * may keep one clause or merge two sentences).
+ * A sentence whose negation does not match its best window ("you can" vs "you cannot") gets no
+ * support. The threshold and why: docs/safety-measurements.md ("Grounded send").
+ */
+import type { SourceSentence } from './run-sources.js';
+
+/** Tuned on test/fixtures/grounding/*.jsonl; see docs/safety-measurements.md. */
+export const SUPPORT_THRESHOLD = 0.6;
+const GRAM = 4;
+
+export interface SentenceSupport {
+  sentence: string;
+  /** greeting / sign-off / courtesy sentences need no source. */
+  kind: 'claim' | 'greeting' | 'sign-off' | 'courtesy';
+  score: number;
+  /** The best supporting source sentence ids (one or two). */
+  sourceIds: string[];
+}
+
+const GREETING = /^(?:hi|hello|hey|dear|good\s+(?:morning|afternoon|evening))(?:\s+[\p{L}'’-]+){0,3}\s*[,!.:]?$/iu;
+const SIGN_OFF =
+  /^(?:(?:best|kind|warm|warmest)\s+regards|regards|best(?:\s+wishes)?|all\s+the\s+best|many\s+thanks|thanks(?:\s+again)?|thank\s+you|cheers|sincerely|yours\s+sincerely|take\s+care)\s*[,!.]?$|^(?:the\s+)?northwind(?:\s+goods)?(?:\s+customer)?\s+(?:support|care|service|help\s*desk)(?:\s+team)?\s*[.!]?$/i;
+/** Courtesy lines that state nothing: a small fixed set, not a pattern a model can fill with claims. */
+const COURTESY = [
+  /^thanks?(?:\s+you)?\s+(?:so\s+much\s+|very\s+much\s+)?for\s+(?:getting\s+in\s+touch|reaching\s+out|contacting\s+(?:us|northwind(?:\s+support)?)|your\s+(?:message|patience|question|email))(?:\s+with\s+us)?\s*[.!]?$/i,
+  /^(?:i\s+|we\s+)?hope\s+(?:this|that)\s+helps\s*[.!]?$/i,
+  /^(?:please\s+)?(?:let\s+us\s+know|feel\s+free\s+to\s+(?:reply|get\s+in\s+touch|reach\s+out))(?:\s+if\s+you\s+have\s+any\s+(?:other|further|more)\s+questions)?\s*[.!]?$/i,
+  /^if\s+you\s+have\s+any\s+(?:other|further|more)\s+questions,?\s+(?:just\s+)?(?:reply\s+to\s+this\s+(?:email|message)|let\s+us\s+know)\s*[.!]?$/i,
+  /^(?:we\s+are|we're|i\s+am|i'm)\s+(?:happy|glad)\s+to\s+help\s*[.!]?$/i,
+  /^(?:(?:i'm|i\s+am|we're|we\s+are)\s+)?sorry\s+(?:for|about)\s+the\s+(?:trouble|inconvenience|hassle|confusion)\s*[.!]?$/i,
+  /^(?:(?:i'm|i\s+am|we're|we\s+are)\s+)?sorry\s+to\s+hear\s+that\s*[.!]?$/i,
+  // Openers that answer nothing: not "yes", "of course" or "absolutely", which agree to something.
+  /^(?:good|great)\s+question\s*[.!]?$|^no\s+problem(?:\s+at\s+all)?\s*[.!]?$|^thanks?(?:\s+you)?\s+for\s+asking\s*[.!]?$/i,
+];
+
+const STOP_WORDS = new Set(
+  (
+    'a an the and or but if then than so to of in on at by for from with into onto as is are was were be been being am do does did ' +
+    'it its this that these those there here you your yours we our us i me my he she they them their his her ' +
+    'can could will would shall should may might must just also only very really please any some all each every ' +
+    'what which who whom whose when where why how up down out over about again further once too more most such own same ' +
+    'have has had having let lets yes sure ll ve re d s m t'
+  ).split(' '),
+);
+const NEGATION = /\b(?:not|no|never|cannot|nothing|none|neither|nor|without)\b|n['’]t\b/i;
+
+/** Words that mean the same in support text, folded to one. A short list, not a thesaurus. */
+const SYNONYMS: Record<string, string> = {
+  click: 'press', tap: 'press', hit: 'press', select: 'press', choose: 'press', pick: 'press',
+  receive: 'get', obtain: 'get',
+  e: 'email', mail: 'email', inbox: 'email',
+  purchase: 'order', purchases: 'order', bought: 'order', buy: 'order',
+  parcel: 'package', shipment: 'package',
+  refunds: 'refund', refunded: 'refund',
+  within: 'in', minute: 'minute', minutes: 'minute', hour: 'hour', hours: 'hour', day: 'day', days: 'day',
+  signin: 'sign', login: 'sign', log: 'sign',
+  page: 'page', screen: 'page', website: 'site', web: 'site',
+  go: 'open', head: 'open', visit: 'open', navigate: 'open',
+};
+
+export function splitSentences(text: string): string[] {
+  return text
+    .normalize('NFKC')
+    // List markers are layout, not sentences: "1. Go to ..." is the sentence "Go to ...".
+    .replace(/^[ \t]*(?:\d{1,2}[.)]|[-*•])[ \t]+/gm, '')
+    .split(/\n+|(?<=[.!?])\s+(?=[^\s])/)
+    .map((sentence) => sentence.replace(/^[\s>*#-]+|\s+$/g, '').replace(/^\d+[.)]\s+/, ''))
+    .filter((sentence) => /[\p{L}\p{N}]/u.test(sentence));
+}
+
+function stem(word: string): string {
+  const folded = SYNONYMS[word] ?? word;
+  if (folded.length <= 4) return folded;
+  const stemmed = folded.replace(/(?:ing|edly|ed|es|s|ly)$/, '');
+  return stemmed.length >= 3 ? stemmed : folded;
+}
+
+function contentWords(text: string): string[] {
+  return (text.toLowerCase().replace(/’/g, "'").match(/[\p{L}\p{N}]+/gu) ?? []).filter((word) => !STOP_WORDS.has(word)).map(stem);
+}
+
+function grams(text: string): Set<string> {
+  const flat = ` ${text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim()} `;
+  const set = new Set<string>();
+  for (let index = 0; index + GRAM <= flat.length; index += 1) set.add(flat.slice(index, index + GRAM));
+  return set;
+}
+
+interface PreparedWindow {
+  ids: string[];
+  words: Set<string>;
+  grams: Set<string>;
+  negated: boolean;
+}
+
+export function prepareWindows(sources: readonly SourceSentence[]): PreparedWindow[] {
+  const windows: PreparedWindow[] = [];
+  const prepare = (members: SourceSentence[]): PreparedWindow => {
+    const text = members.map((member) => member.text).join(' ');
+    return { ids: members.map((member) => member.id), words: new Set(contentWords(text)), grams: grams(text), negated: NEGATION.test(text) };
+  };
+  sources.forEach((source, index) => {
+    windows.push(prepare([source]));
+    // Each clause on its own too: a reply may keep one clause of a sentence whose other clause is negated.
+    const clauses = source.text.split(/\s*[;:]\s+|,\s+(?:but|so|and)\s+|,\s+(?=if\s)/i).filter((clause) => /[\p{L}\p{N}]/u.test(clause));
+    if (clauses.length > 1) for (const clause of clauses) windows.push(prepare([{ id: source.id, text: clause }]));
+    const next = sources[index + 1];
+    if (next && next.id.split('#')[0] === source.id.split('#')[0]) windows.push(prepare([source, next]));
+  });
+  return windows;
+}
+
+export function classifySentence(sentence: string): SentenceSupport['kind'] {
+  if (GREETING.test(sentence)) return 'greeting';
+  if (SIGN_OFF.test(sentence)) return 'sign-off';
+  if (COURTESY.some((pattern) => pattern.test(sentence))) return 'courtesy';
+  return 'claim';
+}
+
+export function supportOf(sentence: string, windows: readonly PreparedWindow[]): { score: number; sourceIds: string[] } {
+  const words = contentWords(sentence);
+  const sentenceGrams = grams(sentence);
+  const negated = NEGATION.test(sentence);
+  let best = { score: 0, sourceIds: [] as string[] };
+  for (const window of windows) {
+    const tokenShare = words.length === 0 ? 1 : words.filter((word) => window.words.has(word)).length / words.length;
+    let shared = 0;
+    for (const gram of sentenceGrams) if (window.grams.has(gram)) shared += 1;
+    const gramShare = sentenceGrams.size === 0 ? 1 : shared / sentenceGrams.size;
+    const score = window.negated === negated ? (tokenShare + gramShare) / 2 : 0;
+    if (score > best.score) best = { score, sourceIds: window.ids };
+  }
+  return { score: Number(best.score.toFixed(3)), sourceIds: best.sourceIds };
+}
+
+export function assessSentences(reply: string, sources: readonly SourceSentence[]): SentenceSupport[] {
+  const windows = prepareWindows(sources);
+  return splitSentences(reply).map((sentence) => {
+    const kind = classifySentence(sentence);
+    if (kind !== 'claim') return { sentence, kind, score: 1, sourceIds: [] };
+    return { sentence, kind, ...supportOf(sentence, windows) };
+  });
+}
