@@ -38,12 +38,12 @@ export class MailComposer {
     sentences.push(ask.text);
     if (context.length > 0 && this.random() < 0.3) sentences.push(this.take(context));
     const addOns = style === 'angry' ? this.common.addOns.filter((part) => part.tags.includes('complaint')) : this.common.addOns;
-    if (style === 'angry' || this.random() < 0.22) {
+    if (style === 'angry' || this.random() < 0.3) {
       const addOn = this.pick(addOns);
       sentences.splice(this.random() < 0.5 ? sentences.length : 0, 0, addOn.text);
       addOn.tags.forEach((tag) => tags.add(tag));
     }
-    if (this.random() < 0.12) sentences.push(this.pick(this.common.neutralAddOns));
+    if (this.random() < 0.16) sentences.push(this.pick(this.common.neutralAddOns));
 
     let body = this.fill(sentences.join(this.random() < 0.7 ? ' ' : '\n'));
     if (style === 'angry' && this.random() < 0.6) body = `${body.toUpperCase()}${this.random() < 0.5 ? '!!!' : ''}`;

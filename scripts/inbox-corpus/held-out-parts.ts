@@ -19,7 +19,7 @@ export const heldOutCommon: CommonParts = {
     tagged('retention', 'I am looking at other shops now, to be honest.'),
     tagged('human-requested', 'I need a person to deal with this, not an automated reply.'),
     tagged('human-requested', 'Please get a team leader to phone me.'),
-    tagged('legal-review', 'Otherwise my next step is a complaint to trading standards.'),
+    tagged('legal-review complaint', 'Otherwise my next step is a complaint to trading standards.'),
     tagged('legal-review', 'I will be disputing the payment with my credit card company.'),
     tagged('refund', 'I think a refund of the delivery charge is fair.'),
     tagged('refund', 'Some kind of goodwill credit would be appreciated.'),

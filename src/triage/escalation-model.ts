@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { TEXT_ESCALATION_TAGS, type EscalationModelTag } from './escalation-tags.js';
-import { seededRandom, shuffleInPlace, trainSoftmaxRegression } from './local-model/intent-softmax-regression.js';
+import { trainSoftmaxRegression } from './local-model/intent-softmax-regression.js';
 import { TextVocabulary, defaultTextFeatureOptions, type SparseVector } from './local-model/text-features.js';
 
 export interface TaggedText {
@@ -20,7 +20,7 @@ export interface TaggedText {
 export interface TagScore {
   tag: EscalationModelTag;
   probability: number;
-  /** The probability at or above which the tag is given (fitted per tag on held-back examples). */
+  /** The probability at or above which the tag is given. */
   threshold: number;
 }
 
@@ -30,8 +30,12 @@ export const defaultEscalationTrainOptions = {
   learningRate: 2,
   l2: 1e-4,
   seed: 20261203,
-  /** Share of the examples held back to choose each tag's threshold. */
-  thresholdShare: 0.25,
+  /**
+   * The probability at which a tag is given, the same for every tag. Fitting one per tag on
+   * held-back training mail chose lower values that did worse on unseen sentences: the held-back
+   * mail shares its sentences with the rest of the training set, so it flatters the model.
+   */
+  threshold: 0.5,
 };
 
 export type EscalationTrainOptions = typeof defaultEscalationTrainOptions;
@@ -78,24 +82,9 @@ export class EscalationTagModel {
     const tags = TEXT_ESCALATION_TAGS.filter((tag) => examples.some((example) => example.tags.includes(tag)));
     if (tags.length === 0) throw new RangeError('No example carries a tag: nothing to learn.');
 
-    // Thresholds come from examples the probe model never saw, then the final model learns from all.
-    const order = shuffleInPlace(Array.from(examples.keys()), seededRandom(settings.seed ^ 0x7a65));
-    const heldBackCount = Math.round(examples.length * settings.thresholdShare);
-    const heldBack = order.slice(0, heldBackCount).map((index) => examples[index]!);
-    const fit = order.slice(heldBackCount).map((index) => examples[index]!);
-    let thresholds = tags.map(() => 0.5);
-    if (heldBack.length > 0) {
-      const probe = EscalationTagModel.fit(fit, tags, settings, thresholds);
-      thresholds = tags.map((tag, column) =>
-        bestThreshold(
-          heldBack.map((example) => probe.probabilityOf(example.text, column)),
-          heldBack.map((example) => example.tags.includes(tag)),
-        ),
-      );
-    }
+    const thresholds = tags.map(() => settings.threshold);
     const model = EscalationTagModel.fit(examples, tags, settings, thresholds, {
       examples: examples.length,
-      heldBackForThresholds: heldBack.length,
       positives: Object.fromEntries(tags.map((tag) => [tag, examples.filter((example) => example.tags.includes(tag)).length])),
       options: settings,
     });
@@ -174,12 +163,16 @@ export class EscalationTagModel {
     return new EscalationTagModel(tags, thresholds, vocabulary, weights, bias, training);
   }
 
-  /** Every tag with its probability and threshold, in the model's tag order. */
+  /**
+   * Every tag with its probability and threshold, in the model's tag order. A mail's tag usually
+   * sits in one sentence among greetings and order details that dilute it, so each sentence is
+   * scored too and the most confident reading counts.
+   */
   score(text: string): TagScore[] {
-    const vector = this.vocabulary.vectorise(text);
+    const vectors = [text, ...splitSentences(text)].map((part) => this.vocabulary.vectorise(part));
     return this.tags.map((tag, column) => ({
       tag,
-      probability: sigmoid(this.logit(vector, column)),
+      probability: Math.max(...vectors.map((vector) => sigmoid(this.logit(vector, column)))),
       threshold: this.thresholds[column]!,
     }));
   }
@@ -197,31 +190,17 @@ export class EscalationTagModel {
   }
 
   private probabilityOf(text: string, column: number): number {
-    return sigmoid(this.logit(this.vocabulary.vectorise(text), column));
+    return this.score(text)[column]!.probability;
   }
 }
 
-/** The threshold with the best F1 on held-back examples, kept inside [0.2, 0.8] so one odd example cannot push it to an extreme. */
-function bestThreshold(probabilities: number[], truth: boolean[]): number {
-  let best = { threshold: 0.5, f1: -1 };
-  for (let step = 20; step <= 80; step += 2) {
-    const threshold = step / 100;
-    let truePositives = 0;
-    let predicted = 0;
-    let actual = 0;
-    probabilities.forEach((probability, index) => {
-      const yes = probability >= threshold;
-      if (yes) predicted++;
-      if (truth[index]) actual++;
-      if (yes && truth[index]) truePositives++;
-    });
-    const f1 = predicted + actual === 0 ? 0 : (2 * truePositives) / (predicted + actual);
-    // Ties go to the threshold nearest 0.5: the least tuned choice.
-    if (f1 > best.f1 || (f1 === best.f1 && Math.abs(threshold - 0.5) < Math.abs(best.threshold - 0.5))) {
-      best = { threshold, f1 };
-    }
-  }
-  return best.threshold;
+/** Sentences and lines of at least three words; one-sentence texts give nothing extra. */
+export function splitSentences(text: string): string[] {
+  const parts = text
+    .split(/(?<=[.!?])\s+|\n+/u)
+    .map((part) => part.trim())
+    .filter((part) => part.split(/\s+/u).length >= 3);
+  return parts.length > 1 ? parts : [];
 }
 
 function sigmoid(value: number): number {

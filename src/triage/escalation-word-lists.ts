@@ -18,7 +18,9 @@ export interface WordList {
 
 /** Word boundaries that know accented letters: JavaScript's \b stops at "ü" and "ł". */
 function words(source: string, flags = 'iu'): RegExp {
-  return new RegExp(`(?<![\\p{L}\\p{N}])(?:${source})(?![\\p{L}\\p{N}])`, flags);
+  // \w is ASCII even with the u flag: "rembours\w*" must reach the "é" of "remboursé".
+  const unicodeSource = source.replaceAll('\\w', '[\\p{L}\\p{N}_]');
+  return new RegExp(`(?<![\\p{L}\\p{N}])(?:${unicodeSource})(?![\\p{L}\\p{N}])`, flags);
 }
 
 const RELATIVES_EN =
@@ -60,7 +62,7 @@ export const WORD_LISTS: readonly WordList[] = [
     '|terrible|horrible|awful|worst|useless|furious|livid|outraged|fed\\s+up|sick\\s+of|had\\s+enough|last\\s+straw|beyond\\s+a\\s+joke|is\\s+a\\s+joke' +
     '|misleading|false\\s+advertising|(?:third|fourth|fifth|3rd|4th|5th)\\s+(?:time|email|message)|thanks\\s+for\\s+nothing|said\\s+no\\s+one' +
     '|nobody\\s+(?:answers|replies|responds|calls|has\\s+(?:bothered|answered|replied|called))|no\\s+one\\s+(?:answers|replies|responds)|what\\s+a\\s+surprise' +
-    '|(?:oh|wow)\\s*,?\\s+(?:great|brilliant|wonderful|lovely|fantastic|amazing)|very\\s+poor|really\\s+poor|rude') },
+    '|(?:oh|wow)\\s*,?\\s+(?:great|brilliant|wonderful|lovely|fantastic|amazing)|very\\s+poor|really\\s+poor|rude|every\\s+single\\s+time|yet\\s+again') },
   { tag: 'complaint', language: 'de', pattern: words(
     'beschwer\\w*|unverschämt\\w*|frechheit|enttäuscht\\w*|inakzeptabel|katastroph\\w*|schlechte[rn]?\\s+service|skandal\\w*|verärgert|irreführend|unmöglich') },
   { tag: 'complaint', language: 'fr', pattern: words(
@@ -81,7 +83,7 @@ export const WORD_LISTS: readonly WordList[] = [
   // human requested
   { tag: 'human-requested', language: 'en', pattern: words(
     '(?:speak|talk|chat)\\s+(?:to|with)\\s+(?:a\\s+|an\\s+|your\\s+|some\\s+|one\\s+of\\s+your\\s+)?(?:real\\s+|actual\\s+|live\\s+)?(?:human|person|agent|manager|supervisor|representative|someone|somebody|staff|member\\s+of\\s+(?:staff|your\\s+team))' +
-    '|(?:real|actual|live)\\s+(?:human|person|agent|support\\s+agent)|human\\s+(?:agent|being)|not\\s+a\\s+(?:bot|robot|machine)|(?:call|phone|ring)\\s+me(?:\\s+back)?' +
+    '|(?:real|actual|live)\\s+(?:human|person|agent|support\\s+agent)|human\\s+(?:agent|being)|not\\s+a\\s+(?:bot|robot|machine)|(?:please|someone|somebody|you)\\s+(?:call|phone|ring)\\s+me(?:\\s+back)?|call\\s+me\\s+back' +
     '|escalate\\s+(?:this|it|my)|supervisor|team\\s+leader|human\\s+please|get\\s+me\\s+a\\s+human') },
   { tag: 'human-requested', language: 'de', pattern: words(
     'mit\\s+einem\\s+(?:echten\\s+|menschlichen\\s+)?(?:menschen|mitarbeiter|berater|vorgesetzten)|echte[nr]?\\s+(?:mensch\\w*|person|mitarbeiter\\w*)|rufen\\s+sie\\s+mich\\s+an|rückruf') },
@@ -124,7 +126,7 @@ export const WORD_LISTS: readonly WordList[] = [
   { tag: 'security', language: 'en', pattern: words(
     'hack(?:ed|er|ers)?|compromised|unauthori[sz]ed|someone\\s+(?:else\\s+)?(?:has\\s+)?(?:logged|signed|got)\\s+in(?:to)?|stolen\\s+(?:account|card|password|identity)' +
     "|identity\\s+theft|phishing|fraud\\w*|scam|(?:did\\s+not|didn'?t|never)\\s+(?:make|place|authori[sz]e)\\s+(?:this|these|that|those)?\\s*(?:purchases?|orders?|charges?|payments?)" +
-    "|login\\s+from|logged\\s+in\\s+from|not\\s+me|changed\\s+(?:my\\s+)?password\\s+(?:without|and\\s+i\\s+did)|someone\\s+(?:else\\s+)?(?:has\\s+)?(?:access|accessed|changed|used|is\\s+using)") },
+    "|login\\s+from|logged\\s+in\\s+from|not\\s+me|(?:fake|suspicious|genuine|legit)\\s+(?:email|e-mail|text|sms|message|link)|(?:email|e-mail|text|sms|message)\\b[^.?!\\n]{0,50}\\b(?:genuine|legit|fake|scam)|changed\\s+(?:my\\s+)?password\\s+(?:without|and\\s+i\\s+did)|someone\\s+(?:else\\s+)?(?:has\\s+)?(?:access|accessed|changed|used|is\\s+using)") },
   { tag: 'security', language: 'de', pattern: words(
     'gehackt|hacker|unbefugt\\w*|nicht\\s+ich|betrug\\w*|phishing|jemand\\s+hat\\s+sich\\s+(?:in|bei)\\s+mein\\w*\\s+konto') },
   { tag: 'security', language: 'fr', pattern: words(
@@ -142,7 +144,7 @@ export const WORD_LISTS: readonly WordList[] = [
 
   // third party: asking about someone else's data
   { tag: 'third-party-data', language: 'en', pattern: words(
-    `(?:my|our)\\s+${RELATIVES_EN}['’]s\\s+(?:account|orders?|address|details|data|purchases|email|phone|password|invoices?|history)` +
+    `(?<!(?:to|at|for|via)\\s+)(?:my|our)\\s+${RELATIVES_EN}['’]s\\s+(?:account|orders?|address|details|data|purchases|email|phone|password|invoices?|history)` +
     `|(?:what|which|where)\\b[^.?!\\n]{0,40}\\bmy\\s+${RELATIVES_EN}\\b[^.?!\\n]{0,30}\\b(?:ordered|bought|purchased|placed|lives|address|orders)` +
     `|(?:address|email|phone\\s+number|orders?)\\s+(?:does\\s+)?(?:of\\s+|for\\s+)?my\\s+${RELATIVES_EN}\\s+(?:have|has|placed)` +
     "|someone\\s+else['’]s|another\\s+customer['’]s|other\\s+customers['’]?\\s+(?:data|details|orders|addresses)|on\\s+(?:her|his|their)\\s+account") },

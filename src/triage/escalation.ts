@@ -50,6 +50,7 @@ const INTENT_TAGS: Record<string, EscalationModelTag> = {
   complaint: 'complaint',
   contact_human_agent: 'human-requested',
   get_refund: 'refund',
+  data_protection: 'legal-review',
 };
 
 export function detectEscalation(input: EscalationInput): EscalationSignal[] {
