@@ -5,7 +5,7 @@
  * Each line is `{"text", "intent", "tags"}`; `tags` are the escalation tags the mail should get.
  * Seeded, so the files are reproducible (a test regenerates them and compares byte for byte).
  *
- *   npx tsx scripts/generate-training-data.ts [--per-intent 55] [--held-out-per-intent 12] [--seed 11] [--output-dir data/training]
+ *   npx tsx scripts/generate-training-data.ts [--per-intent 90] [--held-out-per-intent 12] [--seed 11] [--output-dir data/training]
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -27,7 +27,7 @@ const defaultDirectory = fileURLToPath(new URL('../data/training/', import.meta.
 try {
   const { values } = parseArgs({
     options: {
-      'per-intent': { type: 'string', default: '55' },
+      'per-intent': { type: 'string', default: '90' },
       'held-out-per-intent': { type: 'string', default: '12' },
       seed: { type: 'string', default: '11' },
       'output-dir': { type: 'string', default: defaultDirectory },

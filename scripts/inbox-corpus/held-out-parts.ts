@@ -72,7 +72,7 @@ export const heldOutIntents: IntentParts[] = [
     'Any idea when my {item} will be delivered? Order {order}.',
     'Is {order} lost? It is a week past the estimate.',
     tagged('complaint', 'My order {order} is two weeks late and your tracking is useless.'),
-  ], context: ['I have been home all week.', 'I ordered on {date}.'], subjects: ['Parcel missing', 'Tracking {order}'] },
+  ], context: ['I have been home all week.', 'Bought it on {date}.'], subjects: ['Parcel missing', 'Tracking {order}'] },
   { intent: 'delivery_period', tags: [], asks: [
     'What is the delivery time to Poland at the moment?',
     'If I order the {item} on Monday, when would it get to Vienna?',
@@ -81,7 +81,7 @@ export const heldOutIntents: IntentParts[] = [
     'Would an order placed tonight arrive before the weekend?',
     'How long do your large items take to be delivered?',
     'How soon after ordering does the parcel normally turn up?',
-  ], context: ['I have not ordered yet.', 'It is for a move.'], subjects: ['How long is delivery', 'Shipping time'] },
+  ], context: ['Nothing ordered so far.', 'It is for a move.'], subjects: ['How long is delivery', 'Shipping time'] },
   { intent: 'delivery_options', tags: [], asks: [
     'Is there a pick-up point service in Rotterdam?',
     'Can I pay for express shipping on a furniture order?',
@@ -136,7 +136,7 @@ export const heldOutIntents: IntentParts[] = [
     'Please do not renew my subscription, I am cancelling it.',
     'I would like to terminate my plan and close everything down.',
     tagged('retention complaint', 'After this mess I am done with Northwind. Close the account.'),
-  ], context: ['The renewal is next week.', 'I have no open orders.'], subjects: ['Account deletion', 'Cancel membership'] },
+  ], context: ['The renewal is next week.', 'There is nothing pending on my side.'], subjects: ['Account deletion', 'Cancel membership'] },
   { intent: 'edit_account', tags: [], asks: [
     'How can I change the phone number on my profile?',
     'Please update my surname on the account, I recently married.',
@@ -163,7 +163,7 @@ export const heldOutIntents: IntentParts[] = [
     'The registration page will not accept my postcode.',
     'My activation link says it has expired.',
     'Registration gets stuck on the phone verification step.',
-  ], context: ['I tried two browsers.', 'I would like to order today.'], subjects: ['Sign-up problem', 'Registration error'] },
+  ], context: ['Chrome and Firefox both fail.', 'I would like to order today.'], subjects: ['Sign-up problem', 'Registration error'] },
   { intent: 'switch_account', tags: [], asks: [
     'How do I move between my personal and business accounts?',
     'Can I merge my old account into my new one?',
@@ -226,7 +226,7 @@ export const heldOutIntents: IntentParts[] = [
     'Could you resend the receipt for my purchase on {date}?',
     'Can you email me all invoices for this year?',
     'Can I get an invoice addressed to my employer?',
-  ], context: ['It is for expenses.', 'I paid by card.'], subjects: ['Invoice needed', 'Receipt'] },
+  ], context: ['It is for expenses.', 'Payment was with my debit card.'], subjects: ['Invoice needed', 'Receipt'] },
   { intent: 'check_payment_methods', tags: [], asks: [
     'Can I pay with PayPal or only with a card?',
     'Do you accept Apple Pay on the website?',
@@ -235,7 +235,7 @@ export const heldOutIntents: IntentParts[] = [
     'Which credit cards do you take?',
     'Can business customers pay on invoice?',
     'Do you accept payment in Swiss francs?',
-  ], context: ['I am about to order.', 'I do not have a credit card.'], subjects: ['Payment methods', 'Can I pay with'] },
+  ], context: ['My basket is ready to go.', 'Credit cards are not an option for me.'], subjects: ['Payment methods', 'Can I pay with'] },
   { intent: 'payment_issue', tags: [], asks: [
     'My card keeps getting declined on your checkout.',
     'The payment failed but my bank shows the money as taken.',
@@ -249,7 +249,7 @@ export const heldOutIntents: IntentParts[] = [
     'Do you refund sale items, or only exchange them?',
     'How long do I have to return something for a refund?',
     'Is shipping refunded if I send an item back?',
-    'refund rules?',
+    'whats the refund rule for sale stuff?',
     'Are customised products eligible for a refund?',
     'Is a refund paid to my card or as a voucher?',
     'What does your refund policy say about opened items?',
@@ -282,7 +282,7 @@ export const heldOutIntents: IntentParts[] = [
     'I wish to complain about the state my parcel arrived in.',
     'Nobody ever calls back when you promise to. Really poor.',
     tagged('complaint refund', 'I am livid, the {item} broke in a day and I expect compensation.'),
-  ], context: ['I have been loyal for years.', 'The order was {order}.'], subjects: ['Complaint', 'Unhappy customer'] },
+  ], context: ['I have been loyal for years.', 'Reference: {order}.'], subjects: ['Complaint', 'Unhappy customer'] },
   { intent: 'contact_customer_service', tags: [], asks: [
     'What number can I call to reach your support?',
     'When is your customer service open?',
@@ -291,7 +291,7 @@ export const heldOutIntents: IntentParts[] = [
     'Can I contact you on Sundays?',
     'Where can I send a letter to your customer service?',
     'Is there support in German?',
-  ], context: ['It is not urgent.', 'I looked on the website.'], subjects: ['Contact info', 'Opening hours'] },
+  ], context: ['Whenever suits you.', 'I looked on the website.'], subjects: ['Contact info', 'Opening hours'] },
   { intent: 'contact_human_agent', tags: ['human-requested'], asks: [
     'Please let me talk to a human being.',
     'I would like to speak to one of your staff, not an automated system.',

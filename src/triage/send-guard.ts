@@ -127,9 +127,12 @@ export function assessSend(
     claimedConfidence: claimed,
     independentConfidence: independent,
     reasons,
+    // A set: the escalation matrix and the injection check can both name `third-party-data`.
     tags: [
-      ...escalationTags(signals),
-      ...new Set(injection.map((signal) => (signal.kind === 'third-party' ? 'third-party-data' : 'prompt-injection'))),
+      ...new Set([
+        ...escalationTags(signals),
+        ...injection.map((signal) => (signal.kind === 'third-party' ? 'third-party-data' : 'prompt-injection')),
+      ]),
     ],
     rules,
   };

@@ -7,7 +7,7 @@ import {
   type IntentExample,
 } from '../../../src/triage/local-model/intent-classifier.js';
 import { evaluateClassifier, readLabelledCsv } from '../../../src/triage/local-model/intent-evaluation.js';
-import { readTrainingExamples } from '../../../src/triage/local-model/intent-training-data.js';
+import { readHeldOutExamples, readTrainingExamples } from '../../../src/triage/local-model/intent-training-data.js';
 import { tokenise } from '../../../src/triage/local-model/text-features.js';
 
 const bitextPath = fileURLToPath(new URL('../../../../shared/data/bitext-support-intents.csv', import.meta.url));
@@ -169,23 +169,30 @@ describe('the committed model', () => {
   }, 180_000);
 });
 
+describe('the committed model on the held-out inbox mail (written apart, never trained on)', () => {
+  it('keeps its accuracy', () => {
+    const report = evaluateClassifier(loadDefaultIntentClassifier(), readHeldOutExamples());
+    // Measured 0.883 (docs/classifier.md); the margin absorbs small retrains, not a regression.
+    expect(report.accuracy).toBeGreaterThanOrEqual(0.86);
+  });
+});
+
 describe.skipIf(!hasBitext)('the committed model on the Bitext evaluation set (never trained on)', () => {
   const rows = hasBitext ? readLabelledCsv(bitextPath) : [];
 
   it('keeps its accuracy and calibration', () => {
     const report = evaluateClassifier(loadDefaultIntentClassifier(), rows);
     expect(report.total).toBe(4514);
-    // Measured 0.938 and ECE 0.017 for the committed model (docs/classifier.md); the margins absorb
-    // small retrains, not a regression.
-    expect(report.accuracy).toBeGreaterThanOrEqual(0.93);
-    expect(report.calibration.expectedCalibrationError).toBeLessThan(0.04);
+    // Measured 0.694 and ECE 0.137 (docs/classifier.md). It was 0.938 while the training data echoed
+    // Bitext's own sentence frames; the inbox-mail corpus does not, and this is what that costs.
+    // The margins absorb small retrains, not a regression.
+    expect(report.accuracy).toBeGreaterThanOrEqual(0.67);
+    expect(report.calibration.expectedCalibrationError).toBeLessThan(0.15);
   });
 
-  it('shares no more than a handful of short generic phrasings with the training data', () => {
+  it('shares no phrasing with the training data, not even a short generic one', () => {
     const key = (text: string) => tokenise(text).join(' ');
     const evaluation = new Set(rows.map((row) => key(row.text)));
-    const shared = trainingExamples.filter((example) => evaluation.has(key(example.text)));
-    expect(shared.length).toBeLessThanOrEqual(20);
-    for (const example of shared) expect(tokenise(example.text).length).toBeLessThanOrEqual(12);
+    expect(trainingExamples.filter((example) => evaluation.has(key(example.text)))).toEqual([]);
   });
 });
