@@ -242,7 +242,7 @@ export const trainingOrders: IntentParts[] = [
       'Do you take orders from schools with a purchase order number?',
       'want to order the {item}, how',
       'Could you reserve a {item} for me until payday?',
-      'Can I order items that say "coming soon" in advance?',
+      'Can I order items marked "coming soon" in advance?',
       'Is there a minimum order for business purchases?',
       'I need to buy a replacement part for my {item}. Where can I order it?',
       'Can I combine a discount code with a sale item when ordering?',

@@ -6,7 +6,7 @@ export const trainingService: IntentParts[] = [
     intent: 'complaint',
     tags: ['complaint'],
     asks: [
-      'I want to make a formal complaint about your delivery driver, who threw my parcel over the gate.',
+      'I want to make a formal complaint about your delivery driver, who left my parcel out in the street.',
       'Your customer service is a joke. Nobody has answered my last three emails.',
       'The {item} I received is clearly used, with scratches and someone else\'s hair on it. Disgusting.',
       'Thanks so much for the "next-day delivery" that took eleven days. Really impressive.',
