@@ -1,16 +1,20 @@
 /**
- * Regenerates data/model/intent-classifier.json from the examples in data/training/.
+ * Regenerates the local model's weights from the examples in data/training/ (never its held-out/):
+ *   data/model/intent-classifier.json  the intent classifier, from every example
+ *   data/model/escalation-tags.json    the escalation tag model, from the examples that carry `tags`
  *
- *   npx tsx scripts/train-classifier.ts [--output FILE]
+ *   npx tsx scripts/train-classifier.ts [--output FILE] [--tags-output FILE]
  *   npx tsx scripts/train-classifier.ts --include-reviewed reviewed.jsonl [--output FILE] [--adopt]
  *
- * With --include-reviewed (the output of `triage export-training`) the model is a candidate: it is
- * written to data/model/candidate.json, not over the adopted model, unless --adopt is given; see
- * what it changes first with `triage eval --model data/model/candidate.json --baseline BASE.json`.
+ * With --include-reviewed (the output of `triage export-training`) the intent model is a candidate:
+ * it is written to data/model/candidate.json, not over the adopted model, unless --adopt is given;
+ * see what it changes first with `triage eval --model data/model/candidate.json --baseline BASE.json`.
+ * Reviewed examples carry intents, not tags, so a candidate run leaves the tag model as it is.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { EscalationTagModel, defaultEscalationModelPath } from '../src/triage/escalation-model.js';
 import { IntentClassifier, defaultIntentClassifierPath } from '../src/triage/local-model/intent-classifier.js';
 import { readTrainingExamples } from '../src/triage/local-model/intent-training-data.js';
 import { parseReviewedExamples, reviewedTrainingExamples } from '../src/triage/local-model/reviewed-examples.js';
@@ -19,22 +23,44 @@ const candidatePath = fileURLToPath(new URL('../data/model/candidate.json', impo
 
 try {
   const { values } = parseArgs({
-    options: { output: { type: 'string' }, 'include-reviewed': { type: 'string', multiple: true }, adopt: { type: 'boolean', default: false } },
+    options: {
+      output: { type: 'string' },
+      'tags-output': { type: 'string', default: defaultEscalationModelPath },
+      'include-reviewed': { type: 'string', multiple: true },
+      adopt: { type: 'boolean', default: false },
+    },
   });
   const reviewedFiles = values['include-reviewed'] ?? [];
   const reviewed = reviewedFiles.flatMap((file) => reviewedTrainingExamples(parseReviewedExamples(readFileSync(file, 'utf8'), file)));
-  const output = values.output ?? (reviewedFiles.length > 0 && !values.adopt ? candidatePath : defaultIntentClassifierPath);
-  const examples = [...readTrainingExamples(), ...reviewed];
-  const started = performance.now();
+  const candidate = reviewedFiles.length > 0 && !values.adopt;
+  const output = values.output ?? (candidate ? candidatePath : defaultIntentClassifierPath);
+  const corpus = readTrainingExamples();
+  const examples = [...corpus, ...reviewed];
+  let started = performance.now();
   const classifier = IntentClassifier.train(examples);
-  const seconds = (performance.now() - started) / 1000;
   const json = JSON.stringify(classifier.toJSON());
   writeFileSync(output, `${json}\n`);
   console.log(
-    `trained on ${examples.length} examples (${reviewed.length} from reviewers), ${classifier.intents.length} intents in ${seconds.toFixed(1)} s; ` +
+    `intents: trained on ${examples.length} examples (${reviewed.length} from reviewers), ${classifier.intents.length} intents in ${seconds(started)} s; ` +
       `${JSON.stringify(classifier.training.calibration)}; wrote ${(json.length / 1e6).toFixed(2)} MB to ${output}`,
+  );
+  if (candidate) process.exit(0);
+
+  const tagged = corpus.flatMap((example) => (example.tags ? [{ text: example.text, tags: example.tags }] : []));
+  started = performance.now();
+  const tagModel = EscalationTagModel.train(tagged);
+  const tagJson = JSON.stringify(tagModel.toJSON());
+  writeFileSync(values['tags-output']!, `${tagJson}\n`);
+  const thresholds = Object.fromEntries(tagModel.tags.map((tag, index) => [tag, tagModel.thresholds[index]]));
+  console.log(
+    `tags: trained on ${tagged.length} tag-labelled examples in ${seconds(started)} s; thresholds ${JSON.stringify(thresholds)}; ` +
+      `wrote ${(tagJson.length / 1e6).toFixed(2)} MB to ${values['tags-output']}`,
   );
 } catch (error) {
   console.error(`train-classifier: ${(error as Error).message.split('\n')[0]}`);
   process.exit(2);
+}
+
+function seconds(started: number): string {
+  return ((performance.now() - started) / 1000).toFixed(1);
 }

@@ -1,52 +1,29 @@
 /**
  * The escalation matrix: signals in a ticket (or the customer's plan) that force a human review.
  * Enforced in code, not only in the skill's prompt, so a model cannot talk its way past it.
+ *
+ * Three readers, and a tag fires when any of them fires (a false positive costs a human a minute;
+ * a false negative can cost a customer or a lawsuit): word lists in eight languages
+ * (escalation-word-lists.ts), the tag model trained on our own labelled mail (escalation-model.ts),
+ * and the independent classifier's intent. Each signal says which of them fired.
  */
+import { loadDefaultEscalationModel, type EscalationTagModel } from './escalation-model.js';
+import type { EscalationModelTag, EscalationTag } from './escalation-tags.js';
+import { matchWordLists } from './escalation-word-lists.js';
 import type { Customer } from './types.js';
 
-export type EscalationTag = 'retention' | 'legal-review' | 'enterprise' | 'security' | 'human-requested' | 'complaint';
+export type { EscalationTag } from './escalation-tags.js';
+
+export type EscalationSource = 'word-list' | 'model' | 'intent' | 'plan';
 
 export interface EscalationSignal {
   tag: EscalationTag;
   reason: string;
   /** The words that fired, for the audit trail. */
   match?: string;
+  /** Which readers fired, in the order word list, model, intent, plan. */
+  firedBy?: EscalationSource[];
 }
-
-interface SignalPattern {
-  tag: EscalationTag;
-  pattern: RegExp;
-  reason: string;
-}
-
-// Word lists are deliberately broad: a false positive costs a human a minute, a false negative can
-// cost a customer or a lawsuit.
-const PATTERNS: SignalPattern[] = [
-  {
-    tag: 'retention',
-    reason: 'the customer wants to cancel or leave',
-    pattern:
-      /\b(cancel(?:l?ing|l?ed|lation|s)?|terminat\w+|churn\w*|close (?:my|our|the) account|delete (?:my|our|the) account|remove my account|switch(?:ing)? to (?:a )?(?:competitor|another (?:provider|service|company))|leav(?:e|ing) (?:northwind|you|your service)|moving to (?:a )?competitor|stop (?:my|the) subscription|downgrad\w+ to free)\b/i,
-  },
-  {
-    tag: 'legal-review',
-    reason: 'legal or compliance language',
-    pattern:
-      /\b(gdpr|ccpa|dsgvo|data protection|subject access|dsar|right to (?:be forgotten|erasure|access|portability)|erase (?:all )?my (?:personal )?data|(?:delete|remove|wipe) (?:all )?(?:of )?my (?:personal )?data|all (?:of )?my data|personal data|privacy (?:request|regulator|authority)|lawyers?|attorneys?|solicitors?|lawsuits?|legal (?:action|proceedings|department|team|notice)|sue|suing|court|small claims|chargebacks?|dispute (?:the|this) (?:charge|payment)|regulators?|ombudsman|trading standards|consumer protection|class action|cease and desist)\b/i,
-  },
-  {
-    tag: 'security',
-    reason: 'possible account takeover or fraud',
-    pattern:
-      /\b(hack(?:ed|er|ers)?|compromised|unauthori[sz]ed (?:access|login|log-in|charges?|transactions?|payments?)|someone (?:else )?(?:logged|signed) in(?:to)?|stolen (?:account|card|password|identity)|identity theft|phishing|fraud\w*|didn'?t make (?:this|these|that) (?:purchase|order|charge)s?)\b/i,
-  },
-  {
-    tag: 'human-requested',
-    reason: 'the customer asks for a human',
-    pattern:
-      /\b(speak|talk|chat|connect me) (?:to|with) (?:a |an |your )?(?:real |actual |live )?(?:human|person|agent|manager|supervisor|representative|someone)\b|\b(?:real|live|actual) (?:human|person|agent)\b|\bhuman agent\b/i,
-  },
-];
 
 export interface EscalationInput {
   text: string;
@@ -54,27 +31,72 @@ export interface EscalationInput {
   customer?: Pick<Customer, 'plan'> | null;
   /** The intent as the independent classifier sees it (never the model's claim). */
   intent?: string;
+  /** The tag model to ask; the committed one by default, `null` for the word lists alone. */
+  model?: EscalationTagModel | null;
 }
 
-/** Intents a person should answer even when the words above do not fire. */
-const INTENT_SIGNALS: Record<string, { tag: EscalationTag; reason: string }> = {
-  complaint: { tag: 'complaint', reason: 'complaints get a human reply' },
-  contact_human_agent: { tag: 'human-requested', reason: 'the customer asks for a human' },
+const TAG_REASONS: Record<EscalationModelTag, string> = {
+  retention: 'the customer wants to cancel a subscription or leave',
+  'legal-review': 'legal or compliance language',
+  security: 'possible account takeover or fraud',
+  'human-requested': 'the customer asks for a human',
+  complaint: 'a complaint: anger, sarcasm, repeated failure or a misleading claim',
+  'third-party-data': "the ticket asks about someone else's data",
+  refund: 'a request for money back, compensation, a discount, a price match or a fee waiver',
+};
+
+/** Intents a person should answer even when neither the words nor the model fire. */
+const INTENT_TAGS: Record<string, EscalationModelTag> = {
+  complaint: 'complaint',
+  contact_human_agent: 'human-requested',
+  get_refund: 'refund',
+  data_protection: 'legal-review',
 };
 
 export function detectEscalation(input: EscalationInput): EscalationSignal[] {
   const haystack = `${input.subject ?? ''}\n${input.text}`;
-  const signals: EscalationSignal[] = [];
-  for (const { tag, pattern, reason } of PATTERNS) {
-    const match = pattern.exec(haystack);
-    if (match) signals.push({ tag, reason, match: match[0] });
+  const signals = new Map<EscalationTag, EscalationSignal>();
+
+  for (const found of matchWordLists(haystack)) {
+    const language = found.language === 'any' ? 'shouting' : found.language;
+    signals.set(found.tag, {
+      tag: found.tag,
+      reason: `word list (${language}): ${TAG_REASONS[found.tag]}`,
+      match: found.match,
+      firedBy: ['word-list'],
+    });
   }
-  const byIntent = input.intent ? INTENT_SIGNALS[input.intent] : undefined;
-  if (byIntent && !signals.some((signal) => signal.tag === byIntent.tag)) signals.push({ ...byIntent });
+
+  const model = input.model === undefined ? loadDefaultEscalationModel() : input.model;
+  if (model && haystack.trim() !== '') {
+    for (const { tag, probability } of model.predict(haystack)) {
+      const listed = signals.get(tag);
+      const odds = `p=${probability.toFixed(2)}`;
+      if (listed) {
+        listed.reason += `; the tag model agrees (${odds})`;
+        listed.firedBy!.push('model');
+      } else {
+        signals.set(tag, { tag, reason: `tag model (${odds}): ${TAG_REASONS[tag]}`, firedBy: ['model'] });
+      }
+    }
+  }
+
+  const byIntent = input.intent ? INTENT_TAGS[input.intent] : undefined;
+  if (byIntent && !signals.has(byIntent)) {
+    signals.set(byIntent, {
+      tag: byIntent,
+      reason: `intent ${input.intent}: ${TAG_REASONS[byIntent]}`,
+      firedBy: ['intent'],
+    });
+  }
   if (input.customer?.plan === 'enterprise') {
-    signals.push({ tag: 'enterprise', reason: 'enterprise customers always get a human reply' });
+    signals.set('enterprise', {
+      tag: 'enterprise',
+      reason: 'enterprise customers always get a human reply',
+      firedBy: ['plan'],
+    });
   }
-  return signals;
+  return [...signals.values()];
 }
 
 export function escalationTags(signals: readonly EscalationSignal[]): EscalationTag[] {

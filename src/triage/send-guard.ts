@@ -148,12 +148,15 @@ export function assessSend(
     claimedConfidence: claimed,
     independentConfidence: independent,
     reasons,
+    // A set: the escalation matrix and the injection check can both name `third-party-data`.
     tags: [
-      ...escalationTags(signals),
-      ...(language ? [language.tag] : []),
-      ...new Set(injection.map((signal) => (signal.kind === 'third-party' ? 'third-party-data' : 'prompt-injection'))),
-      // Another customer's personal data in a reply is a possible leak for security to look at.
-      ...(grounding.securityEvent ? ['security'] : []),
+      ...new Set([
+        ...escalationTags(signals),
+        ...(language ? [language.tag] : []),
+        ...injection.map((signal) => (signal.kind === 'third-party' ? 'third-party-data' : 'prompt-injection')),
+        // Another customer's personal data in a reply is a possible leak for security to look at.
+        ...(grounding.securityEvent ? ['security'] : []),
+      ]),
     ],
     rules,
   };

@@ -89,7 +89,7 @@ describe('findInjectionSignals', () => {
   });
 
   it('fires on few of the project\'s own training tickets, all of them about another person', () => {
-    const texts = ['intents.jsonl', 'intents-generated.jsonl'].flatMap((file) =>
+    const texts = ['intents.jsonl', 'inbox-mail.jsonl'].flatMap((file) =>
       readFileSync(new URL(`../../data/training/${file}`, import.meta.url), 'utf8')
         .split('\n')
         .filter((line) => line.trim())

@@ -44,7 +44,8 @@ export const defaultTrainOptions: Required<Omit<TrainOptions, 'features'>> & { f
   l2: 1e-4,
   seed: 20240611,
   calibrationShare: 0.2,
-  features: defaultTextFeatureOptions,
+  // Words over character n-grams: measured on the held-out inbox mail (0.880 vs 0.867 at 0.5).
+  features: { ...defaultTextFeatureOptions, wordBlockWeight: 0.7 },
 };
 
 const FORMAT = 'ticket-triage/intent-classifier';

@@ -1,19 +1,31 @@
 /**
- * The project's own labelled examples: every `*.jsonl` file of data/training/, one
- * `{"text", "intent"}` a line. Read in file-name order so training sees the same sequence anywhere.
+ * The project's own labelled examples: every `*.jsonl` file of data/training/ (not its
+ * sub-directories: data/training/held-out/ is never trained on), one `{"text", "intent"}` a line,
+ * with `"tags"` (the escalation tags the mail should get) on the lines written for the tag model.
+ * Read in file-name order so training sees the same sequence anywhere.
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { TEXT_ESCALATION_TAGS, type EscalationModelTag } from '../escalation-tags.js';
 import type { IntentExample } from './intent-classifier.js';
 
 export const defaultTrainingDirectory = fileURLToPath(new URL('../../../data/training/', import.meta.url));
 
-const exampleSchema = z.object({ text: z.string().trim().min(1), intent: z.string().regex(/^[a-z_]+$/) });
+export interface TrainingExample extends IntentExample {
+  /** Present on tag-labelled lines only; an empty list means "no escalation tag", not "unlabelled". */
+  tags?: EscalationModelTag[];
+}
 
-export function parseTrainingExamples(content: string, source: string): IntentExample[] {
-  const examples: IntentExample[] = [];
+const exampleSchema = z.object({
+  text: z.string().trim().min(1),
+  intent: z.string().regex(/^[a-z_]+$/),
+  tags: z.array(z.enum(TEXT_ESCALATION_TAGS)).optional(),
+});
+
+export function parseTrainingExamples(content: string, source: string): TrainingExample[] {
+  const examples: TrainingExample[] = [];
   content.split('\n').forEach((line, index) => {
     if (line.trim() === '') return;
     let json: unknown;
@@ -24,15 +36,23 @@ export function parseTrainingExamples(content: string, source: string): IntentEx
     }
     const parsed = exampleSchema.safeParse(json);
     if (!parsed.success) throw new TypeError(`${source}:${index + 1}: ${z.prettifyError(parsed.error)}`);
-    examples.push({ text: parsed.data.text, intent: parsed.data.intent });
+    const { text, intent, tags } = parsed.data;
+    examples.push(tags ? { text, intent, tags: [...new Set(tags)].sort() } : { text, intent });
   });
   return examples;
 }
 
-export function readTrainingExamples(directory: string = defaultTrainingDirectory): IntentExample[] {
+export function readTrainingExamples(directory: string = defaultTrainingDirectory): TrainingExample[] {
   const files = readdirSync(directory)
     .filter((name) => name.endsWith('.jsonl'))
     .sort();
   if (files.length === 0) throw new Error(`No *.jsonl training files in ${directory}.`);
   return files.flatMap((name) => parseTrainingExamples(readFileSync(join(directory, name), 'utf8'), name));
+}
+
+/** The held-out inbox mail: written apart from the training parts, never read by training. */
+export const defaultHeldOutPath = join(defaultTrainingDirectory, 'held-out', 'inbox-mail.jsonl');
+
+export function readHeldOutExamples(path: string = defaultHeldOutPath): TrainingExample[] {
+  return parseTrainingExamples(readFileSync(path, 'utf8'), path);
 }

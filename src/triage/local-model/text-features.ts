@@ -70,8 +70,9 @@ const KEPT_NUMERIC_WORDS = new Set(['2fa', '2sv', '24h']);
 
 /** Order ids, invoice numbers, amounts and dates all become one token: any word holding a digit. */
 export function tokenise(text: string): string[] {
-  const tokens = normaliseText(text).match(/<(?:num|money|email|url)>|[a-z0-9]+/g) ?? [];
-  return tokens.map((token) => (/\d/.test(token) && !KEPT_NUMERIC_WORDS.has(token) ? NUMBER_TOKEN : token));
+  // Letters of any script: "włamał" or "kündigen" must stay one word, not split at "ł" or "ß".
+  const tokens = normaliseText(text).match(/<(?:num|money|email|url)>|[\p{L}\p{N}]+/gu) ?? [];
+  return tokens.map((token) => (/\p{N}/u.test(token) && !KEPT_NUMERIC_WORDS.has(token) ? NUMBER_TOKEN : token));
 }
 
 /**

@@ -7,7 +7,7 @@ import {
   type IntentExample,
 } from '../../../src/triage/local-model/intent-classifier.js';
 import { evaluateClassifier, readLabelledCsv } from '../../../src/triage/local-model/intent-evaluation.js';
-import { readTrainingExamples } from '../../../src/triage/local-model/intent-training-data.js';
+import { readHeldOutExamples, readTrainingExamples } from '../../../src/triage/local-model/intent-training-data.js';
 import { tokenise } from '../../../src/triage/local-model/text-features.js';
 
 const bitextPath = fileURLToPath(new URL('../../../../shared/data/bitext-support-intents.csv', import.meta.url));
@@ -111,7 +111,6 @@ describe('the committed model', () => {
     ['Somebody got into my account from Russia and changed my email address', 'account_security'],
     ['I would like all of the personal information you store about me, as the GDPR allows', 'data_protection'],
     ['my refund of 80 dollars still has not reached my bank, any news?', 'track_refund'],
-    ['hey, how do I get rid of my profile for good', 'delete_account'],
     ['Could someone check where my parcel A1002 is right now? the tracking page is blank', 'track_order'],
     ['which credit cards can I use at checkout', 'check_payment_methods'],
     ['I am furious, your courier threw my package over the fence and nobody answers', 'complaint'],
@@ -122,10 +121,18 @@ describe('the committed model', () => {
     expect(classifier.predict(text).intent).toBe(intent);
   });
 
+  // A known miss since the inbox-mail corpus (docs/classifier.md): "profile" reads as edit_account.
+  // What must hold is that the model is not sure of it, so the gate drafts it.
+  it('is unsure of a deletion phrased with "profile", which it gets wrong', () => {
+    const prediction = classifier.predict('hey, how do I get rid of my profile for good');
+    expect(prediction.confidence).toBeLessThan(0.8);
+  });
+
   it('has not seen the test phrasings during training', () => {
     const key = (text: string) => tokenise(text).join(' ');
     const trained = new Set(trainingExamples.map((example) => key(example.text)));
     for (const [text] of unseen) expect(trained.has(key(text))).toBe(false);
+    expect(trained.has(key('hey, how do I get rid of my profile for good'))).toBe(false);
     expect(trained.has(key("what's the weather on mars"))).toBe(false);
   });
 
@@ -169,23 +176,30 @@ describe('the committed model', () => {
   }, 180_000);
 });
 
+describe('the committed model on the held-out inbox mail (written apart, never trained on)', () => {
+  it('keeps its accuracy', () => {
+    const report = evaluateClassifier(loadDefaultIntentClassifier(), readHeldOutExamples());
+    // Measured 0.885 (docs/classifier.md); the margin absorbs small retrains, not a regression.
+    expect(report.accuracy).toBeGreaterThanOrEqual(0.86);
+  });
+});
+
 describe.skipIf(!hasBitext)('the committed model on the Bitext evaluation set (never trained on)', () => {
   const rows = hasBitext ? readLabelledCsv(bitextPath) : [];
 
   it('keeps its accuracy and calibration', () => {
     const report = evaluateClassifier(loadDefaultIntentClassifier(), rows);
     expect(report.total).toBe(4514);
-    // Measured 0.938 and ECE 0.017 for the committed model (docs/classifier.md); the margins absorb
-    // small retrains, not a regression.
-    expect(report.accuracy).toBeGreaterThanOrEqual(0.93);
-    expect(report.calibration.expectedCalibrationError).toBeLessThan(0.04);
+    // Measured 0.690 and ECE 0.142 (docs/classifier.md). It was 0.938 while the training data echoed
+    // Bitext's own sentence frames; the inbox-mail corpus does not, and this is what that costs.
+    // The margins absorb small retrains, not a regression.
+    expect(report.accuracy).toBeGreaterThanOrEqual(0.67);
+    expect(report.calibration.expectedCalibrationError).toBeLessThan(0.16);
   });
 
-  it('shares no more than a handful of short generic phrasings with the training data', () => {
+  it('shares no phrasing with the training data, not even a short generic one', () => {
     const key = (text: string) => tokenise(text).join(' ');
     const evaluation = new Set(rows.map((row) => key(row.text)));
-    const shared = trainingExamples.filter((example) => evaluation.has(key(example.text)));
-    expect(shared.length).toBeLessThanOrEqual(20);
-    for (const example of shared) expect(tokenise(example.text).length).toBeLessThanOrEqual(12);
+    expect(trainingExamples.filter((example) => evaluation.has(key(example.text)))).toEqual([]);
   });
 });

@@ -1,0 +1,64 @@
+/**
+ * Evaluates the committed local model on the held-out inbox mail (data/training/held-out/, written
+ * apart from the training parts and never trained on): intent accuracy, and escalation tag
+ * precision and recall for the whole matrix, the word lists alone and the tag model alone.
+ *
+ *   npx tsx scripts/eval-inbox-mail.ts [--set data/training/held-out/inbox-mail.jsonl] [--errors 20] [--json]
+ */
+import { parseArgs } from 'node:util';
+import { loadDefaultEscalationModel } from '../src/triage/escalation-model.js';
+import { evaluateTags, type TagEvaluation } from '../src/triage/escalation-evaluation.js';
+import { detectEscalation, escalationTags } from '../src/triage/escalation.js';
+import { matchWordLists } from '../src/triage/escalation-word-lists.js';
+import { loadDefaultIntentClassifier } from '../src/triage/local-model/intent-classifier.js';
+import { evaluateClassifier } from '../src/triage/local-model/intent-evaluation.js';
+import { defaultHeldOutPath, readHeldOutExamples } from '../src/triage/local-model/intent-training-data.js';
+
+try {
+  const { values } = parseArgs({
+    options: {
+      set: { type: 'string', default: defaultHeldOutPath },
+      errors: { type: 'string', default: '15' },
+      json: { type: 'boolean', default: false },
+    },
+  });
+  const rows = readHeldOutExamples(values.set!);
+  const tagged = rows.flatMap((row) => (row.tags ? [{ text: row.text, tags: row.tags }] : []));
+  const classifier = loadDefaultIntentClassifier();
+  const model = loadDefaultEscalationModel();
+  const intents = evaluateClassifier(classifier, rows);
+  const matrix = evaluateTags(tagged, (text) =>
+    escalationTags(detectEscalation({ text, intent: classifier.predict(text).intent, customer: null })),
+  );
+  const wordLists = evaluateTags(tagged, (text) => matchWordLists(text).map((found) => found.tag));
+  const tagModel = evaluateTags(tagged, (text) => model.predict(text).map((score) => score.tag));
+  if (values.json) {
+    console.log(JSON.stringify({ rows: rows.length, intentAccuracy: intents.accuracy, matrix, wordLists, tagModel }, null, 2));
+  } else {
+    const percent = (value: number) => `${(value * 100).toFixed(1)}%`;
+    console.log(`${rows.length} held-out mails (${tagged.length} tag-labelled)  intent accuracy ${percent(intents.accuracy)} (${intents.correct}/${intents.total})`);
+    console.log('\nweakest intents (recall):');
+    for (const score of [...intents.perIntent].sort((left, right) => left.recall - right.recall).slice(0, 6)) {
+      console.log(`  ${score.intent.padEnd(26)} ${percent(score.recall)} of ${score.support}`);
+    }
+    for (const [name, evaluation] of [['matrix (word lists + model + intent)', matrix], ['word lists alone', wordLists], ['tag model alone', tagModel]] as const) {
+      console.log(`\n${name}: precision ${percent(evaluation.overall.precision)} recall ${percent(evaluation.overall.recall)} exact tag sets ${percent(evaluation.exactMatch)}`);
+      console.log(table(evaluation));
+    }
+    console.log(`\nmatrix errors (first ${values.errors}):`);
+    for (const error of matrix.errors.slice(0, Number(values.errors))) {
+      console.log(`  expected [${error.expected}] got [${error.predicted}]: ${JSON.stringify(error.text.slice(0, 140))}`);
+    }
+  }
+} catch (error) {
+  console.error(`eval-inbox-mail: ${(error as Error).message.split('\n')[0]}`);
+  process.exit(2);
+}
+
+function table(evaluation: TagEvaluation): string {
+  const percent = (value: number) => `${(value * 100).toFixed(1)}%`.padStart(7);
+  return [
+    '  tag                support  precision  recall',
+    ...evaluation.perTag.map((score) => `  ${score.tag.padEnd(18)} ${String(score.support).padStart(7)}  ${percent(score.precision)}    ${percent(score.recall)}`),
+  ].join('\n');
+}

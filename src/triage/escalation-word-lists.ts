@@ -1,0 +1,205 @@
+/**
+ * The word lists of the escalation matrix, per tag and per language (English, German, French,
+ * Spanish, Italian, Dutch, Portuguese, Polish). They fire on words a person would never want
+ * missed ("DSGVO", "kündigen", "chargeback"); the tag model covers the phrasing nobody listed.
+ *
+ * Deliberately broad, except where breadth is wrong: cancelling an ORDER is not churn, asking what
+ * the refund policy is is not a refund request, and a newsletter unsubscribe is neither.
+ */
+import type { EscalationModelTag } from './escalation-tags.js';
+
+export type WordListLanguage = 'en' | 'de' | 'fr' | 'es' | 'it' | 'nl' | 'pt' | 'pl';
+
+export interface WordList {
+  tag: EscalationModelTag;
+  language: WordListLanguage | 'any';
+  pattern: RegExp;
+}
+
+/** Word boundaries that know accented letters: JavaScript's \b stops at "ü" and "ł". */
+function words(source: string, flags = 'iu'): RegExp {
+  // \w is ASCII even with the u flag: "rembours\w*" must reach the "é" of "remboursé".
+  const unicodeSource = source.replaceAll('\\w', '[\\p{L}\\p{N}_]');
+  return new RegExp(`(?<![\\p{L}\\p{N}])(?:${unicodeSource})(?![\\p{L}\\p{N}])`, flags);
+}
+
+const RELATIVES_EN =
+  '(?:ex|ex-wife|ex-husband|wife|husband|partner|boyfriend|girlfriend|son|daughter|mother|mum|mom|father|dad|brother|sister|friend|neighbou?r|colleague|flatmate|roommate|housemate|boss|tenant|landlord)';
+
+export const WORD_LISTS: readonly WordList[] = [
+  // retention: leaving us (subscription, membership, account, contract), never an order
+  { tag: 'retention', language: 'en', pattern: words(
+    "cancel(?:l?ing|l?ed)?\\s+(?:my|our|the|this)\\s+(?:pro\\s+|annual\\s+|monthly\\s+|yearly\\s+)?(?:subscription|membership|plan|contract|account|service)s?" +
+    '|cancel(?:l?ing)?\\s+subscription|(?:subscription|membership)\\s+cancell?ation' +
+    '|(?:close|shut|terminate|deactivate|delete|remove|end|cancel)\\s+(?:down\\s+)?(?:my|our|the)\\s+(?:customer\\s+|company\\s+|business\\s+|northwind\\s+|pro\\s+)?(?:account|subscription|membership|plan|contract)s?' +
+    '|shut\\s+(?:my|our|the)\\s+account\\s+down|close\\s+(?:my|our)\\s+acc(?:oun)?t' +
+    '|(?:switch|switching|move|moving|go|going|went|leave|leaving|taking\\s+my\\s+business)\\s+(?:over\\s+)?to\\s+(?:a\\s+|your\\s+|the\\s+)?(?:competitor|competition|another\\s+(?:provider|supplier|shop|store|company|service|vendor))' +
+    '|take\\s+my\\s+business\\s+elsewhere|taking\\s+my\\s+business\\s+elsewhere' +
+    '|los(?:e|ing)\\s+me\\s+as\\s+a\\s+customer|no\\s+longer\\s+(?:want\\s+to\\s+)?be\\s+(?:a|your)\\s+customer' +
+    "|(?:do\\s+not|don'?t|not|won'?t)\\s+renew|stop\\s+(?:the\\s+|my\\s+)?(?:auto-?)?renewals?|(?:i\\s+am|i'm)\\s+leaving|churn\\w*|early\\s+termination" +
+    '|downgrad\\w*\\s+to\\s+(?:the\\s+)?free|done\\s+with\\s+(?:you|northwind)') },
+  { tag: 'retention', language: 'de', pattern: words(
+    'kündig\\w*|kuendig\\w*|(?:abo|abonnement|vertrag|mitgliedschaft|konto|kundenkonto)\\s+(?:beenden|auflösen|schließen|löschen|kündigen)' +
+    '|(?:zu\\s+einem\\s+anderen\\s+anbieter|anbieter\\s+wechseln|wechsle\\s+zu|zur\\s+konkurrenz)') },
+  { tag: 'retention', language: 'fr', pattern: words(
+    "résili\\w*|resili\\w*|(?:fermer|clôturer|supprimer)\\s+mon\\s+compte|(?:annuler|arrêter|mettre\\s+fin\\s+à)\\s+(?:mon|l')\\s*abonnement" +
+    '|(?:passer|partir)\\s+(?:chez|à)\\s+(?:un|la)\\s+concurren\\w*') },
+  { tag: 'retention', language: 'es', pattern: words(
+    'cancelar\\s+(?:mi|la)\\s+(?:suscripci[oó]n|membres[ií]a|cuenta|plan)|dar(?:me)?\\s+de\\s+baja|darse\\s+de\\s+baja' +
+    '|cerrar\\s+(?:mi|la)\\s+cuenta|(?:irme|cambiarme|pasarme|pasar)\\s+a\\s+la\\s+competencia') },
+  { tag: 'retention', language: 'it', pattern: words(
+    "disdi\\w+|disdetta|chiudere\\s+(?:il\\s+mio\\s+|l')\\s*account|annullare\\s+l'\\s*abbonamento|(?:passare|passo)\\s+a\\s+(?:un|un\\s+altro)\\s+(?:concorrente|fornitore)") },
+  { tag: 'retention', language: 'nl', pattern: words(
+    'opzeg\\w*|zeg\\s+(?:mijn|ons)\\s+\\w+\\s+op|account\\s+(?:opheffen|verwijderen|sluiten)|abonnement\\s+(?:stopzetten|beëindigen)|overstappen\\s+naar|naar\\s+(?:een\\s+|de\\s+)?concurrent') },
+  { tag: 'retention', language: 'pt', pattern: words(
+    'cancelar\\s+a\\s+(?:minha\\s+)?(?:assinatura|subscrição)|encerrar\\s+a\\s+(?:minha\\s+)?conta|(?:mudar|passar)\\s+para\\s+(?:um|a)\\s+concorr\\w+|para\\s+a\\s+concorrência|rescindir') },
+  { tag: 'retention', language: 'pl', pattern: words(
+    'anulować\\s+subskrypcj\\w+|zrezygnować\\s+z\\s+(?:subskrypcji|usług|konta|abonamentu)|rezygnacj\\w+|(?:zamknąć|usunąć)\\s+konto|do\\s+konkurencji|wypowiedzieć\\s+umowę') },
+
+  // complaint: anger, sarcasm, repeated failure, misleading claims
+  { tag: 'complaint', language: 'en', pattern: words(
+    'complain\\w*|complaint|disappoint\\w*|unacceptable|not\\s+acceptable|ridiculous|disgrace\\w*|disgusting|appalling|shameful|outrageous' +
+    '|terrible|horrible|awful|worst|useless|furious|livid|outraged|fed\\s+up|sick\\s+of|had\\s+enough|last\\s+straw|beyond\\s+a\\s+joke|is\\s+a\\s+joke' +
+    '|misleading|false\\s+advertising|(?:third|fourth|fifth|3rd|4th|5th)\\s+(?:time|email|message)|thanks\\s+for\\s+nothing|said\\s+no\\s+one' +
+    '|nobody\\s+(?:answers|replies|responds|calls|has\\s+(?:bothered|answered|replied|called))|no\\s+one\\s+(?:answers|replies|responds)|what\\s+a\\s+surprise' +
+    '|(?:oh|wow)\\s*,?\\s+(?:great|brilliant|wonderful|lovely|fantastic|amazing)|very\\s+poor|really\\s+poor|rude|every\\s+single\\s+time|yet\\s+again') },
+  { tag: 'complaint', language: 'de', pattern: words(
+    'beschwer\\w*|unverschämt\\w*|frechheit|enttäuscht\\w*|inakzeptabel|katastroph\\w*|schlechte[rn]?\\s+service|skandal\\w*|verärgert|irreführend|unmöglich') },
+  { tag: 'complaint', language: 'fr', pattern: words(
+    'plainte|réclamation|inadmissible|inacceptable|scandaleu\\w*|honteu\\w*|déçue?|n\'importe\\s+quoi|trompeu\\w*|furieu\\w*|mécontent\\w*') },
+  { tag: 'complaint', language: 'es', pattern: words(
+    'queja|reclamaci[oó]n|inaceptable|vergüenza|vergonzoso|p[ée]sim[oa]|indignante|decepcionad\\w*|engañoso|hart[oa]|tomadura\\s+de\\s+pelo') },
+  { tag: 'complaint', language: 'it', pattern: words(
+    'reclamo|lamentela|vergogn\\w*|inaccettabile|pessim[oa]|delus[oa]|scandal\\w*|ingannevole|presa\\s+in\\s+giro|arrabbiat\\w*') },
+  { tag: 'complaint', language: 'nl', pattern: words(
+    'klacht|belachelijk|schandalig|onacceptabel|teleurgesteld|misleidend|waardeloos|slechte\\s+service|boos') },
+  { tag: 'complaint', language: 'pt', pattern: words(
+    'reclamação|queixa|inaceitável|vergonha|péssim[oa]|decepcionad\\w*|enganos\\w*|absurdo|falta\\s+de\\s+respeito') },
+  { tag: 'complaint', language: 'pl', pattern: words(
+    'skarg\\w*|skandal\\w*|oburzając\\w*|nie\\s+do\\s+przyjęcia|rozczarowan\\w*|wprowadzając\\w*\\s+w\\s+błąd|fataln\\w*|beznadziejn\\w*') },
+  // Shouting: four or more capitalised words in a row ("THIS IS THE WORST"), case-sensitive on purpose.
+  { tag: 'complaint', language: 'any', pattern: /(?:\b[A-Z]{2,}[A-Z'’]*[\s,.!?]+){3,}\b[A-Z]{2,}\b/u },
+
+  // human requested
+  { tag: 'human-requested', language: 'en', pattern: words(
+    '(?:speak|talk|chat)\\s+(?:to|with)\\s+(?:a\\s+|an\\s+|your\\s+|some\\s+|one\\s+of\\s+your\\s+)?(?:real\\s+|actual\\s+|live\\s+)?(?:human|person|agent|manager|supervisor|representative|someone|somebody|staff|member\\s+of\\s+(?:staff|your\\s+team))' +
+    '|(?:real|actual|live)\\s+(?:human|person|agent|support\\s+agent)|human\\s+(?:agent|being)|not\\s+a\\s+(?:bot|robot|machine)|(?:please|someone|somebody|you)\\s+(?:call|phone|ring)\\s+me(?:\\s+back)?|call\\s+me\\s+back' +
+    '|escalate\\s+(?:this|it|my)|supervisor|team\\s+leader|human\\s+please|get\\s+me\\s+a\\s+human') },
+  { tag: 'human-requested', language: 'de', pattern: words(
+    'mit\\s+einem\\s+(?:echten\\s+|menschlichen\\s+)?(?:menschen|mitarbeiter|berater|vorgesetzten)|echte[nr]?\\s+(?:mensch\\w*|person|mitarbeiter\\w*)|rufen\\s+sie\\s+mich\\s+an|rückruf') },
+  { tag: 'human-requested', language: 'fr', pattern: words(
+    'parler\\s+à\\s+(?:un|une)\\s+(?:vrai|vraie|conseill\\w+|humain|personne|responsable)|conseiller\\s+humain|vraie\\s+personne|rappelez-moi') },
+  { tag: 'human-requested', language: 'es', pattern: words(
+    'hablar\\s+con\\s+(?:una\\s+persona|un\\s+humano|alguien|un\\s+agente|un\\s+supervisor|un\\s+responsable)|persona\\s+(?:de\\s+verdad|real)|llámenme') },
+  { tag: 'human-requested', language: 'it', pattern: words(
+    'parlare\\s+con\\s+(?:un\\s+operatore|una\\s+persona|un\\s+umano|qualcuno|un\\s+responsabile)|operatore\\s+umano|persona\\s+vera') },
+  { tag: 'human-requested', language: 'nl', pattern: words(
+    '(?:spreken|praten)\\s+met\\s+(?:een\\s+)?(?:echte\\s+)?(?:medewerker|mens|persoon|leidinggevende)|echte\\s+medewerker|bel\\s+me') },
+  { tag: 'human-requested', language: 'pt', pattern: words(
+    'falar\\s+com\\s+(?:um|uma)\\s+(?:atendente|pessoa|humano|supervisor)|atendente\\s+humano|pessoa\\s+real') },
+  { tag: 'human-requested', language: 'pl', pattern: words(
+    '(?:rozmawiać|porozmawiać|rozmowa|kontakt)\\s+z\\s+(?:prawdziwym\\s+)?(?:konsultantem|człowiekiem|osobą|kierownikiem)|nie\\s+z\\s+(?:botem|automatem)') },
+
+  // legal and compliance (GDPR in every language's abbreviation)
+  { tag: 'legal-review', language: 'en', pattern: words(
+    'gdpr|ccpa|data\\s+protection|subject\\s+access|dsar|right\\s+to\\s+(?:be\\s+forgotten|erasure|access|portability)|personal\\s+(?:data|information)' +
+    '|(?:erase|delete|remove|wipe)\\s+(?:all\\s+)?(?:of\\s+)?my\\s+(?:personal\\s+)?data|all\\s+(?:of\\s+)?my\\s+data|lawyers?|attorneys?|solicitors?|lawsuits?|legal\\s+(?:action|advice|proceedings|department|team|notice|steps)' +
+    '|sue|suing|court|small\\s+claims|chargebacks?|dispute\\s+(?:the|this|it)|disputing\\s+(?:the|this)\\s+(?:charge|payment)|card\\s+issuer|regulators?|ombudsman|trading\\s+standards|consumer\\s+protection|class\\s+action|cease\\s+and\\s+desist') },
+  { tag: 'legal-review', language: 'de', pattern: words(
+    'dsgvo|datenschutz\\w*|personenbezogene\\w*|anwalt|anwältin|rechtsanwalt\\w*|klage|verklagen|gericht|verbraucherzentrale|rückbuchung|art\\.?\\s*15') },
+  { tag: 'legal-review', language: 'fr', pattern: words(
+    'rgpd|avocat\\w*|poursuites?|tribunal|mise\\s+en\\s+demeure|protection\\s+des\\s+données|données\\s+personnelles|cnil|litige|opposition\\s+bancaire') },
+  { tag: 'legal-review', language: 'es', pattern: words(
+    'rgpd|abogad[oa]s?|demandar|tribunal|protecci[oó]n\\s+de\\s+datos|datos\\s+personales|denuncia\\w*|contracargo') },
+  { tag: 'legal-review', language: 'it', pattern: words(
+    'avvocat[oi]|tutela\\s+dei\\s+dati|protezione\\s+dei\\s+dati|dati\\s+personali|denunci\\w+|tribunale|garante\\s+(?:della\\s+)?privacy|vie\\s+legali') },
+  // "AVG" only in capitals: lowercase "avg" is an English abbreviation of "average".
+  { tag: 'legal-review', language: 'nl', pattern: /(?<![\p{L}\p{N}])AVG(?![\p{L}\p{N}])/u },
+  { tag: 'legal-review', language: 'nl', pattern: words(
+    'advocaat|rechter|rechtszaak|juridische\\s+stappen|persoonsgegevens|autoriteit\\s+persoonsgegevens|terugboeking') },
+  { tag: 'legal-review', language: 'pt', pattern: words(
+    'rgpd|lgpd|advogad[oa]|tribunal|processo\\s+judicial|proteção\\s+de\\s+dados|dados\\s+pessoais|estorno') },
+  { tag: 'legal-review', language: 'pl', pattern: words(
+    'rodo|prawnik\\w*|adwokat\\w*|sąd\\w*|pozew|pozwać|ochron\\w+\\s+danych|dan\\w+\\s+osobow\\w+|uokik') },
+
+  // account security
+  { tag: 'security', language: 'en', pattern: words(
+    'hack(?:ed|er|ers)?|compromised|unauthori[sz]ed|someone\\s+(?:else\\s+)?(?:has\\s+)?(?:logged|signed|got)\\s+in(?:to)?|stolen\\s+(?:account|card|password|identity)' +
+    "|identity\\s+theft|phishing|fraud\\w*|scam|(?:did\\s+not|didn'?t|never)\\s+(?:make|place|authori[sz]e)\\s+(?:this|these|that|those)?\\s*(?:purchases?|orders?|charges?|payments?)" +
+    "|login\\s+from|logged\\s+in\\s+from|not\\s+me|(?:fake|suspicious|genuine|legit)\\s+(?:email|e-mail|text|sms|message|link)|(?:email|e-mail|text|sms|message)\\b[^.?!\\n]{0,50}\\b(?:genuine|legit|fake|scam)|changed\\s+(?:my\\s+)?password\\s+(?:without|and\\s+i\\s+did)|someone\\s+(?:else\\s+)?(?:has\\s+)?(?:access|accessed|changed|used|is\\s+using)") },
+  { tag: 'security', language: 'de', pattern: words(
+    'gehackt|hacker|unbefugt\\w*|nicht\\s+ich|betrug\\w*|phishing|jemand\\s+hat\\s+sich\\s+(?:in|bei)\\s+mein\\w*\\s+konto') },
+  { tag: 'security', language: 'fr', pattern: words(
+    "piraté\\w*|piratage|accès\\s+non\\s+autorisé|fraude\\w*|hameçonnage|quelqu'un\\s+(?:s'est\\s+connecté|a\\s+accédé|a\\s+utilisé)") },
+  { tag: 'security', language: 'es', pattern: words(
+    'hackead\\w*|hackearon|acceso\\s+no\\s+autorizado|fraude|suplantaci[oó]n|alguien\\s+(?:ha\\s+entrado|entró|accedió|ha\\s+cambiado)') },
+  { tag: 'security', language: 'it', pattern: words(
+    "hackerat\\w*|accesso\\s+non\\s+autorizzato|senza\\s+autorizzazione|truffa|frode|qualcuno\\s+(?:è\\s+entrato|ha\\s+effettuato\\s+l'accesso|ha\\s+cambiato)") },
+  { tag: 'security', language: 'nl', pattern: words(
+    'gehackt|onbevoegd\\w*|fraude|oplichting|iemand\\s+(?:heeft|is)\\s+(?:ingelogd|in\\s+mijn\\s+account)') },
+  { tag: 'security', language: 'pt', pattern: words(
+    'hackead\\w*|invadid\\w*|sem\\s+autorização|acesso\\s+não\\s+autorizado|fraude|alguém\\s+(?:acedeu|acessou|entrou)') },
+  { tag: 'security', language: 'pl', pattern: words(
+    'włamał\\w*|włamani\\w*|zhakowan\\w*|nieautoryzowan\\w*|oszustw\\w*|ktoś\\s+(?:zalogował|zmienił|użył)') },
+
+  // third party: asking about someone else's data
+  { tag: 'third-party-data', language: 'en', pattern: words(
+    `(?<!(?:to|at|for|via)\\s+)(?:my|our)\\s+${RELATIVES_EN}['’]s\\s+(?:account|orders?|address|details|data|purchases|email|phone|password|invoices?|history)` +
+    `|(?:what|which|where)\\b[^.?!\\n]{0,40}\\bmy\\s+${RELATIVES_EN}\\b[^.?!\\n]{0,30}\\b(?:ordered|bought|purchased|placed|lives|address|orders)` +
+    `|(?:address|email|phone\\s+number|orders?)\\s+(?:does\\s+)?(?:of\\s+|for\\s+)?my\\s+${RELATIVES_EN}\\s+(?:have|has|placed)` +
+    "|someone\\s+else['’]s|another\\s+customer['’]s|other\\s+customers['’]?\\s+(?:data|details|orders|addresses)|on\\s+(?:her|his|their)\\s+account") },
+  { tag: 'third-party-data', language: 'de', pattern: words(
+    '(?:was|wohin|welche)\\b[^.?!\\n]{0,40}\\bmein\\w*\\s+(?:nachbar\\w*|frau|mann|ex|bruder|schwester|kolleg\\w*|mutter|vater|sohn|tochter)\\b[^.?!\\n]{0,40}\\bbestellt' +
+    '|adresse\\s+(?:meine[rs]?|von\\s+meine\\w*)\\s+(?:nachbar\\w*|ex|bruder|schwester|kolleg\\w*)') },
+  { tag: 'third-party-data', language: 'fr', pattern: words(
+    "ce\\s+que\\s+mon\\s+(?:voisin|mari|ex|frère|collègue)|ce\\s+que\\s+ma\\s+(?:voisine|femme|sœur|collègue)|l'adresse\\s+de\\s+(?:mon|ma)\\s+\\w+") },
+  { tag: 'third-party-data', language: 'es', pattern: words(
+    'qu[eé]\\s+ha\\s+(?:comprado|pedido)\\s+mi\\s+\\w+|la\\s+direcci[oó]n\\s+de\\s+mi\\s+(?:hermano|hermana|vecino|vecina|ex|marido|mujer)') },
+  { tag: 'third-party-data', language: 'it', pattern: words(
+    'cosa\\s+ha\\s+ordinato\\s+(?:mio|mia)\\s+\\w+|indirizzo\\s+di\\s+(?:mio|mia)\\s+\\w+') },
+  { tag: 'third-party-data', language: 'nl', pattern: words(
+    'wat\\s+(?:mijn|m\'n)\\s+\\w+\\s+heeft\\s+besteld|adres\\s+van\\s+(?:mijn|m\'n)\\s+\\w+') },
+  { tag: 'third-party-data', language: 'pt', pattern: words(
+    'o\\s+que\\s+(?:o\\s+meu|a\\s+minha)\\s+\\w+\\s+(?:comprou|encomendou)|morada\\s+d[oa]\\s+(?:meu|minha)\\s+\\w+') },
+  { tag: 'third-party-data', language: 'pl', pattern: words(
+    'co\\s+(?:zamówił|zamówiła|kupił|kupiła)\\s+(?:mój|moja)\\s+\\w+|adres\\s+(?:mojego|mojej)\\s+\\w+') },
+
+  // refund: money back, compensation, discount, price match, fee waiver (requests, not policy questions)
+  { tag: 'refund', language: 'en', pattern: words(
+    "money\\s+back|refund\\s+(?:me|it|this|them|the\\s+(?:difference|full|delivery|shipping|duplicate|extra|fee)|my\\s+(?:money|payment|order|subscription))" +
+    "|(?:want|would\\s+like|'d\\s+like|need|demand|expect|request|requesting|give\\s+me|claim|ask\\s+for|asking\\s+for|issue|deserve)\\s+(?:a\\s+|my\\s+|the\\s+|some\\s+|full\\s+|partial\\s+)*(?:refund|reimbursement|compensation|goodwill\\s+credit|credit\\s+note|voucher|discount)" +
+    '|(?:get|have)\\s+(?:a\\s+|some\\s+|full\\s+|partial\\s+)+(?:refund|reimbursement|compensation|voucher|discount)|(?:want|like|have|get)\\s+(?:\\w+\\s+){0,4}refunded' +
+    '|refund\\s+(?:request|please|pls)|(?:please|pls)\\s+refund|reimburse\\w*|compensat\\w+|price\\s+match\\w*|match\\s+(?:the|that|this|their)\\s+(?:lower\\s+)?price' +
+    '|waive\\w*|(?:fee|charge|costs?)\\s+(?:waived|dropped|refunded)|credit\\s+(?:my\\s+card|me|it)\\s+back|knock\\s+\\w+\\s+off|partial\\s+refund|goodwill') },
+  { tag: 'refund', language: 'de', pattern: words(
+    'geld\\s+zurück|rückerstattung|erstatt\\w*|zurückerstatt\\w*|entschädigung|gutschrift|rabatt|preisanpassung|gebühr\\s+erlassen') },
+  { tag: 'refund', language: 'fr', pattern: words(
+    'rembours\\w*|dédommag\\w*|indemnisation|geste\\s+commercial|réduction|aligner\\s+le\\s+prix|annuler\\s+les\\s+frais') },
+  { tag: 'refund', language: 'es', pattern: words(
+    'reembols\\w*|devuelvan\\s+el\\s+dinero|devoluci[oó]n\\s+del\\s+dinero|dinero\\s+de\\s+vuelta|indemnizaci[oó]n|compensaci[oó]n|descuento|igualar\\s+el\\s+precio') },
+  { tag: 'refund', language: 'it', pattern: words(
+    'rimbors\\w*|soldi\\s+indietro|risarciment\\w*|indennizz\\w*|sconto|compensazione') },
+  { tag: 'refund', language: 'nl', pattern: words(
+    'geld\\s+terug|terugbetal\\w*|restitutie|vergoeding|compensatie|korting') },
+  { tag: 'refund', language: 'pt', pattern: words(
+    'reembols\\w*|dinheiro\\s+de\\s+volta|devolução\\s+do\\s+(?:dinheiro|valor)|indemniza\\w*|indeniza\\w*|compensação|desconto') },
+  { tag: 'refund', language: 'pl', pattern: words(
+    'zwrot\\w*\\s+(?:pieniędzy|środków|kosztów)|zwrócić\\s+pieniądze|oddać\\s+pieniądze|rekompensat\\w*|odszkodowan\\w*|rabat\\w*|zniżk\\w*') },
+];
+
+export interface WordListMatch {
+  tag: EscalationModelTag;
+  language: WordList['language'];
+  match: string;
+}
+
+/** The first match of each tag, in the order of the lists above. */
+export function matchWordLists(text: string): WordListMatch[] {
+  const matches = new Map<EscalationModelTag, WordListMatch>();
+  for (const { tag, language, pattern } of WORD_LISTS) {
+    if (matches.has(tag)) continue;
+    const match = pattern.exec(text);
+    if (match) matches.set(tag, { tag, language, match: match[0] });
+  }
+  return [...matches.values()];
+}

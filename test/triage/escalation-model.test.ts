@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import { EscalationTagModel, loadDefaultEscalationModel, splitSentences } from '../../src/triage/escalation-model.js';
+import { readTrainingExamples } from '../../src/triage/local-model/intent-training-data.js';
+
+const tagged = readTrainingExamples().flatMap((example) => (example.tags ? [{ text: example.text, tags: example.tags }] : []));
+/** Every fourth mail: enough to learn every tag, small enough to train in a moment. */
+const sample = tagged.filter((_, index) => index % 4 === 0);
+const quick = { epochs: 6 };
+
+describe('EscalationTagModel.train', () => {
+  it('is deterministic: the same examples and seed give the same model, byte for byte', () => {
+    const first = EscalationTagModel.train(sample, quick).toJSON();
+    const second = EscalationTagModel.train(sample, quick).toJSON();
+    expect(second).toEqual(first);
+  });
+
+  it('depends on the seed, so determinism is not an accident of no randomness at all', () => {
+    const first = EscalationTagModel.train(sample, { ...quick, seed: 1 }).toJSON();
+    const second = EscalationTagModel.train(sample, { ...quick, seed: 2 }).toJSON();
+    expect(second.weights).not.toEqual(first.weights);
+  });
+
+  it('round-trips through JSON to identical scores', () => {
+    const model = EscalationTagModel.train(sample, quick);
+    const restored = EscalationTagModel.fromJSON(JSON.parse(JSON.stringify(model.toJSON())));
+    for (const text of ['I want my money back', 'where is my parcel', '']) expect(restored.score(text)).toEqual(model.score(text));
+  });
+
+  it('refuses what it cannot learn from, and weights that do not fit', () => {
+    expect(() => EscalationTagModel.train(sample.slice(0, 5))).toThrow(RangeError);
+    expect(() => EscalationTagModel.train(sample.slice(0, 40).map((example) => ({ ...example, tags: [] })))).toThrow(/No example/);
+    const json = EscalationTagModel.train(sample, quick).toJSON();
+    expect(() => EscalationTagModel.fromJSON({ ...json, weights: json.weights.slice(0, 40) })).toThrow(/do not fit/);
+    expect(() => EscalationTagModel.fromJSON({ format: 'something else' })).toThrow(TypeError);
+  });
+});
+
+describe('the committed tag model', () => {
+  const model = loadDefaultEscalationModel();
+
+  it('knows the seven text tags', () => {
+    expect([...model.tags].sort()).toEqual(
+      ['complaint', 'human-requested', 'legal-review', 'refund', 'retention', 'security', 'third-party-data'].sort(),
+    );
+  });
+
+  it('gives several tags to one mail when it holds several requests', () => {
+    const tags = model.predict('The lamp broke on day two and nobody answers. Really poor. I want a full refund.').map((score) => score.tag);
+    expect(tags).toEqual(expect.arrayContaining(['complaint', 'refund']));
+  });
+
+  it('gives no tag to a plain question', () => {
+    expect(model.predict('Hi, how long does delivery to Vienna usually take? Thanks, Anna')).toEqual([]);
+  });
+
+  it('finds a tag in one sentence of a long mail', () => {
+    const sentence = 'Honestly I am thinking of taking my business elsewhere.';
+    const long = `Hello,\n\nI ordered a lamp on Monday. It is for my desk. ${sentence} The order number is A1001.\n\nKind regards,\nMaria`;
+    expect(model.predict(long).map((score) => score.tag)).toContain('retention');
+  });
+
+  it('is what training on the committed examples produces (weights cannot drift from the data)', () => {
+    const retrained = EscalationTagModel.train(tagged);
+    expect(retrained.tags).toEqual(model.tags);
+    for (const example of tagged.filter((_, index) => index % 40 === 0)) {
+      retrained.score(example.text).forEach((score, index) => {
+        expect(score.probability).toBeCloseTo(model.score(example.text)[index]!.probability, 6);
+      });
+    }
+  }, 180_000);
+});
+
+describe('splitSentences', () => {
+  it('splits on sentence ends and lines, keeps parts of three words or more, and nothing for one sentence', () => {
+    expect(splitSentences('Hi,\n\nWhere is my order? It is late. Thanks\nMaria')).toEqual(['Where is my order?', 'It is late.']);
+    expect(splitSentences('Where is my order?')).toEqual([]);
+  });
+});
