@@ -16,6 +16,7 @@ import {
 } from './injection-signals.js';
 import { unsupportedLanguage } from './language/supported-languages.js';
 import { extractOrderIds } from './local-model/order-ids.js';
+import { findOrderProblems } from './order-ownership.js';
 import { checkGrounding } from './grounding/grounding-check.js';
 import { collectRunSources } from './grounding/run-sources.js';
 import { checkReplyRules } from './reply-rules.js';
@@ -72,6 +73,12 @@ export function assessSend(
       rules.push('customer:unknown');
       reasons.push(refusal);
     }
+  }
+
+  const orderProblems = findOrderProblems(session);
+  for (const problem of orderProblems) {
+    rules.push(problem.rule);
+    reasons.push(problem.reason);
   }
 
   const language = unsupportedLanguage(session.independent.language);
@@ -153,6 +160,7 @@ export function assessSend(
       ...new Set([
         ...escalationTags(signals),
         ...(language ? [language.tag] : []),
+        ...orderProblems.flatMap((problem) => (problem.tag ? [problem.tag] : [])),
         ...injection.map((signal) => (signal.kind === 'third-party' ? 'third-party-data' : 'prompt-injection')),
         // Another customer's personal data in a reply is a possible leak for security to look at.
         ...(grounding.securityEvent ? ['security'] : []),

@@ -29,6 +29,11 @@ export class TriageSession {
   customer: Customer | null | undefined = undefined;
   customerLookupFailed = false;
   readonly orders = new Map<string, Order | null>();
+  /**
+   * Order ids that exist but belong to someone else. The tool reports them to the model exactly like
+   * missing ones (so it cannot probe other customers' data); only the guard and the reviewer see this.
+   */
+  readonly foreignOrderIds = new Set<string>();
   /** The KB hits the model saw through search_kb. */
   kbHitsSeen: KbHit[] = [];
   /**

@@ -18,6 +18,7 @@ export function createGetOrderStatusTool(session: TriageSession, crm: CrmClient)
       // to probe for other customers' data.
       if (!order || order.customerEmail.toLowerCase() !== session.ticket.customerEmail.toLowerCase()) {
         session.orders.set(orderId, null);
+        if (order) session.foreignOrderIds.add(orderId);
         return { found: false, order_id: orderId, note: 'No order with this id for this customer.' };
       }
       session.orders.set(orderId, order);
