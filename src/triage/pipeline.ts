@@ -230,6 +230,12 @@ function finish(
     );
   }
   for (const denial of session.denials) if (!reasons.includes(denial)) reasons.push(denial);
+  // Also when the model proposed nothing after the mismatch: the reviewer must see why.
+  for (const mismatch of session.crmMismatches) {
+    const reason = `the CRM's answer does not match the question: ${mismatch}`;
+    if (!reasons.includes(reason)) reasons.push(reason);
+    tags.add('security');
+  }
 
   const confidence = Number(Math.min(claimed, independent.confidence, judgement?.confidence ?? 1).toFixed(3));
   const outcome: TriageOutcome = {

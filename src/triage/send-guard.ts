@@ -68,6 +68,11 @@ export function assessSend(
     );
   }
 
+  for (const mismatch of session.crmMismatches) {
+    rules.push('crm:mismatch');
+    reasons.push(`the CRM's answer does not match the question: ${mismatch}`);
+  }
+
   const ticketText = `${session.ticket.subject ?? ''}\n${session.ticket.body}`;
   const injection = findInjectionSignals(ticketText, {
     customerEmails: [session.ticket.customerEmail, ...(session.customer ? [session.customer.email] : [])],
@@ -129,6 +134,8 @@ export function assessSend(
     reasons,
     tags: [
       ...escalationTags(signals),
+      // A CRM answer about someone else may be a data leak in the making: security looks at it.
+      ...(session.crmMismatches.length > 0 ? ['security'] : []),
       ...new Set(injection.map((signal) => (signal.kind === 'third-party' ? 'third-party-data' : 'prompt-injection'))),
     ],
     rules,

@@ -33,6 +33,8 @@ export class TriageSession {
   draft: ProposedDraft | undefined;
   /** Reasons a send was refused, in order, for the outcome and the audit trail. */
   readonly denials: string[] = [];
+  /** CRM answers about someone or something other than what was asked (crm-answer-checks.ts). */
+  readonly crmMismatches: string[] = [];
 
   constructor(
     readonly ticket: Ticket,
