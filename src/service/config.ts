@@ -61,6 +61,12 @@ const environmentSchema = z.object({
     .string()
     .default('help.northwind.example,northwind.example')
     .transform((value) => value.split(',').map((host) => host.trim().toLowerCase()).filter(Boolean)),
+  // Hostile input and hanging models (issue 14): per-call LLM timeout, retries per call, model time
+  // and CPU time per ticket attempt (the CPU budget is checked between stages: cooperative).
+  LLM_TIMEOUT_MS: z.coerce.number().int().positive().default(30_000),
+  LLM_MAX_RETRIES: z.coerce.number().int().min(0).max(10).default(2),
+  TRIAGE_LLM_BUDGET_MS: z.coerce.number().int().positive().default(120_000),
+  TRIAGE_CPU_BUDGET_MS: z.coerce.number().int().positive().default(2000),
 });
 
 export type Config = Readonly<z.output<typeof environmentSchema>>;

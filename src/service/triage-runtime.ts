@@ -52,6 +52,8 @@ export async function createTriageRuntime(config: Config, overrides: RuntimeOver
       skillDirectories: [SKILLS_DIRECTORY],
       threshold: config.AUTO_SEND_THRESHOLD,
       allowedLinkHosts: config.ALLOWED_LINK_HOSTS,
+      modelBudgetMs: config.TRIAGE_LLM_BUDGET_MS,
+      cpuBudgetMs: config.TRIAGE_CPU_BUDGET_MS,
       // The same LLM grades the reply in a second, tool-less pass before any send.
       ...(config.TRIAGE_JUDGE === 'on' ? { judge: model } : {}),
     };

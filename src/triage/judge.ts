@@ -6,7 +6,7 @@
  * confused judge can only turn sends into drafts, never the other way round.
  */
 import { z } from 'zod';
-import type { ChatModel } from '../agentao/index.js';
+import type { ChatModel, ModelTimeBudget } from '../agentao/index.js';
 
 export interface JudgeRequest {
   model: ChatModel;
@@ -16,6 +16,8 @@ export interface JudgeRequest {
   /** The knowledge-base answer the reply should agree with, when there is one. */
   kbAnswer?: string;
   signal?: AbortSignal;
+  /** The ticket's model time: the judge's call counts against it too. */
+  budget?: ModelTimeBudget;
 }
 
 export interface JudgeVerdict {
@@ -60,14 +62,14 @@ export const JUDGE_SYSTEM_PROMPT = [
 ].join('\n');
 
 export async function judgeReply(request: JudgeRequest): Promise<JudgeVerdict> {
-  const { model, ticketText, reply, kbAnswer, signal } = request;
+  const { model, ticketText, reply, kbAnswer, signal, budget } = request;
   const ticket =
     ticketText.length > MAX_TICKET_CHARACTERS
       ? `${ticketText.slice(0, MAX_TICKET_CHARACTERS)} [... ${ticketText.length - MAX_TICKET_CHARACTERS} more characters]`
       : ticketText;
   let content: string;
   try {
-    const response = await model.generate({
+    const generate = () => model.generate({
       messages: [
         { role: 'system', content: JUDGE_SYSTEM_PROMPT },
         // JSON is the fence: the customer cannot close a string whose quotes are escaped.
@@ -77,7 +79,10 @@ export async function judgeReply(request: JudgeRequest): Promise<JudgeVerdict> {
       temperature: 0,
       maxOutputTokens: 300,
       signal,
+      ...(budget === undefined ? {} : { budget }),
     });
+    budget?.assertAvailable(`${model.provider} judge model "${model.modelId}"`);
+    const response = await (budget ? budget.track(generate) : generate());
     content = response.content;
   } catch (error) {
     // Cancelling the ticket is not the judge's failure: the caller decides what an abort means.

@@ -8,6 +8,7 @@
 import {
   Agent,
   ModelCallError,
+  ModelTimeBudget,
   SdkTransport,
   type AgentEvent,
   type ChatModel,
@@ -42,7 +43,13 @@ export interface TriageDependencies {
    * judge confidence below the threshold, turns the send into a draft. Off when absent.
    */
   judge?: ChatModel;
+  /** Total model time per ticket attempt (every call, retries and the judge included). Default 120 s. */
+  modelBudgetMs?: number;
+  /** CPU time per ticket attempt, checked between stages (cpu-budget.ts). Default 2 s. */
+  cpuBudgetMs?: number;
 }
+
+export const DEFAULT_MODEL_BUDGET_MS = 120_000;
 
 export interface OutboxEntry {
   kind: 'send' | 'draft';
@@ -115,7 +122,10 @@ export async function triageTicket(
   const session = buildSession(ticket, deps);
   const guard: SendGuardOptions = { threshold: deps.threshold, allowedLinkHosts: deps.allowedLinkHosts };
   const events: AgentEvent[] = [];
+  // Per attempt: a hanging model costs this ticket at most this much before it goes to a human.
+  const modelTimeBudget = new ModelTimeBudget(deps.modelBudgetMs ?? DEFAULT_MODEL_BUDGET_MS);
   const agent = new Agent({
+    modelTimeBudget,
     model: deps.model,
     // The model is shared by every ticket: closing one ticket's agent must not close the client.
     closeModel: false,
@@ -146,7 +156,7 @@ export async function triageTicket(
   } finally {
     await agent.close();
   }
-  const judgement = await judgeIfSending(session, guard, deps, options.signal);
+  const judgement = await judgeIfSending(session, guard, deps, options.signal, modelTimeBudget);
   return finish(session, guard, events, stopReason, modelError, deps.model.modelId, judgement);
 }
 
@@ -156,6 +166,7 @@ async function judgeIfSending(
   guard: SendGuardOptions,
   deps: TriageDependencies,
   signal: AbortSignal | undefined,
+  budget: ModelTimeBudget,
 ): Promise<JudgeVerdict | undefined> {
   if (!deps.judge || !session.send || !assessSend(session, session.send, guard).allowed) return undefined;
   const intent = session.independent.intent.intent;
@@ -166,6 +177,7 @@ async function judgeIfSending(
     reply: session.send.text,
     kbAnswer: article ? deps.kb.replyOf(article.id) : undefined,
     signal,
+    budget,
   });
 }
 
