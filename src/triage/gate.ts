@@ -4,6 +4,7 @@
  * runtime calls for every tool call, so the policy cannot be bypassed by the loop.
  */
 import { PermissionEngine, type PermissionDecision, type PermissionRequest } from '../agentao/index.js';
+import { CpuBudgetExceededError, type CpuBudget } from './cpu-budget.js';
 import { assessSend, type SendGuardOptions } from './send-guard.js';
 import type { TriageSession } from './triage-session.js';
 
@@ -11,6 +12,8 @@ export class ConfidenceGate extends PermissionEngine {
   constructor(
     private readonly session: TriageSession,
     private readonly options: SendGuardOptions,
+    /** The ticket's CPU budget; the reply checks are one of its stages. */
+    private readonly cpuBudget?: CpuBudget,
   ) {
     super({
       mode: 'read-only',
@@ -27,11 +30,16 @@ export class ConfidenceGate extends PermissionEngine {
       }
     }
     if (toolName === 'send_reply') {
-      const assessment = assessSend(
-        this.session,
-        { text: String(fields.text ?? ''), confidence: Number(fields.confidence) },
-        this.options,
-      );
+      const assess = () =>
+        assessSend(this.session, { text: String(fields.text ?? ''), confidence: Number(fields.confidence) }, this.options);
+      let assessment;
+      try {
+        assessment = this.cpuBudget ? this.cpuBudget.measure('reply checks', assess) : assess();
+      } catch (error) {
+        if (!(error instanceof CpuBudgetExceededError)) throw error;
+        this.session.denials.push(error.message);
+        return { action: 'deny', reason: error.message };
+      }
       if (!assessment.allowed) {
         const reason = `${assessment.reasons.join('; ')}. Tags: ${assessment.tags.join(', ') || 'none'}`;
         this.session.denials.push(...assessment.reasons);

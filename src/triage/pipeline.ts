@@ -15,6 +15,8 @@ import {
   type ChatResult,
 } from '../agentao/index.js';
 import { detectEscalation, escalationTags } from './escalation.js';
+import { CpuBudget, CpuBudgetExceededError } from './cpu-budget.js';
+import { cpuBudgetedModel, cpuBudgetedTools } from './cpu-budgeted.js';
 import { ConfidenceGate } from './gate.js';
 import { estimateIndependentConfidence } from './independent-confidence.js';
 import { judgeReply, type JudgeVerdict } from './judge.js';
@@ -50,6 +52,7 @@ export interface TriageDependencies {
 }
 
 export const DEFAULT_MODEL_BUDGET_MS = 120_000;
+export const DEFAULT_CPU_BUDGET_MS = 2000;
 
 export interface OutboxEntry {
   kind: 'send' | 'draft';
@@ -97,15 +100,23 @@ function stepsFrom(events: AgentEvent[]): TriageStep[] {
   return steps;
 }
 
-export function buildSession(ticket: Ticket, deps: Pick<TriageDependencies, 'kb' | 'classifier'>): TriageSession {
+export function buildSession(
+  ticket: Ticket,
+  deps: Pick<TriageDependencies, 'kb' | 'classifier'>,
+  cpuBudget?: CpuBudget,
+): TriageSession {
+  const stage = <T>(name: string, run: () => T): T => (cpuBudget ? cpuBudget.measure(name, run) : run());
   const text = `${ticket.subject ?? ''}\n${ticket.body}`;
-  const intent = deps.classifier.predict(text);
-  const kbHits = deps.kb.search(text.slice(0, 2000), { limit: 3, intents: [intent.intent] });
+  const intent = stage('intent classifier', () => deps.classifier.predict(text));
+  const kbHits = stage('KB search', () => deps.kb.search(text.slice(0, 2000), { limit: 3, intents: [intent.intent] }));
+  const escalation = stage('escalation matrix', () =>
+    detectEscalation({ text: ticket.body, subject: ticket.subject, intent: intent.intent }),
+  );
   return new TriageSession(ticket, {
     intent: { intent: intent.intent, confidence: intent.confidence },
     kbHits,
     confidence: estimateIndependentConfidence(intent, kbHits),
-    escalation: detectEscalation({ text: ticket.body, subject: ticket.subject, intent: intent.intent }),
+    escalation,
   });
 }
 
@@ -119,18 +130,28 @@ export async function triageTicket(
     rethrowRetryableModelErrors?: boolean;
   } = {},
 ): Promise<TriageRunResult> {
-  const session = buildSession(ticket, deps);
+  // Over its CPU budget, a ticket stops at the next stage boundary (cpu-budget.ts): the chat is
+  // aborted and the ticket drafted for a human.
+  const cpuStop = new AbortController();
+  const cpuBudget = new CpuBudget(deps.cpuBudgetMs ?? DEFAULT_CPU_BUDGET_MS, { onExceeded: (error) => cpuStop.abort(error) });
+  let session: TriageSession;
+  try {
+    session = buildSession(ticket, deps, cpuBudget);
+  } catch (error) {
+    if (error instanceof CpuBudgetExceededError) return overCpuBudget(ticket, undefined, [], error, deps.model.modelId);
+    throw error;
+  }
   const guard: SendGuardOptions = { threshold: deps.threshold, allowedLinkHosts: deps.allowedLinkHosts };
   const events: AgentEvent[] = [];
   // Per attempt: a hanging model costs this ticket at most this much before it goes to a human.
   const modelTimeBudget = new ModelTimeBudget(deps.modelBudgetMs ?? DEFAULT_MODEL_BUDGET_MS);
   const agent = new Agent({
     modelTimeBudget,
-    model: deps.model,
+    model: cpuBudgetedModel(deps.model, cpuBudget),
     // The model is shared by every ticket: closing one ticket's agent must not close the client.
     closeModel: false,
-    tools: createSupportTools(session, deps),
-    permissionEngine: new ConfidenceGate(session, guard),
+    tools: cpuBudgetedTools(createSupportTools(session, deps), cpuBudget),
+    permissionEngine: new ConfidenceGate(session, guard, cpuBudget),
     transport: new SdkTransport({
       onEvent: (event) => {
         events.push(event);
@@ -146,7 +167,8 @@ export async function triageTicket(
   let modelError: string | undefined;
   try {
     agent.activateSkill(SUPPORT_TRIAGE_SKILL, `Triage ticket ${ticket.id}`);
-    const result = await agent.chat(renderTicketPrompt(ticket), { signal: options.signal });
+    const signal = options.signal ? AbortSignal.any([options.signal, cpuStop.signal]) : cpuStop.signal;
+    const result = await agent.chat(renderTicketPrompt(ticket), { signal });
     stopReason = result.stopReason;
   } catch (error) {
     if (options.signal?.aborted) throw error;
@@ -156,8 +178,48 @@ export async function triageTicket(
   } finally {
     await agent.close();
   }
+  if (cpuBudget.exceeded) return overCpuBudget(ticket, session, events, cpuBudget.exceeded, deps.model.modelId);
   const judgement = await judgeIfSending(session, guard, deps, options.signal, modelTimeBudget);
-  return finish(session, guard, events, stopReason, modelError, deps.model.modelId, judgement);
+  try {
+    return cpuBudget.measure('reply checks', () =>
+      finish(session, guard, events, stopReason, modelError, deps.model.modelId, judgement),
+    );
+  } catch (error) {
+    if (error instanceof CpuBudgetExceededError) return overCpuBudget(ticket, session, events, error, deps.model.modelId);
+    throw error;
+  }
+}
+
+/**
+ * A ticket over its CPU budget: a draft for a human with the reason, never a send. What the run
+ * had proposed is kept as the draft's text for the reviewer, and the escalation tags it found.
+ */
+function overCpuBudget(
+  ticket: Ticket,
+  session: TriageSession | undefined,
+  events: AgentEvent[],
+  error: CpuBudgetExceededError,
+  modelId: string,
+): TriageRunResult {
+  const proposed = session?.send ?? session?.draft;
+  const tags = normaliseTags(['needs-human', ...(session ? escalationTags(session.independent.escalation) : [])]);
+  const outcome: TriageOutcome = {
+    ticketId: ticket.id,
+    decision: 'drafted',
+    confidence: 0,
+    intent: session?.independent.intent.intent ?? 'unknown',
+    tags,
+    reply: proposed?.text ?? '',
+    steps: stepsFrom(events),
+    reasons: [error.message],
+  };
+  return {
+    outcome,
+    outbox: { kind: 'draft', text: outcome.reply, tags, confidence: 0, public: false },
+    events,
+    stopReason: 'aborted',
+    modelId,
+  };
 }
 
 /** The judge runs only where it can change something: on a reply the guard would let out. */
