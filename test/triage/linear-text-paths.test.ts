@@ -12,7 +12,7 @@
 import { describe, expect, it } from 'vitest';
 import { findInjectionSignals, findTicketEchoes } from '../../src/triage/injection-signals.js';
 import { detectEscalation } from '../../src/triage/escalation.js';
-import { buildSession } from '../../src/triage/pipeline.js';
+import { buildSession, triageTicket } from '../../src/triage/pipeline.js';
 import { checkReplyRules } from '../../src/triage/reply-rules.js';
 import { scrubText } from '../../src/triage/scrubber.js';
 import { assessSend, DEFAULT_ALLOWED_LINK_HOSTS } from '../../src/triage/send-guard.js';
@@ -98,6 +98,30 @@ function growthOf(path: (text: string) => unknown, unit: string): { small: numbe
   }
   return { small: bestSmall, large: bestLarge, growth: bestLarge / Math.max(bestSmall, NOISE_FLOOR_MS) };
 }
+
+async function cpuMsAsync(run: () => Promise<unknown>): Promise<number> {
+  const start = process.cpuUsage();
+  await run();
+  const used = process.cpuUsage(start);
+  return (used.user + used.system) / 1000;
+}
+
+describe('the whole triage with the local model is linear in the ticket', () => {
+  const units = ['one long word', 'a run of digits', 'a@a. repeated', 'one long URL', 'contractions without the apostrophe', 'a run of spaces'];
+  it.each(units)('on %s', async (inputName) => {
+    const unit = PATHOLOGICAL[inputName]!;
+    const run = (size: number) => triageTicket(ticket(`${repeatTo(unit, size)} I forgot my password`), deps);
+    await run(256);
+    let bestSmall = Infinity;
+    let bestLarge = Infinity;
+    for (let round = 0; round < ROUNDS; round += 1) {
+      bestSmall = Math.min(bestSmall, await cpuMsAsync(() => run(SMALL)));
+      bestLarge = Math.min(bestLarge, await cpuMsAsync(() => run(LARGE)));
+    }
+    const growth = bestLarge / Math.max(bestSmall, NOISE_FLOOR_MS);
+    expect(growth, `16 KiB: ${bestSmall.toFixed(1)} ms, 64 KiB: ${bestLarge.toFixed(1)} ms of CPU`).toBeLessThan(MAX_GROWTH);
+  }, 120_000);
+});
 
 describe.each(Object.entries(PATHS))('%s is linear in its input', (_pathName, path) => {
   it.each(Object.entries(PATHOLOGICAL))('on %s', (_inputName, unit) => {
