@@ -52,12 +52,13 @@ describe('the LLM limits as settings', () => {
       ANTHROPIC_BASE_URL: server.baseURL,
       ANTHROPIC_API_KEY: 'test-key',
       ANTHROPIC_MODEL: 'claude-test',
-      LLM_TIMEOUT_MS: '50',
+      LLM_TIMEOUT_MS: '300',
       LLM_MAX_RETRIES: '1',
     });
     const model = createChatModel(config, loadDefaultIntentClassifier());
-    await expect(model.generate(hello)).rejects.toThrow(/timed out after 50 ms \(gave up after 2 attempts\)/);
-    expect(server.requests).toHaveLength(2);
+    await expect(model.generate(hello)).rejects.toThrow(/timed out after 300 ms \(gave up after 2 attempts\)/);
+    // On a busy machine an attempt may time out before its request arrives: never more than 2.
+    expect(server.requests.length).toBeLessThanOrEqual(2);
   });
 });
 
