@@ -8,7 +8,6 @@ import type { CpuBudget } from './cpu-budget.js';
 export function cpuBudgetedTools(tools: readonly Tool[], budget: CpuBudget): Tool[] {
   return tools.map((tool) => ({
     ...tool,
-    name: tool.name,
     execute: (args, context) => budget.measure(`tool call ${tool.name}`, () => tool.execute(args, context)),
   }));
 }
