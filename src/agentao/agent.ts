@@ -7,7 +7,9 @@ import { AgentaoError, AgentClosedError, ModelCallError } from './errors.js';
 import { createEvent, type AgentEvent, type StopReason } from './events.js';
 import type { ChatMessage, ChatModel, ChatResponse, ModelToolCall, TokenUsage } from './models/chat-model.js';
 import { PermissionEngine } from './permission-engine.js';
+import type { ModelTimeBudget } from './models/time-budget.js';
 import { linkSignals, raceAbort } from './runner/abort.js';
+import { callWithinBudget } from './runner/call-within-budget.js';
 import { errorMessage } from './runner/json-value.js';
 import { runToolCall, type ToolCallRecord } from './runner/run-tool-call.js';
 import { SkillManager, type Skill } from './skills.js';
@@ -37,6 +39,11 @@ export interface AgentOptions {
   doomLoopThreshold?: number;
   /** Whether close() also closes the model. Default true; false when the model is shared. */
   closeModel?: boolean;
+  /**
+   * Total model time this agent may use, over all its chats (models/time-budget.ts). Every model
+   * call counts against it; when it runs out the call fails with ModelTimeBudgetError.
+   */
+  modelTimeBudget?: ModelTimeBudget;
 }
 
 export interface ChatOptions {
@@ -75,6 +82,7 @@ export class Agent {
   readonly #temperature: number | undefined;
   readonly #doomLoopThreshold: number;
   readonly #closeModel: boolean;
+  readonly #modelTimeBudget: ModelTimeBudget | undefined;
   readonly #activeSkills = new Map<string, ActiveSkill>();
   readonly #history: ChatMessage[] = [];
   // Aborted by close(): every chat's signal is linked to it.
@@ -104,6 +112,7 @@ export class Agent {
     this.#doomLoopThreshold = options.doomLoopThreshold ?? DEFAULT_DOOM_LOOP_THRESHOLD;
     isDoomLoop([], this.#doomLoopThreshold); // validates the threshold
     this.#closeModel = options.closeModel ?? true;
+    this.#modelTimeBudget = options.modelTimeBudget;
   }
 
   get closed(): boolean {
@@ -284,13 +293,19 @@ export class Agent {
     const startedAt = performance.now();
     let response: ChatResponse;
     try {
-      const request = {
-        messages,
-        tools: this.tools.definitions(),
-        signal,
-        ...(this.#temperature !== undefined ? { temperature: this.#temperature } : {}),
-      };
-      response = normaliseResponse(await raceAbort(() => this.model.generate(request), signal));
+      const budget = this.#modelTimeBudget;
+      const generate = (callSignal: AbortSignal) =>
+        this.model.generate({
+          messages,
+          tools: this.tools.definitions(),
+          signal: callSignal,
+          ...(budget !== undefined ? { budget } : {}),
+          ...(this.#temperature !== undefined ? { temperature: this.#temperature } : {}),
+        });
+      const label = `${this.model.provider} model "${this.model.modelId}"`;
+      response = normaliseResponse(
+        await raceAbort(() => (budget ? callWithinBudget(budget, label, signal, generate) : generate(signal)), signal),
+      );
     } catch (error) {
       if (signal.aborted) return undefined;
       const failure = toModelCallError(error, this.model);

@@ -53,6 +53,8 @@ export type {
   UnifiedFinishReason,
 } from './models/chat-model.js';
 export { ScriptedModel, toolCall } from './models/scripted-model.js';
+export { ModelTimeBudget, ModelTimeBudgetError } from './models/time-budget.js';
+export type { TimeBudgetOptions } from './models/time-budget.js';
 export type { ScriptedModelOptions, ScriptedResponse, ScriptedStep } from './models/scripted-model.js';
 
 export { ApprovalLedger, ledgerConfirmer } from './approvals.js';

@@ -88,6 +88,12 @@ const environmentSchema = z.object({
   TRIAGE_JUDGE_BASE_URL: optionalUrl,
   TRIAGE_JUDGE_API_KEY: optionalText,
   TRIAGE_JUDGE_SAME_MODEL: z.enum(['allow', 'refuse']).default('refuse'),
+  // Hostile input and hanging models (issue 14): per-call LLM timeout, retries per call, model time
+  // and CPU time per ticket attempt (the CPU budget is checked between stages: cooperative).
+  LLM_TIMEOUT_MS: z.coerce.number().int().positive().default(30_000),
+  LLM_MAX_RETRIES: z.coerce.number().int().min(0).max(10).default(2),
+  TRIAGE_LLM_BUDGET_MS: z.coerce.number().int().positive().default(120_000),
+  TRIAGE_CPU_BUDGET_MS: z.coerce.number().int().positive().default(2000),
 });
 
 export type Config = Readonly<z.output<typeof environmentSchema>>;

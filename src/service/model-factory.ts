@@ -12,12 +12,16 @@ export function createChatModel(config: Config, classifier: IntentClassifier): C
         baseURL: config.OPENAI_BASE_URL ?? 'https://api.openai.com/v1',
         apiKey: config.OPENAI_API_KEY ?? 'not-needed',
         model: config.OPENAI_MODEL ?? '',
+        timeoutMs: config.LLM_TIMEOUT_MS,
+        maxRetries: config.LLM_MAX_RETRIES,
       });
     case 'anthropic':
       return createAnthropicChatModel({
         baseURL: config.ANTHROPIC_BASE_URL ?? 'https://api.anthropic.com',
         apiKey: config.ANTHROPIC_API_KEY ?? '',
         model: config.ANTHROPIC_MODEL ?? '',
+        timeoutMs: config.LLM_TIMEOUT_MS,
+        maxRetries: config.LLM_MAX_RETRIES,
       });
     case 'local':
       return new LocalChatModel({

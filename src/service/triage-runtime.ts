@@ -75,6 +75,8 @@ export async function createTriageRuntime(config: Config, overrides: RuntimeOver
       threshold: config.AUTO_SEND_THRESHOLD,
       allowedLinkHosts: config.ALLOWED_LINK_HOSTS,
       autoSendUnknownSenders: config.AUTO_SEND_UNKNOWN_SENDERS === 'on',
+      modelBudgetMs: config.TRIAGE_LLM_BUDGET_MS,
+      cpuBudgetMs: config.TRIAGE_CPU_BUDGET_MS,
       // A second model grades the reply in a tool-less pass before any send, citing its sources.
       ...(judge ? { judge: judge.model } : {}),
     };

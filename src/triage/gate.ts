@@ -4,6 +4,7 @@
  * runtime calls for every tool call, so the policy cannot be bypassed by the loop.
  */
 import { PermissionEngine, type PermissionDecision, type PermissionRequest } from '../agentao/index.js';
+import { CpuBudgetExceededError, type CpuBudget } from './cpu-budget.js';
 import { assessSend, type SendGuardOptions } from './send-guard.js';
 import type { TriageSession } from './triage-session.js';
 
@@ -19,6 +20,8 @@ export class ConfidenceGate extends PermissionEngine {
   constructor(
     private readonly session: TriageSession,
     private readonly options: SendGuardOptions,
+    /** The ticket's CPU budget; the reply checks are one of its stages. */
+    private readonly cpuBudget?: CpuBudget,
   ) {
     super({
       mode: 'read-only',
@@ -49,7 +52,16 @@ export class ConfidenceGate extends PermissionEngine {
         if (!this.session.denials.includes(latched)) this.session.denials.push(latched);
         return { action: 'deny', reason: GENERIC_SEND_DENIAL };
       }
-      const assessment = assessSend(this.session, proposed, this.options);
+      const assess = () => assessSend(this.session, proposed, this.options);
+      let assessment;
+      try {
+        assessment = this.cpuBudget ? this.cpuBudget.measure('reply checks', assess) : assess();
+      } catch (error) {
+        if (!(error instanceof CpuBudgetExceededError)) throw error;
+        this.session.deniedReplies.push(proposed);
+        this.session.denials.push(error.message);
+        return { action: 'deny', reason: GENERIC_SEND_DENIAL };
+      }
       if (!assessment.allowed) {
         this.session.deniedReplies.push(proposed);
         this.session.denialReasons.set(proposed.callId, assessment.reasons);

@@ -8,7 +8,7 @@
  * confused judge can only turn sends into drafts, never the other way round.
  */
 import { z } from 'zod';
-import type { ChatModel } from '../agentao/index.js';
+import type { ChatModel, ModelTimeBudget } from '../agentao/index.js';
 
 export interface JudgeRequest {
   model: ChatModel;
@@ -22,6 +22,8 @@ export interface JudgeRequest {
   /** The reply's sentences that state something (not greeting or sign-off), each with an id "R1".. */
   sentences?: readonly { id: string; text: string }[];
   signal?: AbortSignal;
+  /** The ticket's model time: the judge's call counts against it too. */
+  budget?: ModelTimeBudget;
 }
 
 export interface JudgeVerdict {
@@ -103,7 +105,7 @@ export const GROUNDED_JUDGE_SYSTEM_PROMPT = [
 ].join('\n');
 
 export async function judgeReply(request: JudgeRequest): Promise<JudgeVerdict> {
-  const { model, ticketText, reply, kbAnswer, sources, sentences, signal } = request;
+  const { model, ticketText, reply, kbAnswer, sources, sentences, signal, budget } = request;
   const grounded = sources !== undefined && sentences !== undefined;
   const ticket =
     ticketText.length > MAX_TICKET_CHARACTERS
@@ -111,7 +113,7 @@ export async function judgeReply(request: JudgeRequest): Promise<JudgeVerdict> {
       : ticketText;
   let content: string;
   try {
-    const response = await model.generate({
+    const generate = () => model.generate({
       messages: [
         { role: 'system', content: grounded ? GROUNDED_JUDGE_SYSTEM_PROMPT : JUDGE_SYSTEM_PROMPT },
         // JSON is the fence: the customer cannot close a string whose quotes are escaped.
@@ -126,7 +128,10 @@ export async function judgeReply(request: JudgeRequest): Promise<JudgeVerdict> {
       temperature: 0,
       maxOutputTokens: grounded ? 300 + 40 * sentences.length : 300,
       signal,
+      ...(budget === undefined ? {} : { budget }),
     });
+    budget?.assertAvailable(`${model.provider} judge model "${model.modelId}"`);
+    const response = await (budget ? budget.track(generate) : generate());
     content = response.content;
   } catch (error) {
     // Cancelling the ticket is not the judge's failure: the caller decides what an abort means.

@@ -8,12 +8,15 @@
 import {
   Agent,
   ModelCallError,
+  ModelTimeBudget,
   SdkTransport,
   type AgentEvent,
   type ChatModel,
   type ChatResult,
 } from '../agentao/index.js';
 import { detectEscalation, escalationTags } from './escalation.js';
+import { CpuBudget, CpuBudgetExceededError } from './cpu-budget.js';
+import { cpuBudgetedModel, cpuBudgetedTools } from './cpu-budgeted.js';
 import { ConfidenceGate } from './gate.js';
 import { collectRunSources } from './grounding/run-sources.js';
 import { assessSentences } from './grounding/sentence-support.js';
@@ -51,7 +54,14 @@ export interface TriageDependencies {
   languageDetector?: LanguageDetector;
   /** AUTO_SEND_UNKNOWN_SENDERS: a general question from a sender without a profile may be sent (default true). */
   autoSendUnknownSenders?: boolean;
+  /** Total model time per ticket attempt (every call, retries and the judge included). Default 120 s. */
+  modelBudgetMs?: number;
+  /** CPU time per ticket attempt, checked between stages (cpu-budget.ts). Default 2 s. */
+  cpuBudgetMs?: number;
 }
+
+export const DEFAULT_MODEL_BUDGET_MS = 120_000;
+export const DEFAULT_CPU_BUDGET_MS = 2000;
 
 export interface OutboxEntry {
   kind: 'send' | 'draft';
@@ -102,27 +112,35 @@ function stepsFrom(events: AgentEvent[]): TriageStep[] {
 /**
  * The independent view of a ticket. The classifier, the KB search and the escalation rules read the
  * customer's newest message (quoted replies, forwarded headers and signatures set aside), with the
- * subject; the ticket itself keeps the body as it came.
+ * subject; the ticket itself keeps the body as it came. Each stage counts against the CPU budget.
  */
 export function buildSession(
   ticket: Ticket,
   deps: Pick<TriageDependencies, 'kb' | 'classifier' | 'languageDetector'>,
+  cpuBudget?: CpuBudget,
 ): TriageSession {
-  const mail = readMail(ticket.body, { subject: ticket.subject });
+  const stage = <T>(name: string, run: () => T): T => (cpuBudget ? cpuBudget.measure(name, run) : run());
+  const mail = stage('mail reading', () => readMail(ticket.body, { subject: ticket.subject }));
   const text = `${ticket.subject ?? ''}\n${mail.newest}`;
-  const intent = deps.classifier.predict(text);
-  const kbHits = deps.kb.search(text.slice(0, 2000), { limit: 3, intents: [intent.intent] });
-  const session = new TriageSession(ticket, {
-    intent: { intent: intent.intent, confidence: intent.confidence },
-    kbHits,
-    confidence: estimateIndependentConfidence(intent, kbHits),
-    escalation: detectEscalation({ text: mail.newest, subject: ticket.subject, intent: intent.intent }),
-    mail,
-    language: deps.languageDetector?.detect(mail.newest) ?? {
+  const intent = stage('intent classifier', () => deps.classifier.predict(text));
+  const kbHits = stage('KB search', () => deps.kb.search(text.slice(0, 2000), { limit: 3, intents: [intent.intent] }));
+  const escalation = stage('escalation matrix', () =>
+    detectEscalation({ text: mail.newest, subject: ticket.subject, intent: intent.intent }),
+  );
+  const language = stage('language detection', () =>
+    deps.languageDetector?.detect(mail.newest) ?? {
       code: FALLBACK_LANGUAGE,
       reason: 'no language detector given; English assumed',
       detected: false,
     },
+  );
+  const session = new TriageSession(ticket, {
+    intent: { intent: intent.intent, confidence: intent.confidence },
+    kbHits,
+    confidence: estimateIndependentConfidence(intent, kbHits),
+    escalation,
+    mail,
+    language,
   });
   // The articles the pipeline itself retrieved for this ticket are approved material for the reply.
   for (const hit of kbHits) session.kbReplies.set(hit.id, deps.kb.replyOf(hit.id));
@@ -140,19 +158,32 @@ export async function triageTicket(
   } = {},
 ): Promise<TriageRunResult> {
   const languageDetector = deps.languageDetector ?? (await loadLanguageDetector());
-  const session = buildSession(ticket, { ...deps, languageDetector });
+  // Over its CPU budget, a ticket stops at the next stage boundary (cpu-budget.ts): the chat is
+  // aborted and the ticket drafted for a human.
+  const cpuStop = new AbortController();
+  const cpuBudget = new CpuBudget(deps.cpuBudgetMs ?? DEFAULT_CPU_BUDGET_MS, { onExceeded: (error) => cpuStop.abort(error) });
+  let session: TriageSession;
+  try {
+    session = buildSession(ticket, { ...deps, languageDetector }, cpuBudget);
+  } catch (error) {
+    if (error instanceof CpuBudgetExceededError) return overCpuBudget(ticket, undefined, [], error, deps.model.modelId);
+    throw error;
+  }
   const guard: SendGuardOptions = {
     threshold: deps.threshold,
     allowedLinkHosts: deps.allowedLinkHosts,
     autoSendUnknownSenders: deps.autoSendUnknownSenders ?? true,
   };
   const events: AgentEvent[] = [];
+  // Per attempt: a hanging model costs this ticket at most this much before it goes to a human.
+  const modelTimeBudget = new ModelTimeBudget(deps.modelBudgetMs ?? DEFAULT_MODEL_BUDGET_MS);
   const agent = new Agent({
-    model: deps.model,
+    modelTimeBudget,
+    model: cpuBudgetedModel(deps.model, cpuBudget),
     // The model is shared by every ticket: closing one ticket's agent must not close the client.
     closeModel: false,
-    tools: createSupportTools(session, deps),
-    permissionEngine: new ConfidenceGate(session, guard),
+    tools: cpuBudgetedTools(createSupportTools(session, deps), cpuBudget),
+    permissionEngine: new ConfidenceGate(session, guard, cpuBudget),
     transport: new SdkTransport({
       onEvent: (event) => {
         const recorded = withDenialReasons(event, session);
@@ -169,7 +200,8 @@ export async function triageTicket(
   let modelError: string | undefined;
   try {
     agent.activateSkill(SUPPORT_TRIAGE_SKILL, `Triage ticket ${ticket.id}`);
-    const result = await agent.chat(renderTicketPrompt(ticket, session.independent.mail), { signal: options.signal });
+    const signal = options.signal ? AbortSignal.any([options.signal, cpuStop.signal]) : cpuStop.signal;
+    const result = await agent.chat(renderTicketPrompt(ticket, session.independent.mail), { signal });
     stopReason = result.stopReason;
   } catch (error) {
     if (options.signal?.aborted) throw error;
@@ -179,8 +211,48 @@ export async function triageTicket(
   } finally {
     await agent.close();
   }
-  const judgement = await judgeIfSending(session, guard, deps, options.signal);
-  return finish(session, guard, events, stopReason, modelError, deps.model.modelId, judgement);
+  if (cpuBudget.exceeded) return overCpuBudget(ticket, session, events, cpuBudget.exceeded, deps.model.modelId);
+  const judgement = await judgeIfSending(session, guard, deps, options.signal, modelTimeBudget);
+  try {
+    return cpuBudget.measure('reply checks', () =>
+      finish(session, guard, events, stopReason, modelError, deps.model.modelId, judgement),
+    );
+  } catch (error) {
+    if (error instanceof CpuBudgetExceededError) return overCpuBudget(ticket, session, events, error, deps.model.modelId);
+    throw error;
+  }
+}
+
+/**
+ * A ticket over its CPU budget: a draft for a human with the reason, never a send. What the run
+ * had proposed is kept as the draft's text for the reviewer, and the escalation tags it found.
+ */
+function overCpuBudget(
+  ticket: Ticket,
+  session: TriageSession | undefined,
+  events: AgentEvent[],
+  error: CpuBudgetExceededError,
+  modelId: string,
+): TriageRunResult {
+  const proposed = session?.send ?? session?.draft;
+  const tags = normaliseTags(['needs-human', ...(session ? escalationTags(session.independent.escalation) : [])]);
+  const outcome: TriageOutcome = {
+    ticketId: ticket.id,
+    decision: 'drafted',
+    confidence: 0,
+    intent: session?.independent.intent.intent ?? 'unknown',
+    tags,
+    reply: proposed?.text ?? '',
+    steps: stepsFrom(events),
+    reasons: [error.message],
+  };
+  return {
+    outcome,
+    outbox: { kind: 'draft', text: outcome.reply, tags, confidence: 0, public: false },
+    events,
+    stopReason: 'aborted',
+    modelId,
+  };
 }
 
 /**
@@ -200,6 +272,7 @@ async function judgeIfSending(
   guard: SendGuardOptions,
   deps: TriageDependencies,
   signal: AbortSignal | undefined,
+  budget: ModelTimeBudget,
 ): Promise<JudgeVerdict | undefined> {
   if (!deps.judge || !session.send || session.sendDenied || !assessSend(session, session.send, guard).allowed) return undefined;
   // The judge sees what the grounding rule sees: the run's sources with ids, and the reply's
@@ -215,6 +288,7 @@ async function judgeIfSending(
     sources: sources.sentences,
     sentences,
     signal,
+    budget,
   });
 }
 
@@ -290,6 +364,12 @@ function finish(
     );
   }
   for (const denial of session.denials) if (!reasons.includes(denial)) reasons.push(denial);
+  // Also when the model proposed nothing after the mismatch: the reviewer must see why.
+  for (const mismatch of session.crmMismatches) {
+    const reason = `the CRM's answer does not match the question: ${mismatch}`;
+    if (!reasons.includes(reason)) reasons.push(reason);
+    tags.add('security');
+  }
 
   const confidence = Number(Math.min(claimed, independent.confidence, judgement?.confidence ?? 1).toFixed(3));
   const outcome: TriageOutcome = {

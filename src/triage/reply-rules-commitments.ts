@@ -44,8 +44,9 @@ const BENEFIT = new RegExp(
 const NOT_A_COMMITMENT =
   /\b(?:sorry|afraid|apologi[sz]e|understand|see|saw|know|checked|looked|noticed|received|forwarded|passed|asked|explain\w*|hope|think|believe|request\w*|ask|apply|start|submit|choose|contact|check|help|find|track|follow|welcome|able\s+to\s+see)\b/i;
 
-// Not a bare "no": "at no cost" is the benefit itself.
-const NEGATED = /\b(?:not|never|no\s+longer|unable|cannot)\b|\w+n['’]t\b/i;
+// Not a bare "no": "at no cost" is the benefit itself. The lookbehind starts "-n't" words at their
+// first letter only: without it a long word is rescanned from each of its letters (quadratic).
+const NEGATED = /\b(?:not|never|no\s+longer|unable|cannot)\b|(?<!\w)\w+n['’]t\b/i;
 const HEDGED = /\b(?:may|might|possibly|depending|policy|policies|review|reviews|reviewed|decide|decides|options?|such\s+as|eligible\s+if|usually|typically)\b/i;
 const CONDITIONAL_START = /^\s*(?:if|when|whenever|once|after|before|until|unless|whether|as\s+soon\s+as|in\s+case)\b/i;
 /**

@@ -120,7 +120,7 @@ const PATTERNS: readonly PromisePattern[] = [
 const OFFER_PHRASE = /\b(?:\d{1,3}\s?%\s?off|for\s+free|free\s+of\s+charge|at\s+no\s+(?:extra\s+|additional\s+)?(?:cost|charge)|(?:a|one|two|three|\d)\s+(?:free\s+months?|months?\s+free))\b/gi;
 const COMMITTING_SUBJECT = /\b(?:we|i)(?:'ll|’ll|\s+will|\s+can|'ve|’ve|\s+have|'d|’d|\s+would)\b|\byou(?:'ll|’ll|\s+will)\s+(?:get|receive)\b/i;
 
-const NEGATION = /(?:\b(?:not|never|cannot|unable|no\s+longer|without)\b|\w+n['’]t\b)[^.!?\n]{0,40}$/i;
+const NEGATION = /(?:\b(?:not|never|cannot|unable|no\s+longer|without)\b|(?<!\w)\w+n['’]t\b)[^.!?\n]{0,40}$/i;
 
 export interface PromiseFinding {
   match: string;

@@ -87,6 +87,11 @@ export function assessSend(
     reasons.push(language.reason);
   }
 
+  for (const mismatch of session.crmMismatches) {
+    rules.push('crm:mismatch');
+    reasons.push(`the CRM's answer does not match the question: ${mismatch}`);
+  }
+
   const ticketText = `${session.ticket.subject ?? ''}\n${session.ticket.body}`;
   const injection = findInjectionSignals(ticketText, {
     customerEmails: [session.ticket.customerEmail, ...(session.customer ? [session.customer.email] : [])],
@@ -159,6 +164,8 @@ export function assessSend(
     tags: [
       ...new Set([
         ...escalationTags(signals),
+        // A CRM answer about someone else may be a data leak in the making: security looks at it.
+        ...(session.crmMismatches.length > 0 ? ['security'] : []),
         ...(language ? [language.tag] : []),
         ...orderProblems.flatMap((problem) => (problem.tag ? [problem.tag] : [])),
         ...injection.map((signal) => (signal.kind === 'third-party' ? 'third-party-data' : 'prompt-injection')),

@@ -55,6 +55,8 @@ export class TriageSession {
   get sendDenied(): boolean {
     return this.deniedReplies.length > 0;
   }
+  /** CRM answers about someone or something other than what was asked (crm-answer-checks.ts). */
+  readonly crmMismatches: string[] = [];
 
   constructor(
     readonly ticket: Ticket,

@@ -3,6 +3,8 @@
  * their provider folders; the agent loop only sees these types.
  */
 
+import type { ModelTimeBudget } from './time-budget.js';
+
 export type JsonSchema = Record<string, unknown>;
 
 /** A tool call as the model asked for it. `arguments` is the raw JSON text: it may be invalid. */
@@ -29,6 +31,8 @@ export interface ChatRequest {
   messages: ChatMessage[];
   tools: ToolDefinition[];
   signal?: AbortSignal;
+  /** The task's model time (time-budget.ts); HTTP providers fit their attempts and retries into it. */
+  budget?: ModelTimeBudget;
   temperature?: number;
   maxOutputTokens?: number;
 }

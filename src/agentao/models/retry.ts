@@ -5,6 +5,7 @@
  */
 import { setTimeout as sleepWithTimer } from 'node:timers/promises';
 import { ModelCallError } from '../errors.js';
+import { ModelTimeBudgetError, type ModelTimeBudget } from './time-budget.js';
 
 export type Sleep = (delayMs: number, signal?: AbortSignal) => Promise<void>;
 
@@ -98,6 +99,11 @@ export interface WithRetryOptions extends RetryOptions {
   timeoutMs?: number;
   /** The delay a failed attempt's server asked for, read from the error the attempt threw. */
   retryAfterOf?: (error: ModelCallError) => number | undefined;
+  /**
+   * The task's model time: an attempt is cut to what is left, and a retry whose wait (the
+   * server's Retry-After included) does not fit is not made.
+   */
+  budget?: Pick<ModelTimeBudget, 'remainingMs' | 'totalMs'>;
 }
 
 /**
@@ -114,14 +120,24 @@ export async function withRetry<T>(
   const random = options.random ?? Math.random;
   const callerSignal = options.signal;
 
+  const budget = options.budget;
+  let lastFailure: ModelCallError | undefined;
+
   for (let attempt = 0; ; attempt += 1) {
     callerSignal?.throwIfAborted();
-    const attemptScope = createAttemptScope(callerSignal, options.timeoutMs);
+    const remainingMs = budget?.remainingMs() ?? Infinity;
+    if (budget && remainingMs <= 0) throw new ModelTimeBudgetError(options.label, budget.totalMs, { cause: lastFailure });
+    // The budget's end cuts an attempt short like a timeout would, but it is final.
+    const cutByBudget = budget !== undefined && remainingMs < (options.timeoutMs ?? Infinity);
+    const attemptScope = createAttemptScope(callerSignal, cutByBudget ? remainingMs : options.timeoutMs);
     let failure: ModelCallError;
     try {
       return await operation({ signal: attemptScope.signal, attempt });
     } catch (error) {
       callerSignal?.throwIfAborted();
+      if (attemptScope.timedOut() && cutByBudget) {
+        throw new ModelTimeBudgetError(options.label, budget.totalMs, { cause: error });
+      }
       if (attemptScope.timedOut()) {
         failure = new ModelCallError(`${options.label} timed out after ${options.timeoutMs} ms`, {
           isRetryable: true,
@@ -145,7 +161,18 @@ export async function withRetry<T>(
         cause: failure,
       });
     }
-    const delayMs = computeRetryDelay(attempt, policy, options.retryAfterOf?.(failure), random);
+    lastFailure = failure;
+    const retryAfterMs = options.retryAfterOf?.(failure);
+    const delayMs = computeRetryDelay(attempt, policy, retryAfterMs, random);
+    const waitMs = Math.max(delayMs, retryAfterMs ?? 0);
+    if (budget && waitMs >= budget.remainingMs()) {
+      // Waiting would spend what is left on nothing; the caller may try the task again later.
+      throw new ModelCallError(
+        `${failure.message} (not retried: waiting ${Math.round(waitMs)} ms does not fit in the ${Math.round(budget.remainingMs())} ms ` +
+          `left of the model time budget of ${budget.totalMs} ms)`,
+        { isRetryable: failure.isRetryable, ...(failure.statusCode === undefined ? {} : { statusCode: failure.statusCode }), cause: failure },
+      );
+    }
     try {
       await sleep(delayMs, callerSignal);
     } catch (error) {

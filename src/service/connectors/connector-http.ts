@@ -46,6 +46,7 @@ export function createConnectorHttpClient(settings: ConnectorHttpSettings): Conn
       const signal = request.signal ? AbortSignal.any([request.signal, timeoutSignal]) : timeoutSignal;
       const headers: Record<string, string> = { accept: 'application/json', ...settings.headers, ...request.headers };
       if (request.body !== undefined) headers['content-type'] = 'application/json';
+      refuseUnsendableHeaders(headers, describe);
 
       let response: Response;
       let text: string;
@@ -127,4 +128,22 @@ function parseRetryAfter(value: string | null, now = Date.now()): number | undef
   if (Number.isFinite(seconds) && seconds >= 0) return seconds * 1000;
   const date = Date.parse(value);
   return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}
+
+/**
+ * fetch rejects a header value holding NUL, CR, LF or a character above U+00FF with a TypeError,
+ * which would read as a network failure and be retried forever. It fails the same way every time,
+ * so it is a permanent error; only the header's name is told, its value may be a credential.
+ */
+function refuseUnsendableHeaders(headers: Record<string, string>, describe: string): void {
+  for (const [name, value] of Object.entries(headers)) {
+    try {
+      new Headers([[name, value]]);
+    } catch (error) {
+      throw new ConnectorRequestError(`${describe} cannot be sent: the value of header "${name}" is not a valid HTTP header value.`, {
+        isRetryable: false,
+        cause: error,
+      });
+    }
+  }
 }

@@ -26,3 +26,18 @@ export class CrmError extends Error {
     this.isRetryable = options.isRetryable ?? false;
   }
 }
+
+/**
+ * The CRM answered, but about someone or something other than what was asked: a profile for
+ * another email, an order with another id or of another customer. Never trusted, never retried
+ * (the same question gets the same wrong answer); the ticket goes to a human with the reason.
+ */
+export class CrmMismatchError extends CrmError {
+  constructor(
+    message: string,
+    /** `foreign-order`: a real order of another customer (the ticket asks about someone else's order). */
+    readonly kind: 'wrong-record' | 'foreign-order' = 'wrong-record',
+  ) {
+    super(message, { isRetryable: false });
+  }
+}

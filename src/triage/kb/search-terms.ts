@@ -69,9 +69,15 @@ export function processTerm(token: string): string | null {
 const processedTerms = new Map<string, string | null>();
 const MAX_CACHED_TERMS = 20_000;
 
+/**
+ * No word of a support article is longer; a longer token is noise, and MiniSearch's fuzzy match
+ * allocates a table by the term's length (a 64,000-letter word threw a RangeError).
+ */
+const MAX_TERM_LENGTH = 40;
+
 function computeTerm(token: string): string | null {
   const term = token.toLowerCase();
-  if (term.length < 2 || STOP_WORDS.has(term)) return null;
+  if (term.length < 2 || term.length > MAX_TERM_LENGTH || STOP_WORDS.has(term)) return null;
   if (/^\d+$/.test(term) || /\d{3,}/.test(term)) return null;
   const stemmed = stem(term);
   // Checked again after stemming so that "weeks" and "thanks" go the way of "week" and "thank".

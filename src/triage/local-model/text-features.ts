@@ -59,10 +59,12 @@ export function normaliseText(text: string): string {
     .replace(/\p{M}/gu, '')
     .toLowerCase()
     .replace(/https?:\/\/\S+|www\.\S+/g, ` ${URL_TOKEN} `)
-    .replace(/[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g, ` ${EMAIL_TOKEN} `)
+    // The lookbehinds start a match only where a run starts: without them a long word (or run of
+    // digits) is rescanned from every one of its positions, which is quadratic in the ticket.
+    .replace(/(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g, ` ${EMAIL_TOKEN} `)
     // "don't" and "dont" must be the same word: people type both.
     .replace(/['\u2019`]/g, '')
-    .replace(/[$€£¥]\s*\d[\d,.]*|\d[\d,.]*\s*(?:usd|eur|gbp|dollars?|euros?|pounds?|bucks)\b/g, ` ${MONEY_TOKEN} `);
+    .replace(/[$€£¥]\s*\d[\d,.]*|(?<![\d,.])[,.]*\d[\d,.]*\s*(?:usd|eur|gbp|dollars?|euros?|pounds?|bucks)\b/g, ` ${MONEY_TOKEN} `);
 }
 
 /** Words that hold a digit but mean the same thing in every ticket. */

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { defineTool } from '../../agentao/index.js';
-import type { CrmClient } from '../crm/crm-client.js';
+import { checkCustomerAnswer } from '../crm/crm-answer-checks.js';
+import { CrmMismatchError, type CrmClient } from '../crm/crm-client.js';
 import type { TriageSession } from '../triage-session.js';
 
 const parameters = z.object({ email: z.string().trim().email() }).strict();
@@ -13,13 +14,14 @@ export function createGetCustomerProfileTool(session: TriageSession, crm: CrmCli
     isReadOnly: true,
     async execute({ email }, { signal }) {
       try {
-        const customer = await crm.findCustomerByEmail(email, { signal });
+        const customer = checkCustomerAnswer(email, await crm.findCustomerByEmail(email, { signal }));
         session.customer = customer;
         if (!customer) return { found: false, email, note: 'No customer profile for this email.' };
         return { found: true, name: customer.name, plan: customer.plan, country: customer.country, orders: customer.orders };
       } catch (error) {
         session.customer = null;
         session.customerLookupFailed = true;
+        if (error instanceof CrmMismatchError) session.crmMismatches.push(error.message);
         throw error;
       }
     },

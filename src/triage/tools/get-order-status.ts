@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { defineTool } from '../../agentao/index.js';
-import type { CrmClient } from '../crm/crm-client.js';
+import { checkOrderAnswer } from '../crm/crm-answer-checks.js';
+import { CrmMismatchError, type CrmClient } from '../crm/crm-client.js';
 import type { TriageSession } from '../triage-session.js';
 
 const parameters = z.object({ order_id: z.string().trim().min(1).max(64) }).strict();
@@ -13,12 +14,23 @@ export function createGetOrderStatusTool(session: TriageSession, crm: CrmClient)
     isReadOnly: true,
     async execute({ order_id }, { signal }) {
       const orderId = order_id.toUpperCase();
-      const order = await crm.getOrder(orderId, { signal });
-      // Another customer's order is reported exactly like a missing one, so the tool cannot be used
-      // to probe for other customers' data.
-      if (!order || order.customerEmail.toLowerCase() !== session.ticket.customerEmail.toLowerCase()) {
+      let order;
+      try {
+        // Another customer's order, or another order than the one asked for, is a mismatch: the run
+        // goes to a human (tag `security`) and the model never sees the record.
+        order = checkOrderAnswer(orderId, await crm.getOrder(orderId, { signal }), session.ticket.customerEmail);
+      } catch (error) {
+        if (!(error instanceof CrmMismatchError)) throw error;
         session.orders.set(orderId, null);
-        if (order) session.foreignOrderIds.add(orderId);
+        session.crmMismatches.push(error.message);
+        if (error.kind !== 'foreign-order') throw error;
+        // Another customer's order is reported to the model exactly like a missing one, so the tool
+        // cannot be used to probe for other customers' data; the guard and the reviewer know better.
+        session.foreignOrderIds.add(orderId);
+        return { found: false, order_id: orderId, note: 'No order with this id for this customer.' };
+      }
+      if (!order) {
+        session.orders.set(orderId, null);
         return { found: false, order_id: orderId, note: 'No order with this id for this customer.' };
       }
       session.orders.set(orderId, order);

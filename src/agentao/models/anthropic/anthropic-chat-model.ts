@@ -88,6 +88,7 @@ export function createAnthropicChatModel(settings: AnthropicChatModelSettings): 
           timeoutMs,
           retryAfterOf,
           ...(request.signal === undefined ? {} : { signal: request.signal }),
+          ...(request.budget === undefined ? {} : { budget: request.budget }),
         },
       );
     },

@@ -85,6 +85,7 @@ export function createOpenAIChatModel(settings: OpenAIChatModelSettings): ChatMo
           timeoutMs,
           retryAfterOf,
           ...(request.signal === undefined ? {} : { signal: request.signal }),
+          ...(request.budget === undefined ? {} : { budget: request.budget }),
         },
       );
     },

@@ -9,6 +9,7 @@ import type { Transaction } from 'kysely';
 import { ConnectorPayloadError, type HelpdeskConnector, type HelpdeskProvider, type WebhookRequest } from '../../connectors/index.js';
 import { HttpError } from '../../http-errors.js';
 import { scrubTicket } from '../../process-ticket.js';
+import { assertNoControlCharacters } from '../../ticket-input.js';
 import { insertTicketIfAbsent, recordWebhookDelivery } from '../../store/repositories/ticket-repository.js';
 import type { Ticket } from '../../../triage/types.js';
 import type { ServiceContext } from '../../service-context.js';
@@ -87,6 +88,9 @@ export const webhookRoutes: FastifyPluginAsync<{ services: ServiceContext }> = a
       }
       throw error;
     }
+    for (const item of [normalised, ...(normalised.more ?? [])]) {
+      if (item.ticket) refuseControlCharacters(item.ticket, item.deliveryId, () => services.metrics.rejected.inc({ provider, code: 'control_characters' }));
+    }
     const results: AcceptedTicket[] = [];
     for (const item of [normalised, ...(normalised.more ?? [])]) {
       if (!item.ticket) continue;
@@ -101,3 +105,22 @@ export const webhookRoutes: FastifyPluginAsync<{ services: ServiceContext }> = a
     return reply.code(202).send(results.length === 1 ? first : { ...first, tickets: results });
   });
 };
+
+/**
+ * A ticket that can never be stored (PostgreSQL refuses NUL) or answered (it ends up in headers) is
+ * a 400 the helpdesk will not retry, checked before anything is stored: never a 503 "try again".
+ */
+function refuseControlCharacters(ticket: Ticket, deliveryId: string | undefined, onRefused: () => void): void {
+  try {
+    assertNoControlCharacters({
+      'delivery id': deliveryId,
+      'ticket id': ticket.externalId ?? ticket.id,
+      'customer email': ticket.customerEmail,
+      subject: ticket.subject,
+      'ticket body': ticket.body,
+    });
+  } catch (error) {
+    onRefused();
+    throw error;
+  }
+}
