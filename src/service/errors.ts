@@ -19,3 +19,9 @@ export class InputError extends ServiceError {
     super(message);
   }
 }
+
+/**
+ * A triage run stopped from outside before it decided anything (shutdown, a lost lease, an expired
+ * job). Not a failure of the ticket: the queue releases the job and the ticket runs again.
+ */
+export class TriageInterruptedError extends ServiceError {}

@@ -229,6 +229,15 @@ export class PgBossQueue implements JobQueue {
     }
   }
 
+  async #release(jobId: string): Promise<void> {
+    try {
+      await this.#boss.getDb().executeSql(releaseJobSql(this.schema), [this.queueName, jobId]);
+    } catch (error) {
+      // pg-boss's maintenance expires the run later and retries it: slower, but nothing is lost.
+      this.#logger.warn({ jobId, error: errorMessage(error) }, 'could not release the job; it is retried once it expires');
+    }
+  }
+
   #runTracked(job: PgBoss.JobWithMetadata<TriageJobData>): Promise<void> {
     const controller = new AbortController();
     return this.#running.track(job.id, controller, this.#run(job, controller));
@@ -264,7 +273,7 @@ export class PgBossQueue implements JobQueue {
         throw error;
       }
       if (isAbortedWith(controller.signal, 'shutdown')) {
-        await this.#boss.fail(this.queueName, job.id, { message: 'released on shutdown' });
+        await this.#release(job.id);
         this.#logger.info(fields, 'released an in-flight job on shutdown');
         return;
       }
@@ -290,6 +299,21 @@ export class PgBossQueue implements JobQueue {
       clearTimeout(expiry);
     }
   }
+}
+
+/**
+ * Gives an interrupted job back without counting the run as an attempt: pg-boss's fetch adds one
+ * to retry_count only when started_on is set, so clearing it makes the next run the same attempt.
+ * `fail` would count it and wait a backoff, so a few restarts in a row would hand a healthy ticket
+ * to a human. pg-boss 10 has no call for this; the statement touches only this job's own row.
+ */
+function releaseJobSql(schema: string): string {
+  return `UPDATE ${quoteIdentifier(schema)}.job SET state = 'retry', start_after = now(), started_on = NULL
+    WHERE name = $1 AND id = $2 AND state = 'active'`;
+}
+
+function quoteIdentifier(name: string): string {
+  return `"${name.replaceAll('"', '""')}"`;
 }
 
 /** A UUID that depends only on queue and ticket (shaped like a v5 UUID). */
