@@ -61,6 +61,10 @@ const environmentSchema = z.object({
     .string()
     .default('help.northwind.example,northwind.example')
     .transform((value) => value.split(',').map((host) => host.trim().toLowerCase()).filter(Boolean)),
+  // Health (/healthz): backlog thresholds (0 turns one off) and how long one check may take.
+  HEALTH_MAX_QUEUE_DEPTH: z.coerce.number().int().min(0).default(1000),
+  HEALTH_MAX_JOB_AGE_SECONDS: z.coerce.number().min(0).default(600),
+  HEALTH_CHECK_TIMEOUT_MS: z.coerce.number().int().min(50).max(30_000).default(1000),
 });
 
 export type Config = Readonly<z.output<typeof environmentSchema>>;

@@ -217,12 +217,16 @@ export class PgBossQueue implements JobQueue {
     try {
       const pending = await this.#boss.getQueueSize(this.queueName);
       const notFinished = await this.#boss.getQueueSize(this.queueName, { before: 'completed' });
+      const oldest = await this.#boss
+        .getDb()
+        .executeSql(oldestWaitingJobSql(this.schema), [this.queueName]);
       const stopped = this.#state === 'stopping' || this.#state === 'stopped';
       return {
         ok: !stopped,
         ...(stopped ? { detail: `the queue is ${this.#state}` } : {}),
         pending,
         active: Math.max(0, notFinished - pending),
+        oldestPendingSeconds: Math.max(0, Number((oldest.rows[0] as { seconds?: unknown } | undefined)?.seconds ?? 0)),
       };
     } catch (error) {
       return { ok: false, detail: `pg-boss cannot be reached: ${errorMessage(error)}`, pending: 0, active: 0 };
@@ -310,6 +314,12 @@ export class PgBossQueue implements JobQueue {
 function releaseJobSql(schema: string): string {
   return `UPDATE ${quoteIdentifier(schema)}.job SET state = 'retry', start_after = now(), started_on = NULL
     WHERE name = $1 AND id = $2 AND state = 'active'`;
+}
+
+/** The age of the oldest job waiting to run (created or backing off before a retry). */
+function oldestWaitingJobSql(schema: string): string {
+  return `SELECT coalesce(extract(epoch FROM now() - min(created_on)), 0)::float8 AS seconds
+    FROM ${quoteIdentifier(schema)}.job WHERE name = $1 AND state < 'active'`;
 }
 
 function quoteIdentifier(name: string): string {

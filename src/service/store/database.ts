@@ -36,6 +36,8 @@ export interface Database {
 export interface StoreHandle {
   db: Kysely<Database>;
   dialect: DialectName;
+  /** SQLite only: the database file, so a health probe can open a connection of its own. */
+  filename?: string;
   close(): Promise<void>;
 }
 
@@ -104,7 +106,7 @@ function openSqlite(filename: string): StoreHandle {
   database.pragma('busy_timeout = 5000');
   database.pragma('foreign_keys = ON');
   const db = new Kysely<Database>({ dialect: new LockingSqliteDialect({ database: withStatementCache(database) }) });
-  return { db, dialect: 'sqlite', close: () => db.destroy() };
+  return { db, dialect: 'sqlite', filename, close: () => db.destroy() };
 }
 
 /** Distinct SQL texts kept prepared; a query with a varying row count makes new texts. */
