@@ -153,6 +153,10 @@ async function openPostgres(connectionString: string, schema: string | undefined
   });
   // An idle client's error (server restart) would otherwise crash the process.
   pool.on('error', () => {});
+  // So would the error of a client checked out between two queries (a Kysely transaction awaiting
+  // app code while the database goes away): pg emits it on the client, where nothing listens. The
+  // same failure rejects the transaction's next query, which is where the caller handles it.
+  pool.on('connect', (client) => client.on('error', () => {}));
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return { db, dialect: 'postgres', close: () => db.destroy() };
 }

@@ -16,6 +16,7 @@ import { createJobQueue, type JobQueueSettings } from '../queue/create-job-queue
 import { errorMessage, type JobQueue } from '../queue/job-queue.js';
 import type { Logger } from '../queue/logger.js';
 import { createTriageRuntime, type RuntimeOverrides, type TriageRuntime } from '../triage-runtime.js';
+import { guardAgainstConnectionLoss } from './connection-loss-guard.js';
 import { connectorsFromConfig } from './connectors-from-config.js';
 import { createFailedJobHandler, createWorker, type Worker } from './worker.js';
 
@@ -71,6 +72,7 @@ export async function runWorkerProcess(config: Config, options: WorkerProcessOpt
   };
   // Listening before anything slow starts: a SIGTERM during start-up still stops gracefully.
   for (const signal of signals) process.on(signal, onSignal);
+  const removeGuard = guardAgainstConnectionLoss(logger);
 
   const runtime = await createTriageRuntime(config, options.runtimeOverrides);
   try {
@@ -120,6 +122,7 @@ export async function runWorkerProcess(config: Config, options: WorkerProcessOpt
   } finally {
     for (const signal of signals) process.off(signal, onSignal);
     await runtime.close();
+    removeGuard();
   }
   logger.info({}, 'triage worker stopped');
 }
