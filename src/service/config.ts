@@ -65,6 +65,8 @@ const environmentSchema = z.object({
   HEALTH_MAX_QUEUE_DEPTH: z.coerce.number().int().min(0).default(1000),
   HEALTH_MAX_JOB_AGE_SECONDS: z.coerce.number().min(0).default(600),
   HEALTH_CHECK_TIMEOUT_MS: z.coerce.number().int().min(50).max(30_000).default(1000),
+  // pg-boss: a run older than this (a SIGKILLed or hung worker's) is failed and retried elsewhere.
+  QUEUE_JOB_EXPIRE_SECONDS: z.coerce.number().int().min(5).default(300),
 });
 
 export type Config = Readonly<z.output<typeof environmentSchema>>;

@@ -83,6 +83,7 @@ export async function runWorkerProcess(config: Config, options: WorkerProcessOpt
       databaseUrl: options.runtimeOverrides?.databaseUrl ?? config.DATABASE_URL,
       onFailed: createFailedJobHandler({ runtime, dispatcher, logger }),
       logger,
+      ...pgBossExpiry(config.QUEUE_JOB_EXPIRE_SECONDS),
       ...options.queue,
     });
     const concurrency = options.concurrency ?? config.WORKER_CONCURRENCY;
@@ -125,4 +126,12 @@ export async function runWorkerProcess(config: Config, options: WorkerProcessOpt
     removeGuard();
   }
   logger.info({}, 'triage worker stopped');
+}
+
+/**
+ * pg-boss expires runs only in its maintenance round, so a crashed worker's ticket waits for up to
+ * expiry + maintenance interval: the interval follows a short expiry, never more than pg-boss's 60 s.
+ */
+function pgBossExpiry(expireInSeconds: number): Pick<JobQueueSettings, 'expireInSeconds' | 'maintenanceIntervalSeconds'> {
+  return { expireInSeconds, maintenanceIntervalSeconds: Math.max(1, Math.min(60, Math.floor(expireInSeconds / 2))) };
 }
