@@ -167,7 +167,9 @@ describe('fault injection against the real service', () => {
     const environment = { DATABASE_URL: databaseUrl, GENERIC_REPLY_URL: helpdesk.replyUrl, QUEUE_JOB_EXPIRE_SECONDS: '20', WORKER_CONCURRENCY: '2' };
     const serve = spawnService({ environment });
     const address = await serve.address;
-    // Started after serve has migrated the store and created pg-boss's schema.
+    // Started after serve has migrated the store and created pg-boss's schema. A worker that cannot
+    // reach the database while it starts exits 1 (its supervisor restarts it): the scenarios start
+    // their fault only once it is ready.
     const startWorker = () => spawnService({ command: 'worker', environment });
     return { serve, address, startWorker, reader: postgresProgress(database) as ProgressReader };
   }
@@ -177,6 +179,7 @@ describe('fault injection against the real service', () => {
     const helpdesk = await startFlakyHelpdesk(HEALTHY);
     const pair = await postgresPair(database, database.url, helpdesk);
     let worker = pair.startWorker();
+    await worker.ready;
     let killedAt = 0;
     let kill: Promise<void> | undefined;
     try {
@@ -234,6 +237,7 @@ describe('fault injection against the real service', () => {
     const helpdesk = await startFlakyHelpdesk(HEALTHY);
     const pair = await postgresPair(database, database.urlVia(proxy.port), helpdesk);
     const worker = pair.startWorker();
+    await worker.ready;
     let restoredAt = 0;
     let outage: Promise<void> | undefined;
     try {
@@ -270,8 +274,8 @@ describe('fault injection against the real service', () => {
           `both processes alive after: ${pair.serve.alive() && worker.alive()}; time to recover = from the restore until every reply was created.`,
       });
       results.push(figures);
-      expect(pair.serve.alive()).toBe(true);
-      expect(worker.alive()).toBe(true);
+      expect(pair.serve.alive(), pair.serve.stderr().slice(-3000)).toBe(true);
+      expect(worker.alive(), worker.stderr().slice(-3000)).toBe(true);
       expect(figures.lost).toBe(0);
       expect(figures.doubles).toBe(0);
       expect(await stop(worker)).toBe(0);

@@ -15,6 +15,8 @@ export interface ServiceProcess {
   readonly child: ChildProcessWithoutNullStreams;
   /** http://127.0.0.1:PORT once listening (serve only). */
   readonly address: Promise<string>;
+  /** Resolves once the queue workers take jobs (serve and worker). */
+  readonly ready: Promise<void>;
   readonly exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
   alive(): boolean;
   stderr(): string;
@@ -56,6 +58,13 @@ export function spawnService(options: SpawnServiceOptions): ServiceProcess {
   });
   // Only the first listening line counts; unhandled if nobody asks (a worker never listens).
   address.catch(() => undefined);
+  let resolveReady!: () => void;
+  let rejectReady!: (error: Error) => void;
+  const ready = new Promise<void>((resolve, reject) => {
+    resolveReady = resolve;
+    rejectReady = reject;
+  });
+  ready.catch(() => undefined);
   child.stderr.on('data', (chunk: Buffer) => {
     const text = chunk.toString('utf8');
     stderr = (stderr + text).slice(-200_000);
@@ -67,6 +76,7 @@ export function spawnService(options: SpawnServiceOptions): ServiceProcess {
       try {
         const entry = JSON.parse(line) as { level: number; msg: string; error?: string; address?: string };
         if (entry.msg === 'triage service listening' && entry.address) resolveAddress(entry.address);
+        if (entry.msg === 'triage worker ready') resolveReady();
         if (entry.level >= 40) problems.push({ level: entry.level, msg: entry.msg, ...(entry.error ? { error: entry.error } : {}) });
       } catch {
         // Not a log line.
@@ -77,12 +87,14 @@ export function spawnService(options: SpawnServiceOptions): ServiceProcess {
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => {
     child.on('exit', (code, signal) => {
       rejectAddress(new Error(`the service exited (${code ?? signal}) before listening:\n${stderr.slice(-4000)}`));
+      rejectReady(new Error(`the service exited (${code ?? signal}) before it was ready:\n${stderr.slice(-4000)}`));
       resolve({ code, signal });
     });
   });
   return {
     child,
     address,
+    ready,
     exited,
     alive: () => child.exitCode === null && child.signalCode === null,
     stderr: () => stderr,
