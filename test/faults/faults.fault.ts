@@ -167,9 +167,8 @@ describe('fault injection against the real service', () => {
     const environment = { DATABASE_URL: databaseUrl, GENERIC_REPLY_URL: helpdesk.replyUrl, QUEUE_JOB_EXPIRE_SECONDS: '20', WORKER_CONCURRENCY: '2' };
     const serve = spawnService({ environment });
     const address = await serve.address;
-    // Started after serve has migrated the store and created pg-boss's schema. A worker that cannot
-    // reach the database while it starts exits 1 (its supervisor restarts it): the scenarios start
-    // their fault only once it is ready.
+    // Started after serve has migrated the store and created pg-boss's schema; the scenarios start
+    // their fault once it is ready, so the fault hits a running process, not one still starting.
     const startWorker = () => spawnService({ command: 'worker', environment });
     return { serve, address, startWorker, reader: postgresProgress(database) as ProgressReader };
   }

@@ -2,7 +2,8 @@
  * The real `triage serve` on PostgreSQL (pg-boss) through a TCP proxy the test cuts and restores:
  * the process stays alive through the outage, /healthz answers 503 naming the store while the
  * database is gone and 200 once it is back, webhooks answer 503 (retry) rather than 202 meanwhile,
- * and tickets queued before and after are processed with no restart.
+ * and tickets queued before and after are processed with no restart. A process started while
+ * the database is down waits for it.
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { startStandInHelpdesk, type StandInHelpdesk } from './outbox/support/stand-in-helpdesk.js';
@@ -28,6 +29,26 @@ describe('a PostgreSQL outage under triage serve', () => {
     const rows = await database!.query<{ count: string }>('select count(*) as count from decisions');
     return Number(rows[0]?.count ?? 0);
   }
+
+  it('a worker started while the database is down waits for it, and stops cleanly if told to meanwhile', { timeout: 180_000 }, async () => {
+    database = await createScratchDatabase('outage_start');
+    proxy = await startTcpProxy({ host: new URL(database.url).hostname, port: Number(new URL(database.url).port || 5432) });
+    await proxy.cut();
+    const environment = { DATABASE_URL: database.urlVia(proxy.port) };
+    const waiting = (process: ServiceProcess) => process.stderr().includes('the database cannot be reached; waiting for it');
+    const stoppedWhileWaiting = spawnService({ command: 'worker', environment });
+    service = spawnService({ command: 'worker', environment });
+    await vi.waitFor(() => expect(waiting(stoppedWhileWaiting) && waiting(service!)).toBe(true), { timeout: 60_000, interval: 250 });
+
+    stoppedWhileWaiting.child.kill('SIGTERM');
+    expect(await stoppedWhileWaiting.exited).toEqual({ code: 0, signal: null });
+
+    await proxy.restore();
+    await service.ready;
+    expect(service.alive()).toBe(true);
+    service.child.kill('SIGTERM');
+    expect(await service.exited).toEqual({ code: 0, signal: null });
+  });
 
   it('keeps the process alive, reports 503 while the store is gone, and resumes work when it is back', { timeout: 180_000 }, async () => {
     database = await createScratchDatabase('outage');

@@ -4,6 +4,9 @@
  * on several machines share the work; the jobs-table queue on SQLite), the helpdesk connectors and
  * the outbox dispatcher.
  *
+ * A database that cannot be reached at start-up is waited for (wait-for-database.ts), and one that
+ * goes away later does not end the process (connection-loss-guard.ts).
+ *
  * Shutdown is graceful: on the first signal it stops taking jobs, lets in-flight ones finish for
  * up to `stopTimeoutMs`, then aborts and releases the rest (they run again elsewhere), closes the
  * runtime, and resolves, so the CLI exits 0.
@@ -18,6 +21,7 @@ import type { Logger } from '../queue/logger.js';
 import { createTriageRuntime, type RuntimeOverrides, type TriageRuntime } from '../triage-runtime.js';
 import { guardAgainstConnectionLoss } from './connection-loss-guard.js';
 import { connectorsFromConfig } from './connectors-from-config.js';
+import { openWhenDatabaseAnswers } from './wait-for-database.js';
 import { createFailedJobHandler, createWorker, type Worker } from './worker.js';
 
 export interface WorkerProcessOptions {
@@ -74,7 +78,19 @@ export async function runWorkerProcess(config: Config, options: WorkerProcessOpt
   for (const signal of signals) process.on(signal, onSignal);
   const removeGuard = guardAgainstConnectionLoss(logger);
 
-  const runtime = await createTriageRuntime(config, options.runtimeOverrides);
+  // A stop while waiting for the database ends the wait; the process then exits 0.
+  const startup = new AbortController();
+  void stopRequested.then(() => startup.abort());
+  const runtime = await openWhenDatabaseAnswers(() => createTriageRuntime(config, options.runtimeOverrides), {
+    logger,
+    signal: startup.signal,
+  });
+  if (!runtime) {
+    for (const signal of signals) process.off(signal, onSignal);
+    removeGuard();
+    logger.info({}, 'stopped before the database could be reached');
+    return;
+  }
   try {
     const connectors = options.connectors ?? connectorsFromConfig(config);
     const dispatcher = createOutboxDispatcher({ db: runtime.store.db, connectors, logger });
