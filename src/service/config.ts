@@ -94,6 +94,12 @@ const environmentSchema = z.object({
   LLM_MAX_RETRIES: z.coerce.number().int().min(0).max(10).default(2),
   TRIAGE_LLM_BUDGET_MS: z.coerce.number().int().positive().default(120_000),
   TRIAGE_CPU_BUDGET_MS: z.coerce.number().int().positive().default(2000),
+  // Health (/healthz): backlog thresholds (0 turns one off) and how long one check may take.
+  HEALTH_MAX_QUEUE_DEPTH: z.coerce.number().int().min(0).default(1000),
+  HEALTH_MAX_JOB_AGE_SECONDS: z.coerce.number().min(0).default(600),
+  HEALTH_CHECK_TIMEOUT_MS: z.coerce.number().int().min(50).max(30_000).default(1000),
+  // pg-boss: a run older than this (a SIGKILLed or hung worker's) is failed and retried elsewhere.
+  QUEUE_JOB_EXPIRE_SECONDS: z.coerce.number().int().min(5).default(300),
 });
 
 export type Config = Readonly<z.output<typeof environmentSchema>>;

@@ -22,3 +22,8 @@ export class InputError extends ServiceError {
 
 /** The service could not start (e.g. its port is taken): the CLI exits 1, so a supervisor sees it. */
 export class ServiceStartError extends ServiceError {}
+/**
+ * A triage run stopped from outside before it decided anything (shutdown, a lost lease, an expired
+ * job). Not a failure of the ticket: the queue releases the job and the ticket runs again.
+ */
+export class TriageInterruptedError extends ServiceError {}

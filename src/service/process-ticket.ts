@@ -9,6 +9,7 @@ import { triageTicket } from '../triage/pipeline.js';
 import { createRunScrubber } from '../triage/scrubber-run-cache.js';
 import { scrubText } from '../triage/scrubber.js';
 import type { Ticket, TriageOutcome } from '../triage/types.js';
+import { TriageInterruptedError } from './errors.js';
 import type { TriageRuntime } from './triage-runtime.js';
 import { appendAuditEvents } from './store/repositories/audit-repository.js';
 import { getDecision, saveDecision } from './store/repositories/decision-repository.js';
@@ -66,9 +67,17 @@ export async function processTicket(
   try {
     result = await triageTicket(stored, runtime.deps, { signal: options.signal, rethrowRetryableModelErrors: options.retryModelErrors });
   } catch (error) {
-    await finishRun(db, run.id, { status: 'failed', error: error instanceof Error ? error.message : String(error) });
+    const message = error instanceof Error ? error.message : String(error);
+    await finishRun(db, run.id, options.signal?.aborted ? released(options.signal) : { status: 'failed', error: message });
     await setTicketStatus(db, stored.id, 'queued');
     throw error;
+  }
+  if (result.stopReason === 'aborted') {
+    // Stopped from outside (shutdown, a lost lease, an expired job): nothing was decided, so
+    // nothing is stored as a decision; the queue runs the ticket again.
+    await finishRun(db, run.id, released(options.signal));
+    await setTicketStatus(db, stored.id, 'queued');
+    throw new TriageInterruptedError(interruptionMessage(options.signal), { cause: options.signal?.reason });
   }
   const scrub = createRunScrubber();
   const outcome = scrub(result.outcome);
@@ -98,6 +107,16 @@ export async function processTicket(
     return { outcome, duplicate: false };
   });
   return { ...saved, runId: run.id };
+}
+
+function released(signal: AbortSignal | undefined) {
+  return { status: 'released' as const, error: interruptionMessage(signal) };
+}
+
+function interruptionMessage(signal: AbortSignal | undefined): string {
+  const reason: unknown = signal?.reason;
+  const detail = reason instanceof Error ? reason.message : reason === undefined ? 'the agent was stopped' : String(reason);
+  return `released for a retry: ${detail}`;
 }
 
 export function newTicketId(): string {

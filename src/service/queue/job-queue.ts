@@ -32,6 +32,8 @@ export interface QueueHealth {
   pending: number;
   /** Running now, in any process. */
   active: number;
+  /** Seconds since the oldest waiting job was enqueued; 0 when none waits. */
+  oldestPendingSeconds?: number;
 }
 
 export interface JobQueue {

@@ -20,6 +20,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { CompiledQuery, type Transaction } from 'kysely';
 import PgBoss from 'pg-boss';
 import type { Database } from '../store/database.js';
+import { isConnectionLost } from '../store/connection-errors.js';
 import { dialectOf } from '../store/dialect.js';
 import { JobAbortedError, QueueUsageError } from './errors.js';
 import {
@@ -59,6 +60,8 @@ export interface PgBossQueueOptions {
   spareAttempts?: number;
   stopTimeoutMs?: number;
   releaseGraceMs?: number;
+  /** How often to retry releasing runs a database outage left active. Default 2 s. */
+  releaseRetryMs?: number;
   logger?: Logger;
 }
 
@@ -68,6 +71,9 @@ interface TriageJobData {
 }
 
 type QueueState = 'created' | 'active' | 'stopping' | 'stopped';
+
+/** A run as pg-boss started it: its job and the start time that tells this run from a later one. */
+type StartedJob = Pick<PgBoss.JobWithMetadata<TriageJobData>, 'id' | 'startedOn'>;
 
 /** Starts pg-boss (creating its schema on first use) and the triage queue. */
 export async function createPgBossQueue(options: PgBossQueueOptions): Promise<PgBossQueue> {
@@ -90,6 +96,10 @@ export class PgBossQueue implements JobQueue {
   readonly #releaseGraceMs: number;
   readonly #logger: Logger;
   readonly #running = new RunningJobs();
+  /** Jobs to release once the database is back (see #releaseLater). */
+  readonly #unsettled = new Map<string, StartedJob>();
+  readonly #releaseRetryMs: number;
+  #releaseTimer: NodeJS.Timeout | undefined;
   readonly #workerIds: string[] = [];
   #state: QueueState = 'created';
   #opened = false;
@@ -106,6 +116,7 @@ export class PgBossQueue implements JobQueue {
     this.#spareAttempts = options.spareAttempts ?? 10;
     this.#stopTimeoutMs = options.stopTimeoutMs ?? 30_000;
     this.#releaseGraceMs = options.releaseGraceMs ?? 2_000;
+    this.#releaseRetryMs = options.releaseRetryMs ?? 2_000;
     this.#logger = options.logger ?? silentLogger;
     this.#boss = new PgBoss({
       connectionString: options.connectionString,
@@ -206,6 +217,8 @@ export class PgBossQueue implements JobQueue {
           await this.#running.waitForAll(this.#releaseGraceMs);
         }
       }
+      this.#clearReleaseTimer();
+      if (this.#unsettled.size > 0) await this.#releaseUnsettled();
       // Not graceful: we waited ourselves. pg-boss fails (releases) whatever still runs, then closes its pool.
       if (this.#opened) await this.#boss.stop({ graceful: false, close: true, wait: true });
       this.#state = 'stopped';
@@ -217,21 +230,72 @@ export class PgBossQueue implements JobQueue {
     try {
       const pending = await this.#boss.getQueueSize(this.queueName);
       const notFinished = await this.#boss.getQueueSize(this.queueName, { before: 'completed' });
+      const oldest = await this.#boss
+        .getDb()
+        .executeSql(oldestWaitingJobSql(this.schema), [this.queueName]);
       const stopped = this.#state === 'stopping' || this.#state === 'stopped';
       return {
         ok: !stopped,
         ...(stopped ? { detail: `the queue is ${this.#state}` } : {}),
         pending,
         active: Math.max(0, notFinished - pending),
+        oldestPendingSeconds: Math.max(0, Number((oldest.rows[0] as { seconds?: unknown } | undefined)?.seconds ?? 0)),
       };
     } catch (error) {
       return { ok: false, detail: `pg-boss cannot be reached: ${errorMessage(error)}`, pending: 0, active: 0 };
     }
   }
 
+  async #release(job: StartedJob): Promise<void> {
+    const jobId = job.id;
+    try {
+      await this.#boss.getDb().executeSql(releaseJobSql(this.schema), [this.queueName, job.id, job.startedOn]);
+    } catch (error) {
+      if (isConnectionLost(error)) {
+        this.#releaseLater(job);
+        return;
+      }
+      // pg-boss's maintenance expires the run later and retries it: slower, but nothing is lost.
+      this.#logger.warn({ jobId, error: errorMessage(error) }, 'could not release the job; it is retried once it expires');
+    }
+  }
+
+  /**
+   * A run whose outcome could not be written because the database went away stays active in
+   * pg-boss until it expires (minutes). Released as soon as the database answers again, it runs
+   * again at once: a run that had decided finds its decision stored and only delivers it.
+   */
+  #releaseLater(job: StartedJob): void {
+    this.#unsettled.set(job.id, job);
+    this.#releaseTimer ??= setInterval(() => void this.#releaseUnsettled(), this.#releaseRetryMs);
+  }
+
+  async #releaseUnsettled(): Promise<void> {
+    for (const job of [...this.#unsettled.values()]) {
+      try {
+        await this.#boss.getDb().executeSql(releaseJobSql(this.schema), [this.queueName, job.id, job.startedOn]);
+        this.#unsettled.delete(job.id);
+        this.#logger.info({ jobId: job.id }, 'released a job left active by a database outage');
+      } catch {
+        return; // Still down: the next tick tries again.
+      }
+    }
+    if (this.#unsettled.size === 0) this.#clearReleaseTimer();
+  }
+
+  #clearReleaseTimer(): void {
+    if (this.#releaseTimer) clearInterval(this.#releaseTimer);
+    this.#releaseTimer = undefined;
+  }
+
   #runTracked(job: PgBoss.JobWithMetadata<TriageJobData>): Promise<void> {
     const controller = new AbortController();
-    return this.#running.track(job.id, controller, this.#run(job, controller));
+    const run = this.#run(job, controller).catch((error: unknown) => {
+      if (!isConnectionLost(error)) throw error;
+      this.#logger.warn({ jobId: job.id, ticketId: job.data.ticketId, error: errorMessage(error) }, 'database lost while settling a job; releasing it once it is back');
+      this.#releaseLater(job);
+    });
+    return this.#running.track(job.id, controller, run);
   }
 
   /**
@@ -264,7 +328,7 @@ export class PgBossQueue implements JobQueue {
         throw error;
       }
       if (isAbortedWith(controller.signal, 'shutdown')) {
-        await this.#boss.fail(this.queueName, job.id, { message: 'released on shutdown' });
+        await this.#release(job);
         this.#logger.info(fields, 'released an in-flight job on shutdown');
         return;
       }
@@ -290,6 +354,30 @@ export class PgBossQueue implements JobQueue {
       clearTimeout(expiry);
     }
   }
+}
+
+/**
+ * Gives an interrupted job back without counting the run as an attempt: pg-boss's fetch adds one
+ * to retry_count only when started_on is set, so clearing it makes the next run the same attempt.
+ * `fail` would count it and wait a backoff, so a few restarts in a row would hand a healthy ticket
+ * to a human. pg-boss 10 has no call for this; the statement touches only this job's own row, and
+ * only while it is still the run we started (same started_on; JavaScript keeps milliseconds of
+ * PostgreSQL's microseconds), never a later run of the job.
+ */
+function releaseJobSql(schema: string): string {
+  return `UPDATE ${quoteIdentifier(schema)}.job SET state = 'retry', start_after = now(), started_on = NULL
+    WHERE name = $1 AND id = $2 AND state = 'active'
+      AND abs(extract(epoch FROM started_on - $3::timestamptz)) < 0.001`;
+}
+
+/** The age of the oldest job waiting to run (created or backing off before a retry). */
+function oldestWaitingJobSql(schema: string): string {
+  return `SELECT coalesce(extract(epoch FROM now() - min(created_on)), 0)::float8 AS seconds
+    FROM ${quoteIdentifier(schema)}.job WHERE name = $1 AND state < 'active'`;
+}
+
+function quoteIdentifier(name: string): string {
+  return `"${name.replaceAll('"', '""')}"`;
 }
 
 /** A UUID that depends only on queue and ticket (shaped like a v5 UUID). */

@@ -179,6 +179,15 @@ export class SqliteQueue implements JobQueue {
             .count<number | string | bigint>('id')
             .filterWhere((filter) => filter.and([filter('status', '=', 'active'), filter('locked_until', '>=', now)]))
             .as('active'),
+          expression.fn
+            .min<string | null>('created_at')
+            .filterWhere((filter) =>
+              filter.or([
+                filter('status', '=', 'pending'),
+                filter.and([filter('status', '=', 'active'), filter('locked_until', '<', now)]),
+              ]),
+            )
+            .as('oldest'),
         ])
         .where('queue', '=', this.queueName)
         .executeTakeFirstOrThrow();
@@ -188,6 +197,7 @@ export class SqliteQueue implements JobQueue {
         ...(stopped ? { detail: `the queue is ${this.#state}` } : {}),
         pending: Number(rows.pending),
         active: Number(rows.active),
+        oldestPendingSeconds: rows.oldest ? Math.max(0, (Date.now() - Date.parse(rows.oldest)) / 1000) : 0,
       };
     } catch (error) {
       return { ok: false, detail: `the jobs table cannot be read: ${errorMessage(error)}`, pending: 0, active: 0 };

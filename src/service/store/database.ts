@@ -38,6 +38,8 @@ export interface Database {
 export interface StoreHandle {
   db: Kysely<Database>;
   dialect: DialectName;
+  /** SQLite only: the database file, so a health probe can open a connection of its own. */
+  filename?: string;
   close(): Promise<void>;
 }
 
@@ -106,7 +108,7 @@ function openSqlite(filename: string): StoreHandle {
   database.pragma('busy_timeout = 5000');
   database.pragma('foreign_keys = ON');
   const db = new Kysely<Database>({ dialect: new LockingSqliteDialect({ database: withStatementCache(database) }) });
-  return { db, dialect: 'sqlite', close: () => db.destroy() };
+  return { db, dialect: 'sqlite', filename, close: () => db.destroy() };
 }
 
 /** Distinct SQL texts kept prepared; a query with a varying row count makes new texts. */
@@ -153,6 +155,10 @@ async function openPostgres(connectionString: string, schema: string | undefined
   });
   // An idle client's error (server restart) would otherwise crash the process.
   pool.on('error', () => {});
+  // So would the error of a client checked out between two queries (a Kysely transaction awaiting
+  // app code while the database goes away): pg emits it on the client, where nothing listens. The
+  // same failure rejects the transaction's next query, which is where the caller handles it.
+  pool.on('connect', (client) => client.on('error', () => {}));
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return { db, dialect: 'postgres', close: () => db.destroy() };
 }

@@ -4,6 +4,9 @@
  * on several machines share the work; the jobs-table queue on SQLite), the helpdesk connectors and
  * the outbox dispatcher.
  *
+ * A database that cannot be reached at start-up is waited for (wait-for-database.ts), and one that
+ * goes away later does not end the process (connection-loss-guard.ts).
+ *
  * Shutdown is graceful: on the first signal it stops taking jobs, lets in-flight ones finish for
  * up to `stopTimeoutMs`, then aborts and releases the rest (they run again elsewhere), closes the
  * runtime, and resolves, so the CLI exits 0.
@@ -16,7 +19,9 @@ import { createJobQueue, type JobQueueSettings } from '../queue/create-job-queue
 import { errorMessage, type JobQueue } from '../queue/job-queue.js';
 import type { Logger } from '../queue/logger.js';
 import { createTriageRuntime, type RuntimeOverrides, type TriageRuntime } from '../triage-runtime.js';
+import { guardAgainstConnectionLoss } from './connection-loss-guard.js';
 import { connectorsFromConfig } from './connectors-from-config.js';
+import { openWhenDatabaseAnswers } from './wait-for-database.js';
 import { createFailedJobHandler, createWorker, type Worker } from './worker.js';
 
 export interface WorkerProcessOptions {
@@ -73,8 +78,21 @@ export async function runWorkerProcess(config: Config, options: WorkerProcessOpt
   };
   // Listening before anything slow starts: a SIGTERM during start-up still stops gracefully.
   for (const signal of signals) process.on(signal, onSignal);
+  const removeGuard = guardAgainstConnectionLoss(logger);
 
-  const runtime = await createTriageRuntime(config, { warn: (message) => logger.warn({}, message), ...options.runtimeOverrides });
+  // A stop while waiting for the database ends the wait; the process then exits 0.
+  const startup = new AbortController();
+  void stopRequested.then(() => startup.abort());
+  const runtime = await openWhenDatabaseAnswers(() => createTriageRuntime(config, { warn: (message) => logger.warn({}, message), ...options.runtimeOverrides }), {
+    logger,
+    signal: startup.signal,
+  });
+  if (!runtime) {
+    for (const signal of signals) process.off(signal, onSignal);
+    removeGuard();
+    logger.info({}, 'stopped before the database could be reached');
+    return;
+  }
   try {
     if (runtime.outboxKeyOrigin.source === 'created-key-file') {
       // Undelivered replies are sealed with this key: without it they cannot be sent.
@@ -93,6 +111,7 @@ export async function runWorkerProcess(config: Config, options: WorkerProcessOpt
       databaseUrl: options.runtimeOverrides?.databaseUrl ?? config.DATABASE_URL,
       onFailed: createFailedJobHandler({ runtime, dispatcher, logger }),
       logger,
+      ...pgBossExpiry(config.QUEUE_JOB_EXPIRE_SECONDS),
       ...options.queue,
     });
     const concurrency = options.concurrency ?? config.WORKER_CONCURRENCY;
@@ -132,6 +151,15 @@ export async function runWorkerProcess(config: Config, options: WorkerProcessOpt
   } finally {
     for (const signal of signals) process.off(signal, onSignal);
     await runtime.close();
+    removeGuard();
   }
   logger.info({}, 'triage worker stopped');
+}
+
+/**
+ * pg-boss expires runs only in its maintenance round, so a crashed worker's ticket waits for up to
+ * expiry + maintenance interval: the interval follows a short expiry, never more than pg-boss's 60 s.
+ */
+function pgBossExpiry(expireInSeconds: number): Pick<JobQueueSettings, 'expireInSeconds' | 'maintenanceIntervalSeconds'> {
+  return { expireInSeconds, maintenanceIntervalSeconds: Math.max(1, Math.min(60, Math.floor(expireInSeconds / 2))) };
 }

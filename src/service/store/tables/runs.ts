@@ -1,6 +1,7 @@
 import type { Insertable, Selectable, Updateable } from 'kysely';
 
-export type RunStatus = 'running' | 'succeeded' | 'failed';
+/** `released`: stopped from outside before a decision (shutdown, lease or expiry); the job runs again. */
+export type RunStatus = 'running' | 'succeeded' | 'failed' | 'released';
 
 export interface RunsTable {
   id: string;
