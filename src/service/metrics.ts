@@ -2,7 +2,7 @@
  * Prometheus metrics of one service instance. A registry per instance (not prom-client's global one)
  * so tests can build several apps in one process.
  */
-import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 
 export interface TriageMetrics {
   readonly registry: Registry;
@@ -18,7 +18,6 @@ export interface TriageMetrics {
   /** Outbox entries given up after their last attempt (or a non-retryable error), by kind. */
   outboxDeliveriesFailed: Counter<'kind'>;
   /** Outbox entries by state, read from the store at each scrape (so it survives restarts). */
-  outboxEntries: Gauge<'state'>;
   /** Records one finished triage: the worker and the CLI call it. */
   observeOutcome(decision: 'sent' | 'drafted', seconds: number): void;
 }
@@ -52,12 +51,6 @@ export function createMetrics(options: { defaultMetrics?: boolean } = {}): Triag
       registers: [registry],
     }),
     outboxDeliveriesFailed: counter('triage_outbox_deliveries_failed_total', 'Outbox entries given up: the reply or note was not delivered', ['kind']),
-    outboxEntries: new Gauge({
-      name: 'triage_outbox_entries',
-      help: 'Outbox entries by state (pending, delivered, failed, rejected)',
-      labelNames: ['state'],
-      registers: [registry],
-    }),
     observeOutcome(decision, seconds) {
       metrics.processed.inc({ decision });
       (decision === 'sent' ? metrics.sent : metrics.drafted).inc();

@@ -2,7 +2,7 @@
  * Backlog series for /metrics, read from the store at scrape time (so every process of a
  * deployment reports the same shared queue, and nothing has to be counted in memory):
  * triage_queue_depth, triage_queue_active, triage_queue_oldest_job_age_seconds and
- * triage_outbox_entries{status="pending"|"failed"}. A scrape while the store is down keeps the last
+ * triage_outbox_entries{status="pending"|"delivered"|"failed"|"rejected"}. A scrape while the store is down keeps the last
  * values and sets triage_backlog_scrape_ok to 0, so the scrape itself still answers (as does a
  * queue that is stopping: its own health is not ok).
  */
@@ -13,8 +13,8 @@ import type { Database } from '../store/database.js';
 import type { OutboxStatus } from '../store/tables/outbox.js';
 import { withDeadline } from './with-deadline.js';
 
-/** Outbox states that need someone's attention when they pile up. */
-const WATCHED_OUTBOX_STATUSES = ['pending', 'failed'] as const satisfies readonly OutboxStatus[];
+/** Every outbox state, so a dashboard sees failures pile up against what was delivered. */
+const WATCHED_OUTBOX_STATUSES = ['pending', 'delivered', 'failed', 'rejected'] as const satisfies readonly OutboxStatus[];
 
 export interface BacklogSource {
   queue: JobQueue;

@@ -4,7 +4,6 @@ import { registerBacklogMetrics } from '../health/backlog-metrics.js';
 import { buildHealthReport, type HealthThresholds } from '../health/health-report.js';
 import { createStoreProbe } from '../health/store-probe.js';
 import type { ServiceContext } from '../service-context.js';
-import { countOutboxByStatus } from '../store/repositories/outbox-repository.js';
 
 export const operationsRoutes: FastifyPluginAsync<{ services: ServiceContext }> = async (app, { services }) => {
   const { config } = services;
@@ -38,8 +37,6 @@ export const operationsRoutes: FastifyPluginAsync<{ services: ServiceContext }> 
   });
 
   app.get('/metrics', async (_request, reply) => {
-    const outbox = await countOutboxByStatus(services.runtime.store.db);
-    for (const [state, count] of Object.entries(outbox)) services.metrics.outboxEntries.set({ state }, count);
     reply.header('content-type', services.metrics.registry.contentType);
     return services.metrics.registry.metrics();
   });

@@ -6,6 +6,7 @@
 import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
 import { createHmac } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
+import { TEST_OUTBOX_KEY } from '../../service/support/test-outbox-key.js';
 
 export const PROJECT_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 export const REVIEWER_TOKEN = 'fault-suite-reviewer-token-0123456789';
@@ -43,6 +44,8 @@ export function spawnService(options: SpawnServiceOptions): ServiceProcess {
       REVIEWER_TOKEN,
       GENERIC_WEBHOOK_SECRET: WEBHOOK_SECRET,
       RATE_LIMIT_PER_MINUTE: '0',
+      // Every process of a PostgreSQL deployment shares one outbox key (SQLite ignores it here).
+      OUTBOX_ENCRYPTION_KEY: TEST_OUTBOX_KEY,
       ...options.environment,
     },
     stdio: ['pipe', 'pipe', 'pipe'],

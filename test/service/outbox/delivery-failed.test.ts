@@ -65,7 +65,7 @@ describe.each(['sqlite', 'postgres'] as const)('a delivery the outbox gave up on
 
     const metrics = (await stack.app.inject({ method: 'GET', url: '/metrics' })).body;
     expect(metrics).toContain('triage_outbox_deliveries_failed_total{kind="send"} 1');
-    expect(metrics).toContain('triage_outbox_entries{state="failed"} 1');
+    expect(metrics).toContain('triage_outbox_entries{status="failed"} 1');
 
     // A restarted process's sweep leaves it alone: a failed entry waits for a person.
     await stack.newDispatcher().dispatchPending();
@@ -92,8 +92,8 @@ describe.each(['sqlite', 'postgres'] as const)('a delivery the outbox gave up on
     expect(again.statusCode).toBe(409);
     expect(again.json().error.code).toBe('not_failed');
     const metrics = (await stack.app.inject({ method: 'GET', url: '/metrics' })).body;
-    expect(metrics).toContain('triage_outbox_entries{state="failed"} 0');
-    expect(metrics).toContain('triage_outbox_entries{state="delivered"} 1');
+    expect(metrics).toContain('triage_outbox_entries{status="failed"} 0');
+    expect(metrics).toContain('triage_outbox_entries{status="delivered"} 1');
   });
 
   it('a failed internal note of a drafted ticket is delivery_failed too, and its retry leaves the ticket drafted', async () => {

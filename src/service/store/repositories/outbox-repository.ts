@@ -168,18 +168,6 @@ export async function rearmFailedOutbox(db: Executor, id: string): Promise<Outbo
   return row ? toOutboxEntry(row) : null;
 }
 
-/** Entries by status, for the metrics gauge. */
-export async function countOutboxByStatus(db: Executor): Promise<Record<OutboxStatus, number>> {
-  const rows = await db
-    .selectFrom('outbox')
-    .select(['status', (expression) => expression.fn.countAll<number | string | bigint>().as('count')])
-    .groupBy('status')
-    .execute();
-  const counts: Record<OutboxStatus, number> = { pending: 0, delivered: 0, failed: 0, rejected: 0 };
-  for (const row of rows) counts[row.status] = Number(row.count);
-  return counts;
-}
-
 /** Failed entries (given up), newest first, for the review queue. */
 export async function listFailedOutbox(db: Executor, limit: number): Promise<OutboxEntry[]> {
   const rows = await db
