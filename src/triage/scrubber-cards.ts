@@ -8,7 +8,7 @@ import { isCardNumber } from './scrubber-checks.js';
 import { matchesOf, type Detector, type PiiMatch } from './scrubber-types.js';
 
 /** A run of digits and single separators; each repetition starts with a digit, so it stays linear. */
-const DIGIT_RUN = /(?<![\w#@$€£])\d(?:(?:[ \-./_]{1,2}|\r?\n)?\d){12,600}(?![\w@])/dg;
+const DIGIT_RUN = /(?<![\w#@$€£])\d(?:(?:[ \-./_]{1,3}|\r?\n)?\d){12,600}(?![\w@])/dg;
 
 /** Digits other than ASCII (full-width, Arabic-Indic, ...) that NFKC or their numeric value maps to 0-9. */
 const OTHER_DIGIT = /[^\x00-\x7F]/;

@@ -16,7 +16,7 @@ import type { Detector, PiiKind, PiiMatch } from './scrubber-types.js';
 import { TRIGGERS } from './scrubber-triggers.js';
 
 /** Each detector with the cheap test (scrubber-triggers.ts) that text must pass for it to run. */
-const DETECTORS: readonly { detector: Detector; trigger: RegExp }[] = [
+export const GATED_DETECTORS: readonly { detector: Detector; trigger: RegExp }[] = [
   { detector: secretlintDetector, trigger: TRIGGERS.longToken },
   { detector: secretDetector, trigger: TRIGGERS.secret },
   { detector: contextSecretDetector, trigger: TRIGGERS.contextSecret },
@@ -33,7 +33,7 @@ const DETECTORS: readonly { detector: Detector; trigger: RegExp }[] = [
 /** Findings in `text`, sorted by position and never overlapping. */
 export function detectPii(text: string, kinds?: ReadonlySet<PiiKind>): PiiMatch[] {
   const candidates: PiiMatch[] = [];
-  for (const { detector, trigger } of DETECTORS) {
+  for (const { detector, trigger } of GATED_DETECTORS) {
     if (kinds && !detector.kinds.some((kind) => kinds.has(kind))) continue;
     if (!trigger.test(text)) continue;
     for (const match of detector.find(text)) {

@@ -19,7 +19,7 @@ export const TRIGGERS = {
   /** Every card number has a group of three digits or more, and so has a card security code. */
   threeDigits: /\d{3}/,
   /** scrubber-cards.ts adds what scrubber-financial.ts cannot read: dots, slashes, underscores, line breaks, double separators, other digits. */
-  unusualCard: /\d(?:[./_]|\r?\n|[ -]{2})\d|[^\x00-\x7F]/,
+  unusualCard: /\d(?:[./_]|\r?\n|[ -]{2,3})\d|[^\x00-\x7F]/,
   digit: /\d/,
   /** An address has an '@' or is written "ada [at] example [dot] com". */
   email: /@|[[(][ \t]*at[ \t]*[\])]/i,
