@@ -182,38 +182,62 @@ function finding(kind: PiiKind, start: number, value: string, replacement: strin
   return { kind, start, end: start + value.length, value, replacement, priority };
 }
 
+/**
+ * Cheap tests per family of patterns: a ticket mentions a password or holds a digit far more often
+ * than it holds any one of these shapes, and the Unicode-aware prose patterns cost most.
+ */
+const GATES = {
+  prefixed: /gl(?:pat|dt|rt|ptt|ft|soat|cbt)-|npm_|SG\.|hf_|pypi-|_v1_|shp|key-|SK[a-f0-9]|sq0|ya29\.|xapp-|dapi|ATATT/,
+  aws: /secret|aws/i,
+  flags: /-u|--/,
+  passwordWord: /pass|pw|kennwort|mot de passe|mdp|contrase|clave|senha|wachtwoord|has[łl]o|login|creds|credentials|benutzer/i,
+  reused: /everywhere|for everything|every site|all (?:my )?(?:accounts|sites)|as always/i,
+  otp: /2fa|mfa|otp|code|kod/i,
+  pin: /pin|geheimzahl/i,
+};
+
 export const contextSecretDetector: Detector = {
   kinds: ['api_key', 'aws_key', 'private_key', 'password'],
   *find(text) {
-    for (const { provider, pattern } of PREFIXED) {
-      for (const match of matchesOf(pattern, text)) {
-        if (!/\d/.test(match[0])) continue;
-        yield finding('api_key', match.index!, match[0], `[secret:${provider}]`, 80);
+    if (GATES.prefixed.test(text)) {
+      for (const { provider, pattern } of PREFIXED) {
+        for (const match of matchesOf(pattern, text)) {
+          if (!/\d/.test(match[0])) continue;
+          yield finding('api_key', match.index!, match[0], `[secret:${provider}]`, 80);
+        }
       }
     }
-    for (const match of matchesOf(AWS_SECRET_NEAR_LABEL, text)) {
-      const value = match[1]!;
-      if (!(/\d/.test(value) && /[a-z]/.test(value) && /[A-Z]/.test(value))) continue;
-      yield finding('aws_key', match.indices[1]![0], value, '[secret:aws]', 75);
+    if (GATES.aws.test(text)) {
+      for (const match of matchesOf(AWS_SECRET_NEAR_LABEL, text)) {
+        const value = match[1]!;
+        if (!(/\d/.test(value) && /[a-z]/.test(value) && /[A-Z]/.test(value))) continue;
+        yield finding('aws_key', match.indices[1]![0], value, '[secret:aws]', 75);
+      }
     }
     yield* puttyKeys(text);
-    for (const match of matchesOf(JSON_PAIR, text)) {
-      const value = match[4]!;
-      const key = credentialKind(match[2]!);
-      if (key === undefined || isPlaceholder(value) || value.length < 4) continue;
-      yield key === 'password'
-        ? finding('password', match.indices[4]![0], value, '[password]', 58)
-        : finding('api_key', match.indices[4]![0], value, '[secret:redacted]', 58);
+    if (text.includes(':') && (text.includes('"') || text.includes("'"))) {
+      for (const match of matchesOf(JSON_PAIR, text)) {
+        const value = match[4]!;
+        const key = credentialKind(match[2]!);
+        if (key === undefined || isPlaceholder(value) || value.length < 4) continue;
+        yield key === 'password'
+          ? finding('password', match.indices[4]![0], value, '[password]', 58)
+          : finding('api_key', match.indices[4]![0], value, '[secret:redacted]', 58);
+      }
     }
-    for (const match of matchesOf(ENV_LINE, text)) {
-      const value = match[2]!;
-      const key = credentialKind(match[1]!);
-      if (key === undefined || isPlaceholder(value) || value.length < 4) continue;
-      yield key === 'password'
-        ? finding('password', match.indices[2]![0], value, '[password]', 58)
-        : finding('api_key', match.indices[2]![0], value, '[secret:redacted]', 58);
+    if (text.includes('=')) {
+      for (const match of matchesOf(ENV_LINE, text)) {
+        const value = match[2]!;
+        const key = credentialKind(match[1]!);
+        if (key === undefined || isPlaceholder(value) || value.length < 4) continue;
+        yield key === 'password'
+          ? finding('password', match.indices[2]![0], value, '[password]', 58)
+          : finding('api_key', match.indices[2]![0], value, '[secret:redacted]', 58);
+      }
     }
-    for (const pattern of [CURL_USER, CLI_FLAG, USER_SLASH_PASS]) {
+    const passwordWord = GATES.passwordWord.test(text);
+    const patterns = [...(GATES.flags.test(text) ? [CURL_USER, CLI_FLAG] : []), ...(passwordWord && text.includes('/') ? [USER_SLASH_PASS] : [])];
+    for (const pattern of patterns) {
       for (const match of matchesOf(pattern, text)) {
         if (isPlaceholder(match[1]!)) continue;
         const value = withoutSentenceEnd(match[1]!);
@@ -222,14 +246,16 @@ export const contextSecretDetector: Detector = {
         yield finding('password', match.indices[1]![0], value, '[password]', 52);
       }
     }
-    for (const pattern of [NOUN_IS, CHANGED_TO, REUSED]) {
+    const prose = [...(passwordWord ? [NOUN_IS, CHANGED_TO] : []), ...(GATES.reused.test(text) ? [REUSED] : [])];
+    for (const pattern of prose) {
       for (const match of matchesOf(pattern, text)) {
         const found = valueOf(match, 1);
         if (!found || !acceptsProseValue(found.value, found.quoted, pattern === REUSED)) continue;
         yield finding('password', found.start, found.value, '[password]', 51);
       }
     }
-    for (const pattern of [OTP, PIN]) {
+    const codes = [...(GATES.otp.test(text) ? [OTP] : []), ...(GATES.pin.test(text) ? [PIN] : [])];
+    for (const pattern of codes) {
       for (const match of matchesOf(pattern, text)) {
         yield finding('password', match.indices[1]![0], match[1]!, '[password]', 51);
       }
