@@ -43,6 +43,13 @@ const JSON_PAIR = /(["'])([A-Za-z][A-Za-z0-9_.-]{0,60})\1[ \t]*:[ \t]*(["'])([^"
 /** `.env` and shell lines: `STRIPE_API_KEY=...`, `export DB_PASSWORD="..."` (upper case, as such files are written; `pwd=x&next=` is a query string). */
 const ENV_LINE = /^[ \t]*(?:export[ \t]+)?([A-Z][A-Z0-9_]{0,60})[ \t]*=[ \t]*["']?([^\s"'#]{1,400})/dgm;
 
+/**
+ * A credential in a URL's query string (`?token=...`, `&api_key=...`, `&sig=...`, an OAuth `code`),
+ * however short: a reviewer token in a link is as secret as one in a header.
+ */
+const QUERY_SECRET =
+  /[?&;](?:token|access_token|refresh_token|id_token|auth_token|api_key|apikey|api-key|key|secret|client_secret|password|passwd|pwd|pass|sig|signature|auth|code|session|sessionid|session_id|jwt|otp)=([^&#\s"'<>]{1,400})/dgi;
+
 /** `curl -u ada:hunter2`, `--user ada:hunter2`: the part after the colon. */
 const CURL_USER = /(?<![\w-])(?:-u|--user)(?:[ \t]+|=)["']?[^\s"':]{1,100}:([^\s"']{1,200})/dg;
 /** `--password=x`, `--token x`, `mysql -pS3cret`. */
@@ -226,6 +233,11 @@ export const contextSecretDetector: Detector = {
       }
     }
     if (text.includes('=')) {
+      for (const match of matchesOf(QUERY_SECRET, text)) {
+        const value = match[1]!;
+        if (isPlaceholder(value)) continue;
+        yield finding('api_key', match.indices[1]![0], value, '[secret:redacted]', 59);
+      }
       for (const match of matchesOf(ENV_LINE, text)) {
         const value = match[2]!;
         const key = credentialKind(match[1]!);
