@@ -11,13 +11,13 @@ const scrubFields = <T>(value: T): T => scrubValue(value, { walkInstances: true 
 
 /** A request as Fastify logs it: method, the URL with its query scrubbed, where it came from. */
 function serializeRequest(request: { method?: string; url?: string; hostname?: string; ip?: string; socket?: { remotePort?: number } }) {
-  return {
+  return scrubFields({
     method: request.method,
     url: typeof request.url === 'string' ? scrubText(request.url).text : undefined,
     hostname: request.hostname,
     remoteAddress: request.ip,
     remotePort: request.socket?.remotePort,
-  };
+  });
 }
 
 function serializeResponse(reply: { statusCode?: number }) {
@@ -48,7 +48,15 @@ export function loggerOptions(level: string): LoggerOptions {
     serializers: { req: serializeRequest, res: serializeResponse, err: serializeError },
     formatters: {
       // Scrub what callers pass as structured fields (ticket text in an error, an email in a message).
-      log: (object) => scrubFields(object),
+      // A request or reply is left to its serializer below, which reads its getters (url, method)
+      // and scrubs what it keeps; copying the instance here would lose them.
+      log: (object) => {
+        const { req, res, ...fields } = object;
+        const scrubbed = scrubFields(fields);
+        if (req !== undefined) scrubbed.req = req;
+        if (res !== undefined) scrubbed.res = res;
+        return scrubbed;
+      },
     },
     hooks: {
       logMethod(args, method) {
