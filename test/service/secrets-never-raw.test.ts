@@ -49,6 +49,7 @@ describe('secrets through serve', () => {
     try {
       expect(tickets.length).toBeGreaterThanOrEqual(100);
       const apiBodies: string[] = [];
+      const shownTexts: string[] = [];
       for (const [index, line] of tickets.entries()) {
         const id = `SEC-${index}`;
         const payload = JSON.stringify({ id, customer_email: 'ada@example.com', subject: 'Help with my account', body: line.text });
@@ -60,6 +61,8 @@ describe('secrets through serve', () => {
         const shown = await app.inject({ method: 'GET', url: `/api/tickets/${stored!.id}`, headers: { authorization: `Bearer ${TEST_REVIEWER_TOKEN}` } });
         expect(shown.statusCode).toBe(200);
         apiBodies.push(shown.body);
+        const shownTicket = shown.json() as { ticket: unknown; outbox: { text: string }[] };
+        shownTexts.push(JSON.stringify([shownTicket.ticket, shownTicket.outbox.map((entry) => entry.text)]));
         logger.info({ ticket: stored, original: line.text }, `processed ${id}: ${line.text}`);
       }
       expect(model.calls.length).toBeGreaterThanOrEqual(tickets.length);
@@ -72,11 +75,11 @@ describe('secrets through serve', () => {
         model: JSON.stringify(model.calls),
       };
       const found: string[] = [];
-      for (const line of tickets) {
+      for (const [index, line] of tickets.entries()) {
         for (const secret of line.secrets) {
-          // A four-digit PIN can occur by chance in binary pages and timestamps: short values are
-          // checked where text is compared (the API's ticket and the model's requests).
-          const places = secret.length >= 6 ? Object.entries(files) : Object.entries(files).filter(([name]) => name === 'api' || name === 'model');
+          // A PIN or a six-digit code occurs by chance in binary pages, timestamps and hashes: values shorter
+          // than eight characters are checked in their own ticket's text as the API shows it.
+          const places = secret.length >= 8 ? Object.entries(files) : [['ticket', shownTexts[index]!] as const];
           for (const [name, content] of places) if (content.includes(secret)) found.push(`${name}: ${line.format} ${secret}`);
         }
       }
