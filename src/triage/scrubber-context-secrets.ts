@@ -48,7 +48,7 @@ const ENV_LINE = /^[ \t]*(?:export[ \t]+)?([A-Z][A-Z0-9_]{0,60})[ \t]*=[ \t]*["'
  * however short: a reviewer token in a link is as secret as one in a header.
  */
 const QUERY_SECRET =
-  /[?&;](?:token|access_token|refresh_token|id_token|auth_token|api_key|apikey|api-key|key|secret|client_secret|password|passwd|pwd|pass|sig|signature|auth|code|session|sessionid|session_id|jwt|otp)=([^&#\s"'<>]{1,400})/dgi;
+  /[?&;](token|access_token|refresh_token|id_token|auth_token|api_key|apikey|api-key|key|secret|client_secret|password|passwd|pwd|pass|sig|signature|auth|code|session|sessionid|session_id|jwt|otp)=([^&#\s"'<>]{1,400})/dgi;
 
 /** `curl -u ada:hunter2`, `--user ada:hunter2`: the part after the colon. */
 const CURL_USER = /(?<![\w-])(?:-u|--user)(?:[ \t]+|=)["']?[^\s"':]{1,100}:([^\s"']{1,200})/dg;
@@ -234,9 +234,11 @@ export const contextSecretDetector: Detector = {
     }
     if (text.includes('=')) {
       for (const match of matchesOf(QUERY_SECRET, text)) {
-        const value = match[1]!;
+        const value = match[2]!;
         if (isPlaceholder(value)) continue;
-        yield finding('api_key', match.indices[1]![0], value, '[secret:redacted]', 59);
+        yield /^(?:password|passwd|pwd|pass)$/i.test(match[1]!)
+          ? finding('password', match.indices[2]![0], value, '[password]', 59)
+          : finding('api_key', match.indices[2]![0], value, '[secret:redacted]', 59);
       }
       for (const match of matchesOf(ENV_LINE, text)) {
         const value = match[2]!;

