@@ -46,18 +46,20 @@ describe('secrets corpus', () => {
 
 describe('scrubbing a 64 KiB ticket', () => {
   // Each unit is a prefix a detector in this change starts from; a backtracking regex is
-  // quadratic on such repeats. Growth from 16 to 64 KiB is compared (best of interleaved runs),
-  // with a generous bound: linear is about 4, quadratic 16.
-  const UNITS = ['my pw is ', 'secret ', '"key": "', 'AWS_KEY=', '-u a:', 'sort code 12-34-56 ', '1.1/', '１ ', 'aB3dE5gH7jK9', 'changed my password ', '2FA: ', 'PuTTY-User-Key-File-2:', 'user / pass: a / '];
+  // quadratic on such repeats. Growth from 64 KiB (the ticket limit) to 256 KiB is compared, best
+  // of interleaved runs, against a generous bound: linear is about 4, quadratic 16. A machine
+  // busy with other test files can still stretch one measurement, so a growth over the bound is
+  // measured once more; a quadratic regex fails both times.
+  const UNITS = ['my pw is ', 'secret ', '"key": "', 'AWS_KEY=', '-u a:', 'sort code 12-34-56 ', '1.1/', '１ ', 'aB3dE5gH7jK9', 'changed my password ', '2FA: ', 'PuTTY-User-Key-File-2:', 'user / pass: a / ', 'ab://a:'];
   const repeat = (unit: string, size: number) => unit.repeat(Math.ceil(size / unit.length)).slice(0, size);
 
-  it.each(UNITS)('grows linearly on %j', (unit) => {
-    const small = repeat(unit, 16 * 1024);
-    const large = repeat(unit, 64 * 1024);
+  function growth(unit: string): number {
+    const small = repeat(unit, 64 * 1024);
+    const large = repeat(unit, 256 * 1024);
     scrubText(small);
     const smallTimes: number[] = [];
     const largeTimes: number[] = [];
-    for (let round = 0; round < 7; round += 1) {
+    for (let round = 0; round < 5; round += 1) {
       let start = performance.now();
       scrubText(small);
       smallTimes.push(performance.now() - start);
@@ -65,7 +67,11 @@ describe('scrubbing a 64 KiB ticket', () => {
       scrubText(large);
       largeTimes.push(performance.now() - start);
     }
-    const growth = Math.min(...largeTimes) / Math.max(Math.min(...smallTimes), 5);
-    expect(growth).toBeLessThan(10);
+    return Math.min(...largeTimes) / Math.max(Math.min(...smallTimes), 5);
+  }
+
+  it.each(UNITS)('grows linearly on %j', (unit) => {
+    const first = growth(unit);
+    expect(first < 10 ? first : growth(unit)).toBeLessThan(10);
   });
 });
