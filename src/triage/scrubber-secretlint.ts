@@ -37,8 +37,11 @@ const KINDS: Readonly<Record<string, PiiKind>> = {
   '@secretlint/secretlint-rule-basicauth': 'basic_auth',
 };
 
-/** Scanners only: the filter rule (`secretlint-disable` comments) would let a ticket hide itself. */
-const SCANNERS = rules.filter((rule) => rule.meta.type === 'scanner');
+/**
+ * Every rule but the comment filter: `secretlint-disable` comments would let a ticket hide itself
+ * (its `ignore` calls would do nothing here anyway; leaving it out saves its scan).
+ */
+const SCANNERS = rules.filter((rule) => rule.meta.id !== '@secretlint/secretlint-rule-filter-comments');
 
 /**
  * Every rule needs a token of at least 20 characters, a URL with user info or a key block: text
