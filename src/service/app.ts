@@ -2,13 +2,13 @@
  * buildApp(): the Fastify application with its routes, separate from server.ts so tests use
  * app.inject() and the benchmark can run it in-process.
  */
-import rateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyError } from 'fastify';
 import { ConfigError, InputError } from './errors.js';
 import { errorBody, HttpError } from './http-errors.js';
 import { apiRoutes } from './routes/api/api-routes.js';
 import { canaryRoutes } from './routes/canary/canary-routes.js';
 import { consoleRoutes } from './routes/console/console-routes.js';
+import { registerRateLimit } from './rate-limit.js';
 import { operationsRoutes } from './routes/operations-routes.js';
 import { webhookRoutes } from './routes/webhooks/webhook-routes.js';
 import { isTransientStoreError } from './store/errors.js';
@@ -61,17 +61,8 @@ export async function buildApp(services: ServiceContext) {
   });
 
   const perMinute = services.config.RATE_LIMIT_PER_MINUTE;
-  if (perMinute > 0) {
-    // Per client address, on the webhooks and the API only (health checks and metrics scrapes are
-    // never throttled). Helpdesks retry a 429 later, so a burst is delayed, not lost.
-    await app.register(rateLimit, {
-      max: perMinute,
-      timeWindow: 60_000,
-      allowList: (request) => !/^\/(webhooks|api)\//.test(request.url),
-      errorResponseBuilder: (_request, context) =>
-        new HttpError(429, 'rate_limited', `more than ${context.max} requests a minute from this client; retry after ${context.after}`),
-    });
-  }
+  // Before every route's own hooks (the API's token check): see rate-limit.ts.
+  if (perMinute > 0) await registerRateLimit(app, perMinute);
 
   await app.register(operationsRoutes, { services });
   await app.register(webhookRoutes, { prefix: '/webhooks', services });

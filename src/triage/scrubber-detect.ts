@@ -3,26 +3,39 @@
  * each other's output, so the order they run in does not matter and scrubbed text is never
  * re-parsed half-way through a pass.
  */
+import { normalisedCardDetector } from './scrubber-cards.js';
 import { emailDetector, phoneDetector } from './scrubber-contacts.js';
+import { contextSecretDetector } from './scrubber-context-secrets.js';
+import { entropyDetector } from './scrubber-entropy.js';
 import { cardDetector, ibanDetector } from './scrubber-financial.js';
+import { nationalIdDetector } from './scrubber-national-ids.js';
 import { passwordDetector } from './scrubber-passwords.js';
 import { secretDetector } from './scrubber-secrets.js';
+import { secretlintDetector } from './scrubber-secretlint.js';
 import type { Detector, PiiKind, PiiMatch } from './scrubber-types.js';
+import { TRIGGERS } from './scrubber-triggers.js';
 
-const DETECTORS: readonly Detector[] = [
-  secretDetector,
-  passwordDetector,
-  ibanDetector,
-  cardDetector,
-  emailDetector,
-  phoneDetector,
+/** Each detector with the cheap test (scrubber-triggers.ts) that text must pass for it to run. */
+export const GATED_DETECTORS: readonly { detector: Detector; trigger: RegExp }[] = [
+  { detector: secretlintDetector, trigger: TRIGGERS.longToken },
+  { detector: secretDetector, trigger: TRIGGERS.secret },
+  { detector: contextSecretDetector, trigger: TRIGGERS.contextSecret },
+  { detector: entropyDetector, trigger: TRIGGERS.longToken },
+  { detector: passwordDetector, trigger: TRIGGERS.password },
+  { detector: ibanDetector, trigger: TRIGGERS.iban },
+  { detector: cardDetector, trigger: TRIGGERS.threeDigits },
+  { detector: normalisedCardDetector, trigger: TRIGGERS.unusualCard },
+  { detector: nationalIdDetector, trigger: TRIGGERS.digit },
+  { detector: emailDetector, trigger: TRIGGERS.email },
+  { detector: phoneDetector, trigger: TRIGGERS.digit },
 ];
 
 /** Findings in `text`, sorted by position and never overlapping. */
 export function detectPii(text: string, kinds?: ReadonlySet<PiiKind>): PiiMatch[] {
   const candidates: PiiMatch[] = [];
-  for (const detector of DETECTORS) {
+  for (const { detector, trigger } of GATED_DETECTORS) {
     if (kinds && !detector.kinds.some((kind) => kinds.has(kind))) continue;
+    if (!trigger.test(text)) continue;
     for (const match of detector.find(text)) {
       if (match.end <= match.start) continue;
       if (kinds && !kinds.has(match.kind)) continue;
@@ -33,7 +46,7 @@ export function detectPii(text: string, kinds?: ReadonlySet<PiiKind>): PiiMatch[
 }
 
 /** Kinds whose value was only recognised by its label; the same value elsewhere is just as secret. */
-const LABELLED_KINDS: ReadonlySet<PiiKind> = new Set(['password', 'bearer', 'basic_auth', 'api_key', 'aws_key']);
+const LABELLED_KINDS: ReadonlySet<PiiKind> = new Set(['password', 'bearer', 'basic_auth', 'api_key', 'aws_key', 'national_id', 'bank_account']);
 const MAX_REPEATED_VALUES = 50;
 
 /**

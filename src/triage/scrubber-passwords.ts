@@ -51,7 +51,11 @@ const SENTENCE_WORDS = new Set(
     'none n/a na nothing something anything everything all any some about like under over exactly less more ' +
     'longer shorter between one two three mine yours unique identical similar obviously apparently somehow ' +
     'suddenly stolen taken given known written chosen seen done made compromised leaked public good bad easy ' +
-    'hard simple complex complicated'
+    'hard simple complex complicated ' +
+    // The same verdicts after "Passwort ist", "mot de passe est", "contraseña es", ...
+    'falsch richtig abgelaufen gesperrt vergessen ungültig faux fausse incorrecte oublié expiré bloqué ' +
+    'incorrecta olvidada caducada bloqueada sbagliata scaduta dimenticata bloccata fout verlopen vergeten ' +
+    'geblokkeerd errada expirada esquecida'
   ).split(' '),
 );
 

@@ -11,7 +11,9 @@ export type PiiKind =
   | 'bearer'
   | 'basic_auth'
   | 'password'
-  | 'private_key';
+  | 'private_key'
+  | 'national_id'
+  | 'bank_account';
 
 export const PII_KINDS: readonly PiiKind[] = [
   'email',
@@ -25,6 +27,8 @@ export const PII_KINDS: readonly PiiKind[] = [
   'basic_auth',
   'password',
   'private_key',
+  'national_id',
+  'bank_account',
 ];
 
 /** One finding: the span of the original text to replace and what replaces it. */
@@ -54,4 +58,4 @@ export function* matchesOf(pattern: RegExp, text: string): Generator<RegExpMatch
 }
 
 /** Matches of our own replacements, so that scrubbing scrubbed text changes nothing. */
-export const MARKER = /^\[(?:password|(?:secret|email|phone|card|iban):[^\]\s]{0,80})\]/;
+export const MARKER = /^\[(?:password|(?:secret|email|phone|card|iban|national-id|account):[^\]\s]{0,80})\]/;

@@ -24,6 +24,12 @@ export interface ScrubOptions {
   sensitiveKeys?: readonly string[];
   /** Nesting depth past which scrubValue replaces a value instead of walking it. Default 64. */
   maxDepth?: number;
+  /**
+   * Also copy the own fields of class instances into scrubbed plain objects (logs, where an
+   * instance is only ever serialised), and URLs into scrubbed strings. Dates, buffers, typed
+   * arrays and regexes stay as they are.
+   */
+  walkInstances?: boolean;
 }
 
 export interface ScrubResult {
@@ -68,6 +74,7 @@ interface Settings {
   kinds: ReadonlySet<PiiKind> | undefined;
   extraKeys: ReadonlySet<string>;
   maxDepth: number;
+  walkInstances: boolean;
 }
 
 function settingsOf(options: ScrubOptions): Settings {
@@ -75,6 +82,7 @@ function settingsOf(options: ScrubOptions): Settings {
     kinds: kindSet(options),
     extraKeys: new Set((options.sensitiveKeys ?? []).map(normaliseKey)),
     maxDepth: options.maxDepth ?? 64,
+    walkInstances: options.walkInstances ?? false,
   };
 }
 
@@ -140,14 +148,23 @@ function walk(value: unknown, settings: Settings, depth: number, copies: WeakMap
     return copy;
   }
   const prototype: unknown = Object.getPrototypeOf(value);
-  if (prototype !== Object.prototype && prototype !== null) return value;
+  if (prototype !== Object.prototype && prototype !== null) {
+    if (!settings.walkInstances || isOpaqueInstance(value)) return value;
+    if (value instanceof URL) return applyMatches(value.href, detectPii(value.href, settings.kinds));
+  }
 
   const copy: Record<string, unknown> = prototype === null ? Object.create(null) : {};
+  // With walkInstances, a class instance becomes a plain object of its own enumerable fields.
   copies.set(value, copy);
   for (const [key, item] of Object.entries(value)) {
     copy[applyMatches(key, detectPii(key, settings.kinds))] = walkField(key, item, settings, next, copies);
   }
   return copy;
+}
+
+/** Values whose fields say nothing (or are bytes): logged as they are. */
+function isOpaqueInstance(value: object): boolean {
+  return value instanceof Date || value instanceof RegExp || ArrayBuffer.isView(value) || value instanceof ArrayBuffer || value instanceof Promise;
 }
 
 function walkField(key: string, item: unknown, settings: Settings, depth: number, copies: WeakMap<object, unknown>): unknown {

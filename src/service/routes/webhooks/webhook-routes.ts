@@ -9,7 +9,7 @@ import type { Transaction } from 'kysely';
 import { ConnectorPayloadError, type HelpdeskConnector, type HelpdeskProvider, type WebhookRequest } from '../../connectors/index.js';
 import { HttpError } from '../../http-errors.js';
 import { scrubTicket } from '../../process-ticket.js';
-import { assertNoControlCharacters } from '../../ticket-input.js';
+import { assertNoControlCharacters, MAX_TICKET_BYTES } from '../../ticket-input.js';
 import { insertTicketIfAbsent, recordWebhookDelivery } from '../../store/repositories/ticket-repository.js';
 import type { Ticket } from '../../../triage/types.js';
 import type { ServiceContext } from '../../service-context.js';
@@ -21,6 +21,11 @@ const PROVIDERS: readonly HelpdeskProvider[] = ['generic', 'zendesk', 'intercom'
 export interface AcceptedTicket {
   ticketId: string;
   status: 'queued' | 'duplicate';
+}
+
+/** Subject and body together: both are stored, scrubbed and read by the triage. */
+function ticketBytes(ticket: Ticket): number {
+  return Buffer.byteLength(ticket.body, 'utf8') + (ticket.subject ? Buffer.byteLength(ticket.subject, 'utf8') : 0);
 }
 
 function isProvider(value: string): value is HelpdeskProvider {
@@ -88,11 +93,19 @@ export const webhookRoutes: FastifyPluginAsync<{ services: ServiceContext }> = a
       }
       throw error;
     }
-    for (const item of [normalised, ...(normalised.more ?? [])]) {
+    const items = [normalised, ...(normalised.more ?? [])];
+    // The CLI's limit, checked before anything is scrubbed or stored: scrubbing is linear, but a
+    // megabyte of it inside the request is still a megabyte of work for one sender.
+    for (const item of items) {
       if (item.ticket) refuseControlCharacters(item.ticket, item.deliveryId, () => services.metrics.rejected.inc({ provider, code: 'control_characters' }));
+      const bytes = item.ticket ? ticketBytes(item.ticket) : 0;
+      if (bytes > MAX_TICKET_BYTES) {
+        services.metrics.rejected.inc({ provider, code: 'ticket_too_large' });
+        throw new HttpError(413, 'ticket_too_large', `the ticket text is ${bytes} bytes; the limit is ${MAX_TICKET_BYTES} bytes`);
+      }
     }
     const results: AcceptedTicket[] = [];
-    for (const item of [normalised, ...(normalised.more ?? [])]) {
+    for (const item of items) {
       if (!item.ticket) continue;
       const result = await accept(provider, connector, item.ticket, item.deliveryId);
       (result.status === 'queued' ? services.metrics.received : services.metrics.duplicate).inc({ provider });
