@@ -13,6 +13,7 @@ import type {
   WebhookVerification,
 } from '../helpdesk-connector.js';
 import { parsePayload } from '../parse-payload.js';
+import { hubSpotRateLimitWindow, retryAfter } from '../rate-limit-headers.js';
 import { externalTicketId } from '../ticket-external-id.js';
 import {
   checkTimestampWindow,
@@ -65,6 +66,7 @@ export function createHubSpotConnector(settings: HubSpotConnectorSettings): Help
     provider: 'hubspot',
     fetch: settings.fetch,
     timeoutMs: settings.timeoutMs,
+    rateLimitHeaders: [retryAfter, hubSpotRateLimitWindow],
     headers: { authorization: `Bearer ${settings.accessToken}` },
   });
 

@@ -13,6 +13,7 @@ import type {
   WebhookVerification,
 } from '../helpdesk-connector.js';
 import { parsePayload } from '../parse-payload.js';
+import { retryAfter, zendeskRateLimitReset } from '../rate-limit-headers.js';
 import { externalTicketId } from '../ticket-external-id.js';
 import {
   checkTimestampWindow,
@@ -60,6 +61,7 @@ export function createZendeskConnector(settings: ZendeskConnectorSettings): Help
     provider: 'zendesk',
     fetch: settings.fetch,
     timeoutMs: settings.timeoutMs,
+    rateLimitHeaders: [retryAfter, zendeskRateLimitReset],
     headers: { authorization: `Basic ${credentials}` },
   });
 

@@ -18,6 +18,7 @@ import {
   type OutboxEntry,
 } from '../../store/repositories/outbox-repository.js';
 import { getTicket, setTicketStatus } from '../../store/repositories/ticket-repository.js';
+import { listWebhookRejections } from '../../store/repositories/webhook-rejection-repository.js';
 import { scrubText } from '../../../triage/scrubber.js';
 import type { ServiceContext } from '../../service-context.js';
 
@@ -56,6 +57,15 @@ const decisionsQuery = z
     until: z.string().optional(),
     decision: z.enum(['sent', 'drafted']).optional(),
     tag: z.string().max(40).optional(),
+    limit: z.coerce.number().int().min(1).max(1000).default(100),
+    offset: z.coerce.number().int().min(0).default(0),
+  })
+  .strict();
+
+const webhookRejectionsQuery = z
+  .object({
+    provider: z.enum(['zendesk', 'intercom', 'hubspot', 'generic']).optional(),
+    outcome: z.enum(['ignored', 'rejected']).optional(),
     limit: z.coerce.number().int().min(1).max(1000).default(100),
     offset: z.coerce.number().int().min(0).default(0),
   })
@@ -127,6 +137,12 @@ export const apiRoutes: FastifyPluginAsync<{ services: ServiceContext }> = async
       throw new InputError('minConfidence is above maxConfidence: the range is empty', 'bad_confidence');
     }
     return { decisions: await queryDecisions(db, filter) };
+  });
+
+  // Webhook events acknowledged without a ticket, newest first: nothing a helpdesk sends is dropped unseen.
+  app.get('/webhook-rejections', async (request) => {
+    const query = parseOr400(webhookRejectionsQuery, request.query);
+    return { rejections: await listWebhookRejections(db, query) };
   });
 
   app.get('/drafts', async () => {

@@ -14,6 +14,8 @@ export interface TicketsTable {
   status: TicketStatus;
   created_at: string;
   updated_at: string;
+  /** JSON text: what the worker fetches from the helpdesk before triage; null when nothing. */
+  pending_enrichment: string | null;
 }
 
 export type TicketRow = Selectable<TicketsTable>;
