@@ -78,11 +78,11 @@ export interface PostResult {
   externalId?: string;
 }
 
-export interface EnrichmentResult {
-  ticket: Ticket;
-  /** Said when the fetch could not complete the ticket and it goes on as it is (e.g. unknown sender). */
-  note?: string;
-}
+export type EnrichmentResult =
+  /** `note` says why the fetch could not complete it and it goes on as it is (e.g. unknown sender). */
+  | { ticket: Ticket; note?: string }
+  /** The helpdesk no longer has it (deleted, merged) or it holds nothing to triage. */
+  | { ticket: null; reason: string };
 
 export interface HelpdeskConnector {
   readonly provider: HelpdeskProvider;

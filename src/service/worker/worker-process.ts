@@ -88,6 +88,7 @@ export async function runWorkerProcess(config: Config, options: WorkerProcessOpt
       runtime,
       queue,
       dispatcher,
+      connectors,
       concurrency,
       logger,
       ...(options.sweepIntervalMs !== undefined ? { sweepIntervalMs: options.sweepIntervalMs } : {}),
