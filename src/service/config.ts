@@ -79,6 +79,8 @@ const environmentSchema = z.object({
       }
     }),
   CANARY_ALERT_URL: optionalUrl,
+  // Connectors: the HubSpot actor public replies are sent as in conversation threads ("A-<user id>").
+  HUBSPOT_SENDER_ACTOR_ID: z.string().trim().regex(/^A-\d+$/, 'must look like A-<HubSpot user id>, e.g. A-41234567').optional(),
 });
 
 export type Config = Readonly<z.output<typeof environmentSchema>>;

@@ -3,6 +3,7 @@
  * so tests can build several apps in one process.
  */
 import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import type { TriageDecision } from '../triage/types.js';
 
 export interface TriageMetrics {
   readonly registry: Registry;
@@ -16,7 +17,7 @@ export interface TriageMetrics {
   acceptSeconds: Histogram<'provider'>;
   triageSeconds: Histogram<'decision'>;
   /** Records one finished triage: the worker and the CLI call it. */
-  observeOutcome(decision: 'sent' | 'drafted', seconds: number): void;
+  observeOutcome(decision: TriageDecision, seconds: number): void;
 }
 
 export function createMetrics(options: { defaultMetrics?: boolean } = {}): TriageMetrics {

@@ -8,6 +8,7 @@
  * up to `stopTimeoutMs`, then aborts and releases the rest (they run again elsewhere), closes the
  * runtime, and resolves, so the CLI exits 0.
  */
+import type { TriageDecision } from '../../triage/types.js';
 import type { Config } from '../config.js';
 import type { Connectors } from '../connectors/create-connectors.js';
 import { createLogger } from '../logger.js';
@@ -36,7 +37,7 @@ export interface WorkerProcessOptions {
   /** Default SIGTERM and SIGINT. */
   signals?: readonly NodeJS.Signals[];
   /** Metrics hooks, passed to the worker. */
-  observeOutcome?(decision: 'sent' | 'drafted', seconds: number): void;
+  observeOutcome?(decision: TriageDecision, seconds: number): void;
   observeFailure?(): void;
   /** Called once the worker takes jobs. */
   onReady?(process: RunningWorker): void;

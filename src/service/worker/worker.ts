@@ -8,6 +8,7 @@
  * pending by a crash or a helpdesk outage are delivered.
  */
 import { scrubText } from '../../triage/scrubber.js';
+import type { TriageDecision } from '../../triage/types.js';
 import type { HelpdeskConnector, HelpdeskProvider } from '../connectors/helpdesk-connector.js';
 import type { OutboxDispatcher } from '../outbox/outbox-dispatcher.js';
 import { processTicket } from '../process-ticket.js';
@@ -42,7 +43,7 @@ export interface WorkerOptions {
   /** Default `processTicket`; replaceable so tests can make the triage itself fail. */
   processTicket?: typeof processTicket;
   /** Metrics hooks: one finished triage, one failed attempt. */
-  observeOutcome?(decision: 'sent' | 'drafted', seconds: number): void;
+  observeOutcome?(decision: TriageDecision, seconds: number): void;
   observeFailure?(): void;
 }
 

@@ -219,7 +219,8 @@ describe('intercom connector: replies and notes', () => {
     expect(request.url).toBe('/conversations/215468329473028/reply');
     expect(request.headers.authorization).toBe('Bearer ic-access-token-secret');
     expect(request.headers['intercom-version']).toBe('2.11');
-    expect(request.headers['idempotency-key']).toBe('outbox-ic-1');
+    // Intercom documents no Idempotency-Key for replies: exactly-once rests on the outbox.
+    expect(request.headers['idempotency-key']).toBeUndefined();
     expect(request.json).toEqual({
       message_type: 'comment',
       type: 'admin',

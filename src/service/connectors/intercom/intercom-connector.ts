@@ -56,7 +56,7 @@ export function createIntercomConnector(settings: IntercomConnectorSettings): He
       method: 'POST',
       url: `${baseUrl}/conversations/${encodeURIComponent(conversationId)}/reply`,
       body,
-      headers: { 'idempotency-key': input.idempotencyKey },
+      // No Idempotency-Key: Intercom documents none for replies; exactly-once rests on the outbox.
       signal: input.signal,
       responseSchema: intercomReplyResponseSchema,
     });

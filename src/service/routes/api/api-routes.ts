@@ -20,6 +20,7 @@ import {
 import { getTicket, setTicketStatus } from '../../store/repositories/ticket-repository.js';
 import { listWebhookRejections } from '../../store/repositories/webhook-rejection-repository.js';
 import { scrubText } from '../../../triage/scrubber.js';
+import { replyDecision } from '../../reply-channel.js';
 import type { ServiceContext } from '../../service-context.js';
 
 /** Binds a reviewer's approval to one exact draft: its row id and a hash of its text. */
@@ -55,7 +56,7 @@ const decisionsQuery = z
     maxConfidence: z.string().optional(),
     since: z.string().optional(),
     until: z.string().optional(),
-    decision: z.enum(['sent', 'drafted']).optional(),
+    decision: z.enum(['sent', 'drafted', 'noted']).optional(),
     tag: z.string().max(40).optional(),
     limit: z.coerce.number().int().min(1).max(1000).default(100),
     offset: z.coerce.number().int().min(0).default(0),
@@ -186,7 +187,8 @@ export const apiRoutes: FastifyPluginAsync<{ services: ServiceContext }> = async
         approvedBy: reviewer,
       });
       if (!inserted) throw new HttpError(409, 'already_sent', 'this ticket has already been answered');
-      await setTicketStatus(transaction, ticketId, 'sent');
+      // A HubSpot ticket without a conversation thread takes the approved reply as a note: `noted`.
+      await setTicketStatus(transaction, ticketId, replyDecision(ticket));
       await appendAuditEvents(transaction, {
         ticketId,
         runId: null,
@@ -198,10 +200,10 @@ export const apiRoutes: FastifyPluginAsync<{ services: ServiceContext }> = async
           },
         ],
       });
-      return row;
+      return { row, status: replyDecision(ticket) };
     });
     await services.dispatch?.(ticketId);
-    return reply.code(202).send({ ticketId, status: 'sent', outboxId: result.id });
+    return reply.code(202).send({ ticketId, status: result.status, outboxId: result.row.id });
   });
 
   app.post<{ Params: { id: string } }>('/tickets/:id/reject', async (request) => {

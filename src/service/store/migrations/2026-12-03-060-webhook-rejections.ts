@@ -19,9 +19,12 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
   await db.schema.createIndex('webhook_rejections_received_at_index').on('webhook_rejections').column('received_at').execute();
   await db.schema.alterTable('tickets').addColumn('pending_enrichment', 'text').execute();
+  // The helpdesk conversation a public reply goes to (a HubSpot ticket's thread), when there is one.
+  await db.schema.alterTable('tickets').addColumn('thread_id', 'text').execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
+  await db.schema.alterTable('tickets').dropColumn('thread_id').execute();
   await db.schema.alterTable('tickets').dropColumn('pending_enrichment').execute();
   await db.schema.dropTable('webhook_rejections').execute();
 }

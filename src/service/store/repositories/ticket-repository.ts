@@ -44,6 +44,7 @@ export async function insertTicketIfAbsent(
       created_at: now,
       updated_at: now,
       pending_enrichment: pendingEnrichment === undefined ? null : toJsonText(pendingEnrichment),
+      thread_id: ticket.threadId ?? null,
     }),
   )
     .returningAll()
@@ -80,7 +81,7 @@ export async function getTicket(db: Executor, id: string): Promise<StoredTicket 
  */
 export async function completeTicketEnrichment(
   db: Executor,
-  ticket: Pick<Ticket, 'id' | 'customerEmail' | 'subject' | 'body'>,
+  ticket: Pick<Ticket, 'id' | 'customerEmail' | 'subject' | 'body' | 'threadId'>,
 ): Promise<StoredTicket> {
   const row = await db
     .updateTable('tickets')
@@ -89,6 +90,7 @@ export async function completeTicketEnrichment(
       subject: ticket.subject ?? null,
       body: ticket.body,
       pending_enrichment: null,
+      thread_id: ticket.threadId ?? null,
       updated_at: nowTimestamp(),
     })
     .where('id', '=', ticket.id)
@@ -142,6 +144,7 @@ function toStoredTicket(row: TicketRow): StoredTicket {
     id: row.id,
     source: row.source as Ticket['source'],
     ...(row.external_id !== null ? { externalId: row.external_id } : {}),
+    ...(row.thread_id ? { threadId: row.thread_id } : {}),
     customerEmail: row.customer_email,
     ...(row.subject !== null ? { subject: row.subject } : {}),
     body: row.body,

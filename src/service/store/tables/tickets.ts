@@ -1,6 +1,6 @@
 import type { Insertable, Selectable, Updateable } from 'kysely';
 
-export type TicketStatus = 'queued' | 'running' | 'sent' | 'drafted' | 'failed';
+export type TicketStatus = 'queued' | 'running' | 'sent' | 'drafted' | 'noted' | 'failed';
 
 export interface TicketsTable {
   id: string;
@@ -16,6 +16,8 @@ export interface TicketsTable {
   updated_at: string;
   /** JSON text: what the worker fetches from the helpdesk before triage; null when nothing. */
   pending_enrichment: string | null;
+  /** The helpdesk conversation a public reply goes to, when it is not the ticket itself (HubSpot). */
+  thread_id: string | null;
 }
 
 export type TicketRow = Selectable<TicketsTable>;
