@@ -12,6 +12,9 @@ import { silentLogger } from '../../../src/service/queue/logger.js';
 import { getTicket } from '../../../src/service/store/repositories/ticket-repository.js';
 import { createWorker } from '../../../src/service/worker/worker.js';
 import { formatOutcome } from '../../../src/cli/format-outcome.js';
+import { processTicket } from '../../../src/service/process-ticket.js';
+import { draftHash } from '../../../src/service/routes/api/api-routes.js';
+import { getOutboxForTicket } from '../../../src/service/store/repositories/outbox-repository.js';
 import { fixtureJson } from '../connectors/fixtures.js';
 import { startStandInServer, type RecordedRequest, type StandInServer } from '../connectors/stand-in-server.js';
 import { createTestServices, TEST_REVIEWER_TOKEN, type TestServices } from '../support/test-services.js';
@@ -133,5 +136,29 @@ describe('hubspot intake', () => {
     expect(response.statusCode).toBe(202);
     expect(response.json().tickets).toHaveLength(100);
     expect(api.requests).toHaveLength(0);
+  });
+
+  it("approving a draft for a ticket without a thread makes it noted, not sent", async () => {
+    const ticket = {
+      id: 'hubspot:77',
+      source: 'hubspot' as const,
+      externalId: '77',
+      customerEmail: 'ada@example.com',
+      subject: 'Cancel',
+      body: 'I want to cancel my subscription.',
+      receivedAt: new Date().toISOString(),
+    };
+    const processed = await processTicket(services.runtime, ticket);
+    expect(processed.outcome.decision).toBe('drafted');
+    const [draft] = await getOutboxForTicket(services.runtime.store.db, ticket.id);
+    const response = await app.inject({
+      method: 'POST',
+      url: `/api/tickets/${ticket.id}/approve`,
+      headers: auth,
+      payload: { draftId: draft!.id, draftHash: draftHash(draft!) },
+    });
+    expect(response.statusCode).toBe(202);
+    expect(response.json()).toMatchObject({ ticketId: ticket.id, status: 'noted' });
+    expect(await getTicket(services.runtime.store.db, ticket.id)).toMatchObject({ status: 'noted' });
   });
 });
