@@ -99,6 +99,7 @@ describe('hubspot intake', () => {
       concurrency: 1,
       logger: silentLogger,
       sweepIntervalMs: 0,
+      observeOutcome: (decision, seconds) => services.metrics.observeOutcome(decision, seconds),
     });
     const job = (ticketId: string) => ({ jobId: ticketId, ticketId, attempt: 1, maxAttempts: 3, signal: new AbortController().signal });
     await worker.handleJob(job('hubspot:404'));
@@ -122,6 +123,9 @@ describe('hubspot intake', () => {
     const sent = (await app.inject({ method: 'GET', url: '/api/decisions?decision=sent', headers: auth })).json().decisions;
     expect(sent).toEqual([]);
     expect(formatOutcome(detail.outcome)).toContain('NOTED in the helpdesk');
+    const metrics = await services.metrics.registry.metrics();
+    expect(metrics).toContain('triage_tickets_processed_total{decision="noted"} 1');
+    expect(metrics).not.toContain('triage_tickets_processed_total{decision="sent"}');
     // The reply went to HubSpot as a note that says it was not sent.
     const notes = api.requests.filter((request) => request.url === '/crm/v3/objects/notes');
     expect(notes).toHaveLength(1);
