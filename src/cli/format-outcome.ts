@@ -8,13 +8,19 @@ function indent(text: string, prefix = '  '): string {
     .join('\n');
 }
 
+const VERDICTS: Readonly<Record<TriageOutcome['decision'], string>> = {
+  sent: 'SENT to the customer',
+  drafted: 'DRAFTED for a human',
+  noted: 'NOTED in the helpdesk (an internal note: not sent to the customer)',
+};
+
 function shortJson(value: unknown, max = 90): string {
   const text = JSON.stringify(value) ?? '';
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
 
 export function formatOutcome(outcome: TriageOutcome, options: { duplicate?: boolean } = {}): string {
-  const verdict = outcome.decision === 'sent' ? 'SENT to the customer' : 'DRAFTED for a human';
+  const verdict = VERDICTS[outcome.decision];
   const lines = [
     `Ticket ${outcome.ticketId}: ${verdict}${options.duplicate ? ' (already triaged: stored outcome)' : ''}`,
     `  intent      ${outcome.intent}`,

@@ -152,14 +152,14 @@ function buildProgram(io: CliIo, buildOptions: { explicitTicketCommand: boolean 
     .option('--max-confidence <y>', 'highest confidence, inclusive')
     .option('--since <when>', 'e.g. 30m, 24h, 7d, 2w or an ISO date')
     .option('--until <when>', 'e.g. 1d or an ISO date')
-    .option('--decision <decision>', 'sent or drafted')
+    .option('--decision <decision>', 'sent, drafted or noted')
     .option('--tag <tag>', 'only decisions with this tag')
     .option('--limit <n>', 'at most this many rows', '100')
     .option('--json', 'print as JSON')
     .action(async (options: Record<string, string | boolean | undefined>) => {
       const decision = options.decision as string | undefined;
-      if (decision !== undefined && decision !== 'sent' && decision !== 'drafted') {
-        throw new InputError(`--decision must be sent or drafted, got "${decision}"`);
+      if (decision !== undefined && decision !== 'sent' && decision !== 'drafted' && decision !== 'noted') {
+        throw new InputError(`--decision must be sent, drafted or noted, got "${decision}"`);
       }
       const limit = Number(options.limit);
       if (!Number.isInteger(limit) || limit < 1 || limit > 10_000) throw new InputError('--limit must be a whole number from 1 to 10000');
@@ -170,7 +170,7 @@ function buildProgram(io: CliIo, buildOptions: { explicitTicketCommand: boolean 
           { since: options.since as string | undefined, until: options.until as string | undefined },
           { since: '--since', until: '--until' },
         ),
-        decision: decision as 'sent' | 'drafted' | undefined,
+        decision: decision as 'sent' | 'drafted' | 'noted' | undefined,
         tag: options.tag as string | undefined,
         limit,
       };

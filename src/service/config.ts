@@ -100,6 +100,8 @@ const environmentSchema = z.object({
   HEALTH_CHECK_TIMEOUT_MS: z.coerce.number().int().min(50).max(30_000).default(1000),
   // pg-boss: a run older than this (a SIGKILLed or hung worker's) is failed and retried elsewhere.
   QUEUE_JOB_EXPIRE_SECONDS: z.coerce.number().int().min(5).default(300),
+  // Connectors: the HubSpot actor public replies are sent as in conversation threads ("A-<user id>").
+  HUBSPOT_SENDER_ACTOR_ID: z.string().trim().regex(/^A-\d+$/, 'must look like A-<HubSpot user id>, e.g. A-41234567').optional(),
 });
 
 export type Config = Readonly<z.output<typeof environmentSchema>>;

@@ -3,6 +3,7 @@
  * so tests can build several apps in one process.
  */
 import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import type { TriageDecision } from '../triage/types.js';
 
 export interface TriageMetrics {
   readonly registry: Registry;
@@ -19,7 +20,7 @@ export interface TriageMetrics {
   outboxDeliveriesFailed: Counter<'kind'>;
   /** Outbox entries by state, read from the store at each scrape (so it survives restarts). */
   /** Records one finished triage: the worker and the CLI call it. */
-  observeOutcome(decision: 'sent' | 'drafted', seconds: number): void;
+  observeOutcome(decision: TriageDecision, seconds: number): void;
 }
 
 export function createMetrics(options: { defaultMetrics?: boolean } = {}): TriageMetrics {

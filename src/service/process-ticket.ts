@@ -11,6 +11,7 @@ import { scrubText } from '../triage/scrubber.js';
 import type { Ticket, TriageOutcome } from '../triage/types.js';
 import { TriageInterruptedError } from './errors.js';
 import type { TriageRuntime } from './triage-runtime.js';
+import { withReplyChannel } from './reply-channel.js';
 import { appendAuditEvents } from './store/repositories/audit-repository.js';
 import { getDecision, saveDecision } from './store/repositories/decision-repository.js';
 import { insertOutboxIfAbsent } from './store/repositories/outbox-repository.js';
@@ -80,7 +81,7 @@ export async function processTicket(
     throw new TriageInterruptedError(interruptionMessage(options.signal), { cause: options.signal?.reason });
   }
   const scrub = createRunScrubber();
-  const outcome = scrub(result.outcome);
+  const outcome = withReplyChannel(stored, scrub(result.outcome));
   const events = scrub(result.events) as AgentEvent[];
   const saved = await db.transaction().execute(async (transaction) => {
     const already = await getDecision(transaction, stored.id);

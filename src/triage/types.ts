@@ -5,6 +5,11 @@ export interface Ticket {
   id: string;
   source: 'cli' | 'eval' | 'zendesk' | 'intercom' | 'hubspot' | 'generic';
   externalId?: string;
+  /**
+   * The helpdesk conversation a public reply goes to, when it is not the ticket itself (a HubSpot
+   * ticket's conversation thread). Absent on a HubSpot ticket means it can only take a note.
+   */
+  threadId?: string;
   customerEmail: string;
   subject?: string;
   body: string;
@@ -55,7 +60,12 @@ export interface KbHit {
   intents: string[];
 }
 
-export type TriageDecision = 'sent' | 'drafted';
+/**
+ * `sent`: a public reply went to the customer; `drafted`: left for a reviewer; `noted`: the reply
+ * was approved but the helpdesk could only take it as an internal note (a HubSpot ticket without a
+ * conversation thread), so a person still has to send it. Never shown as sent.
+ */
+export type TriageDecision = 'sent' | 'drafted' | 'noted';
 
 export interface TriageStep {
   tool: string;

@@ -3,7 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/run-cli.js';
+import { loadConfig } from '../../src/service/config.js';
+import { processTicket } from '../../src/service/process-ticket.js';
 import { createDatabase } from '../../src/service/store/database.js';
+import { createTriageRuntime } from '../../src/service/triage-runtime.js';
 
 let folder: string;
 let environment: NodeJS.ProcessEnv;
@@ -131,6 +134,32 @@ describe('triage show and decisions', () => {
     expect((await cli(['decisions', '--since', 'last week'])).code).toBe(2);
     expect((await cli(['decisions', '--min-confidence', '0.9', '--max-confidence', '0.1'])).code).toBe(2);
     expect((await cli(['decisions', '--decision', 'maybe'])).code).toBe(2);
+  });
+
+  it('lists and shows a noted decision (a HubSpot ticket without a conversation thread), never as sent', async () => {
+    const runtime = await createTriageRuntime(loadConfig(environment));
+    try {
+      const processed = await processTicket(runtime, {
+        id: 'hubspot:5501',
+        source: 'hubspot',
+        externalId: '5501',
+        customerEmail: 'ada@example.com',
+        body: 'I forgot my password',
+        receivedAt: new Date().toISOString(),
+      });
+      expect(processed.outcome.decision).toBe('noted');
+    } finally {
+      await runtime.close();
+    }
+    const listed = await cli(['decisions', '--decision', 'noted', '--json']);
+    expect(listed.code).toBe(0);
+    expect(JSON.parse(listed.stdout).map((row: { ticketId: string }) => row.ticketId)).toEqual(['hubspot:5501']);
+    const sent = JSON.parse((await cli(['decisions', '--decision', 'sent', '--json'])).stdout);
+    expect(sent.map((row: { ticketId: string }) => row.ticketId)).not.toContain('hubspot:5501');
+    const shown = await cli(['show', 'hubspot:5501']);
+    expect(shown.stdout).toContain('NOTED in the helpdesk');
+    expect(shown.stdout).not.toContain('SENT to the customer');
+    expect((await cli(['decisions', '--decision', 'maybe'])).stderr).toMatch(/sent, drafted or noted/);
   });
 });
 

@@ -18,6 +18,7 @@ const STATUS_LABELS = {
   running: 'running',
   sent: 'sent',
   drafted: 'drafted',
+  noted: 'noted (internal note, not sent)',
   failed: 'failed',
   delivery_failed: 'delivery failed',
   'delivery-failed': 'delivery failed',

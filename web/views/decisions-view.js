@@ -34,6 +34,7 @@ export function mountDecisionsView(container, context, query) {
       element('option', { value: '' }, 'any'),
       element('option', { value: 'sent' }, 'sent'),
       element('option', { value: 'drafted' }, 'drafted'),
+      element('option', { value: 'noted' }, 'noted (not sent)'),
     ),
     tag: element('input', { id: 'filter-tag', name: 'tag', type: 'text', list: 'tag-options', placeholder: 'e.g. retention', autocomplete: 'off', maxlength: '40' }),
     limit: element('input', { id: 'filter-limit', name: 'limit', type: 'number', min: '1', max: '1000', step: '1', placeholder: '100' }),

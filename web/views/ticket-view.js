@@ -58,13 +58,15 @@ export function mountTicketView(container, context, ticketId) {
     const outbox = Array.isArray(detail.outbox) ? detail.outbox : [];
     const draft = outbox.find((entry) => entry.kind === 'draft');
     const send = outbox.find((entry) => entry.kind === 'send');
-    if (detail.review === 'awaiting-review' && draft) return draftEditor(draft);
+    // A HubSpot ticket without a conversation thread takes replies as internal notes only (`noted`).
+    const noteOnly = detail.ticket?.source === 'hubspot' && !detail.ticket?.threadId;
+    if (detail.review === 'awaiting-review' && draft) return draftEditor(draft, noteOnly);
     if (send) {
       const how = send.approvedBy ? `Approved by ${send.approvedBy}` : 'Sent automatically';
       return element(
         'section',
         { class: 'card', 'aria-labelledby': 'reply-heading' },
-        element('h2', { id: 'reply-heading' }, 'Reply sent to the customer'),
+        element('h2', { id: 'reply-heading' }, noteOnly ? 'Reply posted as an internal note (not sent to the customer)' : 'Reply sent to the customer'),
         element('p', { class: 'muted', id: 'reply-meta' }, `${how} · delivery ${send.status}${send.deliveredAt ? ` ${formatDateTime(send.deliveredAt)}` : ''}${send.status === 'failed' && send.lastError ? `: ${send.lastError}` : ''}`),
         element('div', { class: 'message-text', id: 'sent-text' }, send.text),
       );
@@ -82,12 +84,12 @@ export function mountTicketView(container, context, ticketId) {
     return element('section', { class: 'card' }, element('h2', {}, 'Reply'), element('p', { class: 'muted' }, 'No reply has been prepared for this ticket yet.'));
   }
 
-  function draftEditor(draft) {
+  function draftEditor(draft, noteOnly) {
     const errorSlot = element('div', { id: 'review-error' });
     const editedNote = element('span', { class: 'muted', id: 'draft-edited' });
     const textarea = element('textarea', { id: 'draft-text', rows: '14', maxlength: '8000', spellcheck: 'true', value: draft.text });
     const undoButton = element('button', { type: 'button', class: 'button button-quiet', disabled: true }, 'Undo edits');
-    const approveButton = element('button', { type: 'submit', class: 'button button-primary', id: 'approve' }, 'Approve and send');
+    const approveButton = element('button', { type: 'submit', class: 'button button-primary', id: 'approve' }, noteOnly ? 'Approve as a note' : 'Approve and send');
     const rejectButton = element('button', { type: 'button', class: 'button', id: 'reject', 'aria-expanded': 'false', 'aria-controls': 'reject-form' }, 'Reject…');
     const reasonField = element('textarea', { id: 'reject-reason', rows: '3', maxlength: '2000', required: true });
     const confirmReject = element('button', { type: 'submit', class: 'button button-danger', id: 'confirm-reject' }, 'Reject draft');
@@ -194,7 +196,13 @@ export function mountTicketView(container, context, ticketId) {
       'section',
       { class: 'card', 'aria-labelledby': 'reply-heading' },
       element('h2', { id: 'reply-heading' }, 'Draft reply'),
-      element('p', { class: 'muted' }, `Drafted ${formatDateTime(draft.createdAt)} · approving sends it to the customer as a public reply.`),
+      element(
+        'p',
+        { class: 'muted' },
+        noteOnly
+          ? `Drafted ${formatDateTime(draft.createdAt)} · this HubSpot ticket has no conversation thread: approving posts it as an internal note for a person to send.`
+          : `Drafted ${formatDateTime(draft.createdAt)} · approving sends it to the customer as a public reply.`,
+      ),
       approveForm,
       rejectForm,
       errorSlot,

@@ -1,6 +1,6 @@
 /** The eval canary's report: one result per input line, in order, and a summary of them. */
 
-export type EvalDecision = 'sent' | 'drafted';
+export type EvalDecision = 'sent' | 'drafted' | 'noted';
 
 export interface EvalResult {
   id: string;

@@ -5,6 +5,7 @@
 import type { z } from 'zod';
 import { ConnectorRequestError } from './errors.js';
 import type { HelpdeskProvider } from './helpdesk-connector.js';
+import { firstRateLimitDelay, type RateLimitHeaderReader, retryAfter } from './rate-limit-headers.js';
 
 export type FetchFunction = typeof globalThis.fetch;
 
@@ -16,6 +17,8 @@ export interface ConnectorHttpSettings {
   timeoutMs?: number | undefined;
   /** Sent with every request (authorisation, API version). */
   headers: Record<string, string>;
+  /** The vendor's own rate-limit headers, read in this order; default Retry-After alone. */
+  rateLimitHeaders?: readonly RateLimitHeaderReader[] | undefined;
 }
 
 export interface ConnectorHttpRequest<TSchema extends z.ZodType> {
@@ -36,6 +39,7 @@ export interface ConnectorHttpClient {
 export function createConnectorHttpClient(settings: ConnectorHttpSettings): ConnectorHttpClient {
   const fetchFunction = settings.fetch ?? globalThis.fetch;
   const timeoutMs = settings.timeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
+  const rateLimitHeaders = settings.rateLimitHeaders ?? [retryAfter];
 
   return {
     async request(request) {
@@ -76,7 +80,7 @@ export function createConnectorHttpClient(settings: ConnectorHttpSettings): Conn
 
       if (!response.ok) {
         const isRetryable = response.status === 429 || response.status >= 500;
-        const retryAfterMs = parseRetryAfter(response.headers.get('retry-after'));
+        const retryAfterMs = isRetryable ? firstRateLimitDelay(rateLimitHeaders, response.headers) : undefined;
         throw new ConnectorRequestError(
           `${describe} failed with status ${response.status}${isRetryable ? ' (retryable)' : ''}.`,
           {
@@ -120,16 +124,6 @@ function networkReason(error: unknown): string {
   }
   return error instanceof Error ? `network error (${error.message})` : 'network error';
 }
-
-/** Retry-After is either delta-seconds or an HTTP date. */
-function parseRetryAfter(value: string | null, now = Date.now()): number | undefined {
-  if (value === null || value.trim() === '') return undefined;
-  const seconds = Number(value);
-  if (Number.isFinite(seconds) && seconds >= 0) return seconds * 1000;
-  const date = Date.parse(value);
-  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
-}
-
 /**
  * fetch rejects a header value holding NUL, CR, LF or a character above U+00FF with a TypeError,
  * which would read as a network failure and be retried forever. It fails the same way every time,

@@ -30,12 +30,27 @@ export type WebhookVerification =
   | { ok: true }
   | { ok: false; code: WebhookVerificationFailureCode; message: string };
 
+/**
+ * What the worker still has to fetch from the helpdesk before a ticket can be triaged (a
+ * requester's email named only by id, ...). Opaque to routes and worker: only the connector that
+ * wrote it reads it back, in `enrich`. Answering a webhook never waits on a helpdesk API.
+ */
+export type PendingEnrichment = Readonly<Record<string, string>>;
+
 export interface NormalisedWebhook {
   /** Null for an event we deliberately ignore (an agent's own reply, an unrelated topic, ...). */
   ticket: Ticket | null;
   /** The provider's id of this delivery, for idempotent enqueueing. */
   deliveryId?: string;
   ignoredReason?: string;
+  /**
+   * 'ignored' (default when there is no ticket): a well-formed event we do not triage;
+   * 'rejected': an event we could not use (wrong shape, no such ticket). Both are recorded.
+   * 'ping': the helpdesk testing the endpoint; answered 200 and not recorded.
+   */
+  disposition?: 'ignored' | 'rejected' | 'ping';
+  /** Set with `ticket` when the worker must fetch more before triage. */
+  enrichment?: PendingEnrichment;
   /**
    * HubSpot batches up to 100 events in one request: the first is described above, the others
    * here, each with its own delivery id. Absent for providers that send one event per request.
@@ -80,6 +95,11 @@ export interface FindDeliveryInput {
   tags: string[];
   signal?: AbortSignal;
 }
+export type EnrichmentResult =
+  /** `note` says why the fetch could not complete it and it goes on as it is (e.g. unknown sender). */
+  | { ticket: Ticket; note?: string }
+  /** The helpdesk no longer has it (deleted, merged) or it holds nothing to triage. */
+  | { ticket: null; reason: string };
 
 export interface HelpdeskConnector {
   readonly provider: HelpdeskProvider;
@@ -99,6 +119,11 @@ export interface HelpdeskConnector {
    * A connector without it (generic) relies on its receiver honouring Idempotency-Key.
    */
   findDelivery?(input: FindDeliveryInput): Promise<PostResult | null>;
+  /**
+   * Runs in the worker, once per ticket, for a ticket stored with `enrichment`. Throws a retryable
+   * ConnectorRequestError when the helpdesk is briefly unavailable (the job is retried).
+   */
+  enrich?(ticket: Ticket, pending: PendingEnrichment, options?: NormaliseOptions): Promise<EnrichmentResult>;
 }
 
 /** Our ticket id for a helpdesk's ticket: `${provider}:${externalId}`. */

@@ -4,6 +4,8 @@ export type {
   HelpdeskProvider,
   NormalisedWebhook,
   NormaliseOptions,
+  EnrichmentResult,
+  PendingEnrichment,
   PostNoteInput,
   PostReplyInput,
   PostResult,

@@ -20,6 +20,7 @@ import type { OutboxTable } from './tables/outbox.js';
 import type { RunsTable } from './tables/runs.js';
 import type { TicketsTable } from './tables/tickets.js';
 import type { WebhookDeliveriesTable } from './tables/webhook-deliveries.js';
+import type { WebhookRejectionsTable } from './tables/webhook-rejections.js';
 
 export interface Database {
   tickets: TicketsTable;
@@ -33,6 +34,7 @@ export interface Database {
   orders: OrdersTable;
   jobs: JobsTable;
   canary_reports: CanaryReportsTable;
+  webhook_rejections: WebhookRejectionsTable;
 }
 
 export interface StoreHandle {

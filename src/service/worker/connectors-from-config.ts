@@ -31,6 +31,7 @@ export function connectorSettingsFromConfig(config: Config): ConnectorsSettings 
           accessToken: config.HUBSPOT_ACCESS_TOKEN,
           clientSecret: config.HUBSPOT_CLIENT_SECRET ?? '',
           ...(config.HUBSPOT_PUBLIC_URL ? { publicUrl: config.HUBSPOT_PUBLIC_URL } : {}),
+          ...(config.HUBSPOT_SENDER_ACTOR_ID ? { senderActorId: config.HUBSPOT_SENDER_ACTOR_ID } : {}),
         }
       : undefined,
     generic: config.GENERIC_REPLY_URL

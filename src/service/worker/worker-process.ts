@@ -11,6 +11,7 @@
  * up to `stopTimeoutMs`, then aborts and releases the rest (they run again elsewhere), closes the
  * runtime, and resolves, so the CLI exits 0.
  */
+import type { TriageDecision } from '../../triage/types.js';
 import type { Config } from '../config.js';
 import type { Connectors } from '../connectors/create-connectors.js';
 import { createLogger } from '../logger.js';
@@ -41,7 +42,7 @@ export interface WorkerProcessOptions {
   /** Default SIGTERM and SIGINT. */
   signals?: readonly NodeJS.Signals[];
   /** Metrics hooks, passed to the worker. */
-  observeOutcome?(decision: 'sent' | 'drafted', seconds: number): void;
+  observeOutcome?(decision: TriageDecision, seconds: number): void;
   observeFailure?(): void;
   /** An outbox entry given up (marked failed). */
   observeDeliveryFailure?(kind: 'send' | 'draft'): void;
@@ -119,6 +120,7 @@ export async function runWorkerProcess(config: Config, options: WorkerProcessOpt
       runtime,
       queue,
       dispatcher,
+      connectors,
       concurrency,
       logger,
       ...(options.sweepIntervalMs !== undefined ? { sweepIntervalMs: options.sweepIntervalMs } : {}),

@@ -8,12 +8,15 @@
  * pending by a crash or a helpdesk outage are delivered.
  */
 import { scrubText } from '../../triage/scrubber.js';
+import type { TriageDecision } from '../../triage/types.js';
+import type { HelpdeskConnector, HelpdeskProvider } from '../connectors/helpdesk-connector.js';
 import type { OutboxDispatcher } from '../outbox/outbox-dispatcher.js';
 import { processTicket } from '../process-ticket.js';
 import { errorMessage, type FailedJobHandler, type JobContext, type JobHandler, type JobQueue } from '../queue/job-queue.js';
 import type { Logger } from '../queue/logger.js';
 import { getTicket } from '../store/repositories/ticket-repository.js';
 import type { TriageRuntime } from '../triage-runtime.js';
+import { enrichPendingTicket } from './enrich-ticket.js';
 import { recordTriageFailure } from './failure-draft.js';
 
 export type WorkerState = 'created' | 'active' | 'stopping' | 'stopped';
@@ -31,6 +34,8 @@ export interface WorkerOptions {
   runtime: TriageRuntime;
   queue: JobQueue;
   dispatcher: OutboxDispatcher;
+  /** Fetch what a webhook left pending (enrich-ticket.ts); without them such tickets wait. */
+  connectors?: Partial<Record<HelpdeskProvider, HelpdeskConnector>>;
   concurrency: number;
   logger: Logger;
   /** How often to sweep the outbox for entries left pending. Default 30 s; 0 turns the sweep off. */
@@ -38,7 +43,7 @@ export interface WorkerOptions {
   /** Default `processTicket`; replaceable so tests can make the triage itself fail. */
   processTicket?: typeof processTicket;
   /** Metrics hooks: one finished triage, one failed attempt. */
-  observeOutcome?(decision: 'sent' | 'drafted', seconds: number): void;
+  observeOutcome?(decision: TriageDecision, seconds: number): void;
   observeFailure?(): void;
 }
 
@@ -53,12 +58,19 @@ export function createWorker(options: WorkerOptions): Worker {
 
   async function handleJob(job: JobContext): Promise<void> {
     const fields = { jobId: job.jobId, ticketId: job.ticketId, attempt: job.attempt, maxAttempts: job.maxAttempts };
-    const ticket = await getTicket(runtime.store.db, job.ticketId);
-    if (!ticket) {
+    const found = await getTicket(runtime.store.db, job.ticketId);
+    if (!found) {
       // The enqueue commits with the ticket, so this is a ticket deleted since: nothing to answer.
       logger.error(fields, 'job for a ticket that does not exist; nothing to triage');
       return;
     }
+    const ticket = await enrichPendingTicket(found, {
+      db: runtime.store.db,
+      connectors: options.connectors ?? {},
+      logger,
+      signal: job.signal,
+    });
+    if (!ticket) return;
     const started = performance.now();
     let processed;
     try {

@@ -148,29 +148,36 @@ describe('hubspot connector: signature', () => {
   });
 });
 
-describe('hubspot connector: normalise fetches the ticket and contact', () => {
+describe('hubspot connector: normalise calls no API; enrich fetches the ticket, contact and thread', () => {
   let server: StandInServer;
 
-  function crm(request: RecordedRequest) {
-    const path = request.url.split('?')[0];
+  function hubspot(request: RecordedRequest) {
+    const [path, query = ''] = request.url.split('?');
     if (path === '/crm/v3/objects/tickets/2315741632') return { status: 200, json: fixtureJson('hubspot-ticket-response.json') };
     if (path === '/crm/v3/objects/contacts/51') return { status: 200, json: fixtureJson('hubspot-contact-response.json') };
     if (path === '/crm/v3/objects/tickets/900') {
       return { status: 200, json: { id: '900', properties: { subject: 'No contact', content: 'Hello' } } };
     }
+    if (path === '/conversations/v3/conversations/threads') {
+      // The documented thread list, filtered by the associated ticket: ticket 2315741632 has one.
+      const results = query.includes('associatedTicketId=2315741632')
+        ? [{ id: '8347561223', status: 'OPEN', originalChannelId: '1002', originalChannelAccountId: '250193', inboxId: '147959634', archived: false }]
+        : [];
+      return { status: 200, json: { results } };
+    }
     return { status: 404, json: { status: 'error', message: 'Object not found' } };
   }
 
   beforeAll(async () => {
-    server = await startStandInServer(crm);
+    server = await startStandInServer(hubspot);
   });
   afterAll(() => server.close());
   beforeEach(() => {
     server.requests.length = 0;
-    server.answer(crm);
+    server.answer(hubspot);
   });
 
-  it('maps a recorded ticket.creation batch', async () => {
+  it('maps a recorded ticket.creation batch without any HubSpot call', async () => {
     const connector = createHubSpotConnector({ ...baseSettings, baseUrl: server.baseUrl });
     const body = fixtureBytes('hubspot-ticket-creation.json');
     const result = await connector.normalise(JSON.parse(body.toString('utf8')), webhook(body, signedHeaders(body)));
@@ -179,69 +186,83 @@ describe('hubspot connector: normalise fetches the ticket and contact', () => {
         id: 'hubspot:2315741632',
         source: 'hubspot',
         externalId: '2315741632',
+        customerEmail: '',
+        body: '',
+        receivedAt: NOW.toISOString(),
+      },
+      deliveryId: '1843622991',
+      enrichment: { hubspotTicketId: '2315741632' },
+    });
+    expect(server.requests).toHaveLength(0);
+  });
+
+  it('reads each event of a batch on its own: a malformed one is reported, the rest kept, in order', async () => {
+    const connector = createHubSpotConnector({ ...baseSettings, baseUrl: server.baseUrl });
+    const events = [
+      { eventId: 1, subscriptionType: 'ticket.creation', objectId: 2315741632, portalId: 62515, occurredAt: 1795860060000 },
+      { eventId: 2, subscriptionType: 'ticket.propertyChange', objectId: 2315741632, propertyName: 'hs_pipeline_stage', propertyValue: '2' },
+      { eventId: 3, objectId: 'abc' },
+      { eventId: 4, subscriptionType: 'ticket.creation', objectId: 900 },
+    ];
+    const result = await connector.normalise(events, webhook(Buffer.from(''), {}));
+    expect(result).toMatchObject({ deliveryId: '1', ticket: { id: 'hubspot:2315741632' } });
+    expect(result.more).toEqual([
+      { ticket: null, deliveryId: '2', ignoredReason: 'hubspot ticket.propertyChange events are not triaged' },
+      { ticket: null, deliveryId: '3', disposition: 'rejected', ignoredReason: expect.stringMatching(/event 3 .*subscriptionType.*objectId/) },
+      expect.objectContaining({ deliveryId: '4', ticket: expect.objectContaining({ id: 'hubspot:900' }) }),
+    ]);
+    expect(server.requests).toHaveLength(0);
+  });
+
+  it('refuses a body that is not a batch at all', async () => {
+    const connector = createHubSpotConnector({ ...baseSettings, baseUrl: server.baseUrl });
+    await expect(connector.normalise([], webhook(Buffer.from(''), {}))).rejects.toBeInstanceOf(ConnectorPayloadError);
+    await expect(connector.normalise({ eventId: 1 }, webhook(Buffer.from(''), {}))).rejects.toBeInstanceOf(ConnectorPayloadError);
+  });
+
+  async function enrichEvent(objectId: number, settings: Partial<Parameters<typeof createHubSpotConnector>[0]> = {}) {
+    const connector = createHubSpotConnector({ ...baseSettings, baseUrl: server.baseUrl, ...settings });
+    const normalised = await connector.normalise([{ eventId: 9, subscriptionType: 'ticket.creation', objectId }], webhook(Buffer.from(''), {}));
+    return connector.enrich!(normalised.ticket!, normalised.enrichment!);
+  }
+
+  it('enrich fills in the text, the contact email and the conversation thread', async () => {
+    const result = await enrichEvent(2315741632, { senderActorId: 'A-41234567' });
+    expect(result).toEqual({
+      ticket: {
+        id: 'hubspot:2315741632',
+        source: 'hubspot',
+        externalId: '2315741632',
+        threadId: '8347561223',
         customerEmail: 'grace@bigcorp.example',
         subject: 'Data access request',
         body: expect.stringContaining('GDPR article 15'),
         receivedAt: NOW.toISOString(),
       },
-      deliveryId: '1843622991',
     });
     expect(server.requests.map((request) => `${request.method} ${request.url}`)).toEqual([
       'GET /crm/v3/objects/tickets/2315741632?properties=subject,content,hs_pipeline&associations=contacts',
       'GET /crm/v3/objects/contacts/51?properties=email',
+      'GET /conversations/v3/conversations/threads?associatedTicketId=2315741632&archived=false&limit=1',
     ]);
-    for (const request of server.requests) {
-      expect(request.headers.authorization).toBe('Bearer pat-na1-secret-token');
-    }
+    for (const request of server.requests) expect(request.headers.authorization).toBe('Bearer pat-na1-secret-token');
   });
 
-  it('normalises every event of a batch, the extra ones under `more`, in order', async () => {
-    const connector = createHubSpotConnector({ ...baseSettings, baseUrl: server.baseUrl });
-    const events = [
-      { eventId: 1, subscriptionType: 'ticket.creation', objectId: 2315741632 },
-      { eventId: 2, subscriptionType: 'ticket.propertyChange', objectId: 2315741632, propertyName: 'hs_pipeline_stage' },
-      { eventId: 3, subscriptionType: 'ticket.creation', objectId: 900 },
-    ];
-    const result = await connector.normalise(events, webhook(Buffer.from(''), {}));
-    expect(result.deliveryId).toBe('1');
-    expect(result.ticket?.id).toBe('hubspot:2315741632');
-    expect(result.more).toEqual([
-      { ticket: null, deliveryId: '2', ignoredReason: 'hubspot ticket.propertyChange events are not triaged' },
-      { ticket: null, deliveryId: '3', ignoredReason: 'hubspot ticket 900 has no associated contact with an email' },
-    ]);
-    // The ignored event fetched nothing; the contact-less ticket needed no contact lookup.
-    expect(server.requests.map((request) => request.url.split('?')[0]).sort()).toEqual([
-      '/crm/v3/objects/contacts/51',
-      '/crm/v3/objects/tickets/2315741632',
-      '/crm/v3/objects/tickets/900',
-    ]);
+  it('enrich leaves a ticket without a thread (or without a sender) thread-less, and a contact-less one an unknown sender', async () => {
+    const contactless = await enrichEvent(900, { senderActorId: 'A-41234567' });
+    expect(contactless).toMatchObject({ ticket: { id: 'hubspot:900', customerEmail: '', body: 'Hello' }, note: expect.stringContaining('no conversation thread') });
+    expect(contactless.ticket).not.toHaveProperty('threadId');
+    const noSender = await enrichEvent(2315741632);
+    expect(noSender).toMatchObject({ ticket: { customerEmail: 'grace@bigcorp.example' }, note: expect.stringContaining('HUBSPOT_SENDER_ACTOR_ID') });
+    expect(noSender.ticket).not.toHaveProperty('threadId');
   });
 
-  it('fails with a non-retryable request error when the ticket is gone', async () => {
-    const connector = createHubSpotConnector({ ...baseSettings, baseUrl: server.baseUrl });
-    const error = await connector
-      .normalise([{ eventId: 5, subscriptionType: 'ticket.creation', objectId: 404 }], webhook(Buffer.from(''), {}))
-      .catch((caught: unknown) => caught);
+  it('enrich reports a ticket deleted since the event, and lets a 503 be retried', async () => {
+    expect(await enrichEvent(404)).toEqual({ ticket: null, reason: 'hubspot ticket 404 does not exist (deleted or merged since the event)' });
+    server.answer(() => ({ status: 503, json: {} }));
+    const error = await enrichEvent(2315741632).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(ConnectorRequestError);
-    expect(error).toMatchObject({ statusCode: 404, isRetryable: false });
-    expect((error as Error).message).toBe('hubspot GET /crm/v3/objects/tickets/404 failed with status 404.');
-  });
-
-  it('rejects a payload of the wrong shape before fetching anything', async () => {
-    const connector = createHubSpotConnector({ ...baseSettings, baseUrl: server.baseUrl });
-    const error = await connector
-      .normalise([{ eventId: 1, objectId: 'abc' }], webhook(Buffer.from(''), {}))
-      .catch((caught: unknown) => caught);
-    expect(error).toBeInstanceOf(ConnectorPayloadError);
-    expect((error as ConnectorPayloadError).issues.map((issue) => issue.path).sort()).toEqual([
-      '0.objectId',
-      '0.subscriptionType',
-    ]);
-    await expect(connector.normalise([], webhook(Buffer.from(''), {}))).rejects.toBeInstanceOf(ConnectorPayloadError);
-    await expect(connector.normalise({ eventId: 1 }, webhook(Buffer.from(''), {}))).rejects.toBeInstanceOf(
-      ConnectorPayloadError,
-    );
-    expect(server.requests).toHaveLength(0);
+    expect(error).toMatchObject({ isRetryable: true });
   });
 });
 
@@ -278,7 +299,8 @@ describe('hubspot connector: replies and notes', () => {
     expect(request.method).toBe('POST');
     expect(request.url).toBe('/crm/v3/objects/notes');
     expect(request.headers.authorization).toBe('Bearer pat-na1-secret-token');
-    expect(request.headers['idempotency-key']).toBe('outbox-hs-1');
+    // HubSpot documents no Idempotency-Key for CRM objects: exactly-once rests on the outbox.
+    expect(request.headers['idempotency-key']).toBeUndefined();
     expect(request.json).toEqual({
       properties: {
         hs_note_body:
@@ -292,12 +314,38 @@ describe('hubspot connector: replies and notes', () => {
     });
   });
 
-  it('posts a public reply as a note marked as the reply for the customer', async () => {
-    const connector = createHubSpotConnector({ ...baseSettings, baseUrl: server.baseUrl, now: clock });
+  it('posts a reply for a ticket without a thread as a note that says it was NOT sent', async () => {
+    const connector = createHubSpotConnector({ ...baseSettings, baseUrl: server.baseUrl, now: clock, senderActorId: 'A-41234567' });
     await connector.postReply({ ticket, text: 'Here is how to reset it.', idempotencyKey: 'k' });
+    expect(server.requests.map((request) => request.url)).toEqual(['/crm/v3/objects/notes']);
     const body = (server.requests[0]!.json as { properties: { hs_note_body: string } }).properties.hs_note_body;
-    expect(body).toContain('Reply for the customer');
+    expect(body).toContain('NOT sent');
     expect(body).toContain('<p>Here is how to reset it.</p>');
     expect(body).not.toContain('Tags:');
+  });
+
+  it("sends a public reply into the ticket's conversation thread, on its channel, as the configured actor", async () => {
+    server.answer((request) =>
+      request.method === 'GET'
+        ? { status: 200, json: { id: '8347561223', status: 'OPEN', originalChannelId: '1002', originalChannelAccountId: '250193', inboxId: '147959634' } }
+        : { status: 201, json: { type: 'MESSAGE', id: '9a1f0c3e5b7d4e2a8c6b0d1f2e3a4b5c', conversationsThreadId: '8347561223', direction: 'OUTGOING' } },
+    );
+    const connector = createHubSpotConnector({ ...baseSettings, baseUrl: server.baseUrl, now: clock, senderActorId: 'A-41234567' });
+    const result = await connector.postReply({ ticket: { ...ticket, threadId: '8347561223' }, text: 'Here is how to reset it.', idempotencyKey: 'k' });
+    expect(result).toEqual({ externalId: '9a1f0c3e5b7d4e2a8c6b0d1f2e3a4b5c' });
+    expect(server.requests.map((request) => `${request.method} ${request.url}`)).toEqual([
+      'GET /conversations/v3/conversations/threads/8347561223',
+      'POST /conversations/v3/conversations/threads/8347561223/messages',
+    ]);
+    expect(server.requests[1]!.json).toEqual({
+      type: 'MESSAGE',
+      text: 'Here is how to reset it.',
+      richText: '<p>Here is how to reset it.</p>',
+      senderActorId: 'A-41234567',
+      channelId: '1002',
+      channelAccountId: '250193',
+      recipients: [{ deliveryIdentifiers: [{ type: 'HS_EMAIL_ADDRESS', value: 'grace@bigcorp.example' }] }],
+    });
+    expect(server.requests[1]!.headers['idempotency-key']).toBeUndefined();
   });
 });

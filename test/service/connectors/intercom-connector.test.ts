@@ -138,21 +138,51 @@ describe('intercom connector: normalise', () => {
     });
   });
 
-  it('ignores a customer without an email', async () => {
+  it('keeps a lead whose email is "" as a ticket with an unknown sender', async () => {
     const payload = fixtureJson<any>('intercom-conversation-user-created.json');
-    delete payload.data.item.source.author.email;
+    payload.data.item.source.author = { type: 'lead', id: '5f8a', name: null, email: '' };
     const result = await connector.normalise(payload, webhook(Buffer.from('')));
-    expect(result).toMatchObject({ ticket: null, ignoredReason: expect.stringContaining('no email') });
+    expect(result.ticket).toMatchObject({ id: 'intercom:215468329473028', customerEmail: '' });
+    expect(result.ignoredReason).toBeUndefined();
   });
 
-  it('rejects a notification of the wrong shape, with the paths of the issues', async () => {
+  it("answers Intercom's ping (id null) as a ping, with nothing to store", async () => {
+    // The shape Intercom documents for the test notification sent when a webhook URL is saved.
+    const ping = {
+      type: 'notification_event',
+      app_id: 'abc123',
+      data: { type: 'notification_event_data', item: { type: 'ping', message: 'something something interzen' } },
+      links: {},
+      id: null,
+      topic: 'ping',
+      delivery_status: null,
+      delivery_attempts: 1,
+      delivered_at: 0,
+      first_sent_at: 1700000000,
+      created_at: 1700000000,
+      self: null,
+    };
+    expect(await connector.normalise(ping, webhook(Buffer.from('')))).toEqual({ ticket: null, disposition: 'ping' });
+  });
+
+  it('reads an API 1.x notification, whose first message is conversation_message', async () => {
+    const payload = fixtureJson<any>('intercom-conversation-user-created.json');
+    payload.data.item.conversation_message = payload.data.item.source;
+    delete payload.data.item.source;
+    const result = await connector.normalise(payload, webhook(Buffer.from('')));
+    expect(result.ticket).toMatchObject({ id: 'intercom:215468329473028', customerEmail: 'ada@example.com' });
+  });
+
+  it('rejects an unreadable conversation with the paths of the issues and the API version to use', async () => {
     const payload = fixtureJson<any>('intercom-conversation-user-created.json');
     delete payload.data.item.id;
     payload.data.item.source.author = 'ada';
-    const error = await connector.normalise(payload, webhook(Buffer.from(''))).catch((caught: unknown) => caught);
-    expect(error).toBeInstanceOf(ConnectorPayloadError);
-    const paths = (error as ConnectorPayloadError).issues.map((issue) => issue.path);
-    expect(paths).toEqual(expect.arrayContaining(['data.item.id', 'data.item.source.author']));
+    const result = await connector.normalise(payload, webhook(Buffer.from('')));
+    expect(result).toMatchObject({ ticket: null, disposition: 'rejected', deliveryId: payload.id });
+    expect(result.ignoredReason).toContain('data.item.id');
+    expect(result.ignoredReason).toContain('data.item.source.author');
+    expect(result.ignoredReason).toContain('API version 2.x');
+    // Not even an envelope: the route records it and acknowledges it.
     await expect(connector.normalise({ topic: 'x' }, webhook(Buffer.from('')))).rejects.toBeInstanceOf(ConnectorPayloadError);
   });
 });
@@ -189,7 +219,8 @@ describe('intercom connector: replies and notes', () => {
     expect(request.url).toBe('/conversations/215468329473028/reply');
     expect(request.headers.authorization).toBe('Bearer ic-access-token-secret');
     expect(request.headers['intercom-version']).toBe('2.11');
-    expect(request.headers['idempotency-key']).toBe('outbox-ic-1');
+    // Intercom documents no Idempotency-Key for replies: exactly-once rests on the outbox.
+    expect(request.headers['idempotency-key']).toBeUndefined();
     expect(request.json).toEqual({
       message_type: 'comment',
       type: 'admin',

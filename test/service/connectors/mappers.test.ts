@@ -21,9 +21,9 @@ describe('zendesk mappers', () => {
     expect(mapping).toMatchObject({ ticket: null, ignoredReason: expect.stringContaining('private') });
   });
 
-  it('ignores a requester whose user has no email', () => {
+  it('keeps a requester whose user has no email as an unknown sender', () => {
     const mapping = mapZendeskEvent(zendeskEventPayloadSchema.parse(event()), null, NOW);
-    expect(mapping).toMatchObject({ ticket: null, ignoredReason: expect.stringContaining('no email') });
+    expect(mapping.ticket).toMatchObject({ customerEmail: '' });
   });
 
   it('ignores a trigger payload without text, and drops an empty subject', () => {

@@ -190,3 +190,45 @@ describe('network failures and odd answers', () => {
     expect(calls).toEqual(['https://api.hubapi.com/crm/v3/objects/notes']);
   });
 });
+
+describe("each vendor's own rate-limit headers", () => {
+  const vendorCases: Array<{ provider: HelpdeskProvider; headers: Record<string, string>; expectedMs: [number, number] }> = [
+    // Intercom: X-RateLimit-Reset is the epoch second the quota comes back (here about 30 s away).
+    { provider: 'intercom', headers: { 'x-ratelimit-limit': '1000', 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': 'RESET' }, expectedMs: [20_000, 31_000] },
+    // Zendesk: ratelimit-reset is the seconds until the window resets.
+    { provider: 'zendesk', headers: { 'ratelimit-limit': '700', 'ratelimit-remaining': '0', 'ratelimit-reset': '12' }, expectedMs: [12_000, 12_000] },
+    // HubSpot: an exhausted rolling window of X-HubSpot-RateLimit-Interval-Milliseconds.
+    {
+      provider: 'hubspot',
+      headers: { 'x-hubspot-ratelimit-max': '100', 'x-hubspot-ratelimit-remaining': '0', 'x-hubspot-ratelimit-interval-milliseconds': '10000' },
+      expectedMs: [10_000, 10_000],
+    },
+  ];
+
+  it.each(vendorCases)('$provider: a 429 without Retry-After waits as its headers say', async ({ provider, headers, expectedMs }) => {
+    const reset = String(Math.floor(Date.now() / 1000) + 30);
+    const answered = Object.fromEntries(Object.entries(headers).map(([name, value]) => [name, value === 'RESET' ? reset : value]));
+    const server = await startStandInServer(() => ({ status: 429, json: {}, headers: answered }));
+    try {
+      const connector = cases.find((candidate) => candidate.provider === provider)!.create(server.baseUrl);
+      const error = await failure(connector.postNote({ ticket: ticketFor(provider), text: 'x', tags: [], idempotencyKey: 'k' }));
+      expect(error).toMatchObject({ isRetryable: true, statusCode: 429 });
+      expect(error.retryAfterMs).toBeGreaterThanOrEqual(expectedMs[0]);
+      expect(error.retryAfterMs).toBeLessThanOrEqual(expectedMs[1]);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('prefers Retry-After when Intercom sends both', async () => {
+    const reset = String(Math.floor(Date.now() / 1000) + 300);
+    const server = await startStandInServer(() => ({ status: 429, json: {}, headers: { 'retry-after': '3', 'x-ratelimit-reset': reset } }));
+    try {
+      const connector = createIntercomConnector({ baseUrl: server.baseUrl, accessToken: TOKEN, clientSecret: 's', adminId: '1' });
+      const error = await failure(connector.postReply({ ticket: ticketFor('intercom'), text: 'x', idempotencyKey: 'k' }));
+      expect(error.retryAfterMs).toBe(3000);
+    } finally {
+      await server.close();
+    }
+  });
+});

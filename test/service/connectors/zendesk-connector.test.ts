@@ -56,6 +56,12 @@ describe('zendesk connector: signature', () => {
     expect(vectorConnector.verifyWebhook(request)).toEqual({ ok: true });
   });
 
+  it('rejects the body + timestamp order: only the order Zendesk signs is accepted', () => {
+    const reversed = createHmac('sha256', SECRET).update(body).update(TIMESTAMP).digest('base64');
+    const headers = { ...signedHeaders(body), 'x-zendesk-webhook-signature': reversed };
+    expect(connector.verifyWebhook(webhook(body, headers))).toMatchObject({ ok: false, code: 'bad_signature' });
+  });
+
   it('rejects a bad signature', () => {
     const headers = { ...signedHeaders(body), 'x-zendesk-webhook-signature': sign(TIMESTAMP, body, 'wrong') };
     expect(connector.verifyWebhook(webhook(body, headers))).toMatchObject({ ok: false, code: 'bad_signature' });
@@ -178,12 +184,12 @@ describe('zendesk connector: normalise and API calls', () => {
     expect(result.ignoredReason).toContain('agent');
   });
 
-  it('ignores a requester without an email', async () => {
+  it('keeps a requester without an email as an unknown sender', async () => {
     const connector = createZendeskConnector(settings());
     const payload = fixtureJson<{ ticket: { requester: Record<string, unknown> } }>('zendesk-trigger-ticket-created.json');
     payload.ticket.requester.email = '';
     const result = await connector.normalise(payload, webhook(Buffer.from(''), {}));
-    expect(result).toMatchObject({ ticket: null, ignoredReason: expect.stringContaining('no email') });
+    expect(result.ticket).toMatchObject({ id: 'zendesk:35436', customerEmail: '' });
   });
 
   it('rejects a trigger payload of the wrong shape with the issues listed', async () => {
@@ -198,8 +204,7 @@ describe('zendesk connector: normalise and API calls', () => {
     ]);
   });
 
-  it('maps a recorded event webhook by fetching the requester', async () => {
-    server.answer(() => ({ status: 200, json: fixtureJson('zendesk-user-response.json') }));
+  it('maps a recorded event webhook without calling the API, leaving the requester for the worker', async () => {
     const connector = createZendeskConnector(settings());
     const result = await connector.normalise(fixtureJson('zendesk-event-ticket-created.json'), webhook(Buffer.from(''), {}));
     expect(result).toEqual({
@@ -207,17 +212,37 @@ describe('zendesk connector: normalise and API calls', () => {
         id: 'zendesk:35437',
         source: 'zendesk',
         externalId: '35437',
-        customerEmail: 'linus@example.com',
+        customerEmail: '',
         subject: 'Cancel my subscription',
         body: expect.stringContaining('cancel my subscription'),
         receivedAt: NOW.toISOString(),
       },
       // Without the invocation header the event id identifies the delivery.
       deliveryId: 'cbe4028c-7239-495d-b020-f22348516046',
+      enrichment: { zendeskRequesterId: '8447388090494' },
     });
+    expect(server.requests).toHaveLength(0);
+  });
+
+  it('enrich fetches the requester once and fills in the email', async () => {
+    server.answer(() => ({ status: 200, json: fixtureJson('zendesk-user-response.json') }));
+    const connector = createZendeskConnector(settings());
+    const normalised = await connector.normalise(fixtureJson('zendesk-event-ticket-created.json'), webhook(Buffer.from(''), {}));
+    const enriched = await connector.enrich!(normalised.ticket!, normalised.enrichment!);
+    expect(enriched).toEqual({ ticket: { ...normalised.ticket, customerEmail: 'linus@example.com' } });
     expect(server.requests).toHaveLength(1);
     expect(server.requests[0]).toMatchObject({ method: 'GET', url: '/api/v2/users/8447388090494.json' });
     expect(server.requests[0]!.headers.authorization).toBe(expectedAuthorization);
+  });
+
+  it('enrich keeps an unknown sender when the requester is gone, and retries a 503', async () => {
+    const connector = createZendeskConnector(settings());
+    const normalised = await connector.normalise(fixtureJson('zendesk-event-ticket-created.json'), webhook(Buffer.from(''), {}));
+    server.answer(() => ({ status: 404, json: { error: 'RecordNotFound' } }));
+    const gone = await connector.enrich!(normalised.ticket!, normalised.enrichment!);
+    expect(gone).toMatchObject({ ticket: { customerEmail: '' }, note: expect.stringContaining('unknown sender') });
+    server.answer(() => ({ status: 503, json: {} }));
+    await expect(connector.enrich!(normalised.ticket!, normalised.enrichment!)).rejects.toMatchObject({ isRetryable: true });
   });
 
   it('ignores a staff comment event without calling the API', async () => {
@@ -273,7 +298,8 @@ describe('zendesk connector: normalise and API calls', () => {
     expect(request.method).toBe('PUT');
     expect(request.url).toBe('/api/v2/tickets/35436.json');
     expect(request.headers.authorization).toBe(expectedAuthorization);
-    expect(request.headers['idempotency-key']).toBe('outbox-35436');
+    // Zendesk documents Idempotency-Key for ticket creation only, not for this update.
+    expect(request.headers['idempotency-key']).toBeUndefined();
     expect(request.json).toEqual({ ticket: { comment: { body: 'Reset it here: ...', public: true } } });
   });
 

@@ -16,8 +16,8 @@ export const hubSpotWebhookEventSchema = z.looseObject({
   attemptNumber: z.number().optional(),
 });
 
-/** HubSpot batches up to 100 events per request. */
-export const hubSpotWebhookPayloadSchema = z.array(hubSpotWebhookEventSchema).min(1, 'must hold at least one event');
+/** HubSpot batches up to 100 events per request; each event is read on its own (one bad event spoils nothing else). */
+export const hubSpotWebhookPayloadSchema = z.array(z.unknown()).min(1, 'must hold at least one event');
 
 export type HubSpotWebhookEvent = z.output<typeof hubSpotWebhookEventSchema>;
 
@@ -68,3 +68,26 @@ export interface HubSpotBatchReadRequest {
 export const hubSpotNotesBatchReadResponseSchema = z.looseObject({
   results: z.array(z.looseObject({ id: hubSpotIdSchema, properties: z.looseObject({ hs_note_body: z.string().nullish() }) })),
 });
+
+/** `GET /conversations/v3/conversations/threads?associatedTicketId={id}`: the ticket's conversation, if any. */
+export const hubSpotThreadSchema = z.looseObject({
+  id: hubSpotIdSchema,
+  originalChannelId: z.string().nullish(),
+  originalChannelAccountId: z.string().nullish(),
+  archived: z.boolean().nullish(),
+});
+
+export const hubSpotThreadListSchema = z.looseObject({ results: z.array(hubSpotThreadSchema) });
+
+/** `POST /conversations/v3/conversations/threads/{threadId}/messages` */
+export interface HubSpotSendMessageRequest {
+  type: 'MESSAGE';
+  text: string;
+  richText: string;
+  senderActorId: string;
+  channelId: string;
+  channelAccountId: string;
+  recipients: Array<{ deliveryIdentifiers: Array<{ type: 'HS_EMAIL_ADDRESS'; value: string }> }>;
+}
+
+export const hubSpotMessageResponseSchema = z.looseObject({ id: z.string() });

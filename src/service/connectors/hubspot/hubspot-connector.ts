@@ -1,20 +1,28 @@
 /**
- * HubSpot: signed (v3) webhook batches that name tickets by id, so normalise fetches each ticket and
- * its contact; replies and drafts are notes on the ticket (see map-hubspot-ticket.ts for why).
+ * HubSpot: signed (v3) webhook batches that name tickets by id; the worker fetches each ticket, its
+ * contact and its conversation thread (enrich). Public replies go to the thread through the
+ * conversations API; a ticket without one takes notes only (the decision is then `noted`).
  */
 import { createConnectorHttpClient, type FetchFunction } from '../connector-http.js';
 import { comparableText, deliveryMarker } from '../delivery-marker.js';
-import type {
-  FindDeliveryInput,
-  HelpdeskConnector,
-  NormalisedWebhook,
-  NormaliseOptions,
-  PostReplyInput,
-  PostResult,
-  WebhookRequest,
-  WebhookVerification,
+import type { Ticket } from '../../../triage/types.js';
+import { ConnectorRequestError } from '../errors.js';
+import { plainTextToHtml } from '../plain-text-to-html.js';
+import {
+  ticketIdFor,
+  type EnrichmentResult,
+  type FindDeliveryInput,
+  type HelpdeskConnector,
+  type NormalisedWebhook,
+  type NormaliseOptions,
+  type PendingEnrichment,
+  type PostReplyInput,
+  type PostResult,
+  type WebhookRequest,
+  type WebhookVerification,
 } from '../helpdesk-connector.js';
 import { parsePayload } from '../parse-payload.js';
+import { hubSpotRateLimitWindow, retryAfter } from '../rate-limit-headers.js';
 import { externalTicketId } from '../ticket-external-id.js';
 import {
   checkTimestampWindow,
@@ -30,8 +38,12 @@ import {
   hubSpotCreateNoteResponseSchema,
   hubSpotNotesBatchReadResponseSchema,
   hubSpotTicketResponseSchema,
+  hubSpotMessageResponseSchema,
+  hubSpotThreadListSchema,
+  hubSpotThreadSchema,
+  hubSpotWebhookEventSchema,
   hubSpotWebhookPayloadSchema,
-  type HubSpotWebhookEvent,
+  type HubSpotSendMessageRequest,
 } from './hubspot-api-types.js';
 import { hubSpotRequestUri } from './hubspot-request-uri.js';
 import {
@@ -54,6 +66,11 @@ export interface HubSpotConnectorSettings {
   publicUrl?: string;
   fetch?: FetchFunction;
   timeoutMs?: number;
+  /**
+   * The actor public replies are sent as in conversation threads ("A-" and a HubSpot user id).
+   * Without it every reply is an internal note and the decision says `noted`.
+   */
+  senderActorId?: string;
   /** Clock for the notes' hs_timestamp; replaceable in tests. */
   now?: () => Date;
 }
@@ -64,6 +81,8 @@ const TIMESTAMP_HEADER = 'x-hubspot-request-timestamp';
 const BATCH_READ_LIMIT = 100;
 /** Tickets of one batch fetched at once: fast enough for HubSpot's 5 s webhook timeout, gentle on its rate limit. */
 const FETCH_CONCURRENCY = 4;
+/** The worker's pending fetch for a ticket.creation event. */
+const HUBSPOT_TICKET_ID = 'hubspotTicketId';
 
 export function createHubSpotConnector(settings: HubSpotConnectorSettings): HelpdeskConnector {
   const baseUrl = (settings.baseUrl ?? 'https://api.hubapi.com').replace(/\/+$/, '');
@@ -72,25 +91,65 @@ export function createHubSpotConnector(settings: HubSpotConnectorSettings): Help
     provider: 'hubspot',
     fetch: settings.fetch,
     timeoutMs: settings.timeoutMs,
+    rateLimitHeaders: [retryAfter, hubSpotRateLimitWindow],
     headers: { authorization: `Bearer ${settings.accessToken}` },
   });
 
-  async function normaliseEvent(
-    event: HubSpotWebhookEvent,
-    receivedAt: Date,
-    signal: AbortSignal | undefined,
-  ): Promise<NormalisedWebhook> {
-    const deliveryId = event.eventId;
-    if (event.subscriptionType !== HUBSPOT_TRIAGED_SUBSCRIPTION) {
-      return { ticket: null, deliveryId, ignoredReason: `hubspot ${event.subscriptionType} events are not triaged` };
+  /**
+   * One event of a batch, read on its own: a malformed event is reported, the others still count.
+   * Nothing is fetched here: the worker reads the ticket (enrich) once, so answering HubSpot
+   * never waits on its API, whatever the batch size.
+   */
+  function normaliseEvent(raw: unknown, index: number, receivedAt: Date): NormalisedWebhook {
+    const parsed = hubSpotWebhookEventSchema.safeParse(raw);
+    if (!parsed.success) {
+      const issues = parsed.error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`).join('; ');
+      const eventId = typeof raw === 'object' && raw !== null && 'eventId' in raw ? String(raw.eventId) : undefined;
+      return {
+        ticket: null,
+        ...(eventId === undefined ? {} : { deliveryId: eventId }),
+        disposition: 'rejected',
+        ignoredReason: `hubspot event ${index + 1} of the batch is not a webhook event (${issues})`,
+      };
     }
-    const ticket = await http.request({
-      method: 'GET',
-      url: `${baseUrl}/crm/v3/objects/tickets/${encodeURIComponent(event.objectId)}?properties=subject,content,hs_pipeline&associations=contacts`,
-      signal,
-      responseSchema: hubSpotTicketResponseSchema,
-    });
-    const contactId = hubSpotTicketContactId(ticket);
+    const event = parsed.data;
+    if (event.subscriptionType !== HUBSPOT_TRIAGED_SUBSCRIPTION) {
+      return { ticket: null, deliveryId: event.eventId, ignoredReason: `hubspot ${event.subscriptionType} events are not triaged` };
+    }
+    return {
+      ticket: {
+        id: ticketIdFor('hubspot', event.objectId),
+        source: 'hubspot',
+        externalId: event.objectId,
+        // Filled in by enrich, in the worker.
+        customerEmail: '',
+        body: '',
+        receivedAt: receivedAt.toISOString(),
+      },
+      deliveryId: event.eventId,
+      enrichment: { [HUBSPOT_TICKET_ID]: event.objectId },
+    };
+  }
+
+  async function enrich(ticket: Ticket, pending: PendingEnrichment, options: NormaliseOptions = {}): Promise<EnrichmentResult> {
+    const ticketId = pending[HUBSPOT_TICKET_ID];
+    if (ticketId === undefined) return { ticket };
+    const { signal } = options;
+    let crmTicket;
+    try {
+      crmTicket = await http.request({
+        method: 'GET',
+        url: `${baseUrl}/crm/v3/objects/tickets/${encodeURIComponent(ticketId)}?properties=subject,content,hs_pipeline&associations=contacts`,
+        signal,
+        responseSchema: hubSpotTicketResponseSchema,
+      });
+    } catch (error) {
+      if (error instanceof ConnectorRequestError && error.statusCode === 404) {
+        return { ticket: null, reason: `hubspot ticket ${ticketId} does not exist (deleted or merged since the event)` };
+      }
+      throw error;
+    }
+    const contactId = hubSpotTicketContactId(crmTicket);
     let email: string | null | undefined;
     if (contactId !== undefined) {
       const contact = await http.request({
@@ -101,12 +160,21 @@ export function createHubSpotConnector(settings: HubSpotConnectorSettings): Help
       });
       email = contact.properties.email;
     }
-    const mapping = mapHubSpotTicket(ticket, email, receivedAt);
-    return {
-      ticket: mapping.ticket,
-      deliveryId,
-      ...(mapping.ignoredReason === undefined ? {} : { ignoredReason: mapping.ignoredReason }),
-    };
+    const mapping = mapHubSpotTicket(crmTicket, email, new Date(ticket.receivedAt));
+    if (!mapping.ticket) return { ticket: null, reason: mapping.ignoredReason };
+    // A public reply needs the ticket's conversation thread and an actor to send as; without
+    // either the ticket can only take notes, and a reply approved for it is `noted`.
+    if (!settings.senderActorId) return { ticket: mapping.ticket, note: 'HUBSPOT_SENDER_ACTOR_ID is not set: replies become notes' };
+    const threads = await http.request({
+      method: 'GET',
+      url: `${baseUrl}/conversations/v3/conversations/threads?associatedTicketId=${encodeURIComponent(ticketId)}&archived=false&limit=1`,
+      signal,
+      responseSchema: hubSpotThreadListSchema,
+    });
+    const thread = threads.results[0];
+    return thread
+      ? { ticket: { ...mapping.ticket, threadId: thread.id } }
+      : { ticket: mapping.ticket, note: `hubspot ticket ${ticketId} has no conversation thread: replies become notes` };
   }
 
   async function createNote(input: PostReplyInput, kind: 'reply' | 'draft', tags: string[]): Promise<PostResult> {
@@ -115,7 +183,6 @@ export function createHubSpotConnector(settings: HubSpotConnectorSettings): Help
       method: 'POST',
       url: `${baseUrl}/crm/v3/objects/notes`,
       body: buildHubSpotNote(ticketId, input.text, kind, tags, now(), input.outboxId),
-      headers: { 'idempotency-key': input.idempotencyKey },
       signal: input.signal,
       responseSchema: hubSpotCreateNoteResponseSchema,
     });
@@ -154,6 +221,33 @@ export function createHubSpotConnector(settings: HubSpotConnectorSettings): Help
     return ours ? { externalId: ours.id } : null;
   }
 
+  /** A public reply in the ticket's conversation thread, on the channel the customer wrote in. */
+  async function sendThreadMessage(input: PostReplyInput, threadId: string, senderActorId: string): Promise<PostResult> {
+    const threadUrl = `${baseUrl}/conversations/v3/conversations/threads/${encodeURIComponent(threadId)}`;
+    const thread = await http.request({ method: 'GET', url: threadUrl, signal: input.signal, responseSchema: hubSpotThreadSchema });
+    if (!thread.originalChannelId || !thread.originalChannelAccountId) {
+      throw new ConnectorRequestError(`hubspot thread ${threadId} names no channel to answer on.`, { isRetryable: false });
+    }
+    const email = input.ticket.customerEmail.trim();
+    const message: HubSpotSendMessageRequest = {
+      type: 'MESSAGE',
+      text: input.text,
+      richText: plainTextToHtml(input.text),
+      senderActorId,
+      channelId: thread.originalChannelId,
+      channelAccountId: thread.originalChannelAccountId,
+      recipients: email === '' ? [] : [{ deliveryIdentifiers: [{ type: 'HS_EMAIL_ADDRESS', value: email }] }],
+    };
+    const sent = await http.request({
+      method: 'POST',
+      url: `${threadUrl}/messages`,
+      body: message,
+      signal: input.signal,
+      responseSchema: hubSpotMessageResponseSchema,
+    });
+    return { externalId: sent.id };
+  }
+
   return {
     provider: 'hubspot',
 
@@ -189,19 +283,21 @@ export function createHubSpotConnector(settings: HubSpotConnectorSettings): Help
         : verificationFailure('bad_signature', 'X-HubSpot-Signature-v3 does not match the method, URL, body and timestamp.');
     },
 
-    async normalise(payload: unknown, request: WebhookRequest, options: NormaliseOptions = {}): Promise<NormalisedWebhook> {
+    async normalise(payload: unknown, request: WebhookRequest): Promise<NormalisedWebhook> {
       const events = parsePayload('hubspot', hubSpotWebhookPayloadSchema, payload);
       const receivedAt = request.now ?? new Date();
-      const results = await mapWithConcurrency(events, FETCH_CONCURRENCY, (event) =>
-        normaliseEvent(event, receivedAt, options.signal),
-      );
+      const results = events.map((event, index) => normaliseEvent(event, index, receivedAt));
       const [first, ...rest] = results;
       // The schema guarantees at least one event.
       const head = first as NormalisedWebhook;
       return rest.length > 0 ? { ...head, more: rest } : head;
     },
 
+    enrich,
+
     postReply(input) {
+      // Without a thread (or a sender) the approved reply can only be a note: the decision says `noted`.
+      if (input.ticket.threadId && settings.senderActorId) return sendThreadMessage(input, input.ticket.threadId, settings.senderActorId);
       return createNote(input, 'reply', []);
     },
 
@@ -209,22 +305,4 @@ export function createHubSpotConnector(settings: HubSpotConnectorSettings): Help
       return createNote(input, 'draft', input.tags);
     },
   };
-}
-
-/** Like Promise.all over `items.map(task)`, with at most `limit` tasks running; keeps the order. */
-async function mapWithConcurrency<TItem, TResult>(
-  items: readonly TItem[],
-  limit: number,
-  task: (item: TItem) => Promise<TResult>,
-): Promise<TResult[]> {
-  const results = new Array<TResult>(items.length);
-  let next = 0;
-  async function worker(): Promise<void> {
-    while (next < items.length) {
-      const index = next++;
-      results[index] = await task(items[index] as TItem);
-    }
-  }
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return results;
 }

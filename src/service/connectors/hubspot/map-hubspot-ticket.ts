@@ -23,10 +23,8 @@ export function mapHubSpotTicket(
   contactEmail: string | null | undefined,
   receivedAt: Date,
 ): HubSpotMapping {
-  const email = clean(contactEmail);
-  if (email === undefined) {
-    return { ticket: null, ignoredReason: `hubspot ticket ${ticket.id} has no associated contact with an email` };
-  }
+  // A ticket without a contact (or one without an email) is triaged with an unknown sender.
+  const email = clean(contactEmail) ?? '';
   const subject = clean(ticket.properties.subject);
   // Tickets created from a form can have a subject and no content: the subject is then all we have.
   const body = clean(ticket.properties.content) ?? subject;
@@ -47,10 +45,11 @@ export function mapHubSpotTicket(
 }
 
 /**
- * HubSpot's API cannot send the ticket's email reply (the conversations email API is not public),
- * so a public reply becomes a note marked for the agent to send; a draft is a plain note.
+ * A ticket without a conversation thread cannot take a public reply through the API, so an
+ * approved reply becomes a note marked for a person to send (the decision is `noted`); a draft is
+ * a plain note.
  */
-export const HUBSPOT_REPLY_MARKER = 'Reply for the customer (approved; send it from the ticket, the API cannot email it)';
+export const HUBSPOT_REPLY_MARKER = 'Approved reply, NOT sent: this ticket has no conversation thread; send it to the customer from HubSpot';
 export const HUBSPOT_DRAFT_MARKER = 'Draft reply for review';
 
 /**

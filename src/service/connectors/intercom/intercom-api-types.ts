@@ -22,24 +22,37 @@ export const intercomConversationPartSchema = z.looseObject({
   author: intercomAuthorSchema,
 });
 
-const intercomConversationSchema = z.looseObject({
-  type: z.literal('conversation'),
-  id: intercomIdSchema,
-  source: z.looseObject({
-    subject: z.string().nullish(),
-    /** HTML. */
-    body: z.string().nullish(),
-    author: intercomAuthorSchema,
-  }),
-  conversation_parts: z
-    .looseObject({ conversation_parts: z.array(intercomConversationPartSchema) })
-    .nullish(),
+const intercomMessageSchema = z.looseObject({
+  subject: z.string().nullish(),
+  /** HTML. */
+  body: z.string().nullish(),
+  author: intercomAuthorSchema,
 });
+
+/**
+ * API 1.x webhooks named the first message `conversation_message`; 2.x calls it `source`. A
+ * subscription still on 1.x is read the same way rather than refused (README asks for 2.x).
+ */
+const intercomConversationSchema = z.preprocess(
+  (item) =>
+    typeof item === 'object' && item !== null && !('source' in item) && 'conversation_message' in item
+      ? { ...item, source: (item as { conversation_message: unknown }).conversation_message }
+      : item,
+  z.looseObject({
+    type: z.literal('conversation'),
+    id: intercomIdSchema,
+    source: intercomMessageSchema,
+    conversation_parts: z
+      .looseObject({ conversation_parts: z.array(intercomConversationPartSchema) })
+      .nullish(),
+  }),
+);
 
 /** The envelope of every Intercom webhook; `data.item` depends on the topic. */
 export const intercomNotificationSchema = z.looseObject({
   type: z.literal('notification_event'),
-  id: z.string().min(1),
+  /** Null on the `ping` notification Intercom sends to test the endpoint. */
+  id: z.string().min(1).nullable(),
   topic: z.string().min(1),
   data: z.looseObject({ item: z.unknown() }),
 });

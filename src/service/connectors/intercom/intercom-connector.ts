@@ -13,6 +13,7 @@ import type {
   WebhookVerification,
 } from '../helpdesk-connector.js';
 import { parsePayload } from '../parse-payload.js';
+import { intercomRateLimitReset, retryAfter } from '../rate-limit-headers.js';
 import { escapeHtml, plainTextToHtml } from '../plain-text-to-html.js';
 import { externalTicketId } from '../ticket-external-id.js';
 import { headerValue, hmac, signaturesMatch, verificationFailure, verified } from '../webhook-signature.js';
@@ -24,7 +25,7 @@ import {
   intercomReplyResponseSchema,
   type IntercomReplyRequest,
 } from './intercom-api-types.js';
-import { INTERCOM_TRIAGED_TOPICS, intercomCreatedPartId, mapIntercomNotification } from './map-intercom-notification.js';
+import { INTERCOM_PING_TOPIC, INTERCOM_TRIAGED_TOPICS, intercomCreatedPartId, mapIntercomNotification } from './map-intercom-notification.js';
 
 export interface IntercomConnectorSettings {
   baseUrl?: string;
@@ -47,6 +48,7 @@ export function createIntercomConnector(settings: IntercomConnectorSettings): He
     provider: 'intercom',
     fetch: settings.fetch,
     timeoutMs: settings.timeoutMs,
+    rateLimitHeaders: [retryAfter, intercomRateLimitReset],
     headers: { authorization: `Bearer ${settings.accessToken}`, 'intercom-version': INTERCOM_API_VERSION },
   });
 
@@ -59,7 +61,7 @@ export function createIntercomConnector(settings: IntercomConnectorSettings): He
       method: 'POST',
       url: `${baseUrl}/conversations/${encodeURIComponent(conversationId)}/reply`,
       body,
-      headers: { 'idempotency-key': input.idempotencyKey },
+      // No Idempotency-Key: Intercom documents none for replies; exactly-once rests on the outbox.
       signal: input.signal,
       responseSchema: intercomReplyResponseSchema,
     });
@@ -117,15 +119,25 @@ export function createIntercomConnector(settings: IntercomConnectorSettings): He
 
     async normalise(payload: unknown, request: WebhookRequest): Promise<NormalisedWebhook> {
       const envelope = parsePayload('intercom', intercomNotificationSchema, payload);
-      const deliveryId = envelope.id;
+      if (envelope.topic === INTERCOM_PING_TOPIC) return { ticket: null, disposition: 'ping' };
+      const delivery = envelope.id === null ? {} : { deliveryId: envelope.id };
       if (!INTERCOM_TRIAGED_TOPICS.has(envelope.topic)) {
-        return { ticket: null, deliveryId, ignoredReason: `intercom topic ${envelope.topic} is not triaged` };
+        return { ticket: null, ...delivery, ignoredReason: `intercom topic ${envelope.topic} is not triaged` };
       }
-      const notification = parsePayload('intercom', intercomConversationNotificationSchema, payload);
-      const mapping = mapIntercomNotification(notification, request.now ?? new Date());
+      const parsed = intercomConversationNotificationSchema.safeParse(payload);
+      if (!parsed.success) {
+        const issues = parsed.error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`).join('; ');
+        return {
+          ticket: null,
+          ...delivery,
+          disposition: 'rejected',
+          ignoredReason: `intercom ${envelope.topic} notification without a readable conversation (${issues}); subscribe the webhook with API version 2.x`,
+        };
+      }
+      const mapping = mapIntercomNotification(parsed.data, request.now ?? new Date());
       return {
         ticket: mapping.ticket,
-        deliveryId,
+        ...delivery,
         ...(mapping.ignoredReason === undefined ? {} : { ignoredReason: mapping.ignoredReason }),
       };
     },

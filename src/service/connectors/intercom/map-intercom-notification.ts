@@ -9,6 +9,9 @@ export const INTERCOM_TRIAGED_TOPICS: ReadonlySet<string> = new Set([
   'conversation.user.replied',
 ]);
 
+/** Intercom's test of the endpoint ("id": null): answered, never stored. */
+export const INTERCOM_PING_TOPIC = 'ping';
+
 const CUSTOMER_AUTHOR_TYPES = new Set(['user', 'lead', 'contact']);
 
 export type IntercomMapping = { ticket: Ticket; ignoredReason?: undefined } | { ticket: null; ignoredReason: string };
@@ -44,10 +47,10 @@ export function mapIntercomNotification(
       ignoredReason: `conversation ${conversation.id}: message is by ${message.author.type}, not the customer`,
     };
   }
-  const email = clean(message.author.email) ?? clean(conversation.source.author.email);
-  if (email === undefined) {
-    return { ticket: null, ignoredReason: `conversation ${conversation.id}: the customer has no email` };
-  }
+  // A lead who gave no email (Intercom sends "") is still a customer in a conversation we can
+  // answer: the ticket goes on with an unknown sender, which the send guard never auto-answers
+  // about an account.
+  const email = clean(message.author.email) ?? clean(conversation.source.author.email) ?? '';
   const body = message.body ? intercomHtmlToText(message.body) : '';
   if (body === '') {
     return { ticket: null, ignoredReason: `conversation ${conversation.id}: message has no text` };

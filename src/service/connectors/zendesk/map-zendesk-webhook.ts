@@ -35,9 +35,11 @@ export function mapZendeskTrigger(payload: ZendeskTriggerPayload, receivedAt: Da
   });
 }
 
-/** What an event webhook needs fetched before it can be mapped: the requester's email. */
-export function zendeskEventRequesterId(payload: ZendeskEventPayload): string {
-  return payload.detail.requester_id;
+/** The worker's pending lookup for an event ticket: the requester's email, by user id. */
+export const ZENDESK_REQUESTER_ID = 'zendeskRequesterId';
+
+export function zendeskEnrichment(payload: ZendeskEventPayload): Readonly<Record<string, string>> {
+  return { [ZENDESK_REQUESTER_ID]: payload.detail.requester_id };
 }
 
 /** Returns an ignored mapping for events we do not triage, before anything is fetched. */
@@ -53,6 +55,11 @@ export function zendeskEventIgnoredReason(payload: ZendeskEventPayload): string 
   return `zendesk event ${payload.type} is not triaged`;
 }
 
+/**
+ * Maps an event webhook. It names the requester only by id: `requesterEmail` is undefined on the
+ * accept path (the worker looks the email up later, see zendeskEnrichment) and null when the user
+ * has none.
+ */
 export function mapZendeskEvent(
   payload: ZendeskEventPayload,
   requesterEmail: string | null | undefined,
@@ -86,9 +93,6 @@ function buildTicket(fields: {
   body: string | undefined;
   receivedAt: Date;
 }): ZendeskMapping {
-  if (fields.email === undefined) {
-    return { ticket: null, ignoredReason: `ticket ${fields.externalId}'s requester has no email` };
-  }
   if (fields.body === undefined) {
     return { ticket: null, ignoredReason: `ticket ${fields.externalId} has no text to triage` };
   }
@@ -97,7 +101,9 @@ function buildTicket(fields: {
       id: ticketIdFor('zendesk', fields.externalId),
       source: 'zendesk',
       externalId: fields.externalId,
-      customerEmail: fields.email,
+      // A requester without an email (a social channel, or one the worker has yet to look up) is
+      // an unknown sender: the ticket is triaged, and the send guard never auto-answers about an account.
+      customerEmail: fields.email ?? '',
       ...(fields.subject === undefined ? {} : { subject: fields.subject }),
       body: fields.body,
       receivedAt: fields.receivedAt.toISOString(),

@@ -4,17 +4,22 @@
  */
 import { createConnectorHttpClient, type FetchFunction } from '../connector-http.js';
 import { comparableText } from '../delivery-marker.js';
+import type { Ticket } from '../../../triage/types.js';
+import { ConnectorRequestError } from '../errors.js';
 import type {
+  EnrichmentResult,
   FindDeliveryInput,
   HelpdeskConnector,
   NormalisedWebhook,
   NormaliseOptions,
+  PendingEnrichment,
   PostReplyInput,
   PostResult,
   WebhookRequest,
   WebhookVerification,
 } from '../helpdesk-connector.js';
 import { parsePayload } from '../parse-payload.js';
+import { retryAfter, zendeskRateLimitReset } from '../rate-limit-headers.js';
 import { externalTicketId } from '../ticket-external-id.js';
 import {
   checkTimestampWindow,
@@ -28,8 +33,9 @@ import {
   isZendeskEventPayload,
   mapZendeskEvent,
   mapZendeskTrigger,
+  ZENDESK_REQUESTER_ID,
   zendeskCreatedCommentId,
-  zendeskEventIgnoredReason,
+  zendeskEnrichment,
   type ZendeskMapping,
 } from './map-zendesk-webhook.js';
 import {
@@ -63,9 +69,12 @@ export function createZendeskConnector(settings: ZendeskConnectorSettings): Help
     provider: 'zendesk',
     fetch: settings.fetch,
     timeoutMs: settings.timeoutMs,
+    rateLimitHeaders: [retryAfter, zendeskRateLimitReset],
     headers: { authorization: `Basic ${credentials}` },
   });
 
+  // No Idempotency-Key: Zendesk documents it for ticket creation only, not for the update that adds
+  // our comment; exactly-once rests on the outbox's lease and state (outbox-dispatcher.ts).
   async function addComment(input: PostReplyInput, isPublic: boolean, tags: string[]): Promise<PostResult> {
     const ticketId = externalTicketId('zendesk', input.ticket);
     const body: ZendeskTicketUpdateRequest = {
@@ -79,7 +88,6 @@ export function createZendeskConnector(settings: ZendeskConnectorSettings): Help
       method: 'PUT',
       url: `${baseUrl}/api/v2/tickets/${encodeURIComponent(ticketId)}.json`,
       body,
-      headers: { 'idempotency-key': input.idempotencyKey },
       signal: input.signal,
       responseSchema: zendeskTicketUpdateResponseSchema,
     });
@@ -139,22 +147,16 @@ export function createZendeskConnector(settings: ZendeskConnectorSettings): Help
       const invocationId = headerValue(request.headers, INVOCATION_HEADER);
       let mapping: ZendeskMapping;
       let deliveryId = invocationId;
+      let enrichment: PendingEnrichment | undefined;
 
       if (isZendeskEventPayload(payload)) {
         const event = parsePayload('zendesk', zendeskEventPayloadSchema, payload);
         // Zendesk retries an event with the same event id, so it identifies the delivery too.
         deliveryId ??= event.id;
-        if (zendeskEventIgnoredReason(event) !== undefined) {
-          mapping = mapZendeskEvent(event, undefined, receivedAt);
-        } else {
-          const { user } = await http.request({
-            method: 'GET',
-            url: `${baseUrl}/api/v2/users/${encodeURIComponent(event.detail.requester_id)}.json`,
-            signal: options.signal,
-            responseSchema: zendeskUserResponseSchema,
-          });
-          mapping = mapZendeskEvent(event, user.email, receivedAt);
-        }
+        mapping = mapZendeskEvent(event, undefined, receivedAt);
+        // The requester's email is looked up by the worker (enrich), once: answering Zendesk never
+        // waits on its API, and a redelivered duplicate makes no call at all.
+        if (mapping.ticket) enrichment = zendeskEnrichment(event);
       } else {
         mapping = mapZendeskTrigger(parsePayload('zendesk', zendeskTriggerPayloadSchema, payload), receivedAt);
       }
@@ -163,7 +165,31 @@ export function createZendeskConnector(settings: ZendeskConnectorSettings): Help
         ticket: mapping.ticket,
         ...(deliveryId === undefined ? {} : { deliveryId }),
         ...(mapping.ignoredReason === undefined ? {} : { ignoredReason: mapping.ignoredReason }),
+        ...(enrichment === undefined ? {} : { enrichment }),
       };
+    },
+
+    async enrich(ticket: Ticket, pending: PendingEnrichment, options: NormaliseOptions = {}): Promise<EnrichmentResult> {
+      const requesterId = pending[ZENDESK_REQUESTER_ID];
+      if (requesterId === undefined) return { ticket };
+      try {
+        const { user } = await http.request({
+          method: 'GET',
+          url: `${baseUrl}/api/v2/users/${encodeURIComponent(requesterId)}.json`,
+          signal: options.signal,
+          responseSchema: zendeskUserResponseSchema,
+        });
+        const email = user.email?.trim() ?? '';
+        return email === ''
+          ? { ticket, note: `zendesk user ${requesterId} has no email: triaged as an unknown sender` }
+          : { ticket: { ...ticket, customerEmail: email } };
+      } catch (error) {
+        // A deleted or suspended requester: the ticket is still answered in Zendesk, as an unknown sender.
+        if (error instanceof ConnectorRequestError && !error.isRetryable) {
+          return { ticket, note: `zendesk user ${requesterId} could not be read (${error.message}): triaged as an unknown sender` };
+        }
+        throw error;
+      }
     },
 
     postReply(input) {

@@ -20,7 +20,9 @@ import {
   type OutboxEntry,
 } from '../../store/repositories/outbox-repository.js';
 import { getTicket, setTicketStatus } from '../../store/repositories/ticket-repository.js';
+import { listWebhookRejections } from '../../store/repositories/webhook-rejection-repository.js';
 import { scrubText } from '../../../triage/scrubber.js';
+import { replyDecision } from '../../reply-channel.js';
 import type { ServiceContext } from '../../service-context.js';
 import { deliveryFailureRoutes } from './delivery-failure-routes.js';
 import { type OutboxCipher, OutboxKeyError } from '../../outbox/outbox-cipher.js';
@@ -59,8 +61,17 @@ const decisionsQuery = z
     maxConfidence: z.string().optional(),
     since: z.string().optional(),
     until: z.string().optional(),
-    decision: z.enum(['sent', 'drafted']).optional(),
+    decision: z.enum(['sent', 'drafted', 'noted']).optional(),
     tag: z.string().max(40).optional(),
+    limit: z.coerce.number().int().min(1).max(1000).default(100),
+    offset: z.coerce.number().int().min(0).default(0),
+  })
+  .strict();
+
+const webhookRejectionsQuery = z
+  .object({
+    provider: z.enum(['zendesk', 'intercom', 'hubspot', 'generic']).optional(),
+    outcome: z.enum(['ignored', 'rejected']).optional(),
     limit: z.coerce.number().int().min(1).max(1000).default(100),
     offset: z.coerce.number().int().min(0).default(0),
   })
@@ -154,6 +165,12 @@ export const apiRoutes: FastifyPluginAsync<{ services: ServiceContext }> = async
     return { decisions: await queryDecisions(db, filter) };
   });
 
+  // Webhook events acknowledged without a ticket, newest first: nothing a helpdesk sends is dropped unseen.
+  app.get('/webhook-rejections', async (request) => {
+    const query = parseOr400(webhookRejectionsQuery, request.query);
+    return { rejections: await listWebhookRejections(db, query) };
+  });
+
   app.get('/drafts', async () => {
     const drafted = await queryDecisions(db, { decision: 'drafted', limit: 200 });
     const rows = await Promise.all(
@@ -205,7 +222,8 @@ export const apiRoutes: FastifyPluginAsync<{ services: ServiceContext }> = async
       });
       if (!inserted) throw new HttpError(409, 'already_sent', 'this ticket has already been answered');
       if (draftSealed !== null) await wipeSealedText(transaction, draft.id);
-      await setTicketStatus(transaction, ticketId, 'sent');
+      // A HubSpot ticket without a conversation thread takes the approved reply as a note: `noted`.
+      await setTicketStatus(transaction, ticketId, replyDecision(ticket));
       await appendAuditEvents(transaction, {
         ticketId,
         runId: null,
@@ -225,10 +243,10 @@ export const apiRoutes: FastifyPluginAsync<{ services: ServiceContext }> = async
           },
         ],
       });
-      return row;
+      return { row, status: replyDecision(ticket) };
     });
     await services.dispatch?.(ticketId);
-    return reply.code(202).send({ ticketId, status: 'sent', outboxId: result.id });
+    return reply.code(202).send({ ticketId, status: result.status, outboxId: result.row.id });
   });
 
   app.post<{ Params: { id: string } }>('/tickets/:id/reject', async (request) => {

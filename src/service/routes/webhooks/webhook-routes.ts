@@ -6,11 +6,18 @@
  */
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import type { Transaction } from 'kysely';
-import { ConnectorPayloadError, type HelpdeskConnector, type HelpdeskProvider, type WebhookRequest } from '../../connectors/index.js';
+import {
+  ConnectorPayloadError,
+  type HelpdeskProvider,
+  type NormalisedWebhook,
+  type PendingEnrichment,
+  type WebhookRequest,
+} from '../../connectors/index.js';
 import { HttpError } from '../../http-errors.js';
 import { scrubTicket } from '../../process-ticket.js';
 import { assertNoControlCharacters, MAX_TICKET_BYTES } from '../../ticket-input.js';
 import { insertTicketIfAbsent, recordWebhookDelivery } from '../../store/repositories/ticket-repository.js';
+import { recordWebhookRejection } from '../../store/repositories/webhook-rejection-repository.js';
 import type { Ticket } from '../../../triage/types.js';
 import type { ServiceContext } from '../../service-context.js';
 import type { Database } from '../../store/database.js';
@@ -26,6 +33,13 @@ export interface AcceptedTicket {
 /** Subject and body together: both are stored, scrubbed and read by the triage. */
 function ticketBytes(ticket: Ticket): number {
   return Buffer.byteLength(ticket.body, 'utf8') + (ticket.subject ? Buffer.byteLength(ticket.subject, 'utf8') : 0);
+}
+
+/** An event of the request that did not become a ticket; recorded in webhook_rejections. */
+export interface UnusedEvent {
+  deliveryId: string | null;
+  status: 'ignored' | 'rejected';
+  reason: string;
 }
 
 function isProvider(value: string): value is HelpdeskProvider {
@@ -44,14 +58,19 @@ export const webhookRoutes: FastifyPluginAsync<{ services: ServiceContext }> = a
   // concurrent transactions on its pool and groups their WAL flushes itself.
   const groupCommit = services.runtime.store.dialect === 'sqlite' ? createGroupCommit(db) : undefined;
 
-  async function accept(provider: HelpdeskProvider, connector: HelpdeskConnector, ticket: Ticket, deliveryId: string | undefined): Promise<AcceptedTicket> {
+  async function accept(
+    provider: HelpdeskProvider,
+    ticket: Ticket,
+    deliveryId: string | undefined,
+    enrichment: PendingEnrichment | undefined,
+  ): Promise<AcceptedTicket> {
     const scrubbed = scrubTicket(ticket);
     const work = async (transaction: Transaction<Database>): Promise<AcceptedTicket> => {
       if (deliveryId) {
         const first = await recordWebhookDelivery(transaction, { provider, deliveryId, ticketId: ticket.id });
         if (!first) return { ticketId: ticket.id, status: 'duplicate' as const };
       }
-      const { inserted, ticket: stored } = await insertTicketIfAbsent(transaction, scrubbed);
+      const { inserted, ticket: stored } = await insertTicketIfAbsent(transaction, scrubbed, enrichment);
       if (!inserted) return { ticketId: stored.id, status: 'duplicate' as const };
       await services.queue.enqueue({ ticketId: stored.id }, { transaction });
       return { ticketId: stored.id, status: 'queued' as const };
@@ -83,16 +102,19 @@ export const webhookRoutes: FastifyPluginAsync<{ services: ServiceContext }> = a
       services.metrics.rejected.inc({ provider, code: 'malformed_json' });
       throw new HttpError(400, 'malformed_json', 'the body is not valid JSON');
     }
-    let normalised;
+    let normalised: NormalisedWebhook;
     try {
       normalised = await connector.normalise(payload, webhook);
     } catch (error) {
-      if (error instanceof ConnectorPayloadError) {
-        services.metrics.rejected.inc({ provider, code: 'invalid_payload' });
-        throw new HttpError(400, 'invalid_payload', error.message);
-      }
-      throw error;
+      if (!(error instanceof ConnectorPayloadError)) throw error;
+      services.metrics.rejected.inc({ provider, code: 'invalid_payload' });
+      await recordWebhookRejection(db, { provider, outcome: 'rejected', reason: error.message });
+      // Our own generic contract answers its sender's mistake; a helpdesk would only retry an
+      // error, so its event is acknowledged and the reason kept for reviewers (GET /api/webhook-rejections).
+      if (provider === 'generic') throw new HttpError(400, 'invalid_payload', error.message);
+      return reply.code(202).send({ ticketId: null, status: 'rejected', reason: error.message });
     }
+    if (normalised.disposition === 'ping') return reply.code(200).send({ status: 'pong' });
     const items = [normalised, ...(normalised.more ?? [])];
     // The CLI's limit, checked before anything is scrubbed or stored: scrubbing is linear, but a
     // megabyte of it inside the request is still a megabyte of work for one sender.
@@ -105,17 +127,33 @@ export const webhookRoutes: FastifyPluginAsync<{ services: ServiceContext }> = a
       }
     }
     const results: AcceptedTicket[] = [];
+    const unused: UnusedEvent[] = [];
     for (const item of items) {
-      if (!item.ticket) continue;
-      const result = await accept(provider, connector, item.ticket, item.deliveryId);
+      if (!item.ticket) {
+        const status = item.disposition === 'rejected' ? 'rejected' : 'ignored';
+        const reason = item.ignoredReason ?? 'no ticket in this event';
+        await recordWebhookRejection(db, { provider, deliveryId: item.deliveryId, outcome: status, reason });
+        unused.push({ deliveryId: item.deliveryId ?? null, status, reason });
+        continue;
+      }
+      const result = await accept(provider, item.ticket, item.deliveryId, item.enrichment);
       (result.status === 'queued' ? services.metrics.received : services.metrics.duplicate).inc({ provider });
       results.push(result);
     }
     services.metrics.acceptSeconds.observe({ provider }, (performance.now() - started) / 1000);
-    if (results.length === 0) return reply.code(202).send({ ticketId: null, status: 'ignored', reason: normalised.ignoredReason ?? 'no ticket in this event' });
+    if (results.length === 0) {
+      const [first] = unused;
+      return reply.code(202).send({
+        ticketId: null,
+        status: first?.status ?? 'ignored',
+        reason: first?.reason ?? 'no ticket in this event',
+        ...(unused.length > 1 ? { events: unused } : {}),
+      });
+    }
     services.onAccepted?.(results);
     const [first] = results;
-    return reply.code(202).send(results.length === 1 ? first : { ...first, tickets: results });
+    if (results.length === 1 && unused.length === 0) return reply.code(202).send(first);
+    return reply.code(202).send({ ...first, tickets: results, ...(unused.length > 0 ? { events: unused } : {}) });
   });
 };
 

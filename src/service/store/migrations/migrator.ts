@@ -17,6 +17,7 @@ import * as crm from './2026-11-28-005-crm.js';
 import * as jobs from './2026-11-28-006-jobs.js';
 import * as outboxSealedText from './2026-12-03-010-outbox-sealed-text.js';
 import * as canaryReports from './2026-12-03-020-canary-reports.js';
+import * as webhookRejections from './2026-12-03-060-webhook-rejections.js';
 
 export const migrations: Readonly<Record<string, Migration>> = Object.freeze({
   '2026-11-28-001-tickets': tickets,
@@ -27,6 +28,7 @@ export const migrations: Readonly<Record<string, Migration>> = Object.freeze({
   '2026-11-28-006-jobs': jobs,
   '2026-12-03-010-outbox-sealed-text': outboxSealedText,
   '2026-12-03-020-canary-reports': canaryReports,
+  '2026-12-03-060-webhook-rejections': webhookRejections,
 });
 
 const staticProvider: MigrationProvider = { getMigrations: async () => ({ ...migrations }) };

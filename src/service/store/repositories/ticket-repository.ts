@@ -1,5 +1,5 @@
 import type { Ticket } from '../../../triage/types.js';
-import { dialectOf, lockForUpdate, nowTimestamp, onConflictDoNothing, toTimestamp } from '../dialect.js';
+import { dialectOf, lockForUpdate, nowTimestamp, onConflictDoNothing, parseJsonText, toJsonText, toTimestamp } from '../dialect.js';
 import { RecordNotFoundError, StoreError } from '../errors.js';
 import type { TicketRow, TicketStatus } from '../tables/tickets.js';
 import type { Executor } from './with-transaction.js';
@@ -8,6 +8,8 @@ export type { TicketStatus };
 
 export interface StoredTicket extends Ticket {
   status: TicketStatus;
+  /** What the worker fetches from the helpdesk before triage (see PendingEnrichment). */
+  pendingEnrichment?: Readonly<Record<string, string>>;
   createdAt: string;
   updatedAt: string;
 }
@@ -23,7 +25,11 @@ export interface InsertTicketResult {
  * Stores a new ticket with status `queued`, or finds the one already stored under the same id or
  * the same (source, external id): helpdesks retry webhooks, and a retry must not triage twice.
  */
-export async function insertTicketIfAbsent(db: Executor, ticket: Ticket): Promise<InsertTicketResult> {
+export async function insertTicketIfAbsent(
+  db: Executor,
+  ticket: Ticket,
+  pendingEnrichment?: Readonly<Record<string, string>>,
+): Promise<InsertTicketResult> {
   const now = nowTimestamp();
   const insertedRow = await onConflictDoNothing(
     db.insertInto('tickets').values({
@@ -37,6 +43,8 @@ export async function insertTicketIfAbsent(db: Executor, ticket: Ticket): Promis
       status: 'queued',
       created_at: now,
       updated_at: now,
+      pending_enrichment: pendingEnrichment === undefined ? null : toJsonText(pendingEnrichment),
+      thread_id: ticket.threadId ?? null,
     }),
   )
     .returningAll()
@@ -65,6 +73,31 @@ async function findConflictingTicket(db: Executor, ticket: Ticket): Promise<Tick
 export async function getTicket(db: Executor, id: string): Promise<StoredTicket | null> {
   const row = await db.selectFrom('tickets').selectAll().where('id', '=', id).executeTakeFirst();
   return row ? toStoredTicket(row) : null;
+}
+
+/**
+ * Stores what the worker fetched for a ticket and clears its pending enrichment, so the helpdesk
+ * is asked once per ticket however often its job runs.
+ */
+export async function completeTicketEnrichment(
+  db: Executor,
+  ticket: Pick<Ticket, 'id' | 'customerEmail' | 'subject' | 'body' | 'threadId'>,
+): Promise<StoredTicket> {
+  const row = await db
+    .updateTable('tickets')
+    .set({
+      customer_email: ticket.customerEmail,
+      subject: ticket.subject ?? null,
+      body: ticket.body,
+      pending_enrichment: null,
+      thread_id: ticket.threadId ?? null,
+      updated_at: nowTimestamp(),
+    })
+    .where('id', '=', ticket.id)
+    .returningAll()
+    .executeTakeFirst();
+  if (!row) throw new RecordNotFoundError(`ticket ${ticket.id} does not exist`);
+  return toStoredTicket(row);
 }
 
 export async function setTicketStatus(db: Executor, id: string, status: TicketStatus): Promise<StoredTicket> {
@@ -111,6 +144,7 @@ function toStoredTicket(row: TicketRow): StoredTicket {
     id: row.id,
     source: row.source as Ticket['source'],
     ...(row.external_id !== null ? { externalId: row.external_id } : {}),
+    ...(row.thread_id ? { threadId: row.thread_id } : {}),
     customerEmail: row.customer_email,
     ...(row.subject !== null ? { subject: row.subject } : {}),
     body: row.body,
@@ -118,5 +152,6 @@ function toStoredTicket(row: TicketRow): StoredTicket {
     status: row.status,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
+    ...(row.pending_enrichment ? { pendingEnrichment: parseJsonText<Record<string, string>>(row.pending_enrichment, {}) } : {}),
   };
 }

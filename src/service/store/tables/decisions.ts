@@ -1,9 +1,10 @@
 import type { Insertable, Selectable, Updateable } from 'kysely';
+import type { TriageDecision } from '../../../triage/types.js';
 
 export interface DecisionsTable {
   ticket_id: string;
   run_id: string;
-  decision: 'sent' | 'drafted';
+  decision: TriageDecision;
   intent: string;
   confidence: number;
   reply: string;
