@@ -94,7 +94,7 @@ describe('hubspot intake', () => {
     const worker = createWorker({
       runtime: services.runtime,
       queue: services.queue,
-      dispatcher: createOutboxDispatcher({ db: services.runtime.store.db, connectors }),
+      dispatcher: createOutboxDispatcher({ db: services.runtime.store.db, connectors, cipher: services.runtime.outboxCipher }),
       connectors,
       concurrency: 1,
       logger: silentLogger,

@@ -73,7 +73,7 @@ describe('zendesk intake: the requester lookup runs in the worker, once', () => 
     const worker = createWorker({
       runtime: services.runtime,
       queue: services.queue,
-      dispatcher: createOutboxDispatcher({ db: services.runtime.store.db, connectors }),
+      dispatcher: createOutboxDispatcher({ db: services.runtime.store.db, connectors, cipher: services.runtime.outboxCipher }),
       connectors,
       concurrency: 1,
       logger: silentLogger,
