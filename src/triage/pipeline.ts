@@ -18,6 +18,7 @@ import { ConfidenceGate } from './gate.js';
 import { collectRunSources } from './grounding/run-sources.js';
 import { assessSentences } from './grounding/sentence-support.js';
 import { estimateIndependentConfidence } from './independent-confidence.js';
+import { classifyRequest } from './local-model/request-classification.js';
 import { judgeReply, type JudgeVerdict } from './judge.js';
 import type { KnowledgeBase } from './kb/knowledge-base.js';
 import type { CrmClient } from './crm/crm-client.js';
@@ -110,7 +111,8 @@ export function buildSession(
 ): TriageSession {
   const mail = readMail(ticket.body, { subject: ticket.subject });
   const text = `${ticket.subject ?? ''}\n${mail.newest}`;
-  const intent = deps.classifier.predict(text);
+  // By its request: the whole newest message and its sentences (greetings and sign-offs dilute).
+  const intent = classifyRequest(deps.classifier, text);
   const kbHits = deps.kb.search(text.slice(0, 2000), { limit: 3, intents: [intent.intent] });
   const session = new TriageSession(ticket, {
     intent: { intent: intent.intent, confidence: intent.confidence },

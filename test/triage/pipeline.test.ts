@@ -14,8 +14,20 @@ describe('triageTicket with the local model (the offline default)', () => {
     expect(outcome.tags).toEqual([]);
     expect(outcome.reply).toMatch(/^Hi Ada,/);
     expect(outbox).toMatchObject({ kind: 'send', public: true });
-    expect(outcome.steps.map((step) => step.tool)).toEqual(['get_customer_profile', 'search_kb', 'send_reply']);
+    expect(outcome.steps.map((step) => step.tool)).toEqual(['get_customer_profile', 'search_kb', 'search_kb', 'send_reply']);
     expect(outcome.steps.every((step) => step.permission === 'allow' && step.ok)).toBe(true);
+  });
+
+  it('the local model also searches the KB aimed at the intent it reads, so the intent\'s own article is found', async () => {
+    // The ticket's words alone rank other articles first (checked below): the aimed search brings its own.
+    const body = 'please stop order A2231 before it leaves the warehouse';
+    const deps = triageDeps();
+    expect(deps.kb.search(body, { limit: 3 }).some((hit) => hit.intents.includes('cancel_order'))).toBe(false);
+    const { outcome } = await triageTicket(ticket(body), deps);
+    expect(outcome.intent).toBe('cancel_order');
+    const aimed = outcome.steps.find((step) => step.tool === 'search_kb' && (step.args as { intent?: string }).intent === 'cancel_order');
+    expect(aimed).toBeDefined();
+    expect(outcome.reasons.join('; ')).not.toMatch(/no article for intent/);
   });
 
   it('a ticket the model is sure of from an enterprise customer is drafted with `enterprise`', async () => {
