@@ -114,10 +114,14 @@ export function buildSession(
   // By its request: the whole newest message and its sentences (greetings and sign-offs dilute).
   const intent = classifyRequest(deps.classifier, text);
   const kbHits = deps.kb.search(text.slice(0, 2000), { limit: 3, intents: [intent.intent] });
+  // The KB is asked about the request sentence too: a long mail's other words dilute its match the
+  // way they dilute the classifier. Same support cut-off; the article must still be of the intent.
+  const requestHits =
+    intent.request === text ? [] : deps.kb.search(intent.request.slice(0, 2000), { limit: 3, intents: [intent.intent] });
   const session = new TriageSession(ticket, {
     intent: { intent: intent.intent, confidence: intent.confidence },
     kbHits,
-    confidence: estimateIndependentConfidence(intent, kbHits),
+    confidence: estimateIndependentConfidence(intent, [...kbHits, ...requestHits]),
     escalation: detectEscalation({ text: mail.newest, subject: ticket.subject, intent: intent.intent }),
     mail,
     language: deps.languageDetector?.detect(mail.newest) ?? {
@@ -127,7 +131,7 @@ export function buildSession(
     },
   });
   // The articles the pipeline itself retrieved for this ticket are approved material for the reply.
-  for (const hit of kbHits) session.kbReplies.set(hit.id, deps.kb.replyOf(hit.id));
+  for (const hit of [...kbHits, ...requestHits]) session.kbReplies.set(hit.id, deps.kb.replyOf(hit.id));
   return session;
 }
 
