@@ -113,6 +113,7 @@ export function buildSession(
   const text = `${ticket.subject ?? ''}\n${mail.newest}`;
   // By its request: the whole newest message and its sentences (greetings and sign-offs dilute).
   const intent = classifyRequest(deps.classifier, text);
+  const wholeConfidence = intent.ranked[0]!.probability;
   const kbHits = deps.kb.search(text.slice(0, 2000), { limit: 3, intents: [intent.intent] });
   // The KB is asked about the request sentence too: a long mail's other words dilute its match the
   // way they dilute the classifier. Same support cut-off; the article must still be of the intent.
@@ -121,7 +122,10 @@ export function buildSession(
   const session = new TriageSession(ticket, {
     intent: { intent: intent.intent, confidence: intent.confidence },
     kbHits,
-    confidence: estimateIndependentConfidence(intent, [...kbHits, ...requestHits]),
+    // The whole message's certainty, not the request sentence's: a lone sentence reads surer than it
+    // is (the injection corpus's "remove the late fee on my account" is delete_account at 0.97), and
+    // this estimate is the cap on the model's claim. The request sentence only helps find KB support.
+    confidence: estimateIndependentConfidence({ intent: intent.intent, confidence: wholeConfidence }, [...kbHits, ...requestHits]),
     escalation: detectEscalation({ text: mail.newest, subject: ticket.subject, intent: intent.intent }),
     mail,
     language: deps.languageDetector?.detect(mail.newest) ?? {
