@@ -4,6 +4,10 @@
  * precision and recall for the whole matrix, the word lists alone and the tag model alone.
  *
  *   npx tsx scripts/eval-inbox-mail.ts [--set data/training/held-out/inbox-mail.jsonl] [--errors 20] [--json]
+ *
+ * Intents are reported twice: the whole mail (`classifier.predict`) and by its request
+ * (`classifyRequest`: the whole mail and its sentences, as the pipeline and the local model read
+ * it), each with its ECE; and on the held-out one-line requests (data/training/held-out/one-liners.jsonl).
  */
 import { parseArgs } from 'node:util';
 import { loadDefaultEscalationModel } from '../src/triage/escalation-model.js';
@@ -12,7 +16,8 @@ import { detectEscalation, escalationTags } from '../src/triage/escalation.js';
 import { matchWordLists } from '../src/triage/escalation-word-lists.js';
 import { loadDefaultIntentClassifier } from '../src/triage/local-model/intent-classifier.js';
 import { evaluateClassifier } from '../src/triage/local-model/intent-evaluation.js';
-import { defaultHeldOutPath, readHeldOutExamples } from '../src/triage/local-model/intent-training-data.js';
+import { defaultHeldOutPath, defaultOneLinersPath, readHeldOutExamples } from '../src/triage/local-model/intent-training-data.js';
+import { requestClassifier } from '../src/triage/local-model/request-classification.js';
 
 try {
   const { values } = parseArgs({
@@ -27,16 +32,48 @@ try {
   const classifier = loadDefaultIntentClassifier();
   const model = loadDefaultEscalationModel();
   const intents = evaluateClassifier(classifier, rows);
+  const requests = evaluateClassifier(requestClassifier(classifier), rows);
+  const oneLiners = evaluateClassifier(requestClassifier(classifier), readHeldOutExamples(defaultOneLinersPath));
+  const sureShare = (evaluation: typeof intents) => {
+    const sure = evaluation.calibration.bins.filter((bin) => bin.lower >= 0.9 - 1e-9);
+    const count = sure.reduce((sum, bin) => sum + bin.count, 0);
+    const right = sure.reduce((sum, bin) => sum + bin.accuracy * bin.count, 0);
+    return { count, accuracy: count === 0 ? 0 : right / count };
+  };
   const matrix = evaluateTags(tagged, (text) =>
     escalationTags(detectEscalation({ text, intent: classifier.predict(text).intent, customer: null })),
   );
   const wordLists = evaluateTags(tagged, (text) => matchWordLists(text).map((found) => found.tag));
   const tagModel = evaluateTags(tagged, (text) => model.predict(text).map((score) => score.tag));
   if (values.json) {
-    console.log(JSON.stringify({ rows: rows.length, intentAccuracy: intents.accuracy, matrix, wordLists, tagModel }, null, 2));
+    console.log(
+      JSON.stringify(
+        {
+          rows: rows.length,
+          intentAccuracy: intents.accuracy,
+          intentEce: intents.calibration.expectedCalibrationError,
+          requestAccuracy: requests.accuracy,
+          requestEce: requests.calibration.expectedCalibrationError,
+          oneLinerAccuracy: oneLiners.accuracy,
+          oneLinerEce: oneLiners.calibration.expectedCalibrationError,
+          matrix,
+          wordLists,
+          tagModel,
+        },
+        null,
+        2,
+      ),
+    );
   } else {
     const percent = (value: number) => `${(value * 100).toFixed(1)}%`;
     console.log(`${rows.length} held-out mails (${tagged.length} tag-labelled)  intent accuracy ${percent(intents.accuracy)} (${intents.correct}/${intents.total})`);
+    for (const [name, evaluation] of [['whole mail', intents], ['by its request', requests], ['one-line requests', oneLiners]] as const) {
+      const sure = sureShare(evaluation);
+      console.log(
+        `  ${name.padEnd(18)} accuracy ${percent(evaluation.accuracy)} (${evaluation.correct}/${evaluation.total})  ECE ${evaluation.calibration.expectedCalibrationError.toFixed(3)}  ` +
+          `confidence >= 0.9: ${sure.count} (${percent(sure.accuracy)} right)`,
+      );
+    }
     console.log('\nweakest intents (recall):');
     for (const score of [...intents.perIntent].sort((left, right) => left.recall - right.recall).slice(0, 6)) {
       console.log(`  ${score.intent.padEnd(26)} ${percent(score.recall)} of ${score.support}`);

@@ -21,6 +21,7 @@ import { ConfidenceGate } from './gate.js';
 import { collectRunSources } from './grounding/run-sources.js';
 import { assessSentences } from './grounding/sentence-support.js';
 import { estimateIndependentConfidence } from './independent-confidence.js';
+import { classifyRequest } from './local-model/request-classification.js';
 import { judgeReply, type JudgeVerdict } from './judge.js';
 import type { KnowledgeBase } from './kb/knowledge-base.js';
 import type { CrmClient } from './crm/crm-client.js';
@@ -122,8 +123,15 @@ export function buildSession(
   const stage = <T>(name: string, run: () => T): T => (cpuBudget ? cpuBudget.measure(name, run) : run());
   const mail = stage('mail reading', () => readMail(ticket.body, { subject: ticket.subject }));
   const text = `${ticket.subject ?? ''}\n${mail.newest}`;
-  const intent = stage('intent classifier', () => deps.classifier.predict(text));
+  // By its request: the whole newest message and its sentences (greetings and sign-offs dilute).
+  const intent = stage('intent classifier', () => classifyRequest(deps.classifier, text));
+  const wholeConfidence = intent.ranked[0]!.probability;
   const kbHits = stage('KB search', () => deps.kb.search(text.slice(0, 2000), { limit: 3, intents: [intent.intent] }));
+  // The KB is asked about the request sentence too: a long mail's other words dilute its match the
+  // way they dilute the classifier. Same support cut-off; the article must still be of the intent.
+  const requestHits = stage('KB search (request)', () =>
+    intent.request === text ? [] : deps.kb.search(intent.request.slice(0, 2000), { limit: 3, intents: [intent.intent] }),
+  );
   const escalation = stage('escalation matrix', () =>
     detectEscalation({ text: mail.newest, subject: ticket.subject, intent: intent.intent }),
   );
@@ -137,13 +145,16 @@ export function buildSession(
   const session = new TriageSession(ticket, {
     intent: { intent: intent.intent, confidence: intent.confidence },
     kbHits,
-    confidence: estimateIndependentConfidence(intent, kbHits),
+    // The whole message's certainty, not the request sentence's: a lone sentence reads surer than it
+    // is (the injection corpus's "remove the late fee on my account" is delete_account at 0.97), and
+    // this estimate is the cap on the model's claim. The request sentence only helps find KB support.
+    confidence: estimateIndependentConfidence({ intent: intent.intent, confidence: wholeConfidence }, [...kbHits, ...requestHits]),
     escalation,
     mail,
     language,
   });
   // The articles the pipeline itself retrieved for this ticket are approved material for the reply.
-  for (const hit of kbHits) session.kbReplies.set(hit.id, deps.kb.replyOf(hit.id));
+  for (const hit of [...kbHits, ...requestHits]) session.kbReplies.set(hit.id, deps.kb.replyOf(hit.id));
   return session;
 }
 

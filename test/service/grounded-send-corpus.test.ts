@@ -78,6 +78,13 @@ const benign = readRows('benign-replies.jsonl');
  */
 const BENIGN_SENT_FLOOR = 0.89;
 
+/**
+ * Since the refund policy (issue 9, item 5: any request for money back is drafted with `refund`),
+ * the "money-back" rows ("I want my money back for order A1002") are drafted however right the
+ * reply: they are checked for that, and the send floor is over the other rows (54 of 60 sent).
+ */
+const DRAFTED_BY_POLICY = new Set(['money-back']);
+
 function completion(message: Record<string, unknown>, finishReason: string) {
   return {
     body: {
@@ -193,6 +200,11 @@ describe('benign scripted replies through the CLI (TRIAGE_MODEL=openai)', () => 
   it.each(benign.map((row) => [row.id, row] as const))('%s', async (_id, row) => {
     const outcome = await triage(row, 'benign');
     count(`benign:${row.class}`, outcome.decision === 'sent');
+    if (DRAFTED_BY_POLICY.has(row.class)) {
+      expect(outcome.decision).toBe('drafted');
+      expect(outcome.tags).toContain('refund');
+      return;
+    }
     count('benign:all', outcome.decision === 'sent');
     if (outcome.decision !== 'sent') drafted.push(`${row.id}: ${outcome.reasons.join(' | ')}`);
     // A correct reply is never a security event, whatever else drafts it.
@@ -202,7 +214,7 @@ describe('benign scripted replies through the CLI (TRIAGE_MODEL=openai)', () => 
   it(`sends at least ${Math.round(BENIGN_SENT_FLOOR * 100)}% of them`, () => {
     const entry = tally.get('benign:all')!;
     if (drafted.length > 0) console.log(`benign replies drafted:\n  ${drafted.join('\n  ')}`);
-    expect(entry.rows).toBe(benign.length);
+    expect(entry.rows).toBe(benign.filter((row) => !DRAFTED_BY_POLICY.has(row.class)).length);
     expect(entry.sent / entry.rows).toBeGreaterThanOrEqual(BENIGN_SENT_FLOOR);
   });
 });

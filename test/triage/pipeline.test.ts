@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { ScriptedModel, toolCall, type ChatRequest } from '../../src/agentao/index.js';
 import { CrmError, type CrmClient } from '../../src/triage/crm/crm-client.js';
 import { LocalChatModel } from '../../src/triage/local-model/local-chat-model.js';
-import { triageTicket } from '../../src/triage/pipeline.js';
+import { buildSession, triageTicket } from '../../src/triage/pipeline.js';
+import { estimateIndependentConfidence } from '../../src/triage/independent-confidence.js';
 import { demoCrm, ticket, triageDeps } from './triage-fixtures.js';
 
 describe('triageTicket with the local model (the offline default)', () => {
@@ -14,8 +15,30 @@ describe('triageTicket with the local model (the offline default)', () => {
     expect(outcome.tags).toEqual([]);
     expect(outcome.reply).toMatch(/^Hi Ada,/);
     expect(outbox).toMatchObject({ kind: 'send', public: true });
-    expect(outcome.steps.map((step) => step.tool)).toEqual(['get_customer_profile', 'search_kb', 'send_reply']);
+    expect(outcome.steps.map((step) => step.tool)).toEqual(['get_customer_profile', 'search_kb', 'search_kb', 'send_reply']);
     expect(outcome.steps.every((step) => step.permission === 'allow' && step.ok)).toBe(true);
+  });
+
+  it('the local model also searches the KB aimed at the intent it reads, so the intent\'s own article is found', async () => {
+    // The ticket's words alone rank other articles first (checked below): the aimed search brings its own.
+    const body = 'please stop order A2231 before it leaves the warehouse';
+    const deps = triageDeps();
+    expect(deps.kb.search(body, { limit: 3 }).some((hit) => hit.intents.includes('cancel_order'))).toBe(false);
+    const { outcome } = await triageTicket(ticket(body), deps);
+    expect(outcome.intent).toBe('cancel_order');
+    const aimed = outcome.steps.find((step) => step.tool === 'search_kb' && (step.args as { intent?: string }).intent === 'cancel_order');
+    expect(aimed).toBeDefined();
+    expect(outcome.reasons.join('; ')).not.toMatch(/no article for intent/);
+  });
+
+  it('the independent confidence reads the request sentence: its KB support is not diluted by the rest of the mail', () => {
+    const body = 'Hi,\n\nWe are furnishing a holiday cottage. How many days does the big sofa take to be delivered?\n\nWarm wishes,\nPetra';
+    const deps = triageDeps();
+    const session = buildSession(ticket(body), deps);
+    expect(session.independent.intent.intent).toBe('delivery_period');
+    // The whole mail's words alone do not reach the article's support cut-off; its request sentence does.
+    expect(estimateIndependentConfidence(session.independent.intent, session.independent.kbHits)).toBeLessThan(0.9);
+    expect(session.independent.confidence).toBeGreaterThanOrEqual(0.9);
   });
 
   it('a ticket the model is sure of from an enterprise customer is drafted with `enterprise`', async () => {

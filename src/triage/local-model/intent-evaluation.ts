@@ -3,7 +3,7 @@
  * on labelled rows. Shared by scripts/eval-classifier.ts, the tests and the benchmarks.
  */
 import { readFileSync } from 'node:fs';
-import type { IntentClassifier, IntentExample } from './intent-classifier.js';
+import type { IntentExample, IntentPrediction } from './intent-classifier.js';
 
 export interface IntentScore {
   intent: string;
@@ -35,7 +35,7 @@ export interface ClassifierEvaluation {
 }
 
 export function evaluateClassifier(
-  classifier: IntentClassifier,
+  classifier: { predict(text: string): IntentPrediction },
   rows: readonly IntentExample[],
   options: { bins?: number } = {},
 ): ClassifierEvaluation {

@@ -53,6 +53,9 @@ export function readTrainingExamples(directory: string = defaultTrainingDirector
 /** The held-out inbox mail: written apart from the training parts, never read by training. */
 export const defaultHeldOutPath = join(defaultTrainingDirectory, 'held-out', 'inbox-mail.jsonl');
 
+/** Short one- and two-line requests written by hand apart from training (no tags). */
+export const defaultOneLinersPath = join(defaultTrainingDirectory, 'held-out', 'one-liners.jsonl');
+
 export function readHeldOutExamples(path: string = defaultHeldOutPath): TrainingExample[] {
   return parseTrainingExamples(readFileSync(path, 'utf8'), path);
 }

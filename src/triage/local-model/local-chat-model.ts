@@ -16,6 +16,7 @@ import { parseTicketPrompt, type TicketPromptFields } from '../ticket-prompt.js'
 import type { IntentClassifier } from './intent-classifier.js';
 import { composeReply, type OrderFacts } from './reply-composer.js';
 import { extractOrderIds } from './order-ids.js';
+import { classifyRequest } from './request-classification.js';
 
 /** A KB hit this relevant (normalised BM25, see kb-search-index.ts) is used even for another intent. */
 const RELATED_ARTICLE_SCORE = 0.5;
@@ -152,6 +153,14 @@ export class LocalChatModel implements ChatModel {
       // The newest message only: the quoted history holds our own earlier answers.
       const query = `${ticket.subject ?? ''} ${ticket.text.slice(0, 2000)}`.replace(/\s+/g, ' ').trim().slice(0, 500);
       if (query) calls.push(toolCall('search_kb', { query }));
+      // The ticket's words alone often rank the predicted intent's article below the top 3 (a
+      // refund-status mail that talks about the return): ask again, aimed at that intent. Its
+      // articles come first only if they match the words at all, and keep their own score.
+      const { intent, request } = classifyRequest(this.options.classifier, `${ticket.subject ?? ''}\n${ticket.text}`);
+      if (query && intent !== 'other') {
+        const aimed = `${intent.replace(/_/g, ' ')} ${request}`.replace(/\s+/g, ' ').trim().slice(0, 500);
+        calls.push(toolCall('search_kb', { query: aimed, intent }));
+      }
       // A ticket about one order also needs the article that states an order's status.
       if (orderIds.length > 0) calls.push(toolCall('search_kb', { query: 'order status tracking' }));
     }
@@ -161,7 +170,7 @@ export class LocalChatModel implements ChatModel {
   /** Steps 4-6: classify, compose, estimate confidence, then send or draft. */
   private decide(ticket: TicketPromptFields, history: ToolExchange[], offered: Set<string>): ChatResponse {
     const text = `${ticket.subject ?? ''}\n${ticket.text}`;
-    const prediction = this.options.classifier.predict(text);
+    const prediction = classifyRequest(this.options.classifier, text);
     const profileResult = history.find((exchange) => exchange.call.name === 'get_customer_profile')?.result;
     const profile = profileResult && !profileResult.isError ? (profileResult.parsed as Record<string, unknown> | undefined) : undefined;
     const customerFound = profile?.found === true;

@@ -3,16 +3,24 @@ import { defineTool } from '../../agentao/index.js';
 import type { KnowledgeBase } from '../kb/knowledge-base.js';
 import type { TriageSession } from '../triage-session.js';
 
-const parameters = z.object({ query: z.string().trim().min(1).max(500) }).strict();
+const parameters = z
+  .object({
+    query: z.string().trim().min(1).max(500),
+    // The intent the caller believes the ticket is: its articles are listed first, scores unchanged.
+    intent: z.string().regex(/^[a-z_]+$/).optional(),
+  })
+  .strict();
 
 export function createSearchKbTool(session: TriageSession, kb: KnowledgeBase) {
   return defineTool({
     name: 'search_kb',
-    description: 'Search the help-center knowledge base. Returns the best articles with the answer text to base a reply on.',
+    description:
+      'Search the help-center knowledge base. Returns the best articles with the answer text to base a reply on. ' +
+      'Optional `intent` (e.g. "track_order"): articles of that intent that match the query are listed first.',
     parameters,
     isReadOnly: true,
-    execute({ query }) {
-      const hits = kb.search(query, { limit: 3 });
+    execute({ query, intent }) {
+      const hits = kb.search(query, { limit: 3, ...(intent ? { intents: [intent] } : {}) });
       session.kbHitsSeen.push(...hits);
       for (const hit of hits) session.kbReplies.set(hit.id, kb.replyOf(hit.id));
       return {

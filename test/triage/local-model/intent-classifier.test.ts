@@ -7,7 +7,7 @@ import {
   type IntentExample,
 } from '../../../src/triage/local-model/intent-classifier.js';
 import { evaluateClassifier, readLabelledCsv } from '../../../src/triage/local-model/intent-evaluation.js';
-import { readHeldOutExamples, readTrainingExamples } from '../../../src/triage/local-model/intent-training-data.js';
+import { defaultOneLinersPath, readHeldOutExamples, readTrainingExamples } from '../../../src/triage/local-model/intent-training-data.js';
 import { tokenise } from '../../../src/triage/local-model/text-features.js';
 
 const bitextPath = fileURLToPath(new URL('../../../../shared/data/bitext-support-intents.csv', import.meta.url));
@@ -179,8 +179,29 @@ describe('the committed model', () => {
 describe('the committed model on the held-out inbox mail (written apart, never trained on)', () => {
   it('keeps its accuracy', () => {
     const report = evaluateClassifier(loadDefaultIntentClassifier(), readHeldOutExamples());
-    // Measured 0.885 (docs/classifier.md); the margin absorbs small retrains, not a regression.
-    expect(report.accuracy).toBeGreaterThanOrEqual(0.86);
+    // Measured 0.896 (docs/classifier.md); the margin absorbs small retrains, not a regression.
+    expect(report.accuracy).toBeGreaterThanOrEqual(0.87);
+  });
+});
+
+describe('the committed model on the held-out one-line requests (written apart, never trained on)', () => {
+  const rows = readHeldOutExamples(defaultOneLinersPath);
+
+  it('holds at least five requests of every intent, none of them a training text', () => {
+    const counts = new Map<string, number>();
+    for (const row of rows) counts.set(row.intent, (counts.get(row.intent) ?? 0) + 1);
+    expect(rows.length).toBeGreaterThanOrEqual(150);
+    expect([...counts.keys()].sort()).toEqual([...loadDefaultIntentClassifier().intents].sort());
+    for (const [intent, count] of counts) expect(count, intent).toBeGreaterThanOrEqual(5);
+    const training = new Set(readTrainingExamples().map((example) => example.text.toLowerCase().trim()));
+    expect(rows.filter((row) => training.has(row.text.toLowerCase().trim()))).toEqual([]);
+  });
+
+  it('keeps its accuracy and calibration', () => {
+    const report = evaluateClassifier(loadDefaultIntentClassifier(), rows);
+    // Measured 0.906 and ECE 0.047 (0.856 / 0.079 before the short requests were added to training).
+    expect(report.accuracy).toBeGreaterThanOrEqual(0.88);
+    expect(report.calibration.expectedCalibrationError).toBeLessThan(0.08);
   });
 });
 
@@ -190,7 +211,7 @@ describe.skipIf(!hasBitext)('the committed model on the Bitext evaluation set (n
   it('keeps its accuracy and calibration', () => {
     const report = evaluateClassifier(loadDefaultIntentClassifier(), rows);
     expect(report.total).toBe(4514);
-    // Measured 0.690 and ECE 0.142 (docs/classifier.md). It was 0.938 while the training data echoed
+    // Measured 0.696 and ECE 0.129 (docs/classifier.md; 0.690 / 0.142 before the short requests). It was 0.938 while the training data echoed
     // Bitext's own sentence frames; the inbox-mail corpus does not, and this is what that costs.
     // The margins absorb small retrains, not a regression.
     expect(report.accuracy).toBeGreaterThanOrEqual(0.67);
