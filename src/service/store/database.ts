@@ -18,6 +18,7 @@ import type { JobsTable } from './tables/jobs.js';
 import type { OrdersTable } from './tables/orders.js';
 import type { OutboxTable } from './tables/outbox.js';
 import type { RunsTable } from './tables/runs.js';
+import type { TicketClaimsTable } from './tables/ticket-claims.js';
 import type { TicketsTable } from './tables/tickets.js';
 import type { WebhookDeliveriesTable } from './tables/webhook-deliveries.js';
 
@@ -33,6 +34,7 @@ export interface Database {
   orders: OrdersTable;
   jobs: JobsTable;
   canary_reports: CanaryReportsTable;
+  ticket_claims: TicketClaimsTable;
 }
 
 export interface StoreHandle {

@@ -16,6 +16,8 @@ import * as outbox from './2026-11-28-004-outbox.js';
 import * as crm from './2026-11-28-005-crm.js';
 import * as jobs from './2026-11-28-006-jobs.js';
 import * as canaryReports from './2026-12-03-020-canary-reports.js';
+import * as ticketClaims from './2026-12-03-070-ticket-claims.js';
+import * as ticketsCustomerEmailIndex from './2026-12-03-071-tickets-customer-email-index.js';
 
 export const migrations: Readonly<Record<string, Migration>> = Object.freeze({
   '2026-11-28-001-tickets': tickets,
@@ -25,6 +27,8 @@ export const migrations: Readonly<Record<string, Migration>> = Object.freeze({
   '2026-11-28-005-crm': crm,
   '2026-11-28-006-jobs': jobs,
   '2026-12-03-020-canary-reports': canaryReports,
+  '2026-12-03-070-ticket-claims': ticketClaims,
+  '2026-12-03-071-tickets-customer-email-index': ticketsCustomerEmailIndex,
 });
 
 const staticProvider: MigrationProvider = { getMigrations: async () => ({ ...migrations }) };
