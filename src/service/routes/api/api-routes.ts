@@ -56,7 +56,15 @@ const approveBody = z
   })
   .strict();
 const rejectBody = z
-  .object({ reason: z.string().trim().min(1).max(2000), reviewer: z.string().trim().min(1).max(100).optional(), intent: reviewerIntent, takeOver: z.boolean().optional() })
+  .object({
+    reason: z.string().trim().min(1).max(2000),
+    reviewer: z.string().trim().min(1).max(100).optional(),
+    intent: reviewerIntent,
+    takeOver: z.boolean().optional(),
+    /** Optional binding, as for approve: a bulk rejection names the draft the reviewer saw. */
+    draftId: z.string().min(1).optional(),
+    draftHash: z.string().min(1).optional(),
+  })
   .strict();
 const decisionsQuery = z
   .object({
@@ -124,10 +132,11 @@ export const apiRoutes: FastifyPluginAsync<{ services: ServiceContext }> = async
   app.get<{ Params: { id: string } }>('/tickets/:id', async (request) => {
     const ticket = await getTicket(db, request.params.id);
     if (!ticket) throw new HttpError(404, 'not_found', `no ticket with id "${request.params.id}"`);
-    const [outcome, events, outbox] = await Promise.all([
+    const [outcome, events, outbox, claim] = await Promise.all([
       getDecision(db, ticket.id),
       listAuditEvents(db, ticket.id),
       getOutboxForTicket(db, ticket.id),
+      getClaim(db, ticket.id),
     ]);
     return {
       ticket,
@@ -135,6 +144,7 @@ export const apiRoutes: FastifyPluginAsync<{ services: ServiceContext }> = async
       outcome: outcome ?? null,
       review: reviewState(outbox),
       outbox: outbox.map((entry) => ({ ...entry, hash: draftHash(entry) })),
+      claim,
       events,
     };
   });
@@ -257,6 +267,9 @@ export const apiRoutes: FastifyPluginAsync<{ services: ServiceContext }> = async
       if (outbox.some((entry) => entry.kind === 'send')) throw new HttpError(409, 'already_sent', 'this ticket has already been answered');
       const draft = outbox.find((entry) => entry.kind === 'draft');
       if (!draft) throw new HttpError(409, 'no_draft', 'this ticket has no draft to reject');
+      if ((body.draftId !== undefined || body.draftHash !== undefined) && (draft.id !== body.draftId || draftHash(draft) !== body.draftHash)) {
+        throw new HttpError(409, 'draft_changed', 'the rejection does not match the current draft: reload it and decide again');
+      }
       const tookOverFrom = await checkClaim(transaction, ticketId, identity.reviewer, body.takeOver);
       await setOutboxStatus(transaction, draft.id, 'rejected');
       await appendAuditEvents(transaction, {
