@@ -14,7 +14,7 @@ export function toggleShortcutHelp() {
       element(
         'dl',
         { class: 'shortcut-list' },
-        SHORTCUTS.map((shortcut) => [element('dt', {}, element('kbd', {}, shortcut.key)), element('dd', {}, shortcut.description)]),
+        SHORTCUTS.flatMap((shortcut) => [element('dt', {}, element('kbd', {}, shortcut.key)), element('dd', {}, shortcut.description)]),
       ),
       element('p', { class: 'muted' }, 'Shortcuts work in the queue and on a ticket, not while typing in a field. Esc closes this.'),
       element('div', { class: 'actions' }, close),

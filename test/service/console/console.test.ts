@@ -408,8 +408,10 @@ describe.skipIf(!existsSync(CHROMIUM) && !process.env.CI)('the review console in
     expect(await error.textContent()).toContain('"yesterday" is not a time');
   });
 
-  it('the queue picks up new drafts on the refresh button and every 10 seconds', async () => {
+  it('without the live stream, the queue picks up new drafts on the refresh button and every 10 seconds', async () => {
     const page = await openPage({ fakeClock: true });
+    // The live stream is down (a proxy that buffers, say): polling is the fallback.
+    await page.route('**/api/events/stream', (route) => route.abort());
     await signedIn(page);
     await page.locator('#queue-body[aria-busy="false"] tr[data-ticket-id]').first().waitFor();
 
