@@ -55,11 +55,29 @@ export function queueFilterForm(options) {
   for (const name of ['source', 'olderThan', 'sort']) fields[name].addEventListener('change', () => changed(true));
   includeTest.addEventListener('change', () => changed(true));
 
+  // On a phone the search stays and the other filters fold away until asked for.
+  const moreButton = element(
+    'button',
+    {
+      type: 'button',
+      class: 'button button-quiet more-filters',
+      id: 'queue-more-filters',
+      'aria-expanded': 'false',
+      on: {
+        click: () => {
+          const collapsed = form.classList.toggle('filters-collapsed');
+          moreButton.setAttribute('aria-expanded', String(!collapsed));
+          moreButton.textContent = collapsed ? 'More filters' : 'Fewer filters';
+        },
+      },
+    },
+    'More filters',
+  );
   const field = (name, label, extraClass = '') =>
     element('div', { class: `field ${extraClass}`.trim() }, element('label', { for: fields[name].id }, label), fields[name]);
   const form = element(
     'form',
-    { class: 'filters queue-filters', id: 'queue-filters', role: 'search', 'aria-label': 'Search and filter the queue', on: { submit: (event) => (event.preventDefault(), changed(true)) } },
+    { class: 'filters queue-filters filters-collapsed', id: 'queue-filters', role: 'search', 'aria-label': 'Search and filter the queue', on: { submit: (event) => (event.preventDefault(), changed(true)) } },
     element(
       'div',
       { class: 'filter-grid queue-filter-grid' },
@@ -78,6 +96,7 @@ export function queueFilterForm(options) {
     element(
       'div',
       { class: 'actions' },
+      moreButton,
       element('label', { class: 'checkbox-label', for: 'queue-include-test' }, includeTest, ' Show test tickets (CLI, eval)'),
       element(
         'button',

@@ -372,6 +372,12 @@ describe.skipIf(browserMissing)('the review console for a team', () => {
     expect(box!.x + box!.width).toBeLessThanOrEqual(390);
     expect(await row.locator('td.intent').evaluate((cell) => getComputedStyle(cell, '::before').content)).toBe('"Intent"');
     await page.screenshot({ path: `${SCREENSHOTS}/queue-phone.png`, fullPage: false });
+    // The search shows; the other filters fold away until asked for.
+    expect(await page.getByLabel('Search text').isVisible()).toBe(true);
+    expect(await page.getByLabel('Source').isVisible()).toBe(false);
+    await page.getByRole('button', { name: 'More filters' }).click();
+    expect(await page.getByLabel('Source').isVisible()).toBe(true);
+    expect(await overflow()).toBeLessThanOrEqual(390);
 
     await row.locator('.intent').click();
     await page.locator('#draft-text').waitFor();
