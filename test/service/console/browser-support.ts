@@ -23,7 +23,7 @@ export const browserMissing = !existsSync(CHROMIUM) && !process.env.CI;
  */
 export interface PageGlobals {
   location: { hash: string };
-  innerWidth: number;
+  getComputedStyle(element: unknown, pseudo: string): { content: string };
   document: {
     activeElement: { id?: string } | null;
     documentElement: { scrollWidth: number; clientWidth: number };

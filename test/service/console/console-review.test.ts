@@ -370,7 +370,7 @@ describe.skipIf(browserMissing)('the review console for a team', () => {
     const row = page.locator('#queue-body tr[data-ticket-id]').first();
     const box = await row.boundingBox();
     expect(box!.x + box!.width).toBeLessThanOrEqual(390);
-    expect(await row.locator('td.intent').evaluate((cell) => getComputedStyle(cell, '::before').content)).toBe('"Intent"');
+    expect(await row.locator('td.intent').evaluate((cell) => (globalThis as unknown as PageGlobals).getComputedStyle(cell, '::before').content)).toBe('"Intent"');
     await page.screenshot({ path: `${SCREENSHOTS}/queue-phone.png`, fullPage: false });
     // The search shows; the other filters fold away until asked for.
     expect(await page.getByLabel('Search text').isVisible()).toBe(true);
