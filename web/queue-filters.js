@@ -7,9 +7,9 @@ export const QUEUE_FILTER_NAMES = ['q', 'customer', 'source', 'intent', 'tag', '
 
 export const QUEUE_SORTS = [
   { value: 'newest', label: 'Newest first' },
-  { value: 'oldest', label: 'Oldest first (waiting longest)' },
-  { value: 'confidence', label: 'Lowest confidence first' },
-  { value: 'confidence-desc', label: 'Highest confidence first' },
+  { value: 'oldest', label: 'Oldest first' },
+  { value: 'confidence', label: 'Lowest confidence' },
+  { value: 'confidence-desc', label: 'Highest confidence' },
 ];
 
 export const QUEUE_SOURCES = ['zendesk', 'intercom', 'hubspot', 'generic', 'cli', 'eval'];

@@ -17,7 +17,7 @@ export function customerPanel(info) {
       ? element('p', {}, element('a', { href: info.helpdesk.url, target: '_blank', rel: 'noopener noreferrer', id: 'helpdesk-link' }, `Open in ${info.helpdesk.helpdesk} ↗`))
       : null,
     customer
-      ? element('dl', { class: 'facts', id: 'customer-profile' }, fact('Name', customer.name), fact('Email', customer.email), fact('Plan', customer.plan), fact('Country', customer.country), fact('Customer since', formatDateTime(customer.createdAt)))
+      ? element('dl', { class: 'facts', id: 'customer-profile' }, fact('Name', customer.name), fact('Email', customer.email), fact('Plan', customer.plan), fact('Country', customer.country), fact('Customer since', customerSince(customer.createdAt)))
       : element('p', { class: 'muted', id: 'customer-profile' }, info.crmError ? `The CRM could not be reached: ${info.crmError}` : 'No CRM profile for this email.'),
     element('h3', {}, 'Orders'),
     info.orders.length > 0
@@ -56,4 +56,12 @@ export function customerPanel(info) {
         )
       : element('p', { class: 'muted', id: 'customer-tickets' }, 'No earlier tickets from this email.'),
   );
+}
+
+const sinceFormat = new Intl.DateTimeFormat(undefined, { year: 'numeric', month: 'short' });
+
+/** "Jan 2024": a customer's age is read in months and years. */
+function customerSince(iso) {
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? String(iso ?? '') : sinceFormat.format(date);
 }

@@ -94,7 +94,7 @@ export function mountTicketView(container, context, ticketId) {
       return element(
         'section',
         { class: 'card', 'aria-labelledby': 'reply-heading' },
-        element('h2', { id: 'reply-heading' }, 'Reply sent to the customer'),
+        element('h2', { id: 'reply-heading' }, channel.delivery === 'note' ? 'Reply added as a note on the helpdesk ticket' : 'Reply sent to the customer'),
         element('p', { class: 'muted', id: 'reply-meta' }, `${how} · delivery ${send.status}${send.deliveredAt ? ` ${formatDateTime(send.deliveredAt)}` : ''}`),
         element('div', { class: 'message-text', id: 'sent-text' }, send.text),
       );

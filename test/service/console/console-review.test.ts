@@ -143,6 +143,7 @@ describe.skipIf(browserMissing)('the review console for a team', () => {
   });
 
   it('searches, filters and sorts the queue, shows each ticket\'s age, and hides test tickets until asked', async () => {
+    await api(`/api/tickets/${encodeURIComponent('zendesk:501')}/claim`, 'POST', {}, BOB);
     const page = await openPage();
     await settled(page);
     const all = await rowIds(page);
@@ -151,7 +152,11 @@ describe.skipIf(browserMissing)('the review console for a team', () => {
     expect(await page.locator('#queue-hidden-test').textContent()).toBe('1 test ticket (CLI, eval) hidden.');
     expect(await page.locator('tr[data-ticket-id="zendesk:501"] .age').textContent()).toBe('2 h');
     expect(await page.locator('tr[data-ticket-id="G-plan"] .age').textContent()).toBe('30 min');
+    expect(await page.locator('tr[data-ticket-id="zendesk:501"] .claim').textContent()).toBe('bob');
+    await page.getByLabel('Sort').selectOption('oldest');
+    await expect.poll(() => rowIds(page)).toEqual([...all].reverse());
     await page.screenshot({ path: `${SCREENSHOTS}/queue.png` });
+    await page.getByLabel('Sort').selectOption('newest');
 
     await page.getByLabel('Show test tickets (CLI, eval)').check();
     await expect.poll(() => rowIds(page)).toContain('cli:T-try');
@@ -323,6 +328,9 @@ describe.skipIf(browserMissing)('the review console for a team', () => {
     await page.locator('#approve').waitFor();
     await expect.poll(() => page.locator('#approve').textContent()).toBe('Add as note');
     expect(await page.locator('#approve-explanation').textContent()).toContain('HubSpot does not email it to the customer');
+    await page.getByRole('button', { name: 'Add as note' }).click();
+    await page.locator('#sent-text').waitFor();
+    expect(await page.locator('#reply-heading').textContent()).toBe('Reply added as a note on the helpdesk ticket');
   });
 
   it('shows a new draft and a new decision without a reload, over the live stream', async () => {
