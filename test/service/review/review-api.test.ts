@@ -188,4 +188,17 @@ describe('the reviewer API for the console', () => {
     abort.abort();
     await pump;
   });
+
+  it('ends open streams when the server closes, so shutdown does not wait on a console', async () => {
+    await app.listen({ host: '127.0.0.1', port: 0 });
+    const url = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}/api/events/stream`;
+    const response = await fetch(url, { headers: as(ADA) });
+    const reader = response.body!.pipeThrough(new TextDecoderStream()).getReader();
+    expect((await reader.read()).value).toContain('event: ready');
+    await app.close();
+    // The server ended the response: the reader reaches its end instead of waiting forever.
+    let done = false;
+    while (!done) done = (await reader.read()).done;
+    expect(done).toBe(true);
+  });
 });
