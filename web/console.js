@@ -5,6 +5,8 @@
 import { createApiClient } from './api-client.js';
 import { element, replaceChildren } from './dom.js';
 import { describeApiError } from './error-messages.js';
+import { createLiveUpdates } from './live-updates.js';
+import { defaultQueueFilters } from './queue-filters.js';
 import { createSession, takeTokenFromFragment } from './session.js';
 import { createTicketCache } from './ticket-cache.js';
 import { mountCanaryView } from './views/canary-view.js';
@@ -18,7 +20,13 @@ import { mountTicketView } from './views/ticket-view.js';
  * @property {ReturnType<typeof createApiClient>} api
  * @property {ReturnType<typeof createSession>} session
  * @property {ReturnType<typeof createTicketCache>} tickets
- * @property {(ticketId: string) => void} openTicket
+ * @property {(ticketId: string, options?: {edit?: boolean}) => void} openTicket
+ * @property {() => boolean} takeEditRequest True once after openTicket(..., {edit: true}).
+ * @property {() => string | null} me The signed-in reviewer's name as the service knows it.
+ * @property {ReturnType<typeof createLiveUpdates>} live
+ * @property {(listener: (status: string) => void) => () => void} watchLiveStatus
+ * @property {Record<string, string>} queueFilters Kept across views, so Back to the queue keeps them.
+ * @property {string[]} queueOrder The queue as last shown, for next/previous on a ticket.
  * @property {(hash: string) => void} recordRoute Adds a history entry for what the view already shows.
  * @property {(message: string) => void} announce
  * @property {(count: number) => void} setQueueCount
@@ -65,15 +73,44 @@ function start() {
 
   const api = createApiClient({ getToken: session.getToken, onUnauthorized: () => showSignIn(UNAUTHORIZED_MESSAGE) });
   const tickets = createTicketCache(api);
+  /** @type {Set<(status: string) => void>} */
+  const liveWatchers = new Set();
+  let liveStatus = 'offline';
+  const live = createLiveUpdates({
+    getToken: session.getToken,
+    onStatus: (status) => {
+      liveStatus = status;
+      for (const watcher of liveWatchers) watcher(status);
+    },
+  });
+  // A decision anywhere changes the badge, whichever view is open.
+  live.subscribe(() => refreshQueueCount());
+  let me = null;
+  let editRequested = false;
 
   /** @type {ViewContext} */
   const context = {
     api,
     session,
     tickets,
-    openTicket: (ticketId) => {
+    openTicket: (ticketId, options = {}) => {
+      editRequested = Boolean(options.edit);
       window.location.hash = `#/tickets/${encodeURIComponent(ticketId)}`;
     },
+    takeEditRequest: () => {
+      const requested = editRequested;
+      editRequested = false;
+      return requested;
+    },
+    me: () => me,
+    live,
+    watchLiveStatus: (listener) => {
+      liveWatchers.add(listener);
+      listener(liveStatus);
+      return () => liveWatchers.delete(listener);
+    },
+    queueFilters: defaultQueueFilters(),
+    queueOrder: [],
     recordRoute: (hash) => {
       if (window.location.hash === hash) return;
       window.history.pushState(null, '', hash);
@@ -113,6 +150,8 @@ function start() {
   /** @param {string} [message] @param {'error' | 'info'} [tone] */
   function showSignIn(message, tone = 'error') {
     session.signOut();
+    live.stop();
+    me = null;
     tickets.clear();
     nav.hidden = true;
     sessionControls.hidden = true;
@@ -167,7 +206,9 @@ function start() {
     currentKey = key;
     nav.hidden = false;
     sessionControls.hidden = false;
-    reviewerLabel.textContent = session.getReviewer() ?? '';
+    reviewerLabel.textContent = me ?? session.getReviewer() ?? '';
+    if (!me) void whoAmI();
+    live.start();
     const next = parseRoute(key);
     markNavigation(next);
     if (next.name === 'ticket') {
@@ -187,6 +228,18 @@ function start() {
     if (next.name !== 'queue') refreshQueueCount();
     // Moving focus to the new heading tells screen-reader and keyboard users the view changed.
     if (options.focus) current.heading?.focus();
+  }
+
+  /** The name the audit trail records: the named reviewer's, or the shared token's "reviewer". */
+  async function whoAmI() {
+    try {
+      const answer = await api.get('/api/me');
+      me = answer.reviewer;
+      const typed = session.getReviewer();
+      reviewerLabel.textContent = answer.shared && typed ? `${typed} (shared token)` : answer.reviewer;
+    } catch {
+      // The label is a hint; a 401 has already sent the reviewer to sign in.
+    }
   }
 
   document.getElementById('sign-out')?.addEventListener('click', () => {

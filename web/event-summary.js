@@ -21,6 +21,12 @@ function describeArguments(args) {
     .join(', ');
 }
 
+/** The authenticated reviewer, with the name typed in when the shared token was used. */
+function reviewerName(data) {
+  const name = data.reviewer ?? 'reviewer';
+  return data.declaredName ? `${name} (${data.declaredName})` : name;
+}
+
 function joinParts(...parts) {
   return parts.filter((part) => part !== undefined && part !== null && part !== '').join(' · ');
 }
@@ -52,8 +58,10 @@ const summarizers = {
   },
   'tool-call-end': (data) => joinParts(`${data.toolName ?? '?'}: ${data.status ?? '?'}`, data.error, formatDuration(data.durationMs)),
   error: (data) => joinParts(`${data.phase ?? 'error'}: ${data.message ?? ''}`, data.name),
-  'review-approved': (data) => joinParts(`approved by ${data.reviewer ?? 'reviewer'}`, data.edited ? 'text edited' : 'text unchanged'),
-  'review-rejected': (data) => joinParts(`rejected by ${data.reviewer ?? 'reviewer'}`, data.reason ? `reason: ${data.reason}` : ''),
+  'review-approved': (data) => joinParts(`approved by ${reviewerName(data)}`, data.edited ? 'text edited' : 'text unchanged', data.tookOverFrom ? `taken over from ${data.tookOverFrom}` : ''),
+  'review-rejected': (data) => joinParts(`rejected by ${reviewerName(data)}`, data.reason ? `reason: ${data.reason}` : '', data.tookOverFrom ? `taken over from ${data.tookOverFrom}` : ''),
+  'review-claimed': (data) => joinParts(`claimed by ${reviewerName(data)}`, data.tookOverFrom ? `taken over from ${data.tookOverFrom}` : ''),
+  'review-released': (data) => `released by ${reviewerName(data)}`,
   'triage-failed': (data) => joinParts(`triage failed after ${data.attempts ?? '?'} attempt(s)`, data.reason),
 };
 
@@ -78,6 +86,6 @@ export function eventTone(event) {
   if (event?.type === 'error' || event?.type === 'triage-failed') return 'error';
   if (event?.type === 'tool-call-end' && data.status !== 'ok') return 'error';
   if (event?.type === 'agent-end' && data.stopReason !== 'answer') return 'error';
-  if (event?.type === 'review-approved' || event?.type === 'review-rejected') return 'review';
+  if (typeof event?.type === 'string' && event.type.startsWith('review-')) return 'review';
   return 'normal';
 }

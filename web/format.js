@@ -58,3 +58,14 @@ const KNOWN_TAGS = new Set(['retention', 'legal-review', 'enterprise', 'needs-hu
 export function tagClass(tag) {
   return KNOWN_TAGS.has(tag) ? `chip chip-${tag}` : 'chip';
 }
+
+/** How long ago: "45 s", "12 min", "3 h", "2 d". A reviewer reads the queue by how long people have waited. */
+export function formatAge(iso, now = Date.now()) {
+  const time = Date.parse(iso);
+  if (Number.isNaN(time)) return '';
+  const seconds = Math.max(0, Math.round((now - time) / 1000));
+  if (seconds < 60) return `${seconds} s`;
+  if (seconds < 3600) return `${Math.floor(seconds / 60)} min`;
+  if (seconds < 172_800) return `${Math.floor(seconds / 3600)} h`;
+  return `${Math.floor(seconds / 86_400)} d`;
+}

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { validateCron } from './canary/cron-slots.js';
+import { parseReviewerTokens } from './review/reviewer-directory.js';
 import { ConfigError } from './errors.js';
 
 const optionalUrl = z
@@ -102,6 +103,23 @@ const environmentSchema = z.object({
   QUEUE_JOB_EXPIRE_SECONDS: z.coerce.number().int().min(5).default(300),
   // Connectors: the HubSpot actor public replies are sent as in conversation threads ("A-<user id>").
   HUBSPOT_SENDER_ACTOR_ID: z.string().trim().regex(/^A-\d+$/, 'must look like A-<HubSpot user id>, e.g. A-41234567').optional(),
+  // The review console (issue 11): one token per named reviewer, `name:token,...`.
+  REVIEWER_TOKENS: z
+    .string()
+    .optional()
+    .transform((value, context) => {
+      try {
+        return parseReviewerTokens(value ?? '');
+      } catch (error) {
+        context.addIssue({ code: 'custom', message: `${error instanceof Error ? error.message : String(error)}; e.g. "ada:7f3c9a1e2b,bob:9d1e4c7a55"` });
+        return z.NEVER;
+      }
+    }),
+  // Links from the console to the ticket in its helpdesk (Zendesk's comes from ZENDESK_BASE_URL).
+  INTERCOM_WORKSPACE_ID: optionalText,
+  HUBSPOT_PORTAL_ID: optionalText,
+  // How often the console's live stream looks for new drafts and decisions.
+  CONSOLE_STREAM_POLL_MS: z.coerce.number().int().min(100).max(60_000).default(2000),
 });
 
 export type Config = Readonly<z.output<typeof environmentSchema>>;

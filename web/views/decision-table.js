@@ -36,22 +36,22 @@ export function decisionTable(options) {
           },
         },
       },
-      element('td', { class: 'nowrap' }, element('time', { datetime: row.createdAt, title: row.createdAt }, formatDateTime(row.createdAt))),
+      element('td', { class: 'nowrap', 'data-label': 'Time' }, element('time', { datetime: row.createdAt, title: row.createdAt }, formatDateTime(row.createdAt))),
       element(
         'td',
-        { class: 'ticket-cell' },
+        { class: 'ticket-cell', 'data-label': 'Ticket' },
         element('a', { href: `#/tickets/${encodeURIComponent(row.ticketId)}`, class: 'ticket-link' }, row.ticketId),
         options.ticketLine ? options.ticketLine(row.ticketId) : null,
       ),
-      options.showDecision ? element('td', {}, statusBadge(row.decision)) : null,
-      element('td', { class: 'numeric' }, confidenceBadge(row.confidence)),
-      element('td', { class: 'intent' }, row.intent),
-      element('td', {}, tagChips(row.tags)),
+      options.showDecision ? element('td', { 'data-label': 'Decision' }, statusBadge(row.decision)) : null,
+      element('td', { class: 'numeric', 'data-label': 'Confidence' }, confidenceBadge(row.confidence)),
+      element('td', { class: 'intent', 'data-label': 'Intent' }, row.intent),
+      element('td', { 'data-label': 'Tags' }, tagChips(row.tags)),
     ),
   );
   return element(
     'div',
     { class: 'table-scroll' },
-    element('table', { class: 'data-table' }, element('caption', { class: 'visually-hidden' }, options.caption), element('thead', {}, header), element('tbody', {}, rows)),
+    element('table', { class: 'data-table responsive-table' }, element('caption', { class: 'visually-hidden' }, options.caption), element('thead', {}, header), element('tbody', {}, rows)),
   );
 }

@@ -5,6 +5,7 @@
  */
 import { element, replaceChildren } from '../dom.js';
 import { decisionTable } from './decision-table.js';
+import { histogramChart } from './histogram-chart.js';
 import { inlineError } from './inline-error.js';
 
 export const DECISION_FILTERS = ['minConfidence', 'maxConfidence', 'since', 'until', 'decision', 'tag', 'limit'];
@@ -100,9 +101,16 @@ export function mountDecisionsView(container, context, query) {
       // A newer search may have started while this one's answer was on its way.
       if (signal.aborted) return;
       const summary = element('p', { class: 'result-count', id: 'decision-count' }, `${decisions.length} decision${decisions.length === 1 ? '' : 's'}${describe(params)}`);
+      const pick = (from, to) => {
+        const next = new URLSearchParams(params);
+        next.set('minConfidence', from.toFixed(1));
+        next.set('maxConfidence', to.toFixed(1));
+        submit(next);
+      };
       replaceChildren(
         results,
         summary,
+        decisions.length > 0 ? histogramChart({ decisions, onPick: pick }) : null,
         decisions.length > 0
           ? decisionTable({ rows: decisions, caption: 'Decisions matching the filters, newest first', showDecision: true, onOpen: (ticketId) => context.openTicket(ticketId) })
           : element('p', { class: 'muted' }, 'No decisions match these filters.'),
@@ -115,8 +123,18 @@ export function mountDecisionsView(container, context, query) {
     }
   }
 
+  // A new decision anywhere re-runs the search shown, so the list and the histogram stay current.
+  const unsubscribe = context.live.subscribe((change) => {
+    if (change.parts?.includes('decisions') || change.parts?.includes('outbox')) search(readForm());
+  });
   search(query);
-  return { heading, unmount: () => abort.abort() };
+  return {
+    heading,
+    unmount: () => {
+      abort.abort();
+      unsubscribe();
+    },
+  };
 }
 
 function describe(params) {

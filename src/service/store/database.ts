@@ -18,6 +18,7 @@ import type { JobsTable } from './tables/jobs.js';
 import type { OrdersTable } from './tables/orders.js';
 import type { OutboxTable } from './tables/outbox.js';
 import type { RunsTable } from './tables/runs.js';
+import type { TicketClaimsTable } from './tables/ticket-claims.js';
 import type { TicketsTable } from './tables/tickets.js';
 import type { WebhookDeliveriesTable } from './tables/webhook-deliveries.js';
 import type { WebhookRejectionsTable } from './tables/webhook-rejections.js';
@@ -35,6 +36,7 @@ export interface Database {
   jobs: JobsTable;
   canary_reports: CanaryReportsTable;
   webhook_rejections: WebhookRejectionsTable;
+  ticket_claims: TicketClaimsTable;
 }
 
 export interface StoreHandle {

@@ -28,7 +28,8 @@ export function toReviewedExample(review: StoredReview): ReviewedExample | undef
     ...(approved && review.sentText !== null ? { reply: review.sentText } : {}),
     tags: review.tags,
     ...(!approved && text(review.data.reason) ? { reason: text(review.data.reason) } : {}),
-    reviewer: text(review.data.reviewer) ?? 'reviewer',
+    // With the shared token the authenticated name is only "reviewer"; the name typed in says more.
+    reviewer: text(review.data.declaredName) ?? text(review.data.reviewer) ?? 'reviewer',
     reviewedAt: review.reviewedAt,
   };
   // Parsed, not asserted: an old event with an intent outside the format is skipped, not exported.

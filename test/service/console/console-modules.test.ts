@@ -254,7 +254,7 @@ describe('the API client against the service', async () => {
   it('sends the bearer token and leaves empty filters out of the query', async () => {
     const client = createApiClient({ getToken: () => TEST_REVIEWER_TOKEN, baseUrl });
     expect(await client.get('/api/decisions', { minConfidence: '0.85', tag: '', decision: undefined })).toEqual({ decisions: [] });
-    expect(await client.get('/api/drafts')).toEqual({ drafts: [] });
+    expect(await client.get('/api/drafts')).toEqual({ drafts: [], hiddenTest: 0 });
   });
 
   it('turns error bodies into ApiErrors and reports a 401 to the sign-in handler', async () => {

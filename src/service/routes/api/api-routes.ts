@@ -1,8 +1,9 @@
 /**
  * The reviewer API: ticket status with its audit trail, the decisions query, and approve / reject of
- * drafts. Every route needs `Authorization: Bearer <REVIEWER_TOKEN>`.
+ * drafts, claims, the customer's context and the live event stream. Every route needs
+ * `Authorization: Bearer <token>` of a named reviewer (REVIEWER_TOKENS) or the shared REVIEWER_TOKEN.
  */
-import { createHash, timingSafeEqual } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import type { FastifyPluginAsync } from 'fastify';
 import { z } from 'zod';
 import { HttpError } from '../../http-errors.js';
@@ -27,17 +28,24 @@ import type { ServiceContext } from '../../service-context.js';
 import { deliveryFailureRoutes } from './delivery-failure-routes.js';
 import { type OutboxCipher, OutboxKeyError } from '../../outbox/outbox-cipher.js';
 import { restoreMaskedValues } from '../../outbox/restore-masked-values.js';
+import { draftQueueQuery, selectDrafts, type QueueRow } from '../../review/draft-queue.js';
+import { createReviewerDirectory } from '../../review/reviewer-directory.js';
+import { getClaim, listClaims, releaseClaim } from '../../store/repositories/claim-repository.js';
+import { claimRoutes } from './claim-routes.js';
+import { customerContextRoutes } from './customer-context-routes.js';
+import { eventStreamRoutes } from './event-stream-routes.js';
+import { recordedReviewer, type AuthenticatedReviewer } from './reviewer-identity.js';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** Set by the reviewer API's authentication hook; null outside it. */
+    reviewer: AuthenticatedReviewer | null;
+  }
+}
 
 /** Binds a reviewer's approval to one exact draft: its row id and a hash of its text. */
 export function draftHash(entry: Pick<OutboxEntry, 'id' | 'text'>): string {
   return createHash('sha256').update(`${entry.id}\n${entry.text}`).digest('hex').slice(0, 32);
-}
-
-export function tokenMatches(expected: string, header: string | undefined): boolean {
-  const received = /^Bearer\s+(.+)$/i.exec(header ?? '')?.[1]?.trim() ?? '';
-  const a = createHash('sha256').update(expected).digest();
-  const b = createHash('sha256').update(received).digest();
-  return received.length > 0 && timingSafeEqual(a, b);
 }
 
 /** The reviewer's correction of the ticket's intent: a labelled example for the next training. */
@@ -50,10 +58,20 @@ const approveBody = z
     text: z.string().trim().min(1).max(8000).optional(),
     reviewer: z.string().trim().min(1).max(100).optional(),
     intent: reviewerIntent,
+    /** Approve although another reviewer holds the claim (the claim passes to this reviewer). */
+    takeOver: z.boolean().optional(),
   })
   .strict();
 const rejectBody = z
-  .object({ reason: z.string().trim().min(1).max(2000), reviewer: z.string().trim().min(1).max(100).optional(), intent: reviewerIntent })
+  .object({
+    reason: z.string().trim().min(1).max(2000),
+    reviewer: z.string().trim().min(1).max(100).optional(),
+    intent: reviewerIntent,
+    takeOver: z.boolean().optional(),
+    /** Optional binding, as for approve: a bulk rejection names the draft the reviewer saw. */
+    draftId: z.string().min(1).optional(),
+    draftHash: z.string().min(1).optional(),
+  })
   .strict();
 const decisionsQuery = z
   .object({
@@ -123,20 +141,38 @@ export const apiRoutes: FastifyPluginAsync<{ services: ServiceContext }> = async
     }
   };
 
+  const reviewers = createReviewerDirectory(services.reviewerToken, services.config.REVIEWER_TOKENS ?? []);
+  app.decorateRequest('reviewer', null);
   app.addHook('onRequest', async (request) => {
-    if (!tokenMatches(services.reviewerToken, request.headers.authorization)) {
-      throw new HttpError(401, 'unauthorized', 'send Authorization: Bearer <REVIEWER_TOKEN>');
-    }
+    const reviewer = reviewers.authenticate(request.headers.authorization);
+    if (!reviewer) throw new HttpError(401, 'unauthorized', 'send Authorization: Bearer <your reviewer token> (REVIEWER_TOKENS or REVIEWER_TOKEN)');
+    request.reviewer = reviewer;
   });
   await app.register(deliveryFailureRoutes, { services });
+
+  /** A claim by someone else blocks a decision unless the reviewer takes the ticket over explicitly. */
+  const checkClaim = async (executor: Parameters<typeof getClaim>[0], ticketId: string, reviewer: string, takeOver: boolean | undefined) => {
+    const claim = await getClaim(executor, ticketId);
+    if (claim && claim.reviewer !== reviewer && !takeOver) {
+      throw new HttpError(409, 'claimed_by_other', `${claim.reviewer} is working on this ticket (claimed ${claim.claimedAt}): take it over to decide`);
+    }
+    return claim && claim.reviewer !== reviewer ? claim.reviewer : undefined;
+  };
+
+  await app.register(claimRoutes, { services });
+  await app.register(customerContextRoutes, { services });
+  await app.register(eventStreamRoutes, { services });
+
+  app.get('/me', async (request) => ({ reviewer: request.reviewer?.name, shared: request.reviewer?.shared ?? true }));
 
   app.get<{ Params: { id: string } }>('/tickets/:id', async (request) => {
     const ticket = await getTicket(db, request.params.id);
     if (!ticket) throw new HttpError(404, 'not_found', `no ticket with id "${request.params.id}"`);
-    const [outcome, events, outbox] = await Promise.all([
+    const [outcome, events, outbox, claim] = await Promise.all([
       getDecision(db, ticket.id),
       listAuditEvents(db, ticket.id),
       getOutboxForTicket(db, ticket.id),
+      getClaim(db, ticket.id),
     ]);
     return {
       ticket,
@@ -144,6 +180,7 @@ export const apiRoutes: FastifyPluginAsync<{ services: ServiceContext }> = async
       outcome: outcome ?? null,
       review: reviewState(outbox),
       outbox: outbox.map((entry) => ({ ...entry, hash: draftHash(entry) })),
+      claim,
       events,
     };
   });
@@ -171,23 +208,42 @@ export const apiRoutes: FastifyPluginAsync<{ services: ServiceContext }> = async
     return { rejections: await listWebhookRejections(db, query) };
   });
 
-  app.get('/drafts', async () => {
-    const drafted = await queryDecisions(db, { decision: 'drafted', limit: 200 });
+  app.get('/drafts', async (request) => {
+    const query = parseOr400(draftQueueQuery, request.query);
+    const drafted = await queryDecisions(db, { decision: 'drafted', limit: 500 });
+    const claims = await listClaims(db, drafted.map((decision) => decision.ticketId));
     const rows = await Promise.all(
       drafted.map(async (decision) => {
         const [outbox, ticket] = await Promise.all([getOutboxForTicket(db, decision.ticketId), getTicket(db, decision.ticketId)]);
+        const draft = outbox.find((entry) => entry.kind === 'draft');
+        if (reviewState(outbox) !== 'awaiting-review' || !draft) return null;
         const firstLine = ticket?.body.split('\n').find((line) => line.trim())?.trim().slice(0, 200) ?? '';
-        return { ...decision, review: reviewState(outbox), subject: ticket?.subject ?? null, firstLine, receivedAt: ticket?.receivedAt ?? null };
+        const row: QueueRow & typeof decision = {
+          ...decision,
+          subject: ticket?.subject ?? null,
+          firstLine,
+          body: ticket?.body ?? '',
+          receivedAt: ticket?.receivedAt ?? null,
+          source: ticket?.source ?? null,
+          customerEmail: ticket?.customerEmail ?? null,
+          draftId: draft.id,
+          draftHash: draftHash(draft),
+          claimedBy: claims.get(decision.ticketId)?.reviewer ?? null,
+        };
+        return row;
       }),
     );
-    return { drafts: rows.filter((row) => row.review === 'awaiting-review') };
+    const { rows: selected, hiddenTest } = selectDrafts(rows.filter((row) => row !== null), query);
+    // The full text stays on the server: the list carries the first line, the ticket view the rest.
+    return { drafts: selected.map(({ body: _body, ...row }) => ({ ...row, review: 'awaiting-review' })), hiddenTest };
   });
 
   app.post<{ Params: { id: string } }>('/tickets/:id/approve', async (request, reply) => {
     const body = parseOr400(approveBody, request.body);
     checkIntent(body.intent);
     const ticketId = request.params.id;
-    const reviewer = body.reviewer ?? 'reviewer';
+    const identity = recordedReviewer(request.reviewer, body.reviewer);
+    const reviewer = identity.reviewer;
     const result = await db.transaction().execute(async (transaction) => {
       const ticket = await getTicket(transaction, ticketId);
       if (!ticket) throw new HttpError(404, 'not_found', `no ticket with id "${ticketId}"`);
@@ -200,6 +256,7 @@ export const apiRoutes: FastifyPluginAsync<{ services: ServiceContext }> = async
       const draft = outbox.find((entry) => entry.kind === 'draft');
       if (!draft) throw new HttpError(409, 'no_draft', 'this ticket has no draft to approve');
       if (draft.status === 'rejected') throw new HttpError(409, 'draft_rejected', 'this draft was rejected');
+      const tookOverFrom = await checkClaim(transaction, ticketId, reviewer, body.takeOver);
       // The approval names one exact draft; a stale page or a reused approval cannot send something else.
       if (draft.id !== body.draftId || draftHash(draft) !== body.draftHash) {
         throw new HttpError(409, 'draft_changed', 'the approval does not match the current draft: reload it and approve again');
@@ -232,17 +289,20 @@ export const apiRoutes: FastifyPluginAsync<{ services: ServiceContext }> = async
             type: 'review-approved',
             ts: new Date().toISOString(),
             data: {
-              reviewer,
+              ...identity,
               draftId: draft.id,
               draftHash: body.draftHash,
               edited: body.text !== undefined && body.text !== draft.text,
               restoredMasks: typed?.restored ?? 0,
               sendId: row.id,
               ...(body.intent ? { intent: body.intent } : {}),
+              ...(tookOverFrom ? { tookOverFrom } : {}),
             },
           },
         ],
       });
+      // A decided ticket needs nobody's attention any more.
+      await releaseClaim(transaction, ticketId, reviewer, { anyone: true });
       return { row, status: replyDecision(ticket) };
     });
     await services.dispatch?.(ticketId);
@@ -253,6 +313,7 @@ export const apiRoutes: FastifyPluginAsync<{ services: ServiceContext }> = async
     const body = parseOr400(rejectBody, request.body);
     checkIntent(body.intent);
     const ticketId = request.params.id;
+    const identity = recordedReviewer(request.reviewer, body.reviewer);
     await db.transaction().execute(async (transaction) => {
       const ticket = await getTicket(transaction, ticketId);
       if (!ticket) throw new HttpError(404, 'not_found', `no ticket with id "${ticketId}"`);
@@ -260,13 +321,30 @@ export const apiRoutes: FastifyPluginAsync<{ services: ServiceContext }> = async
       if (outbox.some((entry) => entry.kind === 'send')) throw new HttpError(409, 'already_sent', 'this ticket has already been answered');
       const draft = outbox.find((entry) => entry.kind === 'draft');
       if (!draft) throw new HttpError(409, 'no_draft', 'this ticket has no draft to reject');
+      if ((body.draftId !== undefined || body.draftHash !== undefined) && (draft.id !== body.draftId || draftHash(draft) !== body.draftHash)) {
+        throw new HttpError(409, 'draft_changed', 'the rejection does not match the current draft: reload it and decide again');
+      }
+      const tookOverFrom = await checkClaim(transaction, ticketId, identity.reviewer, body.takeOver);
       await setOutboxStatus(transaction, draft.id, 'rejected');
       await wipeSealedText(transaction, draft.id);
       await appendAuditEvents(transaction, {
         ticketId,
         runId: null,
-        events: [{ type: 'review-rejected', ts: new Date().toISOString(), data: { reviewer: body.reviewer ?? 'reviewer', reason: scrubText(body.reason).text, draftId: draft.id, ...(body.intent ? { intent: body.intent } : {}) } }],
+        events: [
+          {
+            type: 'review-rejected',
+            ts: new Date().toISOString(),
+            data: {
+              ...identity,
+              reason: scrubText(body.reason).text,
+              draftId: draft.id,
+              ...(body.intent ? { intent: body.intent } : {}),
+              ...(tookOverFrom ? { tookOverFrom } : {}),
+            },
+          },
+        ],
       });
+      await releaseClaim(transaction, ticketId, identity.reviewer, { anyone: true });
     });
     return { ticketId, status: 'rejected' };
   });

@@ -15,7 +15,7 @@ import {
   listCanaryReports,
 } from '../../store/repositories/canary-report-repository.js';
 import type { ServiceContext } from '../../service-context.js';
-import { tokenMatches } from '../api/api-routes.js';
+import { createReviewerDirectory } from '../../review/reviewer-directory.js';
 
 const listQuery = z.object({ limit: z.coerce.number().int().min(1).max(200).default(20) }).strict();
 const adoptBody = z.object({ reportId: z.string().min(1).max(100).optional() }).strict();
@@ -32,8 +32,9 @@ export const canaryRoutes: FastifyPluginAsync<{ services: ServiceContext }> = as
   const { db } = services.runtime.store;
   registerCanaryMetrics(services.metrics.registry, db);
 
+  const reviewers = createReviewerDirectory(services.reviewerToken, services.config.REVIEWER_TOKENS ?? []);
   app.addHook('onRequest', async (request) => {
-    if (!tokenMatches(services.reviewerToken, request.headers.authorization)) {
+    if (!reviewers.authenticate(request.headers.authorization)) {
       throw new HttpError(401, 'unauthorized', 'send Authorization: Bearer <REVIEWER_TOKEN>');
     }
   });

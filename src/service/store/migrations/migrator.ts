@@ -18,6 +18,8 @@ import * as jobs from './2026-11-28-006-jobs.js';
 import * as outboxSealedText from './2026-12-03-010-outbox-sealed-text.js';
 import * as canaryReports from './2026-12-03-020-canary-reports.js';
 import * as webhookRejections from './2026-12-03-060-webhook-rejections.js';
+import * as ticketClaims from './2026-12-03-070-ticket-claims.js';
+import * as ticketsCustomerEmailIndex from './2026-12-03-071-tickets-customer-email-index.js';
 
 export const migrations: Readonly<Record<string, Migration>> = Object.freeze({
   '2026-11-28-001-tickets': tickets,
@@ -29,6 +31,8 @@ export const migrations: Readonly<Record<string, Migration>> = Object.freeze({
   '2026-12-03-010-outbox-sealed-text': outboxSealedText,
   '2026-12-03-020-canary-reports': canaryReports,
   '2026-12-03-060-webhook-rejections': webhookRejections,
+  '2026-12-03-070-ticket-claims': ticketClaims,
+  '2026-12-03-071-tickets-customer-email-index': ticketsCustomerEmailIndex,
 });
 
 const staticProvider: MigrationProvider = { getMigrations: async () => ({ ...migrations }) };
