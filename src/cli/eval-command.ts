@@ -3,6 +3,7 @@
  * unless --store), score it, and with --baseline show what changed; --model runs a candidate
  * classifier so its changes are seen before it is adopted.
  */
+import { writeFileSync } from 'node:fs';
 import cliProgress from 'cli-progress';
 import { compareWithBaseline, parseBaseline } from '../service/canary/baseline.js';
 import { parseEvalSet } from '../service/canary/eval-set.js';
@@ -24,6 +25,8 @@ export interface EvalCommandOptions {
   maxAccuracyDrop?: string;
   store?: boolean;
   json?: boolean;
+  /** Write the report here instead of standard output (`npm run` prints its banner on stdout). */
+  output?: string;
 }
 
 function threshold(value: string | undefined, name: string, integer: boolean): number {
@@ -59,8 +62,19 @@ export async function runEvalCommand(io: CliIo, options: EvalCommandOptions): Pr
   ).finally(() => bar?.stop());
 
   const comparison = baseline ? compareWithBaseline(report, baseline, thresholds) : undefined;
-  if (options.json) io.stdout(`${JSON.stringify({ ...report, model, ...(comparison ? { comparison } : {}) }, null, 2)}\n`);
-  else io.stdout(`Model: ${model}\n${formatReport(report)}${comparison ? `\n${formatComparison(comparison)}` : ''}`);
+  const text = options.json
+    ? `${JSON.stringify({ ...report, model, ...(comparison ? { comparison } : {}) }, null, 2)}\n`
+    : `Model: ${model}\n${formatReport(report)}${comparison ? `\n${formatComparison(comparison)}` : ''}`;
+  if (options.output) {
+    try {
+      writeFileSync(options.output, text);
+    } catch (error) {
+      throw new InputError(`cannot write ${options.output}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+    }
+    io.stderr(`triage: wrote the eval report to ${options.output}\n`);
+  } else {
+    io.stdout(text);
+  }
   if (comparison?.exceeded.length) {
     io.stderr(`triage: eval regression: ${comparison.exceeded.join('; ')}\n`);
     return 1;

@@ -199,6 +199,7 @@ function buildProgram(io: CliIo, buildOptions: { explicitTicketCommand: boolean 
     .option('--max-accuracy-drop <x>', 'drop of intent accuracy (fraction) before exit 1', '0.02')
     .option('--store', 'keep the eval tickets in the main store (default: an isolated in-memory store)')
     .option('--json', 'print the report as JSON')
+    .option('--output <file>', 'write the report to this file instead of standard output')
     .action(async (options: Record<string, string | boolean | undefined>) => {
       const code = await runEvalCommand(io, options);
       if (code !== EXIT_OK) throw new ExitRequest(code);
