@@ -8,6 +8,8 @@
  */
 import type { PromiseFinding } from './reply-rules-promises.js';
 
+// A digit run with no word boundary before it starts only at its first digit ((?<!\d)): from every
+// digit of a long run it would rescan the run to its end, quadratic in the run.
 const PATTERNS: ReadonlyArray<{ language: string; pattern: RegExp; what: string }> = [
   // French
   { language: 'fr', pattern: /\b(?:nous|je)\s+(?:vous\s+|te\s+)?(?:rembourser(?:ons|ai)|rembourse|remboursons|allons\s+vous\s+rembourser|vais\s+vous\s+rembourser|avons\s+rembours[ée]|offr(?:ons|irons)|accord(?:ons|erons))\b/giu, what: 'commits us to a refund or an offer (French)' },
@@ -20,7 +22,7 @@ const PATTERNS: ReadonlyArray<{ language: string; pattern: RegExp; what: string 
   // German
   { language: 'de', pattern: /\bwir\s+(?:erstatten|werden\s+(?:Ihnen\s+)?(?:[\p{L}\s]{0,30}?)(?:erstatten|zurückzahlen|gutschreiben)|zahlen\s+(?:Ihnen\s+)?[\p{L}\s]{0,30}?zurück|haben\s+(?:Ihnen\s+)?[\p{L}\s]{0,30}?(?:erstattet|gutgeschrieben))\b/giu, what: 'commits us to a refund (German)' },
   { language: 'de', pattern: /\b(?:Rück)?erstattung\s+(?:wurde|ist|wird)\s+(?:bereits\s+)?(?:genehmigt|bearbeitet|veranlasst|bestätigt|angewiesen|ausgezahlt)|\bGutschrift\s+(?:wurde|ist|wird)\b/giu, what: 'confirms a refund (German)' },
-  { language: 'de', pattern: /\b(?:Gutschein(?:code)?|Rabattcode)\b|\d+\s?%\s+Rabatt\b|\bwir\s+garantieren\b|\bgarantiert\s+(?:geliefert|zugestellt|bis|am|morgen)\b/giu, what: 'offers a discount or a guarantee (German)' },
+  { language: 'de', pattern: /\b(?:Gutschein(?:code)?|Rabattcode)\b|(?<!\d)\d+\s?%\s+Rabatt\b|\bwir\s+garantieren\b|\bgarantiert\s+(?:geliefert|zugestellt|bis|am|morgen)\b/giu, what: 'offers a discount or a guarantee (German)' },
   // Italian
   { language: 'it', pattern: /\b(?:le|ti|vi)\s+(?:rimborseremo|restituiremo|rimborsiamo)\b|\brimborseremo\b/giu, what: 'commits us to a refund (Italian)' },
   { language: 'it', pattern: /\brimborso\s+(?:completo\s+)?(?:è\s+stato|e['’]\s+stato|sarà|è)\s+(?:approvato|elaborato|emesso|confermato|autorizzato)/giu, what: 'confirms a refund (Italian)' },
@@ -36,7 +38,7 @@ const PATTERNS: ReadonlyArray<{ language: string; pattern: RegExp; what: string 
   // Polish
   { language: 'pl', pattern: /\bzwr[óo]cimy\b|\b(?:oddamy|zwracamy)\s+(?:Panu|Pani|Ci|Państwu)\b/giu, what: 'commits us to a refund (Polish)' },
   { language: 'pl', pattern: /\bzwrot(?:\s+pieniędzy|\s+środków)?\s+(?:został|zostanie|jest)\s+(?:już\s+)?(?:zatwierdzony|przyznany|zrealizowany|zlecony|wysłany)/giu, what: 'confirms a refund (Polish)' },
-  { language: 'pl', pattern: /\bkod\s+rabatowy\b|\bkupon\b|\brabat(?:u)?\s+(?:w\s+wysokości\s+)?\d+\s?%|\d+\s?%\s+rabatu\b|\bgwarantujemy\b|\bgwarantowan[aey]\s+dostaw/giu, what: 'offers a discount or a guarantee (Polish)' },
+  { language: 'pl', pattern: /\bkod\s+rabatowy\b|\bkupon\b|\brabat(?:u)?\s+(?:w\s+wysokości\s+)?\d+\s?%|(?<!\d)\d+\s?%\s+rabatu\b|\bgwarantujemy\b|\bgwarantowan[aey]\s+dostaw/giu, what: 'offers a discount or a guarantee (Polish)' },
 ];
 
 export function findMultilingualPromises(sentence: string): PromiseFinding[] {

@@ -153,19 +153,26 @@ const PATTERNS: readonly Pattern[] = [
     const digits = match[0].replace(/\D/g, '');
     return digits.length >= 7 ? digits : undefined;
   } },
+  // An amount or percentage written without a sign before it starts only at the first digit of its
+  // run of digits, dots and commas ((?=\d)(?<!\d[.,]*)): from every digit of a long run it would
+  // rescan the run to its end, quadratic in the run. A later start in the same run never matched.
   {
     kind: 'money',
-    pattern: /(?:[€$£]\s?(\d[\d.,]*\d|\d)|(\d[\d.,]*\d|\d)\s?(?:€|\$|£|eur\b|usd\b|gbp\b|euros?\b|dollars?\b|pounds?\b))/gi,
+    pattern: /(?:[€$£]\s?(\d[\d.,]*\d|\d)|(?=\d)(?<!\d[.,]*)(\d[\d.,]*\d|\d)\s?(?:€|\$|£|eur\b|usd\b|gbp\b|euros?\b|dollars?\b|pounds?\b))/gi,
     key: (match) => plainNumber(match[1] ?? match[2] ?? ''),
   },
-  { kind: 'percentage', pattern: /(\d[\d.,]*)\s?(?:%|per\s?cent\b|percent\b)/gi, key: (match) => plainNumber(match[1] ?? '') },
+  { kind: 'percentage', pattern: /(?=\d)(?<!\d[.,]*)(\d[\d.,]*)\s?(?:%|per\s?cent\b|percent\b)/gi, key: (match) => plainNumber(match[1] ?? '') },
   { kind: 'number', pattern: /\d[\d.,]*\d|\d/g, key: (match) => plainNumber(match[0]) },
 ];
 
 const GREETING_NAME = /^[ \t]*(?:hi|hello|hey|dear|good\s+(?:morning|afternoon|evening))[ \t]+((?:\p{Lu}[\p{L}'’-]*)(?:[ \t]+\p{Lu}[\p{L}'’-]*){0,2})/gimu;
 const TITLED_NAME = /\b(?:Mr|Mrs|Ms|Miss|Dr|Mx)\.?\s+(\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+)?)/gu;
-/** Two or more capitalised words: "ask Grace Hopper", "Alan Turing's order"; grounded when the sources spell them. */
-const CAPITALISED_RUN = /(?<=^|[\p{Ll}\p{N},;:.!?][ \t]+)(\p{Lu}[\p{Ll}'’-]+(?:[ \t]+\p{Lu}[\p{Ll}'’-]+)+)/gu;
+/**
+ * Two or more capitalised words: "ask Grace Hopper", "Alan Turing's order"; grounded when the sources spell them.
+ * The lookbehind runs only at a capital ((?=\p{Lu}) first): at every position of a long run of spaces
+ * (masked entities are spaces) it would scan back over the run, quadratic in the run.
+ */
+const CAPITALISED_RUN = /(?=\p{Lu})(?<=^|[\p{Ll}\p{N},;:.!?][ \t]+)(\p{Lu}[\p{Ll}'’-]+(?:[ \t]+\p{Lu}[\p{Ll}'’-]+)+)/gu;
 
 export function extractEntities(input: string): Entity[] {
   let text = input.normalize('NFKC');
