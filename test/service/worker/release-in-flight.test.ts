@@ -21,6 +21,7 @@ import { deferred } from '../queue/support/deferred.js';
 import { createRecordingLogger } from '../queue/support/recording-logger.js';
 import { createTestStoreLocation, type TestStoreLocation } from '../queue/support/test-stores.js';
 import { acceptTicket, createWorkerStack, genericTicket, type QueueKind } from './support/worker-stack.js';
+import { TEST_OUTBOX_KEY } from '../support/test-outbox-key.js';
 
 /** The offline model, except that its first call waits until the run is aborted. */
 function modelThatHangsOnce(): { model: ChatModel; firstCall: Promise<void>; calls: () => number } {
@@ -47,6 +48,7 @@ function modelThatHangsOnce(): { model: ChatModel; firstCall: Promise<void>; cal
 async function openRuntime(location: TestStoreLocation, model: ChatModel): Promise<TriageRuntime> {
   return createTriageRuntime(loadConfig({}), {
     databaseUrl: location.databaseUrl,
+    outboxKey: Buffer.from(TEST_OUTBOX_KEY, 'base64'),
     ...(location.schema ? { schema: location.schema } : {}),
     model,
   });
