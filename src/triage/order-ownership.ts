@@ -11,7 +11,7 @@ export interface OrderProblem {
   rule: 'order:not-this-customer' | 'order:not-looked-up';
   orderId: string;
   reason: string;
-  /** Set when the order exists and belongs to someone else: the reviewer should know. */
+  /** Set when a known customer names another customer's order: the reviewer should know. */
   tag?: 'third-party-data';
 }
 
@@ -29,7 +29,9 @@ export function findOrderProblems(session: TriageSession): OrderProblem[] {
         reason: foreign
           ? `order ${orderId} belongs to another customer`
           : `order ${orderId} is not an order of this customer (no such order for this email)`,
-        ...(foreign ? { tag: 'third-party-data' as const } : {}),
+        // A known customer asking about another customer's order is asking for someone else's data; a
+        // sender without a profile may be that customer writing from another address.
+        ...(foreign && session.customer ? { tag: 'third-party-data' as const } : {}),
       });
     }
   }

@@ -23,4 +23,11 @@ describe("orders the ticket names must be the sender's own", () => {
     expect(outcome.reasons.join('\n')).toMatch(/order A9999 is not an order of this customer/);
     expect(outcome.tags).not.toContain('third-party-data');
   });
+
+  it('a sender without a profile naming a customer\'s order is drafted without a tag (it may be them, from another address)', async () => {
+    const { outcome } = await triageTicket(ticket('Hi, my order A1001 has not arrived yet. Where is it?', { customerEmail: 'paula@inbox.example' }), triageDeps());
+    expect(outcome.decision).toBe('drafted');
+    expect(outcome.tags).not.toContain('third-party-data');
+    expect(outcome.tags).not.toContain('security');
+  });
 });

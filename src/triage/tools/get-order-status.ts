@@ -22,10 +22,13 @@ export function createGetOrderStatusTool(session: TriageSession, crm: CrmClient)
       } catch (error) {
         if (!(error instanceof CrmMismatchError)) throw error;
         session.orders.set(orderId, null);
-        session.crmMismatches.push(error.message);
-        if (error.kind !== 'foreign-order') throw error;
-        // Another customer's order is reported to the model exactly like a missing one, so the tool
-        // cannot be used to probe for other customers' data; the guard and the reviewer know better.
+        if (error.kind !== 'foreign-order') {
+          session.crmMismatches.push(error.message);
+          throw error;
+        }
+        // A real order of someone else is not a CRM fault (often the same person writing from another
+        // address): the guard drafts it (order-ownership.ts). It is reported to the model exactly like
+        // a missing one, so the tool cannot be used to probe for other customers' data.
         session.foreignOrderIds.add(orderId);
         return { found: false, order_id: orderId, note: 'No order with this id for this customer.' };
       }

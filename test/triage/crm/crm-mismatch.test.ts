@@ -75,11 +75,13 @@ describe('a CRM that answers with another customer\'s profile', () => {
 });
 
 describe('a CRM that answers with another customer\'s order', () => {
-  it('an order of another customer, asked for by its own id, is a mismatch: drafted with `security`', async () => {
+  it("an order of another customer, asked for by its own id, is never answered: drafted with `third-party-data`", async () => {
     answers = { customer: customer('ada@example.com'), order: { ...order('A2001'), id: 'A1001' } };
     const { outcome } = await triageTicket(ticket('Where is my order A1001? It has not arrived yet.'), deps());
     expect(outcome.decision).toBe('drafted');
-    expect(outcome.tags).toContain('security');
+    // The CRM answered correctly about a real order: not a CRM fault, but someone else's data.
+    expect(outcome.tags).toContain('third-party-data');
+    expect(outcome.tags).not.toContain('security');
     expect(outcome.reasons.join('\n')).toMatch(/order A1001 belongs to another customer/);
     expect(outcome.reply).not.toMatch(/processing/i);
   });
