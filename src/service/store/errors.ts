@@ -1,3 +1,5 @@
+import { isConnectionLost } from './connection-errors.js';
+
 /** Errors of the store. Callers act on the class, so subclasses add only what a caller needs. */
 export class StoreError extends Error {
   constructor(message: string, options?: { cause?: unknown }) {
@@ -31,34 +33,16 @@ export class InvalidStoreInputError extends StoreError {}
 /** A row the caller expects to exist does not. */
 export class RecordNotFoundError extends StoreError {}
 
-const TRANSIENT_CODES = new Set([
-  // Node sockets (PostgreSQL unreachable or the connection cut).
-  'ECONNREFUSED',
-  'ECONNRESET',
-  'ETIMEDOUT',
-  'EPIPE',
-  'ENOTFOUND',
-  // SQLite: another connection holds the lock past the busy timeout.
-  'SQLITE_BUSY',
-  'SQLITE_LOCKED',
-  // PostgreSQL SQLSTATEs: admin/crash shutdown, cannot connect now, too many connections,
-  // serialization failure and deadlock (safe to retry the whole request).
-  '57P01',
-  '57P02',
-  '57P03',
-  '53300',
-  '40001',
-  '40P01',
-]);
+/** Busy rather than gone: SQLite's lock held past the busy timeout, or a PostgreSQL conflict to retry. */
+const BUSY_CODES = new Set(['SQLITE_BUSY', 'SQLITE_LOCKED', '53300', '40001', '40P01']);
 
 /**
  * An error that says the database is unreachable or busy for now, so "retry later" (503) is the
  * honest answer; anything else is a bug or bad data and must not be dressed up as an outage.
  */
 export function isTransientStoreError(error: unknown): boolean {
-  if (error instanceof DatabaseUnavailableError) return true;
+  if (error instanceof DatabaseUnavailableError || isConnectionLost(error)) return true;
   const code = (error as { code?: unknown } | null)?.code;
-  if (typeof code === 'string' && (TRANSIENT_CODES.has(code) || code.startsWith('08'))) return true;
-  if (error instanceof Error && /Connection terminated|timeout exceeded when trying to connect/i.test(error.message)) return true;
+  if (typeof code === 'string' && BUSY_CODES.has(code)) return true;
   return error instanceof Error && error.cause !== undefined && error.cause !== error && isTransientStoreError(error.cause);
 }
