@@ -5,9 +5,10 @@
  * live updates over server-sent events; the confidence histogram; the phone-width layout. Saves the
  * screenshots docs/console.md shows.
  */
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import type { AddressInfo } from 'node:net';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp, type TriageApp } from '../../../src/service/app.js';
@@ -18,7 +19,11 @@ import { browserMissing, CHROMIUM, CHROMIUM_ARGS, type PageGlobals } from './bro
 
 const ADA = 'ada-token-0123456789';
 const BOB = 'bob-token-0123456789';
-const SCREENSHOTS = resolve(import.meta.dirname, '../../../docs/console');
+// docs/console.md's pictures are refreshed on request (UPDATE_SCREENSHOTS=1): a test run must not
+// leave the work tree changed.
+const SCREENSHOTS = process.env.UPDATE_SCREENSHOTS
+  ? resolve(import.meta.dirname, '../../../docs/console')
+  : mkdtempSync(join(tmpdir(), 'triage-console-screenshots-'));
 const HOUR = 3_600_000;
 
 describe.skipIf(browserMissing)('the review console for a team', () => {
