@@ -8,6 +8,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { parseJsonLines } from './parse-jsonl.js';
 import { TEXT_ESCALATION_TAGS, type EscalationModelTag } from '../escalation-tags.js';
 import type { IntentExample } from './intent-classifier.js';
 
@@ -25,21 +26,9 @@ const exampleSchema = z.object({
 });
 
 export function parseTrainingExamples(content: string, source: string): TrainingExample[] {
-  const examples: TrainingExample[] = [];
-  content.split('\n').forEach((line, index) => {
-    if (line.trim() === '') return;
-    let json: unknown;
-    try {
-      json = JSON.parse(line);
-    } catch (error) {
-      throw new SyntaxError(`${source}:${index + 1}: not JSON (${(error as Error).message})`, { cause: error });
-    }
-    const parsed = exampleSchema.safeParse(json);
-    if (!parsed.success) throw new TypeError(`${source}:${index + 1}: ${z.prettifyError(parsed.error)}`);
-    const { text, intent, tags } = parsed.data;
-    examples.push(tags ? { text, intent, tags: [...new Set(tags)].sort() } : { text, intent });
-  });
-  return examples;
+  return parseJsonLines(content, source, exampleSchema).map(({ text, intent, tags }) =>
+    tags ? { text, intent, tags: [...new Set(tags)].sort() } : { text, intent },
+  );
 }
 
 export function readTrainingExamples(directory: string = defaultTrainingDirectory): TrainingExample[] {

@@ -8,6 +8,7 @@
  * which intent the ticket had.
  */
 import { z } from 'zod';
+import { parseJsonLines } from './parse-jsonl.js';
 import type { IntentExample } from './intent-classifier.js';
 
 export const reviewedExampleSchema = z.object({
@@ -32,20 +33,7 @@ export const reviewedExampleSchema = z.object({
 export type ReviewedExample = z.output<typeof reviewedExampleSchema>;
 
 export function parseReviewedExamples(content: string, source: string): ReviewedExample[] {
-  const examples: ReviewedExample[] = [];
-  content.split('\n').forEach((line, index) => {
-    if (line.trim() === '') return;
-    let json: unknown;
-    try {
-      json = JSON.parse(line);
-    } catch (error) {
-      throw new SyntaxError(`${source}:${index + 1}: not JSON (${(error as Error).message})`, { cause: error });
-    }
-    const parsed = reviewedExampleSchema.safeParse(json);
-    if (!parsed.success) throw new TypeError(`${source}:${index + 1}: ${z.prettifyError(parsed.error)}`);
-    examples.push(parsed.data);
-  });
-  return examples;
+  return parseJsonLines(content, source, reviewedExampleSchema);
 }
 
 /** The labelled examples among reviewers' decisions (see the file comment). */
