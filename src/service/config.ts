@@ -58,6 +58,11 @@ const environmentSchema = z.object({
   /** Requests per minute per client address on /webhooks and /api; 0 turns the limit off. */
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).default(6000),
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
+  // Triage on worker threads (issue 13) in `serve` and `worker`: "auto" = one per core, 0 = on the
+  // main thread as before (the CLI and the eval always triage on the main thread).
+  TRIAGE_THREADS: z
+    .union([z.literal('auto'), z.coerce.number().int().min(0).max(64)], { error: 'use "auto" (one thread per core), 0 (no threads) or a number of threads up to 64' })
+    .default('auto'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   ALLOWED_LINK_HOSTS: z
     .string()

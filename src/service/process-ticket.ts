@@ -5,7 +5,6 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { AgentEvent } from '../agentao/index.js';
-import { triageTicket } from '../triage/pipeline.js';
 import { createRunScrubber } from '../triage/scrubber-run-cache.js';
 import { scrubText } from '../triage/scrubber.js';
 import type { Ticket, TriageOutcome } from '../triage/types.js';
@@ -66,7 +65,7 @@ export async function processTicket(
   });
   let result;
   try {
-    result = await triageTicket(stored, runtime.deps, { signal: options.signal, rethrowRetryableModelErrors: options.retryModelErrors });
+    result = await runtime.executor.triage(stored, { signal: options.signal, rethrowRetryableModelErrors: options.retryModelErrors });
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     await finishRun(db, run.id, options.signal?.aborted ? released(options.signal) : { status: 'failed', error: message });
