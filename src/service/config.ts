@@ -63,6 +63,8 @@ const environmentSchema = z.object({
   TRIAGE_THREADS: z
     .union([z.literal('auto'), z.coerce.number().int().min(0).max(64)], { error: 'use "auto" (one thread per core), 0 (no threads) or a number of threads up to 64' })
     .default('auto'),
+  // Linux nice of those threads, so the event loop that accepts webhooks gets the CPU first; 0 = equal.
+  TRIAGE_THREAD_NICENESS: z.coerce.number().int().min(0).max(19).default(10),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   ALLOWED_LINK_HOSTS: z
     .string()

@@ -13,6 +13,7 @@ import type { Config } from '../config.js';
 import { TriageThreadError, TriageThreadExitedError } from '../errors.js';
 import { silentLogger, type Logger } from '../queue/logger.js';
 import { resolveThreadEntry, THREAD_ENTRY_DIRECTORY } from './thread-entry.js';
+import { createTurnTaking } from './turn-taking.js';
 import { describeAbortReason, type FromThread, type ToThread, type TriageThreadData } from './thread-protocol.js';
 import type { TriageExecutor, TriageRunOptions } from './triage-executor.js';
 
@@ -75,6 +76,7 @@ export function createTriageThreadPool(options: TriageThreadPoolOptions): Triage
   let closing = false;
   let sequence = 0;
   let started = 0;
+  const handBack = createTurnTaking();
 
   function spawn(index: number): Slot {
     started++;
@@ -100,9 +102,10 @@ export function createTriageThreadPool(options: TriageThreadPoolOptions): Triage
       slot.runs.delete(message.id);
       pending.detach();
       if (message.type === 'result') {
-        pending.resolve(message.result);
+        handBack(() => pending.resolve(message.result));
       } else {
-        pending.reject(new TriageThreadError(message.error.message, { threadErrorName: message.error.name, isRetryable: message.error.isRetryable }));
+        const error = new TriageThreadError(message.error.message, { threadErrorName: message.error.name, isRetryable: message.error.isRetryable });
+        handBack(() => pending.reject(error));
       }
     });
     worker.on('error', (error) => {

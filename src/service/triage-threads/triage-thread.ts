@@ -4,6 +4,8 @@
  * several at a time (a remote model's wait is not CPU). It never writes to the store: the pool's
  * thread stores what this one returns.
  */
+import { readlinkSync } from 'node:fs';
+import { getPriority, setPriority } from 'node:os';
 import type { MessagePort } from 'node:worker_threads';
 import type { CrmClient } from '../../triage/crm/crm-client.js';
 import { createHttpCrm } from '../../triage/crm/http-crm.js';
@@ -21,6 +23,9 @@ interface ThreadParts {
 }
 
 export function serveTriageThread(port: MessagePort, data: TriageThreadData): void {
+  // The main thread answers webhooks: with as many triage threads as cores, equal priority would
+  // let a backlog's triage take the CPU the accepts need (TRIAGE_THREAD_NICENESS, 0 = equal).
+  if (data.config.TRIAGE_THREAD_NICENESS > 0) lowerThisThreadsPriority(data.config.TRIAGE_THREAD_NICENESS);
   const runs = new Map<number, AbortController>();
   const post = (message: FromThread): void => port.postMessage(message);
   const parts = buildThreadParts(data);
@@ -106,4 +111,17 @@ async function openThreadCrm(data: TriageThreadData): Promise<{ client: CrmClien
   }
   const store = await createDatabase(data.databaseUrl, { schema: data.schema });
   return { client: createStoreCrm(store.db), close: () => store.close() };
+}
+
+/**
+ * Linux applies setpriority() to a single thread when given its thread id (`/proc/thread-self`
+ * names it). Elsewhere, or when refused, the thread keeps the process's priority.
+ */
+function lowerThisThreadsPriority(niceness: number): void {
+  try {
+    const threadId = Number(readlinkSync('/proc/thread-self').split('/').pop());
+    if (Number.isInteger(threadId) && threadId > 0) setPriority(threadId, Math.max(getPriority(threadId), niceness));
+  } catch {
+    // Not Linux, or not permitted: the thread runs at the process's priority.
+  }
 }

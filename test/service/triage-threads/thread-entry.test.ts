@@ -67,6 +67,12 @@ describe('TRIAGE_THREADS', () => {
     expect(() => loadConfig({ TRIAGE_THREADS: 'many' })).toThrow(/TRIAGE_THREADS/);
   });
 
+  it('lowers the threads\' priority to nice 10 unless TRIAGE_THREAD_NICENESS says otherwise (0-19)', () => {
+    expect(loadConfig({}).TRIAGE_THREAD_NICENESS).toBe(10);
+    expect(loadConfig({ TRIAGE_THREAD_NICENESS: '0' }).TRIAGE_THREAD_NICENESS).toBe(0);
+    expect(() => loadConfig({ TRIAGE_THREAD_NICENESS: '20' })).toThrow(/TRIAGE_THREAD_NICENESS/);
+  });
+
   it('uses threads only when asked and when nothing the threads cannot rebuild was handed in', () => {
     expect(runsOnThreads({ triageThreads: 2 })).toBe(true);
     expect(runsOnThreads({})).toBe(false);

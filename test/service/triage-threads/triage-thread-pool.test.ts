@@ -4,7 +4,7 @@
  * replaced, and a close that ends every thread. No test measures time; waits are for events.
  */
 import { randomBytes } from 'node:crypto';
-import { rmSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { BroadcastChannel } from 'node:worker_threads';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { loadConfig } from '../../../src/service/config.js';
@@ -40,6 +40,18 @@ function listen(): { events: string[]; close(): void } {
   const events: string[] = [];
   channel.onmessage = (message) => events.push(String((message as MessageEvent).data));
   return { events, close: () => channel.close() };
+}
+
+/** Linux: how many threads of this process run at this nice value (/proc/self/task/<tid>/stat, field 19). */
+function threadsAtNiceness(niceness: number): number {
+  return readdirSync('/proc/self/task').filter((task) => {
+    try {
+      const stat = readFileSync(`/proc/self/task/${task}/stat`, 'utf8');
+      return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[16]) === niceness;
+    } catch {
+      return false;
+    }
+  }).length;
 }
 
 function poolOf(runtime: TriageRuntime): TriageThreadPool {
@@ -161,10 +173,14 @@ describe('closing the thread pool', () => {
     const channel = listen();
     // The store must exist (and be migrated) for the threads' CRM connection.
     const store = await location.openMigrated();
+    const linux = existsSync('/proc/self/task');
+    const niceBefore = linux ? threadsAtNiceness(config.TRIAGE_THREAD_NICENESS) : 0;
     const pool = createTriageThreadPool({ threads: 2, config, databaseUrl: location.databaseUrl, dependencyHook: HOOK, closeTimeoutMs: 500 });
     try {
       await pool.started;
       expect(pool.liveThreads()).toBe(2);
+      // Both threads yield the CPU to the main thread (TRIAGE_THREAD_NICENESS; checked where Linux shows it).
+      if (linux) expect(threadsAtNiceness(config.TRIAGE_THREAD_NICENESS) - niceBefore).toBe(2);
       const id = uniqueId('spin');
       const spinning = pool.triage(ticket(id, 'SPIN-THREAD: where is my parcel?'));
       spinning.catch(() => undefined);
