@@ -16,7 +16,8 @@
  *                                   WORKER_CONCURRENCY 4), triage on the HTTP process's event loop
  *                                   (TRIAGE_THREADS=0)
  *   draining, triage threads      - the same with the triage on worker threads (TRIAGE_THREADS=auto:
- *                                   one per core); storage stays on the main thread
+ *                                   one per core, at nice 10: --threads, --niceness); storage stays
+ *                                   on the main thread
  * The two draining cases run only when asked for (--cases draining,draining-threads).
  *
  * Every request carries a unique ticket id and the HMAC of its own body, built per request by
@@ -25,7 +26,7 @@
  * share the server's event loop (both still share the machine's cores). After each case the store is counted: every stored ticket must
  * have its job, and every 202 answered `queued` must be a stored ticket.
  *
- * Run: npx tsx bench/webhook-throughput.ts [--duration 5] [--connections 10] [--cases bare,sqlite,sqlite-full,postgres,draining,draining-threads] [--backlog 1000] [--threads auto] [--json]
+ * Run: npx tsx bench/webhook-throughput.ts [--duration 5] [--connections 10] [--cases bare,sqlite,sqlite-full,postgres,draining,draining-threads] [--backlog 1000] [--threads auto] [--niceness 10] [--json]
  */
 import { createHmac, randomBytes } from 'node:crypto';
 import { fork } from 'node:child_process';
@@ -70,6 +71,8 @@ export interface WebhookThroughputOptions {
   backlog?: number;
   /** TRIAGE_THREADS of the draining-threads case. Default "auto". */
   threads?: 'auto' | number;
+  /** TRIAGE_THREAD_NICENESS of the draining-threads case. Default 10, the setting's default. */
+  niceness?: number;
   /** Default: DATABASE_URL when it is postgres://..., else postgres://postgres@127.0.0.1:5432/test. */
   postgresUrl?: string;
   log?: (line: string) => void;
@@ -146,7 +149,7 @@ export async function runWebhookThroughputBench(options: WebhookThroughputOption
         : name === 'postgres'
           ? await startOurs({ dialect: 'postgres', url: options.postgresUrl ?? defaultPostgresUrl() })
           : name === 'draining' || name === 'draining-threads'
-            ? await startOurs({ dialect: 'sqlite', synchronous: 'normal' }, { backlog: options.backlog ?? 1000, threads: name === 'draining-threads' ? (options.threads ?? 'auto') : 0 })
+            ? await startOurs({ dialect: 'sqlite', synchronous: 'normal' }, { backlog: options.backlog ?? 1000, threads: name === 'draining-threads' ? (options.threads ?? 'auto') : 0, niceness: options.niceness ?? 10 })
             : await startOurs({ dialect: 'sqlite', synchronous: name === 'sqlite-full' ? 'full' : 'normal' });
     try {
       await target.startDraining?.();
@@ -201,7 +204,7 @@ async function startBareFastify(): Promise<Target> {
  */
 async function startOurs(
   store: { dialect: 'sqlite'; synchronous: 'normal' | 'full' } | { dialect: 'postgres'; url: string },
-  draining?: { backlog: number; threads: 'auto' | number },
+  draining?: { backlog: number; threads: 'auto' | number; niceness: number },
 ): Promise<Target> {
   const folder = mkdtempSync(join(tmpdir(), 'webhook-bench-'));
   const suffix = randomBytes(6).toString('hex');
@@ -219,7 +222,7 @@ async function startOurs(
     RATE_LIMIT_PER_MINUTE: '0',
     // PostgreSQL requires an outbox key; the bench's store is thrown away.
     OUTBOX_ENCRYPTION_KEY: Buffer.alloc(32, 1).toString('base64'),
-    ...(draining ? { TRIAGE_THREADS: String(draining.threads) } : {}),
+    ...(draining ? { TRIAGE_THREADS: String(draining.threads), TRIAGE_THREAD_NICENESS: String(draining.niceness) } : {}),
   });
   let runtime: TriageRuntime | undefined;
   let queue: JobQueue | undefined;
@@ -438,6 +441,7 @@ async function main(): Promise<void> {
       cases: { type: 'string', default: DEFAULT_CASES.join(',') },
       backlog: { type: 'string', default: '1000' },
       threads: { type: 'string', default: 'auto' },
+      niceness: { type: 'string', default: '10' },
       json: { type: 'boolean', default: false },
     },
   });
@@ -450,6 +454,7 @@ async function main(): Promise<void> {
     cases,
     backlog: Number(values.backlog),
     threads: values.threads === 'auto' ? 'auto' : Number(values.threads),
+    niceness: Number(values.niceness),
     log: (line) => process.stderr.write(`${line}\n`),
   });
   if (values.json) {
