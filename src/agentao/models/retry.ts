@@ -1,7 +1,6 @@
 /**
- * The retry policy shared by the HTTP chat-model providers. The SDKs' own retries are disabled
- * (`maxRetries: 0`) so that this one policy decides, and tests can drive it with an injected sleep
- * instead of the wall clock.
+ * The retry policy shared by the HTTP chat-model providers: one policy decides for every provider,
+ * and tests drive it with an injected sleep instead of the wall clock.
  */
 import { setTimeout as sleepWithTimer } from 'node:timers/promises';
 import { ModelCallError } from '../errors.js';
@@ -95,7 +94,7 @@ export interface WithRetryOptions extends RetryOptions {
   /** Names the call in messages, e.g. `openai model "gpt-4o-mini"`. */
   label: string;
   signal?: AbortSignal;
-  /** Limit for one attempt including reading the body; the SDKs' own timeout stops at the headers. */
+  /** Limit for one attempt, reading the body included. */
   timeoutMs?: number;
   /** The delay a failed attempt's server asked for, read from the error the attempt threw. */
   retryAfterOf?: (error: ModelCallError) => number | undefined;
