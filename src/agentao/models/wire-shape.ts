@@ -1,7 +1,7 @@
 /**
  * Small readers for checking a provider's response by hand, over exactly the fields we read. A
- * zod parse of the whole body cost more CPU than the rest of an agent step; these cost next to
- * nothing on a good body, and on a bad one say which field is wrong and what it held.
+ * zod parse of the whole body showed in the CPU of every agent step; these cost next to nothing on
+ * a good body, and on a bad one say which field is wrong and what it held.
  */
 
 /** Thrown by the readers below; `readWireShape` turns it into a problem text. */

@@ -1,8 +1,8 @@
 /**
  * A ChatModel over the Anthropic Messages API, on plain `fetch`. The request is built here and the
  * response checked by hand over the fields we read; retries follow our policy (retry.ts). No SDK:
- * @anthropic-ai/sdk's request building and per-attempt plumbing cost more CPU than the rest of an
- * agent step (docs/benchmarks.md).
+ * @anthropic-ai/sdk's request building and per-attempt plumbing showed in the runtime's CPU per
+ * agent step as they did for OpenAI (docs/benchmarks.md).
  */
 import type { ChatModel, ChatRequest, ChatResponse } from '../chat-model.js';
 import { postJson, retryAfterOf, type Fetch } from '../post-json.js';

@@ -2,8 +2,8 @@
  * A ChatModel over any Chat Completions endpoint: OpenAI itself or a compatible server (Ollama,
  * vLLM, llama.cpp), on plain `fetch`. The request is built here and the response checked by hand
  * over the fields we read; retries follow our policy (retry.ts). No SDK: the openai package's
- * request building, zod parse and per-attempt abort plumbing cost more CPU than the rest of an
- * agent step (docs/benchmarks.md).
+ * request building, zod parse and per-attempt abort plumbing were about half of the runtime's own
+ * CPU per agent step (docs/benchmarks.md).
  */
 import type { ChatModel, ChatRequest, ChatResponse } from '../chat-model.js';
 import { postJson, retryAfterOf, type Fetch } from '../post-json.js';
