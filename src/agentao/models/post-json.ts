@@ -4,7 +4,7 @@
  * is here: every failure becomes a ModelCallError that says whether a retry may help, and an abort
  * is rethrown untouched so the retry loop can tell the caller's abort from the attempt's timeout.
  */
-import type { ModelCallError } from '../errors.js';
+import { ModelCallError } from '../errors.js';
 import { connectionError, httpStatusError, parseRetryAfter } from './retry.js';
 
 export type Fetch = (input: string | URL | Request, init?: RequestInit) => Promise<Response>;
@@ -63,6 +63,27 @@ export async function postJson(post: JsonPost): Promise<JsonAnswer> {
     throw httpStatusError(post.label, response.status, serverMessage(text, post.errorMessageOf), cause);
   }
   return { statusCode: response.status, text };
+}
+
+/**
+ * fetch rejects a header value holding CR, LF or NUL inside it, or a character above U+00FF (a
+ * key pasted with a line break in the middle, a typographic dash), with a TypeError that would
+ * read as a network failure and be retried on every call. A provider checks its headers once (`unsendableHeaderName`) and then fails each call
+ * with this error, which names the header, never its value: it may be the key.
+ */
+export function unsendableHeaderName(headers: Readonly<Record<string, string>>): string | undefined {
+  for (const [name, value] of Object.entries(headers)) {
+    try {
+      new Headers([[name, value]]);
+    } catch {
+      return name;
+    }
+  }
+  return undefined;
+}
+
+export function unsendableHeaderError(label: string, name: string): ModelCallError {
+  return new ModelCallError(`${label} cannot be called: the value of header "${name}" is not a valid HTTP header value`);
 }
 
 /** The delay the server asked for with the answer that made `error`, for withRetry. */

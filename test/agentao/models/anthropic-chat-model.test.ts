@@ -337,4 +337,16 @@ describe('createAnthropicChatModel', () => {
     expect(request?.headers['x-api-key']).toBe('sk-ant-test');
     expect(request?.headers['anthropic-version']).toBe('2023-06-01');
   });
+
+  it('fails at once, without retrying, on a key that cannot be sent as a header, and does not show it', async () => {
+    const model = await modelFor([{ body: loadFixture('anthropic-message-answer.json') }], { apiKey: 'sk-ant-secret-€' });
+
+    const error = await failureOf(model.generate({ messages: [{ role: 'user', content: 'hi' }], tools: [] }));
+
+    expect(requestsOf()).toHaveLength(0);
+    expect(delays).toEqual([]);
+    expect(error.isRetryable).toBe(false);
+    expect(error.message).toContain('header "x-api-key" is not a valid HTTP header value');
+    expect(error.message).not.toContain('sk-ant-secret');
+  });
 });

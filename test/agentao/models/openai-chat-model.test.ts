@@ -439,4 +439,16 @@ describe('createOpenAIChatModel', () => {
     const [first, second] = requestsOf();
     expect(second?.rawBody).toBe(first?.rawBody);
   });
+
+  it('fails at once, without retrying, on a key that cannot be sent as a header, and does not show it', async () => {
+    const model = await modelFor([{ body: loadFixture('openai-chat-completion-answer.json') }], { apiKey: 'sk-sec\nret' });
+
+    const error = await failureOf(model.generate({ messages: [{ role: 'user', content: 'hi' }], tools: [] }));
+
+    expect(requestsOf()).toHaveLength(0);
+    expect(delays).toEqual([]);
+    expect(error.isRetryable).toBe(false);
+    expect(error.message).toContain('header "authorization" is not a valid HTTP header value');
+    expect(error.message).not.toContain('sk-sec');
+  });
 });

@@ -5,7 +5,7 @@
  * agent step as they did for OpenAI (docs/benchmarks.md).
  */
 import type { ChatModel, ChatRequest, ChatResponse } from '../chat-model.js';
-import { postJson, retryAfterOf, type Fetch } from '../post-json.js';
+import { postJson, retryAfterOf, unsendableHeaderError, unsendableHeaderName, type Fetch } from '../post-json.js';
 import { redactURL, withRetry, type RetryOptions } from '../retry.js';
 import { readAnthropicError, type AnthropicRequestBody } from './anthropic-api-types.js';
 import { convertFromAnthropicResponse } from './convert-from-anthropic-response.js';
@@ -38,12 +38,14 @@ export function createAnthropicChatModel(settings: AnthropicChatModelSettings): 
   const url = `${settings.baseURL.replace(/\/+$/, '')}/v1/messages`;
   const headers = requestHeaders(settings);
   const label = `anthropic model "${settings.model}" at ${redactURL(settings.baseURL)}`;
+  const badHeader = unsendableHeaderName(headers);
   const defaultMaxTokens = settings.maxTokens ?? DEFAULT_ANTHROPIC_MAX_TOKENS;
 
   return {
     provider: 'anthropic',
     modelId: settings.model,
     async generate(request: ChatRequest): Promise<ChatResponse> {
+      if (badHeader !== undefined) throw unsendableHeaderError(label, badHeader);
       const warnings: string[] = [];
       const body = JSON.stringify(buildRequestBody(settings.model, defaultMaxTokens, request, warnings));
       // Read at call time, not at creation: a test or a proxy may replace the global fetch later.

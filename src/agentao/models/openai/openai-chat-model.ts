@@ -6,7 +6,7 @@
  * CPU per agent step (docs/benchmarks.md).
  */
 import type { ChatModel, ChatRequest, ChatResponse } from '../chat-model.js';
-import { postJson, retryAfterOf, type Fetch } from '../post-json.js';
+import { postJson, retryAfterOf, unsendableHeaderError, unsendableHeaderName, type Fetch } from '../post-json.js';
 import { redactURL, withRetry, type RetryOptions } from '../retry.js';
 import { convertFromOpenAIResponse } from './convert-from-openai-response.js';
 import { convertToOpenAIMessages, convertToOpenAITools } from './convert-to-openai-messages.js';
@@ -40,12 +40,14 @@ export function createOpenAIChatModel(settings: OpenAIChatModelSettings): ChatMo
   const url = `${settings.baseURL.replace(/\/+$/, '')}/chat/completions`;
   const headers = requestHeaders(settings);
   const label = `openai model "${settings.model}" at ${redactURL(settings.baseURL)}`;
+  const badHeader = unsendableHeaderName(headers);
   const maxTokensParameter = settings.maxTokensParameter ?? 'max_tokens';
 
   return {
     provider: 'openai',
     modelId: settings.model,
     async generate(request: ChatRequest): Promise<ChatResponse> {
+      if (badHeader !== undefined) throw unsendableHeaderError(label, badHeader);
       const warnings: string[] = [];
       const body = JSON.stringify(buildRequestBody(settings.model, request, maxTokensParameter, warnings));
       // Read at call time, not at creation: a test or a proxy may replace the global fetch later.
