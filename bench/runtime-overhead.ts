@@ -12,7 +12,8 @@
  *
  * A chat is two steps: the model asks for the `echo` tool, then answers with the tool's result.
  * Frameworks run in rounds, in a different order each round, so drift on a shared machine spreads
- * over all of them.
+ * over all of them; a full garbage collection before and at the end of each measured stretch
+ * makes each runtime pay for its own garbage rather than for the one measured before it.
  *
  * Run: npx tsx bench/runtime-overhead.ts [--chats 300] [--warmup 30] [--rounds 5] [--json]
  */
@@ -22,6 +23,8 @@ import type { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { createOpenAI } from '@ai-sdk/openai';
 import {
   Agent as OpenAIAgentsAgent,
@@ -115,10 +118,15 @@ export async function runRuntimeOverheadBench(options: RuntimeOverheadOptions = 
       const chatsThisRound = Math.floor(chats / rounds) + (round < chats % rounds ? 1 : 0);
       const order = rotate(runtimes, round);
       for (const runtime of order) {
+        // Each runtime starts on a clean heap and pays for collecting its own garbage: otherwise
+        // the next one in the rotation pays for it (the same full collection is in every row,
+        // the floors' included, so it cancels out of "over floor").
+        collectGarbage();
         const stepsBefore = server.requestCount();
         const started = performance.now();
         const cpuBefore = process.cpuUsage();
         for (let index = 0; index < chatsThisRound; index += 1) await checkedChat(runtime, index);
+        collectGarbage();
         const cpu = process.cpuUsage(cpuBefore);
         const elapsed = performance.now() - started;
         const cpuMs = (cpu.user + cpu.system) / 1000;
@@ -321,6 +329,17 @@ function createRuntimes(baseURL: string): Runtime[] {
   };
 
   return [ours, openAIAgents, vercel, floor, oursAnthropic, floorMessages];
+}
+
+let gc: (() => void) | undefined;
+
+/** A full garbage collection, without asking the caller to start node with --expose-gc. */
+function collectGarbage(): void {
+  if (gc === undefined) {
+    setFlagsFromString('--expose-gc');
+    gc = runInNewContext('gc') as () => void;
+  }
+  gc();
 }
 
 function rotate<T>(items: readonly T[], by: number): T[] {
