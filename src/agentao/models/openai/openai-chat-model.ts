@@ -2,7 +2,7 @@
  * A ChatModel over any Chat Completions endpoint: OpenAI itself or a compatible server (Ollama,
  * vLLM, llama.cpp), on plain `fetch`. The request is built here and the response checked by hand
  * over the fields we read; retries follow our policy (retry.ts). No SDK: the openai package's
- * request building, zod parse and per-attempt abort plumbing were about half of the runtime's own
+ * request building, zod parse and per-attempt abort plumbing were most of the runtime's own
  * CPU per agent step (docs/benchmarks.md).
  */
 import type { ChatModel, ChatRequest, ChatResponse } from '../chat-model.js';
