@@ -22,6 +22,7 @@ import { collectRunSources } from './grounding/run-sources.js';
 import { assessSentences } from './grounding/sentence-support.js';
 import { estimateIndependentConfidence } from './independent-confidence.js';
 import { classifyRequest } from './local-model/request-classification.js';
+import { findUncoveredAsks } from './request-coverage.js';
 import { judgeReply, type JudgeVerdict } from './judge.js';
 import type { KnowledgeBase } from './kb/knowledge-base.js';
 import type { CrmClient } from './crm/crm-client.js';
@@ -135,6 +136,9 @@ export function buildSession(
   const escalation = stage('escalation matrix', () =>
     detectEscalation({ text: mail.newest, subject: ticket.subject, intent: intent.intent }),
   );
+  const uncoveredAsks = stage('request coverage', () =>
+    findUncoveredAsks({ classifier: deps.classifier, kb: deps.kb, text: mail.newest, intent: intent.intent }),
+  );
   const language = stage('language detection', () =>
     deps.languageDetector?.detect(mail.newest) ?? {
       code: FALLBACK_LANGUAGE,
@@ -152,6 +156,7 @@ export function buildSession(
     escalation,
     mail,
     language,
+    uncoveredAsks,
   });
   // The articles the pipeline itself retrieved for this ticket are approved material for the reply.
   for (const hit of [...kbHits, ...requestHits]) session.kbReplies.set(hit.id, deps.kb.replyOf(hit.id));

@@ -107,6 +107,15 @@ export function assessSend(
     reasons.push('the ticket does not match anything the knowledge base answers');
   }
 
+  // One answer per mail: a second request the chosen articles do not answer needs a person.
+  for (const ask of session.independent.uncoveredAsks ?? []) {
+    rules.push('request:uncovered-ask');
+    reasons.push(
+      `the mail also asks something the chosen answer does not cover ("${shorten(ask.sentence)}" reads as ${ask.intent}), ` +
+        'so not every ask would be answered by approved material',
+    );
+  }
+
   if (confidence < options.threshold) {
     rules.push('confidence:below-threshold');
     reasons.push(
