@@ -197,7 +197,9 @@ function unknownSenderRefusal(session: TriageSession, claimedIntent: string | un
   const intents = [session.independent.intent.intent, ...(claimedIntent ? [claimedIntent] : [])];
   const bound = intents.find((intent) => needsAccountData(intent));
   if (bound) return `no customer profile for this email, and the question needs account data (intent ${bound})`;
-  const orderIds = extractOrderIds(`${session.ticket.subject ?? ''}\n${session.independent.mail.newest}`);
+  // The whole body, not only the newest message: "When will this one arrive?" above a forwarded
+  // shipping notice is a question about the order in it.
+  const orderIds = extractOrderIds(`${session.ticket.subject ?? ''}\n${session.ticket.body}`);
   if (orderIds.length > 0) return `no customer profile for this email, and the message is about an order (${orderIds[0]})`;
   return undefined;
 }
