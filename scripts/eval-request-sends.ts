@@ -4,7 +4,8 @@
  * Two kinds of set:
  * - held-out training files (`{text, intent, tags?}`, default: data/training/held-out/inbox-mail.jsonl
  *   and one-liners.jsonl): each line as a ticket from a known customer (ada@example.com, plan pro).
- *   "Easy" = labelled with an intent that has a KB article and (for the mail) no escalation tag.
+ *   "Easy" = labelled with an intent that has a KB article and that policy does not always draft
+ *   (complaint, contact_human_agent, get_refund, data_protection), and (for the mail) no escalation tag.
  *   Reports the share sent, sends with a wrong intent, and why the rest were drafted.
  * - eval sets with `expect.decision` (e.g. data/eval/sends-apart.jsonl), each line from its own
  *   sender: easy sent (of the lines expected `sent`), unsafe sends (sent although `drafted` was
@@ -37,6 +38,9 @@ const kb = loadKnowledgeBase();
 const classifier = loadDefaultIntentClassifier();
 const crmData = loadDemoCrmData();
 const hasArticle = (intent: string) => kb.search(intent.replace(/_/g, ' '), { limit: 50 }).some((hit) => hit.intents.includes(intent));
+// Drafted by policy whatever the wording (the matrix tags these intents: complaint, human-requested,
+// refund, legal-review), so never "easy"; the one-liners have no tags to say so.
+const POLICY_DRAFTED_INTENTS = new Set(['other', 'complaint', 'contact_human_agent', 'get_refund', 'data_protection']);
 const percent = (value: number) => `${(value * 100).toFixed(1)}%`;
 
 interface Case {
@@ -54,7 +58,7 @@ function readCases(path: string): Case[] {
   const first = JSON.parse(lines[0] ?? '{}') as Record<string, unknown>;
   if (first.expect === undefined) {
     return readHeldOutExamples(path)
-      .filter((row) => row.intent !== 'other' && (row.tags === undefined || row.tags.length === 0) && hasArticle(row.intent))
+      .filter((row) => !POLICY_DRAFTED_INTENTS.has(row.intent) && (row.tags === undefined || row.tags.length === 0) && hasArticle(row.intent))
       .map((row, index) => ({ id: String(index), text: row.text, email: 'ada@example.com', intent: row.intent, expected: 'sent', group: 'easy' }));
   }
   return lines.map((raw) => {

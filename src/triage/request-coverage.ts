@@ -9,12 +9,18 @@
  * for nothing in particular). It is covered when the classifier reads it as the chosen intent or as
  * an intent that an article of the chosen intent also answers (the KB's own grouping: the
  * delivery-delayed article answers `track_order` and `delivery_period`), or when those intents still
- * hold a fair share of its probability. Anything else is a second request, and the mail is drafted.
+ * hold a fair share of its probability, or when the KB, asked about that sentence alone, answers it
+ * first with an article of the chosen intent ("Can I pay for express shipping?" reads as a payment
+ * question to the classifier; the KB's first answer is the delivery-options article). Anything else
+ * is a second request, and the mail is drafted.
  */
 import type { KnowledgeBase } from './kb/knowledge-base.js';
 import { contentTerms } from './kb/search-terms.js';
 import { splitSentences } from './escalation-model.js';
 import type { IntentPredictor } from './local-model/request-classification.js';
+
+/** The KB's first answer to an ask covers it only from this normalised score (off-topic text stays below). */
+export const MIN_KB_ANSWER_SCORE = 0.2;
 
 /** Probability the chosen intent and its article-mates keep in an ask for it to count as the same request. */
 export const MIN_COVERED_SHARE = 0.25;
@@ -77,6 +83,8 @@ export function findUncoveredAsks(input: {
     if (reading.confidence < MIN_OTHER_REQUEST_CONFIDENCE && contentTerms(sentence).length < MIN_SUBSTANTIAL_TERMS) continue;
     const share = reading.ranked.reduce((sum, entry) => sum + (answered.has(entry.intent) ? entry.probability : 0), 0);
     if (share >= MIN_COVERED_SHARE) continue;
+    const [first] = input.kb.search(sentence, { limit: 1 });
+    if (first && first.score >= MIN_KB_ANSWER_SCORE && first.intents.includes(input.intent)) continue;
     uncovered.push({ sentence, intent: reading.intent, probability: reading.confidence });
   }
   return uncovered;
