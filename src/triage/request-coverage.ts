@@ -46,6 +46,12 @@ const MAX_BACK_REFERENCE_TERMS = 3;
 // Content words that say nothing about what is asked ("quick question", "any idea").
 const FILLER_TERMS = new Set(contentTerms('question quick idea help sorry bother mind wonder appreciate great lovely wrong go about ask answer reply'));
 
+/**
+ * A mail asking more than this many things is not one request with an answer: it is drafted without
+ * reading the rest (which also bounds the work on a very long message).
+ */
+export const MAX_ASKS = 12;
+
 export interface UncoveredAsk {
   sentence: string;
   /** What the classifier reads the sentence as. */
@@ -75,8 +81,13 @@ export function findUncoveredAsks(input: {
   const answered = answeredIntents(input.kb, input.intent);
   const uncovered: UncoveredAsk[] = [];
   const sentences = splitSentences(input.text);
+  let asks = 0;
   for (const [index, sentence] of sentences.entries()) {
     if (!isAsk(sentence)) continue;
+    if (++asks > MAX_ASKS) {
+      uncovered.push({ sentence, intent: 'other', probability: 0 });
+      break;
+    }
     const pointsBack = index > 0 && BACK_REFERENCE.test(sentence) && contentTerms(sentence).length <= MAX_BACK_REFERENCE_TERMS;
     const reading = input.classifier.predict(pointsBack ? `${sentences[index - 1]} ${sentence}` : sentence);
     if (answered.has(reading.intent)) continue;

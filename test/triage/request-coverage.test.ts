@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { IntentPrediction } from '../../src/triage/local-model/intent-classifier.js';
 import { loadKnowledgeBase } from '../../src/triage/kb/knowledge-base.js';
 import { loadDefaultIntentClassifier } from '../../src/triage/local-model/intent-classifier.js';
-import { answeredIntents, findUncoveredAsks, isAsk } from '../../src/triage/request-coverage.js';
+import { answeredIntents, findUncoveredAsks, isAsk, MAX_ASKS } from '../../src/triage/request-coverage.js';
 
 const kb = loadKnowledgeBase();
 const classifier = loadDefaultIntentClassifier();
@@ -69,5 +69,22 @@ describe('findUncoveredAsks', () => {
       'I cannot sign in anymore. How do I set a new one?': ['recover_password', 0.97],
     });
     expect(findUncoveredAsks({ classifier: predictor, kb, text: 'I cannot sign in anymore. How do I set a new one?', intent: 'recover_password' })).toEqual([]);
+  });
+});
+
+describe('findUncoveredAsks on a mail of many asks', () => {
+  it('stops after MAX_ASKS asks and reports the mail as more than one request', () => {
+    const asks = Array.from({ length: MAX_ASKS + 5 }, (_, index) => `Could you tell me how to reset password number ${index}?`);
+    let predictions = 0;
+    const counting = {
+      predict(text: string): IntentPrediction {
+        predictions += 1;
+        return classifier.predict(text);
+      },
+    };
+    const found = findUncoveredAsks({ classifier: counting, kb, text: asks.join(' '), intent: 'recover_password' });
+    expect(predictions).toBe(MAX_ASKS);
+    expect(found).toHaveLength(1);
+    expect(found[0]!.sentence).toBe(asks[MAX_ASKS]);
   });
 });
