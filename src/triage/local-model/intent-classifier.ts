@@ -56,7 +56,6 @@ const featureOptionsSchema = z.object({
   minCharDocumentFrequency: z.number().int().min(1),
   wordBlockWeight: z.number().min(0).max(1),
   wordPairWindow: z.number().int().min(0),
-  stemWords: z.boolean().optional(),
 });
 
 const serializedSchema = z.object({

@@ -20,12 +20,6 @@ export interface TextFeatureOptions {
    * means something else than either word alone.
    */
   wordPairWindow: number;
-  /**
-   * Word features (not character n-grams) use a light English stem: "refunded", "refunds" and
-   * "refunding" are one word, so a request phrased with another ending still meets what training
-   * saw. Absent means false (models saved before the option existed).
-   */
-  stemWords?: boolean;
 }
 
 export const defaultTextFeatureOptions: TextFeatureOptions = {
@@ -83,39 +77,13 @@ export function tokenise(text: string): string[] {
   return tokens.map((token) => (/\p{N}/u.test(token) && !KEPT_NUMERIC_WORDS.has(token) ? NUMBER_TOKEN : token));
 }
 
-const SUFFIX_STEMMED = /^[a-z]+$/;
-
-/**
- * A deliberately small English stemmer (a few of Porter's step-1 rules, plus a dropped final "e"),
- * enough to fold the inflections that separate one customer's phrasing from another's: plural
- * "s" / "ies", "ed", "ing", doubled consonants ("shipped", "cancelled"), "charge" / "charged".
- * Only plain a-z words of five letters or more change; anything else is returned as it is.
- */
-export function stemWord(word: string): string {
-  if (word.length < 5 || !SUFFIX_STEMMED.test(word)) return word;
-  let stem = word;
-  if (stem.endsWith('sses')) stem = stem.slice(0, -2);
-  else if (stem.endsWith('ies') || stem.endsWith('ied')) stem = `${stem.slice(0, -3)}y`;
-  else if (stem.endsWith('s') && !/(?:ss|us|is)$/.test(stem)) stem = stem.slice(0, -1);
-  else {
-    const suffix = stem.endsWith('ing') ? 3 : stem.endsWith('ed') ? 2 : 0;
-    const rest = stem.slice(0, stem.length - suffix);
-    // The stem must keep a vowel and three letters: "need" and "sing" are words, not inflections.
-    if (suffix > 0 && rest.length >= 3 && /[aeiouy]/.test(rest)) {
-      stem = rest.length >= 5 && /([b-df-hj-np-tv-z])\1$/.test(rest) && !rest.endsWith('ss') ? rest.slice(0, -1) : rest;
-    }
-  }
-  return stem.length >= 4 && stem.endsWith('e') ? stem.slice(0, -1) : stem;
-}
-
 /**
  * The feature names of one text, with repeats (term frequency is counted by the caller). Prefixes
  * keep the kinds apart: `w:` word, `b:` bigram, `p:` content-word pair (word block), `c:` character
  * n-gram (character block).
  */
 export function extractTerms(text: string, options: TextFeatureOptions): { words: string[]; chars: string[] } {
-  const raw = tokenise(text);
-  const tokens = options.stemWords ? raw.map(stemWord) : raw;
+  const tokens = tokenise(text);
   const words: string[] = [];
   const chars: string[] = [];
   const [minN, maxN] = options.charNgramRange;
@@ -123,15 +91,14 @@ export function extractTerms(text: string, options: TextFeatureOptions): { words
     const token = tokens[i]!;
     words.push(`w:${token}`);
     if (i > 0) words.push(`b:${tokens[i - 1]} ${token}`);
-    // Stop words are looked up unstemmed: "please" and "thanks" stay function words.
-    if (!STOP_WORDS.has(raw[i]!)) {
+    if (!STOP_WORDS.has(token)) {
       for (let j = Math.max(0, i - options.wordPairWindow); j < i - 1; j++) {
         const other = tokens[j]!;
-        if (!STOP_WORDS.has(raw[j]!)) words.push(other < token ? `p:${other} ${token}` : `p:${token} ${other}`);
+        if (!STOP_WORDS.has(other)) words.push(other < token ? `p:${other} ${token}` : `p:${token} ${other}`);
       }
     }
     if (PLACEHOLDERS.has(token)) continue;
-    const padded = ` ${raw[i]!} `;
+    const padded = ` ${token} `;
     for (let n = minN; n <= maxN; n++) {
       for (let start = 0; start + n <= padded.length; start++) chars.push(`c:${padded.slice(start, start + n)}`);
     }

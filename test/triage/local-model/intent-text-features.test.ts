@@ -3,7 +3,6 @@ import {
   TextVocabulary,
   defaultTextFeatureOptions,
   extractTerms,
-  stemWord,
   tokenise,
 } from '../../../src/triage/local-model/text-features.js';
 
@@ -33,38 +32,6 @@ describe('extractTerms', () => {
     expect(words).not.toContain('p:my status');
     expect(chars).toEqual(expect.arrayContaining(['c: st', 'c:fund ', 'c: refu']));
     expect(chars.some((term) => term.includes('<'))).toBe(false);
-  });
-});
-
-describe('stemWord', () => {
-  it('folds the inflections of one word into one stem', () => {
-    for (const family of [
-      ['refund', 'refunds', 'refunded', 'refunding'],
-      ['cancel', 'cancelled', 'cancelling', 'cancels'],
-      ['ship', 'shipped', 'shipping'],
-      ['charge', 'charged', 'charges'],
-      ['invoice', 'invoices', 'invoiced'],
-      ['policy', 'policies'],
-      ['bill', 'bills', 'billing'],
-    ]) {
-      expect(new Set(family.map(stemWord)), family.join(' ')).toHaveProperty('size', 1);
-    }
-  });
-
-  it('leaves short words, words that only look inflected, placeholders and other scripts alone', () => {
-    for (const word of ['need', 'news', 'fees', 'status', 'address', 'sing', '<num>', 'włamał']) expect(stemWord(word)).toBe(word);
-  });
-});
-
-describe('extractTerms with stemWords', () => {
-  it('stems the word features only: character n-grams and stop words read the word as written', () => {
-    const options = { ...defaultTextFeatureOptions, stemWords: true };
-    const { words, chars } = extractTerms('please, refunded orders', options);
-    expect(words).toEqual(expect.arrayContaining(['w:refund', 'w:order', 'b:refund order']));
-    expect(words).not.toContain('w:refunded');
-    expect(words.some((term) => term.startsWith('p:') && term.includes('pleas'))).toBe(false);
-    expect(chars).toContain('c:nded ');
-    expect(extractTerms('refunded orders', defaultTextFeatureOptions).words).toContain('w:refunded');
   });
 });
 
