@@ -40,8 +40,8 @@ export interface TrainOptions extends Partial<SoftmaxTrainingOptions> {
 export const defaultTrainOptions: Required<Omit<TrainOptions, 'features'>> & { features: TextFeatureOptions } = {
   // Twice the step and a third more epochs than before (2 / 30): the old schedule stopped well short
   // of the optimum (its fitted temperature sharpened every prediction 4x). Measured on the dev sets
-  // of data/training/held-out/ (docs/classifier.md): composed mail 89.0 -> 92.4 %, one-liners
-  // 92.8 -> 94.4 %, requests written apart 87.5 -> 88.9 %; longer runs (80-120 epochs) did no better.
+  // of data/training/held-out/ with the same data (docs/classifier.md): composed mail 89.0 -> 92.4 %,
+  // one-liners 92.8 -> 94.4 %, requests written apart 87.5 -> 88.9 %; 80-120 epochs did no better.
   epochs: 40,
   batchSize: 32,
   learningRate: 4,

@@ -180,7 +180,7 @@ describe('the committed model', () => {
 describe('the committed model on the held-out inbox mail (written apart, never trained on)', () => {
   it('keeps its accuracy', () => {
     const report = evaluateClassifier(loadDefaultIntentClassifier(), readHeldOutExamples());
-    // Measured 0.924 (docs/classifier.md; 0.896 before requests-varied.jsonl and the longer
+    // Measured 0.927 (docs/classifier.md; 0.896 before requests-varied.jsonl and the longer
     // training); the margin absorbs small retrains, not a regression.
     expect(report.accuracy).toBeGreaterThanOrEqual(0.9);
   });
@@ -201,7 +201,7 @@ describe('the committed model on the held-out one-line requests (written apart, 
 
   it('keeps its accuracy and calibration', () => {
     const report = evaluateClassifier(loadDefaultIntentClassifier(), rows);
-    // Measured 0.944 and ECE 0.016 (0.906 / 0.047 before requests-varied.jsonl and the longer
+    // Measured 0.956 and ECE 0.025 (0.906 / 0.047 before requests-varied.jsonl and the longer
     // training; 0.856 / 0.079 before the first short requests were added to training).
     expect(report.accuracy).toBeGreaterThanOrEqual(0.92);
     expect(report.calibration.expectedCalibrationError).toBeLessThan(0.06);
@@ -212,8 +212,8 @@ describe('the committed model on the short requests written apart (requests-apar
   it('tells the close intents apart and stays calibrated', () => {
     const report = evaluateClassifier(loadDefaultIntentClassifier(), readHeldOutExamples(defaultRequestsApartPath));
     expect(report.total).toBeGreaterThanOrEqual(300);
-    // Measured 0.889 and ECE 0.036 (0.850 / 0.050 before requests-varied.jsonl and the longer training).
-    expect(report.accuracy).toBeGreaterThanOrEqual(0.87);
+    // Measured 0.903 and ECE 0.041 (0.850 / 0.049 before requests-varied.jsonl and the longer training).
+    expect(report.accuracy).toBeGreaterThanOrEqual(0.88);
     expect(report.calibration.expectedCalibrationError).toBeLessThan(0.06);
   });
 });
