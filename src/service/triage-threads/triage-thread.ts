@@ -15,7 +15,7 @@ import { triageTicket, type TriageDependencies } from '../../triage/pipeline.js'
 import { createStoreCrm } from '../store/store-crm.js';
 import { createDatabase, parseDatabaseUrl } from '../store/database.js';
 import { createTriageDependencies } from '../triage-dependencies.js';
-import { threadCpuClock } from './thread-cpu-time.js';
+import { openThreadCpuClock } from './thread-cpu-time.js';
 import { serializeError, type FromThread, type ToThread, type TriageThreadData } from './thread-protocol.js';
 
 interface ThreadParts {
@@ -81,13 +81,13 @@ export function serveTriageThread(port: MessagePort, data: TriageThreadData): vo
 async function buildThreadParts(data: TriageThreadData): Promise<ThreadParts> {
   const crm = await openThreadCrm(data);
   const built = createTriageDependencies(data.config, { crm: crm.client, warn: () => undefined });
-  const cpuTime = threadCpuClock();
+  const cpuClock = openThreadCpuClock();
   let deps: TriageDependencies = {
     ...built.deps,
     // Loaded before the first ticket (it is otherwise loaded by it): a thread is ready when it says so.
     languageDetector: built.deps.languageDetector ?? (await loadLanguageDetector()),
     // The CPU budget charges a ticket for this thread's work, not for the other threads'.
-    ...(cpuTime ? { cpuTime } : {}),
+    ...(cpuClock ? { cpuTime: cpuClock.now } : {}),
   };
   if (data.dependencyHook) {
     const hook = (await import(data.dependencyHook)) as { default: (deps: TriageDependencies) => TriageDependencies | Promise<TriageDependencies> };
@@ -98,6 +98,7 @@ async function buildThreadParts(data: TriageThreadData): Promise<ThreadParts> {
     async close() {
       await built.close();
       await crm.close();
+      cpuClock?.close();
     },
   };
 }

@@ -3,8 +3,8 @@
  * every thread. Counted, not timed: another thread does a fixed amount of work while this one waits.
  */
 import { Worker } from 'node:worker_threads';
-import { describe, expect, it } from 'vitest';
-import { threadCpuClock } from '../../../src/service/triage-threads/thread-cpu-time.js';
+import { afterAll, describe, expect, it } from 'vitest';
+import { openThreadCpuClock } from '../../../src/service/triage-threads/thread-cpu-time.js';
 
 const processCpuMs = (): number => {
   const { user, system } = process.cpuUsage();
@@ -13,10 +13,11 @@ const processCpuMs = (): number => {
 
 describe('the thread CPU clock', () => {
   // Undefined where the system shows no per-thread CPU time (not Linux): these tests say skipped there.
-  const clock = threadCpuClock();
+  const clock = openThreadCpuClock();
+  afterAll(() => clock?.close());
 
   it.skipIf(clock === undefined)('counts the work of this thread, not of another thread of the process', async () => {
-    const threadClock = clock!;
+    const threadClock = clock!.now;
     const flag = new Int32Array(new SharedArrayBuffer(4));
     // Another thread spins through a fixed count of iterations, then wakes this one.
     const worker = new Worker(
@@ -39,7 +40,7 @@ describe('the thread CPU clock', () => {
   });
 
   it.skipIf(clock === undefined)('advances with the work of this thread', () => {
-    const threadClock = clock!;
+    const threadClock = clock!.now;
     const before = threadClock();
     let x = 0;
     for (let i = 0; i < 1e8; i++) x = (x + i) | 0;
