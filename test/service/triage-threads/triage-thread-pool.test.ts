@@ -167,6 +167,27 @@ describe('triage on worker threads', () => {
   });
 });
 
+describe('triage threads on PostgreSQL', () => {
+  it('read the demo CRM through their own connection to the store\'s schema', async () => {
+    const location = createTestStoreLocation('postgres');
+    const runtime = await createTriageRuntime(config, { databaseUrl: location.databaseUrl, schema: location.schema!, triageThreads: 1 });
+    try {
+      expect(runtime.executor.kind).toBe('threads');
+      // Only this schema's rows say UPS (the demo data says DHL): the thread read them.
+      await runtime.store.db.updateTable('orders').set({ carrier: 'UPS' }).where('id', '=', 'A1001').execute();
+      const id = uniqueId('postgres');
+      const { outcome } = await processTicket(runtime, ticket(id, 'Where is my order A1001? It has not arrived yet.'));
+      expect(outcome.decision).toBe('sent');
+      expect(outcome.reply).toContain('UPS');
+      expect(outcome.reply).not.toContain('DHL');
+      expect(outcome.steps.map((step) => step.tool)).toContain('get_order_status');
+    } finally {
+      await runtime.close();
+      await location.destroy();
+    }
+  });
+});
+
 describe('closing the thread pool', () => {
   it('ends every thread, a thread stuck in CPU work included, and fails its run', async () => {
     const location = createTestStoreLocation('sqlite');
