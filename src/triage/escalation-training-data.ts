@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { TEXT_ESCALATION_TAGS } from './escalation-tags.js';
 import type { TaggedText } from './escalation-model.js';
+import { readTrainingExamples } from './local-model/intent-training-data.js';
 import { parseJsonLines } from './local-model/parse-jsonl.js';
 
 export const defaultEscalationTrainingDirectory = fileURLToPath(new URL('../../data/training/escalation/', import.meta.url));
@@ -34,4 +35,10 @@ export function readEscalationTrainingTexts(directory: string = defaultEscalatio
     .filter((name) => name.endsWith('.jsonl'))
     .sort()
     .flatMap((name) => readTaggedTexts(join(directory, name)));
+}
+
+/** What the tag model learns from: the tag-labelled inbox mail of data/training/, then the tag sentences. */
+export function readTagModelExamples(): { corpus: TaggedText[]; sentences: TaggedText[] } {
+  const corpus = readTrainingExamples().flatMap((example) => (example.tags ? [{ text: example.text, tags: example.tags }] : []));
+  return { corpus, sentences: readEscalationTrainingTexts() };
 }
