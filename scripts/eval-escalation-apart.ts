@@ -12,6 +12,7 @@ import { defaultEscalationDevPath, readTaggedTexts } from '../src/triage/escalat
 import { detectEscalation, escalationTags } from '../src/triage/escalation.js';
 import { matchWordLists } from '../src/triage/escalation-word-lists.js';
 import { loadDefaultIntentClassifier } from '../src/triage/local-model/intent-classifier.js';
+import { classifyRequest } from '../src/triage/local-model/request-classification.js';
 
 try {
   const { values } = parseArgs({
@@ -25,7 +26,11 @@ try {
   const classifier = loadDefaultIntentClassifier();
   const model = loadDefaultEscalationModel();
   const readers: [string, TagEvaluation][] = [
-    ['matrix (word lists + model + intent)', evaluateTags(rows, (text) => escalationTags(detectEscalation({ text, intent: classifier.predict(text).intent, customer: null })))],
+    ['matrix (word lists + model + intent)', evaluateTags(rows, (text) => {
+      // As the pipeline reads a mail: the intent by its request, with that confidence.
+      const intent = classifyRequest(classifier, text);
+      return escalationTags(detectEscalation({ text, intent: intent.intent, intentConfidence: intent.confidence, customer: null }));
+    })],
     ['word lists alone', evaluateTags(rows, (text) => matchWordLists(text).map((found) => found.tag))],
     ['tag model alone', evaluateTags(rows, (text) => model.predict(text).map((score) => score.tag))],
   ];

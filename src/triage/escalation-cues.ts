@@ -91,7 +91,9 @@ const LONG_WAIT = new RegExp(
   'i',
 );
 
-const BLAME = /\byou(?:\s+(?:people|guys|lot|clowns))?\s+(?:have\s+|had\s+|just\s+|then\s+|now\s+|clearly\s+)?(?:lost|broke|broken|charged|ignored|ignore|promised|failed|messed|refuse[ds]?|never|keep|kept|sent|shipped|took|take|cancelled|closed|didn't|did\s+not|can't|cannot|won't|couldn't|obviously)\b|\b(?:a\s+company|a\s+shop)\s+(?:your|of\s+your)\s+size\b|\byou\s+know\s+it\b/i;
+const BLAME = /\byou(?:\s+(?:people|guys|lot|clowns))?\s+(?:have\s+|had\s+|just\s+|then\s+|now\s+|clearly\s+)?(?:lost|broke|broken|ignored|ignore|failed|messed|refuse[ds]?|never|keep|kept|didn't|did\s+not|can't|cannot|won't|couldn't|obviously)\b|\b(?:a\s+company|a\s+shop)\s+(?:your|of\s+your)\s+size\b|\byou\s+know\s+it\b/i;
+/** Neutral verbs and the customer's things: blame only next to a bad word ("you sent the wrong size"). */
+const YOU_DID = /\byou(?:\s+(?:people|guys|lot))?\s+(?:have\s+|just\s+|then\s+)?(?:sent|shipped|took|take|charged|promised|cancelled|closed|told)\b/i;
 const YOUR_THING = /\byour\s+(?:courier|driver|company|website|site|service|agent|staff|team|bot|chat|chatbot|system|tracking|advert|listing|reviews|people|warehouse|product\s+page|so-called)\b/i;
 
 const CLAIM = /\b(?:says?|said|advertised|described|describe|shows?|showed|listed|listing|promised?|claims?|claimed|photos?|pictures?|advert|description|product\s+page)\b/i;
@@ -99,7 +101,7 @@ const CONTRAST = /\b(?:but|actually|in\s+reality|what\s+(?:came|arrived|i\s+got)
 
 const ACCOUNT_OBJECT = /\b(?:log\s*in|login|logins|logged|sign[\s-]?in|sign[\s-]?ins|signed\s+in|password|passcode|code|email|e-mail|card|cards|payment|payments|charge[ds]?|billed|purchases?|orders?|ordered|bought|spent|points|gift\s+card|device|phone|account|acct|profile|address|wallet|statement|verification|reset|credit)\b/i;
 const DENIAL =
-  /\b(?:i|we|me|us)\s+(?:definitely\s+|certainly\s+|really\s+)?(?:did\s+not|didn't|didnt|never|have\s+not|haven't|do\s+not|don't|dont|wasn't|was\s+not)\s+(?:\w+\s+)?(?:make|made|place|placed|buy|bought|order|ordered|authori[sz]e|authori[sz]ed|request|requested|ask|asked|change|changed|add|added|spend|spent|touch|touched|do|did|recogni[sz]e|know|use|used|write|log|sign|trying)\b|\b(?:(?:not|wasn't|weren't)\s+(?:placed\s+|made\s+|done\s+|ordered\s+|changed\s+)?by\s+me|(?:it|that|this)\s+(?:was\s+not|wasn't|isn't|is\s+not)\s+me|not\s+me\b|isn't\s+mine|is\s+not\s+mine|isn't\s+mine|no\s+(?:idea|knowledge)\s+(?:about|of)|know\s+nothing\s+about|without\s+my\s+(?:knowledge|permission|consent|authori[sz]ation)|neither\s+of\s+us|nobody\s+in\s+my\s+household|i\s+added\s+neither|i\s+don't\s+recogni[sz]e|not\s+recogni[sz]e|never\s+(?:been\s+there|shopped|used|seen))/i;
+  /\b(?:i|we|me|us)\s+(?:definitely\s+|certainly\s+|really\s+)?(?:(?:do\s+not|don't|dont)\s+(?:recogni[sz]e|know\s+(?:anything|about|of))|(?:did\s+not|didn't|didnt|never|have\s+not|haven't|wasn't|was\s+not)\s+(?:\w+\s+)?(?:make|made|place|placed|buy|bought|order|ordered|authori[sz]e|authori[sz]ed|request|requested|ask|asked|change|changed|add|added|spend|spent|touch|touched|do|did|recogni[sz]e|know|use|used|write|log|sign|trying))\b|\b(?:(?:not|wasn't|weren't)\s+(?:placed\s+|made\s+|done\s+|ordered\s+|changed\s+)?by\s+me|(?:it|that|this)\s+(?:was\s+not|wasn't|isn't|is\s+not)\s+me|not\s+me\b|isn't\s+mine|is\s+not\s+mine|isn't\s+mine|no\s+(?:idea|knowledge)\s+(?:about|of)|know\s+nothing\s+about|without\s+my\s+(?:knowledge|permission|consent|authori[sz]ation)|neither\s+of\s+us|nobody\s+in\s+my\s+household|i\s+added\s+neither|i\s+don't\s+recogni[sz]e|not\s+recogni[sz]e|never\s+(?:been\s+there|shopped|used|seen))/i;
 const STRANGER =
   /\b(?:someone|somebody|a\s+stranger|strangers|another\s+person|an\s+unknown\s+person|who)\s+(?:else\s+)?(?:has\s+|have\s+|is\s+|keeps\s+|must\s+have\s+|just\s+)?(?:got|get|gotten|used|using|placed|placing|changed|changing|bought|accessed|accessing|spent|redeemed|ran|run|logged|logging|signed|trying|tried|ordered|ordering|swapped|added|reset|has\s+access)|\b(?:new|unknown|strange|unfamiliar|suspicious|unrecogni[sz]ed)\s+(?:device|login|sign[\s-]?in|card|address|phone|payments?|charges?|orders?|activity)|\b(?:taken\s+over|hijacked|locked\s+out)\b|\bpurchases?\s+(?:keep\s+)?(?:appearing|showed?\s+up)|\b(?:vanished|disappeared)\s+from\s+my\s+account/i;
 const CREDENTIALS_GIVEN =
@@ -109,9 +111,9 @@ const SHOP = '(?:shops?|stores?|sites?|websites?|retailers?|suppliers?|vendors?|
 const LEAVING =
   new RegExp(
     `\\b(?:other|another|different|better|cheaper)\\s+(?:\\w+\\s+)?${SHOP}\\b|\\belsewhere\\b|\\bsomewhere\\s+else\\b|\\bcompetit(?:or|ors|ion)\\b|\\brival\\b|\\bshopping\\s+around\\b|\\bhigh\\s+street\\b` +
-      "|\\blast\\s+(?:order|time\\s+i\\s+(?:buy|order|shop))|\\bnever\\s+(?:order|buy|shop|use)\\w*\\s+(?:\\w+\\s+){0,3}again\\b|\\bwon't\\s+be\\s+(?:ordering|buying|back|coming\\s+back|placing|renewing|shopping|needing)" +
+      "|\\b(?:will\\s+be|is|be)\\s+my\\s+last\\s+(?:order|purchase)\\b|\\blast\\s+(?:order|purchase)\\s+(?:with|from)\\s+(?:you|northwind)\\b|\\blast\\s+time\\s+i\\s+(?:buy|order|shop)|\\bnever\\s+(?:order|buy|shop|use)\\w*\\s+(?:\\w+\\s+){0,3}again\\b|\\bwon't\\s+be\\s+(?:ordering|buying|back|coming\\s+back|placing|renewing|shopping|needing)" +
       "|\\bfor\\s+good\\b|\\bpermanently\\b|\\b(?:lost|losing)\\s+(?:a|my|your|our)\\s+(?:customer|business|custom)\\b|\\bgoodbye\\b|\\bmov(?:e|ing)\\s+on\\b|\\bno\\s+longer\\s+(?:need|want|wish|use)|\\bno\\s+further\\s+use\\b" +
-      "|\\b(?:done|finished)\\s+with\\b|\\bwant\\s+out\\b|\\bi'?m\\s+(?:off|leaving|out|done|stopping|quitting)\\b|\\bgiving\\s+up\\s+on\\b|\\bgive\\s+me\\s+one\\s+reason\\s+to\\s+stay\\b|\\bwhy\\s+should\\s+i\\s+stay\\b|\\bnot\\s+(?:planning|going)\\s+to\\s+(?:continue|stay|renew)",
+      "|\\b(?:done|finished)\\s+with\\b|\\bwant\\s+out\\b|\\bi'?m\\s+(?:off\\s+to|leaving|done|stopping|quitting)\\b|\\bgiving\\s+up\\s+on\\b|\\bgive\\s+me\\s+one\\s+reason\\s+to\\s+stay\\b|\\bwhy\\s+should\\s+i\\s+stay\\b|\\bnot\\s+(?:planning|going)\\s+to\\s+(?:continue|stay|renew)",
     'i',
   );
 const ENDING =
@@ -120,13 +122,13 @@ const ENDING =
 const MONEY_OBJECT = "(?:money|payment|amount|charge|fee|cost|costs|price|difference|refund|euros?|pounds?|dollars?|quid|(?:€|£|\\$)?\\d+(?:[.,]\\d+)?|percent|what\\s+i\\s+paid|the\\s+extra|that|it)";
 const MONEY_BACK = new RegExp(
   `\\b(?:money|payment|amount|cash)\\s+(?:back|returned|refunded)\\b|\\b(?:pay|paid|give|put|send|credit)\\s+(?:me\\s+)?(?:\\w+\\s+){0,4}?back\\b|\\brefund(?:ed)?\\b|\\breimburs\\w+|\\bcompensat\\w+|\\bgoodwill\\b|\\bvoucher\\b|\\bstore\\s+credit\\b|\\bcredit\\s+(?:me|my|it)\\b` +
-    `|\\b(?:money|something|\\d+\\s*(?:%|percent))\\s+off\\b|\\b(?:knock|take)\\w*\\s+(?:\\w+\\s+){0,3}?off\\b|\\breduce\\s+the\\s+price\\b|\\bdiscount\\b|\\bclaim\\s+back\\b|\\bowed\\b|\\bentitled\\s+to\\b|\\bhonou?r\\s+(?:it|the|that)\\b|\\boffer\\s+price\\b|\\bprice\\s+(?:match|promise)\\b|\\bmatch\\s+(?:that|the|it|their)\\b|\\bmake\\s+up\\s+for\\b|\\bsomething\\s+for\\s+the\\s+trouble\\b|\\bthe\\s+difference\\b` +
+    `|\\b(?:money|something|\\d+\\s*(?:%|percent))\\s+off\\b|\\b(?:knock|take)\\w*\\s+(?:\\w+\\s+){0,3}?off\\b|\\breduce\\s+the\\s+price\\b|\\bdiscount\\b|\\bclaim\\s+back\\b|\\bowed\\b|\\bentitled\\s+to\\b|\\bhonou?r\\s+(?:it|the|that)\\b|\\boffer\\s+price\\b|\\bprice\\s+(?:match|promise)\\b|\\bmatch\\s+(?:that|the|it|their)\\b|\\bmake\\s+up\\s+for\\b|\\bsomething\\s+for\\s+the\\s+trouble\\b|\\b(?:refund|pay|credit|sort\\s+out|give\\s+me|cover)\\s+(?:me\\s+)?the\\s+difference\\b` +
     `|\\b(?:reverse|return|cancel|remove|drop|wipe|waive)\\s+(?:the\\s+|this\\s+|that\\s+|my\\s+)?(?:\\w+\\s+)?${MONEY_OBJECT}\\b`,
   'i',
 );
 const REQUEST_MOOD = /\b(?:please|pls|can|could|would|will|want|wanted|'d\s+like|would\s+like|expect|need|owed|entitled|give|should|deserve|claim|accept|happy\s+to|is\s+there|is\s+a|do\s+you\s+do|i\s+think|refund\s+please|when\s+will\s+you\s+send|demand|sort\s+out)\b/i;
 /** A question about the policy or the timing of a refund already granted is not a request for money back. */
-const POLICY_QUESTION = /\b(?:policy|policies|how\s+long\s+does|how\s+do\s+i|how\s+are|when\s+will\s+my\s+refund|in\s+general|for\s+students|normally|do\s+you\s+offer|promo\s+codes?|how\s+do\s+refunds)\b/i;
+const POLICY_QUESTION = /\bmy\s+refund\b[^.!?\n]{0,40}\b(?:arrive|come|show|take|reach|go\s+through)|\b(?:policy|policies|how\s+long\s+does|how\s+do\s+i|how\s+are|when\s+will\s+my\s+refund|in\s+general|for\s+students|normally|do\s+you\s+offer|promo\s+codes?|how\s+do\s+refunds)\b/i;
 const PRICE_OR_FEE =
   /\b(?:cheaper|for\s+less|lower\s+price|less\s+(?:at|on|in|elsewhere))\b[^.!?\n]{0,60}\b(?:another|other|elsewhere|competitor|rival|your\s+own|app|shop|store)|\b(?:another|other)\s+(?:shop|store|site)\b[^.!?\n]{0,60}\b(?:cheaper|for\s+less|less)\b|\b(?:price)\s+(?:dropped|went\s+down|fell)|\b(?:dropped|went\s+down)\s+in\s+price|\bsale\s+price\s+started|\b(?:fee|charge|surcharge)\b[^.!?\n]{0,40}\b(?:unfair|shouldn't|should\s+be\s+(?:removed|dropped|waived))|\b(?:overcharged|charged\s+twice|billed\s+twice|double\s+charged)\b/i;
 
@@ -199,14 +201,17 @@ function sentenceCues(sentence: string, next: string): Cue[] {
   else if (polarity.positive.length > 0 && !question) {
     const bad = BAD_EVENT.exec(sentence);
     // "Great, the replacement arrived" is praise; "Great, another week without it" is not.
-    if (bad && (polarity.negative.length > 0 || /another|twice|without|again|still|charged|paying|never/i.test(bad[0]))) {
+    const praise = sentence.toLowerCase().search(new RegExp(`\\b${polarity.positive[0]}\\b`));
+    // Sarcasm puts the praise first ("Lovely to be charged twice"); praise after the event is thanks
+    // for a fix ("the screw was missing and you sent one, thanks").
+    if (bad && bad.index > praise && (polarity.negative.length > 0 || /another|twice|without|charged|paying|never/i.test(bad[0]))) {
       add('sarcasm-frame', 1, `${polarity.positive[0]} ... ${bad[0]}`);
     }
   }
   found('repeated-contact', REPEATED_CONTACT);
   found('long-wait', LONG_WAIT);
   if (!found('second-person-blame', BLAME)) {
-    const yours = YOUR_THING.exec(sentence);
+    const yours = YOUR_THING.exec(sentence) ?? YOU_DID.exec(sentence);
     if (yours && polarity.negative.length > 0) add('second-person-blame', 1, `${yours[0]} ... ${polarity.negative[0]}`);
   }
   const claim = CLAIM.exec(sentence);
