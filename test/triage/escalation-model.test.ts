@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { EscalationTagModel, loadDefaultEscalationModel, splitSentences } from '../../src/triage/escalation-model.js';
-import { readTrainingExamples } from '../../src/triage/local-model/intent-training-data.js';
+import { readTagModelExamples } from '../../src/triage/escalation-training-data.js';
 
-const tagged = readTrainingExamples().flatMap((example) => (example.tags ? [{ text: example.text, tags: example.tags }] : []));
+const { corpus, sentences } = readTagModelExamples();
+const tagged = [...corpus, ...sentences];
 /** Every fourth mail: enough to learn every tag, small enough to train in a moment. */
 const sample = tagged.filter((_, index) => index % 4 === 0);
 const quick = { epochs: 6 };

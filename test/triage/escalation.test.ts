@@ -177,12 +177,12 @@ describe('signals say what fired', () => {
     expect(signal!.reason).toMatch(/^word list \(de\)/);
   });
 
-  it('the model fires on phrasing no word list holds, and says so', () => {
-    const text = 'I was hoping you could do something about the price, given the scratches.';
+  it('the model fires on phrasing no word list holds, and says so, naming the cues and their words', () => {
+    const text = 'Would it be possible to get some money off, given the scratches?';
     expect(listTagsOf(text)).toEqual([]);
     const signal = detectEscalation({ text, customer: null }).find((found) => found.tag === 'refund');
     expect(signal).toMatchObject({ firedBy: ['model'] });
-    expect(signal!.reason).toMatch(/^tag model \(p=0\.\d\d\)/);
+    expect(signal!.reason).toMatch(/^tag model \(p=0\.\d\d; cues: money-back-request "money off"/);
   });
 
   it('when both fire, the reason says the model agrees', () => {
