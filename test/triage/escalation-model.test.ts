@@ -39,6 +39,22 @@ describe('EscalationTagModel.train', () => {
 describe('the committed tag model', () => {
   const model = loadDefaultEscalationModel();
 
+  it('names its cues and refuses to load next to other ones (weights would go to the wrong feature)', () => {
+    const json = model.toJSON();
+    expect(json.version).toBe(2);
+    expect(json.cues.length).toBeGreaterThan(10);
+    expect(() => EscalationTagModel.fromJSON({ ...json, cues: json.cues.slice(1) })).toThrow(/other cues/);
+  });
+
+  it('says which cues raised a tag, with their words', () => {
+    const [complaint] = model.predict('Great, another week without my parcel and nobody answers.').filter((score) => score.tag === 'complaint');
+    expect(complaint?.cues.map((cue) => cue.cue)).toContain('sarcasm-frame');
+  });
+
+  it('thresholds are fitted per tag, not one fixed value', () => {
+    expect(new Set(model.thresholds).size).toBeGreaterThan(1);
+  });
+
   it('knows the seven text tags', () => {
     expect([...model.tags].sort()).toEqual(
       ['complaint', 'human-requested', 'legal-review', 'refund', 'retention', 'security', 'third-party-data'].sort(),

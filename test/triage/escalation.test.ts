@@ -47,6 +47,19 @@ describe('escalation matrix', () => {
     expect(byIntent('what data do you keep', 'data_protection')).toEqual(['legal-review']);
   });
 
+  it('the intent adds its tag only when the classifier is confident of it', () => {
+    const byIntent = (intentConfidence: number) =>
+      escalationTags(detectEscalation({ text: 'the driver was late', intent: 'complaint', intentConfidence, customer: null, model: null }));
+    expect(byIntent(0.3)).toEqual([]);
+    expect(byIntent(0.8)).toEqual(['complaint']);
+  });
+
+  it('the intent does not add a tag the tag model reads as calm (praise read as the complaint intent)', () => {
+    const text = 'Hi! Fourth order from you this year and every one was perfect.';
+    expect(escalationTags(detectEscalation({ text, intent: 'complaint', intentConfidence: 0.8, customer: null }))).toEqual([]);
+    expect(escalationTags(detectEscalation({ text, intent: 'complaint', intentConfidence: 0.8, customer: null, model: null }))).toEqual(['complaint']);
+  });
+
   it('looks at the subject too', () => {
     expect(escalationTags(detectEscalation({ subject: 'Cancel my subscription', text: 'see subject', customer: null }))).toEqual(['retention']);
   });
