@@ -80,7 +80,7 @@ const REPEATED_CONTACT = new RegExp(
   `|\\b(?:already|again|before)\\b[^.!?\\n]{0,30}\\b${CONTACT_VERB}\\b|\\b${CONTACT_VERB}\\b[^.!?\\n]{0,30}\\b(?:again|already|twice|three\\s+times|several\\s+times|before|(?:on|since)\\s+the\\s+\\d)` +
   '|\\bhow\\s+many\\s+times\\b|\\bonce\\s+(?:again|more)\\b|\\byet\\s+(?:again|another)\\b|\\bevery\\s+(?:single\\s+)?time\\b|\\bfor\\s+the\\s+(?:second|third|fourth|\\w+th)\\s+(?:time|week)' +
   '|\\b(?:two|three|four|five|several|multiple|many|\\d+)\\s+(?:times|emails|messages|calls|people|channels|different\\s+people)\\b|\\bkeep\\s+(?:getting|sending|telling|asking|saying|ignoring)\\b' +
-  "|\\bstill\\s+(?:no|not|nothing|waiting|haven't|hasn't|have\\s+no|has\\s+not|doesn't|does\\s+not|don't|can't|broken|missing)\\b|\\bin\\s+a\\s+row\\b|\\b(?:week|weeks)\\s+running\\b",
+  "|\\bstill\\s+(?:no|not|nothing|waiting|haven't|hasn't|have\\s+no|has\\s+not|doesn't|does\\s+not|don't|can't)\\b|\\bin\\s+a\\s+row\\b|\\b(?:week|weeks)\\s+running\\b",
   'i',
 );
 
@@ -103,7 +103,7 @@ const ACCOUNT_OBJECT = /\b(?:log\s*in|login|logins|logged|sign[\s-]?in|sign[\s-]
 const DENIAL =
   /\b(?:i|we|me|us)\s+(?:definitely\s+|certainly\s+|really\s+)?(?:(?:do\s+not|don't|dont)\s+(?:recogni[sz]e|know\s+(?:anything|about|of))|(?:did\s+not|didn't|didnt|never|have\s+not|haven't|wasn't|was\s+not)\s+(?:\w+\s+)?(?:make|made|place|placed|buy|bought|order|ordered|authori[sz]e|authori[sz]ed|request|requested|ask|asked|change|changed|add|added|spend|spent|touch|touched|do|did|recogni[sz]e|know|use|used|write|log|sign|trying))\b|\b(?:(?:not|wasn't|weren't)\s+(?:placed\s+|made\s+|done\s+|ordered\s+|changed\s+)?by\s+me|(?:it|that|this)\s+(?:was\s+not|wasn't|isn't|is\s+not)\s+me|not\s+me\b|isn't\s+mine|is\s+not\s+mine|isn't\s+mine|no\s+(?:idea|knowledge)\s+(?:about|of)|know\s+nothing\s+about|without\s+my\s+(?:knowledge|permission|consent|authori[sz]ation)|neither\s+of\s+us|nobody\s+in\s+my\s+household|i\s+added\s+neither|i\s+don't\s+recogni[sz]e|not\s+recogni[sz]e|never\s+(?:been\s+there|shopped|used|seen))/i;
 const STRANGER =
-  /\b(?:someone|somebody|a\s+stranger|strangers|another\s+person|an\s+unknown\s+person|who)\s+(?:else\s+)?(?:has\s+|have\s+|is\s+|keeps\s+|must\s+have\s+|just\s+)?(?:got|get|gotten|used|using|placed|placing|changed|changing|bought|accessed|accessing|spent|redeemed|ran|run|logged|logging|signed|trying|tried|ordered|ordering|swapped|added|reset|has\s+access)|\b(?:new|unknown|strange|unfamiliar|suspicious|unrecogni[sz]ed)\s+(?:device|login|sign[\s-]?in|card|address|phone|payments?|charges?|orders?|activity)|\b(?:taken\s+over|hijacked|locked\s+out)\b|\bpurchases?\s+(?:keep\s+)?(?:appearing|showed?\s+up)|\b(?:vanished|disappeared)\s+from\s+my\s+account/i;
+  /\b(?:someone|somebody|a\s+stranger|strangers|another\s+person|an\s+unknown\s+person|who)\s+(?:else\s+)?(?:has\s+|have\s+|is\s+|keeps\s+|must\s+have\s+|just\s+)?(?:got|get|gotten|used|using|placed|placing|changed|changing|bought|accessed|accessing|spent|redeemed|ran|run|logged|logging|signed|trying|tried|ordered|ordering|swapped|added|reset|has\s+access)|\b(?:new|unknown|strange|unfamiliar|suspicious|unrecogni[sz]ed)\s+(?:device|login|sign[\s-]?in|card|address|phone|payments?|charges?|orders?|activity)|\b(?:taken\s+over|hijacked)\b|\bpurchases?\s+(?:keep\s+)?(?:appearing|showed?\s+up)|\b(?:vanished|disappeared)\s+from\s+my\s+account/i;
 const CREDENTIALS_GIVEN =
   /\b(?:clicked|entered|typed|gave|given|sent|shared|replied|put\s+in)\b[^.!?\n]{0,60}\b(?:link|password|login|code|details|pin)\b[^.!?\n]{0,80}\b(?:fake|pretend\w*|claim\w*|looked\s+like|phishing|stranger|caller|said\s+he|said\s+she|copy|worried|mistake)|\b(?:fake|pretend\w*|claiming|looked\s+like\s+yours)\b[^.!?\n]{0,80}\b(?:entered|gave|sent|typed|clicked|replied)\b/i;
 
@@ -126,7 +126,7 @@ const MONEY_BACK = new RegExp(
     `|\\b(?:reverse|return|cancel|remove|drop|wipe|waive)\\s+(?:the\\s+|this\\s+|that\\s+|my\\s+)?(?:\\w+\\s+)?${MONEY_OBJECT}\\b`,
   'i',
 );
-const REQUEST_MOOD = /\b(?:please|pls|can|could|would|will|want|wanted|'d\s+like|would\s+like|expect|need|owed|entitled|give|should|deserve|claim|accept|happy\s+to|is\s+there|is\s+a|do\s+you\s+do|i\s+think|refund\s+please|when\s+will\s+you\s+send|demand|sort\s+out)\b/i;
+const REQUEST_MOOD = /\b(?:please|pls|can|could|would|will|want|wanted|'d\s+like|would\s+like|expect|need|owed|entitled|give|should|deserve|claim|accept|happy\s+to|is\s+there|is\s+(?:a|some)\s+(?:partial|full|goodwill)|do\s+you\s+do|i\s+think|refund\s+please|when\s+will\s+you\s+send|demand|sort\s+out)\b/i;
 /** A question about the policy or the timing of a refund already granted is not a request for money back. */
 const POLICY_QUESTION = /\bmy\s+refund\b[^.!?\n]{0,40}\b(?:arrive|come|show|take|reach|go\s+through)|\b(?:policy|policies|how\s+long\s+does|how\s+do\s+i|how\s+are|when\s+will\s+my\s+refund|in\s+general|for\s+students|normally|do\s+you\s+offer|promo\s+codes?|how\s+do\s+refunds)\b/i;
 const PRICE_OR_FEE =
