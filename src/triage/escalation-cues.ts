@@ -103,7 +103,7 @@ const ACCOUNT_OBJECT = /\b(?:log\s*in|login|logins|logged|sign[\s-]?in|sign[\s-]
 const DENIAL =
   /\b(?:i|we|me|us)\s+(?:definitely\s+|certainly\s+|really\s+)?(?:(?:do\s+not|don't|dont)\s+(?:recogni[sz]e|know\s+(?:anything|about|of))|(?:did\s+not|didn't|didnt|never|have\s+not|haven't|wasn't|was\s+not)\s+(?:\w+\s+)?(?:make|made|place|placed|buy|bought|order|ordered|authori[sz]e|authori[sz]ed|request|requested|ask|asked|change|changed|add|added|spend|spent|touch|touched|do|did|recogni[sz]e|know|use|used|write|log|sign|trying))\b|\b(?:(?:not|wasn't|weren't)\s+(?:placed\s+|made\s+|done\s+|ordered\s+|changed\s+)?by\s+me|(?:it|that|this)\s+(?:was\s+not|wasn't|isn't|is\s+not)\s+me|not\s+me\b|isn't\s+mine|is\s+not\s+mine|isn't\s+mine|no\s+(?:idea|knowledge)\s+(?:about|of)|know\s+nothing\s+about|without\s+my\s+(?:knowledge|permission|consent|authori[sz]ation)|neither\s+of\s+us|nobody\s+in\s+my\s+household|i\s+added\s+neither|i\s+don't\s+recogni[sz]e|not\s+recogni[sz]e|never\s+(?:been\s+there|shopped|used|seen))/i;
 const STRANGER =
-  /\b(?:someone|somebody|a\s+stranger|strangers|another\s+person|an\s+unknown\s+person|who)\s+(?:else\s+)?(?:has\s+|have\s+|is\s+|keeps\s+|must\s+have\s+|just\s+)?(?:got|get|gotten|used|using|placed|placing|changed|changing|bought|accessed|accessing|spent|redeemed|ran|run|logged|logging|signed|trying|tried|ordered|ordering|swapped|added|reset|has\s+access)|\b(?:new|unknown|strange|unfamiliar|suspicious|unrecogni[sz]ed)\s+(?:device|login|sign[\s-]?in|card|address|phone|payments?|charges?|orders?|activity)|\b(?:taken\s+over|hijacked)\b|\bpurchases?\s+(?:keep\s+)?(?:appearing|showed?\s+up)|\b(?:vanished|disappeared)\s+from\s+my\s+account/i;
+  /\b(?:someone|somebody|a\s+stranger|strangers|another\s+person|an\s+unknown\s+person|who)\s+(?:else\s+)?(?:has\s+|have\s+|is\s+|keeps\s+|must\s+have\s+|just\s+)?(?:got|get|gotten|used|using|placed|placing|changed|changing|bought|accessed|accessing|spent|redeemed|ran|run|logged|logging|signed|trying|tried|ordered|ordering|swapped|added|reset|has\s+access)|(?<!\bmy\s+)\b(?:new|unknown|strange|unfamiliar|suspicious|unrecogni[sz]ed)\s+(?:device|login|sign[\s-]?in|card|address|phone|payments?|charges?|orders?|activity)|\b(?:taken\s+over|hijacked)\b|\b(?:log\s*ins?|logins|sign[\s-]?ins?|access)\b[^.!?\n]{0,30}\bfrom\s+(?!my\s+(?:new\s+|own\s+|work\s+)?(?:phone|laptop|computer|pc|tablet))|\bmy\s+(?:\w+\s+)?(?:email|e-mail|password|phone\s+number|address|card|name|login)\b[^.!?\n]{0,30}\b(?:was|were|has\s+been|have\s+been|got)\s+(?:replaced|changed|swapped|removed|reset)\b(?![^.!?\n]{0,20}\b(?:by\s+me|as\s+i\s+asked|as\s+requested))|\bpurchases?\s+(?:keep\s+)?(?:appearing|showed?\s+up)|\b(?:vanished|disappeared)\s+from\s+my\s+account/i;
 const CREDENTIALS_GIVEN =
   /\b(?:clicked|entered|typed|gave|given|sent|shared|replied|put\s+in)\b[^.!?\n]{0,60}\b(?:link|password|login|code|details|pin)\b[^.!?\n]{0,80}\b(?:fake|pretend\w*|claim\w*|looked\s+like|phishing|stranger|caller|said\s+he|said\s+she|copy|worried|mistake)|\b(?:fake|pretend\w*|claiming|looked\s+like\s+yours)\b[^.!?\n]{0,80}\b(?:entered|gave|sent|typed|clicked|replied)\b/i;
 
@@ -122,15 +122,15 @@ const ENDING =
 const MONEY_OBJECT = "(?:money|payment|amount|charge|fee|cost|costs|price|difference|refund|euros?|pounds?|dollars?|quid|(?:€|£|\\$)?\\d+(?:[.,]\\d+)?|percent|what\\s+i\\s+paid|the\\s+extra|that|it)";
 const MONEY_BACK = new RegExp(
   `\\b(?:money|payment|amount|cash)\\s+(?:back|returned|refunded)\\b|\\b(?:pay|paid|give|put|send|credit)\\s+(?:me\\s+)?(?:\\w+\\s+){0,4}?back\\b|\\brefund(?:ed)?\\b|\\breimburs\\w+|\\bcompensat\\w+|\\bgoodwill\\b|\\bvoucher\\b|\\bstore\\s+credit\\b|\\bcredit\\s+(?:me|my|it)\\b` +
-    `|\\b(?:money|something|\\d+\\s*(?:%|percent))\\s+off\\b|\\b(?:knock|take)\\w*\\s+(?:\\w+\\s+){0,3}?off\\b|\\breduce\\s+the\\s+price\\b|\\bdiscount\\b|\\bclaim\\s+back\\b|\\bowed\\b|\\bentitled\\s+to\\b|\\bhonou?r\\s+(?:it|the|that)\\b|\\boffer\\s+price\\b|\\bprice\\s+(?:match|promise)\\b|\\bmatch\\s+(?:that|the|it|their)\\b|\\bmake\\s+up\\s+for\\b|\\bsomething\\s+for\\s+the\\s+trouble\\b|\\b(?:refund|pay|credit|sort\\s+out|give\\s+me|cover)\\s+(?:me\\s+)?the\\s+difference\\b` +
+    `|\\b(?:money|something|\\d+\\s*(?:%|percent))\\s+off\\b|\\b(?:knock|take)\\w*\\s+(?:\\w+\\s+){0,3}?off\\b|\\breduce\\s+the\\s+price\\b|\\bdiscount\\b(?!\\s+codes?)|\\bclaim\\s+back\\b|\\bowed\\b|\\bentitled\\s+to\\b|\\bhonou?r\\s+(?:it|the|that)\\b|\\boffer\\s+price\\b|\\bprice\\s+(?:match|promise)\\b|\\bmatch\\s+(?:that|the|it|their)\\b|\\bmake\\s+up\\s+for\\b|\\bsomething\\s+for\\s+the\\s+trouble\\b|\\b(?:refund|pay|credit|sort\\s+out|give\\s+me|cover)\\s+(?:me\\s+)?the\\s+difference\\b|\\b(?:have|get)\\s+(?:the\\s+|my\\s+|that\\s+)?(?:\\w+\\s+){0,2}?(?:cost|costs|money|fee|charge|payment|amount|price)\\s+back\\b|\\bclaw\\w*\\s+(?:it\\s+|\\w+\\s+)?back\\b|\\bback\\s+(?:in|into|on|to)\\s+my\\s+(?:account|card|bank)\\b|\\b(?:partial|full)\\s+(?:credit|refund)\\b` +
     `|\\b(?:reverse|return|cancel|remove|drop|wipe|waive)\\s+(?:the\\s+|this\\s+|that\\s+|my\\s+)?(?:\\w+\\s+)?${MONEY_OBJECT}\\b`,
   'i',
 );
-const REQUEST_MOOD = /\b(?:please|pls|can|could|would|will|want|wanted|'d\s+like|would\s+like|expect|need|owed|entitled|give|should|deserve|claim|accept|happy\s+to|is\s+there|is\s+(?:a|some)\s+(?:partial|full|goodwill)|do\s+you\s+do|i\s+think|refund\s+please|when\s+will\s+you\s+send|demand|sort\s+out)\b/i;
+const REQUEST_MOOD = /\b(?:please|pls|can|could|would|will|want|wanted|'d\s+like|would\s+like|expect|need|owed|entitled|give|should|deserve|claim|accept|happy\s+to|is\s+there|is\s+(?:a|some)\s+(?:partial|full|goodwill)|do\s+you\s+do|i\s+think|refund\s+please|when\s+will\s+you\s+send|demand|sort\s+out|possible|by\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|the\s+end\s+of))\b/i;
 /** A question about the policy or the timing of a refund already granted is not a request for money back. */
 const POLICY_QUESTION = /\bmy\s+refund\b[^.!?\n]{0,40}\b(?:arrive|come|show|take|reach|go\s+through)|\b(?:policy|policies|how\s+long\s+does|how\s+do\s+i|how\s+are|when\s+will\s+my\s+refund|in\s+general|for\s+students|normally|do\s+you\s+offer|promo\s+codes?|how\s+do\s+refunds)\b/i;
 const PRICE_OR_FEE =
-  /\b(?:cheaper|for\s+less|lower\s+price|less\s+(?:at|on|in|elsewhere))\b[^.!?\n]{0,60}\b(?:another|other|elsewhere|competitor|rival|your\s+own|app|shop|store)|\b(?:another|other)\s+(?:shop|store|site)\b[^.!?\n]{0,60}\b(?:cheaper|for\s+less|less)\b|\b(?:price)\s+(?:dropped|went\s+down|fell)|\b(?:dropped|went\s+down)\s+in\s+price|\bsale\s+price\s+started|\b(?:fee|charge|surcharge)\b[^.!?\n]{0,40}\b(?:unfair|shouldn't|should\s+be\s+(?:removed|dropped|waived))|\b(?:overcharged|charged\s+twice|billed\s+twice|double\s+charged)\b/i;
+  /\b(?:cheaper|for\s+less|lower\s+price|less\s+(?:at|on|in|elsewhere))\b[^.!?\n]{0,60}\b(?:another|other|elsewhere|competitor|rival|your\s+own|app|shop|store)|\b(?:another|other)\s+(?:shop|store|site)\b[^.!?\n]{0,60}\b(?:cheaper|for\s+less|less)\b|\b(?:price)\s+(?:dropped|went\s+down|fell)|\b(?:dropped|went\s+down)\s+in\s+price|\bsale\s+price\s+started|\b(?:fee|charge|surcharge)\b[^.!?\n]{0,40}\b(?:unfair|shouldn't|should\s+be\s+(?:removed|dropped|waived))|\b(?:overcharged|charged\s+twice|billed\s+twice|double\s+charged)\b|\b(?:missed|forgot|didn't\s+(?:work|apply)|did\s+not\s+(?:work|apply)|wasn't\s+applied|not\s+applied)\b[^.!?\n]{0,30}\b(?:coupon|code|voucher|promo|discount)\b|\b(?:coupon|code|voucher|promo|discount)\b[^.!?\n]{0,30}\b(?:didn't\s+work|did\s+not\s+work|wasn't\s+applied|not\s+applied|after\s+the\s+fact|retroactive\w*|afterwards)/i;
 
 const PERSON =
   "(?:ex|ex-wife|ex-husband|ex-partner|wife|husband|partner|boyfriend|girlfriend|son|daughter|child|teenager|kids?|mother|mum|mom|mother-in-law|father|dad|brother|brother-in-law|sister|sister-in-law|friend|neighbou?r|colleague|flatmate|roommate|housemate|boss|employee|tenant|landlord|cousin|aunt|uncle|grandmother|grandfather|grandma|grandpa|nan|niece|nephew)";
@@ -138,12 +138,23 @@ const DATA_NOUN = "(?:orders?|order\\s+history|history|address|addresses|account
 const OTHER_PERSON_DATA = new RegExp(
   // "my sister's account", "my colleague Sam's orders", "her / his / their account" (asked about, not a destination)
   `(?<!\\b(?:to|at|via|into|for)\\s+)\\bmy\\s+${PERSON}(?:\\s+[A-Z][a-z]+)?['’]s?\\s+(?:\\w+\\s+){0,2}?${DATA_NOUN}\\b` +
-    `|\\b(?:what|which|where|how\\s+much|when|did|has|have|is)\\b[^.!?\\n]{0,25}\\bmy\\s+${PERSON}\\b[^.!?\\n]{0,30}\\b(?:ordered|order|bought|buy|purchased|spent|spend|pay|paid|placed|give|gave|use|uses|using|send|sent|got\\s+on\\s+order|have\\s+any)` +
+    `|\\b(?:what|which|where|how\\s+much|when|did|does|has)\\b[^.!?\\n]{0,25}\\bmy\\s+${PERSON}\\b[^.!?\\n]{0,30}\\b(?:ordered|order|bought|buy|purchased|spent|spend|pay|paid|placed|give|gave|use|uses|using|send|sent|got\\s+on\\s+order|have\\s+any)` +
     `|\\b(?:tell|give|send|show|read|confirm|share|forward|list)\\s+me\\b[^.!?\\n]{0,30}\\b(?:his|her|their)\\s+(?:\\w+\\s+)?${DATA_NOUN}` +
     `|\\b(?:another|other)\\s+customers?\\b[^.!?\\n]{0,30}\\b(?:paid|bought|ordered|address|details|data)|\\bsomeone\\s+else['’]s\\b|\\b(?:person|customer)\\s+who\\s+bought\\b|\\b(?:check|look\\s+(?:at|up)|see)\\s+my\\s+${PERSON}['’]s\\b` +
     `|\\b${DATA_NOUN}\\s+(?:of|on|for)\\s+my\\s+${PERSON}\\b(?!\\s+(?:will|can|is|as|to))`,
   'i',
 );
+/**
+ * The structure behind most asks about someone else: a third person, a piece of data, and a request
+ * for it, in one sentence ("the card my partner used: read me the last digits"), or a third
+ * person's purchase followed by a question about it ("My neighbour bought a heater. What model?").
+ */
+const THIRD_PERSON = new RegExp(`\\bmy\\s+${PERSON}\\b|\\b(?:another|other)\\s+customers?\\b|\\bsomeone\\s+else\\b`, 'i');
+const DATA_REQUEST = /\b(?:tell|give|send|show|read|confirm|share|forward|list|see|check|look\s+(?:at|up)|let\s+me\s+know|what|which|where|when|how\s+much|does|do|did|has|have|is|are|need|want)\b/i;
+const THEIR_DATA = new RegExp(`\\b(?:his|her|their|the)\\s+(?:\\w+\\s+){0,3}?${DATA_NOUN}\\b|\\b(?:any|open)\\s+orders?\\b|\\bwhat(?:'s|\\s+is)?\\s+saved\\b|\\blast\\s+(?:four|4)\\s+digits\\b`, 'i');
+const THIRD_PERSON_PURCHASE = new RegExp(`\\bmy\\s+${PERSON}(?:\\s+[A-Z][a-z]+)?\\s+(?:has\\s+)?(?:bought|ordered|purchased|placed|used)\\b`, 'i');
+const FOLLOW_UP_QUESTION = /^(?:what|which|when|where|how\s+much|did|has|was)\b[^?]*\?/i;
+
 /** "Send it to my sister's address", "order for my dad", "my mother wants to order": delivery and gifts. */
 const DESTINATION = new RegExp(`\\b(?:to|at|for|via)\\s+my\\s+${PERSON}['’]?s?\\b`, 'i');
 
@@ -239,8 +250,17 @@ function sentenceCues(sentence: string, next: string): Cue[] {
   found('price-or-fee-dispute', PRICE_OR_FEE);
 
   const other = OTHER_PERSON_DATA.exec(sentence);
-  if (other && !(DESTINATION.test(sentence) && !/\b(?:tell|give|show|read|confirm|what|which|how\s+much|did)\b/i.test(sentence))) {
+  const asking = /\b(?:tell|give|show|read|confirm|what|which|how\s+much|did)\b/i.test(sentence);
+  if (other && !(DESTINATION.test(sentence) && !asking)) {
     add('other-person-data', 1, other[0]);
+  } else if (!DESTINATION.test(sentence) && !/\bmy\s+own\b/i.test(sentence)) {
+    const person = THIRD_PERSON.exec(sentence);
+    const data = THEIR_DATA.exec(sentence);
+    if (person && data && DATA_REQUEST.test(sentence) && /\?\s*$|\b(?:please|can|could|need|want)\b/i.test(sentence)) {
+      add('other-person-data', 0.7, `${person[0]} ... ${data[0]}`);
+    } else if (THIRD_PERSON_PURCHASE.test(sentence) && FOLLOW_UP_QUESTION.test(next)) {
+      add('other-person-data', 0.7, `${THIRD_PERSON_PURCHASE.exec(sentence)![0]} ... ${next.slice(0, 20)}`);
+    }
   }
   if (!CONTACT_DECLINED.test(sentence)) found('asks-for-a-person', PERSON_REQUEST);
   return cues;
