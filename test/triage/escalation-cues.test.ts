@@ -91,6 +91,7 @@ describe('security, retention, refund, third party and a person', () => {
     expect(cuesOf('Can I get some money off for the dent?')).toContain('money-back-request');
     expect(cuesOf('What is your refund policy for sale items?')).not.toContain('money-back-request');
     expect(cuesOf('When will my refund arrive? You approved it on Monday.')).not.toContain('money-back-request');
+    expect(cuesOf('when will the refund for my return hit my card')).not.toContain('money-back-request');
     expect(cuesOf('Could you explain the difference between the two plans?')).not.toContain('money-back-request');
   });
 
