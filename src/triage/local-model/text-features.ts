@@ -52,12 +52,19 @@ const STOP_WORDS = new Set(
     .split(' '),
 );
 
+/**
+ * Letters NFKD leaves whole but people type as plain Latin on a phone or a foreign keyboard:
+ * "wlamal" for "włamał", "schliessen" for "schließen", "soeur" for "sœur".
+ */
+const LETTER_FOLDS: Readonly<Record<string, string>> = { ł: 'l', ß: 'ss', œ: 'oe', æ: 'ae', ø: 'o', đ: 'd', ı: 'i' };
+
 /** Lowercase, strip accents, fold apostrophes, and replace identifiers by placeholder tokens. */
 export function normaliseText(text: string): string {
   return text
     .normalize('NFKD')
     .replace(/\p{M}/gu, '')
     .toLowerCase()
+    .replace(/[łßœæøđı]/g, (letter) => LETTER_FOLDS[letter]!)
     .replace(/https?:\/\/\S+|www\.\S+/g, ` ${URL_TOKEN} `)
     // The lookbehinds start a match only where a run starts: without them a long word (or run of
     // digits) is rescanned from every one of its positions, which is quadratic in the ticket.
