@@ -5,6 +5,7 @@
  * uses one of its function words ("ich", "mon", "mi", "il", "mijn", "minha", "nie") or its letters
  * ("zamówienie"); English slang and a foreign place or product name do neither.
  */
+import { foldLetters } from '../fold-letters.js';
 
 /**
  * The commonest function words of the languages our customers write besides English, leaving out
@@ -32,9 +33,6 @@ const FUNCTION_WORDS: Readonly<Record<string, readonly string[]>> = {
 
 const FUNCTION_WORD_SETS = new Map(Object.entries(FUNCTION_WORDS).map(([code, list]) => [code, new Set(list)]));
 
-function foldWord(word: string): string {
-  return word.normalize('NFKD').replace(/\p{M}/gu, '').replace(/ł/g, 'l').replace(/ß/g, 'ss');
-}
 
 /**
  * True when the text carries a sign of `code` that English text does not: one of its function
@@ -43,7 +41,7 @@ function foldWord(word: string): string {
 export function showsLanguage(text: string, code: string): boolean {
   const words = text.toLowerCase().match(/\p{L}+/gu) ?? [];
   const functionWords = FUNCTION_WORD_SETS.get(code);
-  if (functionWords && words.some((word) => functionWords.has(foldWord(word)))) return true;
+  if (functionWords && words.some((word) => functionWords.has(foldLetters(word)))) return true;
   // One accented word is often a name ("Kraków", "Café Noir"); two are a language's spelling.
   return words.filter((word) => /[^\p{ASCII}]/u.test(word)).length >= 2;
 }
