@@ -7,10 +7,14 @@
  *
  * Short or ambiguous text falls back to English: a wrong "not English" costs a needless draft, and
  * eld's scores are close on a few words ("I forgot my password" scores Malay and Italian a hair above
- * English).
+ * English). Under ten words a non-English verdict must also survive without the text's names and
+ * show that language's words or letters (short-text-evidence.ts): slang with a city in it ("do ya
+ * ship to Munich") is English. eld is not restricted to a language subset: a subset would turn a
+ * Swedish or Czech ticket into its nearest listed language, while these checks only ever fall back
+ * to English.
  */
 
-import { showsLanguage } from './short-text-evidence.js';
+import { showsLanguage, withoutNames } from './short-text-evidence.js';
 
 export interface LanguageReading {
   /** ISO 639-1 code. */
@@ -91,8 +95,14 @@ export function createLanguageDetector(eld: EldInstance): LanguageDetector {
       if (top - english < ENGLISH_MARGIN) {
         return fallback(`ambiguous (${result.language} ${top.toFixed(2)} vs English ${english.toFixed(2)}); English assumed`);
       }
-      if (words < SHORT_TEXT_WORDS && !showsLanguage(sample, result.language)) {
-        return fallback(`short text with no ${result.language} function word or spelling (eld: ${result.language} ${top.toFixed(2)}); English assumed`);
+      if (words < SHORT_TEXT_WORDS) {
+        const unnamed = eld.detect(withoutNames(sample)).language;
+        if (unnamed !== result.language) {
+          return fallback(`short text read as ${result.language} only for its names; English assumed`);
+        }
+        if (!showsLanguage(sample, result.language)) {
+          return fallback(`short text with more English words than ${result.language} ones (eld: ${result.language} ${top.toFixed(2)}); English assumed`);
+        }
       }
       return { code: result.language, reason: `detected ${result.language} (score ${top.toFixed(2)}, English ${english.toFixed(2)})`, detected: true };
     },

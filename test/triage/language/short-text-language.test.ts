@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { createLanguageDetector, loadLanguageDetector } from '../../../src/triage/language/detect-language.js';
-import { showsLanguage } from '../../../src/triage/language/short-text-evidence.js';
+import { showsLanguage, withoutNames } from '../../../src/triage/language/short-text-evidence.js';
 import { SHORT_ENGLISH_LINES } from './short-english-lines.js';
 
 const detector = await loadLanguageDetector();
@@ -51,24 +51,42 @@ describe('short foreign requests are still detected, typed with or without accen
 });
 
 describe('what a short text must show', () => {
-  it('a function word of the language, accents or not', () => {
+  it("that language's function words, accents typed or not, rather than words only English uses", () => {
     expect(showsLanguage('ou est mon colis', 'fr')).toBe(true);
     expect(showsLanguage('nao recebi nada', 'pt')).toBe(true);
-    expect(showsLanguage('parcel stuck in Milano', 'it')).toBe(false);
+    expect(showsLanguage('cancelar tiene coste?', 'es')).toBe(true);
     expect(showsLanguage('do ya ship to Munich', 'pl')).toBe(false);
+    expect(showsLanguage('where is the invoice pls', 'es')).toBe(false);
   });
 
-  it('or its letters in two words, not one name', () => {
-    expect(showsLanguage('got a parcel for Kraków', 'pl')).toBe(false);
-    expect(showsLanguage('Chcę anulować zamówienie', 'pl')).toBe(true);
+  it('its letters, for a language whose words we do not list', () => {
+    expect(showsLanguage('reset link broke', 'sl')).toBe(false);
     expect(showsLanguage('Var är mitt paket, två dagar sen', 'sv')).toBe(true);
+    expect(showsLanguage('Chcę anulować zamówienie', 'pl')).toBe(true);
   });
 
-  it('a short text eld is sure of but with no such sign is English, and the reason says why', () => {
+  it('names are what capitalised words after the first are', () => {
+    expect(withoutNames('parcel stuck in Milano')).toBe('parcel stuck in ');
+    expect(withoutNames('Wo ist meine Bestellung?')).toBe('Wo ist meine ?');
+  });
+
+  it('a verdict that only a name carried is English, and the reason says why', () => {
     const fake = createLanguageDetector({
       enableTextCleanup: () => undefined,
-      detect: () => ({ language: 'sl', getScores: () => ({ sl: 0.62, en: 0.4 }), isReliable: () => true }),
+      detect: (text) =>
+        text.includes('Milano')
+          ? { language: 'it', getScores: () => ({ it: 0.72, en: 0.3 }), isReliable: () => true }
+          : { language: 'en', getScores: () => ({ en: 0.7 }), isReliable: () => true },
     });
-    expect(fake.detect('reset link broke again')).toMatchObject({ code: 'en', detected: false, reason: expect.stringMatching(/no sl function word/) });
+    expect(fake.detect('parcel stuck in Milano')).toMatchObject({ code: 'en', detected: false, reason: expect.stringMatching(/only for its names/) });
+  });
+
+  it('a short text eld is sure of, with more English words than the language\'s own, is English', () => {
+    const fake = createLanguageDetector({
+      enableTextCleanup: () => undefined,
+      detect: () => ({ language: 'pl', getScores: () => ({ pl: 0.73, en: 0.6 }), isReliable: () => true }),
+    });
+    expect(fake.detect('do ya ship there')).toMatchObject({ code: 'en', detected: false, reason: expect.stringMatching(/more English words than pl/) });
+    expect(fake.detect('gdzie jest moja paczka')).toMatchObject({ code: 'pl', detected: true });
   });
 });
