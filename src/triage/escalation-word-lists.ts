@@ -46,7 +46,7 @@ export const WORD_LISTS: readonly WordList[] = [
     "résili\\w*|resili\\w*|(?:fermer|clôturer|supprimer)\\s+mon\\s+compte|(?:annuler|arrêter|mettre\\s+fin\\s+à)\\s+(?:mon|l')\\s*abonnement" +
     '|(?:passer|partir)\\s+(?:chez|à)\\s+(?:un|la)\\s+concurren\\w*') },
   { tag: 'retention', language: 'es', pattern: words(
-    'cancelar\\s+(?:mi|la)\\s+(?:suscripci[oó]n|membres[ií]a|cuenta|plan)|(?:dar(?:me)?|darse)\\s+de\\s+baja(?!\\s+del?\\s+(?:bolet[ií]n|newsletter|lista))' +
+    'cancelar\\s+(?:mi|la)\\s+(?:suscripci[oó]n|membres[ií]a|cuenta|plan)|(?:dar(?:me)?|darse)\\s+de\\s+baja(?!\\s+(?:del?|de\\s+la|de\\s+los)\\s+(?:bolet[ií]n|newsletter|lista|correos|emails?|ofertas))' +
     '|cerrar\\s+(?:mi|la)\\s+cuenta|(?:irme|cambiarme|pasarme|pasar)\\s+a\\s+la\\s+competencia') },
   { tag: 'retention', language: 'it', pattern: words(
     "disdi\\w+|disdetta|chiudere\\s+(?:il\\s+mio\\s+|l')\\s*account|annullare\\s+l'\\s*abbonamento|(?:passare|passo)\\s+a\\s+(?:un|un\\s+altro)\\s+(?:concorrente|fornitore)") },
@@ -66,7 +66,7 @@ export const WORD_LISTS: readonly WordList[] = [
     "|(?:clôture|supprime|ferme)\\s+mon\\s+compte|désinscrire\\s+complètement|ne\\s+commanderai\\s+plus|(?:revenir|repasser|retourner|rétrograder|transformer)\\s+(?:\\S+\\s+){0,6}gratuit\\w*|(?:supprimer|fermer)\\s+(?:complètement\\s+)?(?:mon\\s+)?compte|compte\\s+(?:\\S+\\s+){0,6}le\\s+supprimer|(?:profil|compte)\\s+(?:\\S+\\s+){0,6}(?:effacés?|supprimés?)") },
   { tag: 'retention', language: 'es', pattern: words(
     '(?:eliminar|borrar|cerrar|desactivar)\\s+(?:definitivamente\\s+)?(?:mi|la)\\s+(?:cuenta|usuario|perfil)|(?:borrad|eliminad|cerrad|desactiven|desactivad|borren|eliminen|cierren)\\s+(?:mi\\s+)?(?:cuenta|usuario|perfil)' +
-    '|doy\\s+de\\s+baja(?!\\s+del?\\s+(?:bolet[ií]n|newsletter|lista))|(?:elimino|cierro)\\s+mi\\s+cuenta|(?:borrar|eliminar|cerrar)\\s+cuenta|cuenta\\s+(?:\\S+\\s+){0,6}(?:elimínenla|bórrenla|eliminadla|borradla|ciérrenla)|(?:volver|bajar|bajad|pasar|pasarme|convertir)\\s+(?:\\S+\\s+){0,6}(?:gratuit[ao]|gratis)') },
+    '|doy\\s+de\\s+baja(?!\\s+(?:del?|de\\s+la|de\\s+los)\\s+(?:bolet[ií]n|newsletter|lista|correos|emails?|ofertas))|(?:elimino|cierro)\\s+mi\\s+cuenta|(?:borrar|eliminar|cerrar)\\s+cuenta|cuenta\\s+(?:\\S+\\s+){0,6}(?:elimínenla|bórrenla|eliminadla|borradla|ciérrenla)|(?:volver|bajar|bajad|pasar|pasarme|convertir)\\s+(?:\\S+\\s+){0,6}(?:gratuit[ao]|gratis)') },
   { tag: 'retention', language: 'it', pattern: words(
     "(?:eliminare|cancellare|chiudere|disattivare)\\s+(?:definitivamente\\s+)?(?:il\\s+mio\\s+|l')\\s*(?:account|profilo)|(?:cancellate|eliminate|chiudete|disattivate)\\s+il\\s+mio\\s+(?:account|profilo)" +
     "|chiudo\\s+(?:\\S+\\s+){0,3}il\\s+mio\\s+account|(?:cancellare|eliminare|chiudere)\\s+account|account\\s+(?:\\S+\\s+){0,6}(?:eliminatelo|cancellatelo|chiudetelo)|(?:cancella|elimina)\\s+definitivamente\\s+l'\\s*account|non\\s+comprerò\\s+più|(?:tornare|passare|riportate|trasformare)\\s+(?:\\S+\\s+){0,6}gratuit[oa]|(?:profilo|account)\\s+(?:\\S+\\s+){0,6}(?:cancellat[oi]|eliminat[oi])") },
