@@ -45,16 +45,16 @@ describe('multilingual requests: training and the held-out set written apart', (
 });
 
 describe('the committed models on the multilingual held-out requests', () => {
-  it('find the intent in every language (measured 0.81 overall, 0.77-0.86 by language; 0.19 before)', () => {
+  it('find the intent in every language (measured 0.85 overall, 0.80-0.90 by language; 0.19 before)', () => {
     const classifier = loadDefaultIntentClassifier();
     const right = new Map<string, number>();
     for (const row of heldOut) if (classifyRequest(classifier, row.text).intent === row.intent) right.set(row.lang, (right.get(row.lang) ?? 0) + 1);
     const total = [...right.values()].reduce((sum, count) => sum + count, 0);
-    expect(total / heldOut.length).toBeGreaterThanOrEqual(0.77);
-    for (const lang of LANGUAGES) expect((right.get(lang) ?? 0) / 90, lang).toBeGreaterThanOrEqual(0.7);
+    expect(total / heldOut.length).toBeGreaterThanOrEqual(0.8);
+    for (const lang of LANGUAGES) expect((right.get(lang) ?? 0) / 90, lang).toBeGreaterThanOrEqual(0.74);
   });
 
-  it('detect each language on most lines, short and unaccented ones included (measured 0.91-0.99)', async () => {
+  it('detect each language on most lines, short and unaccented ones included (measured 0.97-1.00)', async () => {
     const detector = await loadLanguageDetector();
     for (const lang of LANGUAGES) {
       const rows = heldOut.filter((row) => row.lang === lang);
