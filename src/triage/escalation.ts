@@ -63,7 +63,30 @@ export const INTENT_MIN_CONFIDENCE = 0.5;
 /** The share of its threshold the tag model must give an intent's tag for the intent to add it. */
 export const INTENT_CORROBORATION = 0.5;
 
+/**
+ * A tag the model leans towards without reaching its threshold. Such a mail is not tagged (the tag
+ * would route it to the wrong queue as often as not), but it is not sent on its own either: the
+ * thresholds were fitted for the tag's precision, and a send needs the opposite, near-certainty that
+ * no tag applies.
+ */
+export interface EscalationDoubt {
+  tag: EscalationModelTag;
+  probability: number;
+  threshold: number;
+}
+
+/**
+ * The share of its threshold from which a tag's probability makes a send doubtful. Chosen on this
+ * project's own dev sets (data/eval/sends-apart.jsonl, the corpus held-out mail): see docs/classifier.md.
+ */
+export const ESCALATION_DOUBT_SHARE = 0.6;
+
 export function detectEscalation(input: EscalationInput): EscalationSignal[] {
+  return readEscalation(input).signals;
+}
+
+/** The signals, and the tags the model leans towards without firing. */
+export function readEscalation(input: EscalationInput): { signals: EscalationSignal[]; doubts: EscalationDoubt[] } {
   const haystack = `${input.subject ?? ''}\n${input.text}`;
   const signals = new Map<EscalationTag, EscalationSignal>();
 
@@ -113,7 +136,10 @@ export function detectEscalation(input: EscalationInput): EscalationSignal[] {
       firedBy: ['plan'],
     });
   }
-  return [...signals.values()];
+  const doubts = scores
+    .filter((score) => !signals.has(score.tag) && score.probability < score.threshold && score.probability >= score.threshold * ESCALATION_DOUBT_SHARE)
+    .map(({ tag, probability, threshold }) => ({ tag, probability, threshold }));
+  return { signals: [...signals.values()], doubts };
 }
 
 export function escalationTags(signals: readonly EscalationSignal[]): EscalationTag[] {
