@@ -1,3 +1,5 @@
+import type { Transaction } from 'kysely';
+import type { Database } from '../database.js';
 import { parseJsonText, toJsonText } from '../dialect.js';
 import type { AuditEventRow, NewAuditEventRow } from '../tables/audit-events.js';
 import { lockTicket } from './ticket-repository.js';
@@ -36,20 +38,7 @@ export async function appendAuditEvents(
     // Serialises appenders of one ticket on PostgreSQL; the unique (ticket_id, seq) index is the
     // backstop should anyone write without this lock.
     await lockTicket(transaction, input.ticketId);
-    const last = await transaction
-      .selectFrom('audit_events')
-      .select((expression) => expression.fn.max('seq').as('seq'))
-      .where('ticket_id', '=', input.ticketId)
-      .executeTakeFirst();
-    const firstSeq = Number(last?.seq ?? 0) + 1;
-    const rows: NewAuditEventRow[] = input.events.map((event, index) => ({
-      ticket_id: input.ticketId,
-      run_id: input.runId ?? null,
-      seq: firstSeq + index,
-      type: event.type,
-      ts: event.ts,
-      data: toJsonText(event.data),
-    }));
+    const rows = await auditRows(transaction, input);
     const stored: StoredAuditEvent[] = [];
     for (let start = 0; start < rows.length; start += ROWS_PER_INSERT) {
       const inserted = await transaction
@@ -61,6 +50,41 @@ export async function appendAuditEvents(
     }
     return stored.sort((left, right) => left.seq - right.seq);
   });
+}
+
+/**
+ * `appendAuditEvents` for a caller that already holds the ticket's row lock and needs nothing back:
+ * a run's events go in one multi-row INSERT (per 500), without reading them back.
+ */
+export async function insertAuditEvents(
+  transaction: Transaction<Database>,
+  input: { ticketId: string; runId?: string | null; events: readonly AuditEventInput[] },
+): Promise<void> {
+  if (input.events.length === 0) return;
+  const rows = await auditRows(transaction, input);
+  for (let start = 0; start < rows.length; start += ROWS_PER_INSERT) {
+    await transaction.insertInto('audit_events').values(rows.slice(start, start + ROWS_PER_INSERT)).execute();
+  }
+}
+
+async function auditRows(
+  transaction: Transaction<Database>,
+  input: { ticketId: string; runId?: string | null; events: readonly AuditEventInput[] },
+): Promise<NewAuditEventRow[]> {
+  const last = await transaction
+    .selectFrom('audit_events')
+    .select((expression) => expression.fn.max('seq').as('seq'))
+    .where('ticket_id', '=', input.ticketId)
+    .executeTakeFirst();
+  const firstSeq = Number(last?.seq ?? 0) + 1;
+  return input.events.map((event, index) => ({
+    ticket_id: input.ticketId,
+    run_id: input.runId ?? null,
+    seq: firstSeq + index,
+    type: event.type,
+    ts: event.ts,
+    data: toJsonText(event.data),
+  }));
 }
 
 /** A ticket's events in the order they were appended. */

@@ -49,6 +49,38 @@ export async function saveDecision(db: Executor, outcome: SaveDecisionInput): Pr
   });
 }
 
+/**
+ * Stores a ticket's first outcome and its tags, inside the caller's transaction, without reading
+ * anything back. A decision already stored makes it fail (unique ticket_id): the caller checked
+ * under the ticket's lock that there is none, so that would be a second writer to stop, not to
+ * overwrite.
+ */
+export async function insertDecision(transaction: Executor, outcome: SaveDecisionInput): Promise<void> {
+  const tags = [...new Set(outcome.tags)];
+  await transaction
+    .insertInto('decisions')
+    .values({
+      ticket_id: outcome.ticketId,
+      run_id: outcome.runId,
+      decision: outcome.decision,
+      intent: outcome.intent,
+      confidence: outcome.confidence,
+      reply: outcome.reply,
+      tags: toJsonText(tags),
+      reasons: toJsonText(outcome.reasons),
+      steps: toJsonText(outcome.steps),
+      created_at: outcome.createdAt === undefined ? nowTimestamp() : toTimestamp(outcome.createdAt, 'createdAt'),
+    })
+    .execute();
+  // decision_tags rows go with their decision (on delete cascade), so a first decision has none to replace.
+  if (tags.length > 0) {
+    await transaction
+      .insertInto('decision_tags')
+      .values(tags.map((tag) => ({ ticket_id: outcome.ticketId, tag })))
+      .execute();
+  }
+}
+
 export async function getDecision(db: Executor, ticketId: string): Promise<StoredDecision | null> {
   const row = await db.selectFrom('decisions').selectAll().where('ticket_id', '=', ticketId).executeTakeFirst();
   return row ? toStoredDecision(row) : null;

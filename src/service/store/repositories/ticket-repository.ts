@@ -75,6 +75,12 @@ export async function getTicket(db: Executor, id: string): Promise<StoredTicket 
   return row ? toStoredTicket(row) : null;
 }
 
+/** The ticket, its row locked for the rest of the transaction (PostgreSQL; see lockForUpdate). */
+export async function getTicketForUpdate(db: Executor, id: string): Promise<StoredTicket | null> {
+  const row = await lockForUpdate(db.selectFrom('tickets').selectAll().where('id', '=', id), dialectOf(db)).executeTakeFirst();
+  return row ? toStoredTicket(row) : null;
+}
+
 /**
  * Stores what the worker fetched for a ticket and clears its pending enrichment, so the helpdesk
  * is asked once per ticket however often its job runs.
@@ -109,6 +115,14 @@ export async function setTicketStatus(db: Executor, id: string, status: TicketSt
     .executeTakeFirst();
   if (!row) throw new RecordNotFoundError(`ticket ${id} does not exist`);
   return toStoredTicket(row);
+}
+
+/**
+ * Locks a ticket's row for the rest of the transaction where a lock is a statement (PostgreSQL);
+ * on SQLite the transaction already excludes every other writer, so nothing is sent.
+ */
+export async function lockTicketForWrite(db: Executor, ticketId: string): Promise<void> {
+  if (dialectOf(db) === 'postgres') await lockTicket(db, ticketId);
 }
 
 /** Locks a ticket's row for the rest of the transaction; throws when the ticket does not exist. */
