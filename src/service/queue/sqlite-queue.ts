@@ -13,6 +13,7 @@ import { hostname } from 'node:os';
 import { type ExpressionBuilder, type Kysely, sql, type Transaction } from 'kysely';
 import type { Database } from '../store/database.js';
 import { dialectOf, lockForUpdateSkipLocked, nowTimestamp, onConflictDoNothing, toJsonText } from '../store/dialect.js';
+import { prepareQuery } from '../store/prepared-query.js';
 import type { JobRow } from '../store/tables/jobs.js';
 import { JobAbortedError } from './errors.js';
 import {
@@ -311,42 +312,8 @@ export class SqliteQueue implements JobQueue {
   async #claimRow(db: Executor): Promise<JobRow | undefined> {
     const now = nowTimestamp();
     const lockedUntil = new Date(Date.now() + this.#leaseMs).toISOString();
-    const dialect = dialectOf(db);
-    const expiredLease = (expression: ExpressionBuilder<Database, 'jobs'>) =>
-      expression.and([expression('queue', '=', this.queueName), expression('status', '=', 'active'), expression('locked_until', '<', now)]);
-    const due = (expression: ExpressionBuilder<Database, 'jobs'>) =>
-      expression.and([expression('queue', '=', this.queueName), expression('status', '=', 'pending'), expression('run_after', '<=', now)]);
-    return db
-      .updateTable('jobs')
-      .set({
-        status: 'active',
-        attempts: sql<number>`attempts + 1`,
-        locked_by: this.workerId,
-        locked_until: lockedUntil,
-        updated_at: now,
-      })
-      .where((expression) =>
-        expression.and([
-          expression(
-            'id',
-            '=',
-            expression.fn.coalesce(
-              lockForUpdateSkipLocked(
-                expression.selectFrom('jobs').select('jobs.id').where(expiredLease).orderBy('locked_until').orderBy('id').limit(1),
-                dialect,
-              ),
-              lockForUpdateSkipLocked(
-                expression.selectFrom('jobs').select('jobs.id').where(due).orderBy('run_after').orderBy('created_at').orderBy('id').limit(1),
-                dialect,
-              ),
-            ),
-          ),
-          // Checked again on the row itself: on SQLite another process may have claimed it since.
-          expression.or([expiredLease(expression), due(expression)]),
-        ]),
-      )
-      .returningAll()
-      .executeTakeFirst();
+    const { rows } = await claimStatement.execute(db, [now, lockedUntil, this.workerId, this.queueName]);
+    return rows[0];
   }
 
   #run(claimed: ClaimedJob): void {
@@ -448,6 +415,10 @@ export class SqliteQueue implements JobQueue {
   }
 
   async #settleOn(db: Executor, jobId: string, changes: { status: JobRow['status']; last_error: string | null; run_after?: string }): Promise<boolean> {
+    if (changes.run_after === undefined) {
+      const settled = await settleStatement.execute(db, [changes.status, changes.last_error, nowTimestamp(), jobId, this.workerId]);
+      return Number(settled.numAffectedRows ?? 0) > 0;
+    }
     const result = await db
       .updateTable('jobs')
       .set({ ...changes, locked_by: null, locked_until: null, updated_at: nowTimestamp() })
@@ -480,6 +451,60 @@ export class SqliteQueue implements JobQueue {
       });
   }
 }
+
+/**
+ * The claim (see #claimRow), compiled once per dialect: queue name and times are its values.
+ * Slots: 0 now, 1 locked until, 2 worker id, 3 queue name.
+ */
+const claimStatement = prepareQuery<[now: string, lockedUntil: string, workerId: string, queueName: string], JobRow>((db, slot) => {
+  const dialect = dialectOf(db);
+  const now = slot<string>(0);
+  const queueName = slot<string>(3);
+  const expiredLease = (expression: ExpressionBuilder<Database, 'jobs'>) =>
+    expression.and([expression('queue', '=', queueName), expression('status', '=', 'active'), expression('locked_until', '<', now)]);
+  const due = (expression: ExpressionBuilder<Database, 'jobs'>) =>
+    expression.and([expression('queue', '=', queueName), expression('status', '=', 'pending'), expression('run_after', '<=', now)]);
+  return db
+    .updateTable('jobs')
+    .set({
+      status: 'active',
+      attempts: sql<number>`attempts + 1`,
+      locked_by: slot(2),
+      locked_until: slot(1),
+      updated_at: now,
+    })
+    .where((expression) =>
+      expression.and([
+        expression(
+          'id',
+          '=',
+          expression.fn.coalesce(
+            lockForUpdateSkipLocked(
+              expression.selectFrom('jobs').select('jobs.id').where(expiredLease).orderBy('locked_until').orderBy('id').limit(1),
+              dialect,
+            ),
+            lockForUpdateSkipLocked(
+              expression.selectFrom('jobs').select('jobs.id').where(due).orderBy('run_after').orderBy('created_at').orderBy('id').limit(1),
+              dialect,
+            ),
+          ),
+        ),
+        // Checked again on the row itself: on SQLite another process may have claimed it since.
+        expression.or([expiredLease(expression), due(expression)]),
+      ]),
+    )
+    .returningAll();
+});
+
+/** The end of every job that finished (completed or failed for good), compiled once per dialect. */
+const settleStatement = prepareQuery<[status: JobRow['status'], lastError: string | null, now: string, jobId: string, workerId: string], never>((db, slot) =>
+  db
+    .updateTable('jobs')
+    .set({ status: slot(0), last_error: slot(1), locked_by: null, locked_until: null, updated_at: slot(2) })
+    .where('id', '=', slot<string>(3))
+    .where('status', '=', 'active')
+    .where('locked_by', '=', slot<string>(4)),
+);
 
 function positive(value: number, name: string): number {
   if (!(value > 0)) throw new RangeError(`${name} must be > 0, got ${value}`);

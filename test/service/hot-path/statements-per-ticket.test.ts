@@ -14,9 +14,16 @@ import { acceptTicket, createWorkerStack, genericTicket, openRuntime, type Queue
 
 const TICKETS = 8;
 
+/**
+ * Per ticket, measured 2026-12-03: SQLite 25 statements (3 of them the triage's CRM reads) and 3
+ * commits (claim + run start; decision + audit + outbox + job end + delivery lease; delivered),
+ * was 35 and 6; PostgreSQL 27 round trips and 5 commits (pg-boss's fetch and its own complete after
+ * ours included), was 36 and 7. The budgets leave room for what is not per ticket (the empty
+ * claim after the last job, pg-boss's timers), not for one more statement per ticket.
+ */
 const variants: { name: string; dialect: 'sqlite' | 'postgres'; kind: QueueKind; statements: number; commits: number }[] = [
-  { name: 'SQLite with the jobs-table queue', dialect: 'sqlite', kind: 'sqlite', statements: 99, commits: 99 },
-  { name: 'PostgreSQL with pg-boss', dialect: 'postgres', kind: 'pg-boss', statements: 99, commits: 99 },
+  { name: 'SQLite with the jobs-table queue', dialect: 'sqlite', kind: 'sqlite', statements: 25.9, commits: 3.4 },
+  { name: 'PostgreSQL with pg-boss', dialect: 'postgres', kind: 'pg-boss', statements: 27.6, commits: 5.4 },
 ];
 
 describe.each(variants)('statements per ticket on $name', ({ dialect, kind, statements, commits }) => {
@@ -45,11 +52,13 @@ describe.each(variants)('statements per ticket on $name', ({ dialect, kind, stat
       queueName: `count-${randomBytes(4).toString('hex')}`,
       logger: createRecordingLogger(),
       concurrency: 1,
+      // Only the queue's own wake-ups (an enqueue, a finished job) claim: no idle polls in the counts.
+      pollIntervalMs: 60_000,
       start: false,
     });
     const prefix = `count-${randomBytes(4).toString('hex')}`;
     for (let index = 0; index < TICKETS; index += 1) await acceptTicket(runtime, stack.queue, genericTicket(`${prefix}-${index}`, index));
-    const counter = startStatementCounter({ record: true });
+    const counter = startStatementCounter();
     try {
       await stack.worker.start();
       await vi.waitFor(() => expect(helpdesk.requests.filter((request) => String(request.body.ticketId).includes(prefix))).toHaveLength(TICKETS), { timeout: 60_000, interval: 50 });
@@ -58,8 +67,6 @@ describe.each(variants)('statements per ticket on $name', ({ dialect, kind, stat
       counter.stop();
     }
     const counts = dialect === 'sqlite' ? counter.sqlite : counter.postgres;
-    console.log(JSON.stringify({ dialect, statements: counts.statements / TICKETS, commits: counts.commits / TICKETS }));
-    console.log(counter.recorded.slice(0, 60).map((sql) => sql.slice(0, 140)).join('\n'));
     expect(counts.statements / TICKETS).toBeLessThanOrEqual(statements);
     expect(counts.commits / TICKETS).toBeLessThanOrEqual(commits);
   }, 120_000);

@@ -3,6 +3,7 @@ import type { Database } from '../database.js';
 import { timeOrderedId } from '../time-ordered-id.js';
 import { nowTimestamp } from '../dialect.js';
 import { RecordNotFoundError } from '../errors.js';
+import { prepareQuery } from '../prepared-query.js';
 import type { RunRow, RunStatus } from '../tables/runs.js';
 import { lockTicket } from './ticket-repository.js';
 import { type Executor, withTransaction } from './with-transaction.js';
@@ -45,17 +46,16 @@ export async function insertRun(transaction: Transaction<Database>, input: { tic
   return { id, ticketId: input.ticketId, attempt, status: 'running', model: input.model, startedAt, finishedAt: null, error: null };
 }
 
+const updateRunFinished = prepareQuery<[status: RunStatus, error: string | null, finishedAt: string, id: string], RunRow>((db, slot) =>
+  db.updateTable('runs').set({ status: slot(0), error: slot(1), finished_at: slot(2) }).where('id', '=', slot<string>(3)).returningAll(),
+);
+
 export async function finishRun(
   db: Executor,
   runId: string,
   result: { status: Exclude<RunStatus, 'running'>; error?: string },
 ): Promise<Run> {
-  const row = await db
-    .updateTable('runs')
-    .set({ status: result.status, error: result.error ?? null, finished_at: nowTimestamp() })
-    .where('id', '=', runId)
-    .returningAll()
-    .executeTakeFirst();
+  const [row] = (await updateRunFinished.execute(db, [result.status, result.error ?? null, nowTimestamp(), runId])).rows;
   if (!row) throw new RecordNotFoundError(`run ${runId} does not exist`);
   return toRun(row);
 }

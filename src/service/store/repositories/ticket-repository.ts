@@ -1,6 +1,7 @@
 import type { Ticket } from '../../../triage/types.js';
 import { dialectOf, lockForUpdate, nowTimestamp, onConflictDoNothing, parseJsonText, toJsonText, toTimestamp } from '../dialect.js';
 import { RecordNotFoundError, StoreError } from '../errors.js';
+import { prepareQuery } from '../prepared-query.js';
 import type { TicketRow, TicketStatus } from '../tables/tickets.js';
 import type { Executor } from './with-transaction.js';
 
@@ -75,9 +76,13 @@ export async function getTicket(db: Executor, id: string): Promise<StoredTicket 
   return row ? toStoredTicket(row) : null;
 }
 
+const selectTicketForUpdate = prepareQuery<[id: string], TicketRow>((db, slot) =>
+  lockForUpdate(db.selectFrom('tickets').selectAll().where('id', '=', slot<string>(0)), dialectOf(db)),
+);
+
 /** The ticket, its row locked for the rest of the transaction (PostgreSQL; see lockForUpdate). */
 export async function getTicketForUpdate(db: Executor, id: string): Promise<StoredTicket | null> {
-  const row = await lockForUpdate(db.selectFrom('tickets').selectAll().where('id', '=', id), dialectOf(db)).executeTakeFirst();
+  const [row] = (await selectTicketForUpdate.execute(db, [id])).rows;
   return row ? toStoredTicket(row) : null;
 }
 
@@ -106,13 +111,12 @@ export async function completeTicketEnrichment(
   return toStoredTicket(row);
 }
 
+const updateTicketStatus = prepareQuery<[status: TicketStatus, updatedAt: string, id: string], TicketRow>((db, slot) =>
+  db.updateTable('tickets').set({ status: slot(0), updated_at: slot(1) }).where('id', '=', slot<string>(2)).returningAll(),
+);
+
 export async function setTicketStatus(db: Executor, id: string, status: TicketStatus): Promise<StoredTicket> {
-  const row = await db
-    .updateTable('tickets')
-    .set({ status, updated_at: nowTimestamp() })
-    .where('id', '=', id)
-    .returningAll()
-    .executeTakeFirst();
+  const [row] = (await updateTicketStatus.execute(db, [status, nowTimestamp(), id])).rows;
   if (!row) throw new RecordNotFoundError(`ticket ${id} does not exist`);
   return toStoredTicket(row);
 }
