@@ -5,7 +5,9 @@
  *    the same transaction as the decision, before any connector call. The entry holds the scrubbed
  *    text for display and the exact text to deliver, sealed (outbox-cipher.ts).
  * 2. A dispatcher claims the entry's delivery lease (see delivery-lease.ts): one conditional
- *    statement, so two workers never both call the helpdesk for it.
+ *    statement, so two workers never both call the helpdesk for it. The worker takes it in the
+ *    decision's own transaction (`claimWithin`) and delivers right after the commit
+ *    (`deliverClaimed`), so a new entry costs no claim of its own and nothing is read back.
  * 3. It opens the sealed text; a key that does not open it fails the entry with that reason, and
  *    nothing else (least of all the scrubbed copy) is sent in its place.
  * 4. When an earlier attempt may have reached the helpdesk (it was claimed or tried before: a
