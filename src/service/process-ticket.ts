@@ -14,6 +14,7 @@ import { TriageInterruptedError } from './errors.js';
 import type { TriageRuntime } from './triage-runtime.js';
 import { withReplyChannel } from './reply-channel.js';
 import type { Database } from './store/database.js';
+import { isUniqueViolation } from './store/dialect.js';
 import { RecordNotFoundError } from './store/errors.js';
 import { insertAuditEvents } from './store/repositories/audit-repository.js';
 import { getDecision, insertDecision } from './store/repositories/decision-repository.js';
@@ -107,14 +108,9 @@ export async function processTicket(runtime: TriageRuntime, ticket: Ticket, opti
   const outcome = withReplyChannel(stored, scrub(result.outcome));
   const events = scrub(result.events) as AgentEvent[];
   const sealedText = runtime.outboxCipher.seal(result.outbox.text, stored.id);
-  const saved = await db.transaction().execute(async (transaction) => {
+  const saved = await storeDecision(async (transaction) => {
     // The ticket's lock serialises two attempts of one ticket (a lease lost mid-run) on PostgreSQL.
     await lockTicketForWrite(transaction, stored.id);
-    const already = await getDecision(transaction, stored.id);
-    if (already) {
-      await finishRun(transaction, run.id, { status: 'succeeded' });
-      return { outcome: already, duplicate: true };
-    }
     await insertAuditEvents(transaction, { ticketId: stored.id, runId: run.id, events });
     await insertDecision(transaction, { ...outcome, runId: run.id });
     const { row: entry } = await insertOutboxIfAbsent(transaction, {
@@ -135,6 +131,22 @@ export async function processTicket(runtime: TriageRuntime, ticket: Ticket, opti
     return { outcome, duplicate: false };
   });
   return { ...saved, runId: run.id };
+
+  /**
+   * Another attempt decided first (this one lost its lease mid-run, say): the decision's insert
+   * fails on the ticket's unique decision and rolls everything back, and the stored decision stands.
+   * The constraint is the check, so the common case reads nothing before writing.
+   */
+  async function storeDecision(write: (transaction: Transaction<Database>) => Promise<{ outcome: TriageOutcome; duplicate: boolean }>) {
+    try {
+      return await db.transaction().execute(write);
+    } catch (error) {
+      const already = isUniqueViolation(error) ? await getDecision(db, stored.id) : null;
+      if (!already) throw error;
+      await finishRun(db, run.id, { status: 'succeeded' });
+      return { outcome: already, duplicate: true };
+    }
+  }
 }
 
 function released(signal: AbortSignal | undefined) {

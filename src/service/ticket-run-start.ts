@@ -37,14 +37,15 @@ export interface BeginTicketRunInput {
 }
 
 export async function beginTicketRun(transaction: Transaction<Database>, input: BeginTicketRunInput): Promise<TicketRunStart> {
-  let ticket = await getTicketForUpdate(transaction, input.ticketId);
-  if (!ticket && input.insertIfMissing) {
-    // May find the ticket under another id (same source and external id); it is locked below.
-    ticket = (await insertTicketIfAbsent(transaction, input.insertIfMissing)).ticket;
-    if (ticket.id !== input.ticketId) ticket = await getTicketForUpdate(transaction, ticket.id);
+  let found = await getTicketForUpdate(transaction, input.ticketId);
+  if (!found && input.insertIfMissing) {
+    const { inserted, ticket } = await insertTicketIfAbsent(transaction, input.insertIfMissing);
+    // Else it was there under another id (same source and external id): read it locked.
+    found = inserted ? { ticket, decided: false } : await getTicketForUpdate(transaction, ticket.id);
   }
-  if (!ticket) return { kind: 'missing' };
-  const outcome = await getDecision(transaction, ticket.id);
+  if (!found) return { kind: 'missing' };
+  const { ticket } = found;
+  const outcome = found.decided ? await getDecision(transaction, ticket.id) : null;
   if (outcome) return { kind: 'decided', ticket, outcome };
   if (input.stopAtPendingEnrichment && ticket.pendingEnrichment !== undefined) return { kind: 'pending-enrichment', ticket };
   // A run is left running only by an earlier attempt (its process stopped, its lease was lost),
