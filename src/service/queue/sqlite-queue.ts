@@ -14,6 +14,7 @@ import { type ExpressionBuilder, type Kysely, sql, type Transaction } from 'kyse
 import type { Database } from '../store/database.js';
 import { dialectOf, lockForUpdateSkipLocked, nowTimestamp, onConflictDoNothing, toJsonText } from '../store/dialect.js';
 import { prepareQuery } from '../store/prepared-query.js';
+import type { Executor } from '../store/repositories/with-transaction.js';
 import type { JobRow } from '../store/tables/jobs.js';
 import { JobAbortedError } from './errors.js';
 import {
@@ -66,8 +67,6 @@ interface ClaimedJob {
   /** The handler ended the job inside its own transaction (JobContext.completeWithin). */
   completedWithin: boolean;
 }
-
-type Executor = Kysely<Database> | Transaction<Database>;
 
 export function createSqliteQueue(options: SqliteQueueOptions): SqliteQueue {
   return new SqliteQueue(options);

@@ -105,7 +105,7 @@ export function createWorker(options: WorkerOptions): Worker {
         beforeDecisionCommit: async (transaction, decided) => {
           await job.completeWithin?.(transaction);
           const lease = await dispatcher.claimWithin(transaction, decided.outbox);
-          claimed = lease ? { ...decided, entry: decided.outbox, lease } : undefined;
+          claimed = lease ? { entry: decided.outbox, ticket: decided.ticket, sealedText: decided.sealedText, lease } : undefined;
         },
       });
     } catch (error) {
