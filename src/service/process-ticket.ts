@@ -20,7 +20,7 @@ import { insertAuditEvents } from './store/repositories/audit-repository.js';
 import { getDecision, insertDecision } from './store/repositories/decision-repository.js';
 import { insertOutboxIfAbsent, type OutboxEntry } from './store/repositories/outbox-repository.js';
 import { finishRun } from './store/repositories/run-repository.js';
-import { insertTicketIfAbsent, lockTicketForWrite, setTicketStatus, type StoredTicket } from './store/repositories/ticket-repository.js';
+import { insertTicketIfAbsent, setTicketStatus, type StoredTicket } from './store/repositories/ticket-repository.js';
 import { beginTicketRun, type StartedTicketRun } from './ticket-run-start.js';
 
 export interface ProcessedTicket {
@@ -109,8 +109,9 @@ export async function processTicket(runtime: TriageRuntime, ticket: Ticket, opti
   const events = scrub(result.events) as AgentEvent[];
   const sealedText = runtime.outboxCipher.seal(result.outbox.text, stored.id);
   const saved = await storeDecision(async (transaction) => {
-    // The ticket's lock serialises two attempts of one ticket (a lease lost mid-run) on PostgreSQL.
-    await lockTicketForWrite(transaction, stored.id);
+    // First: the UPDATE takes the ticket's row lock on PostgreSQL, which serialises two attempts
+    // of one ticket (a lease lost mid-run) and the audit sequence; the loser rolls back whole.
+    await setTicketStatus(transaction, stored.id, outcome.decision);
     await insertAuditEvents(transaction, { ticketId: stored.id, runId: run.id, events });
     await insertDecision(transaction, { ...outcome, runId: run.id });
     const { row: entry } = await insertOutboxIfAbsent(transaction, {
@@ -124,7 +125,6 @@ export async function processTicket(runtime: TriageRuntime, ticket: Ticket, opti
       public: result.outbox.public,
       idempotencyKey: outboxIdempotencyKey(stored.id, result.outbox.kind),
     });
-    await setTicketStatus(transaction, stored.id, outcome.decision);
     // In the decision's transaction: a run is never left "running" beside its stored decision.
     await finishRun(transaction, run.id, { status: 'succeeded' });
     await options.beforeDecisionCommit?.(transaction, { ticket: stored, outbox: entry, sealedText });

@@ -135,14 +135,6 @@ export async function setTicketStatus(db: Executor, id: string, status: TicketSt
   return toStoredTicket(row);
 }
 
-/**
- * Locks a ticket's row for the rest of the transaction where a lock is a statement (PostgreSQL);
- * on SQLite the transaction already excludes every other writer, so nothing is sent.
- */
-export async function lockTicketForWrite(db: Executor, ticketId: string): Promise<void> {
-  if (dialectOf(db) === 'postgres') await lockTicket(db, ticketId);
-}
-
 /** Locks a ticket's row for the rest of the transaction; throws when the ticket does not exist. */
 export async function lockTicket(db: Executor, ticketId: string): Promise<void> {
   const ticket = await lockForUpdate(db.selectFrom('tickets').select('id').where('id', '=', ticketId), dialectOf(db))
