@@ -298,7 +298,8 @@ export function createOutboxDispatcher(options: OutboxDispatcherOptions): Outbox
       return deliverAll(entries, dispatchOptions.signal);
     },
 
-    claimWithin: claim,
+    // An entry the transaction found rather than wrote may be delivered already: only a pending one.
+    claimWithin: async (transaction, entry) => (entry.status === 'pending' ? claim(transaction, entry) : null),
 
     async deliverClaimed(claimed, deliverOptions = {}) {
       return deliverLeased(claimed.entry, claimed.ticket, claimed.lease, deliverOptions.signal, async () => openSealed(claimed.entry, claimed.sealedText));

@@ -7,10 +7,11 @@
  * ticket into a draft for a human. The worker also sweeps the outbox now and then, so entries left
  * pending by a crash or a helpdesk outage are delivered.
  */
+import type { Transaction } from 'kysely';
 import { scrubText } from '../../triage/scrubber.js';
 import type { TriageDecision } from '../../triage/types.js';
 import type { HelpdeskConnector, HelpdeskProvider } from '../connectors/helpdesk-connector.js';
-import type { OutboxDispatcher } from '../outbox/outbox-dispatcher.js';
+import type { ClaimedDelivery, OutboxDispatcher } from '../outbox/outbox-dispatcher.js';
 import { processTicket } from '../process-ticket.js';
 import {
   errorMessage,
@@ -21,8 +22,6 @@ import {
   type PreparedJobContext,
 } from '../queue/job-queue.js';
 import type { Logger } from '../queue/logger.js';
-import type { Transaction } from 'kysely';
-import type { ClaimedDelivery } from '../outbox/outbox-dispatcher.js';
 import type { Database } from '../store/database.js';
 import type { StoredTicket } from '../store/repositories/ticket-repository.js';
 import { beginTicketRun, type TicketRunStart } from '../ticket-run-start.js';
