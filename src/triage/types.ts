@@ -65,7 +65,8 @@ export interface KbHit {
  * was approved but the helpdesk could only take it as an internal note (a HubSpot ticket without a
  * conversation thread), so a person still has to send it. Never shown as sent.
  */
-export type TriageDecision = 'sent' | 'drafted' | 'noted';
+export const TRIAGE_DECISIONS = ['sent', 'drafted', 'noted'] as const;
+export type TriageDecision = (typeof TRIAGE_DECISIONS)[number];
 
 export interface TriageStep {
   tool: string;
