@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildState } from '../../bin/build-state.js';
-import { PROJECT_ROOT, runCommand } from './support/compiled-cli.js';
+import { PROJECT_ROOT, runProcess } from './support/run-process.js';
 
 let root: string;
 const HOUR_AGO = new Date(Date.now() - 3_600_000);
@@ -24,7 +24,7 @@ function layout(files: Record<string, { text: string; time: Date }>): void {
   }
 }
 
-const runBin = () => runCommand(process.execPath, [join(root, 'bin', 'triage.js')], { cwd: root });
+const runBin = () => runProcess(process.execPath, [join(root, 'bin', 'triage.js')], { cwd: root });
 
 beforeAll(() => {
   root = mkdtempSync(join(tmpdir(), 'triage-bin-'));

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { spawnService, type ServiceProcess } from '../faults/support/service-process.js';
-import { ensureBuilt } from './support/compiled-cli.js';
+import { ensureBuilt } from './support/run-process.js';
 
 async function portIsFree(port: number): Promise<boolean> {
   return new Promise((resolve) => {
