@@ -2,8 +2,8 @@
  * Start-up of the `triage` command as a user runs it (`node bin/triage.js ...`, a new process each
  * time): `--help`, `--version` and a one-line offline triage on a fresh SQLite file, each run
  * several times; the median wall time and the median CPU time of the process (user + system, every
- * thread). For comparison, `--help` from the TypeScript sources through tsx (how the bin ran
- * before dist/). Builds dist/ first when it is stale.
+ * thread). For comparison, `--help` from the TypeScript sources through tsx (what the bin falls
+ * back to when dist/ is stale). Builds dist/ first when it is stale.
  *
  * Run: npx tsx bench/cli-startup.ts [--runs 10] [--json]
  */
