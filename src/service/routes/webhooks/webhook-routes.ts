@@ -14,7 +14,7 @@ import {
   type WebhookRequest,
 } from '../../connectors/index.js';
 import { HttpError } from '../../http-errors.js';
-import { scrubTicket } from '../../process-ticket.js';
+import { scrubTicket } from '../../../triage/scrubber.js';
 import { assertNoControlCharacters, MAX_TICKET_BYTES } from '../../ticket-input.js';
 import { insertTicketIfAbsent, recordWebhookDelivery } from '../../store/repositories/ticket-repository.js';
 import { recordWebhookRejection } from '../../store/repositories/webhook-rejection-repository.js';
