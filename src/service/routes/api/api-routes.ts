@@ -10,7 +10,7 @@ import { HttpError } from '../../http-errors.js';
 import { outboxIdempotencyKey } from '../../process-ticket.js';
 import { parseConfidence, parseTimeWindow } from '../../time-range.js';
 import { InputError } from '../../errors.js';
-import { TRIAGE_DECISIONS } from '../../../triage/types.js';
+import { HELPDESK_PROVIDERS, TRIAGE_DECISIONS } from '../../../triage/types.js';
 import { appendAuditEvents, listAuditEvents } from '../../store/repositories/audit-repository.js';
 import { getDecision, queryDecisions } from '../../store/repositories/decision-repository.js';
 import {
@@ -89,7 +89,7 @@ const decisionsQuery = z
 
 const webhookRejectionsQuery = z
   .object({
-    provider: z.enum(['zendesk', 'intercom', 'hubspot', 'generic']).optional(),
+    provider: z.enum(HELPDESK_PROVIDERS).optional(),
     outcome: z.enum(['ignored', 'rejected']).optional(),
     limit: z.coerce.number().int().min(1).max(1000).default(100),
     offset: z.coerce.number().int().min(0).default(0),
