@@ -20,7 +20,7 @@ export interface DecisionsOptions {
 
 const isDecision = (value: string): value is TriageDecision => (TRIAGE_DECISIONS as readonly string[]).includes(value);
 
-export async function decisionsCommand(io: CliIo, options: DecisionsOptions): Promise<void> {
+export async function runDecisionsCommand(io: CliIo, options: DecisionsOptions): Promise<void> {
   const { decision } = options;
   if (decision !== undefined && !isDecision(decision)) {
     const choices = `${TRIAGE_DECISIONS.slice(0, -1).join(', ')} or ${TRIAGE_DECISIONS.at(-1)}`;

@@ -16,7 +16,7 @@ export function addDecisionsCommand(program: Command, io: CliIo): void {
     .option('--limit <n>', 'at most this many rows', '100')
     .option('--json', 'print as JSON')
     .action(async (options: DecisionsOptions) => {
-      const { decisionsCommand } = await import('./decisions-action.js');
-      await decisionsCommand(io, options);
+      const { runDecisionsCommand } = await import('./decisions-action.js');
+      await runDecisionsCommand(io, options);
     });
 }

@@ -8,7 +8,7 @@ import { json, type CliIo } from '../cli-io.js';
 import { formatOutcome } from '../format-outcome.js';
 import { withCommandRuntime } from '../open-runtime.js';
 
-export async function showTicketCommand(io: CliIo, ticketId: string, options: { json?: boolean }): Promise<void> {
+export async function runShowCommand(io: CliIo, ticketId: string, options: { json?: boolean }): Promise<void> {
   await withCommandRuntime(io, async (runtime) => {
     const { db } = runtime.store;
     const ticket = await getTicket(db, ticketId);

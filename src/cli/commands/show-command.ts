@@ -9,7 +9,7 @@ export function addShowCommand(program: Command, io: CliIo): void {
     .argument('<ticketId>')
     .option('--json', 'print as JSON')
     .action(async (ticketId: string, options: { json?: boolean }) => {
-      const { showTicketCommand } = await import('./show-action.js');
-      await showTicketCommand(io, ticketId, options);
+      const { runShowCommand } = await import('./show-action.js');
+      await runShowCommand(io, ticketId, options);
     });
 }

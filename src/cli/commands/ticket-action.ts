@@ -22,7 +22,7 @@ export interface TicketContext {
   commandNames: readonly string[];
 }
 
-export async function triageTicketCommand(io: CliIo, words: string[], options: TicketOptions, context: TicketContext): Promise<void> {
+export async function runTicketCommand(io: CliIo, words: string[], options: TicketOptions, context: TicketContext): Promise<void> {
   const text = ticketText(io, words, options, context);
   const input = validateTicketInput({ text, email: options.email, subject: options.subject, id: options.id });
   await withCommandRuntime(io, async (runtime) => {

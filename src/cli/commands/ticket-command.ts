@@ -14,8 +14,8 @@ export function addTicketCommand(program: Command, io: CliIo, context: { explici
     .option('--file <path>', 'read the ticket text from a file')
     .option('--json', 'print the outcome as JSON')
     .action(async (words: string[], options: TicketOptions) => {
-      const { triageTicketCommand } = await import('./ticket-action.js');
+      const { runTicketCommand } = await import('./ticket-action.js');
       const commandNames = program.commands.map((command) => command.name());
-      await triageTicketCommand(io, words, options, { ...context, commandNames });
+      await runTicketCommand(io, words, options, { ...context, commandNames });
     });
 }
