@@ -1,5 +1,6 @@
 import type { ChatModel } from '../agentao/index.js';
-import { lazyChatModel } from '../agentao/models/lazy-chat-model.js';
+import { createAnthropicChatModel } from '../agentao/models/anthropic/index.js';
+import { createOpenAIChatModel } from '../agentao/models/openai/index.js';
 import { LocalChatModel } from '../triage/local-model/local-chat-model.js';
 import type { IntentClassifier } from '../triage/local-model/intent-classifier.js';
 import { judgeSettings, llmSettings, type Config } from './config.js';
@@ -13,18 +14,11 @@ interface LlmChatModelSettings {
   maxRetries?: number;
 }
 
-/**
- * One factory per LLM provider of MODEL_PROVIDERS (a provider without one does not compile). The
- * SDKs are imported on a model's first request, so the offline default never loads them.
- */
-const LLM_CHAT_MODELS: Readonly<Record<LlmProvider, (settings: LlmChatModelSettings) => Promise<ChatModel>>> = {
-  openai: async (settings) => (await import('../agentao/models/openai/index.js')).createOpenAIChatModel(settings),
-  anthropic: async (settings) => (await import('../agentao/models/anthropic/index.js')).createAnthropicChatModel(settings),
+/** One factory per LLM provider of MODEL_PROVIDERS (a provider without one does not compile). */
+const LLM_CHAT_MODELS: Readonly<Record<LlmProvider, (settings: LlmChatModelSettings) => ChatModel>> = {
+  openai: createOpenAIChatModel,
+  anthropic: createAnthropicChatModel,
 };
-
-function createLlmChatModel(provider: LlmProvider, settings: LlmChatModelSettings): ChatModel {
-  return lazyChatModel({ provider, modelId: settings.model }, () => LLM_CHAT_MODELS[provider](settings));
-}
 
 export function createChatModel(config: Config, classifier: IntentClassifier): ChatModel {
   if (config.TRIAGE_MODEL === 'local') {
@@ -35,7 +29,7 @@ export function createChatModel(config: Config, classifier: IntentClassifier): C
     });
   }
   const { baseURL, apiKey, model } = llmSettings(config, config.TRIAGE_MODEL);
-  return createLlmChatModel(config.TRIAGE_MODEL, {
+  return LLM_CHAT_MODELS[config.TRIAGE_MODEL]({
     baseURL,
     apiKey,
     model: model ?? '',
@@ -51,5 +45,5 @@ export function createChatModel(config: Config, classifier: IntentClassifier): C
 export function createJudgeModel(config: Config, writer: ChatModel): { model: ChatModel; sameAsWriter: boolean } {
   const judge = judgeSettings(config);
   if (judge.sameAsWriter) return { model: writer, sameAsWriter: true };
-  return { model: createLlmChatModel(judge.provider, { baseURL: judge.baseURL, apiKey: judge.apiKey, model: judge.model }), sameAsWriter: false };
+  return { model: LLM_CHAT_MODELS[judge.provider]({ baseURL: judge.baseURL, apiKey: judge.apiKey, model: judge.model }), sameAsWriter: false };
 }
