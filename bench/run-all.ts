@@ -27,7 +27,10 @@ const parts: { name: string; run: () => Promise<unknown> }[] = [
     run: async () => {
       const report = await runRuntimeOverheadBench({});
       for (const result of report.results) {
-        log(`${result.name}: ${result.msPerStep.toFixed(3)} ms/step, ${result.stepsPerSecond.toFixed(0)} steps/s, ${result.ratioToOurs.toFixed(2)}x ours`);
+        log(
+          `${result.name}: ${result.msPerStep.toFixed(3)} ms/step, ${result.stepsPerSecond.toFixed(0)} steps/s, ${result.ratioToOurs.toFixed(2)}x ours; ` +
+            `CPU ${result.cpuMsPerStep.toFixed(3)} ms/step, ${result.cpuOverFloorMsPerStep.toFixed(3)} over raw fetch`,
+        );
       }
     },
   },

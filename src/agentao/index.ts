@@ -33,8 +33,8 @@ export type {
 export { hashToolArgs, NullTransport, SdkTransport } from './transport.js';
 export type { ConfirmationRequest, EventHandler, SdkTransportOptions, ToolConfirmer, Transport } from './transport.js';
 
-export { parseSkillMarkdown, readSkillFile, SKILL_FILE_NAME, SkillManager } from './skills.js';
-export type { Skill, SkillInfo, SkillManagerOptions, SkillProblem } from './skills.js';
+export { parseSkillMarkdown, readSkillFile, SKILL_FILE_NAME, SkillFileCache, SkillManager, sharedSkillFileCache } from './skills.js';
+export type { Skill, SkillFileCacheOptions, SkillInfo, SkillManagerOptions, SkillProblem } from './skills.js';
 
 export { doomLoopDetected, isDoomLoop, stepCountIs } from './stop-conditions.js';
 export type { StopCondition, StopConditionState, ToolCallSignature } from './stop-conditions.js';

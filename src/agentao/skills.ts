@@ -6,6 +6,7 @@
  * which builds plain values only. A `---js` (or any other `---<engine>`) opening line is rejected as
  * an invalid skill instead of being handed to an engine that would run it.
  */
+import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
@@ -33,6 +34,8 @@ export interface SkillProblem {
 export interface SkillManagerOptions {
   /** Folders whose direct subfolders are skills. Later folders override earlier ones by name. */
   directories: string[];
+  /** Parsed files to reuse while their content is unchanged; default the process-wide one. */
+  fileCache?: SkillFileCache;
 }
 
 export const SKILL_FILE_NAME = 'SKILL.md';
@@ -44,9 +47,11 @@ export class SkillManager {
   #skills = new Map<string, Skill>();
   #problems: SkillProblem[] = [];
   #loaded = false;
+  readonly #fileCache: SkillFileCache;
 
   constructor(options: SkillManagerOptions) {
     this.directories = options.directories.map((directory) => path.resolve(directory));
+    this.#fileCache = options.fileCache ?? sharedSkillFileCache;
   }
 
   /** Skipped skill files of the last `load()`, with the reason. */
@@ -54,7 +59,10 @@ export class SkillManager {
     return this.#problems;
   }
 
-  /** (Re)reads every directory from disk, synchronously. */
+  /**
+   * (Re)reads every directory and every SKILL.md from disk, synchronously: an edited skill applies
+   * to the next agent. Only the parse of a file whose content is unchanged is skipped.
+   */
   load(): void {
     const skills = new Map<string, Skill>();
     const problems: SkillProblem[] = [];
@@ -62,7 +70,7 @@ export class SkillManager {
       // Within one directory the first folder (in name order) keeps a name; a later directory overrides.
       const seenHere = new Set<string>();
       for (const file of skillFilesIn(directory, problems)) {
-        const parsed = readSkillFile(file);
+        const parsed = this.#fileCache.read(file);
         if ('reason' in parsed) {
           problems.push(parsed);
           continue;
@@ -129,18 +137,82 @@ function skillFilesIn(directory: string, problems: SkillProblem[]): string[] {
 
 /** Parses one SKILL.md; returns a problem instead of throwing so one bad skill never hides the rest. */
 export function readSkillFile(file: string): Skill | SkillProblem {
-  let text: string;
+  const read = readSkillText(file);
+  return 'reason' in read ? read : toSkill(file, parseSkillMarkdown(read.text));
+}
+
+export interface SkillFileCacheOptions {
+  /** Replaceable so tests can count parses. */
+  parse?: typeof parseSkillMarkdown;
+  /** Files remembered at most; the oldest is forgotten first. Default 256. */
+  maxEntries?: number;
+}
+
+/**
+ * Parsed SKILL.md files by path, each with the SHA-256 of the text it was parsed from. Every read
+ * still reads the file (so an edit is never missed: an mtime can stay the same across two quick
+ * writes), but the YAML parse, the costly part of a new agent per ticket, runs only when the
+ * content changed. The skills handed out are frozen, since every agent then shares them.
+ */
+export class SkillFileCache {
+  readonly #parse: typeof parseSkillMarkdown;
+  readonly #maxEntries: number;
+  readonly #entries = new Map<string, { hash: string; result: Skill | SkillProblem }>();
+
+  constructor(options: SkillFileCacheOptions = {}) {
+    this.#parse = options.parse ?? parseSkillMarkdown;
+    this.#maxEntries = options.maxEntries ?? 256;
+  }
+
+  read(file: string): Skill | SkillProblem {
+    const read = readSkillText(file);
+    if ('reason' in read) {
+      this.#entries.delete(file);
+      return read;
+    }
+    const hash = createHash('sha256').update(read.text).digest('hex');
+    const cached = this.#entries.get(file);
+    if (cached?.hash === hash) return cached.result;
+    const result = deepFreeze(toSkill(file, this.#parse(read.text)));
+    this.#entries.delete(file);
+    if (this.#entries.size >= this.#maxEntries) this.#entries.delete(this.#entries.keys().next().value!);
+    this.#entries.set(file, { hash, result });
+    return result;
+  }
+
+  clear(): void {
+    this.#entries.clear();
+  }
+}
+
+/**
+ * Shared by every SkillManager that is given no cache of its own: the pipeline builds an agent,
+ * and so a manager, per ticket. `clear()` resets it.
+ */
+export const sharedSkillFileCache = new SkillFileCache();
+
+function readSkillText(file: string): { text: string } | SkillProblem {
   try {
     if (statSync(file).size > MAX_SKILL_FILE_BYTES) {
       return { path: file, reason: `larger than ${MAX_SKILL_FILE_BYTES} bytes` };
     }
-    text = readFileSync(file, 'utf8');
+    return { text: readFileSync(file, 'utf8') };
   } catch (error) {
     return { path: file, reason: `cannot read: ${(error as Error).message}` };
   }
-  const parsed = parseSkillMarkdown(text);
+}
+
+function toSkill(file: string, parsed: ReturnType<typeof parseSkillMarkdown>): Skill | SkillProblem {
   if ('reason' in parsed) return { path: file, reason: parsed.reason };
   return { ...parsed, path: file };
+}
+
+function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const child of Object.values(value)) deepFreeze(child);
+  }
+  return value;
 }
 
 /** Splits and validates the front matter and body of a SKILL.md text. */

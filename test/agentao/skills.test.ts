@@ -6,6 +6,7 @@ import {
   Agent,
   parseSkillMarkdown,
   ScriptedModel,
+  SkillFileCache,
   SkillManager,
   SkillNotFoundError,
 } from '../../src/agentao/index.js';
@@ -224,5 +225,82 @@ describe('skills in the agent', () => {
     expect(prompt.match(/BODY/g)).toHaveLength(1);
     expect(prompt).toContain('Task: second task');
     expect(prompt).not.toContain('first task');
+  });
+});
+
+describe('SkillFileCache', () => {
+  function countingCache(): { cache: SkillFileCache; parses: () => number } {
+    let parses = 0;
+    const cache = new SkillFileCache({
+      parse: (text) => {
+        parses += 1;
+        return parseSkillMarkdown(text);
+      },
+    });
+    return { cache, parses: () => parses };
+  }
+
+  it('parses an unchanged SKILL.md once, however many agents load it', () => {
+    writeSkill('builtin', 'triage', skillText('support-triage', 'Triage.', 'Rules.'));
+    writeSkill('builtin', 'refunds', skillText('refunds', 'Refunds.', 'Never promise.'));
+    const { cache, parses } = countingCache();
+    const directories = [path.join(root, 'builtin')];
+
+    for (let ticket = 0; ticket < 5; ticket += 1) {
+      const agent = new Agent({ model: new ScriptedModel([]), skills: new SkillManager({ directories, fileCache: cache }) });
+      expect(agent.activateSkill('support-triage').body).toBe('Rules.');
+    }
+
+    expect(parses()).toBe(2);
+  });
+
+  it('parses again as soon as the content changes, even at the same size and in the same millisecond', () => {
+    const file = writeSkill('builtin', 'triage', skillText('support-triage', 'Triage.', 'Escalate legal words: v1'));
+    const { cache, parses } = countingCache();
+    const manager = new SkillManager({ directories: [path.join(root, 'builtin')], fileCache: cache });
+    manager.load();
+    expect(manager.get('support-triage').body).toBe('Escalate legal words: v1');
+
+    writeFileSync(file, skillText('support-triage', 'Triage.', 'Escalate legal words: v2'));
+    manager.load();
+
+    expect(manager.get('support-triage').body).toBe('Escalate legal words: v2');
+    expect(parses()).toBe(2);
+  });
+
+  it('remembers a bad file too, and forgets a file that can no longer be read', () => {
+    const file = writeSkill('builtin', 'bad', '---\nname: [unclosed\n---\nbody\n');
+    const { cache, parses } = countingCache();
+    expect(cache.read(file)).toMatchObject({ reason: expect.stringMatching(/not valid YAML/) });
+    expect(cache.read(file)).toMatchObject({ reason: expect.stringMatching(/not valid YAML/) });
+    expect(parses()).toBe(1);
+
+    rmSync(file);
+    expect(cache.read(file)).toMatchObject({ reason: expect.stringMatching(/^cannot read/) });
+    writeFileSync(file, '---\nname: [unclosed\n---\nbody\n');
+    cache.read(file);
+    expect(parses()).toBe(2);
+  });
+
+  it('hands out frozen skills, so one agent cannot change what the next one reads', () => {
+    const file = writeSkill('builtin', 'triage', skillText('support-triage', 'Triage.', 'Rules.', 'limits:\n  refunds: 0\n'));
+    const skill = new SkillFileCache().read(file);
+    if ('reason' in skill) throw new Error(skill.reason);
+    expect(Object.isFrozen(skill)).toBe(true);
+    const limits = skill.metadata.limits as { refunds: number };
+    expect(() => {
+      limits.refunds = 100;
+    }).toThrow(TypeError);
+    expect(limits.refunds).toBe(0);
+  });
+
+  it('forgets the oldest file beyond its size limit', () => {
+    const files = ['a', 'b', 'c'].map((name) => writeSkill('builtin', name, skillText(name, name, name)));
+    let parses = 0;
+    const cache = new SkillFileCache({ maxEntries: 2, parse: (text) => ((parses += 1), parseSkillMarkdown(text)) });
+    for (const file of files) cache.read(file);
+    cache.read(files[2]!);
+    cache.read(files[0]!);
+    expect(parses).toBe(4);
   });
 });

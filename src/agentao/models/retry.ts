@@ -1,7 +1,6 @@
 /**
- * The retry policy shared by the HTTP chat-model providers. The SDKs' own retries are disabled
- * (`maxRetries: 0`) so that this one policy decides, and tests can drive it with an injected sleep
- * instead of the wall clock.
+ * The retry policy shared by the HTTP chat-model providers: one policy decides for every provider,
+ * and tests drive it with an injected sleep instead of the wall clock.
  */
 import { setTimeout as sleepWithTimer } from 'node:timers/promises';
 import { ModelCallError } from '../errors.js';
@@ -95,7 +94,7 @@ export interface WithRetryOptions extends RetryOptions {
   /** Names the call in messages, e.g. `openai model "gpt-4o-mini"`. */
   label: string;
   signal?: AbortSignal;
-  /** Limit for one attempt including reading the body; the SDKs' own timeout stops at the headers. */
+  /** Limit for one attempt, reading the body included. */
   timeoutMs?: number;
   /** The delay a failed attempt's server asked for, read from the error the attempt threw. */
   retryAfterOf?: (error: ModelCallError) => number | undefined;
@@ -122,64 +121,69 @@ export async function withRetry<T>(
 
   const budget = options.budget;
   let lastFailure: ModelCallError | undefined;
-
-  for (let attempt = 0; ; attempt += 1) {
-    callerSignal?.throwIfAborted();
-    const remainingMs = budget?.remainingMs() ?? Infinity;
-    if (budget && remainingMs <= 0) throw new ModelTimeBudgetError(options.label, budget.totalMs, { cause: lastFailure });
-    // The budget's end cuts an attempt short like a timeout would, but it is final.
-    const cutByBudget = budget !== undefined && remainingMs < (options.timeoutMs ?? Infinity);
-    const attemptScope = createAttemptScope(callerSignal, cutByBudget ? remainingMs : options.timeoutMs);
-    let failure: ModelCallError;
-    try {
-      return await operation({ signal: attemptScope.signal, attempt });
-    } catch (error) {
+  callerSignal?.throwIfAborted();
+  const scope = createCallScope(callerSignal);
+  try {
+    for (let attempt = 0; ; attempt += 1) {
       callerSignal?.throwIfAborted();
-      if (attemptScope.timedOut() && cutByBudget) {
-        throw new ModelTimeBudgetError(options.label, budget.totalMs, { cause: error });
+      const remainingMs = budget?.remainingMs() ?? Infinity;
+      if (budget && remainingMs <= 0) throw new ModelTimeBudgetError(options.label, budget.totalMs, { cause: lastFailure });
+      // The budget's end cuts an attempt short like a timeout would, but it is final.
+      const cutByBudget = budget !== undefined && remainingMs < (options.timeoutMs ?? Infinity);
+      const signal = scope.startAttempt(cutByBudget ? remainingMs : options.timeoutMs);
+      let failure: ModelCallError;
+      try {
+        return await operation({ signal, attempt });
+      } catch (error) {
+        callerSignal?.throwIfAborted();
+        if (scope.timedOut() && cutByBudget) {
+          throw new ModelTimeBudgetError(options.label, budget.totalMs, { cause: error });
+        }
+        if (scope.timedOut()) {
+          failure = new ModelCallError(`${options.label} timed out after ${options.timeoutMs} ms`, {
+            isRetryable: true,
+            cause: error,
+          });
+        } else if (error instanceof ModelCallError) {
+          failure = error;
+        } else {
+          throw error;
+        }
+      } finally {
+        scope.endAttempt();
       }
-      if (attemptScope.timedOut()) {
-        failure = new ModelCallError(`${options.label} timed out after ${options.timeoutMs} ms`, {
+
+      if (!failure.isRetryable) throw failure;
+      if (attempt >= policy.maxRetries) {
+        if (attempt === 0) throw failure;
+        throw new ModelCallError(`${failure.message} (gave up after ${attempt + 1} attempts)`, {
           isRetryable: true,
-          cause: error,
+          ...(failure.statusCode === undefined ? {} : { statusCode: failure.statusCode }),
+          cause: failure,
         });
-      } else if (error instanceof ModelCallError) {
-        failure = error;
-      } else {
+      }
+      lastFailure = failure;
+      const retryAfterMs = options.retryAfterOf?.(failure);
+      const delayMs = computeRetryDelay(attempt, policy, retryAfterMs, random);
+      const waitMs = Math.max(delayMs, retryAfterMs ?? 0);
+      if (budget && waitMs >= budget.remainingMs()) {
+        // Waiting would spend what is left on nothing; the caller may try the task again later.
+        throw new ModelCallError(
+          `${failure.message} (not retried: waiting ${Math.round(waitMs)} ms does not fit in the ${Math.round(budget.remainingMs())} ms ` +
+            `left of the model time budget of ${budget.totalMs} ms)`,
+          { isRetryable: failure.isRetryable, ...(failure.statusCode === undefined ? {} : { statusCode: failure.statusCode }), cause: failure },
+        );
+      }
+      try {
+        await sleep(delayMs, callerSignal);
+      } catch (error) {
+        // An aborting sleep throws its own AbortError; the caller expects the reason it gave.
+        callerSignal?.throwIfAborted();
         throw error;
       }
-    } finally {
-      attemptScope.dispose();
     }
-
-    if (!failure.isRetryable) throw failure;
-    if (attempt >= policy.maxRetries) {
-      if (attempt === 0) throw failure;
-      throw new ModelCallError(`${failure.message} (gave up after ${attempt + 1} attempts)`, {
-        isRetryable: true,
-        ...(failure.statusCode === undefined ? {} : { statusCode: failure.statusCode }),
-        cause: failure,
-      });
-    }
-    lastFailure = failure;
-    const retryAfterMs = options.retryAfterOf?.(failure);
-    const delayMs = computeRetryDelay(attempt, policy, retryAfterMs, random);
-    const waitMs = Math.max(delayMs, retryAfterMs ?? 0);
-    if (budget && waitMs >= budget.remainingMs()) {
-      // Waiting would spend what is left on nothing; the caller may try the task again later.
-      throw new ModelCallError(
-        `${failure.message} (not retried: waiting ${Math.round(waitMs)} ms does not fit in the ${Math.round(budget.remainingMs())} ms ` +
-          `left of the model time budget of ${budget.totalMs} ms)`,
-        { isRetryable: failure.isRetryable, ...(failure.statusCode === undefined ? {} : { statusCode: failure.statusCode }), cause: failure },
-      );
-    }
-    try {
-      await sleep(delayMs, callerSignal);
-    } catch (error) {
-      // An aborting sleep throws its own AbortError; the caller expects the reason it gave.
-      callerSignal?.throwIfAborted();
-      throw error;
-    }
+  } finally {
+    scope.dispose();
   }
 }
 
@@ -200,29 +204,50 @@ function resolvePolicy(options: RetryOptions): RetryPolicy {
   return policy;
 }
 
-interface AttemptScope {
-  signal: AbortSignal;
+interface CallScope {
+  /** The signal for the next attempt, aborted by the caller or when `timeoutMs` runs out. */
+  startAttempt(timeoutMs: number | undefined): AbortSignal;
+  /** Whether the attempt under way (or just ended) was cut by its timer. */
   timedOut(): boolean;
+  endAttempt(): void;
   dispose(): void;
 }
 
-function createAttemptScope(callerSignal: AbortSignal | undefined, timeoutMs: number | undefined): AttemptScope {
-  const controller = new AbortController();
+/**
+ * One signal for every attempt of a call: the caller's signal and the time limit are combined
+ * once per call, not per attempt, because that plumbing (controller, listener, timer) showed in
+ * the CPU of an agent step. Only an attempt cut by its timer costs a new controller, since an
+ * aborted signal stays aborted.
+ */
+function createCallScope(callerSignal: AbortSignal | undefined): CallScope {
+  let controller = new AbortController();
   let timedOut = false;
+  let timer: NodeJS.Timeout | undefined;
   const onCallerAbort = (): void => controller.abort(callerSignal?.reason);
   callerSignal?.addEventListener('abort', onCallerAbort, { once: true });
-  const timer =
-    timeoutMs === undefined
-      ? undefined
-      : setTimeout(() => {
-          timedOut = true;
-          controller.abort(new DOMException(`The attempt timed out after ${timeoutMs} ms.`, 'TimeoutError'));
-        }, timeoutMs);
+  const endAttempt = (): void => {
+    if (timer !== undefined) clearTimeout(timer);
+    timer = undefined;
+  };
   return {
-    signal: controller.signal,
+    startAttempt(timeoutMs) {
+      if (timedOut) {
+        controller = new AbortController();
+        timedOut = false;
+      }
+      if (timeoutMs !== undefined) {
+        const attemptController = controller;
+        timer = setTimeout(() => {
+          timedOut = true;
+          attemptController.abort(new DOMException(`The attempt timed out after ${timeoutMs} ms.`, 'TimeoutError'));
+        }, timeoutMs);
+      }
+      return controller.signal;
+    },
     timedOut: () => timedOut,
-    dispose: () => {
-      if (timer !== undefined) clearTimeout(timer);
+    endAttempt,
+    dispose() {
+      endAttempt();
       callerSignal?.removeEventListener('abort', onCallerAbort);
     },
   };

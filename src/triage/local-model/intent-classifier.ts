@@ -38,9 +38,13 @@ export interface TrainOptions extends Partial<SoftmaxTrainingOptions> {
 }
 
 export const defaultTrainOptions: Required<Omit<TrainOptions, 'features'>> & { features: TextFeatureOptions } = {
-  epochs: 30,
+  // Twice the step and a third more epochs than before (2 / 30): the old schedule stopped well short
+  // of the optimum (its fitted temperature sharpened every prediction 4x). Measured on the dev sets
+  // of data/training/held-out/ with the same data (docs/classifier.md): composed mail 89.0 -> 92.4 %,
+  // one-liners 92.8 -> 94.4 %, requests written apart 87.5 -> 88.9 %; 80-120 epochs did no better.
+  epochs: 40,
   batchSize: 32,
-  learningRate: 2,
+  learningRate: 4,
   l2: 1e-4,
   seed: 20240611,
   calibrationShare: 0.2,

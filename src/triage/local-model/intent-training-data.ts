@@ -45,6 +45,12 @@ export const defaultHeldOutPath = join(defaultTrainingDirectory, 'held-out', 'in
 /** Short one- and two-line requests written by hand apart from training (no tags). */
 export const defaultOneLinersPath = join(defaultTrainingDirectory, 'held-out', 'one-liners.jsonl');
 
+/**
+ * Short requests (one line to two sentences, 12 per intent) written before and apart from
+ * requests-varied.jsonl, as a dev set for the close intents; no sentence is a training text.
+ */
+export const defaultRequestsApartPath = join(defaultTrainingDirectory, 'held-out', 'requests-apart.jsonl');
+
 export function readHeldOutExamples(path: string = defaultHeldOutPath): TrainingExample[] {
   return parseTrainingExamples(readFileSync(path, 'utf8'), path);
 }

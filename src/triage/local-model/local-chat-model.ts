@@ -179,7 +179,7 @@ export class LocalChatModel implements ChatModel {
       profile?.found === false &&
       this.options.autoSendUnknownSenders !== false &&
       !needsAccountData(prediction.intent) &&
-      extractOrderIds(`${ticket.subject ?? ''}\n${ticket.text}`).length === 0;
+      mentionedOrderIds(ticket).length === 0;
     const order = history
       .filter((exchange) => exchange.call.name === 'get_order_status' && !exchange.result?.isError)
       .map((exchange) => exchange.result?.parsed as (OrderFacts & { found?: boolean }) | undefined)

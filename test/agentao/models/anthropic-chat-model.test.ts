@@ -319,4 +319,34 @@ describe('createAnthropicChatModel', () => {
 
     expect(seen).toEqual([`${server?.baseURL}/v1/messages`]);
   });
+
+  it('sends configured headers, but the key and the pinned version always as x-api-key and anthropic-version, and takes a trailing slash', async () => {
+    server = await startFakeProviderServer([{ body: loadFixture('anthropic-message-answer.json') }]);
+    const model = createAnthropicChatModel({
+      baseURL: `${server.baseURL}/`,
+      apiKey: 'sk-ant-test',
+      model: 'claude-sonnet-4-6',
+      headers: { 'X-Team': 'support', 'X-Api-Key': 'other', 'Anthropic-Version': '2099-01-01' },
+    });
+
+    await model.generate({ messages: [{ role: 'user', content: 'hi' }], tools: [] });
+
+    const [request] = requestsOf();
+    expect(request?.url).toBe('/v1/messages');
+    expect(request?.headers['x-team']).toBe('support');
+    expect(request?.headers['x-api-key']).toBe('sk-ant-test');
+    expect(request?.headers['anthropic-version']).toBe('2023-06-01');
+  });
+
+  it('fails at once, without retrying, on a key that cannot be sent as a header, and does not show it', async () => {
+    const model = await modelFor([{ body: loadFixture('anthropic-message-answer.json') }], { apiKey: 'sk-ant-secret-€' });
+
+    const error = await failureOf(model.generate({ messages: [{ role: 'user', content: 'hi' }], tools: [] }));
+
+    expect(requestsOf()).toHaveLength(0);
+    expect(delays).toEqual([]);
+    expect(error.isRetryable).toBe(false);
+    expect(error.message).toContain('header "x-api-key" is not a valid HTTP header value');
+    expect(error.message).not.toContain('sk-ant-secret');
+  });
 });

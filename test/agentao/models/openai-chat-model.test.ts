@@ -410,4 +410,45 @@ describe('createOpenAIChatModel', () => {
     expect(seen).toEqual([`${server?.baseURL}/v1/chat/completions`]);
     expect(requestsOf()[0]?.headers['x-via']).toBe('custom-fetch');
   });
+
+  it('lets a configured Authorization header replace the key instead of sending both, and takes a trailing slash', async () => {
+    server = await startFakeProviderServer([{ body: loadFixture('openai-chat-completion-answer.json') }]);
+    const model = createOpenAIChatModel({
+      baseURL: `${server.baseURL}/v1/`,
+      apiKey: 'sk-test',
+      model: 'gpt-4o-mini',
+      headers: { Authorization: 'Bearer gateway-token' },
+    });
+
+    await model.generate({ messages: [{ role: 'user', content: 'hi' }], tools: [] });
+
+    const [request] = requestsOf();
+    expect(request?.url).toBe('/v1/chat/completions');
+    expect(request?.headers.authorization).toBe('Bearer gateway-token');
+    expect(request?.headers['content-type']).toBe('application/json');
+  });
+
+  it('sends the same request body again on a retry', async () => {
+    const model = await modelFor([
+      { status: 500, body: loadFixture('openai-error-server.json') },
+      { body: loadFixture('openai-chat-completion-answer.json') },
+    ]);
+
+    await model.generate({ messages: conversation, tools });
+
+    const [first, second] = requestsOf();
+    expect(second?.rawBody).toBe(first?.rawBody);
+  });
+
+  it('fails at once, without retrying, on a key that cannot be sent as a header, and does not show it', async () => {
+    const model = await modelFor([{ body: loadFixture('openai-chat-completion-answer.json') }], { apiKey: 'sk-sec\nret' });
+
+    const error = await failureOf(model.generate({ messages: [{ role: 'user', content: 'hi' }], tools: [] }));
+
+    expect(requestsOf()).toHaveLength(0);
+    expect(delays).toEqual([]);
+    expect(error.isRetryable).toBe(false);
+    expect(error.message).toContain('header "authorization" is not a valid HTTP header value');
+    expect(error.message).not.toContain('sk-sec');
+  });
 });

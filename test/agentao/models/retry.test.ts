@@ -122,6 +122,43 @@ describe('withRetry', () => {
     expect(delays).toEqual([4321]);
   });
 
+  it('gives every attempt of one call the same signal, linked to the caller once', async () => {
+    const caller = new AbortController();
+    const added = countListeners(caller.signal);
+    const signals: AbortSignal[] = [];
+    await withRetry(
+      async ({ signal, attempt }) => {
+        signals.push(signal);
+        if (attempt < 2) throw new ModelCallError('busy', { isRetryable: true, statusCode: 503 });
+        return 'ok';
+      },
+      { label: 'test', sleep: noSleep, timeoutMs: 60_000, signal: caller.signal },
+    );
+    expect(signals).toHaveLength(3);
+    expect(new Set(signals).size).toBe(1);
+    expect(added()).toBe(1);
+  });
+
+  it('gives the attempt after a timed-out one a fresh signal, and still passes on the caller abort', async () => {
+    const caller = new AbortController();
+    const signals: AbortSignal[] = [];
+    const pending = withRetry(
+      ({ signal, attempt }) =>
+        new Promise<string>((_resolve, reject) => {
+          signals.push(signal);
+          // The first attempt hangs until its 1 ms timer cuts it; the second until the caller aborts.
+          signal.addEventListener('abort', () => reject(signal.reason), { once: true });
+          if (attempt === 1) caller.abort(new Error('ticket cancelled'));
+        }),
+      { label: 'test', sleep: noSleep, timeoutMs: 1, signal: caller.signal },
+    );
+    await expect(pending).rejects.toThrow('ticket cancelled');
+    expect(signals).toHaveLength(2);
+    expect(signals[0]).not.toBe(signals[1]);
+    expect(signals[0]?.reason).toMatchObject({ name: 'TimeoutError' });
+    expect(signals[1]?.reason).toEqual(new Error('ticket cancelled'));
+  });
+
   it('refuses a policy that makes no sense', async () => {
     await expect(withRetry(async () => 'ok', { label: 'test', maxRetries: -1 })).rejects.toThrow(RangeError);
   });
@@ -150,3 +187,14 @@ describe('error helpers', () => {
     expect(redactURL('https://user:secret@llm.internal:8443/v1/?key=abc')).toBe('https://llm.internal:8443/v1');
   });
 });
+
+/** Counts the abort listeners added to `signal` from now on. */
+function countListeners(signal: AbortSignal): () => number {
+  let count = 0;
+  const add = signal.addEventListener.bind(signal);
+  signal.addEventListener = ((...args: Parameters<AbortSignal['addEventListener']>) => {
+    count += 1;
+    add(...args);
+  }) as AbortSignal['addEventListener'];
+  return () => count;
+}

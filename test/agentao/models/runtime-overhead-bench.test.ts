@@ -10,6 +10,8 @@ describe('runRuntimeOverheadBench', () => {
       'OpenAI Agents SDK',
       'Vercel AI SDK',
       'raw fetch (HTTP floor)',
+      'agentao (ours, Anthropic)',
+      'raw fetch (Messages API floor)',
     ]);
     for (const result of report.results) {
       // Two model calls per chat: the tool call, then the answer built from the tool's result.
@@ -18,7 +20,15 @@ describe('runRuntimeOverheadBench', () => {
       expect(result.msPerStepByRound).toHaveLength(2);
       expect(result.msPerStep).toBeGreaterThan(0);
       expect(result.stepsPerSecond).toBeCloseTo(1000 / result.msPerStep, 6);
+      expect(result.cpuMsPerStepByRound).toHaveLength(2);
+      expect(result.cpuMsPerStep).toBeGreaterThan(0);
     }
     expect(report.results[0]?.ratioToOurs).toBe(1);
+    // Each floor is the zero of CPU over the floor for its own wire format.
+    const floors = report.results.filter((result) => result.name.startsWith('raw fetch'));
+    expect(floors.map((result) => [result.wire, result.cpuOverFloorMsPerStep])).toEqual([
+      ['chat-completions', 0],
+      ['messages', 0],
+    ]);
   });
 });

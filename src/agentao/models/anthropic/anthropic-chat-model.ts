@@ -1,19 +1,18 @@
 /**
- * A ChatModel over the Anthropic Messages API. The official SDK builds and sends the request; the
- * body is read and checked here (zod), and retries follow our policy, not the SDK's.
+ * A ChatModel over the Anthropic Messages API, on plain `fetch`. The request is built here and the
+ * response checked by hand over the fields we read; retries follow our policy (retry.ts). No SDK:
+ * @anthropic-ai/sdk's request building and per-attempt plumbing showed in the runtime's CPU per
+ * agent step as they did for OpenAI (docs/benchmarks.md).
  */
-import Anthropic from '@anthropic-ai/sdk';
-import type { MessageCreateParamsNonStreaming } from '@anthropic-ai/sdk/resources/messages';
 import type { ChatModel, ChatRequest, ChatResponse } from '../chat-model.js';
-import { connectionError, redactURL, withRetry, type RetryOptions } from '../retry.js';
+import { postJson, retryAfterOf, unsendableHeaderError, unsendableHeaderName, type Fetch } from '../post-json.js';
+import { redactURL, withRetry, type RetryOptions } from '../retry.js';
+import { readAnthropicError, type AnthropicRequestBody } from './anthropic-api-types.js';
 import { convertFromAnthropicResponse } from './convert-from-anthropic-response.js';
 import { convertToAnthropicMessages, convertToAnthropicTools } from './convert-to-anthropic-messages.js';
-import { retryAfterOf, toModelCallError } from './anthropic-error.js';
-
-type Fetch = (input: string | URL | Request, init?: RequestInit) => Promise<Response>;
 
 export interface AnthropicChatModelSettings {
-  /** E.g. `https://api.anthropic.com` (the SDK adds `/v1/messages`). */
+  /** E.g. `https://api.anthropic.com` (`/v1/messages` is added). */
   baseURL: string;
   apiKey: string;
   model: string;
@@ -26,10 +25,7 @@ export interface AnthropicChatModelSettings {
   maxRetries?: number;
   headers?: Record<string, string>;
   retry?: RetryOptions;
-  /**
-   * The `anthropic-version` this provider's converters are written for. The SDK would send its own
-   * newer version (and Bearer auth), which compatible servers and proxies do not all speak.
-   */
+  /** The `anthropic-version` header; the converters are written for the default. */
   apiVersion?: string;
 }
 
@@ -39,47 +35,25 @@ const DEFAULT_TIMEOUT_MS = 120_000;
 
 export function createAnthropicChatModel(settings: AnthropicChatModelSettings): ChatModel {
   const timeoutMs = settings.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-  const client = new Anthropic({
-    baseURL: settings.baseURL,
-    // Passing a credential keeps the SDK from looking for others in the environment or config
-    // files; the headers below then send it the documented way.
-    apiKey: settings.apiKey,
-    authToken: null,
-    webhookKey: null,
-    maxRetries: 0,
-    timeout: timeoutMs,
-    ...(settings.fetch === undefined ? {} : { fetch: settings.fetch }),
-    defaultHeaders: {
-      ...settings.headers,
-      'x-api-key': settings.apiKey,
-      Authorization: null,
-      'anthropic-version': settings.apiVersion ?? DEFAULT_ANTHROPIC_API_VERSION,
-    },
-  });
+  const url = `${settings.baseURL.replace(/\/+$/, '')}/v1/messages`;
+  const headers = requestHeaders(settings);
   const label = `anthropic model "${settings.model}" at ${redactURL(settings.baseURL)}`;
+  const badHeader = unsendableHeaderName(headers);
   const defaultMaxTokens = settings.maxTokens ?? DEFAULT_ANTHROPIC_MAX_TOKENS;
 
   return {
     provider: 'anthropic',
     modelId: settings.model,
     async generate(request: ChatRequest): Promise<ChatResponse> {
+      if (badHeader !== undefined) throw unsendableHeaderError(label, badHeader);
       const warnings: string[] = [];
-      const body = buildRequestBody(settings.model, defaultMaxTokens, request, warnings);
+      const body = JSON.stringify(buildRequestBody(settings.model, defaultMaxTokens, request, warnings));
+      // Read at call time, not at creation: a test or a proxy may replace the global fetch later.
+      const fetch = settings.fetch ?? globalThis.fetch;
       return withRetry(
         async ({ signal }) => {
-          let response: Response;
-          try {
-            response = await client.messages.create(body, { signal, timeout: timeoutMs }).asResponse();
-          } catch (error) {
-            throw toModelCallError(error, label);
-          }
-          let text: string;
-          try {
-            text = await response.text();
-          } catch (error) {
-            throw connectionError(label, 'lost the connection while sending the response', error);
-          }
-          return convertFromAnthropicResponse(text, { label, statusCode: response.status, warnings: [...warnings] });
+          const answer = await postJson({ url, headers, body, signal, fetch, label, errorMessageOf: serverMessage });
+          return convertFromAnthropicResponse(answer.text, { label, statusCode: answer.statusCode, warnings: [...warnings] });
         },
         {
           ...settings.retry,
@@ -96,10 +70,23 @@ export function createAnthropicChatModel(settings: AnthropicChatModelSettings): 
 }
 
 /**
- * The SDK's types follow its newer API version, which dropped `temperature`; the version we pin
- * (2023-06-01) still takes it.
+ * The documented authentication (`x-api-key`) and the pinned version win over configured headers;
+ * names are lower-cased so a configured one replaces ours instead of being sent beside it.
  */
-type AnthropicRequestBody = MessageCreateParamsNonStreaming & { temperature?: number };
+function requestHeaders(settings: AnthropicChatModelSettings): Readonly<Record<string, string>> {
+  const headers: Record<string, string> = { 'content-type': 'application/json', accept: 'application/json' };
+  for (const [name, value] of Object.entries(settings.headers ?? {})) headers[name.toLowerCase()] = value;
+  headers['x-api-key'] = settings.apiKey;
+  headers['anthropic-version'] = settings.apiVersion ?? DEFAULT_ANTHROPIC_API_VERSION;
+  return Object.freeze(headers);
+}
+
+/** `overloaded_error: Overloaded`, from `{"type": "error", "error": {"type", "message"}}`. */
+function serverMessage(body: unknown): string | undefined {
+  const error = readAnthropicError(body);
+  if (error === undefined) return undefined;
+  return error.type === undefined ? error.message : `${error.type}: ${error.message}`;
+}
 
 function buildRequestBody(
   model: string,

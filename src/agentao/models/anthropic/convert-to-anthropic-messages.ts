@@ -3,21 +3,21 @@
  * calls become `tool_use` blocks, tool results become `tool_result` blocks in a user message (the
  * API wants every result of one assistant turn in the single user message that follows it). Pure.
  */
-import type {
-  ContentBlockParam,
-  MessageParam,
-  TextBlockParam,
-  Tool,
-  ToolResultBlockParam,
-} from '@anthropic-ai/sdk/resources/messages';
 import type { ChatMessage, ToolDefinition } from '../chat-model.js';
+import type {
+  AnthropicContentBlockParam,
+  AnthropicMessageParam,
+  AnthropicTextBlockParam,
+  AnthropicToolParam,
+  AnthropicToolResultBlockParam,
+} from './anthropic-api-types.js';
 
 export interface AnthropicPrompt {
   system?: string;
-  messages: MessageParam[];
+  messages: AnthropicMessageParam[];
 }
 
-type TurnContent = ContentBlockParam[];
+type TurnContent = AnthropicContentBlockParam[];
 
 export function convertToAnthropicMessages(messages: readonly ChatMessage[], warnings: string[]): AnthropicPrompt {
   const systemParts: string[] = [];
@@ -55,7 +55,7 @@ export function convertToAnthropicMessages(messages: readonly ChatMessage[], war
       }
       case 'tool': {
         seenConversation = true;
-        const result: ToolResultBlockParam = {
+        const result: AnthropicToolResultBlockParam = {
           type: 'tool_result',
           tool_use_id: message.toolCallId,
           content: message.content,
@@ -78,7 +78,7 @@ export function convertToAnthropicMessages(messages: readonly ChatMessage[], war
   return prompt;
 }
 
-export function convertToAnthropicTools(tools: readonly ToolDefinition[]): Tool[] {
+export function convertToAnthropicTools(tools: readonly ToolDefinition[]): AnthropicToolParam[] {
   return tools.map((tool) => ({
     name: tool.name,
     description: tool.description,
@@ -92,7 +92,7 @@ function holdsOnlyToolResults(turn: { role: 'user' | 'assistant'; content: TurnC
 }
 
 /** The API rejects empty text blocks, so empty text is no block at all. */
-function textBlocks(text: string): TextBlockParam[] {
+function textBlocks(text: string): AnthropicTextBlockParam[] {
   return text === '' ? [] : [{ type: 'text', text }];
 }
 

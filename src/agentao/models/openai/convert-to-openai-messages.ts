@@ -2,14 +2,11 @@
  * Our ChatMessage[] to Chat Completions messages. Pure: no I/O, so every mapping rule is testable on
  * its own.
  */
-import type {
-  ChatCompletionFunctionTool,
-  ChatCompletionMessageParam,
-} from 'openai/resources/chat/completions';
 import type { ChatMessage, ToolDefinition } from '../chat-model.js';
+import type { OpenAIFunctionToolParam, OpenAIMessageParam } from './openai-api-types.js';
 
-export function convertToOpenAIMessages(messages: readonly ChatMessage[]): ChatCompletionMessageParam[] {
-  return messages.map((message): ChatCompletionMessageParam => {
+export function convertToOpenAIMessages(messages: readonly ChatMessage[]): OpenAIMessageParam[] {
+  return messages.map((message): OpenAIMessageParam => {
     switch (message.role) {
       case 'system':
         return { role: 'system', content: message.content };
@@ -37,7 +34,7 @@ export function convertToOpenAIMessages(messages: readonly ChatMessage[]): ChatC
   });
 }
 
-export function convertToOpenAITools(tools: readonly ToolDefinition[]): ChatCompletionFunctionTool[] {
+export function convertToOpenAITools(tools: readonly ToolDefinition[]): OpenAIFunctionToolParam[] {
   return tools.map((tool) => ({
     type: 'function',
     function: { name: tool.name, description: tool.description, parameters: tool.parameters },

@@ -1,15 +1,16 @@
 /**
  * A ChatModel over any Chat Completions endpoint: OpenAI itself or a compatible server (Ollama,
- * vLLM, llama.cpp). The official SDK builds and sends the request; the body is read and checked
- * here (zod), and retries follow our policy, not the SDK's.
+ * vLLM, llama.cpp), on plain `fetch`. The request is built here and the response checked by hand
+ * over the fields we read; retries follow our policy (retry.ts). No SDK: the openai package's
+ * request building, zod parse and per-attempt abort plumbing were most of the runtime's own
+ * CPU per agent step (docs/benchmarks.md).
  */
-import OpenAI from 'openai';
-import type { ChatCompletionCreateParamsNonStreaming } from 'openai/resources/chat/completions';
 import type { ChatModel, ChatRequest, ChatResponse } from '../chat-model.js';
-import { connectionError, redactURL, withRetry, type RetryOptions } from '../retry.js';
+import { postJson, retryAfterOf, unsendableHeaderError, unsendableHeaderName, type Fetch } from '../post-json.js';
+import { redactURL, withRetry, type RetryOptions } from '../retry.js';
 import { convertFromOpenAIResponse } from './convert-from-openai-response.js';
 import { convertToOpenAIMessages, convertToOpenAITools } from './convert-to-openai-messages.js';
-import { createErrorBodyRecorder, retryAfterOf, toModelCallError, type Fetch } from './openai-error.js';
+import { openAIErrorMessage, type OpenAIChatRequestBody } from './openai-api-types.js';
 
 export interface OpenAIChatModelSettings {
   /** E.g. `https://api.openai.com/v1` or `http://127.0.0.1:11434/v1` for Ollama. */
@@ -36,47 +37,25 @@ export const DEFAULT_TIMEOUT_MS = 120_000;
 
 export function createOpenAIChatModel(settings: OpenAIChatModelSettings): ChatModel {
   const timeoutMs = settings.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-  const recorder = createErrorBodyRecorder(settings.fetch ?? globalThis.fetch);
-  const keyless = settings.apiKey === '';
-  const client = new OpenAI({
-    baseURL: settings.baseURL,
-    // The SDK refuses to start without a key; a keyless server gets a placeholder that the null
-    // Authorization header below then removes from every request.
-    apiKey: keyless ? 'unused' : settings.apiKey,
-    // Explicit nulls keep the SDK from reading OPENAI_* variables: config.ts is the one reader.
-    adminAPIKey: null,
-    organization: null,
-    project: null,
-    webhookSecret: null,
-    maxRetries: 0,
-    timeout: timeoutMs,
-    fetch: recorder.fetch,
-    defaultHeaders: { ...settings.headers, ...(keyless ? { Authorization: null } : {}) },
-  });
+  const url = `${settings.baseURL.replace(/\/+$/, '')}/chat/completions`;
+  const headers = requestHeaders(settings);
   const label = `openai model "${settings.model}" at ${redactURL(settings.baseURL)}`;
+  const badHeader = unsendableHeaderName(headers);
   const maxTokensParameter = settings.maxTokensParameter ?? 'max_tokens';
 
   return {
     provider: 'openai',
     modelId: settings.model,
     async generate(request: ChatRequest): Promise<ChatResponse> {
+      if (badHeader !== undefined) throw unsendableHeaderError(label, badHeader);
       const warnings: string[] = [];
-      const body = buildRequestBody(settings.model, request, maxTokensParameter, warnings);
+      const body = JSON.stringify(buildRequestBody(settings.model, request, maxTokensParameter, warnings));
+      // Read at call time, not at creation: a test or a proxy may replace the global fetch later.
+      const fetch = settings.fetch ?? globalThis.fetch;
       return withRetry(
         async ({ signal }) => {
-          let response: Response;
-          try {
-            response = await client.chat.completions.create(body, { signal, timeout: timeoutMs }).asResponse();
-          } catch (error) {
-            throw toModelCallError(error, label, recorder);
-          }
-          let text: string;
-          try {
-            text = await response.text();
-          } catch (error) {
-            throw connectionError(label, 'lost the connection while sending the response', error);
-          }
-          return convertFromOpenAIResponse(text, { label, statusCode: response.status, warnings: [...warnings] });
+          const answer = await postJson({ url, headers, body, signal, fetch, label, errorMessageOf: openAIErrorMessage });
+          return convertFromOpenAIResponse(answer.text, { label, statusCode: answer.statusCode, warnings: [...warnings] });
         },
         {
           ...settings.retry,
@@ -92,13 +71,21 @@ export function createOpenAIChatModel(settings: OpenAIChatModelSettings): ChatMo
   };
 }
 
+/** Lower-case names, so a caller's `Authorization` replaces ours instead of being sent beside it. */
+function requestHeaders(settings: OpenAIChatModelSettings): Readonly<Record<string, string>> {
+  const headers: Record<string, string> = { 'content-type': 'application/json', accept: 'application/json' };
+  if (settings.apiKey !== '') headers.authorization = `Bearer ${settings.apiKey}`;
+  for (const [name, value] of Object.entries(settings.headers ?? {})) headers[name.toLowerCase()] = value;
+  return Object.freeze(headers);
+}
+
 function buildRequestBody(
   model: string,
   request: ChatRequest,
   maxTokensParameter: 'max_tokens' | 'max_completion_tokens',
   warnings: string[],
-): ChatCompletionCreateParamsNonStreaming {
-  const body: ChatCompletionCreateParamsNonStreaming = {
+): OpenAIChatRequestBody {
+  const body: OpenAIChatRequestBody = {
     model,
     messages: convertToOpenAIMessages(request.messages),
   };
