@@ -135,7 +135,7 @@ export function buildSession(
     intent.request === text ? [] : deps.kb.search(intent.request.slice(0, 2000), { limit: 3, intents: [intent.intent] }),
   );
   const escalation = stage('escalation matrix', () =>
-    detectEscalation({ text: mail.newest, subject: ticket.subject, intent: intent.intent }),
+    detectEscalation({ text: mail.newest, subject: ticket.subject, intent: intent.intent, intentConfidence: intent.confidence }),
   );
   const kbAgrees = stage('KB agreement (request)', () => kbAgreesWithRequest(deps.kb, intent.request, intent.intent));
   const uncoveredAsks = stage('request coverage', () =>
