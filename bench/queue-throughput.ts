@@ -39,7 +39,7 @@ import pg from 'pg';
 import { loadConfig } from '../src/service/config.js';
 import { createGenericConnector } from '../src/service/connectors/generic/generic-connector.js';
 import { createOutboxDispatcher } from '../src/service/outbox/outbox-dispatcher.js';
-import { scrubTicket } from '../src/service/process-ticket.js';
+import { scrubTicket } from '../src/triage/scrubber.js';
 import { createJobQueue } from '../src/service/queue/create-job-queue.js';
 import type { JobQueue } from '../src/service/queue/job-queue.js';
 import { silentLogger } from '../src/service/queue/logger.js';

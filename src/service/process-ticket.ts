@@ -8,7 +8,7 @@ import type { Transaction } from 'kysely';
 import type { AgentEvent } from '../agentao/index.js';
 import { triageTicket } from '../triage/pipeline.js';
 import { createRunScrubber } from '../triage/scrubber-run-cache.js';
-import { scrubText } from '../triage/scrubber.js';
+import { scrubTicket } from '../triage/scrubber.js';
 import type { Ticket, TriageOutcome } from '../triage/types.js';
 import { TriageInterruptedError } from './errors.js';
 import type { TriageRuntime } from './triage-runtime.js';
@@ -36,19 +36,6 @@ export interface ProcessedTicket {
  */
 export function outboxIdempotencyKey(ticketId: string, kind: 'send' | 'draft'): string {
   return `${ticketId}:${kind}`;
-}
-
-/** What we store of a ticket: the customer's words with secrets and PII scrubbed. */
-export function scrubTicket(ticket: Ticket): Ticket {
-  return {
-    ...ticket,
-    subject: ticket.subject === undefined ? undefined : scrubText(ticket.subject).text,
-    body: scrubText(ticket.body).text,
-  };
-}
-
-export async function storeTicket(runtime: TriageRuntime, ticket: Ticket) {
-  return insertTicketIfAbsent(runtime.store.db, scrubTicket(ticket));
 }
 
 export interface ProcessTicketOptions {

@@ -53,6 +53,7 @@ import type { Executor } from '../store/repositories/with-transaction.js';
 import { claimDeliveryLease, type DeliveryLease, settleDeliveryLease } from './delivery-lease.js';
 import { MissingConnectorError } from './errors.js';
 import { type OutboxCipher, OutboxKeyError } from './outbox-cipher.js';
+import { isHelpdeskProvider } from '../../triage/types.js';
 
 export type DeliveryOutcome =
   /** The helpdesk accepted it. */
@@ -122,8 +123,6 @@ export interface OutboxDispatcherOptions {
   onGiveUp?(entry: OutboxEntry, error: string): void;
 }
 
-const HELPDESK_PROVIDERS: ReadonlySet<string> = new Set<HelpdeskProvider>(['zendesk', 'intercom', 'hubspot', 'generic']);
-
 export function createOutboxDispatcher(options: OutboxDispatcherOptions): OutboxDispatcher {
   const { db, connectors } = options;
   const maxAttempts = options.maxAttempts ?? 8;
@@ -174,12 +173,12 @@ export function createOutboxDispatcher(options: OutboxDispatcherOptions): Outbox
     exactText: () => Promise<string>,
   ): Promise<DeliveryResult> {
     const result = resultFor(current);
-    if (!HELPDESK_PROVIDERS.has(ticket.source)) {
+    if (!isHelpdeskProvider(ticket.source)) {
       await markDelivered(current, lease);
       logger.info({ ticketId: ticket.id, outboxId: current.id, source: ticket.source }, 'no helpdesk for this source; outbox entry delivered locally');
       return result('delivered-locally');
     }
-    const connector = connectors[ticket.source as HelpdeskProvider];
+    const connector = connectors[ticket.source];
     let posted: PostResult | null;
     let found = false;
     try {

@@ -5,7 +5,8 @@
  * outcome. Once per dialect.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { processTicket, scrubTicket } from '../../../src/service/process-ticket.js';
+import { processTicket } from '../../../src/service/process-ticket.js';
+import { scrubTicket } from '../../../src/triage/scrubber.js';
 import { listAuditEvents } from '../../../src/service/store/repositories/audit-repository.js';
 import { getOutboxForTicket } from '../../../src/service/store/repositories/outbox-repository.js';
 import { listRuns } from '../../../src/service/store/repositories/run-repository.js';

@@ -5,7 +5,7 @@
 import { createGenericConnector } from '../../../../src/service/connectors/generic/generic-connector.js';
 import { loadConfig } from '../../../../src/service/config.js';
 import { createOutboxDispatcher, type OutboxDispatcher } from '../../../../src/service/outbox/outbox-dispatcher.js';
-import { scrubTicket } from '../../../../src/service/process-ticket.js';
+import { scrubTicket } from '../../../../src/triage/scrubber.js';
 import { createJobQueue } from '../../../../src/service/queue/create-job-queue.js';
 import type { JobQueue, RetryPolicy } from '../../../../src/service/queue/job-queue.js';
 import type { Logger } from '../../../../src/service/queue/logger.js';
