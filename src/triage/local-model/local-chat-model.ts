@@ -13,11 +13,10 @@ import { customerProfileResult } from '../tools/get-customer-profile.js';
 import { orderStatusResult, type OrderStatusResult } from '../tools/get-order-status.js';
 import { kbSearchResult, type KbSearchResult } from '../tools/search-kb.js';
 import { sendReplyParameters } from '../tools/send-reply.js';
-import type { IntentClassifier } from './intent-classifier.js';
 import { localConfidence } from './local-confidence.js';
 import { extractOrderIds } from './order-ids.js';
 import { composeReply } from './reply-composer.js';
-import { classifyRequest } from './request-classification.js';
+import { classifyRequest, type IntentPredictor } from './request-classification.js';
 import { failed, toolArguments, toolExchanges, toolResult, type ToolExchange } from './tool-exchanges.js';
 
 /** A KB hit this relevant (normalised BM25, see kb-search-index.ts) is used even for another intent. */
@@ -37,7 +36,8 @@ type KbArticleResult = KbSearchResult['results'][number];
 type FoundOrder = Extract<OrderStatusResult, { found: true }>;
 
 export interface LocalChatModelOptions {
-  classifier: IntentClassifier;
+  /** The trained `IntentClassifier`, or anything that predicts the same way (tests use a fixed one). */
+  classifier: IntentPredictor;
   /** The model sends only above this; the gate enforces its own threshold regardless. */
   autoSendThreshold: number;
   signature?: string;
