@@ -7,7 +7,8 @@
  *
  * Intents are reported twice: the whole mail (`classifier.predict`) and by its request
  * (`classifyRequest`: the whole mail and its sentences, as the pipeline and the local model read
- * it), each with its ECE; and on the held-out one-line requests (data/training/held-out/one-liners.jsonl).
+ * it), each with its ECE; on the held-out one-line requests (data/training/held-out/one-liners.jsonl); and on
+ * the short requests written apart from requests-varied.jsonl (data/training/held-out/requests-apart.jsonl).
  */
 import { parseArgs } from 'node:util';
 import { loadDefaultEscalationModel } from '../src/triage/escalation-model.js';
@@ -16,8 +17,8 @@ import { detectEscalation, escalationTags } from '../src/triage/escalation.js';
 import { matchWordLists } from '../src/triage/escalation-word-lists.js';
 import { loadDefaultIntentClassifier } from '../src/triage/local-model/intent-classifier.js';
 import { evaluateClassifier } from '../src/triage/local-model/intent-evaluation.js';
-import { defaultHeldOutPath, defaultOneLinersPath, readHeldOutExamples } from '../src/triage/local-model/intent-training-data.js';
-import { requestClassifier } from '../src/triage/local-model/request-classification.js';
+import { defaultHeldOutPath, defaultOneLinersPath, defaultRequestsApartPath, readHeldOutExamples } from '../src/triage/local-model/intent-training-data.js';
+import { classifyRequest, requestClassifier } from '../src/triage/local-model/request-classification.js';
 
 try {
   const { values } = parseArgs({
@@ -34,15 +35,18 @@ try {
   const intents = evaluateClassifier(classifier, rows);
   const requests = evaluateClassifier(requestClassifier(classifier), rows);
   const oneLiners = evaluateClassifier(requestClassifier(classifier), readHeldOutExamples(defaultOneLinersPath));
+  const requestsApart = evaluateClassifier(requestClassifier(classifier), readHeldOutExamples(defaultRequestsApartPath));
   const sureShare = (evaluation: typeof intents) => {
     const sure = evaluation.calibration.bins.filter((bin) => bin.lower >= 0.9 - 1e-9);
     const count = sure.reduce((sum, bin) => sum + bin.count, 0);
     const right = sure.reduce((sum, bin) => sum + bin.accuracy * bin.count, 0);
     return { count, accuracy: count === 0 ? 0 : right / count };
   };
-  const matrix = evaluateTags(tagged, (text) =>
-    escalationTags(detectEscalation({ text, intent: classifier.predict(text).intent, customer: null })),
-  );
+  const matrix = evaluateTags(tagged, (text) => {
+    // As the pipeline reads a mail: the intent by its request, with that confidence.
+    const intent = classifyRequest(classifier, text);
+    return escalationTags(detectEscalation({ text, intent: intent.intent, intentConfidence: intent.confidence, customer: null }));
+  });
   const wordLists = evaluateTags(tagged, (text) => matchWordLists(text).map((found) => found.tag));
   const tagModel = evaluateTags(tagged, (text) => model.predict(text).map((score) => score.tag));
   if (values.json) {
@@ -56,6 +60,8 @@ try {
           requestEce: requests.calibration.expectedCalibrationError,
           oneLinerAccuracy: oneLiners.accuracy,
           oneLinerEce: oneLiners.calibration.expectedCalibrationError,
+          requestsApartAccuracy: requestsApart.accuracy,
+          requestsApartEce: requestsApart.calibration.expectedCalibrationError,
           matrix,
           wordLists,
           tagModel,
@@ -67,12 +73,16 @@ try {
   } else {
     const percent = (value: number) => `${(value * 100).toFixed(1)}%`;
     console.log(`${rows.length} held-out mails (${tagged.length} tag-labelled)  intent accuracy ${percent(intents.accuracy)} (${intents.correct}/${intents.total})`);
-    for (const [name, evaluation] of [['whole mail', intents], ['by its request', requests], ['one-line requests', oneLiners]] as const) {
+    for (const [name, evaluation] of [['whole mail', intents], ['by its request', requests], ['one-line requests', oneLiners], ['requests apart', requestsApart]] as const) {
       const sure = sureShare(evaluation);
       console.log(
         `  ${name.padEnd(18)} accuracy ${percent(evaluation.accuracy)} (${evaluation.correct}/${evaluation.total})  ECE ${evaluation.calibration.expectedCalibrationError.toFixed(3)}  ` +
           `confidence >= 0.9: ${sure.count} (${percent(sure.accuracy)} right)`,
       );
+    }
+    console.log('\nrequests apart, most frequent confusions:');
+    for (const confusion of requestsApart.confusions.slice(0, 8)) {
+      console.log(`  ${confusion.expected} -> ${confusion.predicted}: ${confusion.count}`);
     }
     console.log('\nweakest intents (recall):');
     for (const score of [...intents.perIntent].sort((left, right) => left.recall - right.recall).slice(0, 6)) {

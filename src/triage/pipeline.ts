@@ -22,6 +22,8 @@ import { collectRunSources } from './grounding/run-sources.js';
 import { assessSentences } from './grounding/sentence-support.js';
 import { estimateIndependentConfidence } from './independent-confidence.js';
 import { classifyRequest } from './local-model/request-classification.js';
+import { findUncoveredAsks } from './request-coverage.js';
+import { kbAgreesWithRequest } from './request-kb-support.js';
 import { judgeReply, type JudgeVerdict } from './judge.js';
 import type { KnowledgeBase } from './kb/knowledge-base.js';
 import type { CrmClient } from './crm/crm-client.js';
@@ -133,7 +135,11 @@ export function buildSession(
     intent.request === text ? [] : deps.kb.search(intent.request.slice(0, 2000), { limit: 3, intents: [intent.intent] }),
   );
   const escalation = stage('escalation matrix', () =>
-    detectEscalation({ text: mail.newest, subject: ticket.subject, intent: intent.intent }),
+    detectEscalation({ text: mail.newest, subject: ticket.subject, intent: intent.intent, intentConfidence: intent.confidence }),
+  );
+  const kbAgrees = stage('KB agreement (request)', () => kbAgreesWithRequest(deps.kb, intent.request, intent.intent));
+  const uncoveredAsks = stage('request coverage', () =>
+    findUncoveredAsks({ classifier: deps.classifier, kb: deps.kb, text: mail.newest, intent: intent.intent }),
   );
   const language = stage('language detection', () =>
     deps.languageDetector?.detect(mail.newest) ?? {
@@ -148,10 +154,11 @@ export function buildSession(
     // The whole message's certainty, not the request sentence's: a lone sentence reads surer than it
     // is (the injection corpus's "remove the late fee on my account" is delete_account at 0.97), and
     // this estimate is the cap on the model's claim. The request sentence only helps find KB support.
-    confidence: estimateIndependentConfidence({ intent: intent.intent, confidence: wholeConfidence }, [...kbHits, ...requestHits]),
+    confidence: estimateIndependentConfidence({ intent: intent.intent, confidence: wholeConfidence }, [...kbHits, ...requestHits], { kbAgrees }),
     escalation,
     mail,
     language,
+    uncoveredAsks,
   });
   // The articles the pipeline itself retrieved for this ticket are approved material for the reply.
   for (const hit of [...kbHits, ...requestHits]) session.kbReplies.set(hit.id, deps.kb.replyOf(hit.id));

@@ -107,6 +107,15 @@ export function assessSend(
     reasons.push('the ticket does not match anything the knowledge base answers');
   }
 
+  // One answer per mail: a second request the chosen articles do not answer needs a person.
+  for (const ask of session.independent.uncoveredAsks ?? []) {
+    rules.push('request:uncovered-ask');
+    reasons.push(
+      `the mail also asks something the chosen answer does not cover ("${shorten(ask.sentence)}" reads as ${ask.intent}), ` +
+        'so not every ask would be answered by approved material',
+    );
+  }
+
   if (confidence < options.threshold) {
     rules.push('confidence:below-threshold');
     reasons.push(
@@ -188,7 +197,9 @@ function unknownSenderRefusal(session: TriageSession, claimedIntent: string | un
   const intents = [session.independent.intent.intent, ...(claimedIntent ? [claimedIntent] : [])];
   const bound = intents.find((intent) => needsAccountData(intent));
   if (bound) return `no customer profile for this email, and the question needs account data (intent ${bound})`;
-  const orderIds = extractOrderIds(`${session.ticket.subject ?? ''}\n${session.independent.mail.newest}`);
+  // The whole body, not only the newest message: "When will this one arrive?" above a forwarded
+  // shipping notice is a question about the order in it.
+  const orderIds = extractOrderIds(`${session.ticket.subject ?? ''}\n${session.ticket.body}`);
   if (orderIds.length > 0) return `no customer profile for this email, and the message is about an order (${orderIds[0]})`;
   return undefined;
 }

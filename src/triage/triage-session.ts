@@ -5,6 +5,7 @@
 import type { EscalationSignal } from './escalation.js';
 import type { LanguageReading } from './language/detect-language.js';
 import type { MailReading } from './mail/read-mail.js';
+import type { UncoveredAsk } from './request-coverage.js';
 import type { Customer, KbHit, Order, Ticket } from './types.js';
 
 export interface IntentEstimate {
@@ -70,6 +71,8 @@ export class TriageSession {
       mail: MailReading;
       /** The language of the newest message. */
       language: LanguageReading;
+      /** Sentences asking for something the chosen intent's articles do not answer (request-coverage.ts). */
+      uncoveredAsks?: UncoveredAsk[];
     },
   ) {}
 

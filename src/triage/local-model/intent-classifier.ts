@@ -21,6 +21,12 @@ import { TextVocabulary, defaultTextFeatureOptions, type TextFeatureOptions } fr
 export interface IntentExample {
   text: string;
   intent: string;
+  /**
+   * ISO 639-1 code of a text that is not English. Such examples train the model but do not fit its
+   * temperature: mail in another language is always drafted (the KB is English only), so the send
+   * threshold only ever reads confidences on English text, and those must mean what they say.
+   */
+  lang?: string;
 }
 
 export interface IntentPrediction {
@@ -38,9 +44,13 @@ export interface TrainOptions extends Partial<SoftmaxTrainingOptions> {
 }
 
 export const defaultTrainOptions: Required<Omit<TrainOptions, 'features'>> & { features: TextFeatureOptions } = {
-  epochs: 30,
+  // Twice the step and a third more epochs than before (2 / 30): the old schedule stopped well short
+  // of the optimum (its fitted temperature sharpened every prediction 4x). Measured on the dev sets
+  // of data/training/held-out/ with the same data (docs/classifier.md): composed mail 89.0 -> 92.4 %,
+  // one-liners 92.8 -> 94.4 %, requests written apart 87.5 -> 88.9 %; 80-120 epochs did no better.
+  epochs: 40,
   batchSize: 32,
-  learningRate: 2,
+  learningRate: 4,
   l2: 1e-4,
   seed: 20240611,
   calibrationShare: 0.2,
@@ -109,8 +119,10 @@ export class IntentClassifier {
     let temperature = 1;
     let calibration: Record<string, unknown> = { heldOutExamples: 0 };
     if (settings.calibrationShare > 0) {
-      const { fit, heldOut } = stratifiedSplit(examples, settings.calibrationShare, settings.seed);
+      const { fit, heldOut: split } = stratifiedSplit(examples, settings.calibrationShare, settings.seed);
       const probe = fitModel(fit, intents, settings);
+      const english = split.filter((example) => example.lang === undefined || example.lang === 'en');
+      const heldOut = english.length > 0 ? english : split;
       const logits = heldOut.map((example) => computeLogits(probe.model, probe.vocabulary.vectorise(example.text)));
       const labels = heldOut.map((example) => intents.indexOf(example.intent));
       temperature = fitTemperature(logits, labels);

@@ -175,7 +175,7 @@ export class LocalChatModel implements ChatModel {
       profile?.found === false &&
       this.options.autoSendUnknownSenders !== false &&
       !needsAccountData(prediction.intent) &&
-      extractOrderIds(text).length === 0;
+      mentionedOrderIds(ticket).length === 0;
     const customerVerified = customer !== undefined || generalQuestionFromUnknown;
     const order = firstFoundOrder(history);
     const kbResults = callsTo(history, 'search_kb').flatMap((exchange) => toolResult(exchange, kbSearchResult)?.results ?? []);

@@ -90,7 +90,10 @@ describe('export-training', () => {
     expect(examples.map((example) => example.intent).sort()).toEqual(
       [(await exportReviewedExamples(services.runtime.store.db)).find((example) => example.ticketId === 'T-approved')!.intent, 'delete_account', 'track_order'].sort(),
     );
-    expect(examples.find((example) => example.intent === 'delete_account')?.text).toBe('Under the GDPR send me a copy of my personal data');
+    // The reviewer's correction is what trains; the approved "cancel my subscription" may read as delete_account too.
+    expect(examples.filter((example) => example.intent === 'delete_account').map((example) => example.text)).toContain(
+      'Under the GDPR send me a copy of my personal data',
+    );
   });
 
   it('the CLI writes the JSONL to a file, filtered by --since, and refuses a bad time', async () => {

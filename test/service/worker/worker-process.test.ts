@@ -25,6 +25,7 @@ import { createTestStoreLocation, POSTGRES_URL, type TestStoreLocation } from '.
 import { genericTicket } from './support/worker-stack.js';
 
 const FIXTURE = fileURLToPath(new URL('../../fixtures/worker/run-worker.ts', import.meta.url));
+const CHILD_PROCESS_TEST_TIMEOUT_MS = 120_000;
 
 interface ChildWorker {
   process: ChildProcessWithoutNullStreams;
@@ -133,6 +134,8 @@ describe('triage worker processes on PostgreSQL with pg-boss', () => {
     return helpdesk.requests.filter((request) => request.body.ticketId === ticketId);
   }
 
+  // Each test starts worker processes that load the whole service: on a shared, busy box that alone
+  // took 20+ s, so these two wait longer than the suite's default.
   it('a worker killed with SIGKILL mid-ticket: a second worker finishes the ticket, one reply reaches the helpdesk', async () => {
     const queueName = `killed-${randomBytes(4).toString('hex')}`;
     const ticketId = `generic:${queueName}`;
@@ -174,7 +177,7 @@ describe('triage worker processes on PostgreSQL with pg-boss', () => {
     const runs = await listRuns(store.db, ticketId);
     expect(runs.map((run) => run.status)).toEqual(['failed', 'succeeded']);
     expect(runs[0]?.error).toMatch(/abandoned/);
-  });
+  }, CHILD_PROCESS_TEST_TIMEOUT_MS);
 
   it('SIGTERM mid-ticket: the worker finishes it, takes no new job, and exits 0', async () => {
     const queueName = `stopped-${randomBytes(4).toString('hex')}`;
@@ -203,5 +206,5 @@ describe('triage worker processes on PostgreSQL with pg-boss', () => {
     } finally {
       await observer.stop();
     }
-  });
+  }, CHILD_PROCESS_TEST_TIMEOUT_MS);
 });

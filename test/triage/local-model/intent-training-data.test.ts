@@ -4,7 +4,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { parseTrainingExamples, readHeldOutExamples, readTrainingExamples } from '../../../src/triage/local-model/intent-training-data.js';
+import { findNearDuplicates } from '../../../src/triage/local-model/intent-near-duplicates.js';
+import {
+  defaultRequestsApartPath,
+  defaultTrainingDirectory,
+  parseTrainingExamples,
+  readHeldOutExamples,
+  readTrainingExamples,
+} from '../../../src/triage/local-model/intent-training-data.js';
 import { heldOutCommon, heldOutForeign, heldOutIntents } from '../../../scripts/inbox-corpus/held-out-parts.js';
 import type { CommonParts, IntentParts } from '../../../scripts/inbox-corpus/parts.js';
 import { trainingAccounts } from '../../../scripts/inbox-corpus/training-accounts.js';
@@ -13,6 +20,16 @@ import { trainingCommon } from '../../../scripts/inbox-corpus/training-common.js
 import { trainingForeign } from '../../../scripts/inbox-corpus/training-foreign.js';
 import { trainingOrders } from '../../../scripts/inbox-corpus/training-orders.js';
 import { trainingService } from '../../../scripts/inbox-corpus/training-service.js';
+
+const multilingualRequests = new Set(
+  parseTrainingExamples(
+    readFileSync(fileURLToPath(new URL('../../../data/training/requests-multilingual.jsonl', import.meta.url)), 'utf8'),
+    'requests-multilingual.jsonl',
+  ).map((example) => example.text),
+);
+function isMultilingualRequest(text: string): boolean {
+  return multilingualRequests.has(text);
+}
 
 describe('training examples', () => {
   it('cover every intent with many phrasings', () => {
@@ -24,7 +41,8 @@ describe('training examples', () => {
   });
 
   it('hold at least 1,500 tag-labelled inbox mails, 40 or more per intent, mostly several sentences long', () => {
-    const mails = readTrainingExamples().filter((example) => example.tags !== undefined);
+    // The composed inbox mail only: requests-multilingual.jsonl carries tags too but is one-line requests.
+    const mails = readTrainingExamples().filter((example) => example.tags !== undefined && !isMultilingualRequest(example.text));
     expect(mails.length).toBeGreaterThanOrEqual(1500);
     const counts = new Map<string, number>();
     for (const mail of mails) counts.set(mail.intent, (counts.get(mail.intent) ?? 0) + 1);
@@ -95,5 +113,42 @@ describe('the inbox-mail corpus', () => {
     expect(shared).toEqual([]);
     const foreignTraining = new Set(trainingForeign.map((mail) => mail.text));
     expect(heldOutForeign.filter((mail) => foreignTraining.has(mail.text))).toEqual([]);
+  });
+});
+
+describe('the short requests (requests-varied.jsonl) and the dev set written apart from them', () => {
+  const varied = parseTrainingExamples(readFileSync(join(defaultTrainingDirectory, 'requests-varied.jsonl'), 'utf8'), 'requests-varied.jsonl');
+  const apart = readHeldOutExamples(defaultRequestsApartPath);
+
+  it('give every intent 60 or more new phrasings, and the dev set 10 or more', () => {
+    const count = (rows: { intent: string }[]) => {
+      const counts = new Map<string, number>();
+      for (const row of rows) counts.set(row.intent, (counts.get(row.intent) ?? 0) + 1);
+      return counts;
+    };
+    const variedCounts = count(varied);
+    const apartCounts = count(apart);
+    expect(variedCounts.size).toBe(30);
+    expect([...apartCounts.keys()].sort()).toEqual([...variedCounts.keys()].sort());
+    for (const [intent, total] of variedCounts) expect(total, intent).toBeGreaterThanOrEqual(60);
+    for (const [intent, total] of apartCounts) expect(total, intent).toBeGreaterThanOrEqual(10);
+  });
+
+  it('share no text: no dev request is a training text or more than 0.75 token-Jaccard similar to one', () => {
+    const normalise = (text: string) => text.toLowerCase().replace(/\s+/g, ' ').trim();
+    const training = readTrainingExamples().filter((example) => example.tags === undefined);
+    const trainingTexts = new Set(training.map((example) => normalise(example.text)));
+    expect(apart.filter((example) => trainingTexts.has(normalise(example.text)))).toEqual([]);
+    const near = findNearDuplicates(
+      apart.map((example) => example.text),
+      training.map((example) => example.text),
+      0.75,
+    );
+    expect(near.map((found) => `${found.text} ~ ${found.reference}`)).toEqual([]);
+  }, 60_000);
+
+  it('repeat no line within the new training file', () => {
+    const texts = varied.map((example) => example.text.toLowerCase());
+    expect(texts.length - new Set(texts).size).toBe(0);
   });
 });

@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { readLabelledCsv } from '../../../src/triage/local-model/intent-evaluation.js';
 import { findNearDuplicates, jaccardSimilarity } from '../../../src/triage/local-model/intent-near-duplicates.js';
-import { defaultOneLinersPath, readHeldOutExamples, readTrainingExamples } from '../../../src/triage/local-model/intent-training-data.js';
+import { defaultOneLinersPath, defaultRequestsApartPath, readHeldOutExamples, readTrainingExamples } from '../../../src/triage/local-model/intent-training-data.js';
 
 const bitextPath = fileURLToPath(new URL('../../../../shared/data/bitext-support-intents.csv', import.meta.url));
 
@@ -26,7 +26,12 @@ describe('near-duplicate check', () => {
 describe.skipIf(!existsSync(bitextPath))('the training and held-out mail against the Bitext evaluation set', () => {
   it('share no text with more than 0.8 token Jaccard similarity', () => {
     const bitext = readLabelledCsv(bitextPath).map((row) => row.text);
-    const ours = [...readTrainingExamples(), ...readHeldOutExamples(), ...readHeldOutExamples(defaultOneLinersPath)].map((example) => example.text);
+    const ours = [
+      ...readTrainingExamples(),
+      ...readHeldOutExamples(),
+      ...readHeldOutExamples(defaultOneLinersPath),
+      ...readHeldOutExamples(defaultRequestsApartPath),
+    ].map((example) => example.text);
     expect(findNearDuplicates(ours, bitext, 0.8).map((found) => found.text)).toEqual([]);
   }, 60_000);
 });

@@ -1,0 +1,49 @@
+/**
+ * Trains intent classifiers in memory with different options and scores each on the dev sets
+ * (data/training/held-out/: the composed inbox mail, the one-liners, the requests written apart).
+ * Never reads the evaluation-only sets (data/eval/, the Bitext CSV). Writes no model.
+ *
+ *   npx tsx scripts/compare-intent-options.ts '{"name":"base"}' '{"name":"l2","l2":3e-4}' ...
+ *
+ * Each argument is a JSON object of TrainOptions (features nested under "features") plus a "name";
+ * "exclude" (file names) leaves training files out, e.g. {"exclude":["requests-varied.jsonl"]}.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { IntentClassifier, type TrainOptions } from '../src/triage/local-model/intent-classifier.js';
+import { evaluateClassifier } from '../src/triage/local-model/intent-evaluation.js';
+import {
+  defaultOneLinersPath,
+  defaultRequestsApartPath,
+  defaultTrainingDirectory,
+  parseTrainingExamples,
+  readHeldOutExamples,
+} from '../src/triage/local-model/intent-training-data.js';
+import { requestClassifier } from '../src/triage/local-model/request-classification.js';
+
+const mail = readHeldOutExamples();
+const oneLiners = readHeldOutExamples(defaultOneLinersPath);
+const apart = readHeldOutExamples(defaultRequestsApartPath);
+
+for (const argument of process.argv.slice(2)) {
+  const { name, exclude = [], ...options } = JSON.parse(argument) as TrainOptions & { name: string; exclude?: string[] };
+  const files = readdirSync(defaultTrainingDirectory)
+    .filter((file) => file.endsWith('.jsonl') && !exclude.includes(file))
+    .sort();
+  const examples = files.flatMap((file) => parseTrainingExamples(readFileSync(join(defaultTrainingDirectory, file), 'utf8'), file));
+  const started = performance.now();
+  const classifier = IntentClassifier.train(examples, options);
+  const byRequest = requestClassifier(classifier);
+  const scores = [
+    ['mail', evaluateClassifier(classifier, mail)],
+    ['mail/req', evaluateClassifier(byRequest, mail)],
+    ['one-liners', evaluateClassifier(byRequest, oneLiners)],
+    ['apart', evaluateClassifier(byRequest, apart)],
+  ] as const;
+  const line = scores
+    .map(([label, evaluation]) => `${label} ${(evaluation.accuracy * 100).toFixed(1)}% ece ${evaluation.calibration.expectedCalibrationError.toFixed(3)}`)
+    .join(' | ');
+  console.log(`${name.padEnd(14)} ${line} | T ${classifier.temperature.toFixed(3)} | ${((performance.now() - started) / 1000).toFixed(0)} s`);
+  const apartScore = scores[3][1];
+  console.log(`  apart confusions: ${apartScore.confusions.slice(0, 10).map((c) => `${c.expected}>${c.predicted} ${c.count}`).join(', ')}`);
+}

@@ -1,0 +1,102 @@
+/**
+ * "Send only when every ask is answered by approved material." A mail is answered with the articles
+ * of one intent; any other sentence that asks for something must be about the same thing, or the
+ * customer gets a confident answer to half their mail ("How long does delivery take? And could you
+ * change the bulbs in A1001?" would be sent the delivery-times article, the change never made).
+ *
+ * An ask is a sentence of the newest message with a question mark or a request frame ("could you",
+ * "please", "I need") and at least two content words beyond helpdesk filler ("can you help?" asks
+ * for nothing in particular). It is covered when the classifier reads it as the chosen intent or as
+ * an intent that an article of the chosen intent also answers (the KB's own grouping: the
+ * delivery-delayed article answers `track_order` and `delivery_period`), or when those intents still
+ * hold a fair share of its probability, or when the KB, asked about that sentence alone, answers it
+ * first with an article of the chosen intent ("Can I pay for express shipping?" reads as a payment
+ * question to the classifier; the KB's first answer is the delivery-options article). Anything else
+ * is a second request, and the mail is drafted.
+ */
+import type { KnowledgeBase } from './kb/knowledge-base.js';
+import { contentTerms } from './kb/search-terms.js';
+import { splitSentences } from './escalation-model.js';
+import type { IntentPredictor } from './local-model/request-classification.js';
+
+/** The KB's first answer to an ask covers it only from this normalised score (off-topic text stays below). */
+export const MIN_KB_ANSWER_SCORE = 0.2;
+
+/** Probability the chosen intent and its article-mates keep in an ask for it to count as the same request. */
+export const MIN_COVERED_SHARE = 0.25;
+
+// "I need" / "I'd like" ask only when what follows is a thing or an action on the order or account:
+// "I'd like to hear about new products" and "the lamp I want is sold out" are context.
+const REQUEST_FRAME =
+  /\?|\b(?:please|pls|plz|kindly|can (?:you|i|we)|could (?:you|i|we)|would you|will you|may i|let me know|tell me|send me|is it possible)\b|\b(?:i|we) (?:need|want|'d like|would like) (?:you|the|a|an|my|our|to (?:get|have|change|cancel|return|order|update|add|remove|delete|move|swap|merge|know))\b/i;
+
+/**
+ * Below this, the classifier's reading of a short ask is too vague to call it another request
+ * ("I'd like to add a bit more security" under a 2FA question). A longer ask (MIN_SUBSTANTIAL_TERMS
+ * content words) that the chosen intent's family barely explains is one, however the rest of the
+ * probability is spread ("can I get the pen engraved with my initials before it ships?").
+ */
+export const MIN_OTHER_REQUEST_CONFIDENCE = 0.5;
+export const MIN_SUBSTANTIAL_TERMS = 4;
+
+// A short ask that points back ("How do I set a new one?") is read with the sentence before it.
+const BACK_REFERENCE = /\b(?:one|it|that|this|them|those)\b/i;
+const MAX_BACK_REFERENCE_TERMS = 3;
+
+// Content words that say nothing about what is asked ("quick question", "any idea").
+const FILLER_TERMS = new Set(contentTerms('question quick idea help sorry bother mind wonder appreciate great lovely wrong go about ask answer reply'));
+
+/**
+ * A mail asking more than this many things is not one request with an answer: it is drafted without
+ * reading the rest (which also bounds the work on a very long message).
+ */
+export const MAX_ASKS = 12;
+
+export interface UncoveredAsk {
+  sentence: string;
+  /** What the classifier reads the sentence as. */
+  intent: string;
+  probability: number;
+}
+
+export function isAsk(sentence: string): boolean {
+  if (!REQUEST_FRAME.test(sentence)) return false;
+  return contentTerms(sentence).filter((term) => !FILLER_TERMS.has(term)).length >= 2;
+}
+
+/** The intents the chosen intent's articles answer, the chosen one included. */
+export function answeredIntents(kb: KnowledgeBase, intent: string): Set<string> {
+  const intents = new Set([intent]);
+  for (const article of kb.articles) if (article.intents.includes(intent)) for (const other of article.intents) intents.add(other);
+  return intents;
+}
+
+export function findUncoveredAsks(input: {
+  classifier: IntentPredictor;
+  kb: KnowledgeBase;
+  /** The newest message (no quoted history, no signature). */
+  text: string;
+  intent: string;
+}): UncoveredAsk[] {
+  const answered = answeredIntents(input.kb, input.intent);
+  const uncovered: UncoveredAsk[] = [];
+  const sentences = splitSentences(input.text);
+  let asks = 0;
+  for (const [index, sentence] of sentences.entries()) {
+    if (!isAsk(sentence)) continue;
+    if (++asks > MAX_ASKS) {
+      uncovered.push({ sentence, intent: 'other', probability: 0 });
+      break;
+    }
+    const pointsBack = index > 0 && BACK_REFERENCE.test(sentence) && contentTerms(sentence).length <= MAX_BACK_REFERENCE_TERMS;
+    const reading = input.classifier.predict(pointsBack ? `${sentences[index - 1]} ${sentence}` : sentence);
+    if (answered.has(reading.intent)) continue;
+    if (reading.confidence < MIN_OTHER_REQUEST_CONFIDENCE && contentTerms(sentence).length < MIN_SUBSTANTIAL_TERMS) continue;
+    const share = reading.ranked.reduce((sum, entry) => sum + (answered.has(entry.intent) ? entry.probability : 0), 0);
+    if (share >= MIN_COVERED_SHARE) continue;
+    const [first] = input.kb.search(sentence, { limit: 1 });
+    if (first && first.score >= MIN_KB_ANSWER_SCORE && first.intents.includes(input.intent)) continue;
+    uncovered.push({ sentence, intent: reading.intent, probability: reading.confidence });
+  }
+  return uncovered;
+}

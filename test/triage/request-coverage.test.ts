@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest';
+import type { IntentPrediction } from '../../src/triage/local-model/intent-classifier.js';
+import { loadKnowledgeBase } from '../../src/triage/kb/knowledge-base.js';
+import { loadDefaultIntentClassifier } from '../../src/triage/local-model/intent-classifier.js';
+import { answeredIntents, findUncoveredAsks, isAsk, MAX_ASKS } from '../../src/triage/request-coverage.js';
+
+const kb = loadKnowledgeBase();
+const classifier = loadDefaultIntentClassifier();
+
+/** A predictor with fixed readings per sentence, so the rule is tested apart from the model's weights. */
+function fixed(readings: Record<string, [string, number]>) {
+  return {
+    predict(text: string): IntentPrediction {
+      const [intent, confidence] = readings[text] ?? ['other', 0.3];
+      const rest = intent === 'other' ? 'review' : 'other';
+      return { intent, confidence, ranked: [{ intent, probability: confidence }, { intent: rest, probability: 1 - confidence }] };
+    },
+  };
+}
+
+describe('isAsk', () => {
+  it('takes questions and request frames that name something, not filler or context', () => {
+    expect(isAsk('Could you swap the notebook in my order for the dotted one?')).toBe(true);
+    expect(isAsk('Also please send the invoice to my office address.')).toBe(true);
+    expect(isAsk('I need the invoice with our company name on it.')).toBe(true);
+    expect(isAsk('Can you help?')).toBe(false);
+    expect(isAsk('The lamp I want is sold out.')).toBe(false);
+    expect(isAsk("I'd like to hear about new products.")).toBe(false);
+  });
+});
+
+describe('findUncoveredAsks', () => {
+  it('finds a second request the chosen intent does not answer (the mail is then drafted)', () => {
+    const text = 'Hi,\n\nHow many days does standard shipping to Vienna take? And could you swap the notebook in my order for the dotted one?\n\nThanks, Jo';
+    const asks = findUncoveredAsks({ classifier, kb, text, intent: 'delivery_period' });
+    expect(asks).toHaveLength(1);
+    expect(asks[0]).toMatchObject({ sentence: 'And could you swap the notebook in my order for the dotted one?', intent: 'change_order' });
+  });
+
+  it('leaves a follow-up ask about the same thing alone (the mail can be sent)', () => {
+    const text = 'Hello,\n\nWhere is my parcel A1001? Any idea when it will be delivered?\n\nThanks, Ada';
+    expect(findUncoveredAsks({ classifier, kb, text, intent: 'track_order' })).toEqual([]);
+  });
+
+  it('counts an intent that an article of the chosen intent also answers as covered', () => {
+    // delivery-delayed.md answers both track_order and delivery_period.
+    expect(answeredIntents(kb, 'track_order').has('delivery_period')).toBe(true);
+    expect(answeredIntents(kb, 'delivery_period').has('change_order')).toBe(false);
+    const text = 'Where is my parcel? When will the parcel be delivered to Lyon?';
+    const predictor = fixed({ 'Where is my parcel?': ['track_order', 0.95], 'When will the parcel be delivered to Lyon?': ['delivery_period', 0.95] });
+    expect(findUncoveredAsks({ classifier: predictor, kb, text, intent: 'track_order' })).toEqual([]);
+    expect(findUncoveredAsks({ classifier: predictor, kb, text, intent: 'recover_password' })).toHaveLength(2);
+  });
+
+  it("covers an ask the KB answers first with the chosen intent's article, whatever the classifier reads", () => {
+    const text = 'Which delivery options do you have for a sofa? Can I pay extra for express shipping on the sofa?';
+    const predictor = fixed({
+      'Which delivery options do you have for a sofa?': ['delivery_options', 0.99],
+      'Can I pay extra for express shipping on the sofa?': ['check_payment_methods', 0.9],
+    });
+    expect(kb.search('Can I pay extra for express shipping on the sofa?', { limit: 1 })[0]?.intents).toContain('delivery_options');
+    expect(findUncoveredAsks({ classifier: predictor, kb, text, intent: 'delivery_options' })).toEqual([]);
+  });
+
+  it('ignores a short vague ask, and reads a short ask that points back together with the sentence before it', () => {
+    const predictor = fixed({
+      'I cannot sign in anymore.': ['recover_password', 0.95],
+      'How do I set a new one?': ['set_up_shipping_address', 0.9],
+      'I cannot sign in anymore. How do I set a new one?': ['recover_password', 0.97],
+    });
+    expect(findUncoveredAsks({ classifier: predictor, kb, text: 'I cannot sign in anymore. How do I set a new one?', intent: 'recover_password' })).toEqual([]);
+  });
+});
+
+describe('findUncoveredAsks on a mail of many asks', () => {
+  it('stops after MAX_ASKS asks and reports the mail as more than one request', () => {
+    const asks = Array.from({ length: MAX_ASKS + 5 }, (_, index) => `Could you tell me how to reset password number ${index}?`);
+    let predictions = 0;
+    const counting = {
+      predict(text: string): IntentPrediction {
+        predictions += 1;
+        return classifier.predict(text);
+      },
+    };
+    const found = findUncoveredAsks({ classifier: counting, kb, text: asks.join(' '), intent: 'recover_password' });
+    expect(predictions).toBe(MAX_ASKS);
+    expect(found).toHaveLength(1);
+    expect(found[0]!.sentence).toBe(asks[MAX_ASKS]);
+  });
+});

@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { triageTicket } from '../../src/triage/pipeline.js';
+import { ticket, triageDeps } from './triage-fixtures.js';
+
+const forwardedNotice = (to: string) =>
+  'When will this one arrive?\n\n---------- Forwarded message ---------\nFrom: Northwind Goods <orders@northwind.example>\n' +
+  `Date: Mon, 30 Nov 2026\nSubject: Your order A1001 has shipped\nTo: ${to}\n\nYour order A1001 is on its way.`;
+
+describe('the send decision on inbox mail', () => {
+  it('one ask is sent; the same mail with a second, different request is drafted with the reason', async () => {
+    const single = 'Hi,\n\nHow many days does standard shipping to Vienna take?\n\nThanks, Jo';
+    const double = 'Hi,\n\nHow many days does standard shipping to Vienna take? And could you swap the notebook in my order for the dotted one?\n\nThanks, Jo';
+    expect((await triageTicket(ticket(single), triageDeps())).outcome.decision).toBe('sent');
+    const { outcome } = await triageTicket(ticket(double), triageDeps());
+    expect(outcome.decision).toBe('drafted');
+    expect(outcome.reasons.join(' ')).toMatch(/also asks something the chosen answer does not cover .*change_order/);
+  });
+
+  it('a short request the KB agrees with is sent (the whole-article score alone would cap it at 0.6)', async () => {
+    const { outcome } = await triageTicket(ticket('do you take amex'), triageDeps());
+    expect(outcome).toMatchObject({ decision: 'sent', intent: 'check_payment_methods' });
+  });
+
+  it('an unknown sender: a general question is sent, a question about an order in a forwarded notice is drafted', async () => {
+    const general = await triageTicket(ticket('Hi,\n\nHow many days does standard shipping to Vienna take?\n\nThanks, Jo', { customerEmail: 'jo@nowhere.example' }), triageDeps());
+    expect(general.outcome.decision).toBe('sent');
+    const aboutOrder = await triageTicket(ticket(forwardedNotice('jo@nowhere.example'), { customerEmail: 'jo@nowhere.example' }), triageDeps());
+    expect(aboutOrder.outcome.decision).toBe('drafted');
+    expect(aboutOrder.outcome.reasons.join(' ')).toMatch(/no customer profile for this email, and the message is about an order \(A1001\)/);
+    // The same forward from the order's own customer is answered.
+    expect((await triageTicket(ticket(forwardedNotice('ada@example.com')), triageDeps())).outcome.decision).toBe('sent');
+  });
+});
