@@ -39,7 +39,7 @@ import pg from 'pg';
 import { loadConfig } from '../src/service/config.js';
 import { createGenericConnector } from '../src/service/connectors/generic/generic-connector.js';
 import { createOutboxDispatcher } from '../src/service/outbox/outbox-dispatcher.js';
-import { scrubTicket } from '../src/service/process-ticket.js';
+import { scrubTicket } from '../src/triage/scrubber.js';
 import { createJobQueue } from '../src/service/queue/create-job-queue.js';
 import type { JobQueue } from '../src/service/queue/job-queue.js';
 import { silentLogger } from '../src/service/queue/logger.js';
@@ -47,6 +47,7 @@ import { insertTicketIfAbsent } from '../src/service/store/repositories/ticket-r
 import { createTriageRuntime, type TriageRuntime } from '../src/service/triage-runtime.js';
 import { createFailedJobHandler, createWorker, type Worker } from '../src/service/worker/worker.js';
 import type { Ticket } from '../src/triage/types.js';
+import { type StatementCounter, startStatementCounter } from './statement-counter.js';
 import { SAMPLE_TICKETS } from './triage-latency.js';
 
 export type QueueCaseName = 'sqlite-1' | 'sqlite-4' | 'sqlite-1-full' | 'pg-boss-1' | 'pg-boss-4' | 'pg-boss-4-processes';
@@ -96,6 +97,11 @@ export interface QueueCaseResult {
   ticketsPerSecond: number;
   /** From "start" to the helpdesk's last reply or note. */
   deliveredSeconds: number;
+  /**
+   * Per ticket, from "start" until every reply is delivered; in-process cases only (null with
+   * worker processes). CPU is this process's (workers, stand-in helpdesk, bench), not PostgreSQL's.
+   */
+  perTicket: { cpuMs: number; statements: number; commits: number } | null;
   sent: number;
   drafted: number;
   check: {
@@ -150,6 +156,9 @@ export async function runQueueThroughputBench(options: QueueThroughputOptions = 
       log(
         `${result.name}: ${result.ticketsPerSecond} tickets/s (${result.tickets} in ${result.drainSeconds} s; delivered by ${result.deliveredSeconds} s), ` +
           `enqueue ${result.enqueuePerSecond}/s, ${result.sent} sent / ${result.drafted} drafted, ` +
+          (result.perTicket
+            ? `per ticket ${result.perTicket.cpuMs} ms CPU, ${result.perTicket.statements} statements, ${result.perTicket.commits} commits, `
+            : '') +
           `check ${result.check.ok ? 'ok' : `FAILED ${JSON.stringify(result.check)}`}`,
       );
     }
@@ -229,6 +238,7 @@ async function runCase(name: QueueCaseName, count: number, helpdesk: Helpdesk, p
   const stacks: WorkerStack[] = [];
   const children: ChildWorker[] = [];
   let accepting: WorkerStack | undefined;
+  let counter: StatementCounter | undefined;
   try {
     // In-process workers report each decision; child processes are watched through the store.
     let decided = 0;
@@ -269,6 +279,8 @@ async function runCase(name: QueueCaseName, count: number, helpdesk: Helpdesk, p
     }
     const enqueueSeconds = (performance.now() - enqueueStarted) / 1000;
 
+    counter = startStatementCounter();
+    const cpuBefore = process.cpuUsage();
     const startedAt = Date.now();
     if (spec.processes) {
       for (const child of children) child.process.send({ type: 'go' });
@@ -281,6 +293,16 @@ async function runCase(name: QueueCaseName, count: number, helpdesk: Helpdesk, p
     const deliveredAt = Date.now();
     // The helpdesk answers before the dispatcher marks the row delivered.
     await waitForCount(db, 'outbox', count, { status: 'delivered' });
+    const cpu = process.cpuUsage(cpuBefore);
+    counter.stop();
+    const counts = spec.dialect === 'sqlite' ? counter.sqlite : counter.postgres;
+    const perTicket = spec.processes
+      ? null
+      : {
+          cpuMs: round((cpu.user + cpu.system) / 1000 / count, 2),
+          statements: round(counts.statements / count, 1),
+          commits: round(counts.commits / count, 2),
+        };
 
     const last = await db.selectFrom('decisions').select((expression) => expression.fn.max('created_at').as('last')).executeTakeFirstOrThrow();
     const drainSeconds = (Date.parse(String(last.last)) - startedAt) / 1000;
@@ -302,11 +324,13 @@ async function runCase(name: QueueCaseName, count: number, helpdesk: Helpdesk, p
       drainSeconds: round(drainSeconds, 3),
       ticketsPerSecond: round(count / drainSeconds, 1),
       deliveredSeconds: round((deliveredAt - startedAt) / 1000, 3),
+      perTicket,
       sent: byDecision.sent ?? 0,
       drafted: byDecision.drafted ?? 0,
       check,
     };
   } finally {
+    counter?.stop();
     await Promise.all(children.map((child) => child.stop()));
     await Promise.all(stacks.map((stack) => stack.worker.stop({ timeoutMs: 5_000 })));
     if (accepting && !stacks.includes(accepting)) await accepting.queue.stop({ timeoutMs: 0 });
@@ -481,13 +505,16 @@ function round(value: number, digits: number): number {
 }
 
 export function formatQueueReport(report: QueueThroughputReport): string {
-  const header = ['case', 'tickets/s', 'drain s', 'delivered s', 'enqueue/s', 'sent/drafted', 'check'];
+  const header = ['case', 'tickets/s', 'drain s', 'delivered s', 'enqueue/s', 'CPU ms/t', 'stmts/t', 'commits/t', 'sent/drafted', 'check'];
   const rows = report.results.map((result) => [
     result.name,
     result.ticketsPerSecond.toFixed(0),
     result.drainSeconds.toFixed(2),
     result.deliveredSeconds.toFixed(2),
     String(result.enqueuePerSecond),
+    result.perTicket ? result.perTicket.cpuMs.toFixed(2) : '-',
+    result.perTicket ? result.perTicket.statements.toFixed(1) : '-',
+    result.perTicket ? result.perTicket.commits.toFixed(2) : '-',
     `${result.sent}/${result.drafted}`,
     result.check.ok ? 'ok' : 'FAILED',
   ]);

@@ -5,6 +5,7 @@
  * `npm run bench -- webhook queue` runs only the parts whose name contains one of the words.
  */
 import { availableParallelism, loadavg } from 'node:os';
+import { formatStartupReport, runCliStartupBench } from './cli-startup.js';
 import { formatQueueReport, runQueueThroughputBench } from './queue-throughput.js';
 import { runRuntimeOverheadBench } from './runtime-overhead.js';
 import { runTriageLatencyBench } from './triage-latency.js';
@@ -13,6 +14,13 @@ import { formatWebhookReport, runWebhookThroughputBench } from './webhook-throug
 const log = (line: string): void => console.log(line);
 
 const parts: { name: string; run: () => Promise<unknown> }[] = [
+  {
+    name: 'CLI start-up',
+    run: async () => {
+      const report = await runCliStartupBench({ runs: 10 });
+      log(`${report.builtFirst ? 'built dist/ first; ' : ''}a new process per run\n${formatStartupReport(report)}`);
+    },
+  },
   { name: 'offline triage latency', run: () => runTriageLatencyBench({ tickets: 500 }) },
   {
     name: 'agent runtime overhead per tool-loop step',

@@ -44,7 +44,7 @@ import { loadConfig } from '../src/service/config.js';
 import { createLogger } from '../src/service/logger.js';
 import { createMetrics } from '../src/service/metrics.js';
 import { createOutboxDispatcher } from '../src/service/outbox/outbox-dispatcher.js';
-import { scrubTicket } from '../src/service/process-ticket.js';
+import { scrubTicket } from '../src/triage/scrubber.js';
 import { createJobQueue } from '../src/service/queue/create-job-queue.js';
 import type { JobQueue } from '../src/service/queue/job-queue.js';
 import { silentLogger } from '../src/service/queue/logger.js';

@@ -1,13 +1,27 @@
 #!/usr/bin/env node
-// The package ships TypeScript sources; tsx compiles them on the fly, in this process, so there is
-// no build step and no child process: SIGTERM and SIGINT reach the service itself, which drains its
+// Runs the compiled CLI in dist/ (`npm run build`; `npm ci` builds it through `prepare`), in this
+// process and with no child process: SIGTERM and SIGINT reach the service itself, which drains its
 // in-flight work and exits 0. Run the service as `node bin/triage.js serve` (or `exec` it from a
 // container's entry script) so the signal comes straight here.
-import { register } from 'tsx/esm/api';
+//
+// When dist/ is missing or older than a file in src/ (sources edited, no rebuild), it says so on
+// stderr and runs the TypeScript sources through tsx instead: slower to start (about 2 s), but
+// never stale code.
+import { fileURLToPath } from 'node:url';
+import { buildState } from './build-state.js';
 
+const root = fileURLToPath(new URL('..', import.meta.url));
 watchNpmParent();
-register();
-await import('../src/cli.ts');
+const build = buildState(root);
+if (build.state === 'fresh') {
+  await import('../dist/cli.js');
+} else {
+  const why = build.state === 'missing' ? 'dist/ is not built' : `dist/ is older than ${build.newer}`;
+  process.stderr.write(`triage: ${why}: running the sources with tsx (slow start); \`npm run build\` to start fast\n`);
+  const { register } = await import('tsx/esm/api');
+  register();
+  await import('../src/cli.ts');
+}
 
 /**
  * Under `npm run` or `npx`, npm forwards SIGTERM to the shell it started us with, and that shell

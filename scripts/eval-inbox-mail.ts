@@ -18,7 +18,7 @@ import { matchWordLists } from '../src/triage/escalation-word-lists.js';
 import { loadDefaultIntentClassifier } from '../src/triage/local-model/intent-classifier.js';
 import { evaluateClassifier } from '../src/triage/local-model/intent-evaluation.js';
 import { defaultHeldOutPath, defaultOneLinersPath, defaultRequestsApartPath, readHeldOutExamples } from '../src/triage/local-model/intent-training-data.js';
-import { requestClassifier } from '../src/triage/local-model/request-classification.js';
+import { classifyRequest, requestClassifier } from '../src/triage/local-model/request-classification.js';
 
 try {
   const { values } = parseArgs({
@@ -42,9 +42,11 @@ try {
     const right = sure.reduce((sum, bin) => sum + bin.accuracy * bin.count, 0);
     return { count, accuracy: count === 0 ? 0 : right / count };
   };
-  const matrix = evaluateTags(tagged, (text) =>
-    escalationTags(detectEscalation({ text, intent: classifier.predict(text).intent, customer: null })),
-  );
+  const matrix = evaluateTags(tagged, (text) => {
+    // As the pipeline reads a mail: the intent by its request, with that confidence.
+    const intent = classifyRequest(classifier, text);
+    return escalationTags(detectEscalation({ text, intent: intent.intent, intentConfidence: intent.confidence, customer: null }));
+  });
   const wordLists = evaluateTags(tagged, (text) => matchWordLists(text).map((found) => found.tag));
   const tagModel = evaluateTags(tagged, (text) => model.predict(text).map((score) => score.tag));
   if (values.json) {

@@ -1,7 +1,9 @@
 /**
  * Regenerates the local model's weights from the examples in data/training/ (never its held-out/):
  *   data/model/intent-classifier.json  the intent classifier, from every example
- *   data/model/escalation-tags.json    the escalation tag model, from the examples that carry `tags`
+ *   data/model/escalation-tags.json    the escalation tag model, from the examples that carry `tags` and
+ *                                      the tag sentences of data/training/escalation/ (thresholds fitted
+ *                                      on those sentences, held back fold by fold)
  *
  *   npx tsx scripts/train-classifier.ts [--output FILE] [--tags-output FILE]
  *   npx tsx scripts/train-classifier.ts --include-reviewed reviewed.jsonl [--output FILE] [--adopt]
@@ -15,6 +17,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { EscalationTagModel, defaultEscalationModelPath } from '../src/triage/escalation-model.js';
+import { fitTagThresholds } from '../src/triage/escalation-thresholds.js';
+import { readTagModelExamples } from '../src/triage/escalation-training-data.js';
 import { IntentClassifier, defaultIntentClassifierPath } from '../src/triage/local-model/intent-classifier.js';
 import { readTrainingExamples } from '../src/triage/local-model/intent-training-data.js';
 import { parseReviewedExamples, reviewedTrainingExamples } from '../src/triage/local-model/reviewed-examples.js';
@@ -46,9 +50,13 @@ try {
   );
   if (candidate) process.exit(0);
 
-  const tagged = corpus.flatMap((example) => (example.tags ? [{ text: example.text, tags: example.tags }] : []));
+  const { corpus: taggedMail, sentences } = readTagModelExamples();
+  const tagged = [...taggedMail, ...sentences];
   started = performance.now();
-  const tagModel = EscalationTagModel.train(tagged);
+  const fit = fitTagThresholds(taggedMail, sentences);
+  console.log(`tags: thresholds fitted on ${sentences.length} held-back tag sentences in ${seconds(started)} s: ${JSON.stringify(fit.heldBack)}`);
+  started = performance.now();
+  const tagModel = EscalationTagModel.train(tagged, { thresholds: fit.thresholds });
   const tagJson = JSON.stringify(tagModel.toJSON());
   writeFileSync(values['tags-output']!, `${tagJson}\n`);
   const thresholds = Object.fromEntries(tagModel.tags.map((tag, index) => [tag, tagModel.thresholds[index]]));

@@ -22,6 +22,7 @@ export type { RegisterToolOptions } from './tool-registry.js';
 
 export { isPermissionDecision, PermissionEngine, permissionDecisionSource } from './permission-engine.js';
 export type {
+  DenialDetails,
   PermissionDecision,
   PermissionDecisionSource,
   PermissionEngineOptions,

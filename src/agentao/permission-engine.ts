@@ -12,8 +12,15 @@ export type PermissionMode = 'read-only' | 'workspace-write' | 'full-access';
 
 export type PermissionDecision =
   | { action: 'allow'; reason: string }
-  | { action: 'deny'; reason: string }
+  | { action: 'deny'; reason: string; details?: DenialDetails }
   | { action: 'ask'; reason: string };
+
+/**
+ * What a denial says beyond its text, for a model that runs in this process (the local model):
+ * the runner puts it on the tool message as `details`. Provider converters send only the text,
+ * so nothing here reaches a remote model; a policy that must stay unnamed stays out of both.
+ */
+export type DenialDetails = Readonly<Record<string, unknown>>;
 
 export interface PermissionRule {
   /** Tool name pattern. A string is a regular expression that must match the whole name; a RegExp is used as given. */

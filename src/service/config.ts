@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { validateCron } from './canary/cron-slots.js';
 import { parseReviewerTokens } from './review/reviewer-directory.js';
 import { ConfigError } from './errors.js';
+import { isLlmProvider, LLM_PROVIDER_SETTINGS, LLM_PROVIDERS, MODEL_PROVIDERS, type LlmProvider } from './model-providers.js';
 
 const optionalUrl = z
   .string()
@@ -27,7 +28,7 @@ const environmentSchema = z.object({
     .refine((value) => /^(sqlite:.+|postgres(ql)?:\/\/.+)$/.test(value), {
       message: 'use sqlite:<path> (e.g. sqlite:./var/triage.db) or postgres://user@host:5432/db',
     }),
-  TRIAGE_MODEL: z.enum(['local', 'openai', 'anthropic']).default('local'),
+  TRIAGE_MODEL: z.enum(MODEL_PROVIDERS).default('local'),
   OPENAI_BASE_URL: optionalUrl,
   OPENAI_API_KEY: optionalText,
   OPENAI_MODEL: optionalText,
@@ -92,7 +93,7 @@ const environmentSchema = z.object({
   OUTBOX_KEY_FILE: optionalText,
   // Grounded send: the judge is its own model (TRIAGE_JUDGE=on turns it on).
   TRIAGE_JUDGE_MODEL: optionalText,
-  TRIAGE_JUDGE_PROVIDER: z.enum(['openai', 'anthropic']).optional(),
+  TRIAGE_JUDGE_PROVIDER: z.enum(LLM_PROVIDERS).optional(),
   TRIAGE_JUDGE_BASE_URL: optionalUrl,
   TRIAGE_JUDGE_API_KEY: optionalText,
   TRIAGE_JUDGE_SAME_MODEL: z.enum(['allow', 'refuse']).default('refuse'),
@@ -152,17 +153,29 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
 }
 
 /** The judge's provider, model and endpoint, with the writer's provider settings as fallbacks. */
-export function judgeSettings(config: Config): { provider: 'openai' | 'anthropic'; model: string; baseURL: string; apiKey: string; sameAsWriter: boolean } {
-  const provider = config.TRIAGE_JUDGE_PROVIDER ?? (config.TRIAGE_MODEL === 'anthropic' ? 'anthropic' : 'openai');
-  const writerModel = config.TRIAGE_MODEL === 'openai' ? config.OPENAI_MODEL : config.TRIAGE_MODEL === 'anthropic' ? config.ANTHROPIC_MODEL : undefined;
-  const model = config.TRIAGE_JUDGE_MODEL ?? writerModel ?? '';
-  const baseURL =
-    config.TRIAGE_JUDGE_BASE_URL ??
-    (provider === 'openai' ? (config.OPENAI_BASE_URL ?? 'https://api.openai.com/v1') : (config.ANTHROPIC_BASE_URL ?? 'https://api.anthropic.com'));
-  const apiKey = config.TRIAGE_JUDGE_API_KEY ?? (provider === 'openai' ? (config.OPENAI_API_KEY ?? 'not-needed') : (config.ANTHROPIC_API_KEY ?? ''));
-  const writerBaseURL = config.TRIAGE_MODEL === 'openai' ? (config.OPENAI_BASE_URL ?? 'https://api.openai.com/v1') : (config.ANTHROPIC_BASE_URL ?? 'https://api.anthropic.com');
-  const sameAsWriter = provider === config.TRIAGE_MODEL && model === writerModel && baseURL.replace(/\/+$/, '') === writerBaseURL.replace(/\/+$/, '');
+export function judgeSettings(config: Config): { provider: LlmProvider; model: string; baseURL: string; apiKey: string; sameAsWriter: boolean } {
+  const writer = isLlmProvider(config.TRIAGE_MODEL) ? llmSettings(config, config.TRIAGE_MODEL) : undefined;
+  const provider = config.TRIAGE_JUDGE_PROVIDER ?? (isLlmProvider(config.TRIAGE_MODEL) ? config.TRIAGE_MODEL : 'openai');
+  const fallback = llmSettings(config, provider);
+  const model = config.TRIAGE_JUDGE_MODEL ?? writer?.model ?? '';
+  const baseURL = config.TRIAGE_JUDGE_BASE_URL ?? fallback.baseURL;
+  const apiKey = config.TRIAGE_JUDGE_API_KEY ?? fallback.apiKey;
+  const sameAsWriter =
+    provider === config.TRIAGE_MODEL && model === writer?.model && baseURL.replace(/\/+$/, '') === writer.baseURL.replace(/\/+$/, '');
   return { provider, model, baseURL, apiKey, sameAsWriter };
+}
+
+/**
+ * One LLM provider's endpoint, key and model from its own settings. A missing OpenAI key is
+ * 'not-needed' (local OpenAI-compatible servers ask for none); Anthropic always needs one.
+ */
+export function llmSettings(config: Config, provider: LlmProvider): { baseURL: string; apiKey: string; model: string | undefined } {
+  const names = LLM_PROVIDER_SETTINGS[provider];
+  return {
+    baseURL: config[names.baseURL] ?? names.defaultBaseURL,
+    apiKey: config[names.apiKey] ?? (provider === 'openai' ? 'not-needed' : ''),
+    model: config[names.model],
+  };
 }
 
 /**

@@ -3,33 +3,39 @@ import { createAnthropicChatModel } from '../agentao/models/anthropic/index.js';
 import { createOpenAIChatModel } from '../agentao/models/openai/index.js';
 import { LocalChatModel } from '../triage/local-model/local-chat-model.js';
 import type { IntentClassifier } from '../triage/local-model/intent-classifier.js';
-import { judgeSettings, type Config } from './config.js';
+import { judgeSettings, llmSettings, type Config } from './config.js';
+import type { LlmProvider } from './model-providers.js';
+
+interface LlmChatModelSettings {
+  baseURL: string;
+  apiKey: string;
+  model: string;
+  timeoutMs?: number;
+  maxRetries?: number;
+}
+
+/** One factory per LLM provider of MODEL_PROVIDERS (a provider without one does not compile). */
+const LLM_CHAT_MODELS: Readonly<Record<LlmProvider, (settings: LlmChatModelSettings) => ChatModel>> = {
+  openai: createOpenAIChatModel,
+  anthropic: createAnthropicChatModel,
+};
 
 export function createChatModel(config: Config, classifier: IntentClassifier): ChatModel {
-  switch (config.TRIAGE_MODEL) {
-    case 'openai':
-      return createOpenAIChatModel({
-        baseURL: config.OPENAI_BASE_URL ?? 'https://api.openai.com/v1',
-        apiKey: config.OPENAI_API_KEY ?? 'not-needed',
-        model: config.OPENAI_MODEL ?? '',
-        timeoutMs: config.LLM_TIMEOUT_MS,
-        maxRetries: config.LLM_MAX_RETRIES,
-      });
-    case 'anthropic':
-      return createAnthropicChatModel({
-        baseURL: config.ANTHROPIC_BASE_URL ?? 'https://api.anthropic.com',
-        apiKey: config.ANTHROPIC_API_KEY ?? '',
-        model: config.ANTHROPIC_MODEL ?? '',
-        timeoutMs: config.LLM_TIMEOUT_MS,
-        maxRetries: config.LLM_MAX_RETRIES,
-      });
-    case 'local':
-      return new LocalChatModel({
-        classifier,
-        autoSendThreshold: config.AUTO_SEND_THRESHOLD,
-        autoSendUnknownSenders: config.AUTO_SEND_UNKNOWN_SENDERS === 'on',
-      });
+  if (config.TRIAGE_MODEL === 'local') {
+    return new LocalChatModel({
+      classifier,
+      autoSendThreshold: config.AUTO_SEND_THRESHOLD,
+      autoSendUnknownSenders: config.AUTO_SEND_UNKNOWN_SENDERS === 'on',
+    });
   }
+  const { baseURL, apiKey, model } = llmSettings(config, config.TRIAGE_MODEL);
+  return LLM_CHAT_MODELS[config.TRIAGE_MODEL]({
+    baseURL,
+    apiKey,
+    model: model ?? '',
+    timeoutMs: config.LLM_TIMEOUT_MS,
+    maxRetries: config.LLM_MAX_RETRIES,
+  });
 }
 
 /**
@@ -39,9 +45,5 @@ export function createChatModel(config: Config, classifier: IntentClassifier): C
 export function createJudgeModel(config: Config, writer: ChatModel): { model: ChatModel; sameAsWriter: boolean } {
   const judge = judgeSettings(config);
   if (judge.sameAsWriter) return { model: writer, sameAsWriter: true };
-  const model =
-    judge.provider === 'openai'
-      ? createOpenAIChatModel({ baseURL: judge.baseURL, apiKey: judge.apiKey, model: judge.model })
-      : createAnthropicChatModel({ baseURL: judge.baseURL, apiKey: judge.apiKey, model: judge.model });
-  return { model, sameAsWriter: false };
+  return { model: LLM_CHAT_MODELS[judge.provider]({ baseURL: judge.baseURL, apiKey: judge.apiKey, model: judge.model }), sameAsWriter: false };
 }

@@ -4,18 +4,23 @@
  * decision returns the stored outcome and is never triaged (or answered) twice.
  */
 import { randomUUID } from 'node:crypto';
+import type { Transaction } from 'kysely';
 import type { AgentEvent } from '../agentao/index.js';
 import { createRunScrubber } from '../triage/scrubber-run-cache.js';
-import { scrubText } from '../triage/scrubber.js';
+import { scrubTicket } from '../triage/scrubber.js';
 import type { Ticket, TriageOutcome } from '../triage/types.js';
 import { TriageInterruptedError } from './errors.js';
 import type { TriageRuntime } from './triage-runtime.js';
 import { withReplyChannel } from './reply-channel.js';
-import { appendAuditEvents } from './store/repositories/audit-repository.js';
-import { getDecision, saveDecision } from './store/repositories/decision-repository.js';
-import { insertOutboxIfAbsent } from './store/repositories/outbox-repository.js';
-import { failAbandonedRuns, finishRun, startRun } from './store/repositories/run-repository.js';
-import { getTicket, insertTicketIfAbsent, setTicketStatus } from './store/repositories/ticket-repository.js';
+import type { Database } from './store/database.js';
+import { isUniqueViolation } from './store/dialect.js';
+import { RecordNotFoundError } from './store/errors.js';
+import { insertAuditEvents } from './store/repositories/audit-repository.js';
+import { getDecision, insertDecision } from './store/repositories/decision-repository.js';
+import { insertOutboxIfAbsent, type OutboxEntry } from './store/repositories/outbox-repository.js';
+import { finishRun } from './store/repositories/run-repository.js';
+import { insertTicketIfAbsent, setTicketStatus, type StoredTicket } from './store/repositories/ticket-repository.js';
+import { beginTicketRun, type StartedTicketRun } from './ticket-run-start.js';
 
 export interface ProcessedTicket {
   outcome: TriageOutcome;
@@ -32,37 +37,43 @@ export function outboxIdempotencyKey(ticketId: string, kind: 'send' | 'draft'): 
   return `${ticketId}:${kind}`;
 }
 
-/** What we store of a ticket: the customer's words with secrets and PII scrubbed. */
-export function scrubTicket(ticket: Ticket): Ticket {
-  return {
-    ...ticket,
-    subject: ticket.subject === undefined ? undefined : scrubText(ticket.subject).text,
-    body: scrubText(ticket.body).text,
-  };
+export interface ProcessTicketOptions {
+  signal?: AbortSignal;
+  attempt?: number;
+  retryModelErrors?: boolean;
+  /** The run the worker began inside its job's claim (ticket-run-start.ts); else begun here. */
+  started?: StartedTicketRun;
+  /**
+   * Runs last inside the decision's transaction, when this call made the decision: the worker ends
+   * its job and takes the outbox entry's delivery lease there, so they commit with the decision.
+   */
+  beforeDecisionCommit?(transaction: Transaction<Database>, decided: DecidedTicket): Promise<void>;
 }
 
-export async function storeTicket(runtime: TriageRuntime, ticket: Ticket) {
-  return insertTicketIfAbsent(runtime.store.db, scrubTicket(ticket));
+/** What the decision's transaction wrote, for whoever delivers it next. */
+export interface DecidedTicket {
+  ticket: StoredTicket;
+  outbox: OutboxEntry;
+  /** The exact text as sealed in the entry (null when the entry has none). */
+  sealedText: string | null;
 }
 
-export async function processTicket(
-  runtime: TriageRuntime,
-  ticket: Ticket,
-  options: { signal?: AbortSignal; attempt?: number; retryModelErrors?: boolean } = {},
-): Promise<ProcessedTicket> {
+export async function processTicket(runtime: TriageRuntime, ticket: Ticket, options: ProcessTicketOptions = {}): Promise<ProcessedTicket> {
   const { db } = runtime.store;
-  const existing = await getDecision(db, ticket.id);
-  if (existing) return { outcome: existing, duplicate: true };
-
   // One transaction (one commit, one fsync on SQLite) for everything before the triage.
-  const { stored, run } = await db.transaction().execute(async (transaction) => {
-    // A worker's ticket was stored with its job: one lookup instead of an insert that conflicts.
-    const stored = (await getTicket(transaction, ticket.id)) ?? (await insertTicketIfAbsent(transaction, scrubTicket(ticket))).ticket;
-    await failAbandonedRuns(transaction, stored.id, 'abandoned: the attempt did not finish (its process stopped or its lease was lost)');
-    const run = await startRun(transaction, { ticketId: stored.id, model: runtime.deps.model.modelId });
-    await setTicketStatus(transaction, stored.id, 'running');
-    return { stored, run };
-  });
+  const start =
+    options.started ??
+    (await db.transaction().execute((transaction) =>
+      beginTicketRun(transaction, {
+        ticketId: ticket.id,
+        model: runtime.deps.model.modelId,
+        insertIfMissing: scrubTicket(ticket),
+        firstAttempt: options.attempt === 1,
+      }),
+    ));
+  if (start.kind === 'decided') return { outcome: start.outcome, duplicate: true };
+  if (start.kind !== 'started') throw new RecordNotFoundError(`ticket ${ticket.id} does not exist`);
+  const { ticket: stored, run } = start;
   let result;
   try {
     result = await runtime.executor.triage(stored, { signal: options.signal, rethrowRetryableModelErrors: options.retryModelErrors });
@@ -82,31 +93,46 @@ export async function processTicket(
   const scrub = createRunScrubber();
   const outcome = withReplyChannel(stored, scrub(result.outcome));
   const events = scrub(result.events) as AgentEvent[];
-  const saved = await db.transaction().execute(async (transaction) => {
-    const already = await getDecision(transaction, stored.id);
-    if (already) {
-      await finishRun(transaction, run.id, { status: 'succeeded' });
-      return { outcome: already, duplicate: true };
-    }
-    await appendAuditEvents(transaction, { ticketId: stored.id, runId: run.id, events });
-    await saveDecision(transaction, { ...outcome, runId: run.id });
-    await insertOutboxIfAbsent(transaction, {
+  const sealedText = runtime.outboxCipher.seal(result.outbox.text, stored.id);
+  const saved = await storeDecision(async (transaction) => {
+    // First: the UPDATE takes the ticket's row lock on PostgreSQL, which serialises two attempts
+    // of one ticket (a lease lost mid-run) and the audit sequence; the loser rolls back whole.
+    await setTicketStatus(transaction, stored.id, outcome.decision);
+    await insertAuditEvents(transaction, { ticketId: stored.id, runId: run.id, events });
+    await insertDecision(transaction, { ...outcome, runId: run.id });
+    const { row: entry } = await insertOutboxIfAbsent(transaction, {
       ticketId: stored.id,
       kind: result.outbox.kind,
       // Shown and audited scrubbed; delivered exactly as decided (the customer's own email stays).
       text: scrub(result.outbox.text),
-      sealedText: runtime.outboxCipher.seal(result.outbox.text, stored.id),
+      sealedText,
       tags: result.outbox.tags,
       confidence: result.outbox.confidence,
       public: result.outbox.public,
       idempotencyKey: outboxIdempotencyKey(stored.id, result.outbox.kind),
     });
-    await setTicketStatus(transaction, stored.id, outcome.decision);
     // In the decision's transaction: a run is never left "running" beside its stored decision.
     await finishRun(transaction, run.id, { status: 'succeeded' });
+    await options.beforeDecisionCommit?.(transaction, { ticket: stored, outbox: entry, sealedText });
     return { outcome, duplicate: false };
   });
   return { ...saved, runId: run.id };
+
+  /**
+   * Another attempt decided first (this one lost its lease mid-run, say): the decision's insert
+   * fails on the ticket's unique decision and rolls everything back, and the stored decision stands.
+   * The constraint is the check, so the common case reads nothing before writing.
+   */
+  async function storeDecision(write: (transaction: Transaction<Database>) => Promise<{ outcome: TriageOutcome; duplicate: boolean }>) {
+    try {
+      return await db.transaction().execute(write);
+    } catch (error) {
+      const already = isUniqueViolation(error) ? await getDecision(db, stored.id) : null;
+      if (!already) throw error;
+      await finishRun(db, run.id, { status: 'succeeded' });
+      return { outcome: already, duplicate: true };
+    }
+  }
 }
 
 function released(signal: AbortSignal | undefined) {

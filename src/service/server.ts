@@ -4,17 +4,18 @@
  * `triage worker`: on SIGTERM the HTTP server stops accepting first, then in-flight jobs finish or
  * are released.
  */
-import { randomBytes } from 'node:crypto';
 import type { Config } from './config.js';
 import { buildApp } from './app.js';
-import { startCanarySchedule } from './canary/canary-schedule.js';
 import type { CanarySchedule, Clock } from './canary/timer-schedule.js';
 import { createLogger } from './logger.js';
 import { createMetrics } from './metrics.js';
 import { createOutboxDispatcher } from './outbox/outbox-dispatcher.js';
 import { connectorsFromConfig } from './worker/connectors-from-config.js';
 import { runWorkerProcess, type WorkerProcessOptions } from './worker/worker-process.js';
-import { InputError, ServiceStartError } from './errors.js';
+import { ServiceStartError } from './errors.js';
+import { parsePort } from './serve/listen-port.js';
+import { resolveReviewerToken } from './serve/reviewer-token.js';
+import { startServiceCanary } from './serve/start-service-canary.js';
 
 export { runWorkerProcess };
 
@@ -30,26 +31,18 @@ export interface ServeOptions {
   canaryClock?: Clock;
 }
 
-function parsePort(value: string | number | undefined, fallback: number): number {
-  if (value === undefined) return fallback;
-  const port = Number(value);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new InputError(`--port must be a whole number from 0 to 65535, got "${value}"`);
-  return port;
-}
-
 export async function serve(config: Config, options: ServeOptions = {}): Promise<void> {
   const port = parsePort(options.port, config.PORT);
   const host = options.host ?? config.HOST;
   const logger = createLogger(config.LOG_LEVEL, options.log ? { write: options.log } : undefined);
   const metrics = createMetrics();
   const connectors = options.worker?.connectors ?? connectorsFromConfig(config);
-  const reviewerToken = config.REVIEWER_TOKEN ?? randomBytes(18).toString('base64url');
-  if (!config.REVIEWER_TOKEN) {
-    // Shown once so a local user can open the console; set REVIEWER_TOKEN for anything shared.
-    (options.log ?? ((line: string) => process.stderr.write(line)))(
-      `REVIEWER_TOKEN is not set: this run's token is ${reviewerToken} (open http://${host}:${port}/#token=${reviewerToken})\n`,
-    );
-  }
+  const reviewerToken = resolveReviewerToken({
+    configured: config.REVIEWER_TOKEN,
+    host,
+    port,
+    log: options.log ?? ((line: string) => process.stderr.write(line)),
+  });
   let app: Awaited<ReturnType<typeof buildApp>> | undefined;
   let listenError: unknown;
   let canary: CanarySchedule | undefined;
@@ -83,13 +76,12 @@ export async function serve(config: Config, options: ServeOptions = {}): Promise
       try {
         const address = await app.listen({ port, host });
         logger.info({ address }, 'triage service listening');
-        // The daily canary (CANARY_CRON); a failure to schedule it is logged, the service still runs.
-        canary = await startCanarySchedule({ config, store: running.runtime.store, logger, ...(options.canaryClock ? { clock: options.canaryClock } : {}) }).catch(
-          (error: unknown) => {
-            logger.error({ error: error instanceof Error ? error.message : String(error) }, 'cannot schedule the canary');
-            return undefined;
-          },
-        );
+        canary = await startServiceCanary({
+          config,
+          store: running.runtime.store,
+          logger,
+          ...(options.canaryClock ? { clock: options.canaryClock } : {}),
+        });
         options.onListening?.(address, () => running.stop());
       } catch (error) {
         logger.error({ error: error instanceof Error ? error.message : String(error) }, 'cannot listen');

@@ -11,17 +11,19 @@
  * which is what keeps one stage short; the budget stops the sum from growing without bound.
  */
 
-export class CpuBudgetExceededError extends Error {
+import { TriageError } from './errors.js';
+
+export class CpuBudgetExceededError extends TriageError {
   readonly stage: string;
   readonly spentMs: number;
   readonly limitMs: number;
 
   constructor(stage: string, spentMs: number, limitMs: number) {
     super(
+      'cpu_budget_exceeded',
       `the ticket used ${Math.round(spentMs)} ms of CPU, more than its budget of ${limitMs} ms (TRIAGE_CPU_BUDGET_MS), ` +
         `by the end of the stage "${stage}"`,
     );
-    this.name = new.target.name;
     this.stage = stage;
     this.spentMs = spentMs;
     this.limitMs = limitMs;

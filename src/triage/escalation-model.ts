@@ -8,6 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { CUE_NAMES, readCues, type CueName } from './escalation-cues.js';
 import { TEXT_ESCALATION_TAGS, type EscalationModelTag } from './escalation-tags.js';
 import { trainSoftmaxRegression } from './local-model/intent-softmax-regression.js';
 import { TextVocabulary, defaultTextFeatureOptions, type SparseVector } from './local-model/text-features.js';
@@ -22,6 +23,16 @@ export interface TagScore {
   probability: number;
   /** The probability at or above which the tag is given. */
   threshold: number;
+  /** The cues that raised this tag's logit in the part read most surely, strongest first. */
+  cues: CueContribution[];
+}
+
+export interface CueContribution {
+  cue: CueName;
+  /** What the cue adds to the tag's logit. */
+  contribution: number;
+  /** The words that fired it. */
+  evidence: string;
 }
 
 export const defaultEscalationTrainOptions = {
@@ -31,21 +42,34 @@ export const defaultEscalationTrainOptions = {
   l2: 1e-4,
   seed: 20261203,
   /**
-   * The probability at which a tag is given, the same for every tag. Fitting one per tag on
-   * held-back training mail chose lower values that did worse on unseen sentences: the held-back
-   * mail shares its sentences with the rest of the training set, so it flatters the model.
+   * The probability at which a tag is given when no fitted threshold is passed. The committed
+   * model's thresholds are fitted by fitTagThresholds() on hand-written sentences held back from
+   * training (escalation-thresholds.ts), not on the composed mail, whose held-back part shares its
+   * sentences with the rest and flatters the model.
    */
   threshold: 0.5,
+  /**
+   * How much a cue weighs against the word block (each L2-normalised to 1 within itself). Larger
+   * than the words' values so the dense cues, shared by every phrasing, are learned early rather
+   * than explained away by the words of the training sentences.
+   */
+  cueScale: 1,
 };
 
-export type EscalationTrainOptions = typeof defaultEscalationTrainOptions;
+export type EscalationTrainOptions = typeof defaultEscalationTrainOptions & {
+  /** Fitted thresholds per tag; a tag missing here gets `threshold`. */
+  thresholds?: Partial<Record<EscalationModelTag, number>>;
+};
 
 const FORMAT = 'ticket-triage/escalation-tags';
 
 const serializedSchema = z.object({
   format: z.literal(FORMAT),
-  version: z.literal(1),
+  version: z.literal(2),
   tags: z.array(z.enum(TEXT_ESCALATION_TAGS)).min(1),
+  /** The cue features after the word features, by name: a model trained on other cues is refused. */
+  cues: z.array(z.string()),
+  cueScale: z.number().min(0),
   thresholds: z.array(z.number().min(0).max(1)),
   vocabulary: z.object({
     options: z.object({
@@ -59,7 +83,7 @@ const serializedSchema = z.object({
     idf: z.array(z.number()),
   }),
   bias: z.array(z.number()),
-  /** Little-endian float32, row-major by feature (one column per tag), base64. */
+  /** Little-endian float32, row-major by feature (words, then cues; one column per tag), base64. */
   weights: z.string(),
   training: z.record(z.string(), z.unknown()),
 });
@@ -71,6 +95,7 @@ export class EscalationTagModel {
     readonly tags: EscalationModelTag[],
     readonly thresholds: number[],
     private readonly vocabulary: TextVocabulary,
+    private readonly cueScale: number,
     private readonly weights: Float32Array,
     private readonly bias: Float32Array,
     readonly training: Record<string, unknown>,
@@ -82,11 +107,11 @@ export class EscalationTagModel {
     const tags = TEXT_ESCALATION_TAGS.filter((tag) => examples.some((example) => example.tags.includes(tag)));
     if (tags.length === 0) throw new RangeError('No example carries a tag: nothing to learn.');
 
-    const thresholds = tags.map(() => settings.threshold);
+    const thresholds = tags.map((tag) => settings.thresholds?.[tag] ?? settings.threshold);
     const model = EscalationTagModel.fit(examples, tags, settings, thresholds, {
       examples: examples.length,
       positives: Object.fromEntries(tags.map((tag) => [tag, examples.filter((example) => example.tags.includes(tag)).length])),
-      options: settings,
+      options: { ...settings, thresholds: undefined },
     });
     // What gets saved is what gets used.
     return EscalationTagModel.fromJSON(JSON.parse(JSON.stringify(model.toJSON())));
@@ -96,7 +121,10 @@ export class EscalationTagModel {
     const parsed = serializedSchema.safeParse(json);
     if (!parsed.success) throw new TypeError(`Not a serialized escalation tag model: ${z.prettifyError(parsed.error)}`);
     const data = parsed.data;
-    const featureCount = data.vocabulary.terms.length;
+    if (data.cues.join() !== CUE_NAMES.join()) {
+      throw new TypeError('The model was trained on other cues than escalation-cues.ts reads: retrain it (npm run train).');
+    }
+    const featureCount = data.vocabulary.terms.length + data.cues.length;
     const bytes = Buffer.from(data.weights, 'base64');
     if (
       bytes.length !== featureCount * data.tags.length * 4 ||
@@ -112,6 +140,7 @@ export class EscalationTagModel {
       [...data.tags],
       [...data.thresholds],
       TextVocabulary.fromJSON(data.vocabulary),
+      data.cueScale,
       weights,
       Float32Array.from(data.bias),
       data.training,
@@ -124,8 +153,10 @@ export class EscalationTagModel {
     const vocabulary = this.vocabulary.toJSON();
     return {
       format: FORMAT,
-      version: 1,
+      version: 2,
       tags: [...this.tags],
+      cues: [...CUE_NAMES],
+      cueScale: this.cueScale,
       thresholds: this.thresholds.map((value) => round(value, 4)),
       vocabulary: { ...vocabulary, idf: vocabulary.idf.map((value) => round(value, 6)) },
       bias: [...this.bias],
@@ -149,18 +180,19 @@ export class EscalationTagModel {
       examples.map((example) => example.text),
       defaultTextFeatureOptions,
     );
-    const vectors = examples.map((example) => vocabulary.vectorise(example.text));
-    const weights = new Float32Array(vocabulary.size * tags.length);
+    const featureCount = vocabulary.size + CUE_NAMES.length;
+    const vectors = examples.map((example) => withCues(vocabulary, example.text, settings.cueScale).vector);
+    const weights = new Float32Array(featureCount * tags.length);
     const bias = new Float32Array(tags.length);
     tags.forEach((tag, column) => {
       const labels = examples.map((example) => (example.tags.includes(tag) ? 1 : 0));
-      const model = trainSoftmaxRegression(vectors, labels, 2, vocabulary.size, { ...settings, seed: settings.seed + column });
-      for (let feature = 0; feature < vocabulary.size; feature++) {
+      const model = trainSoftmaxRegression(vectors, labels, 2, featureCount, { ...settings, seed: settings.seed + column });
+      for (let feature = 0; feature < featureCount; feature++) {
         weights[feature * tags.length + column] = model.weights[feature * 2 + 1]! - model.weights[feature * 2]!;
       }
       bias[column] = model.bias[1]! - model.bias[0]!;
     });
-    return new EscalationTagModel(tags, thresholds, vocabulary, weights, bias, training);
+    return new EscalationTagModel(tags, thresholds, vocabulary, settings.cueScale, weights, bias, training);
   }
 
   /**
@@ -169,12 +201,26 @@ export class EscalationTagModel {
    * scored too and the most confident reading counts.
    */
   score(text: string): TagScore[] {
-    const vectors = [text, ...splitSentences(text)].map((part) => this.vocabulary.vectorise(part));
-    return this.tags.map((tag, column) => ({
-      tag,
-      probability: Math.max(...vectors.map((vector) => sigmoid(this.logit(vector, column)))),
-      threshold: this.thresholds[column]!,
-    }));
+    const parts = [text, ...splitSentences(text)].map((part) => withCues(this.vocabulary, part, this.cueScale));
+    return this.tags.map((tag, column) => {
+      let best = parts[0]!;
+      let bestLogit = this.logit(best.vector, column);
+      for (const part of parts.slice(1)) {
+        const logit = this.logit(part.vector, column);
+        if (logit > bestLogit) [best, bestLogit] = [part, logit];
+      }
+      return { tag, probability: sigmoid(bestLogit), threshold: this.thresholds[column]!, cues: this.cueContributions(best, column) };
+    });
+  }
+
+  private cueContributions({ cues }: CuedVector, column: number): CueContribution[] {
+    const width = this.tags.length;
+    const offset = this.vocabulary.size;
+    return CUE_NAMES.flatMap((cue, index) => {
+      const value = cues.values[index]!;
+      const contribution = this.weights[(offset + index) * width + column]! * value * this.cueScale;
+      return value > 0 && contribution > 0.25 ? [{ cue, contribution: round(contribution, 2), evidence: cues.evidence[cue] ?? '' }] : [];
+    }).sort((left, right) => right.contribution - left.contribution);
   }
 
   /** The tags whose probability reaches their threshold. */
@@ -188,10 +234,26 @@ export class EscalationTagModel {
     for (let k = 0; k < indices.length; k++) sum += this.weights[indices[k]! * width + column]! * values[k]!;
     return sum;
   }
+}
 
-  private probabilityOf(text: string, column: number): number {
-    return this.score(text)[column]!.probability;
-  }
+interface CuedVector {
+  vector: SparseVector;
+  cues: ReturnType<typeof readCues>;
+}
+
+/** The word features, then one feature per cue after them (`cueScale` times its value). */
+function withCues(vocabulary: TextVocabulary, text: string, cueScale: number): CuedVector {
+  const words = vocabulary.vectorise(text);
+  const cues = readCues(text);
+  const indices = [...words.indices];
+  const values = [...words.values];
+  cues.values.forEach((value, index) => {
+    if (value > 0 && cueScale > 0) {
+      indices.push(vocabulary.size + index);
+      values.push(value * cueScale);
+    }
+  });
+  return { vector: { indices: Int32Array.from(indices), values: Float64Array.from(values) }, cues };
 }
 
 /** Sentences and lines of at least three words; one-sentence texts give nothing extra. */

@@ -31,6 +31,12 @@ export interface EscalationInput {
   customer?: Pick<Customer, 'plan'> | null;
   /** The intent as the independent classifier sees it (never the model's claim). */
   intent?: string;
+  /**
+   * The classifier's confidence in that intent. Given, the intent adds its tag only from
+   * INTENT_MIN_CONFIDENCE on: `complaint` is where the classifier puts mail it cannot place (praise,
+   * a delivery note, a legal threat), and at 0.3 it said "complaint" of calm questions.
+   */
+  intentConfidence?: number;
   /** The tag model to ask; the committed one by default, `null` for the word lists alone. */
   model?: EscalationTagModel | null;
 }
@@ -53,7 +59,34 @@ const INTENT_TAGS: Record<string, EscalationModelTag> = {
   data_protection: 'legal-review',
 };
 
+export const INTENT_MIN_CONFIDENCE = 0.5;
+/** The share of its threshold the tag model must give an intent's tag for the intent to add it. */
+export const INTENT_CORROBORATION = 0.5;
+
+/**
+ * A tag the model leans towards without reaching its threshold. Such a mail is not tagged (the tag
+ * would route it to the wrong queue as often as not), but it is not sent on its own either: the
+ * thresholds were fitted for the tag's precision, and a send needs the opposite, near-certainty that
+ * no tag applies.
+ */
+export interface EscalationDoubt {
+  tag: EscalationModelTag;
+  probability: number;
+  threshold: number;
+}
+
+/**
+ * The share of its threshold from which a tag's probability makes a send doubtful. Chosen on this
+ * project's own dev sets (data/eval/sends-apart.jsonl, the corpus held-out mail): see docs/classifier.md.
+ */
+export const ESCALATION_DOUBT_SHARE = 0.6;
+
 export function detectEscalation(input: EscalationInput): EscalationSignal[] {
+  return readEscalation(input).signals;
+}
+
+/** The signals, and the tags the model leans towards without firing. */
+export function readEscalation(input: EscalationInput): { signals: EscalationSignal[]; doubts: EscalationDoubt[] } {
   const haystack = `${input.subject ?? ''}\n${input.text}`;
   const signals = new Map<EscalationTag, EscalationSignal>();
 
@@ -68,10 +101,12 @@ export function detectEscalation(input: EscalationInput): EscalationSignal[] {
   }
 
   const model = input.model === undefined ? loadDefaultEscalationModel() : input.model;
-  if (model && haystack.trim() !== '') {
-    for (const { tag, probability } of model.predict(haystack)) {
+  const scores = model && haystack.trim() !== '' ? model.score(haystack) : [];
+  if (scores.length > 0) {
+    for (const { tag, probability, cues } of scores.filter((score) => score.probability >= score.threshold)) {
       const listed = signals.get(tag);
-      const odds = `p=${probability.toFixed(2)}`;
+      const fired = cues.slice(0, 3).map((cue) => `${cue.cue} "${cue.evidence}"`);
+      const odds = `p=${probability.toFixed(2)}${fired.length > 0 ? `; cues: ${fired.join(', ')}` : ''}`;
       if (listed) {
         listed.reason += `; the tag model agrees (${odds})`;
         listed.firedBy!.push('model');
@@ -81,8 +116,13 @@ export function detectEscalation(input: EscalationInput): EscalationSignal[] {
     }
   }
 
-  const byIntent = input.intent ? INTENT_TAGS[input.intent] : undefined;
-  if (byIntent && !signals.has(byIntent)) {
+  const confidentIntent = input.intentConfidence === undefined || input.intentConfidence >= INTENT_MIN_CONFIDENCE;
+  const byIntent = input.intent && confidentIntent ? INTENT_TAGS[input.intent] : undefined;
+  // The intent alone is not enough where the tag model reads the words as calm: the intent
+  // `complaint` also takes praise and feedback, `get_refund` a return already sent.
+  const modelScore = scores.find((score) => score.tag === byIntent);
+  const corroborated = !modelScore || modelScore.probability >= modelScore.threshold * INTENT_CORROBORATION;
+  if (byIntent && corroborated && !signals.has(byIntent)) {
     signals.set(byIntent, {
       tag: byIntent,
       reason: `intent ${input.intent}: ${TAG_REASONS[byIntent]}`,
@@ -96,7 +136,10 @@ export function detectEscalation(input: EscalationInput): EscalationSignal[] {
       firedBy: ['plan'],
     });
   }
-  return [...signals.values()];
+  const doubts = scores
+    .filter((score) => !signals.has(score.tag) && score.probability < score.threshold && score.probability >= score.threshold * ESCALATION_DOUBT_SHARE)
+    .map(({ tag, probability, threshold }) => ({ tag, probability, threshold }));
+  return { signals: [...signals.values()], doubts };
 }
 
 export function escalationTags(signals: readonly EscalationSignal[]): EscalationTag[] {

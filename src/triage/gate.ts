@@ -5,16 +5,11 @@
  */
 import { PermissionEngine, type PermissionDecision, type PermissionRequest } from '../agentao/index.js';
 import { CpuBudgetExceededError, type CpuBudget } from './cpu-budget.js';
+import { sendDenial } from './send-denial.js';
 import { assessSend, type SendGuardOptions } from './send-guard.js';
 import type { TriageSession } from './triage-session.js';
 
-/**
- * What the model hears when a send is refused. It names no rule: a reason such as "the sentence X
- * is not backed" is a hint for rephrasing until something passes. The full reasons go to the
- * session (outcome reasons, audit trail) for the reviewer.
- */
-export const GENERIC_SEND_DENIAL =
-  'The reply cannot be sent automatically; it will be left for a human reviewer. Do not call send_reply again in this ticket: call draft_reply with your reply, or stop.';
+export { GENERIC_SEND_DENIAL } from './send-denial.js';
 
 export class ConfidenceGate extends PermissionEngine {
   constructor(
@@ -50,7 +45,7 @@ export class ConfidenceGate extends PermissionEngine {
         const latched = 'a send was already refused in this run, so every later send is refused too';
         this.session.denialReasons.set(proposed.callId, [latched]);
         if (!this.session.denials.includes(latched)) this.session.denials.push(latched);
-        return { action: 'deny', reason: GENERIC_SEND_DENIAL };
+        return sendDenial({ refusedBy: 'latched', tags: [] });
       }
       const assess = () => assessSend(this.session, proposed, this.options);
       let assessment;
@@ -60,13 +55,13 @@ export class ConfidenceGate extends PermissionEngine {
         if (!(error instanceof CpuBudgetExceededError)) throw error;
         this.session.deniedReplies.push(proposed);
         this.session.denials.push(error.message);
-        return { action: 'deny', reason: GENERIC_SEND_DENIAL };
+        return sendDenial({ refusedBy: 'cpu-budget', tags: [] });
       }
       if (!assessment.allowed) {
         this.session.deniedReplies.push(proposed);
         this.session.denialReasons.set(proposed.callId, assessment.reasons);
         for (const reason of assessment.reasons) if (!this.session.denials.includes(reason)) this.session.denials.push(reason);
-        return { action: 'deny', reason: GENERIC_SEND_DENIAL };
+        return sendDenial({ refusedBy: 'send-guard', tags: assessment.tags });
       }
       return {
         action: 'allow',

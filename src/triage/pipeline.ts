@@ -14,7 +14,7 @@ import {
   type ChatModel,
   type ChatResult,
 } from '../agentao/index.js';
-import { detectEscalation, escalationTags } from './escalation.js';
+import { escalationTags, readEscalation } from './escalation.js';
 import { CpuBudget, CpuBudgetExceededError } from './cpu-budget.js';
 import { cpuBudgetedModel, cpuBudgetedTools } from './cpu-budgeted.js';
 import { ConfidenceGate } from './gate.js';
@@ -139,8 +139,8 @@ export function buildSession(
   const requestHits = stage('KB search (request)', () =>
     intent.request === text ? [] : deps.kb.search(intent.request.slice(0, 2000), { limit: 3, intents: [intent.intent] }),
   );
-  const escalation = stage('escalation matrix', () =>
-    detectEscalation({ text: mail.newest, subject: ticket.subject, intent: intent.intent }),
+  const { signals: escalation, doubts: escalationDoubts } = stage('escalation matrix', () =>
+    readEscalation({ text: mail.newest, subject: ticket.subject, intent: intent.intent, intentConfidence: intent.confidence }),
   );
   const kbAgrees = stage('KB agreement (request)', () => kbAgreesWithRequest(deps.kb, intent.request, intent.intent));
   const uncoveredAsks = stage('request coverage', () =>
@@ -161,6 +161,7 @@ export function buildSession(
     // this estimate is the cap on the model's claim. The request sentence only helps find KB support.
     confidence: estimateIndependentConfidence({ intent: intent.intent, confidence: wholeConfidence }, [...kbHits, ...requestHits], { kbAgrees }),
     escalation,
+    escalationDoubts,
     mail,
     language,
     uncoveredAsks,

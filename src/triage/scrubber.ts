@@ -9,6 +9,7 @@
  */
 import { detectPii } from './scrubber-detect.js';
 import { PII_KINDS, type PiiKind, type PiiMatch } from './scrubber-types.js';
+import type { Ticket } from './types.js';
 
 export { detectPii };
 export { PII_KINDS };
@@ -49,6 +50,15 @@ const DEPTH_REPLACEMENT = '[truncated]';
 export function scrubText(text: string, options: ScrubOptions = {}): ScrubResult {
   const matches = detectPii(text, kindSet(options));
   return { text: applyMatches(text, matches), findings: countFindings(matches) };
+}
+
+/** What is stored of a ticket: the customer's subject and body with secrets and PII scrubbed. */
+export function scrubTicket(ticket: Ticket): Ticket {
+  return {
+    ...ticket,
+    subject: ticket.subject === undefined ? undefined : scrubText(ticket.subject).text,
+    body: scrubText(ticket.body).text,
+  };
 }
 
 /**

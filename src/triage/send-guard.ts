@@ -64,6 +64,13 @@ export function assessSend(
     reasons.push(`escalation (${signal.tag}): ${signal.reason}${signal.match ? ` ("${signal.match}")` : ''}`);
   }
 
+  for (const doubt of session.independent.escalationDoubts ?? []) {
+    rules.push(`escalation-doubt:${doubt.tag}`);
+    reasons.push(
+      `the tag model leans towards ${doubt.tag} (p=${doubt.probability.toFixed(2)}, its threshold ${doubt.threshold.toFixed(2)}): not tagged, but not sent without a human`,
+    );
+  }
+
   if (session.customer === undefined) {
     rules.push('customer:not-looked-up');
     reasons.push('the customer profile was not looked up');

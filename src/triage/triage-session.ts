@@ -2,7 +2,7 @@
  * What one ticket's run has learned so far. The tools write into it; the gate and the send guard
  * read it. It lives exactly as long as the agent that triages the ticket.
  */
-import type { EscalationSignal } from './escalation.js';
+import type { EscalationDoubt, EscalationSignal } from './escalation.js';
 import type { LanguageReading } from './language/detect-language.js';
 import type { MailReading } from './mail/read-mail.js';
 import type { UncoveredAsk } from './request-coverage.js';
@@ -67,6 +67,8 @@ export class TriageSession {
       kbHits: KbHit[];
       confidence: number;
       escalation: EscalationSignal[];
+      /** Tags the tag model leans towards below their threshold: no tag, but no send on its own either. */
+      escalationDoubts?: EscalationDoubt[];
       /** The customer's newest message read out of the body; the ticket keeps the original. */
       mail: MailReading;
       /** The language of the newest message. */

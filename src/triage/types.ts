@@ -1,9 +1,21 @@
 /** The ticket domain's own types. Helpdesk wire types never reach this file. */
 
+/** The helpdesks tickets arrive from by webhook; each has a connector in src/service/connectors/<name>/. */
+export const HELPDESK_PROVIDERS = ['zendesk', 'intercom', 'hubspot', 'generic'] as const;
+export type HelpdeskProvider = (typeof HELPDESK_PROVIDERS)[number];
+
+export function isHelpdeskProvider(value: string): value is HelpdeskProvider {
+  return (HELPDESK_PROVIDERS as readonly string[]).includes(value);
+}
+
+/** Where a ticket came from: a helpdesk, the CLI or an eval set. */
+export const TICKET_SOURCES = ['cli', 'eval', ...HELPDESK_PROVIDERS] as const;
+export type TicketSource = (typeof TICKET_SOURCES)[number];
+
 export interface Ticket {
   /** Our id, e.g. "T-1001" or "zendesk:12345". */
   id: string;
-  source: 'cli' | 'eval' | 'zendesk' | 'intercom' | 'hubspot' | 'generic';
+  source: TicketSource;
   externalId?: string;
   /**
    * The helpdesk conversation a public reply goes to, when it is not the ticket itself (a HubSpot
@@ -65,7 +77,8 @@ export interface KbHit {
  * was approved but the helpdesk could only take it as an internal note (a HubSpot ticket without a
  * conversation thread), so a person still has to send it. Never shown as sent.
  */
-export type TriageDecision = 'sent' | 'drafted' | 'noted';
+export const TRIAGE_DECISIONS = ['sent', 'drafted', 'noted'] as const;
+export type TriageDecision = (typeof TRIAGE_DECISIONS)[number];
 
 export interface TriageStep {
   tool: string;

@@ -81,6 +81,27 @@ describe('a PermissionEngine subclass decides every tool call', () => {
     expect(toolMessagesOf(model.calls[1])[0]!.content).toBe('Permission denied: nothing today');
   });
 
+  it("a denial's details reach the tool message as structured data; its text is unchanged", async () => {
+    class DenyWithDetails extends PermissionEngine {
+      override decide(toolName: string): PermissionDecision {
+        if (toolName === 'send_reply') return { action: 'deny', reason: 'not today', details: { tags: ['refund'] } };
+        return { action: 'deny', reason: 'no details here', details: ['not', 'an', 'object'] as unknown as Record<string, unknown> };
+      }
+    }
+    const send = makeSendTool();
+    const lookup = makeLookupTool();
+    const model = new ScriptedModel([
+      { toolCalls: [toolCall('send_reply', { text: 'Hello', confidence: 0.95 }), toolCall('lookup_order', { id: 'A1' })] },
+      'ok',
+    ]);
+    await new Agent({ model, tools: [send.tool, lookup.tool], permissionEngine: new DenyWithDetails() }).chat('x');
+    const [sendMessage, lookupMessage] = toolMessagesOf(model.calls[1]);
+    expect(sendMessage).toMatchObject({ content: 'Permission denied: not today', isError: true, details: { tags: ['refund'] } });
+    // An override may return anything at run time: only a plain object is passed on.
+    expect(lookupMessage!.content).toBe('Permission denied: no details here');
+    expect(lookupMessage).not.toHaveProperty('details');
+  });
+
   it('a throwing decide() or a malformed decision denies (fail closed)', async () => {
     class Broken extends PermissionEngine {
       calls = 0;

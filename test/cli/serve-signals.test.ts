@@ -7,8 +7,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import net from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { spawnService, type ServiceProcess } from '../faults/support/service-process.js';
+import { ensureBuilt } from './support/run-process.js';
 
 async function portIsFree(port: number): Promise<boolean> {
   return new Promise((resolve) => {
@@ -38,6 +39,9 @@ function servicePid(service: ServiceProcess): number {
 describe('signals reach the service', () => {
   let folder: string;
   let service: ServiceProcess | undefined;
+
+  // The compiled service, as deployed (a stale dist/ would run the sources instead).
+  beforeAll(ensureBuilt, 180_000);
 
   afterEach(async () => {
     const pid = service ? servicePid(service) : NaN;

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { EscalationTagModel, loadDefaultEscalationModel, splitSentences } from '../../src/triage/escalation-model.js';
-import { readTrainingExamples } from '../../src/triage/local-model/intent-training-data.js';
+import { readTagModelExamples } from '../../src/triage/escalation-training-data.js';
 
-const tagged = readTrainingExamples().flatMap((example) => (example.tags ? [{ text: example.text, tags: example.tags }] : []));
+const { corpus, sentences } = readTagModelExamples();
+const tagged = [...corpus, ...sentences];
 /** Every fourth mail: enough to learn every tag, small enough to train in a moment. */
 const sample = tagged.filter((_, index) => index % 4 === 0);
 const quick = { epochs: 6 };
@@ -37,6 +38,22 @@ describe('EscalationTagModel.train', () => {
 
 describe('the committed tag model', () => {
   const model = loadDefaultEscalationModel();
+
+  it('names its cues and refuses to load next to other ones (weights would go to the wrong feature)', () => {
+    const json = model.toJSON();
+    expect(json.version).toBe(2);
+    expect(json.cues.length).toBeGreaterThan(10);
+    expect(() => EscalationTagModel.fromJSON({ ...json, cues: json.cues.slice(1) })).toThrow(/other cues/);
+  });
+
+  it('says which cues raised a tag, with their words', () => {
+    const [complaint] = model.predict('Great, another week without my parcel and nobody answers.').filter((score) => score.tag === 'complaint');
+    expect(complaint?.cues.map((cue) => cue.cue)).toContain('sarcasm-frame');
+  });
+
+  it('thresholds are fitted per tag, not one fixed value', () => {
+    expect(new Set(model.thresholds).size).toBeGreaterThan(1);
+  });
 
   it('knows the seven text tags', () => {
     expect([...model.tags].sort()).toEqual(

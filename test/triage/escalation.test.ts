@@ -47,6 +47,19 @@ describe('escalation matrix', () => {
     expect(byIntent('what data do you keep', 'data_protection')).toEqual(['legal-review']);
   });
 
+  it('the intent adds its tag only when the classifier is confident of it', () => {
+    const byIntent = (intentConfidence: number) =>
+      escalationTags(detectEscalation({ text: 'the driver was late', intent: 'complaint', intentConfidence, customer: null, model: null }));
+    expect(byIntent(0.3)).toEqual([]);
+    expect(byIntent(0.8)).toEqual(['complaint']);
+  });
+
+  it('the intent does not add a tag the tag model reads as calm (praise read as the complaint intent)', () => {
+    const text = 'Hi! Fourth order from you this year and every one was perfect.';
+    expect(escalationTags(detectEscalation({ text, intent: 'complaint', intentConfidence: 0.8, customer: null }))).toEqual([]);
+    expect(escalationTags(detectEscalation({ text, intent: 'complaint', intentConfidence: 0.8, customer: null, model: null }))).toEqual(['complaint']);
+  });
+
   it('looks at the subject too', () => {
     expect(escalationTags(detectEscalation({ subject: 'Cancel my subscription', text: 'see subject', customer: null }))).toEqual(['retention']);
   });
@@ -177,12 +190,12 @@ describe('signals say what fired', () => {
     expect(signal!.reason).toMatch(/^word list \(de\)/);
   });
 
-  it('the model fires on phrasing no word list holds, and says so', () => {
-    const text = 'I was hoping you could do something about the price, given the scratches.';
+  it('the model fires on phrasing no word list holds, and says so, naming the cues and their words', () => {
+    const text = 'Would it be possible to get some money off, given the scratches?';
     expect(listTagsOf(text)).toEqual([]);
     const signal = detectEscalation({ text, customer: null }).find((found) => found.tag === 'refund');
     expect(signal).toMatchObject({ firedBy: ['model'] });
-    expect(signal!.reason).toMatch(/^tag model \(p=0\.\d\d\)/);
+    expect(signal!.reason).toMatch(/^tag model \(p=0\.\d\d; cues: money-back-request "money off"/);
   });
 
   it('when both fire, the reason says the model agrees', () => {

@@ -1,14 +1,16 @@
 /**
- * Linear time of the reply rules on adversarial replies (the guard also sees replies far over the
+ * Linear work of the reply rules on adversarial replies (the guard also sees replies far over the
  * length limit: it reports them, it must not hang on them). As in scrubber-performance.test.ts,
- * only the growth from one size to four times that size is asserted, never a wall-clock limit.
+ * the growth from one size to four times that size is counted (support/work-meter.ts), not timed.
  */
 import { describe, expect, it } from 'vitest';
 import { checkReplyRules } from '../../src/triage/reply-rules.js';
+import { growthOf, repeatTo } from './support/work-meter.js';
 
-const SMALL = 64_000;
+const SMALL = 16_000;
 const LARGE = SMALL * 4;
-const NOISE_FLOOR_MS = 5;
+/** 4x the input: linear is about 4x the work, quadratic about 16x. */
+const MAX_GROWTH = 6;
 
 const ADVERSARIAL: Record<string, string> = {
   'commitments without a benefit': 'we will ',
@@ -28,10 +30,6 @@ const ADVERSARIAL: Record<string, string> = {
   'at signs': 'a@',
 };
 
-function repeatTo(unit: string, size: number): string {
-  return unit.repeat(Math.ceil(size / unit.length)).slice(0, size);
-}
-
 const context = {
   ticketText: 'call me on 0176 1234 5678',
   allowedEmails: ['ada@example.com'],
@@ -39,26 +37,9 @@ const context = {
   allowedLinkHosts: ['northwind.example'],
 };
 
-function timeInto(reply: string, times: number[]): void {
-  const start = performance.now();
-  checkReplyRules({ ...context, reply });
-  times.push(performance.now() - start);
-}
-
 describe('reply rules performance', () => {
   it.each(Object.entries(ADVERSARIAL))('grows linearly on %s', (_name, unit) => {
-    const small = repeatTo(unit, SMALL);
-    const large = repeatTo(unit, LARGE);
-    checkReplyRules({ ...context, reply: small });
-    const smallTimes: number[] = [];
-    const largeTimes: number[] = [];
-    for (let round = 0; round < 5; round += 1) {
-      timeInto(small, smallTimes);
-      timeInto(large, largeTimes);
-    }
-    // Below a few milliseconds timer and scheduler noise dominate; a super-linear regex is far
-    // slower than that already at the small size (a lazy PEM regex: 367 ms at 128 KB).
-    const growth = Math.min(...largeTimes) / Math.max(Math.min(...smallTimes), NOISE_FLOOR_MS);
-    expect(growth).toBeLessThan(10);
+    const { small, large, growth } = growthOf((reply) => checkReplyRules({ ...context, reply }), repeatTo(unit, SMALL), repeatTo(unit, LARGE));
+    expect(growth, `${small} characters scanned at ${SMALL}, ${large} at ${LARGE}`).toBeLessThan(MAX_GROWTH);
   });
 });

@@ -18,7 +18,15 @@ export type ChatMessage =
   | { role: 'system'; content: string }
   | { role: 'user'; content: string }
   | { role: 'assistant'; content: string; toolCalls?: ModelToolCall[] }
-  | { role: 'tool'; toolCallId: string; toolName: string; content: string; isError?: boolean };
+  | {
+      role: 'tool';
+      toolCallId: string;
+      toolName: string;
+      content: string;
+      isError?: boolean;
+      /** A denial's structured details (permission-engine.ts `DenialDetails`); never sent over the wire. */
+      details?: Readonly<Record<string, unknown>>;
+    };
 
 /** What the model is told about one tool. */
 export interface ToolDefinition {

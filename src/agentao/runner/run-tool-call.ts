@@ -7,6 +7,7 @@ import type { z } from 'zod';
 import { createEvent, type AgentEvent, type PermissionAction, type ToolCallStatus } from '../events.js';
 import type { ChatMessage, ModelToolCall } from '../models/chat-model.js';
 import {
+  type DenialDetails,
   isPermissionDecision,
   permissionDecisionSource,
   type PermissionEngine,
@@ -56,6 +57,8 @@ type PermissionOutcome = {
   outcome: 'allow' | 'deny';
   reason: string;
   source: 'rule' | 'mode' | 'decide' | 'confirm';
+  /** A denial's structured details, passed on to the tool message. */
+  details?: DenialDetails;
 };
 
 const CANCELLED_TEXT = 'Cancelled: the run was aborted before this tool call finished.';
@@ -72,7 +75,12 @@ export async function runToolCall(call: ModelToolCall, context: ToolCallContext)
 
   context.emit(createEvent('tool-call-start', { agentId, callId, toolName, args: toJsonValue(args) }));
 
-  const finish = (status: ToolCallStatus, content: string, detail: { result?: unknown; error?: string } = {}): ToolCallOutcome => {
+  const finish = (
+    status: ToolCallStatus,
+    content: string,
+    detail: { result?: unknown; error?: string } = {},
+    denialDetails?: DenialDetails,
+  ): ToolCallOutcome => {
     const durationMs = performance.now() - startedAt;
     context.emit(
       createEvent('tool-call-end', {
@@ -88,6 +96,7 @@ export async function runToolCall(call: ModelToolCall, context: ToolCallContext)
     const record: ToolCallRecord = { callId, toolName, args, status, permission, outcome, ...detail };
     const message: ToolCallOutcome['message'] = { role: 'tool', toolCallId: callId, toolName, content };
     if (status !== 'ok') message.isError = true;
+    if (denialDetails) message.details = denialDetails;
     return { record, message };
   };
   const fail = (error: string): ToolCallOutcome => finish('error', `Error: ${error}`, { error });
@@ -136,7 +145,8 @@ export async function runToolCall(call: ModelToolCall, context: ToolCallContext)
     }),
   );
   if (decided.outcome === 'deny') {
-    return finish('denied', `Permission denied: ${decided.reason}`, { error: `Permission denied: ${decided.reason}` });
+    const text = `Permission denied: ${decided.reason}`;
+    return finish('denied', text, { error: text }, decided.details);
   }
 
   try {
@@ -168,8 +178,11 @@ async function decidePermission(tool: Tool, args: unknown, callId: string, conte
     return { action: 'deny', outcome: 'deny', reason: 'the permission engine returned an invalid decision', source: 'decide' };
   }
   const source = permissionDecisionSource(decision);
-  if (decision.action !== 'ask') {
-    return { action: decision.action, outcome: decision.action, reason: decision.reason, source };
+  if (decision.action === 'deny') {
+    return { action: 'deny', outcome: 'deny', reason: decision.reason, source, ...denialDetailsOf(decision) };
+  }
+  if (decision.action === 'allow') {
+    return { action: 'allow', outcome: 'allow', reason: decision.reason, source };
   }
 
   const confirm = context.transport.confirmTool?.bind(context.transport);
@@ -195,6 +208,15 @@ async function decidePermission(tool: Tool, args: unknown, callId: string, conte
   return approved === true
     ? { action: 'ask', outcome: 'allow', reason: `${decision.reason}; approved by the confirmer`, source: 'confirm' }
     : { action: 'ask', outcome: 'deny', reason: `${decision.reason}; declined by the confirmer`, source: 'confirm' };
+}
+
+// Overrides may return anything at run time: only a plain object is passed on as details.
+function denialDetailsOf(decision: { details?: unknown }): { details?: DenialDetails } {
+  return isDetailsObject(decision.details) ? { details: decision.details } : {};
+}
+
+function isDetailsObject(value: unknown): value is DenialDetails {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
 function parseArguments(text: unknown): { ok: true; value: unknown } | { ok: false; error: string } {

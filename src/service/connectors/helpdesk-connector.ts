@@ -2,9 +2,9 @@
  * The one interface every helpdesk connector implements. Provider wire types (Zendesk, Intercom,
  * HubSpot, the generic JSON) stay inside their folders; routes and the outbox only see these types.
  */
-import type { Ticket } from '../../triage/types.js';
+import type { HelpdeskProvider, Ticket } from '../../triage/types.js';
 
-export type HelpdeskProvider = 'zendesk' | 'intercom' | 'hubspot' | 'generic';
+export type { HelpdeskProvider } from '../../triage/types.js';
 
 /** Header names in lower case, as Node gives them. */
 export type HeaderBag = Record<string, string | string[] | undefined>;

@@ -13,6 +13,7 @@ import { randomUUID } from 'node:crypto';
 import { type ExpressionBuilder, sql } from 'kysely';
 import type { Database } from '../store/database.js';
 import { nowTimestamp, onConflictDoNothing, toJsonText } from '../store/dialect.js';
+import { prepareQuery } from '../store/prepared-query.js';
 import type { Executor } from '../store/repositories/with-transaction.js';
 import type { JobStatus } from '../store/tables/jobs.js';
 
@@ -33,6 +34,30 @@ export interface ClaimInput {
   maxAttempts: number;
 }
 
+// The first claim of an entry, in every delivery: compiled once (prepared-query.ts).
+const insertLease = prepareQuery<
+  [id: string, outboxId: string, payload: string, maxAttempts: number, now: string, holder: string, lockedUntil: string],
+  { attempts: number | string }
+>((db, slot) =>
+  onConflictDoNothing(
+    db.insertInto('jobs').values({
+      id: slot(0),
+      queue: OUTBOX_LEASE_QUEUE,
+      ticket_id: slot(1),
+      payload: slot(2),
+      status: 'active',
+      attempts: 1,
+      max_attempts: slot(3),
+      run_after: slot(4),
+      locked_by: slot(5),
+      locked_until: slot(6),
+      last_error: null,
+      created_at: slot(4),
+      updated_at: slot(4),
+    }),
+  ).returning(['attempts']),
+);
+
 /**
  * Takes the entry's lease, or returns null when another dispatcher holds it or it is backing off.
  * A lease left `completed` or `failed` is taken again: the entry is pending again only because a
@@ -41,25 +66,17 @@ export interface ClaimInput {
 export async function claimDeliveryLease(db: Executor, input: ClaimInput): Promise<DeliveryLease | null> {
   const now = nowTimestamp();
   const lockedUntil = new Date(Date.now() + input.leaseMs).toISOString();
-  const inserted = await onConflictDoNothing(
-    db.insertInto('jobs').values({
-      id: randomUUID(),
-      queue: OUTBOX_LEASE_QUEUE,
-      ticket_id: input.outboxId,
-      payload: toJsonText({ outboxId: input.outboxId, ticketId: input.ticketId }),
-      status: 'active',
-      attempts: 1,
-      max_attempts: input.maxAttempts,
-      run_after: now,
-      locked_by: input.holder,
-      locked_until: lockedUntil,
-      last_error: null,
-      created_at: now,
-      updated_at: now,
-    }),
-  )
-    .returning(['attempts'])
-    .executeTakeFirst();
+  const [inserted] = (
+    await insertLease.execute(db, [
+      randomUUID(),
+      input.outboxId,
+      toJsonText({ outboxId: input.outboxId, ticketId: input.ticketId }),
+      input.maxAttempts,
+      now,
+      input.holder,
+      lockedUntil,
+    ])
+  ).rows;
   if (inserted) return { outboxId: input.outboxId, holder: input.holder, claims: Number(inserted.attempts) };
 
   const claimable = (expression: ExpressionBuilder<Database, 'jobs'>) =>
@@ -95,8 +112,24 @@ export interface SettleInput {
 }
 
 /** Ends the claim; only the holder can. False when the lease had passed to someone else. */
+// The settle of every delivered entry (a status and an error, nothing uncounted).
+const settleLease = prepareQuery<[status: JobStatus, runAfter: string, now: string, lastError: string | null, outboxId: string, holder: string], never>((db, slot) =>
+  db
+    .updateTable('jobs')
+    .set({ status: slot(0), locked_by: null, locked_until: null, run_after: slot(1), updated_at: slot(2), last_error: slot(3) })
+    .where('queue', '=', OUTBOX_LEASE_QUEUE)
+    .where('ticket_id', '=', slot<string>(4))
+    .where('status', '=', 'active')
+    .where('locked_by', '=', slot<string>(5)),
+);
+
 export async function settleDeliveryLease(db: Executor, lease: DeliveryLease, input: SettleInput): Promise<boolean> {
   const now = nowTimestamp();
+  if (input.lastError !== undefined && !input.uncount) {
+    const runAfter = (input.runAfter ?? new Date()).toISOString();
+    const result = await settleLease.execute(db, [input.status, runAfter, now, input.lastError, lease.outboxId, lease.holder]);
+    return Number(result.numAffectedRows ?? 0) > 0;
+  }
   const result = await db
     .updateTable('jobs')
     .set({

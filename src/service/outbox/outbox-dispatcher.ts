@@ -5,7 +5,9 @@
  *    the same transaction as the decision, before any connector call. The entry holds the scrubbed
  *    text for display and the exact text to deliver, sealed (outbox-cipher.ts).
  * 2. A dispatcher claims the entry's delivery lease (see delivery-lease.ts): one conditional
- *    statement, so two workers never both call the helpdesk for it.
+ *    statement, so two workers never both call the helpdesk for it. The worker takes it in the
+ *    decision's own transaction (`claimWithin`) and delivers right after the commit
+ *    (`deliverClaimed`), so a new entry costs no claim of its own and nothing is read back.
  * 3. It opens the sealed text; a key that does not open it fails the entry with that reason, and
  *    nothing else (least of all the scrubbed copy) is sent in its place.
  * 4. When an earlier attempt may have reached the helpdesk (it was claimed or tried before: a
@@ -31,7 +33,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { HelpdeskConnector, HelpdeskProvider, PostResult } from '../connectors/helpdesk-connector.js';
 import { backoffDelayMs, errorMessage, type RetryPolicy } from '../queue/job-queue.js';
 import { type Logger, silentLogger } from '../queue/logger.js';
@@ -51,6 +53,7 @@ import type { Executor } from '../store/repositories/with-transaction.js';
 import { claimDeliveryLease, type DeliveryLease, settleDeliveryLease } from './delivery-lease.js';
 import { MissingConnectorError } from './errors.js';
 import { type OutboxCipher, OutboxKeyError } from './outbox-cipher.js';
+import { isHelpdeskProvider } from '../../triage/types.js';
 
 export type DeliveryOutcome =
   /** The helpdesk accepted it. */
@@ -73,9 +76,28 @@ export interface DeliveryResult {
   error?: string;
 }
 
+/** An entry whose lease was taken in the transaction that wrote it (see `claimWithin`). */
+export interface ClaimedDelivery {
+  entry: OutboxEntry;
+  ticket: StoredTicket;
+  lease: DeliveryLease;
+  /** The entry's sealed exact text, as written (null: the entry has none). */
+  sealedText: string | null;
+}
+
 export interface OutboxDispatcher {
   /** Delivers the ticket's pending entries (right after the worker triaged it). */
   dispatch(ticketId: string, options?: { signal?: AbortSignal }): Promise<DeliveryResult[]>;
+  /**
+   * Takes a new entry's delivery lease inside the transaction that writes the entry, so the lease
+   * commits with it; null when it cannot be taken (then `dispatch` delivers it as usual).
+   */
+  claimWithin(transaction: Transaction<Database>, entry: OutboxEntry): Promise<DeliveryLease | null>;
+  /**
+   * Delivers an entry claimed with `claimWithin` once that transaction committed: what the
+   * transaction wrote is what the store holds, so nothing is read again.
+   */
+  deliverClaimed(claimed: ClaimedDelivery, options?: { signal?: AbortSignal }): Promise<DeliveryResult>;
   /** The sweep: delivers entries left pending by a crash or a retryable failure, oldest first. */
   dispatchPending(options?: { limit?: number; signal?: AbortSignal }): Promise<DeliveryResult[]>;
 }
@@ -101,8 +123,6 @@ export interface OutboxDispatcherOptions {
   onGiveUp?(entry: OutboxEntry, error: string): void;
 }
 
-const HELPDESK_PROVIDERS: ReadonlySet<string> = new Set<HelpdeskProvider>(['zendesk', 'intercom', 'hubspot', 'generic']);
-
 export function createOutboxDispatcher(options: OutboxDispatcherOptions): OutboxDispatcher {
   const { db, connectors } = options;
   const maxAttempts = options.maxAttempts ?? 8;
@@ -111,20 +131,22 @@ export function createOutboxDispatcher(options: OutboxDispatcherOptions): Outbox
   const leaseMs = options.leaseMs ?? 120_000;
   const holder = options.holder ?? `${hostname()}:${process.pid}:outbox:${randomUUID().slice(0, 8)}`;
 
-  async function deliver(entry: OutboxEntry, signal: AbortSignal | undefined): Promise<DeliveryResult> {
-    const result = (outcome: DeliveryOutcome, error?: string): DeliveryResult => ({
+  const resultFor =
+    (entry: OutboxEntry) =>
+    (outcome: DeliveryOutcome, error?: string): DeliveryResult => ({
       outboxId: entry.id,
       ticketId: entry.ticketId,
       outcome,
       ...(error !== undefined ? { error } : {}),
     });
-    const lease = await claimDeliveryLease(db, {
-      outboxId: entry.id,
-      ticketId: entry.ticketId,
-      holder,
-      leaseMs,
-      maxAttempts,
-    });
+
+  function claim(executor: Kysely<Database> | Transaction<Database>, entry: OutboxEntry): Promise<DeliveryLease | null> {
+    return claimDeliveryLease(executor, { outboxId: entry.id, ticketId: entry.ticketId, holder, leaseMs, maxAttempts });
+  }
+
+  async function deliver(entry: OutboxEntry, signal: AbortSignal | undefined): Promise<DeliveryResult> {
+    const result = resultFor(entry);
+    const lease = await claim(db, entry);
     if (!lease) return result('skipped');
 
     // Read again under the lease: whoever delivered it before us settled its lease in the same
@@ -139,19 +161,31 @@ export function createOutboxDispatcher(options: OutboxDispatcherOptions): Outbox
       await settleDeliveryLease(db, lease, { status: 'failed', lastError: 'the ticket no longer exists' });
       return result('skipped', 'the ticket no longer exists');
     }
-    if (!HELPDESK_PROVIDERS.has(ticket.source)) {
+    return deliverLeased(current, ticket, lease, signal, () => textToDeliver(current));
+  }
+
+  /** Steps 3 to 6 (see the file comment) for an entry whose lease this dispatcher holds. */
+  async function deliverLeased(
+    current: OutboxEntry,
+    ticket: StoredTicket,
+    lease: DeliveryLease,
+    signal: AbortSignal | undefined,
+    exactText: () => Promise<string>,
+  ): Promise<DeliveryResult> {
+    const result = resultFor(current);
+    if (!isHelpdeskProvider(ticket.source)) {
       await markDelivered(current, lease);
       logger.info({ ticketId: ticket.id, outboxId: current.id, source: ticket.source }, 'no helpdesk for this source; outbox entry delivered locally');
       return result('delivered-locally');
     }
-    const connector = connectors[ticket.source as HelpdeskProvider];
+    const connector = connectors[ticket.source];
     let posted: PostResult | null;
     let found = false;
     try {
       if (!connector) {
         throw new MissingConnectorError(`no ${ticket.source} connector is configured; set its settings and restart the worker`);
       }
-      const text = await textToDeliver(current);
+      const text = await exactText();
       // Claimed or tried before: that attempt may have reached the helpdesk without our hearing back.
       const mayHaveReached = lease.claims > 1 || current.attempts > 0 || current.lastError !== null;
       posted = mayHaveReached ? await findEarlierPost(connector, ticket, current, text, signal) : null;
@@ -175,7 +209,10 @@ export function createOutboxDispatcher(options: OutboxDispatcherOptions): Outbox
 
   /** The exact text to deliver: the sealed one, or the stored text for rows written before sealing. */
   async function textToDeliver(entry: OutboxEntry): Promise<string> {
-    const sealed = await readSealedText(db, entry.id);
+    return openSealed(entry, await readSealedText(db, entry.id));
+  }
+
+  function openSealed(entry: OutboxEntry, sealed: string | null): string {
     if (sealed === null) return entry.text;
     if (!options.cipher) {
       throw new OutboxKeyError('this dispatcher has no outbox key to open the sealed reply; nothing was sent');
@@ -258,6 +295,13 @@ export function createOutboxDispatcher(options: OutboxDispatcherOptions): Outbox
     async dispatch(ticketId, dispatchOptions = {}) {
       const entries = (await getOutboxForTicket(db, ticketId)).filter((entry) => entry.status === 'pending');
       return deliverAll(entries, dispatchOptions.signal);
+    },
+
+    // An entry the transaction found rather than wrote may be delivered already: only a pending one.
+    claimWithin: async (transaction, entry) => (entry.status === 'pending' ? claim(transaction, entry) : null),
+
+    async deliverClaimed(claimed, deliverOptions = {}) {
+      return deliverLeased(claimed.entry, claimed.ticket, claimed.lease, deliverOptions.signal, async () => openSealed(claimed.entry, claimed.sealedText));
     },
 
     async dispatchPending(dispatchOptions = {}) {

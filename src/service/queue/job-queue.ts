@@ -21,9 +21,32 @@ export interface JobContext extends TriageJob {
   maxAttempts: number;
   /** Aborted on shutdown (after the grace period), when the lease is lost, or when the job expires. */
   signal: AbortSignal;
+  /**
+   * Ends the job as completed inside the caller's transaction, so it commits with the work that
+   * finished it rather than in a commit of its own. False when this run no longer holds the job
+   * (its lease passed to another worker). Once called, the queue writes no outcome of its own for
+   * this run: if the transaction rolls back, the handler's error settles the job as usual.
+   * Absent when the caller is not a queue (a test calling the handler directly).
+   */
+  completeWithin?(transaction: Transaction<Database>): Promise<boolean>;
 }
 
-export type JobHandler = (job: JobContext) => Promise<void>;
+/** What `prepare` (see JobStartOptions) returned, when the queue ran it. */
+export type PreparedJobContext<P> = JobContext & { prepared?: P };
+
+export type JobHandler<P = never> = (job: PreparedJobContext<P>) => Promise<void>;
+
+export interface JobStartOptions<P = never> {
+  concurrency: number;
+  /**
+   * The handler's first writes, run inside the claim's own transaction where the queue can (the
+   * jobs-table queue), so claiming a job and starting its work commit once; the result reaches the
+   * handler as `job.prepared`. It must not wait on anything but the transaction. When it throws, the
+   * claim is taken again on its own and the handler runs without `prepared`; pg-boss claims in its
+   * own connection, so there the handler always runs without it.
+   */
+  prepare?(job: JobContext, transaction: Transaction<Database>): Promise<P>;
+}
 
 export interface QueueHealth {
   ok: boolean;
@@ -43,7 +66,7 @@ export interface JobQueue {
    * ticket. Idempotent per ticket: false when a job for this ticket exists already.
    */
   enqueue(job: TriageJob, options?: { transaction?: Transaction<Database> }): Promise<boolean>;
-  start(handler: JobHandler, options: { concurrency: number }): Promise<void>;
+  start<P = never>(handler: JobHandler<P>, options: JobStartOptions<P>): Promise<void>;
   /** Stop taking jobs; wait for in-flight ones up to timeoutMs, then abort and release them. */
   stop(options?: { timeoutMs?: number }): Promise<void>;
   health(): Promise<QueueHealth>;

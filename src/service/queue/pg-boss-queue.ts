@@ -29,6 +29,7 @@ import {
   type JobContext,
   type JobHandler,
   type JobQueue,
+  type JobStartOptions,
   type QueueHealth,
   requireConcurrency,
   resolveRetryPolicy,
@@ -103,7 +104,7 @@ export class PgBossQueue implements JobQueue {
   readonly #workerIds: string[] = [];
   #state: QueueState = 'created';
   #opened = false;
-  #handler: JobHandler | undefined;
+  #handler: JobHandler<unknown> | undefined;
   #stopping: Promise<void> | undefined;
 
   constructor(options: PgBossQueueOptions) {
@@ -182,11 +183,12 @@ export class PgBossQueue implements JobQueue {
     return id !== null;
   }
 
-  async start(handler: JobHandler, options: { concurrency: number }): Promise<void> {
+  /** `options.prepare` is not used: pg-boss claims a job on its own connection, outside our transactions. */
+  async start<P = never>(handler: JobHandler<P>, options: JobStartOptions<P>): Promise<void> {
     if (this.#state !== 'created') throw new Error(`the queue cannot start: it is ${this.#state}`);
     const concurrency = requireConcurrency(options.concurrency);
     await this.open();
-    this.#handler = handler;
+    this.#handler = handler as JobHandler<unknown>;
     this.#state = 'active';
     for (let index = 0; index < concurrency; index += 1) {
       let workerId = '';
@@ -305,12 +307,18 @@ export class PgBossQueue implements JobQueue {
   async #run(job: PgBoss.JobWithMetadata<TriageJobData>, controller: AbortController): Promise<void> {
     const handler = this.#handler;
     if (!handler) return;
+    let completedWithin = false;
     const context: JobContext = {
       ticketId: job.data.ticketId,
       jobId: job.id,
       attempt: job.retryCount + 1,
       maxAttempts: job.data.maxAttempts ?? this.#retry.maxAttempts,
       signal: controller.signal,
+      completeWithin: async (transaction) => {
+        completedWithin = true;
+        const result: unknown = await this.#boss.complete(this.queueName, job.id, {}, { db: kyselyExecutor(transaction) });
+        return !(typeof result === 'object' && result !== null && 'affected' in result && result.affected === 0);
+      },
     };
     const fields = { jobId: context.jobId, ticketId: context.ticketId, attempt: context.attempt, maxAttempts: context.maxAttempts };
     // pg-boss fails a run that outlives its expiry and may hand the job to another worker: stop too.
@@ -320,9 +328,15 @@ export class PgBossQueue implements JobQueue {
     );
     try {
       await handler(context);
-      if (isAbortedWith(controller.signal, 'expired')) return;
+      if (isAbortedWith(controller.signal, 'expired') || completedWithin) return;
       await this.#boss.complete(this.queueName, job.id);
     } catch (error) {
+      if (completedWithin && (await this.#boss.getJobById(this.queueName, job.id))?.state === 'completed') {
+        // The job ended with the work that completed it; what failed after that (delivering the
+        // reply, say) is left where it is for the outbox sweep.
+        this.#logger.warn({ ...fields, error: errorMessage(error) }, 'job completed; a later step failed and is left to its own retry');
+        return;
+      }
       if (isAbortedWith(controller.signal, 'expired')) {
         this.#logger.warn({ ...fields, error: errorMessage(error) }, 'job expired; pg-boss retries it');
         throw error;

@@ -13,6 +13,8 @@ import { hostname } from 'node:os';
 import { type ExpressionBuilder, type Kysely, sql, type Transaction } from 'kysely';
 import type { Database } from '../store/database.js';
 import { dialectOf, lockForUpdateSkipLocked, nowTimestamp, onConflictDoNothing, toJsonText } from '../store/dialect.js';
+import { prepareQuery } from '../store/prepared-query.js';
+import type { Executor } from '../store/repositories/with-transaction.js';
 import type { JobRow } from '../store/tables/jobs.js';
 import { JobAbortedError } from './errors.js';
 import {
@@ -22,6 +24,7 @@ import {
   type JobContext,
   type JobHandler,
   type JobQueue,
+  type JobStartOptions,
   type QueueHealth,
   requireConcurrency,
   resolveRetryPolicy,
@@ -56,6 +59,15 @@ export interface SqliteQueueOptions {
 
 type QueueState = 'created' | 'active' | 'stopping' | 'stopped';
 
+/** A claimed job on its way to the handler. */
+interface ClaimedJob {
+  job: JobContext;
+  controller: AbortController;
+  prepared?: unknown;
+  /** The handler ended the job inside its own transaction (JobContext.completeWithin). */
+  completedWithin: boolean;
+}
+
 export function createSqliteQueue(options: SqliteQueueOptions): SqliteQueue {
   return new SqliteQueue(options);
 }
@@ -75,7 +87,8 @@ export class SqliteQueue implements JobQueue {
   readonly #logger: Logger;
   readonly #running = new RunningJobs();
   #state: QueueState = 'created';
-  #handler: JobHandler | undefined;
+  #handler: JobHandler<unknown> | undefined;
+  #prepare: JobStartOptions<unknown>['prepare'];
   #concurrency = 1;
   #loop: Promise<void> | undefined;
   #wakeRequested = false;
@@ -127,10 +140,11 @@ export class SqliteQueue implements JobQueue {
     return inserted !== undefined;
   }
 
-  async start(handler: JobHandler, options: { concurrency: number }): Promise<void> {
+  async start<P = never>(handler: JobHandler<P>, options: JobStartOptions<P>): Promise<void> {
     if (this.#state !== 'created') throw new Error(`the queue cannot start: it is ${this.#state}`);
     this.#concurrency = requireConcurrency(options.concurrency);
-    this.#handler = handler;
+    this.#handler = handler as JobHandler<unknown>;
+    this.#prepare = options.prepare;
     this.#state = 'active';
     this.#loop = this.#pollLoop();
   }
@@ -213,9 +227,9 @@ export class SqliteQueue implements JobQueue {
     while (this.#state === 'active') {
       try {
         while (this.#state === 'active' && this.#running.size < this.#concurrency) {
-          const row = await this.#claimNext();
-          if (!row) break;
-          this.#run(row);
+          const claimed = await this.#claimNext();
+          if (!claimed) break;
+          this.#run(claimed);
         }
       } catch (error) {
         // The loop never dies: a database hiccup costs one poll interval.
@@ -244,70 +258,79 @@ export class SqliteQueue implements JobQueue {
   }
 
   /**
+   * Claims the next job, with the handler's `prepare` in the claim's transaction when there is one
+   * (one commit for both). Should `prepare` fail, the claim rolls back with it and is taken again
+   * alone: the handler then does that work itself, and its failures count as the job's attempts.
+   */
+  async #claimNext(): Promise<ClaimedJob | undefined> {
+    const prepare = this.#prepare;
+    if (prepare) {
+      try {
+        return await this.#db.transaction().execute(async (transaction) => {
+          const row = await this.#claimRow(transaction);
+          if (!row) return undefined;
+          const claimed = this.#claimedJob(row);
+          claimed.prepared = await prepare(claimed.job, transaction);
+          return claimed;
+        });
+      } catch (error) {
+        this.#logger.warn({ error: errorMessage(error) }, 'preparing a claimed job failed; claiming it without');
+      }
+    }
+    const row = await this.#claimRow(this.#db);
+    return row ? this.#claimedJob(row) : undefined;
+  }
+
+  #claimedJob(row: JobRow): ClaimedJob {
+    const controller = new AbortController();
+    const claimed: ClaimedJob = {
+      controller,
+      completedWithin: false,
+      job: {
+        ticketId: row.ticket_id,
+        jobId: row.id,
+        attempt: Number(row.attempts),
+        maxAttempts: Number(row.max_attempts),
+        signal: controller.signal,
+        completeWithin: async (transaction) => {
+          claimed.completedWithin = true;
+          return this.#settleOn(transaction, row.id, { status: 'completed', last_error: null });
+        },
+      },
+    };
+    return claimed;
+  }
+
+  /**
    * One conditional UPDATE, so two workers (or processes) never hold the same job. A job whose lease
    * expired comes first (its run had started, it is the oldest work), then the oldest pending one.
    * Each candidate is found by its own subquery on the (queue, status, run_after) index, so a claim
    * reads a few index entries however many jobs are waiting or done: one subquery with an OR over
    * both kinds made SQLite read and sort every row of the queue (O(N) per claim).
    */
-  async #claimNext(): Promise<JobRow | undefined> {
+  async #claimRow(db: Executor): Promise<JobRow | undefined> {
     const now = nowTimestamp();
     const lockedUntil = new Date(Date.now() + this.#leaseMs).toISOString();
-    const dialect = dialectOf(this.#db);
-    const expiredLease = (expression: ExpressionBuilder<Database, 'jobs'>) =>
-      expression.and([expression('queue', '=', this.queueName), expression('status', '=', 'active'), expression('locked_until', '<', now)]);
-    const due = (expression: ExpressionBuilder<Database, 'jobs'>) =>
-      expression.and([expression('queue', '=', this.queueName), expression('status', '=', 'pending'), expression('run_after', '<=', now)]);
-    return this.#db
-      .updateTable('jobs')
-      .set({
-        status: 'active',
-        attempts: sql<number>`attempts + 1`,
-        locked_by: this.workerId,
-        locked_until: lockedUntil,
-        updated_at: now,
-      })
-      .where((expression) =>
-        expression.and([
-          expression(
-            'id',
-            '=',
-            expression.fn.coalesce(
-              lockForUpdateSkipLocked(
-                expression.selectFrom('jobs').select('jobs.id').where(expiredLease).orderBy('locked_until').orderBy('id').limit(1),
-                dialect,
-              ),
-              lockForUpdateSkipLocked(
-                expression.selectFrom('jobs').select('jobs.id').where(due).orderBy('run_after').orderBy('created_at').orderBy('id').limit(1),
-                dialect,
-              ),
-            ),
-          ),
-          // Checked again on the row itself: on SQLite another process may have claimed it since.
-          expression.or([expiredLease(expression), due(expression)]),
-        ]),
-      )
-      .returningAll()
-      .executeTakeFirst();
+    const { rows } = await claimStatement.execute(db, [now, lockedUntil, this.workerId, this.queueName]);
+    return rows[0];
   }
 
-  #run(row: JobRow): void {
+  #run(claimed: ClaimedJob): void {
     const handler = this.#handler;
     if (!handler) return;
-    const controller = new AbortController();
-    const job: JobContext = {
-      ticketId: row.ticket_id,
-      jobId: row.id,
-      attempt: Number(row.attempts),
-      maxAttempts: Number(row.max_attempts),
-      signal: controller.signal,
-    };
+    const { job, controller } = claimed;
     const heartbeat = setInterval(() => void this.#heartbeat(job, controller), this.#heartbeatMs);
     const run = (async () => {
       try {
-        await handler(job);
-        await this.#settle(job, { status: 'completed', last_error: null }, 'completed');
+        await handler('prepared' in claimed ? { ...job, prepared: claimed.prepared } : job);
+        if (!claimed.completedWithin) await this.#settle(job, { status: 'completed', last_error: null }, 'completed');
       } catch (error) {
+        if (claimed.completedWithin && (await this.#isCompleted(job.jobId))) {
+          // The job ended with the work that completed it; what failed after that (delivering the
+          // reply, say) is left where it is for the outbox sweep.
+          this.#logger.warn({ jobId: job.jobId, ticketId: job.ticketId, error: errorMessage(error) }, 'job completed; a later step failed and is left to its own retry');
+          return;
+        }
         await this.#afterFailure(job, controller.signal, error);
       } finally {
         clearInterval(heartbeat);
@@ -315,7 +338,12 @@ export class SqliteQueue implements JobQueue {
     })().catch((error: unknown) => {
       this.#logger.error({ jobId: job.jobId, ticketId: job.ticketId, error: errorMessage(error) }, 'job bookkeeping failed');
     });
-    void this.#running.track(row.id, controller, run, () => this.#wake());
+    void this.#running.track(job.jobId, controller, run, () => this.#wake());
+  }
+
+  async #isCompleted(jobId: string): Promise<boolean> {
+    const row = await this.#db.selectFrom('jobs').select('status').where('id', '=', jobId).executeTakeFirst();
+    return row?.status === 'completed';
   }
 
   async #heartbeat(job: JobContext, controller: AbortController): Promise<void> {
@@ -380,16 +408,24 @@ export class SqliteQueue implements JobQueue {
     changes: { status: JobRow['status']; last_error: string | null; run_after?: string },
     what: string,
   ): Promise<void> {
-    const result = await this.#db
+    if (!(await this.#settleOn(this.#db, job.jobId, changes))) {
+      this.#logger.warn({ jobId: job.jobId, ticketId: job.ticketId, outcome: what }, 'the job was taken over before it settled; its new holder decides');
+    }
+  }
+
+  async #settleOn(db: Executor, jobId: string, changes: { status: JobRow['status']; last_error: string | null; run_after?: string }): Promise<boolean> {
+    if (changes.run_after === undefined) {
+      const settled = await settleStatement.execute(db, [changes.status, changes.last_error, nowTimestamp(), jobId, this.workerId]);
+      return Number(settled.numAffectedRows ?? 0) > 0;
+    }
+    const result = await db
       .updateTable('jobs')
       .set({ ...changes, locked_by: null, locked_until: null, updated_at: nowTimestamp() })
-      .where('id', '=', job.jobId)
+      .where('id', '=', jobId)
       .where('status', '=', 'active')
       .where('locked_by', '=', this.workerId)
       .executeTakeFirst();
-    if (Number(result.numUpdatedRows) === 0) {
-      this.#logger.warn({ jobId: job.jobId, ticketId: job.ticketId, outcome: what }, 'the job was taken over before it settled; its new holder decides');
-    }
+    return Number(result.numUpdatedRows) > 0;
   }
 
   /** Gives a job back without counting the interrupted run as an attempt. */
@@ -414,6 +450,60 @@ export class SqliteQueue implements JobQueue {
       });
   }
 }
+
+/**
+ * The claim (see #claimRow), compiled once per dialect: queue name and times are its values.
+ * Slots: 0 now, 1 locked until, 2 worker id, 3 queue name.
+ */
+const claimStatement = prepareQuery<[now: string, lockedUntil: string, workerId: string, queueName: string], JobRow>((db, slot) => {
+  const dialect = dialectOf(db);
+  const now = slot<string>(0);
+  const queueName = slot<string>(3);
+  const expiredLease = (expression: ExpressionBuilder<Database, 'jobs'>) =>
+    expression.and([expression('queue', '=', queueName), expression('status', '=', 'active'), expression('locked_until', '<', now)]);
+  const due = (expression: ExpressionBuilder<Database, 'jobs'>) =>
+    expression.and([expression('queue', '=', queueName), expression('status', '=', 'pending'), expression('run_after', '<=', now)]);
+  return db
+    .updateTable('jobs')
+    .set({
+      status: 'active',
+      attempts: sql<number>`attempts + 1`,
+      locked_by: slot(2),
+      locked_until: slot(1),
+      updated_at: now,
+    })
+    .where((expression) =>
+      expression.and([
+        expression(
+          'id',
+          '=',
+          expression.fn.coalesce(
+            lockForUpdateSkipLocked(
+              expression.selectFrom('jobs').select('jobs.id').where(expiredLease).orderBy('locked_until').orderBy('id').limit(1),
+              dialect,
+            ),
+            lockForUpdateSkipLocked(
+              expression.selectFrom('jobs').select('jobs.id').where(due).orderBy('run_after').orderBy('created_at').orderBy('id').limit(1),
+              dialect,
+            ),
+          ),
+        ),
+        // Checked again on the row itself: on SQLite another process may have claimed it since.
+        expression.or([expiredLease(expression), due(expression)]),
+      ]),
+    )
+    .returningAll();
+});
+
+/** The end of every job that finished (completed or failed for good), compiled once per dialect. */
+const settleStatement = prepareQuery<[status: JobRow['status'], lastError: string | null, now: string, jobId: string, workerId: string], never>((db, slot) =>
+  db
+    .updateTable('jobs')
+    .set({ status: slot(0), last_error: slot(1), locked_by: null, locked_until: null, updated_at: slot(2) })
+    .where('id', '=', slot<string>(3))
+    .where('status', '=', 'active')
+    .where('locked_by', '=', slot<string>(4)),
+);
 
 function positive(value: number, name: string): number {
   if (!(value > 0)) throw new RangeError(`${name} must be > 0, got ${value}`);

@@ -8,7 +8,7 @@
 import type { Kysely } from 'kysely';
 import type { HelpdeskConnector, HelpdeskProvider } from '../connectors/helpdesk-connector.js';
 import { MissingConnectorError } from '../outbox/errors.js';
-import { scrubTicket } from '../process-ticket.js';
+import { scrubTicket } from '../../triage/scrubber.js';
 import type { Logger } from '../queue/logger.js';
 import type { Database } from '../store/database.js';
 import { completeTicketEnrichment, setTicketStatus, type StoredTicket } from '../store/repositories/ticket-repository.js';

@@ -7,14 +7,24 @@
  * ticket into a draft for a human. The worker also sweeps the outbox now and then, so entries left
  * pending by a crash or a helpdesk outage are delivered.
  */
+import type { Transaction } from 'kysely';
 import { scrubText } from '../../triage/scrubber.js';
 import type { TriageDecision } from '../../triage/types.js';
 import type { HelpdeskConnector, HelpdeskProvider } from '../connectors/helpdesk-connector.js';
-import type { OutboxDispatcher } from '../outbox/outbox-dispatcher.js';
+import type { ClaimedDelivery, OutboxDispatcher } from '../outbox/outbox-dispatcher.js';
 import { processTicket } from '../process-ticket.js';
-import { errorMessage, type FailedJobHandler, type JobContext, type JobHandler, type JobQueue } from '../queue/job-queue.js';
+import {
+  errorMessage,
+  type FailedJobHandler,
+  type JobContext,
+  type JobHandler,
+  type JobQueue,
+  type PreparedJobContext,
+} from '../queue/job-queue.js';
 import type { Logger } from '../queue/logger.js';
-import { getTicket } from '../store/repositories/ticket-repository.js';
+import type { Database } from '../store/database.js';
+import type { StoredTicket } from '../store/repositories/ticket-repository.js';
+import { beginTicketRun, type TicketRunStart } from '../ticket-run-start.js';
 import type { TriageRuntime } from '../triage-runtime.js';
 import { enrichPendingTicket } from './enrich-ticket.js';
 import { recordTriageFailure } from './failure-draft.js';
@@ -27,7 +37,7 @@ export interface Worker {
   /** Stops taking jobs, waits for in-flight ones up to timeoutMs, then aborts and releases them. */
   stop(options?: { timeoutMs?: number }): Promise<void>;
   /** What the queue runs for each job; exposed for the worker process and tests. */
-  readonly handleJob: JobHandler;
+  readonly handleJob: JobHandler<TicketRunStart>;
 }
 
 export interface WorkerOptions {
@@ -56,26 +66,47 @@ export function createWorker(options: WorkerOptions): Worker {
   let sweeping: Promise<void> | undefined;
   let stopping: Promise<void> | undefined;
 
-  async function handleJob(job: JobContext): Promise<void> {
+  /** The attempt's first transaction: inside the queue's claim when the queue can (see JobStartOptions). */
+  function prepare(job: JobContext, transaction: Transaction<Database>): Promise<TicketRunStart> {
+    return beginTicketRun(transaction, {
+      ticketId: job.ticketId,
+      model: runtime.deps.model.modelId,
+      stopAtPendingEnrichment: true,
+      firstAttempt: job.attempt === 1,
+    });
+  }
+
+  async function handleJob(job: PreparedJobContext<TicketRunStart>): Promise<void> {
     const fields = { jobId: job.jobId, ticketId: job.ticketId, attempt: job.attempt, maxAttempts: job.maxAttempts };
-    const found = await getTicket(runtime.store.db, job.ticketId);
-    if (!found) {
+    const { db } = runtime.store;
+    const start = job.prepared ?? (await db.transaction().execute((transaction) => prepare(job, transaction)));
+    if (start.kind === 'missing') {
       // The enqueue commits with the ticket, so this is a ticket deleted since: nothing to answer.
       logger.error(fields, 'job for a ticket that does not exist; nothing to triage');
       return;
     }
-    const ticket = await enrichPendingTicket(found, {
-      db: runtime.store.db,
-      connectors: options.connectors ?? {},
-      logger,
-      signal: job.signal,
-    });
-    if (!ticket) return;
+    let ticket: StoredTicket | null = start.ticket;
+    if (start.kind === 'pending-enrichment') {
+      ticket = await enrichPendingTicket(start.ticket, { db, connectors: options.connectors ?? {}, logger, signal: job.signal });
+      if (!ticket) return;
+    }
     const started = performance.now();
     let processed;
+    // Filled in the decision's transaction: the job ends and the reply's lease is taken as it commits.
+    let claimed: ClaimedDelivery | undefined;
     try {
       // A model outage is retried by the queue; the last attempt's failure becomes a draft (onFailed).
-      processed = await runTicket(runtime, ticket, { signal: job.signal, attempt: job.attempt, retryModelErrors: true });
+      processed = await runTicket(runtime, ticket, {
+        signal: job.signal,
+        attempt: job.attempt,
+        retryModelErrors: true,
+        ...(start.kind === 'started' ? { started: start } : {}),
+        beforeDecisionCommit: async (transaction, decided) => {
+          await job.completeWithin?.(transaction);
+          const lease = await dispatcher.claimWithin(transaction, decided.outbox);
+          claimed = lease ? { entry: decided.outbox, ticket: decided.ticket, sealedText: decided.sealedText, lease } : undefined;
+        },
+      });
     } catch (error) {
       options.observeFailure?.();
       throw error;
@@ -86,8 +117,10 @@ export function createWorker(options: WorkerOptions): Worker {
       processed.duplicate ? 'ticket was triaged before; delivering its stored outcome' : 'ticket triaged',
     );
     // Connector failures stay in the outbox for the sweep; only a store failure throws here, and
-    // then the job's retry finds the decision stored and dispatches again.
-    await dispatcher.dispatch(job.ticketId, { signal: job.signal });
+    // then the job's retry (or, for a job that ended with the decision, the sweep once the lease
+    // runs out) delivers it.
+    if (claimed) await dispatcher.deliverClaimed(claimed, { signal: job.signal });
+    else await dispatcher.dispatch(job.ticketId, { signal: job.signal });
   }
 
   function sweep(): void {
@@ -112,7 +145,7 @@ export function createWorker(options: WorkerOptions): Worker {
 
     async start() {
       if (state !== 'created') throw new Error(`the worker cannot start: it is ${state}`);
-      await queue.start(handleJob, { concurrency: options.concurrency });
+      await queue.start(handleJob, { concurrency: options.concurrency, prepare });
       state = 'active';
       logger.info({ queue: queue.kind, concurrency: options.concurrency }, 'worker started');
       if (sweepIntervalMs > 0) {

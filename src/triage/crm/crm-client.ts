@@ -2,6 +2,7 @@
  * The CRM as the triage tools see it: look a customer up by email, an order by id. Implementations:
  * the embedded demo CRM (in-memory-crm.ts) and an HTTP CRM (http-crm.ts).
  */
+import { TriageError } from '../errors.js';
 import type { Customer, Order } from '../types.js';
 
 export interface CrmRequestOptions {
@@ -16,13 +17,12 @@ export interface CrmClient {
 }
 
 /** The CRM could not answer. A missing customer or order is not an error: it is `null`. */
-export class CrmError extends Error {
+export class CrmError extends TriageError {
   /** True when the same request may succeed later (timeout, 5xx, 429, network), so a job may retry. */
   readonly isRetryable: boolean;
 
-  constructor(message: string, options: { isRetryable?: boolean; cause?: unknown } = {}) {
-    super(message, options.cause === undefined ? undefined : { cause: options.cause });
-    this.name = new.target.name;
+  constructor(message: string, options: { isRetryable?: boolean; cause?: unknown } = {}, code: 'crm_unavailable' | 'crm_mismatch' = 'crm_unavailable') {
+    super(code, message, options);
     this.isRetryable = options.isRetryable ?? false;
   }
 }
@@ -38,6 +38,6 @@ export class CrmMismatchError extends CrmError {
     /** `foreign-order`: a real order of another customer (the ticket asks about someone else's order). */
     readonly kind: 'wrong-record' | 'foreign-order' = 'wrong-record',
   ) {
-    super(message, { isRetryable: false });
+    super(message, { isRetryable: false }, 'crm_mismatch');
   }
 }

@@ -5,6 +5,7 @@
  */
 import { parseDocument } from 'yaml';
 import { z } from 'zod';
+import { TriageError, type TriageErrorOptions } from '../errors.js';
 import type { KbArticle } from '../types.js';
 
 export interface KnowledgeBaseArticle extends KbArticle {
@@ -19,10 +20,9 @@ export interface KnowledgeBaseArticle extends KbArticle {
 /** The facts the composer can fill in; any other `{{name}}` in a reply is an authoring mistake. */
 export const REPLY_PLACEHOLDERS = ['order_id', 'order_status', 'carrier', 'tracking_number', 'eta', 'plan'] as const;
 
-export class KnowledgeBaseError extends Error {
-  constructor(message: string, options?: { cause?: unknown }) {
-    super(message, options);
-    this.name = new.target.name;
+export class KnowledgeBaseError extends TriageError {
+  constructor(message: string, options: TriageErrorOptions = {}) {
+    super('knowledge_base_invalid', message, options);
   }
 }
 

@@ -21,6 +21,12 @@ import { TextVocabulary, defaultTextFeatureOptions, type TextFeatureOptions } fr
 export interface IntentExample {
   text: string;
   intent: string;
+  /**
+   * ISO 639-1 code of a text that is not English. Such examples train the model but do not fit its
+   * temperature: mail in another language is always drafted (the KB is English only), so the send
+   * threshold only ever reads confidences on English text, and those must mean what they say.
+   */
+  lang?: string;
 }
 
 export interface IntentPrediction {
@@ -113,8 +119,10 @@ export class IntentClassifier {
     let temperature = 1;
     let calibration: Record<string, unknown> = { heldOutExamples: 0 };
     if (settings.calibrationShare > 0) {
-      const { fit, heldOut } = stratifiedSplit(examples, settings.calibrationShare, settings.seed);
+      const { fit, heldOut: split } = stratifiedSplit(examples, settings.calibrationShare, settings.seed);
       const probe = fitModel(fit, intents, settings);
+      const english = split.filter((example) => example.lang === undefined || example.lang === 'en');
+      const heldOut = english.length > 0 ? english : split;
       const logits = heldOut.map((example) => computeLogits(probe.model, probe.vocabulary.vectorise(example.text)));
       const labels = heldOut.map((example) => intents.indexOf(example.intent));
       temperature = fitTemperature(logits, labels);

@@ -1,7 +1,8 @@
 /**
  * The project's own labelled examples: every `*.jsonl` file of data/training/ (not its
  * sub-directories: data/training/held-out/ is never trained on), one `{"text", "intent"}` a line,
- * with `"tags"` (the escalation tags the mail should get) on the lines written for the tag model.
+ * with `"tags"` (the escalation tags the mail should get) on the lines written for the tag model and
+ * `"lang"` on text that is not English.
  * Read in file-name order so training sees the same sequence anywhere.
  */
 import { readFileSync, readdirSync } from 'node:fs';
@@ -23,12 +24,16 @@ const exampleSchema = z.object({
   text: z.string().trim().min(1),
   intent: z.string().regex(/^[a-z_]+$/),
   tags: z.array(z.enum(TEXT_ESCALATION_TAGS)).optional(),
+  lang: z.string().regex(/^[a-z]{2}$/).optional(),
 });
 
 export function parseTrainingExamples(content: string, source: string): TrainingExample[] {
-  return parseJsonLines(content, source, exampleSchema).map(({ text, intent, tags }) =>
-    tags ? { text, intent, tags: [...new Set(tags)].sort() } : { text, intent },
-  );
+  return parseJsonLines(content, source, exampleSchema).map(({ text, intent, tags, lang }) => ({
+    text,
+    intent,
+    ...(tags ? { tags: [...new Set(tags)].sort() } : {}),
+    ...(lang && lang !== 'en' ? { lang } : {}),
+  }));
 }
 
 export function readTrainingExamples(directory: string = defaultTrainingDirectory): TrainingExample[] {

@@ -5,6 +5,8 @@
  * the same code path.
  */
 
+import { foldLetters } from '../fold-letters.js';
+
 export interface TextFeatureOptions {
   /** Character n-gram sizes taken inside each padded word, e.g. [3, 5] for 3-, 4- and 5-grams. */
   charNgramRange: [number, number];
@@ -52,11 +54,9 @@ const STOP_WORDS = new Set(
     .split(' '),
 );
 
-/** Lowercase, strip accents, fold apostrophes, and replace identifiers by placeholder tokens. */
+/** Lowercase, strip accents (see foldLetters), fold apostrophes, and replace identifiers by placeholder tokens. */
 export function normaliseText(text: string): string {
-  return text
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
+  return foldLetters(text)
     .toLowerCase()
     .replace(/https?:\/\/\S+|www\.\S+/g, ` ${URL_TOKEN} `)
     // The lookbehinds start a match only where a run starts: without them a long word (or run of

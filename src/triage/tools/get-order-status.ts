@@ -6,13 +6,31 @@ import type { TriageSession } from '../triage-session.js';
 
 const parameters = z.object({ order_id: z.string().trim().min(1).max(64) }).strict();
 
+/** What the tool returns, as the model reads it back; a found order is the composer's `OrderFacts`. */
+export const orderStatusResult = z.discriminatedUnion('found', [
+  z.object({ found: z.literal(false), order_id: z.string(), note: z.string() }),
+  z.object({
+    found: z.literal(true),
+    order_id: z.string(),
+    status: z.string(),
+    placed_at: z.string(),
+    carrier: z.string().optional(),
+    tracking_number: z.string().optional(),
+    estimated_delivery: z.string().optional(),
+    delivered_at: z.string().optional(),
+    items: z.array(z.string()),
+  }),
+]);
+
+export type OrderStatusResult = z.infer<typeof orderStatusResult>;
+
 export function createGetOrderStatusTool(session: TriageSession, crm: CrmClient) {
   return defineTool({
     name: 'get_order_status',
     description: 'Look up the status, carrier, tracking number and delivery estimate of one order of this customer.',
     parameters,
     isReadOnly: true,
-    async execute({ order_id }, { signal }) {
+    async execute({ order_id }, { signal }): Promise<OrderStatusResult> {
       const orderId = order_id.toUpperCase();
       let order;
       try {

@@ -11,6 +11,23 @@ const parameters = z
   })
   .strict();
 
+/** What the tool returns, as the model reads it back: at most three articles, best first. */
+export const kbSearchResult = z.object({
+  results: z.array(
+    z.object({
+      id: z.string(),
+      title: z.string(),
+      /** Normalised BM25 (kb-search-index.ts), three decimals. */
+      score: z.number(),
+      intents: z.array(z.string()),
+      /** The article's `## Reply` text, placeholders unfilled. */
+      answer: z.string(),
+    }),
+  ),
+});
+
+export type KbSearchResult = z.infer<typeof kbSearchResult>;
+
 export function createSearchKbTool(session: TriageSession, kb: KnowledgeBase) {
   return defineTool({
     name: 'search_kb',
@@ -19,7 +36,7 @@ export function createSearchKbTool(session: TriageSession, kb: KnowledgeBase) {
       'Optional `intent` (e.g. "track_order"): articles of that intent that match the query are listed first.',
     parameters,
     isReadOnly: true,
-    execute({ query, intent }) {
+    execute({ query, intent }): KbSearchResult {
       const hits = kb.search(query, { limit: 3, ...(intent ? { intents: [intent] } : {}) });
       session.kbHitsSeen.push(...hits);
       for (const hit of hits) session.kbReplies.set(hit.id, kb.replyOf(hit.id));

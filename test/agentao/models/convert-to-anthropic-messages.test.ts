@@ -6,6 +6,21 @@ import {
 } from '../../../src/agentao/models/anthropic/index.js';
 
 describe('convertToAnthropicMessages', () => {
+  it("sends a denied tool call's text, never its structured details", () => {
+    const prompt = convertToAnthropicMessages(
+      [
+        { role: 'user', content: 'hi' },
+        { role: 'assistant', content: '', toolCalls: [{ id: 't1', name: 'send_reply', arguments: '{}' }] },
+        { role: 'tool', toolCallId: 't1', toolName: 'send_reply', content: 'Permission denied: no', isError: true, details: { tags: ['refund'] } },
+      ],
+      [],
+    );
+    expect(prompt.messages.at(-1)).toEqual({
+      role: 'user',
+      content: [{ type: 'tool_result', tool_use_id: 't1', content: 'Permission denied: no', is_error: true }],
+    });
+  });
+
   it('joins system messages into the top-level system prompt', () => {
     const warnings: string[] = [];
     const prompt = convertToAnthropicMessages(

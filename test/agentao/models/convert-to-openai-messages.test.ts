@@ -17,6 +17,14 @@ describe('convertToOpenAIMessages', () => {
       { role: 'assistant', content: '' },
     ]);
   });
+
+  it("sends a denied tool call's text, never its structured details", () => {
+    expect(
+      convertToOpenAIMessages([
+        { role: 'tool', toolCallId: 'c1', toolName: 'send_reply', content: 'Permission denied: no', isError: true, details: { tags: ['refund'] } },
+      ]),
+    ).toEqual([{ role: 'tool', tool_call_id: 'c1', content: 'Permission denied: no' }]);
+  });
 });
 
 describe('mapOpenAIFinishReason', () => {

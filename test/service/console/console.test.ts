@@ -9,6 +9,7 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp, type TriageApp } from '../../../src/service/app.js';
 import { processTicket } from '../../../src/service/process-ticket.js';
+import { getDecision } from '../../../src/service/store/repositories/decision-repository.js';
 import { getOutboxForTicket, markOutboxFailed } from '../../../src/service/store/repositories/outbox-repository.js';
 import { setTicketStatus } from '../../../src/service/store/repositories/ticket-repository.js';
 import type { Ticket } from '../../../src/triage/types.js';
@@ -191,7 +192,8 @@ describe.skipIf(!existsSync(CHROMIUM) && !process.env.CI)('the review console in
     expect(await row.locator('.ticket-line').textContent()).toBe('Please cancel my subscription');
     expect(await row.locator('.chip').allTextContents()).toEqual(['retention']);
     expect(await row.locator('.confidence').textContent()).toMatch(/^0\.\d\d$/);
-    expect(await row.locator('.intent').textContent()).toBe('cancel_order');
+    // The intent the model stored, whichever it is: the console shows it, it does not pick it.
+    expect(await row.locator('.intent').textContent()).toBe((await getDecision(services.runtime.store.db, CANCEL_ID))?.intent);
     expect(await page.locator('#queue-count').textContent()).toBe('5');
     await page.screenshot({ path: '/tmp/console-queue.png' });
   });

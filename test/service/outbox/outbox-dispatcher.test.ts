@@ -10,7 +10,7 @@ import { createOutboxDispatcher, type OutboxDispatcherOptions } from '../../../s
 import { outboxIdempotencyKey } from '../../../src/service/process-ticket.js';
 import type { StoreHandle } from '../../../src/service/store/database.js';
 import { getOutboxForTicket, insertOutboxIfAbsent } from '../../../src/service/store/repositories/outbox-repository.js';
-import { insertTicketIfAbsent } from '../../../src/service/store/repositories/ticket-repository.js';
+import { getTicket, insertTicketIfAbsent } from '../../../src/service/store/repositories/ticket-repository.js';
 import type { Ticket } from '../../../src/triage/types.js';
 import { deferred } from '../queue/support/deferred.js';
 import { createRecordingLogger } from '../queue/support/recording-logger.js';
@@ -234,5 +234,22 @@ describe.each(['sqlite', 'postgres'] as const)('outbox dispatcher on %s', (diale
     const requests = requestsFor(ticket.id);
     expect(requests.map((request) => request.idempotencyKey)).toEqual([key, key]);
     expect(requests.filter((request) => request.created)).toHaveLength(1);
+  });
+
+  it('claims inside the writing transaction and delivers once; another dispatcher skips it; a delivered entry is never claimed again', async () => {
+    const { ticket } = await storedTicket();
+    const [entry] = await getOutboxForTicket(store.db, ticket.id);
+    const stored = await getTicket(store.db, ticket.id);
+    const first = dispatcher();
+    const lease = await store.db.transaction().execute((transaction) => first.claimWithin(transaction, entry!));
+    expect(lease).toMatchObject({ outboxId: entry!.id, claims: 1 });
+    // The lease committed with the transaction: a second dispatcher finds it held.
+    expect((await dispatcher().dispatch(ticket.id)).map((result) => result.outcome)).toEqual(['skipped']);
+    const result = await first.deliverClaimed({ entry: entry!, ticket: stored!, lease: lease!, sealedText: null });
+    expect(result.outcome).toBe('delivered');
+    expect(requestsFor(ticket.id)).toHaveLength(1);
+    const [delivered] = await getOutboxForTicket(store.db, ticket.id);
+    expect(delivered?.status).toBe('delivered');
+    expect(await store.db.transaction().execute((transaction) => first.claimWithin(transaction, delivered!))).toBeNull();
   });
 });

@@ -11,6 +11,13 @@ describe('tokenise', () => {
     expect(tokenise("Café RÉSUMÉ, I can't log-in")).toEqual(['cafe', 'resume', 'i', 'cant', 'log', 'in']);
   });
 
+  it('reads a word typed without its accents or special letters as the same word', () => {
+    expect(tokenise('kundigen')).toEqual(tokenise('kündigen'));
+    expect(tokenise('Konto schliessen')).toEqual(tokenise('Konto schließen'));
+    expect(tokenise('ktos sie wlamal')).toEqual(tokenise('ktoś się włamał'));
+    expect(tokenise('ma soeur, nao recebi')).toEqual(tokenise('ma sœur, não recebi'));
+  });
+
   it('replaces order ids, numbers, amounts, e-mails and links by placeholders', () => {
     expect(tokenise('Order A1001 and #55812 for $49.99 or 30 dollars')).toEqual([
       'order', '<num>', 'and', '<num>', 'for', '<money>', 'or', '<money>',

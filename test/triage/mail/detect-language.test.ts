@@ -48,9 +48,9 @@ describe('language of short tickets (eld, English fallback)', () => {
       enableTextCleanup: () => undefined,
       detect: () => ({ language: 'it', getScores: () => scores, isReliable: () => true }),
     });
-    expect(fake.detect('I forgot my password today')).toMatchObject({ code: 'en', detected: false });
+    expect(fake.detect('Ho dimenticato la mia password oggi')).toMatchObject({ code: 'en', detected: false });
     scores.en = 0.5;
-    expect(fake.detect('I forgot my password today')).toMatchObject({ code: 'it', detected: true });
+    expect(fake.detect('Ho dimenticato la mia password oggi')).toMatchObject({ code: 'it', detected: true });
   });
 
   it('English needs no tag; another language gets language-<code> and a reason', () => {

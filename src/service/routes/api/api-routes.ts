@@ -10,6 +10,7 @@ import { HttpError } from '../../http-errors.js';
 import { outboxIdempotencyKey } from '../../process-ticket.js';
 import { parseConfidence, parseTimeWindow } from '../../time-range.js';
 import { InputError } from '../../errors.js';
+import { HELPDESK_PROVIDERS, TRIAGE_DECISIONS } from '../../../triage/types.js';
 import { appendAuditEvents, listAuditEvents } from '../../store/repositories/audit-repository.js';
 import { getDecision, queryDecisions } from '../../store/repositories/decision-repository.js';
 import {
@@ -79,7 +80,7 @@ const decisionsQuery = z
     maxConfidence: z.string().optional(),
     since: z.string().optional(),
     until: z.string().optional(),
-    decision: z.enum(['sent', 'drafted', 'noted']).optional(),
+    decision: z.enum(TRIAGE_DECISIONS).optional(),
     tag: z.string().max(40).optional(),
     limit: z.coerce.number().int().min(1).max(1000).default(100),
     offset: z.coerce.number().int().min(0).default(0),
@@ -88,7 +89,7 @@ const decisionsQuery = z
 
 const webhookRejectionsQuery = z
   .object({
-    provider: z.enum(['zendesk', 'intercom', 'hubspot', 'generic']).optional(),
+    provider: z.enum(HELPDESK_PROVIDERS).optional(),
     outcome: z.enum(['ignored', 'rejected']).optional(),
     limit: z.coerce.number().int().min(1).max(1000).default(100),
     offset: z.coerce.number().int().min(0).default(0),

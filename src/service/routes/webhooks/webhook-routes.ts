@@ -14,16 +14,15 @@ import {
   type WebhookRequest,
 } from '../../connectors/index.js';
 import { HttpError } from '../../http-errors.js';
-import { scrubTicket } from '../../process-ticket.js';
+import { scrubTicket } from '../../../triage/scrubber.js';
 import { assertNoControlCharacters, MAX_TICKET_BYTES } from '../../ticket-input.js';
 import { insertTicketIfAbsent, recordWebhookDelivery } from '../../store/repositories/ticket-repository.js';
 import { recordWebhookRejection } from '../../store/repositories/webhook-rejection-repository.js';
-import type { Ticket } from '../../../triage/types.js';
+import { HELPDESK_PROVIDERS, isHelpdeskProvider, type Ticket } from '../../../triage/types.js';
 import type { ServiceContext } from '../../service-context.js';
 import type { Database } from '../../store/database.js';
 import { createGroupCommit } from './group-commit.js';
 
-const PROVIDERS: readonly HelpdeskProvider[] = ['generic', 'zendesk', 'intercom', 'hubspot'];
 
 export interface AcceptedTicket {
   ticketId: string;
@@ -40,10 +39,6 @@ export interface UnusedEvent {
   deliveryId: string | null;
   status: 'ignored' | 'rejected';
   reason: string;
-}
-
-function isProvider(value: string): value is HelpdeskProvider {
-  return (PROVIDERS as readonly string[]).includes(value);
 }
 
 export const webhookRoutes: FastifyPluginAsync<{ services: ServiceContext }> = async (app, { services }) => {
@@ -81,7 +76,7 @@ export const webhookRoutes: FastifyPluginAsync<{ services: ServiceContext }> = a
   app.post<{ Params: { provider: string } }>('/:provider', async (request: FastifyRequest<{ Params: { provider: string } }>, reply) => {
     const started = performance.now();
     const { provider } = request.params;
-    if (!isProvider(provider)) throw new HttpError(404, 'unknown_provider', `no webhook for provider "${provider}": use one of ${PROVIDERS.join(', ')}`);
+    if (!isHelpdeskProvider(provider)) throw new HttpError(404, 'unknown_provider', `no webhook for provider "${provider}": use one of ${HELPDESK_PROVIDERS.join(', ')}`);
     const connector = services.connectors[provider];
     if (!connector) {
       throw new HttpError(503, 'provider_not_configured', `the ${provider} webhook is not configured on this server (see the settings in README)`);

@@ -1,4 +1,7 @@
+import type { Transaction } from 'kysely';
+import type { Database } from '../database.js';
 import { parseJsonText, toJsonText } from '../dialect.js';
+import { type PreparedQuery, prepareQuery } from '../prepared-query.js';
 import type { AuditEventRow, NewAuditEventRow } from '../tables/audit-events.js';
 import { lockTicket } from './ticket-repository.js';
 import { type Executor, withTransaction } from './with-transaction.js';
@@ -36,20 +39,7 @@ export async function appendAuditEvents(
     // Serialises appenders of one ticket on PostgreSQL; the unique (ticket_id, seq) index is the
     // backstop should anyone write without this lock.
     await lockTicket(transaction, input.ticketId);
-    const last = await transaction
-      .selectFrom('audit_events')
-      .select((expression) => expression.fn.max('seq').as('seq'))
-      .where('ticket_id', '=', input.ticketId)
-      .executeTakeFirst();
-    const firstSeq = Number(last?.seq ?? 0) + 1;
-    const rows: NewAuditEventRow[] = input.events.map((event, index) => ({
-      ticket_id: input.ticketId,
-      run_id: input.runId ?? null,
-      seq: firstSeq + index,
-      type: event.type,
-      ts: event.ts,
-      data: toJsonText(event.data),
-    }));
+    const rows = await auditRows(transaction, input);
     const stored: StoredAuditEvent[] = [];
     for (let start = 0; start < rows.length; start += ROWS_PER_INSERT) {
       const inserted = await transaction
@@ -61,6 +51,74 @@ export async function appendAuditEvents(
     }
     return stored.sort((left, right) => left.seq - right.seq);
   });
+}
+
+/**
+ * `appendAuditEvents` for a caller that already holds the ticket's row lock and needs nothing back:
+ * a run's events go in one multi-row INSERT (per 500), without reading them back.
+ */
+export async function insertAuditEvents(
+  transaction: Transaction<Database>,
+  input: { ticketId: string; runId?: string | null; events: readonly AuditEventInput[] },
+): Promise<void> {
+  if (input.events.length === 0) return;
+  const rows = await auditRows(transaction, input);
+  for (let start = 0; start < rows.length; start += ROWS_PER_INSERT) {
+    const chunk = rows.slice(start, start + ROWS_PER_INSERT);
+    await insertStatementFor(chunk.length).execute(
+      transaction,
+      chunk.flatMap((row) => [row.ticket_id, row.run_id, row.seq, row.type, row.ts, row.data]),
+    );
+  }
+}
+
+/**
+ * The multi-row INSERT for `rows` rows, compiled once per size and dialect: a run writes 10 to 40
+ * events, so a handful of sizes recur. At most ROWS_PER_INSERT of them, each a few hundred bytes.
+ */
+const insertStatements = new Map<number, PreparedQuery<unknown[], never>>();
+
+function insertStatementFor(rows: number): PreparedQuery<unknown[], never> {
+  let statement = insertStatements.get(rows);
+  if (statement === undefined) {
+    statement = prepareQuery<unknown[], never>((db, slot) =>
+      db.insertInto('audit_events').values(
+        Array.from({ length: rows }, (_, index) => ({
+          ticket_id: slot(index * 6),
+          run_id: slot(index * 6 + 1),
+          seq: slot(index * 6 + 2),
+          type: slot(index * 6 + 3),
+          ts: slot(index * 6 + 4),
+          data: slot(index * 6 + 5),
+        })),
+      ),
+    );
+    insertStatements.set(rows, statement);
+  }
+  return statement;
+}
+
+const selectLastSeq = prepareQuery<[ticketId: string], { seq: number | string | null }>((db, slot) =>
+  db
+    .selectFrom('audit_events')
+    .select((expression) => expression.fn.max('seq').as('seq'))
+    .where('ticket_id', '=', slot<string>(0)),
+);
+
+async function auditRows(
+  transaction: Transaction<Database>,
+  input: { ticketId: string; runId?: string | null; events: readonly AuditEventInput[] },
+): Promise<NewAuditEventRow[]> {
+  const [last] = (await selectLastSeq.execute(transaction, [input.ticketId])).rows;
+  const firstSeq = Number(last?.seq ?? 0) + 1;
+  return input.events.map((event, index) => ({
+    ticket_id: input.ticketId,
+    run_id: input.runId ?? null,
+    seq: firstSeq + index,
+    type: event.type,
+    ts: event.ts,
+    data: toJsonText(event.data),
+  }));
 }
 
 /** A ticket's events in the order they were appended. */

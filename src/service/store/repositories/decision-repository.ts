@@ -1,6 +1,7 @@
 import type { TriageDecision, TriageOutcome, TriageStep } from '../../../triage/types.js';
 import { nowTimestamp, parseJsonText, toJsonText, toTimestamp } from '../dialect.js';
 import { InvalidStoreInputError } from '../errors.js';
+import { prepareQuery } from '../prepared-query.js';
 import type { DecisionRow } from '../tables/decisions.js';
 import { type Executor, withTransaction } from './with-transaction.js';
 
@@ -49,8 +50,57 @@ export async function saveDecision(db: Executor, outcome: SaveDecisionInput): Pr
   });
 }
 
+/**
+ * Stores a ticket's first outcome and its tags, inside the caller's transaction, without reading
+ * anything back. A decision already stored makes it fail (unique ticket_id): the caller checked
+ * under the ticket's lock that there is none, so that would be a second writer to stop, not to
+ * overwrite.
+ */
+export async function insertDecision(transaction: Executor, outcome: SaveDecisionInput): Promise<void> {
+  const tags = [...new Set(outcome.tags)];
+  await insertDecisionRow.execute(transaction, [
+    outcome.ticketId,
+    outcome.runId,
+    outcome.decision,
+    outcome.intent,
+    outcome.confidence,
+    outcome.reply,
+    toJsonText(tags),
+    toJsonText(outcome.reasons),
+    toJsonText(outcome.steps),
+    outcome.createdAt === undefined ? nowTimestamp() : toTimestamp(outcome.createdAt, 'createdAt'),
+  ]);
+  // decision_tags rows go with their decision (on delete cascade), so a first decision has none to replace.
+  if (tags.length > 0) {
+    await transaction
+      .insertInto('decision_tags')
+      .values(tags.map((tag) => ({ ticket_id: outcome.ticketId, tag })))
+      .execute();
+  }
+}
+
+const insertDecisionRow = prepareQuery<
+  [ticketId: string, runId: string, decision: TriageDecision, intent: string, confidence: number, reply: string, tags: string, reasons: string, steps: string, createdAt: string],
+  never
+>((db, slot) =>
+  db.insertInto('decisions').values({
+    ticket_id: slot(0),
+    run_id: slot(1),
+    decision: slot(2),
+    intent: slot(3),
+    confidence: slot(4),
+    reply: slot(5),
+    tags: slot(6),
+    reasons: slot(7),
+    steps: slot(8),
+    created_at: slot(9),
+  }),
+);
+
+const selectDecision = prepareQuery<[ticketId: string], DecisionRow>((db, slot) => db.selectFrom('decisions').selectAll().where('ticket_id', '=', slot<string>(0)));
+
 export async function getDecision(db: Executor, ticketId: string): Promise<StoredDecision | null> {
-  const row = await db.selectFrom('decisions').selectAll().where('ticket_id', '=', ticketId).executeTakeFirst();
+  const [row] = (await selectDecision.execute(db, [ticketId])).rows;
   return row ? toStoredDecision(row) : null;
 }
 

@@ -9,6 +9,7 @@ import {
   toJsonText,
 } from '../dialect.js';
 import { InvalidStoreInputError, RecordNotFoundError, StoreError } from '../errors.js';
+import { prepareQuery } from '../prepared-query.js';
 import type { Database } from '../database.js';
 import type { OutboxKind, OutboxRow, OutboxStatus } from '../tables/outbox.js';
 import type { Executor } from './with-transaction.js';
@@ -47,6 +48,43 @@ export interface NewOutboxEntry {
   approvedBy?: string | null;
 }
 
+const insertOutboxRow = prepareQuery<
+  [
+    id: string,
+    ticketId: string,
+    kind: OutboxKind,
+    text: string,
+    tags: string,
+    confidence: number,
+    isPublic: 0 | 1,
+    idempotencyKey: string,
+    createdAt: string,
+    approvedBy: string | null,
+    sealedText: string | null,
+  ],
+  OutboxRow
+>((db, slot) =>
+  onConflictDoNothing(
+    db.insertInto('outbox').values({
+      id: slot(0),
+      ticket_id: slot(1),
+      kind: slot(2),
+      text: slot(3),
+      tags: slot(4),
+      confidence: slot(5),
+      public: slot(6),
+      idempotency_key: slot(7),
+      status: 'pending',
+      attempts: 0,
+      last_error: null,
+      created_at: slot(8),
+      delivered_at: null,
+      approved_by: slot(9),
+      sealed_text: slot(10),
+    }),
+  ).returningAll(),
+);
+
 /**
  * Queues a reply or note once per idempotency key: a second call with the same key, concurrent
  * or later, gets the first call's entry and `inserted: false`.
@@ -55,27 +93,21 @@ export async function insertOutboxIfAbsent(
   db: Executor,
   entry: NewOutboxEntry,
 ): Promise<{ inserted: boolean; row: OutboxEntry }> {
-  const insertedRow = await onConflictDoNothing(
-    db.insertInto('outbox').values({
-      id: timeOrderedId(),
-      ticket_id: entry.ticketId,
-      kind: entry.kind,
-      text: entry.text,
-      tags: toJsonText(entry.tags),
-      confidence: entry.confidence,
-      public: toDatabaseBoolean(entry.public),
-      idempotency_key: entry.idempotencyKey,
-      status: 'pending',
-      attempts: 0,
-      last_error: null,
-      created_at: nowTimestamp(),
-      delivered_at: null,
-      approved_by: entry.approvedBy ?? null,
-      sealed_text: entry.sealedText ?? null,
-    }),
-  )
-    .returningAll()
-    .executeTakeFirst();
+  const [insertedRow] = (
+    await insertOutboxRow.execute(db, [
+      timeOrderedId(),
+      entry.ticketId,
+      entry.kind,
+      entry.text,
+      toJsonText(entry.tags),
+      entry.confidence,
+      toDatabaseBoolean(entry.public),
+      entry.idempotencyKey,
+      nowTimestamp(),
+      entry.approvedBy ?? null,
+      entry.sealedText ?? null,
+    ])
+  ).rows;
   if (insertedRow) return { inserted: true, row: toOutboxEntry(insertedRow) };
   const existing = await db
     .selectFrom('outbox')
@@ -130,14 +162,30 @@ export async function markOutboxDelivered(
   id: string,
   options: { wipeSealedText?: boolean } = {},
 ): Promise<OutboxEntry> {
-  return updateOutbox(db, id, {
-    status: 'delivered',
-    attempts: sql<number>`attempts + 1`,
-    last_error: null,
-    delivered_at: sql<string>`coalesce(delivered_at, ${nowTimestamp()})`,
-    ...(options.wipeSealedText ? { sealed_text: null } : {}),
-  });
+  const statement = options.wipeSealedText ? markDeliveredWiping : markDeliveredKeeping;
+  const [row] = (await statement.execute(db, [nowTimestamp(), id])).rows;
+  if (!row) throw new RecordNotFoundError(`outbox entry ${id} does not exist`);
+  return toOutboxEntry(row);
 }
+
+function markDeliveredStatement(wipeSealedText: boolean) {
+  return prepareQuery<[deliveredAt: string, id: string], OutboxRow>((db, slot) =>
+    db
+      .updateTable('outbox')
+      .set({
+        status: 'delivered',
+        attempts: sql<number>`attempts + 1`,
+        last_error: null,
+        delivered_at: sql<string>`coalesce(delivered_at, ${slot<string>(0)})`,
+        ...(wipeSealedText ? { sealed_text: null } : {}),
+      })
+      .where('id', '=', slot<string>(1))
+      .returningAll(),
+  );
+}
+
+const markDeliveredWiping = markDeliveredStatement(true);
+const markDeliveredKeeping = markDeliveredStatement(false);
 
 /**
  * The sealed exact text of an entry, or null (delivered and wiped, or a row without one). Kept out

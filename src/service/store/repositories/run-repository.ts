@@ -1,6 +1,9 @@
+import { sql, type Transaction } from 'kysely';
+import type { Database } from '../database.js';
 import { timeOrderedId } from '../time-ordered-id.js';
 import { nowTimestamp } from '../dialect.js';
 import { RecordNotFoundError } from '../errors.js';
+import { prepareQuery } from '../prepared-query.js';
 import type { RunRow, RunStatus } from '../tables/runs.js';
 import { lockTicket } from './ticket-repository.js';
 import { type Executor, withTransaction } from './with-transaction.js';
@@ -23,40 +26,36 @@ export async function startRun(db: Executor, input: { ticketId: string; model: s
   return withTransaction(db, async (transaction) => {
     // Locking the ticket serialises concurrent starts on PostgreSQL, so attempts stay 1, 2, 3.
     await lockTicket(transaction, input.ticketId);
-    const previous = await transaction
-      .selectFrom('runs')
-      .select((expression) => expression.fn.max('attempt').as('attempt'))
-      .where('ticket_id', '=', input.ticketId)
-      .executeTakeFirst();
-    const row = await transaction
-      .insertInto('runs')
-      .values({
-        id: timeOrderedId(),
-        ticket_id: input.ticketId,
-        attempt: Number(previous?.attempt ?? 0) + 1,
-        status: 'running',
-        model: input.model,
-        started_at: nowTimestamp(),
-        finished_at: null,
-        error: null,
-      })
-      .returningAll()
-      .executeTakeFirstOrThrow();
-    return toRun(row);
+    return insertRun(transaction, input);
   });
 }
+
+/**
+ * Starts the ticket's next run in one statement (the attempt is counted by the insert itself). The
+ * caller holds the ticket's row lock, as `startRun` takes it, so attempts stay 1, 2, 3.
+ */
+export async function insertRun(transaction: Transaction<Database>, input: { ticketId: string; model: string }): Promise<Run> {
+  const id = timeOrderedId();
+  const startedAt = nowTimestamp();
+  const { rows } = await sql<{ attempt: number | string }>`
+    insert into runs (id, ticket_id, attempt, status, model, started_at, finished_at, error)
+    select ${id}, ${input.ticketId}, coalesce(max(attempt), 0) + 1, 'running', ${input.model}, ${startedAt}, null, null
+    from runs where ticket_id = ${input.ticketId}
+    returning attempt`.execute(transaction);
+  const attempt = Number(rows[0]?.attempt);
+  return { id, ticketId: input.ticketId, attempt, status: 'running', model: input.model, startedAt, finishedAt: null, error: null };
+}
+
+const updateRunFinished = prepareQuery<[status: RunStatus, error: string | null, finishedAt: string, id: string], RunRow>((db, slot) =>
+  db.updateTable('runs').set({ status: slot(0), error: slot(1), finished_at: slot(2) }).where('id', '=', slot<string>(3)).returningAll(),
+);
 
 export async function finishRun(
   db: Executor,
   runId: string,
   result: { status: Exclude<RunStatus, 'running'>; error?: string },
 ): Promise<Run> {
-  const row = await db
-    .updateTable('runs')
-    .set({ status: result.status, error: result.error ?? null, finished_at: nowTimestamp() })
-    .where('id', '=', runId)
-    .returningAll()
-    .executeTakeFirst();
+  const [row] = (await updateRunFinished.execute(db, [result.status, result.error ?? null, nowTimestamp(), runId])).rows;
   if (!row) throw new RecordNotFoundError(`run ${runId} does not exist`);
   return toRun(row);
 }

@@ -5,7 +5,7 @@
 import { createGenericConnector } from '../../../../src/service/connectors/generic/generic-connector.js';
 import { loadConfig } from '../../../../src/service/config.js';
 import { createOutboxDispatcher, type OutboxDispatcher } from '../../../../src/service/outbox/outbox-dispatcher.js';
-import { scrubTicket } from '../../../../src/service/process-ticket.js';
+import { scrubTicket } from '../../../../src/triage/scrubber.js';
 import { createJobQueue } from '../../../../src/service/queue/create-job-queue.js';
 import type { JobQueue, RetryPolicy } from '../../../../src/service/queue/job-queue.js';
 import type { Logger } from '../../../../src/service/queue/logger.js';
@@ -43,6 +43,8 @@ export interface WorkerStackOptions {
   retry?: Partial<RetryPolicy>;
   processTicket?: WorkerOptions['processTicket'];
   sweepIntervalMs?: number;
+  /** How often an idle queue looks for jobs (default 20 ms; pg-boss 500 ms). */
+  pollIntervalMs?: number;
   start?: boolean;
 }
 
@@ -64,8 +66,8 @@ export async function createWorkerStack(options: WorkerStackOptions): Promise<Wo
     onFailed: createFailedJobHandler({ runtime, dispatcher, logger }),
     logger,
     retry: options.retry ?? { backoffBaseMs: options.kind === 'pg-boss' ? 1_000 : 10, backoffMaxMs: 2_000 },
-    pollIntervalMs: 20,
-    pollingIntervalSeconds: 0.5,
+    pollIntervalMs: options.pollIntervalMs ?? 20,
+    pollingIntervalSeconds: Math.max(0.5, (options.pollIntervalMs ?? 500) / 1000),
     ...(options.location.bossSchema ? { pgBossSchema: options.location.bossSchema } : {}),
   });
   const worker = createWorker({

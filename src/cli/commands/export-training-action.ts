@@ -3,11 +3,11 @@
  * drafts as labelled examples (JSONL) for `npm run train -- --include-reviewed FILE`.
  */
 import { writeFileSync } from 'node:fs';
-import { InputError } from '../service/errors.js';
-import { parseSince } from '../service/time-range.js';
-import { exportReviewedExamples } from '../service/training/export-reviewed-examples.js';
-import { withCommandRuntime } from './open-runtime.js';
-import type { CliIo } from './run-cli.js';
+import { InputError } from '../../service/errors.js';
+import { parseSince } from '../../service/time-range.js';
+import { exportReviewedExamples } from '../../service/training/export-reviewed-examples.js';
+import { withCommandRuntime } from '../open-runtime.js';
+import type { CliIo } from '../cli-io.js';
 
 export interface ExportTrainingOptions {
   since?: string;
@@ -16,7 +16,7 @@ export interface ExportTrainingOptions {
 
 export async function runExportTrainingCommand(io: CliIo, options: ExportTrainingOptions): Promise<void> {
   const since = options.since === undefined ? undefined : parseSince(options.since);
-  const examples = await withCommandRuntime(io.environment, (runtime) => exportReviewedExamples(runtime.store.db, { since }));
+  const examples = await withCommandRuntime(io, (runtime) => exportReviewedExamples(runtime.store.db, { since }));
   const jsonl = examples.map((example) => `${JSON.stringify(example)}\n`).join('');
   if (options.output === undefined) {
     io.stdout(jsonl);

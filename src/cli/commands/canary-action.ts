@@ -2,19 +2,19 @@
  * `triage canary run | list | adopt [reportId]`: the daily canary by hand. Reports are stored in
  * the main store, like the ones `triage serve` runs on its schedule.
  */
-import { createCanaryAlert } from '../service/canary/canary-alert.js';
-import { runCanary } from '../service/canary/run-canary.js';
-import { InputError } from '../service/errors.js';
-import type { Logger } from '../service/queue/logger.js';
+import { createCanaryAlert } from '../../service/canary/canary-alert.js';
+import { runCanary } from '../../service/canary/run-canary.js';
+import { InputError } from '../../service/errors.js';
+import type { Logger } from '../../service/queue/logger.js';
 import {
   adoptCanaryReport,
   adoptedCanaryBaseline,
   getCanaryReport,
   latestFinishedCanaryReport,
   listCanaryReports,
-} from '../service/store/repositories/canary-report-repository.js';
-import { withCommandRuntime } from './open-runtime.js';
-import type { CliIo } from './run-cli.js';
+} from '../../service/store/repositories/canary-report-repository.js';
+import { withCommandRuntime } from '../open-runtime.js';
+import type { CliIo } from '../cli-io.js';
 
 function stderrLogger(io: CliIo): Logger {
   return {
@@ -26,7 +26,7 @@ function stderrLogger(io: CliIo): Logger {
 
 /** Returns the exit code: 1 when decisions or tags regressed against the baseline, or the run failed. */
 export async function runCanaryRunCommand(io: CliIo, options: { set?: string; json?: boolean }): Promise<number> {
-  return withCommandRuntime(io.environment, async (runtime, config) => {
+  return withCommandRuntime(io, async (runtime, config) => {
     const logger = stderrLogger(io);
     const outcome = await runCanary(
       { config, db: runtime.store.db, logger, alert: createCanaryAlert({ url: config.CANARY_ALERT_URL, logger }) },
@@ -47,7 +47,7 @@ export async function runCanaryRunCommand(io: CliIo, options: { set?: string; js
 export async function runCanaryListCommand(io: CliIo, options: { limit?: string; json?: boolean }): Promise<void> {
   const limit = Number(options.limit ?? 10);
   if (!Number.isInteger(limit) || limit < 1 || limit > 200) throw new InputError('--limit must be a whole number from 1 to 200');
-  await withCommandRuntime(io.environment, async (runtime) => {
+  await withCommandRuntime(io, async (runtime) => {
     const [reports, baseline] = await Promise.all([listCanaryReports(runtime.store.db, limit), adoptedCanaryBaseline(runtime.store.db)]);
     if (options.json) {
       io.stdout(`${JSON.stringify({ baselineId: baseline?.id ?? null, reports }, null, 2)}\n`);
@@ -62,7 +62,7 @@ export async function runCanaryListCommand(io: CliIo, options: { limit?: string;
 }
 
 export async function runCanaryAdoptCommand(io: CliIo, reportId: string | undefined): Promise<void> {
-  await withCommandRuntime(io.environment, async (runtime) => {
+  await withCommandRuntime(io, async (runtime) => {
     const { db } = runtime.store;
     const target = reportId ? await getCanaryReport(db, reportId) : await latestFinishedCanaryReport(db);
     if (!target) throw new InputError(reportId ? `no canary report with id "${reportId}"` : 'no finished canary report to adopt', 'not_found');

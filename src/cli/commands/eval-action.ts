@@ -5,16 +5,16 @@
  */
 import { writeFileSync } from 'node:fs';
 import cliProgress from 'cli-progress';
-import { compareWithBaseline, parseBaseline } from '../service/canary/baseline.js';
-import { parseEvalSet } from '../service/canary/eval-set.js';
-import { modelIdentity } from '../service/canary/model-identity.js';
-import { runEval } from '../service/canary/run-eval.js';
-import { readClassifierFile } from '../service/classifier-file.js';
-import { InputError } from '../service/errors.js';
-import { formatComparison, formatReport } from './format-eval-report.js';
-import { withCommandRuntime } from './open-runtime.js';
-import { readTextFile } from './read-text-file.js';
-import type { CliIo } from './run-cli.js';
+import { compareWithBaseline, parseBaseline } from '../../service/canary/baseline.js';
+import { parseEvalSet } from '../../service/canary/eval-set.js';
+import { modelIdentity } from '../../service/canary/model-identity.js';
+import { runEval } from '../../service/canary/run-eval.js';
+import { readClassifierFile } from '../../service/classifier-file.js';
+import { InputError } from '../../service/errors.js';
+import { formatComparison, formatReport } from '../format-eval-report.js';
+import { withCommandRuntime } from '../open-runtime.js';
+import { readTextFile } from '../read-text-file.js';
+import type { CliIo } from '../cli-io.js';
 
 export interface EvalCommandOptions {
   set?: string;
@@ -53,7 +53,7 @@ export async function runEvalCommand(io: CliIo, options: EvalCommandOptions): Pr
   const bar = io.stderrIsTty && lines.length > 20 ? new cliProgress.SingleBar({ stream: process.stderr, clearOnComplete: true }, cliProgress.Presets.shades_classic) : undefined;
   bar?.start(lines.length, 0);
   const { report, model } = await withCommandRuntime(
-    io.environment,
+    io,
     async (runtime) => ({
       report: await runEval(runtime, lines, { onProgress: (done) => bar?.update(done) }),
       model: modelIdentity(runtime),

@@ -1,0 +1,330 @@
+/**
+ * Cues of the escalation tag model that carry across phrasings, where a bag of words does not:
+ * negation scope ("not happy" is negative, "no rush" is not), intensifiers, shouting, repeated
+ * contact ("third email", "still nothing"), sarcasm frames (a positive word around a bad event:
+ * "great, another week without my parcel"), second-person blame, a claim set against what came,
+ * a denial of an account action ("a login I did not make"), leaving the shop, asking for money
+ * back, and asking about another person's data. Each cue is a number in [0, 1] read sentence by
+ * sentence; the tag model learns one weight per cue and tag next to its word features, and a
+ * signal names the cues that pushed it over its threshold, with the words that fired them.
+ *
+ * English only: the other languages rely on the word lists and the word features.
+ */
+
+export const CUE_NAMES = [
+  'negative-words',
+  'negated-positive',
+  'intensified-negative',
+  'first-person-emotion',
+  'sarcasm-frame',
+  'repeated-contact',
+  'long-wait',
+  'second-person-blame',
+  'claim-contrast',
+  'shouting',
+  'exclamation',
+  'denied-account-action',
+  'stranger-on-account',
+  'credentials-given-away',
+  'leaving-the-shop',
+  'ending-the-relationship',
+  'money-back-request',
+  'price-or-fee-dispute',
+  'other-person-data',
+  'asks-for-a-person',
+] as const;
+
+export type CueName = (typeof CUE_NAMES)[number];
+
+export interface CueReading {
+  /** One value in [0, 1] per cue, in CUE_NAMES order. */
+  values: number[];
+  /** The words that fired each cue with a value above 0. */
+  evidence: Partial<Record<CueName, string>>;
+}
+
+const NEGATIVE = new Set(
+  (
+    'broken broke breaks damaged dented cracked chipped scratched faulty defective wrong missing lost late delayed ' +
+    'useless terrible awful horrible dreadful poor worst bad rubbish shambles mess messed joke ridiculous unacceptable ' +
+    'shocking disgraceful disgusting appalling pathetic rude ignored ignoring failed fails failure refuse refused ' +
+    'leaks leaking leaked soaked fell apart wobbly stopped nothing nobody noone silent silence waste wasted never ' +
+    'upset annoyed angry frustrated frustrating disappointed disappointing unhappy fuming furious livid baffled gutted ' +
+    'regret shameful dishonest misleading con scam rip cheated excuse excuses problem problems issue issues worse'
+  ).split(' '),
+);
+
+const POSITIVE = new Set(
+  (
+    'great brilliant lovely wonderful fantastic perfect perfectly amazing excellent superb fab fabulous nice good ' +
+    'thanks thank cheers love loving loved happy pleased delighted impressed glad best awesome'
+  ).split(' '),
+);
+
+/** Positive words and what a customer expects: negated, they are complaints ("not what I paid for"). */
+const EXPECTATION = new Set(['acceptable', 'working', 'works', 'fit', 'enough', 'what', 'as', 'arrived', 'heard', 'answer', 'answered', 'replied', 'help', 'helped', 'sorted', 'fixed', 'care']);
+
+const NEGATORS = new Set(['not', 'no', 'never', 'without', 'nor', 'neither', 'cannot']);
+const INTENSIFIERS = new Set(['so', 'very', 'really', 'extremely', 'absolutely', 'completely', 'totally', 'utterly', 'truly', 'seriously', 'honestly', 'frankly', 'quite', 'incredibly', 'deeply', 'beyond', 'utter', 'most']);
+const EMOTIONS = /\b(?:i(?:'m|\s+am|\s+was|\s+feel|\s+felt|'ve\s+been|\s+have\s+been)|we(?:'re|\s+are|\s+feel))\s+(?:\w+\s+){0,2}?(?:upset|annoyed|angry|frustrated|disappointed|unhappy|fuming|furious|livid|baffled|gutted|disgusted|appalled|shocked|let\s+down|fed\s+up|sick\s+of|tired\s+of|dissatisfied|not\s+happy|not\s+impressed|losing\s+(?:my\s+)?patience)\b|\bmy\s+patience\b|\bdissatisfaction\b|\bgrievance\b|\bcomplain(?:t|ts|ing)?\b(?!\s+(?:manager|team|department))/i;
+
+/** Ironic frames that say the opposite of their words. */
+const SARCASM_FRAMES = /\bthanks?\s+for\s+nothing\b|\bwhat\s+a\s+surprise\b|\bso-called\b|\bapparently\b|\bin\s+your\s+world\b|\bgotta\s+love\b|\bsaid\s+no\s+one\b|\bjust\s+perfect\b|\breally\s+made\s+my\s+(?:day|week|weekend)\b|\bhighlight\s+of\s+my\b|\bwell\s+done\s+on\b|\bgreat\s+job\b(?=[^.!?]*\b(?:los|broke|never|late|wrong))/i;
+
+/** A bad event next to the positive word turns praise into sarcasm. */
+const BAD_EVENT = /\b(?:another|again|twice|without|never|still|wrong|late|broken|broke|lost|losing|missing|stopped|leaks?|nobody|no\s+one|nothing|charged|paying|wait(?:ing)?|days?|weeks?)\b/i;
+
+const CONTACT_VERB = '(?:write|writing|wrote|written|email(?:ed|ing)?|e-?mail|message[sd]?|messag(?:ing)|contact(?:ed|ing)?|chas(?:e|ed|ing)|ask(?:ed|ing)?|call(?:ed|ing)?|phon(?:e|ed|ing)|ring|rang|told|tell|explain(?:ed|ing)?|report(?:ed|ing)?|complain(?:ed|ing)?|send|sent|raise[d]?|chat)';
+const REPEATED_CONTACT = new RegExp(
+  `\\b(?:second|third|fourth|fifth|sixth|2nd|3rd|4th|5th|nth|umpteenth)\\s+(?:time\\s+(?:i\\s+|i'm\\s+|that\\s+i\\s+)?${CONTACT_VERB}|(?:email|message|mail|call|letter|request|time\\s+of\\s+asking))` +
+  `|\\b(?:already|again|before)\\b[^.!?\\n]{0,30}\\b${CONTACT_VERB}\\b|\\b${CONTACT_VERB}\\b[^.!?\\n]{0,30}\\b(?:again|already|twice|three\\s+times|several\\s+times|before|(?:on|since)\\s+the\\s+\\d)` +
+  '|\\bhow\\s+many\\s+times\\b|\\bonce\\s+(?:again|more)\\b|\\byet\\s+(?:again|another)\\b|\\bevery\\s+(?:single\\s+)?time\\b|\\bfor\\s+the\\s+(?:second|third|fourth|\\w+th)\\s+(?:time|week)' +
+  '|\\b(?:two|three|four|five|several|multiple|many|\\d+)\\s+(?:times|emails|messages|calls|people|channels|different\\s+people)\\b|\\bkeep\\s+(?:getting|sending|telling|asking|saying|ignoring)\\b' +
+  "|\\bstill\\s+(?:no|not|nothing|waiting|haven't|hasn't|have\\s+no|has\\s+not|doesn't|does\\s+not|don't|can't)\\b|\\bin\\s+a\\s+row\\b|\\b(?:week|weeks)\\s+running\\b",
+  'i',
+);
+
+const NUMBER = '(?:\\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|many|a\\s+few)';
+const LONG_WAIT = new RegExp(
+  `\\b(?:day|week)\\s+(?:${NUMBER}|\\w+teen|\\w+ty)\\s+now\\b|\\b${NUMBER}\\s+(?:days?|weeks?|months?)\\s+(?:late|now|later|and\\s+counting|overdue|of\\s+waiting)\\b` +
+  `|\\b(?:waited|waiting|been\\s+waiting)\\s+(?:for\\s+)?(?:over\\s+|more\\s+than\\s+)?${NUMBER}\\s+(?:days|weeks|months)\\b|\\bfor\\s+(?:${NUMBER})\\s+(?:days|weeks)\\s+(?:now|already)\\b`,
+  'i',
+);
+
+const BLAME = /\byou(?:\s+(?:people|guys|lot|clowns))?\s+(?:have\s+|had\s+|just\s+|then\s+|now\s+|clearly\s+)?(?:lost|broke|broken|ignored|ignore|failed|messed|refuse[ds]?|never|keep|kept|didn't|did\s+not|can't|cannot|won't|couldn't|obviously)\b|\b(?:a\s+company|a\s+shop)\s+(?:your|of\s+your)\s+size\b|\byou\s+know\s+it\b/i;
+/** Neutral verbs and the customer's things: blame only next to a bad word ("you sent the wrong size"). */
+const YOU_DID = /\byou(?:\s+(?:people|guys|lot))?\s+(?:have\s+|just\s+|then\s+)?(?:sent|shipped|took|take|charged|promised|cancelled|closed|told)\b/i;
+const YOUR_THING = /\byour\s+(?:courier|driver|company|website|site|service|agent|staff|team|bot|chat|chatbot|system|tracking|advert|listing|reviews|people|warehouse|product\s+page|so-called)\b/i;
+
+const CLAIM = /\b(?:says?|said|advertised|described|describe|shows?|showed|listed|listing|promised?|claims?|claimed|photos?|pictures?|advert|description|product\s+page)\b/i;
+const CONTRAST = /\b(?:but|actually|in\s+reality|what\s+(?:came|arrived|i\s+got)|instead|came\s+with|it\s+is\s+(?:plastic|not|cardboard)|it's\s+(?:plastic|not|cardboard)|mine\s+lasts?)\b/i;
+
+const ACCOUNT_OBJECT = /\b(?:log\s*in|login|logins|logged|sign[\s-]?in|sign[\s-]?ins|signed\s+in|password|passcode|code|email|e-mail|card|cards|payment|payments|charge[ds]?|billed|purchases?|orders?|ordered|bought|spent|points|gift\s+card|device|phone|account|acct|profile|address|wallet|statement|verification|reset|credit)\b/i;
+const DENIAL =
+  /\b(?:i|we|me|us)\s+(?:definitely\s+|certainly\s+|really\s+)?(?:(?:do\s+not|don't|dont)\s+(?:recogni[sz]e|know\s+(?:anything|about|of))|(?:did\s+not|didn't|didnt|never|have\s+not|haven't|wasn't|was\s+not)\s+(?:\w+\s+)?(?:make|made|place|placed|buy|bought|order|ordered|authori[sz]e|authori[sz]ed|request|requested|ask|asked|change|changed|add|added|spend|spent|touch|touched|do|did|recogni[sz]e|know|use|used|write|log|sign|trying))\b|\b(?:(?:not|wasn't|weren't)\s+(?:placed\s+|made\s+|done\s+|ordered\s+|changed\s+)?by\s+me|(?:it|that|this)\s+(?:was\s+not|wasn't|isn't|is\s+not)\s+me|not\s+me\b|isn't\s+mine|is\s+not\s+mine|isn't\s+mine|no\s+(?:idea|knowledge)\s+(?:about|of)|know\s+nothing\s+about|without\s+my\s+(?:knowledge|permission|consent|authori[sz]ation)|neither\s+of\s+us|nobody\s+in\s+my\s+household|i\s+added\s+neither|i\s+don't\s+recogni[sz]e|not\s+recogni[sz]e|never\s+(?:been\s+there|shopped|used|seen))/i;
+const STRANGER =
+  /\b(?:someone|somebody|a\s+stranger|strangers|another\s+person|an\s+unknown\s+person|who)\s+(?:else\s+)?(?:has\s+|have\s+|is\s+|keeps\s+|must\s+have\s+|just\s+)?(?:got|get|gotten|used|using|placed|placing|changed|changing|bought|accessed|accessing|spent|redeemed|ran|run|logged|logging|signed|trying|tried|ordered|ordering|swapped|added|reset|has\s+access)|(?<!\bmy\s+)\b(?:new|unknown|strange|unfamiliar|suspicious|unrecogni[sz]ed)\s+(?:device|login|sign[\s-]?in|card|address|phone|payments?|charges?|orders?|activity)|\b(?:taken\s+over|hijacked)\b|\b(?:log\s*ins?|logins|sign[\s-]?ins?|access)\b[^.!?\n]{0,30}\bfrom\s+(?!my\s+(?:new\s+|own\s+|work\s+)?(?:phone|laptop|computer|pc|tablet))|\bmy\s+(?:\w+\s+)?(?:email|e-mail|password|phone\s+number|address|card|name|login)\b[^.!?\n]{0,30}\b(?:was|were|has\s+been|have\s+been|got)\s+(?:replaced|changed|swapped|removed|reset)\b(?![^.!?\n]{0,20}\b(?:by\s+me|as\s+i\s+asked|as\s+requested))|\bpurchases?\s+(?:keep\s+)?(?:appearing|showed?\s+up)|\b(?:vanished|disappeared)\s+from\s+my\s+account/i;
+const CREDENTIALS_GIVEN =
+  /\b(?:clicked|entered|typed|gave|given|sent|shared|replied|put\s+in)\b[^.!?\n]{0,60}\b(?:link|password|login|code|details|pin)\b[^.!?\n]{0,80}\b(?:fake|pretend\w*|claim\w*|looked\s+like|phishing|stranger|caller|said\s+he|said\s+she|copy|worried|mistake)|\b(?:fake|pretend\w*|claiming|looked\s+like\s+yours)\b[^.!?\n]{0,80}\b(?:entered|gave|sent|typed|clicked|replied)\b/i;
+
+const SHOP = '(?:shops?|stores?|sites?|websites?|retailers?|suppliers?|vendors?|providers?|company|companies|place|brand)';
+const LEAVING =
+  new RegExp(
+    `\\b(?:other|another|different|better|cheaper)\\s+(?:\\w+\\s+)?${SHOP}\\b|\\belsewhere\\b|\\bsomewhere\\s+else\\b|\\bcompetit(?:or|ors|ion)\\b|\\brival\\b|\\bshopping\\s+around\\b|\\bhigh\\s+street\\b` +
+      "|\\b(?:will\\s+be|is|be)\\s+my\\s+last\\s+(?:order|purchase)\\b|\\blast\\s+(?:order|purchase)\\s+(?:with|from)\\s+(?:you|northwind)\\b|\\blast\\s+time\\s+i\\s+(?:buy|order|shop)|\\bnever\\s+(?:order|buy|shop|use)\\w*\\s+(?:\\w+\\s+){0,3}again\\b|\\bwon't\\s+be\\s+(?:ordering|buying|back|coming\\s+back|placing|renewing|shopping|needing)" +
+      "|\\bfor\\s+good\\b|\\bpermanently\\b|\\b(?:lost|losing)\\s+(?:a|my|your|our)\\s+(?:customer|business|custom)\\b|\\bgoodbye\\b|\\bmov(?:e|ing)\\s+on\\b|\\bno\\s+longer\\s+(?:need|want|wish|use)|\\bno\\s+further\\s+use\\b" +
+      "|\\b(?:done|finished)\\s+with\\b|\\bwant\\s+out\\b|\\bi'?m\\s+(?:off\\s+to|leaving|done|stopping|quitting)\\b|\\bgiving\\s+up\\s+on\\b|\\bgive\\s+me\\s+one\\s+reason\\s+to\\s+stay\\b|\\bwhy\\s+should\\s+i\\s+stay\\b|\\bnot\\s+(?:planning|going)\\s+to\\s+(?:continue|stay|renew)",
+    'i',
+  );
+const ENDING =
+  /\b(?:close|closing|shut|end|ending|terminate|cancel|cancelling|canceling|stop|remove|delete|deactivate|erase|quit|quitting|leave|switch(?:\s+\w+)?\s+off|turn\s+off|get\s+rid\s+of|take\s+me\s+off|downgrade|step\s+down)\b(?:\s+[\w'-]+){0,5}?\s+(?:account|acct|membership|plan|subscription|profile|login|pro|club|auto-?renew\w*|renewal|billing|monthly\s+(?:fee|payment)s?)\b|\b(?:not|n't|never|stop|don't\s+want\s+it\s+to)\s+(?:be\s+)?(?:auto-?)?renew\w*|\broll\s+over\b|\brenew\w*[^.!?\n]{0,30}\bdon'?t\s+want\b|\bnot\s+(?:be\s+)?billed\s+for\s+another\b/i;
+
+const MONEY_OBJECT = "(?:money|payment|amount|charge|fee|cost|costs|price|difference|refund|euros?|pounds?|dollars?|quid|(?:€|£|\\$)?\\d+(?:[.,]\\d+)?|percent|what\\s+i\\s+paid|the\\s+extra|that|it)";
+const MONEY_BACK = new RegExp(
+  `\\b(?:money|payment|amount|cash)\\s+(?:back|returned|refunded)\\b|\\b(?:pay|paid|give|put|send|credit)\\s+(?:me\\s+)?(?:\\w+\\s+){0,4}?back\\b|\\brefund(?:ed)?\\b|\\breimburs\\w+|\\bcompensat\\w+|\\bgoodwill\\b|\\bvoucher\\b|\\bstore\\s+credit\\b|\\bcredit\\s+(?:me|my|it)\\b` +
+    `|\\b(?:money|something|\\d+\\s*(?:%|percent))\\s+off\\b|\\b(?:knock|take)\\w*\\s+(?:\\w+\\s+){0,3}?off\\b|\\breduce\\s+the\\s+price\\b|\\bdiscount\\b(?!\\s+codes?)|\\bclaim\\s+back\\b|\\bowed\\b|\\bentitled\\s+to\\b|\\bhonou?r\\s+(?:it|the|that)\\b|\\boffer\\s+price\\b|\\bprice\\s+(?:match|promise)\\b|\\bmatch\\s+(?:that|the|it|their)\\b|\\bmake\\s+up\\s+for\\b|\\bsomething\\s+for\\s+the\\s+trouble\\b|\\b(?:refund|pay|credit|sort\\s+out|give\\s+me|cover)\\s+(?:me\\s+)?the\\s+difference\\b|\\b(?:have|get)\\s+(?:the\\s+|my\\s+|that\\s+)?(?:\\w+\\s+){0,2}?(?:cost|costs|money|fee|charge|payment|amount|price)\\s+back\\b|\\bclaw\\w*\\s+(?:it\\s+|\\w+\\s+)?back\\b|\\bback\\s+(?:in|into|on|to)\\s+my\\s+(?:account|card|bank)\\b|\\b(?:partial|full)\\s+(?:credit|refund)\\b` +
+    `|\\b(?:reverse|return|cancel|remove|drop|wipe|waive)\\s+(?:the\\s+|this\\s+|that\\s+|my\\s+)?(?:\\w+\\s+)?${MONEY_OBJECT}\\b`,
+  'i',
+);
+const REQUEST_MOOD = /\b(?:please|pls|can|could|would|will|want|wanted|'d\s+like|would\s+like|expect|need|owed|entitled|give|should|deserve|claim|accept|happy\s+to|is\s+there|is\s+(?:a|some)\s+(?:partial|full|goodwill)|do\s+you\s+do|i\s+think|refund\s+please|when\s+will\s+you\s+send|demand|sort\s+out|possible|by\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|the\s+end\s+of))\b/i;
+/** A question about the policy or the timing of a refund already granted is not a request for money back. */
+const POLICY_QUESTION = /\b(?:my|the)\s+refund\b[^.!?\n]{0,40}\b(?:arrive|come|show|take|reach|go\s+through|hit|land)|\bwhen\s+(?:will|does|do|should)\b[^.!?\n]{0,40}\brefund|\b(?:policy|policies|how\s+long\s+does|how\s+do\s+i|how\s+are|when\s+will\s+my\s+refund|in\s+general|for\s+students|normally|do\s+you\s+offer|promo\s+codes?|how\s+do\s+refunds)\b/i;
+const PRICE_OR_FEE =
+  /\b(?:cheaper|for\s+less|lower\s+price|less\s+(?:at|on|in|elsewhere))\b[^.!?\n]{0,60}\b(?:another|other|elsewhere|competitor|rival|your\s+own|app|shop|store)|\b(?:another|other)\s+(?:shop|store|site)\b[^.!?\n]{0,60}\b(?:cheaper|for\s+less|less)\b|\b(?:price)\s+(?:dropped|went\s+down|fell)|\b(?:dropped|went\s+down)\s+in\s+price|\bsale\s+price\s+started|\b(?:fee|charge|surcharge)\b[^.!?\n]{0,40}\b(?:unfair|shouldn't|should\s+be\s+(?:removed|dropped|waived))|\b(?:overcharged|charged\s+twice|billed\s+twice|double\s+charged)\b|\b(?:missed|forgot|didn't\s+(?:work|apply)|did\s+not\s+(?:work|apply)|wasn't\s+applied|not\s+applied)\b[^.!?\n]{0,30}\b(?:coupon|code|voucher|promo|discount)\b|\b(?:coupon|code|voucher|promo|discount)\b[^.!?\n]{0,30}\b(?:didn't\s+work|did\s+not\s+work|wasn't\s+applied|not\s+applied|after\s+the\s+fact|retroactive\w*|afterwards)/i;
+
+const PERSON =
+  "(?:ex|ex-wife|ex-husband|ex-partner|wife|husband|partner|boyfriend|girlfriend|son|daughter|child|teenager|kids?|mother|mum|mom|mother-in-law|father|dad|brother|brother-in-law|sister|sister-in-law|friend|neighbou?r|colleague|flatmate|roommate|housemate|boss|employee|tenant|landlord|cousin|aunt|uncle|grandmother|grandfather|grandma|grandpa|nan|niece|nephew)";
+const DATA_NOUN = "(?:orders?|order\\s+history|history|address|addresses|account|acct|details|data|purchases?|email|e-mail|phone(?:\\s+number)?|number|card|password|login|invoices?|balance|profile|tracking(?:\\s+number)?|refund|status|date\\s+of\\s+birth|parcel|confirmations?|spend(?:ing)?)";
+const OTHER_PERSON_DATA = new RegExp(
+  // "my sister's account", "my colleague Sam's orders", "her / his / their account" (asked about, not a destination)
+  `(?<!\\b(?:to|at|via|into|for)\\s+)\\bmy\\s+${PERSON}(?:\\s+[A-Z][a-z]+)?['’]s?\\s+(?:\\w+\\s+){0,2}?${DATA_NOUN}\\b` +
+    `|\\b(?:what|which|where|how\\s+much|when|did|does|has)\\b[^.!?\\n]{0,25}\\bmy\\s+${PERSON}\\b[^.!?\\n]{0,30}\\b(?:ordered|order|bought|buy|purchased|spent|spend|pay|paid|placed|give|gave|use|uses|using|send|sent|got\\s+on\\s+order|have\\s+any)` +
+    `|\\b(?:tell|give|send|show|read|confirm|share|forward|list)\\s+me\\b[^.!?\\n]{0,30}\\b(?:his|her|their)\\s+(?:\\w+\\s+)?${DATA_NOUN}` +
+    `|\\b(?:another|other)\\s+customers?\\b[^.!?\\n]{0,30}\\b(?:paid|bought|ordered|address|details|data)|\\bsomeone\\s+else['’]s\\b|\\b(?:person|customer)\\s+who\\s+bought\\b|\\b(?:check|look\\s+(?:at|up)|see)\\s+my\\s+${PERSON}['’]s\\b` +
+    `|\\b${DATA_NOUN}\\s+(?:of|on|for)\\s+my\\s+${PERSON}\\b(?!\\s+(?:will|can|is|as|to))`,
+  'i',
+);
+/**
+ * The structure behind most asks about someone else: a third person, a piece of data, and a request
+ * for it, in one sentence ("the card my partner used: read me the last digits"), or a third
+ * person's purchase followed by a question about it ("My neighbour bought a heater. What model?").
+ */
+const THIRD_PERSON = new RegExp(`\\bmy\\s+${PERSON}\\b|\\b(?:another|other)\\s+customers?\\b|\\bsomeone\\s+else\\b`, 'i');
+const DATA_REQUEST = /\b(?:tell|give|send|show|read|confirm|share|forward|list|see|check|look\s+(?:at|up)|let\s+me\s+know|what|which|where|when|how\s+much|does|do|did|has|have|is|are|need|want)\b/i;
+const THEIR_DATA = new RegExp(`\\b(?:his|her|their|the)\\s+(?:\\w+\\s+){0,3}?${DATA_NOUN}\\b|\\b(?:any|open)\\s+orders?\\b|\\bwhat(?:'s|\\s+is)?\\s+saved\\b|\\blast\\s+(?:four|4)\\s+digits\\b`, 'i');
+const THIRD_PERSON_PURCHASE = new RegExp(`\\bmy\\s+${PERSON}(?:\\s+[A-Z][a-z]+)?\\s+(?:has\\s+)?(?:bought|ordered|purchased|placed|used)\\b`, 'i');
+const FOLLOW_UP_QUESTION = /^(?:what|which|when|where|how\s+much|did|has|was)\b[^?]*\?/i;
+
+/** "Send it to my sister's address", "order for my dad", "my mother wants to order": delivery and gifts. */
+const DESTINATION = new RegExp(`\\b(?:to|at|for|via)\\s+my\\s+${PERSON}['’]?s?\\b`, 'i');
+
+const PERSON_REQUEST =
+  /\b(?:talk|speak|chat|discuss|call|phone|ring|contact|get\s+in\s+touch|connect|put\s+me\s+through|pass|transfer|hand|escalate|speak)\b[^.!?\n]{0,50}\b(?:person|people|human|someone|somebody|staff|agent|manager|supervisor|advis[eo]rs?|team\s+leader|shift\s+lead|colleague|employee|management|senior|in\s+charge|responsible)\b|\b(?:person|human|someone|somebody|staff\s+member|member\s+of\s+staff|agent|manager|supervisor|adviser|advisor|employee)\b[^.!?\n]{0,40}\b(?:call|phone|ring|contact|read|reply|answer|look\s+at|review|handle)\b|\bcall\s*back\b|\bring\s+me\b|\bcall\s+me\b|\bphone\s+me\b|\bcanned\s+(?:messages|replies)|\bnot\s+(?:a|an)\s+(?:bot|script|template|automated)|\bautomated\s+(?:answer|reply|replies|answers)/i;
+const CONTACT_DECLINED = /\b(?:no\s+need\s+to|don't\s+(?:need\s+to|worry\s+about)|do\s+not\s+need\s+to|not\s+necessary\s+to)\s+(?:call|phone|ring|calling|phoning|ringing|contact)|\b(?:driver|courier)\s+(?:can|could|should)\s+(?:ring|call)|\bcall\s+ahead\b/i;
+
+/** Sentences of a mail, as the tag model reads them (lines and sentence ends). */
+export function cueSentences(text: string): string[] {
+  return text
+    .split(/(?<=[.!?])\s+|\n+/u)
+    .map((part) => part.trim())
+    .filter((part) => part !== '');
+}
+
+/** The cues of a text: each sentence is read on its own, and a cue keeps its strongest sentence. */
+export function readCues(text: string): CueReading {
+  const values = CUE_NAMES.map(() => 0);
+  const evidence: CueReading['evidence'] = {};
+  const sentences = cueSentences(text);
+  sentences.forEach((sentence, index) => {
+    const next = sentences[index + 1] ?? '';
+    for (const [name, value, words] of sentenceCues(sentence, next)) {
+      const slot = CUE_NAMES.indexOf(name);
+      if (value > values[slot]!) {
+        values[slot] = value;
+        evidence[name] = shorten(words);
+      }
+    }
+  });
+  return { values, evidence };
+}
+
+type Cue = [CueName, number, string];
+
+function sentenceCues(sentence: string, next: string): Cue[] {
+  const cues: Cue[] = [];
+  const add = (name: CueName, value: number, words: string) => {
+    if (value > 0) cues.push([name, Math.min(1, value), words]);
+  };
+  const found = (name: CueName, pattern: RegExp, value = 1) => {
+    const match = pattern.exec(sentence);
+    if (match) add(name, value, match[0]);
+    return match;
+  };
+  const polarity = readPolarity(sentence);
+  add('negative-words', polarity.negative.length / 2, polarity.negative.join(' '));
+  add('negated-positive', polarity.negatedPositive.length, polarity.negatedPositive.join(' '));
+  add('intensified-negative', polarity.intensified.length, polarity.intensified.join(' '));
+  found('first-person-emotion', EMOTIONS);
+  const question = /\?\s*$/.test(sentence);
+
+  const ironic = SARCASM_FRAMES.exec(sentence);
+  if (ironic) add('sarcasm-frame', 1, ironic[0]);
+  else if (polarity.positive.length > 0 && !question) {
+    const bad = BAD_EVENT.exec(sentence);
+    // "Great, the replacement arrived" is praise; "Great, another week without it" is not.
+    const praise = sentence.toLowerCase().search(new RegExp(`\\b${polarity.positive[0]}\\b`));
+    // Sarcasm puts the praise first ("Lovely to be charged twice"); praise after the event is thanks
+    // for a fix ("the screw was missing and you sent one, thanks").
+    if (bad && bad.index > praise && (polarity.negative.length > 0 || /another|twice|without|charged|paying|never/i.test(bad[0]))) {
+      add('sarcasm-frame', 1, `${polarity.positive[0]} ... ${bad[0]}`);
+    }
+  }
+  found('repeated-contact', REPEATED_CONTACT);
+  found('long-wait', LONG_WAIT);
+  if (!found('second-person-blame', BLAME)) {
+    const yours = YOUR_THING.exec(sentence) ?? YOU_DID.exec(sentence);
+    if (yours && polarity.negative.length > 0) add('second-person-blame', 1, `${yours[0]} ... ${polarity.negative[0]}`);
+  }
+  const claim = CLAIM.exec(sentence);
+  if (claim && !question) {
+    const contrast = CONTRAST.exec(sentence) ?? (/\?\s*$/.test(next) ? null : CONTRAST.exec(next) ?? (/^(?:it|that|mine|what)\b/i.test(next) ? /^\S+\s+\S+/.exec(next) : null));
+    if (contrast) add('claim-contrast', 1, `${claim[0]} ... ${contrast[0]}`);
+  }
+  const shouting = shoutingShare(sentence);
+  add('shouting', shouting.share, shouting.words);
+  found('exclamation', /!{2,}|\?{2,}|\?!|!\?/);
+
+  if (ACCOUNT_OBJECT.test(sentence)) {
+    const denial = DENIAL.exec(sentence);
+    if (denial && !/\b(?:receive[d]?|get|got|arrive[d]?|find|found|hear[d]?|see)\b/i.test(denial[0])) add('denied-account-action', 1, denial[0]);
+    found('stranger-on-account', STRANGER);
+  } else if (/\bnot\s+me\b|\bwasn't\s+me\b/i.test(sentence)) {
+    add('denied-account-action', 0.5, 'not me');
+  }
+  found('credentials-given-away', CREDENTIALS_GIVEN);
+
+  found('leaving-the-shop', LEAVING);
+  found('ending-the-relationship', ENDING);
+  const money = MONEY_BACK.exec(sentence);
+  if (money && REQUEST_MOOD.test(sentence) && !POLICY_QUESTION.test(sentence)) add('money-back-request', 1, money[0]);
+  found('price-or-fee-dispute', PRICE_OR_FEE);
+
+  const other = OTHER_PERSON_DATA.exec(sentence);
+  const asking = /\b(?:tell|give|show|read|confirm|what|which|how\s+much|did)\b/i.test(sentence);
+  if (other && !(DESTINATION.test(sentence) && !asking)) {
+    add('other-person-data', 1, other[0]);
+  } else if (!DESTINATION.test(sentence) && !/\bmy\s+own\b/i.test(sentence)) {
+    const person = THIRD_PERSON.exec(sentence);
+    const data = THEIR_DATA.exec(sentence);
+    if (person && data && DATA_REQUEST.test(sentence) && /\?\s*$|\b(?:please|can|could|need|want)\b/i.test(sentence)) {
+      add('other-person-data', 0.7, `${person[0]} ... ${data[0]}`);
+    } else if (THIRD_PERSON_PURCHASE.test(sentence) && FOLLOW_UP_QUESTION.test(next)) {
+      add('other-person-data', 0.7, `${THIRD_PERSON_PURCHASE.exec(sentence)![0]} ... ${next.slice(0, 20)}`);
+    }
+  }
+  if (!CONTACT_DECLINED.test(sentence)) found('asks-for-a-person', PERSON_REQUEST);
+  return cues;
+}
+
+interface Polarity {
+  positive: string[];
+  negative: string[];
+  negatedPositive: string[];
+  intensified: string[];
+}
+
+/**
+ * Negation scope: a negator ("not", "never", "no", "-n't", "without") reaches the next three words
+ * or the end of the clause. A positive word in scope is negative ("not happy"); a negative word in
+ * scope is neutral ("no rush", "not a problem", "never had an issue").
+ */
+export function readPolarity(sentence: string): Polarity {
+  const polarity: Polarity = { positive: [], negative: [], negatedPositive: [], intensified: [] };
+  const tokens = sentence.toLowerCase().match(/[a-z]+(?:['’][a-z]+)?|[,;:.!?]/g) ?? [];
+  let scope = 0;
+  let intensifier = 0;
+  for (const raw of tokens) {
+    if (/^[,;:.!?]$/.test(raw) || raw === 'but') {
+      scope = 0;
+      intensifier = 0;
+      continue;
+    }
+    const token = raw.replace('’', "'");
+    if (NEGATORS.has(token) || token.endsWith("n't") || token === 'nobody' || token === 'nothing') {
+      if (token === 'nobody' || token === 'nothing') polarity.negative.push(token);
+      scope = 3;
+      continue;
+    }
+    const inScope = scope > 0;
+    scope = Math.max(0, scope - 1);
+    if (INTENSIFIERS.has(token)) {
+      intensifier = 2;
+      continue;
+    }
+    const intensified = intensifier > 0;
+    intensifier = Math.max(0, intensifier - 1);
+    if (POSITIVE.has(token) || (inScope && EXPECTATION.has(token))) {
+      if (inScope) {
+        polarity.negatedPositive.push(`not ${token}`);
+        if (intensified) polarity.intensified.push(token);
+      } else if (POSITIVE.has(token)) polarity.positive.push(token);
+    } else if (NEGATIVE.has(token) && !inScope) {
+      polarity.negative.push(token);
+      if (intensified) polarity.intensified.push(token);
+    }
+  }
+  return polarity;
+}
+
+/** The share of capitalised words among a sentence's words of three letters or more, from three of them on. */
+function shoutingShare(sentence: string): { share: number; words: string } {
+  const words = sentence.match(/\p{L}{3,}/gu) ?? [];
+  const loud = words.filter((word) => word === word.toUpperCase() && word !== word.toLowerCase());
+  if (loud.length < 3 || words.length === 0) return { share: 0, words: '' };
+  return { share: loud.length / words.length, words: loud.slice(0, 4).join(' ') };
+}
+
+function shorten(text: string): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length > 60 ? `${flat.slice(0, 57)}...` : flat;
+}

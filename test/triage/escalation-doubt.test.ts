@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { ESCALATION_DOUBT_SHARE, readEscalation } from '../../src/triage/escalation.js';
+import type { EscalationTagModel, TagScore } from '../../src/triage/escalation-model.js';
+import { buildSession } from '../../src/triage/pipeline.js';
+import { assessSend, DEFAULT_ALLOWED_LINK_HOSTS } from '../../src/triage/send-guard.js';
+import { demoCrm, ticket, triageDeps } from './triage-fixtures.js';
+
+/** A tag model that reads every text the same way: what the matrix does with its scores is under test. */
+function modelScoring(scores: Array<Pick<TagScore, 'tag' | 'probability' | 'threshold'>>): EscalationTagModel {
+  const full: TagScore[] = scores.map((score) => ({ ...score, cues: [] }));
+  return { score: () => full, predict: () => full.filter((score) => score.probability >= score.threshold) } as unknown as EscalationTagModel;
+}
+
+const calmText = 'The mug arrived today.';
+
+describe('escalation doubts: tags the model leans towards without reaching the threshold', () => {
+  it('a probability between the doubt share of the threshold and the threshold is a doubt, not a signal', () => {
+    const threshold = 0.5;
+    const probability = threshold * (ESCALATION_DOUBT_SHARE + (1 - ESCALATION_DOUBT_SHARE) / 2);
+    const { signals, doubts } = readEscalation({ text: calmText, model: modelScoring([{ tag: 'complaint', probability, threshold }]) });
+    expect(signals).toEqual([]);
+    expect(doubts).toEqual([{ tag: 'complaint', probability, threshold }]);
+  });
+
+  it('well below the share there is no doubt; at the threshold the tag fires and is not also a doubt', () => {
+    const low = readEscalation({ text: calmText, model: modelScoring([{ tag: 'refund', probability: 0.5 * ESCALATION_DOUBT_SHARE * 0.9, threshold: 0.5 }]) });
+    expect(low).toEqual({ signals: [], doubts: [] });
+    const fired = readEscalation({ text: calmText, model: modelScoring([{ tag: 'refund', probability: 0.55, threshold: 0.5 }]) });
+    expect(fired.signals.map((signal) => signal.tag)).toEqual(['refund']);
+    expect(fired.doubts).toEqual([]);
+  });
+
+  it('a tag a word list already fired is not a doubt as well', () => {
+    const { signals, doubts } = readEscalation({
+      text: 'I want to speak to a human.',
+      model: modelScoring([{ tag: 'human-requested', probability: 0.45, threshold: 0.5 }]),
+    });
+    expect(signals.map((signal) => signal.tag)).toContain('human-requested');
+    expect(doubts).toEqual([]);
+  });
+});
+
+describe('the send guard with an escalation doubt', () => {
+  const guard = { threshold: 0.9, allowedLinkHosts: DEFAULT_ALLOWED_LINK_HOSTS };
+  const kbReply =
+    'Hi Ada,\n\nTo reset your password, go to the sign-in page, press Forgot password and enter the email address of your account.\n\nBest regards,\nThe Northwind Support Team';
+
+  it('the same reply that is sent without a doubt is held for a human with one, with no tag added', async () => {
+    const session = buildSession(ticket('I forgot my password'), triageDeps());
+    session.customer = await demoCrm().findCustomerByEmail('ada@example.com');
+    expect(assessSend(session, { text: kbReply, confidence: 1 }, guard).allowed).toBe(true);
+
+    session.independent.escalationDoubts = [{ tag: 'security', probability: 0.4, threshold: 0.475 }];
+    const doubted = assessSend(session, { text: kbReply, confidence: 1 }, guard);
+    expect(doubted.allowed).toBe(false);
+    expect(doubted.rules).toContain('escalation-doubt:security');
+    expect(doubted.reasons.join(' ')).toMatch(/leans towards security \(p=0\.40, its threshold 0\.47\d?\)/);
+    expect(doubted.tags).not.toContain('security');
+  });
+});
