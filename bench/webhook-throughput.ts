@@ -11,6 +11,14 @@
  *                                   synchronous=NORMAL, and again with FULL (an fsync per commit)
  *   ours, PostgreSQL + pg-boss    - the same on PostgreSQL (fresh schemas), the pg-boss job sent
  *                                   inside the ticket's transaction, pg-boss not working
+ *   draining, main thread         - ours on SQLite while the service's own workers drain a backlog
+ *                                   (--backlog tickets, 1,000 by default, enqueued before the load;
+ *                                   WORKER_CONCURRENCY 4), triage on the HTTP process's event loop
+ *                                   (TRIAGE_THREADS=0)
+ *   draining, triage threads      - the same with the triage on worker threads (TRIAGE_THREADS=auto:
+ *                                   one per core, at nice 10: --threads, --niceness); storage stays
+ *                                   on the main thread
+ * The two draining cases run only when asked for (--cases draining,draining-threads).
  *
  * Every request carries a unique ticket id and the HMAC of its own body, built per request by
  * autocannon's `setupRequest`. The server runs in this process on 127.0.0.1, port 0; autocannon
@@ -18,7 +26,7 @@
  * share the server's event loop (both still share the machine's cores). After each case the store is counted: every stored ticket must
  * have its job, and every 202 answered `queued` must be a stored ticket.
  *
- * Run: npx tsx bench/webhook-throughput.ts [--duration 5] [--connections 10] [--cases bare,sqlite,sqlite-full,postgres] [--json]
+ * Run: npx tsx bench/webhook-throughput.ts [--duration 5] [--connections 10] [--cases bare,sqlite,sqlite-full,postgres,draining,draining-threads] [--backlog 1000] [--threads auto] [--niceness 10] [--json]
  */
 import { createHmac, randomBytes } from 'node:crypto';
 import { fork } from 'node:child_process';
@@ -35,13 +43,20 @@ import { buildApp } from '../src/service/app.js';
 import { loadConfig } from '../src/service/config.js';
 import { createLogger } from '../src/service/logger.js';
 import { createMetrics } from '../src/service/metrics.js';
+import { createOutboxDispatcher } from '../src/service/outbox/outbox-dispatcher.js';
+import { scrubTicket } from '../src/triage/scrubber.js';
 import { createJobQueue } from '../src/service/queue/create-job-queue.js';
 import type { JobQueue } from '../src/service/queue/job-queue.js';
+import { silentLogger } from '../src/service/queue/logger.js';
+import { insertTicketIfAbsent } from '../src/service/store/repositories/ticket-repository.js';
 import { createTriageRuntime, type TriageRuntime } from '../src/service/triage-runtime.js';
+import { triageThreadCount } from '../src/service/triage-threads/triage-thread-pool.js';
 import { connectorsFromConfig } from '../src/service/worker/connectors-from-config.js';
+import { createFailedJobHandler, createWorker, type Worker } from '../src/service/worker/worker.js';
 import { dropSchemas } from './queue-throughput.js';
+import { SAMPLE_TICKETS } from './triage-latency.js';
 
-export type WebhookCaseName = 'bare' | 'sqlite' | 'sqlite-full' | 'postgres';
+export type WebhookCaseName = 'bare' | 'sqlite' | 'sqlite-full' | 'postgres' | 'draining' | 'draining-threads';
 
 export interface WebhookThroughputOptions {
   /** Measured seconds per case. Default 5. */
@@ -50,8 +65,14 @@ export interface WebhookThroughputOptions {
   warmupSeconds?: number;
   /** Concurrent HTTP connections. Default 10. */
   connections?: number;
-  /** Default all four; "postgres" needs a reachable PostgreSQL. */
+  /** Default bare, sqlite, sqlite-full, postgres; "postgres" needs a reachable PostgreSQL. */
   cases?: readonly WebhookCaseName[];
+  /** Tickets queued before a draining case's load starts. Default 1,000. */
+  backlog?: number;
+  /** TRIAGE_THREADS of the draining-threads case. Default "auto". */
+  threads?: 'auto' | number;
+  /** TRIAGE_THREAD_NICENESS of the draining-threads case. Default 10, the setting's default. */
+  niceness?: number;
   /** Default: DATABASE_URL when it is postgres://..., else postgres://postgres@127.0.0.1:5432/test. */
   postgresUrl?: string;
   log?: (line: string) => void;
@@ -75,6 +96,8 @@ export interface WebhookCaseResult {
   ratioToBare: number | null;
   /** What the store holds after the case (warm-up included); null for bare Fastify. */
   stored: { tickets: number; jobs: number } | null;
+  /** Draining cases: tickets decided while the load ran (warm-up included), and the threads used (0 = main thread). */
+  drain: { backlog: number; decided: number; threads: number } | null;
 }
 
 export interface WebhookThroughputReport {
@@ -91,7 +114,10 @@ const CASE_NAMES: Record<WebhookCaseName, string> = {
   sqlite: 'ours, SQLite (WAL, synchronous=NORMAL)',
   'sqlite-full': 'ours, SQLite (WAL, synchronous=FULL)',
   postgres: 'ours, PostgreSQL + pg-boss',
+  draining: 'ours, SQLite, backlog draining, triage on the main thread',
+  'draining-threads': 'ours, SQLite, backlog draining, triage on worker threads',
 };
+const DEFAULT_CASES: readonly WebhookCaseName[] = ['bare', 'sqlite', 'sqlite-full', 'postgres'];
 
 export function defaultPostgresUrl(): string {
   const url = process.env.DATABASE_URL;
@@ -102,6 +128,10 @@ interface Target {
   url: string;
   /** Stored tickets and jobs, or null when nothing is stored. */
   count(): Promise<{ tickets: number; jobs: number } | null>;
+  /** Draining cases: starts the workers on the backlog (called just before the load). */
+  startDraining?(): Promise<void>;
+  /** Draining cases: what has been decided so far. */
+  drain?(): Promise<{ backlog: number; decided: number; threads: number }>;
   close(): Promise<void>;
 }
 
@@ -109,7 +139,7 @@ export async function runWebhookThroughputBench(options: WebhookThroughputOption
   const durationSeconds = options.durationSeconds ?? 5;
   const warmupSeconds = options.warmupSeconds ?? 1;
   const connections = options.connections ?? 10;
-  const cases = options.cases ?? (Object.keys(CASE_NAMES) as WebhookCaseName[]);
+  const cases = options.cases ?? DEFAULT_CASES;
   const log = options.log ?? (() => {});
   const results: WebhookCaseResult[] = [];
   for (const name of cases) {
@@ -118,11 +148,15 @@ export async function runWebhookThroughputBench(options: WebhookThroughputOption
         ? await startBareFastify()
         : name === 'postgres'
           ? await startOurs({ dialect: 'postgres', url: options.postgresUrl ?? defaultPostgresUrl() })
-          : await startOurs({ dialect: 'sqlite', synchronous: name === 'sqlite-full' ? 'full' : 'normal' });
+          : name === 'draining' || name === 'draining-threads'
+            ? await startOurs({ dialect: 'sqlite', synchronous: 'normal' }, { backlog: options.backlog ?? 1000, threads: name === 'draining-threads' ? (options.threads ?? 'auto') : 0, niceness: options.niceness ?? 10 })
+            : await startOurs({ dialect: 'sqlite', synchronous: name === 'sqlite-full' ? 'full' : 'normal' });
     try {
+      await target.startDraining?.();
       // Each phase gets its own id prefix: ids stay unique across warm-up and measurement.
       if (warmupSeconds > 0) await fire({ url: target.url, durationSeconds: warmupSeconds, connections, prefix: `warm-${randomBytes(4).toString('hex')}` });
       const measured = await fire({ url: target.url, durationSeconds, connections, prefix: `run-${randomBytes(4).toString('hex')}` });
+      const drain = (await target.drain?.()) ?? null;
       const stored = await target.count();
       const result: WebhookCaseResult = {
         case: name,
@@ -138,11 +172,13 @@ export async function runWebhookThroughputBench(options: WebhookThroughputOption
         latencyP99Ms: round(measured.latencyP99Ms, 3),
         ratioToBare: null,
         stored,
+        drain,
       };
       results.push(result);
       log(
         `${result.name}: ${result.requestsPerSecond} req/s, p50 ${result.latencyP50Ms} ms, p99 ${result.latencyP99Ms} ms` +
           (stored ? `, stored ${stored.tickets} tickets / ${stored.jobs} jobs` : '') +
+          (drain ? `, ${drain.decided} of ${drain.backlog} backlog tickets decided meanwhile (${drain.threads} triage threads)` : '') +
           (result.non2xx + result.errors > 0 ? `, ${result.non2xx} non-2xx, ${result.errors} errors` : ''),
       );
     } finally {
@@ -166,7 +202,10 @@ async function startBareFastify(): Promise<Target> {
  * settings), with the queue created but never started: only the accept path is measured. The
  * per-client rate limit is off (RATE_LIMIT_PER_MINUTE=0).
  */
-async function startOurs(store: { dialect: 'sqlite'; synchronous: 'normal' | 'full' } | { dialect: 'postgres'; url: string }): Promise<Target> {
+async function startOurs(
+  store: { dialect: 'sqlite'; synchronous: 'normal' | 'full' } | { dialect: 'postgres'; url: string },
+  draining?: { backlog: number; threads: 'auto' | number; niceness: number },
+): Promise<Target> {
   const folder = mkdtempSync(join(tmpdir(), 'webhook-bench-'));
   const suffix = randomBytes(6).toString('hex');
   const schema = `bench_${suffix}`;
@@ -183,27 +222,40 @@ async function startOurs(store: { dialect: 'sqlite'; synchronous: 'normal' | 'fu
     RATE_LIMIT_PER_MINUTE: '0',
     // PostgreSQL requires an outbox key; the bench's store is thrown away.
     OUTBOX_ENCRYPTION_KEY: Buffer.alloc(32, 1).toString('base64'),
+    ...(draining ? { TRIAGE_THREADS: String(draining.threads), TRIAGE_THREAD_NICENESS: String(draining.niceness) } : {}),
   });
   let runtime: TriageRuntime | undefined;
   let queue: JobQueue | undefined;
+  let worker: Worker | undefined;
   let app: Awaited<ReturnType<typeof buildApp>> | undefined;
   const close = async (): Promise<void> => {
     await app?.close();
+    await worker?.stop({ timeoutMs: 0 });
     await queue?.stop({ timeoutMs: 0 }).catch(() => undefined);
     await runtime?.close();
     if (store.dialect === 'postgres') await dropSchemas(store.url, [schema, bossSchema]);
     rmSync(folder, { recursive: true, force: true });
   };
   try {
-    runtime = await createTriageRuntime(config, store.dialect === 'postgres' ? { schema } : {});
+    // As `triage serve` builds it: the worker process passes TRIAGE_THREADS to the runtime.
+    runtime = await createTriageRuntime(config, {
+      ...(store.dialect === 'postgres' ? { schema } : {}),
+      ...(draining ? { triageThreads: triageThreadCount(config.TRIAGE_THREADS) } : {}),
+    });
     const logger = createLogger(config.LOG_LEVEL);
+    const drainRuntime = runtime;
+    const dispatcher = createOutboxDispatcher({ db: runtime.store.db, connectors: {}, logger: silentLogger, cipher: runtime.outboxCipher });
     queue = await createJobQueue({
       store: runtime.store,
       databaseUrl,
-      onFailed: async () => undefined,
+      onFailed: draining ? createFailedJobHandler({ runtime, dispatcher, logger: silentLogger }) : async () => undefined,
       logger,
       ...(store.dialect === 'postgres' ? { pgBossSchema: bossSchema } : { sqliteSynchronous: store.synchronous }),
     });
+    if (draining) {
+      await enqueueBacklog(runtime, queue, draining.backlog);
+      worker = createWorker({ runtime, queue, dispatcher, concurrency: config.WORKER_CONCURRENCY, logger: silentLogger, sweepIntervalMs: 0 });
+    }
     app = await buildApp({
       config,
       runtime,
@@ -216,9 +268,23 @@ async function startOurs(store: { dialect: 'sqlite'; synchronous: 'normal' | 'fu
     const url = await app.listen({ host: '127.0.0.1', port: 0 });
     const db = runtime.store.db;
     const jobsQueue = queue;
+    const drainingWorker = worker;
     return {
       url,
       close,
+      ...(draining && drainingWorker
+        ? {
+            startDraining: () => drainingWorker.start(),
+            async drain() {
+              const decided = await db
+                .selectFrom('decisions')
+                .select((expression) => expression.fn.countAll<string | number>().as('count'))
+                .where('ticket_id', 'like', 'backlog-%')
+                .executeTakeFirstOrThrow();
+              return { backlog: draining.backlog, decided: Number(decided.count), threads: drainRuntime.executor.kind === 'threads' ? triageThreadCount(config.TRIAGE_THREADS) : 0 };
+            },
+          }
+        : {}),
       async count() {
         const tickets = await db.selectFrom('tickets').select((expression) => expression.fn.countAll<string | number>().as('count')).executeTakeFirstOrThrow();
         const jobs =
@@ -231,6 +297,25 @@ async function startOurs(store: { dialect: 'sqlite'; synchronous: 'normal' | 'fu
   } catch (error) {
     await close();
     throw error;
+  }
+}
+
+/**
+ * The backlog, stored and enqueued as the webhook does (ticket + job in one transaction), in a few
+ * large transactions so setting it up is quick. CLI tickets: their replies are delivered locally.
+ */
+async function enqueueBacklog(runtime: TriageRuntime, queue: JobQueue, count: number): Promise<void> {
+  for (let start = 0; start < count; start += 100) {
+    await runtime.store.db.transaction().execute(async (transaction) => {
+      for (let index = start; index < Math.min(count, start + 100); index++) {
+        const sample = SAMPLE_TICKETS[index % SAMPLE_TICKETS.length]!;
+        const { ticket } = await insertTicketIfAbsent(
+          transaction,
+          scrubTicket({ id: `backlog-${index}`, source: 'cli', customerEmail: sample.email, body: sample.body, receivedAt: new Date().toISOString() }),
+        );
+        await queue.enqueue({ ticketId: ticket.id }, { transaction });
+      }
+    });
   }
 }
 
@@ -324,7 +409,7 @@ function round(value: number, digits: number): number {
 }
 
 export function formatWebhookReport(report: WebhookThroughputReport): string {
-  const header = ['case', 'req/s', 'p50 ms', 'p99 ms', 'vs bare', 'stored tickets/jobs', 'non-2xx+errors'];
+  const header = ['case', 'req/s', 'p50 ms', 'p99 ms', 'vs bare', 'stored tickets/jobs', 'non-2xx+errors', 'backlog decided meanwhile'];
   const rows = report.results.map((result) => [
     result.name,
     result.requestsPerSecond.toFixed(0),
@@ -333,6 +418,7 @@ export function formatWebhookReport(report: WebhookThroughputReport): string {
     result.ratioToBare === null ? '-' : `${result.ratioToBare.toFixed(2)}x`,
     result.stored ? `${result.stored.tickets}/${result.stored.jobs}` : '-',
     String(result.non2xx + result.errors),
+    result.drain ? `${result.drain.decided}/${result.drain.backlog}, ${result.drain.threads} threads` : '-',
   ]);
   const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => row[column]!.length)));
   const line = (cells: string[]): string =>
@@ -352,7 +438,10 @@ async function main(): Promise<void> {
       duration: { type: 'string', default: '5' },
       warmup: { type: 'string', default: '1' },
       connections: { type: 'string', default: '10' },
-      cases: { type: 'string', default: Object.keys(CASE_NAMES).join(',') },
+      cases: { type: 'string', default: DEFAULT_CASES.join(',') },
+      backlog: { type: 'string', default: '1000' },
+      threads: { type: 'string', default: 'auto' },
+      niceness: { type: 'string', default: '10' },
       json: { type: 'boolean', default: false },
     },
   });
@@ -363,6 +452,9 @@ async function main(): Promise<void> {
     warmupSeconds: Number(values.warmup),
     connections: Number(values.connections),
     cases,
+    backlog: Number(values.backlog),
+    threads: values.threads === 'auto' ? 'auto' : Number(values.threads),
+    niceness: Number(values.niceness),
     log: (line) => process.stderr.write(`${line}\n`),
   });
   if (values.json) {

@@ -59,6 +59,13 @@ const environmentSchema = z.object({
   /** Requests per minute per client address on /webhooks and /api; 0 turns the limit off. */
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).default(6000),
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
+  // Triage on worker threads (issue 13) in `serve` and `worker`: "auto" = one per core, 0 = on the
+  // main thread as before (the CLI and the eval always triage on the main thread).
+  TRIAGE_THREADS: z
+    .union([z.literal('auto'), z.coerce.number().int().min(0).max(64)], { error: 'use "auto" (one thread per core), 0 (no threads) or a number of threads up to 64' })
+    .default('auto'),
+  // Linux nice of those threads, so the event loop that accepts webhooks gets the CPU first; 0 = equal.
+  TRIAGE_THREAD_NICENESS: z.coerce.number().int().min(0).max(19).default(10),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   ALLOWED_LINK_HOSTS: z
     .string()

@@ -27,3 +27,26 @@ export class ServiceStartError extends ServiceError {}
  * job). Not a failure of the ticket: the queue releases the job and the ticket runs again.
  */
 export class TriageInterruptedError extends ServiceError {}
+
+/**
+ * A triage that failed on a worker thread. Error classes do not cross threads: this carries the
+ * thread's error by name and message, and whether the same run may succeed later.
+ */
+export class TriageThreadError extends ServiceError {
+  readonly isRetryable: boolean;
+  /** The name of the error the thread threw (e.g. "ModelCallError"). */
+  readonly threadErrorName: string;
+
+  constructor(message: string, options: { threadErrorName?: string; isRetryable?: boolean; cause?: unknown } = {}) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.threadErrorName = options.threadErrorName ?? this.name;
+    this.isRetryable = options.isRetryable ?? false;
+  }
+}
+
+/** A triage thread ended with runs in flight (a crash, an out-of-memory kill): they fail and the queue retries them. */
+export class TriageThreadExitedError extends TriageThreadError {
+  constructor(message: string, options: { cause?: unknown } = {}) {
+    super(message, { ...options, isRetryable: true });
+  }
+}

@@ -6,7 +6,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Transaction } from 'kysely';
 import type { AgentEvent } from '../agentao/index.js';
-import { triageTicket } from '../triage/pipeline.js';
 import { createRunScrubber } from '../triage/scrubber-run-cache.js';
 import { scrubTicket } from '../triage/scrubber.js';
 import type { Ticket, TriageOutcome } from '../triage/types.js';
@@ -77,7 +76,7 @@ export async function processTicket(runtime: TriageRuntime, ticket: Ticket, opti
   const { ticket: stored, run } = start;
   let result;
   try {
-    result = await triageTicket(stored, runtime.deps, { signal: options.signal, rethrowRetryableModelErrors: options.retryModelErrors });
+    result = await runtime.executor.triage(stored, { signal: options.signal, rethrowRetryableModelErrors: options.retryModelErrors });
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     await finishRun(db, run.id, options.signal?.aborted ? released(options.signal) : { status: 'failed', error: message });

@@ -6,23 +6,26 @@ import type { ChatModel } from '../agentao/index.js';
 import type { CrmClient } from '../triage/crm/crm-client.js';
 import { createHttpCrm } from '../triage/crm/http-crm.js';
 import { loadDemoCrmData } from '../triage/crm/in-memory-crm.js';
-import { loadKnowledgeBase } from '../triage/kb/knowledge-base.js';
-import { loadDefaultIntentClassifier, type IntentClassifier } from '../triage/local-model/intent-classifier.js';
+import type { IntentClassifier } from '../triage/local-model/intent-classifier.js';
 import type { TriageDependencies } from '../triage/pipeline.js';
 import type { Config } from './config.js';
-import { createChatModel, createJudgeModel } from './model-factory.js';
 import { createOutboxCipher, type OutboxCipher } from './outbox/outbox-cipher.js';
 import { loadOutboxKey, type OutboxKeySource } from './outbox/outbox-key.js';
-import { SKILLS_DIRECTORY } from './paths.js';
+import type { Logger } from './queue/logger.js';
 import { createDatabase, type StoreHandle } from './store/database.js';
 import { migrateToLatest } from './store/migrations/migrator.js';
 import { seedCrm } from './store/repositories/crm-repository.js';
 import { createStoreCrm } from './store/store-crm.js';
+import { createTriageDependencies } from './triage-dependencies.js';
+import { createInProcessExecutor, type TriageExecutor } from './triage-threads/triage-executor.js';
+import { createTriageThreadPool } from './triage-threads/triage-thread-pool.js';
 
 export interface TriageRuntime {
   readonly config: Config;
   readonly store: StoreHandle;
   readonly deps: TriageDependencies;
+  /** Where processTicket() runs the triage: this thread, or worker threads (overrides.triageThreads). */
+  readonly executor: TriageExecutor;
   /** Seals the exact text of outbox entries at rest and opens it for delivery. */
   readonly outboxCipher: OutboxCipher;
   /** Where the outbox key came from, for the start-up log (never the key itself). */
@@ -41,6 +44,21 @@ export interface RuntimeOverrides {
   outboxKey?: Buffer;
   /** Start-up warnings (the judge being the writer's own model); the default writes to stderr. */
   warn?: (message: string) => void;
+  /**
+   * Triage on this many worker threads (the worker process passes TRIAGE_THREADS); 0, the default,
+   * runs it on this thread. Threads build their parts from the settings, so a runtime with a
+   * model, CRM or classifier override runs in this thread whatever this says.
+   */
+  triageThreads?: number;
+  /** Tests: a module that adjusts each thread's dependencies (TriageThreadData.dependencyHook). */
+  threadDependencyHook?: string;
+  /** Where the thread pool logs a thread that stopped. */
+  logger?: Logger;
+}
+
+/** Threads rebuild their parts from the settings: objects handed to this process cannot follow them. */
+export function runsOnThreads(overrides: RuntimeOverrides): boolean {
+  return (overrides.triageThreads ?? 0) > 0 && !overrides.model && !overrides.crm && !overrides.classifier;
 }
 
 export async function createTriageRuntime(config: Config, overrides: RuntimeOverrides = {}): Promise<TriageRuntime> {
@@ -53,42 +71,28 @@ export async function createTriageRuntime(config: Config, overrides: RuntimeOver
     await migrateToLatest(store.db);
     // The embedded demo CRM lives in the store; seeding is an idempotent upsert.
     if (!config.CRM_BASE_URL && !overrides.crm) await seedCrm(store.db, loadDemoCrmData());
-    const classifier = overrides.classifier ?? loadDefaultIntentClassifier();
     const crm =
       overrides.crm ??
       (config.CRM_BASE_URL
         ? createHttpCrm({ baseUrl: config.CRM_BASE_URL, timeoutMs: config.CRM_TIMEOUT_MS })
         : createStoreCrm(store.db));
-    const model = overrides.model ?? createChatModel(config, classifier);
-    const judge = config.TRIAGE_JUDGE === 'on' ? createJudgeModel(config, model) : undefined;
-    if (judge?.sameAsWriter) {
-      (overrides.warn ?? ((message: string) => process.stderr.write(`${message}\n`)))(
-        `warning: the judge is the writer's own model (${model.modelId}); it tends to pass its own replies. Set TRIAGE_JUDGE_MODEL to another model.`,
-      );
-    }
-    const deps: TriageDependencies = {
-      model,
+    const built = createTriageDependencies(config, {
       crm,
-      kb: loadKnowledgeBase(),
-      classifier,
-      skillDirectories: [SKILLS_DIRECTORY],
-      threshold: config.AUTO_SEND_THRESHOLD,
-      allowedLinkHosts: config.ALLOWED_LINK_HOSTS,
-      autoSendUnknownSenders: config.AUTO_SEND_UNKNOWN_SENDERS === 'on',
-      modelBudgetMs: config.TRIAGE_LLM_BUDGET_MS,
-      cpuBudgetMs: config.TRIAGE_CPU_BUDGET_MS,
-      // A second model grades the reply in a tool-less pass before any send, citing its sources.
-      ...(judge ? { judge: judge.model } : {}),
-    };
+      ...(overrides.model ? { model: overrides.model } : {}),
+      ...(overrides.classifier ? { classifier: overrides.classifier } : {}),
+      ...(overrides.warn ? { warn: overrides.warn } : {}),
+    });
+    const executor = runsOnThreads(overrides) ? await startThreadPool(config, databaseUrl, overrides) : createInProcessExecutor(built.deps);
     return {
       config,
       store,
-      deps,
+      deps: built.deps,
+      executor,
       outboxCipher,
       outboxKeyOrigin,
       async close() {
-        if (judge && !judge.sameAsWriter) await judge.model.close?.();
-        await model.close?.();
+        await executor.close();
+        await built.close();
         await store.close();
       },
     };
@@ -96,4 +100,23 @@ export async function createTriageRuntime(config: Config, overrides: RuntimeOver
     await store.close();
     throw error;
   }
+}
+
+async function startThreadPool(config: Config, databaseUrl: string, overrides: RuntimeOverrides): Promise<TriageExecutor> {
+  const pool = createTriageThreadPool({
+    threads: overrides.triageThreads ?? 1,
+    config,
+    databaseUrl,
+    ...(overrides.schema !== undefined ? { schema: overrides.schema } : {}),
+    ...(overrides.threadDependencyHook !== undefined ? { dependencyHook: overrides.threadDependencyHook } : {}),
+    ...(overrides.logger ? { logger: overrides.logger } : {}),
+  });
+  try {
+    // A setting a thread cannot build its parts from fails the start, as it would in this thread.
+    await pool.started;
+  } catch (error) {
+    await pool.close();
+    throw error;
+  }
+  return pool;
 }

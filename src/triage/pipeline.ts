@@ -61,6 +61,11 @@ export interface TriageDependencies {
   modelBudgetMs?: number;
   /** CPU time per ticket attempt, checked between stages (cpu-budget.ts). Default 2 s. */
   cpuBudgetMs?: number;
+  /**
+   * CPU time used so far, in ms, by whatever runs this triage; the process's when absent. A triage
+   * on a worker thread passes its own thread's: the process's counts every thread.
+   */
+  cpuTime?: () => number;
 }
 
 export const DEFAULT_MODEL_BUDGET_MS = 120_000;
@@ -180,7 +185,10 @@ export async function triageTicket(
   // Over its CPU budget, a ticket stops at the next stage boundary (cpu-budget.ts): the chat is
   // aborted and the ticket drafted for a human.
   const cpuStop = new AbortController();
-  const cpuBudget = new CpuBudget(deps.cpuBudgetMs ?? DEFAULT_CPU_BUDGET_MS, { onExceeded: (error) => cpuStop.abort(error) });
+  const cpuBudget = new CpuBudget(deps.cpuBudgetMs ?? DEFAULT_CPU_BUDGET_MS, {
+    onExceeded: (error) => cpuStop.abort(error),
+    ...(deps.cpuTime ? { cpuTime: deps.cpuTime } : {}),
+  });
   let session: TriageSession;
   try {
     session = buildSession(ticket, { ...deps, languageDetector }, cpuBudget);

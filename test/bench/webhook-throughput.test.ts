@@ -31,6 +31,31 @@ describe('webhook throughput bench', () => {
     // Four servers started, loaded and checked: minutes on a busy shared box, so the bound is loose.
   }, 240_000);
 
+  it('measures accept while a backlog drains, on the main thread and on triage threads', async () => {
+    const report = await runWebhookThroughputBench({
+      cases: ['draining', 'draining-threads'],
+      durationSeconds: 1,
+      warmupSeconds: 0,
+      connections: 2,
+      backlog: 20,
+      threads: 1,
+    });
+    expect(report.results.map((result) => [result.case, result.drain?.threads])).toEqual([
+      ['draining', 0],
+      ['draining-threads', 1],
+    ]);
+    for (const result of report.results) {
+      expect(result.requests).toBeGreaterThan(0);
+      expect(result.non2xx + result.errors + result.timeouts).toBe(0);
+      expect(result.stored!.jobs).toBe(result.stored!.tickets);
+      // The backlog plus what was accepted: nothing was lost while the workers ran.
+      expect(result.stored!.tickets).toBeGreaterThanOrEqual(20 + result.queued);
+      expect(result.drain!.backlog).toBe(20);
+      expect(result.drain!.decided).toBeLessThanOrEqual(20);
+    }
+    expect(formatWebhookReport(report).split('\n')).toHaveLength(2 + report.results.length);
+  }, 240_000);
+
   it('signs each body with its own HMAC', () => {
     const first = signedWebhook('a');
     const second = signedWebhook('b');

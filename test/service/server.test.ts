@@ -15,6 +15,8 @@ describe('triage serve', () => {
     const secret = 's3cret';
     const config = loadConfig({
       DATABASE_URL: `sqlite:${join(folder, 'serve.db')}`,
+      // On the main thread: triage threads have tests of their own (test/service/triage-threads/).
+      TRIAGE_THREADS: '0',
       GENERIC_WEBHOOK_SECRET: secret,
       GENERIC_REPLY_URL: 'http://127.0.0.1:9/unused',
       LOG_LEVEL: 'silent',
@@ -65,7 +67,7 @@ describe('triage serve', () => {
     const folder = mkdtempSync(join(tmpdir(), 'triage-serve-busy-'));
     const blocker = createServer();
     const port = await new Promise<number>((resolve) => blocker.listen(0, '127.0.0.1', () => resolve((blocker.address() as { port: number }).port)));
-    const environment = { DATABASE_URL: `sqlite:${join(folder, 'serve.db')}`, LOG_LEVEL: 'silent', REVIEWER_TOKEN: 'token-for-the-test' };
+    const environment = { DATABASE_URL: `sqlite:${join(folder, 'serve.db')}`, LOG_LEVEL: 'silent', REVIEWER_TOKEN: 'token-for-the-test', TRIAGE_THREADS: '0' };
     try {
       await expect(
         serve(loadConfig(environment), { port, host: '127.0.0.1', log: () => undefined, worker: { signals: [], sweepIntervalMs: 0 } }),

@@ -94,6 +94,16 @@ describe('a ticket over its CPU budget', () => {
     expect(session.sendDenied).toBe(true);
   });
 
+  it('reads the clock the dependencies give (a triage thread gives its own thread\'s CPU time)', async () => {
+    // A clock that advances 50 ms at every reading: the first stage crosses a 20 ms budget.
+    let readings = 0;
+    const cpuTime = (): number => 50 * readings++;
+    const { outcome } = await triageTicket(ticket('I forgot my password'), triageDeps({ cpuBudgetMs: 20, cpuTime }));
+    expect(outcome.decision).toBe('drafted');
+    expect(outcome.reasons).toEqual([expect.stringMatching(/more than its budget of 20 ms/)]);
+    expect(readings).toBeGreaterThan(0);
+  });
+
   it('an ordinary ticket stays well inside the default budget and is sent', async () => {
     const { outcome } = await triageTicket(ticket('I forgot my password'), triageDeps());
     expect(outcome.decision).toBe('sent');

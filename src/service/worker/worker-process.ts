@@ -20,6 +20,7 @@ import { createJobQueue, type JobQueueSettings } from '../queue/create-job-queue
 import { errorMessage, type JobQueue } from '../queue/job-queue.js';
 import type { Logger } from '../queue/logger.js';
 import { createTriageRuntime, type RuntimeOverrides, type TriageRuntime } from '../triage-runtime.js';
+import { triageThreadCount } from '../triage-threads/triage-thread-pool.js';
 import { guardAgainstConnectionLoss } from './connection-loss-guard.js';
 import { connectorsFromConfig } from './connectors-from-config.js';
 import { openWhenDatabaseAnswers } from './wait-for-database.js';
@@ -84,7 +85,14 @@ export async function runWorkerProcess(config: Config, options: WorkerProcessOpt
   // A stop while waiting for the database ends the wait; the process then exits 0.
   const startup = new AbortController();
   void stopRequested.then(() => startup.abort());
-  const runtime = await openWhenDatabaseAnswers(() => createTriageRuntime(config, { warn: (message) => logger.warn({}, message), ...options.runtimeOverrides }), {
+  const runtimeOverrides: RuntimeOverrides = {
+    warn: (message) => logger.warn({}, message),
+    logger,
+    // The triage runs on worker threads, off the event loop that accepts webhooks (TRIAGE_THREADS).
+    triageThreads: triageThreadCount(config.TRIAGE_THREADS),
+    ...options.runtimeOverrides,
+  };
+  const runtime = await openWhenDatabaseAnswers(() => createTriageRuntime(config, runtimeOverrides), {
     logger,
     signal: startup.signal,
   });
@@ -129,7 +137,7 @@ export async function runWorkerProcess(config: Config, options: WorkerProcessOpt
     });
     try {
       await worker.start();
-      logger.info({ queue: queue.kind, concurrency, store: runtime.store.dialect }, 'triage worker ready');
+      logger.info({ queue: queue.kind, concurrency, store: runtime.store.dialect, triage: runtime.executor.kind }, 'triage worker ready');
       options.onReady?.({
         runtime,
         queue,

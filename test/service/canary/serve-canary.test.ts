@@ -13,6 +13,7 @@ describe('triage serve and the canary', () => {
     const token = 'serve-canary-token-0123456789';
     const config = loadConfig({
       DATABASE_URL: `sqlite:${join(folder, 'serve.db')}`,
+      TRIAGE_THREADS: '0',
       REVIEWER_TOKEN: token,
       CANARY_SET: writeCanarySet(folder),
       CANARY_CRON: '30 6 * * *',

@@ -98,7 +98,7 @@ describe('a worker starting on a new SQLite store', () => {
 
   async function startAndStop(): Promise<LogRecord[]> {
     const logger = createRecordingLogger();
-    await runWorkerProcess(loadConfig({ DATABASE_URL: `sqlite:${join(folder, 'triage.db')}` }), {
+    await runWorkerProcess(loadConfig({ DATABASE_URL: `sqlite:${join(folder, 'triage.db')}`, TRIAGE_THREADS: '0' }), {
       logger,
       signals: [],
       sweepIntervalMs: 0,
