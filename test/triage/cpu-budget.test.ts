@@ -13,15 +13,6 @@ import { buildSession, triageTicket } from '../../src/triage/pipeline.js';
 import { DEFAULT_ALLOWED_LINK_HOSTS } from '../../src/triage/send-guard.js';
 import { demoCrm, ticket, triageDeps } from './triage-fixtures.js';
 
-/** Uses at least `ms` of this process's CPU (not of the wall clock). */
-function burnCpu(ms: number): void {
-  const start = process.cpuUsage();
-  for (;;) {
-    const used = process.cpuUsage(start);
-    if ((used.user + used.system) / 1000 >= ms) return;
-  }
-}
-
 const REPLY = 'Hi Ada,\n\nTo reset your password, press Forgot password on the sign-in page.\n\nBest regards,\nThe Northwind Support Team';
 
 describe('CpuBudget', () => {
@@ -43,10 +34,12 @@ describe('CpuBudget', () => {
 
 describe('a ticket over its CPU budget', () => {
   it('stops after the classifier stage that crossed it: drafted, needs-human, the model never called', async () => {
-    const deps = triageDeps({ cpuBudgetMs: 20 });
+    // A CPU clock that moves only in the slow stage: what the rest costs on a busy box cannot matter.
+    let cpu = 0;
+    const deps = triageDeps({ cpuBudgetMs: 20, cpuTime: () => cpu });
     const slowClassifier = {
       predict: (text: string) => {
-        burnCpu(40);
+        cpu += 40;
         return deps.classifier.predict(text);
       },
     } as IntentClassifier;
@@ -61,9 +54,10 @@ describe('a ticket over its CPU budget', () => {
 
   it('stops at the tool call that crossed it: the send the model asks for next never happens', async () => {
     const crm = demoCrm();
+    let cpu = 0;
     const slowCrm: CrmClient = {
       findCustomerByEmail: (email, options) => {
-        burnCpu(300);
+        cpu += 300;
         return crm.findCustomerByEmail(email, options);
       },
       getOrder: (id, options) => crm.getOrder(id, options),
@@ -73,7 +67,7 @@ describe('a ticket over its CPU budget', () => {
       { toolCalls: [toolCall('send_reply', { text: REPLY, confidence: 1, intent: 'recover_password' })] },
       { content: 'done' },
     ]);
-    const { outcome } = await triageTicket(ticket('I forgot my password'), triageDeps({ crm: slowCrm, model, cpuBudgetMs: 200 }));
+    const { outcome } = await triageTicket(ticket('I forgot my password'), triageDeps({ crm: slowCrm, model, cpuBudgetMs: 200, cpuTime: () => cpu }));
     expect(outcome.decision).toBe('drafted');
     expect(outcome.tags).toContain('needs-human');
     expect(outcome.reasons.join('\n')).toMatch(/stage "tool call get_customer_profile"/);
