@@ -8,31 +8,9 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/run-cli.js';
 import { startFakeProviderServer, type FakeProviderServer } from '../agentao/models/fake-provider-server.js';
+import { openaiToolCallsResponse } from './support/openai-tool-calls.js';
 
 const REPLY = 'Hi Ada,\n\nYou can reset your password from the sign-in page: press Forgot password and follow the link we email you.\n\nBest regards,\nThe Northwind Support Team';
-
-function openaiToolCalls(calls: { id: string; name: string; args: unknown }[]) {
-  return {
-    body: {
-      id: 'chatcmpl-test',
-      object: 'chat.completion',
-      created: 1764331200,
-      model: 'gpt-test',
-      choices: [
-        {
-          index: 0,
-          finish_reason: 'tool_calls',
-          message: {
-            role: 'assistant',
-            content: null,
-            tool_calls: calls.map((call) => ({ id: call.id, type: 'function', function: { name: call.name, arguments: JSON.stringify(call.args) } })),
-          },
-        },
-      ],
-      usage: { prompt_tokens: 900, completion_tokens: 40, total_tokens: 940 },
-    },
-  };
-}
 
 function openaiAnswer(text: string) {
   return {
@@ -89,11 +67,11 @@ describe('TRIAGE_MODEL=openai (any OpenAI-compatible server)', () => {
   it('runs the same tools, skill and gate on the LLM, and retries a 429', async () => {
     server = await startFakeProviderServer([
       { status: 429, headers: { 'retry-after': '0' }, body: { error: { message: 'Rate limit reached', type: 'rate_limit_error' } } },
-      openaiToolCalls([
+      openaiToolCallsResponse([
         { id: 'call_1', name: 'get_customer_profile', args: { email: 'ada@example.com' } },
         { id: 'call_2', name: 'search_kb', args: { query: 'reset forgotten password' } },
       ]),
-      openaiToolCalls([{ id: 'call_3', name: 'send_reply', args: { text: REPLY, confidence: 0.96, intent: 'recover_password' } }]),
+      openaiToolCallsResponse([{ id: 'call_3', name: 'send_reply', args: { text: REPLY, confidence: 0.96, intent: 'recover_password' } }]),
       openaiAnswer('recover_password: sent'),
     ]);
     const { code, stdout, stderr } = await triage(
@@ -123,8 +101,8 @@ describe('TRIAGE_MODEL=openai (any OpenAI-compatible server)', () => {
 
   it('an LLM that claims 0.99 for an answer the independent check does not back is drafted', async () => {
     server = await startFakeProviderServer([
-      openaiToolCalls([{ id: 'call_1', name: 'get_customer_profile', args: { email: 'ada@example.com' } }]),
-      openaiToolCalls([{ id: 'call_2', name: 'send_reply', args: { text: 'Hi Ada, it will be sunny on Mars.', confidence: 0.99 } }]),
+      openaiToolCallsResponse([{ id: 'call_1', name: 'get_customer_profile', args: { email: 'ada@example.com' } }]),
+      openaiToolCallsResponse([{ id: 'call_2', name: 'send_reply', args: { text: 'Hi Ada, it will be sunny on Mars.', confidence: 0.99 } }]),
       openaiAnswer('done'),
     ]);
     const { stdout } = await triage(
@@ -154,8 +132,8 @@ describe('TRIAGE_JUDGE=on', () => {
   const CITED = '"support": [{"sentence": "R1", "source": "kb:recover-password#1"}]';
   function sendingScript(judgeAnswer?: string) {
     return [
-      openaiToolCalls([{ id: 'call_1', name: 'get_customer_profile', args: { email: 'ada@example.com' } }]),
-      openaiToolCalls([{ id: 'call_2', name: 'send_reply', args: { text: REPLY, confidence: 0.97 } }]),
+      openaiToolCallsResponse([{ id: 'call_1', name: 'get_customer_profile', args: { email: 'ada@example.com' } }]),
+      openaiToolCallsResponse([{ id: 'call_2', name: 'send_reply', args: { text: REPLY, confidence: 0.97 } }]),
       openaiAnswer('sent'),
       ...(judgeAnswer ? [openaiAnswer(judgeAnswer)] : []),
     ];

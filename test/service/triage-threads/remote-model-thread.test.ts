@@ -13,31 +13,9 @@ import type { Ticket } from '../../../src/triage/types.js';
 import { startFakeProviderServer, type FakeProviderServer } from '../../agentao/models/fake-provider-server.js';
 import { createTestStoreLocation, type TestStoreLocation } from '../queue/support/test-stores.js';
 import { TEST_OUTBOX_KEY } from '../support/test-outbox-key.js';
+import { openaiToolCallsResponse } from '../support/openai-tool-calls.js';
 
 const REPLY = 'Hi Ada,\n\nYou can reset your password from the sign-in page: press Forgot password and follow the link we email you.\n\nBest regards,\nThe Northwind Support Team';
-
-function toolCalls(calls: { id: string; name: string; args: unknown }[]) {
-  return {
-    body: {
-      id: 'chatcmpl-thread',
-      object: 'chat.completion',
-      created: 1764331200,
-      model: 'gpt-thread',
-      choices: [
-        {
-          index: 0,
-          finish_reason: 'tool_calls',
-          message: {
-            role: 'assistant',
-            content: null,
-            tool_calls: calls.map((call) => ({ id: call.id, type: 'function', function: { name: call.name, arguments: JSON.stringify(call.args) } })),
-          },
-        },
-      ],
-      usage: { prompt_tokens: 900, completion_tokens: 40, total_tokens: 940 },
-    },
-  };
-}
 
 function ticket(id: string, body: string): Ticket {
   return { id, source: 'cli', customerEmail: 'ada@example.com', body, receivedAt: '2026-12-03T10:00:00.000Z' };
@@ -50,11 +28,11 @@ describe('a triage thread on a remote model', () => {
 
   beforeAll(async () => {
     server = await startFakeProviderServer([
-      toolCalls([
+      openaiToolCallsResponse([
         { id: 'call_1', name: 'get_customer_profile', args: { email: 'ada@example.com' } },
         { id: 'call_2', name: 'search_kb', args: { query: 'reset forgotten password' } },
       ]),
-      toolCalls([{ id: 'call_3', name: 'send_reply', args: { text: REPLY, confidence: 0.96, intent: 'recover_password' } }]),
+      openaiToolCallsResponse([{ id: 'call_3', name: 'send_reply', args: { text: REPLY, confidence: 0.96, intent: 'recover_password' } }]),
       { body: { id: 'chatcmpl-final', object: 'chat.completion', created: 1764331201, model: 'gpt-thread', choices: [{ index: 0, finish_reason: 'stop', message: { role: 'assistant', content: 'sent' } }] } },
       { behaviour: 'hang' },
     ]);
