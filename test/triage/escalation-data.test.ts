@@ -4,18 +4,21 @@
  */
 import { describe, expect, it } from 'vitest';
 import { TEXT_ESCALATION_TAGS } from '../../src/triage/escalation-tags.js';
-import { defaultEscalationDevPath, readEscalationTrainingTexts, readTaggedTexts } from '../../src/triage/escalation-training-data.js';
+import { defaultEscalationDevPath, escalationVoicesPath, readEscalationTrainingTexts, readTaggedTexts } from '../../src/triage/escalation-training-data.js';
 import { readHeldOutExamples, readTrainingExamples } from '../../src/triage/local-model/intent-training-data.js';
 import { splitSentences } from '../../src/triage/escalation-model.js';
 
 const sentences = readEscalationTrainingTexts();
-const dev = readTaggedTexts(defaultEscalationDevPath);
+const apart = readTaggedTexts(defaultEscalationDevPath);
+const voices = readTaggedTexts(escalationVoicesPath);
+const dev = [...apart, ...voices];
 const partsOf = (text: string) => [text, ...splitSentences(text)].map((part) => part.toLowerCase().trim());
 
 describe('escalation tag data', () => {
   it.each([
     ['training sentences', sentences, 40, 150],
-    ['dev set written apart', dev, 25, 100],
+    ['dev set written apart', apart, 25, 100],
+    ['second dev set, eight languages', voices, 25, 80],
   ] as const)('%s: at least %i per tag and %i without a tag', (_, rows, perTag, negatives) => {
     for (const tag of TEXT_ESCALATION_TAGS) expect(rows.filter((row) => row.tags.includes(tag)).length, tag).toBeGreaterThanOrEqual(perTag);
     expect(rows.filter((row) => row.tags.length === 0).length).toBeGreaterThanOrEqual(negatives);
