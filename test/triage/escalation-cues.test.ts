@@ -119,3 +119,64 @@ describe('readCues', () => {
     expect(readCues('').values.every((value) => value === 0)).toBe(true);
   });
 });
+
+describe('the same cues in the seven other languages (folded letters)', () => {
+  it.each([
+    ['de', 'Ich bin wirklich sauer, die Decke kam zerrissen an.', 'first-person-emotion'],
+    ['fr', "Merci pour rien, j'ai attendu tout le week-end.", 'sarcasm-frame'],
+    ['es', 'Genial, otra vez la caja aplastada.', 'sarcasm-frame'],
+    ['it', 'È la terza volta che vi scrivo per la stessa sedia.', 'repeated-contact'],
+    ['nl', 'Ik koop voortaan ergens anders.', 'leaving-the-shop'],
+    ['pt', 'Quero cancelar a minha assinatura anual.', 'ending-the-relationship'],
+    ['pl', 'Proszę o zwrot pieniędzy za uszkodzony czajnik.', 'money-back-request'],
+    ['pl, without accents', 'prosze o zwrot pieniedzy za uszkodzony czajnik', 'money-back-request'],
+    ['de', 'Auf meinem Konto ist eine Bestellung, die ich nie aufgegeben habe.', 'denied-account-action'],
+    ['es', 'Alguien ha entrado en mi cuenta desde otro país.', 'stranger-on-account'],
+    ['it', 'Vorrei parlare con una persona, non con un bot.', 'asks-for-a-person'],
+    ['fr', 'Ma voisine est absente. Quelle adresse e-mail a-t-elle sur son compte ?', 'other-person-data'],
+  ] as const)('%s: %s', (_, text, cue) => {
+    expect(cuesOf(text)).toContain(cue);
+  });
+
+  it.each([
+    ['a refund already granted', 'de', 'Meine Rückerstattung wurde bestätigt. Wie lange dauert es, bis ich das Geld habe?', 'money-back-request'],
+    ['a lawyer is not a request for a person', 'pt', 'Vou falar com um advogado.', 'asks-for-a-person'],
+    ['a delivery to a relative', 'nl', 'Kunt u het pakket bij mijn moeder bezorgen? Haar adres is Dorpsstraat 2.', 'other-person-data'],
+    ['an errand for the customer\'s own order', 'it', "Mio marito mi ha chiesto di controllare l'ordine che ho fatto ieri.", 'other-person-data'],
+    ['cancelling an order', 'es', 'Quiero cancelar el pedido 4411, me equivoqué de color.', 'ending-the-relationship'],
+    ['a calm "nothing wrong"', 'de', 'Es ist nichts kaputt, alles bestens.', 'negative-words'],
+  ] as const)('not: %s (%s)', (_, _lang, text, cue) => {
+    expect(cuesOf(text)).not.toContain(cue);
+  });
+
+  it('reads polarity in folded letters: "pas content" is a negated positive', () => {
+    expect(readPolarity("Je ne suis pas contente du tout.").negatedPositive).toEqual(['not contente']);
+    expect(readPolarity('Nothing wrong at all, the driver was polite.').negative).toEqual([]);
+  });
+});
+
+describe('precision of the English cues on ordinary mail', () => {
+  it.each([
+    ['an order number is not an amount', 'Please cancel order 55401, I ordered the wrong size.', 'money-back-request'],
+    ['removing the account is not money back', 'Remove it please, along with the saved card.', 'money-back-request'],
+    ['a newsletter is not money off', 'Please take me off your newsletter list.', 'money-back-request'],
+    ['the customer owns the change', 'My password was changed this morning. Yes, that was me.', 'stranger-on-account'],
+    ['a legal adviser is not a person to talk to', 'My legal advisor will contact you about the injury.', 'asks-for-a-person'],
+    ['the customer\'s own order, a household errand', 'My wife asked me to check the order I placed. What is its status?', 'other-person-data'],
+    ['a shared account', 'My husband and I share this account. What did he order yesterday?', 'other-person-data'],
+    ['praise, not a complaint', 'Not a complaint, just feedback: the box was big.', 'first-person-emotion'],
+  ] as const)('%s', (_, text, cue) => {
+    expect(cuesOf(text)).not.toContain(cue);
+  });
+
+  it.each([
+    ['a person named in the sentence before', 'My brother orders from you too. Can you tell me what he has coming?', 'other-person-data'],
+    ['whose order it is', 'I found a receipt with order 70442 on it. Could you tell me whose it is?', 'other-person-data'],
+    ['the difference in other words', 'The rug is cheaper in your app. Can I have the difference?', 'money-back-request'],
+    ['a charge reversed', 'Could that charge be reversed?', 'money-back-request'],
+    ['no longer needing the account', "We won't need the business account any more.", 'ending-the-relationship'],
+    ['a stranger who has been using the card', 'Someone has been using my saved card.', 'stranger-on-account'],
+  ] as const)('%s', (_, text, cue) => {
+    expect(cuesOf(text)).toContain(cue);
+  });
+});
