@@ -176,11 +176,23 @@ const THIRD_PRONOUN_ASK = new RegExp(`\\b(?:tell|give|send|show|read|confirm|wha
 const WHOSE = /\bwhose\s+(?:it|this|that|order|parcel|receipt|account)\b|\bwho\s+(?:placed|ordered|owns)\s+(?:it|this|that|order)\b/i;
 /**
  * The customer's own business with a person of the household: an order they placed, an account
- * they share or hold, an errand ("my wife asked me to check the order I placed"), their own second
- * address. What made third-party-data fire on the account holder's own questions.
+ * they share or hold, an errand ("my wife asked me to check the order I placed"), a mail of theirs
+ * they forward. What made third-party-data fire on the account holder's own questions.
  */
 const OWN_HOUSEHOLD =
-  /\b(?:i|we)\s+(?:\w+\s+)?(?:placed|ordered|bought|paid\s+for|use|used|share|shared|set\s+up)\b|\bour\s+(?:joint\s+|shared\s+|family\s+)?(?:account|order)s?\b|\bjoint\s+account\b|\bin\s+my\s+name\b|\baccount\s+holder\b|\bon\s+my\s+behalf\b|\bmy\s+own\b|\b(?:asked|wants|wanted)\s+me\s+to\b|\bmy\s+(?:other|second|work|old)\s+(?:email|e-mail|address|account)\b/i;
+  /\b(?:i|we)\s+(?:\w+\s+)?(?:placed|ordered|bought|paid\s+for|use|used|share|shared|set\s+up)\b|\bour\s+(?:joint\s+|shared\s+|family\s+)?(?:account|order)s?\b|\bjoint\s+account\b|\bin\s+my\s+name\b|\baccount\s+holder\b|\bon\s+my\s+behalf\b|\bmy\s+own\b|\b(?:asked|wants|wanted)\s+me\s+to\b|\bforward(?:ing|ed)\s+(?:you\s+)?my\b|\bwe\s+both\b/i;
+
+/**
+ * Whether the sentence holding `words`, or the one after it, is the customer's own business with
+ * their household ("I placed the order on my wife's account", "Forwarding my husband's email. I
+ * paid for it"): the matrix drops a third-party word-list match there, as the cue does.
+ */
+export function isOwnHouseholdContext(text: string, words: string): boolean {
+  const sentences = cueSentences(text);
+  const index = sentences.findIndex((sentence) => sentence.includes(words));
+  if (index < 0) return false;
+  return OWN_HOUSEHOLD.test(sentences[index]!) || OWN_HOUSEHOLD.test(sentences[index + 1] ?? '');
+}
 const DATA_REQUEST = /\b(?:tell|give|send|show|read|confirm|share|forward|list|see|check|look\s+(?:at|up)|let\s+me\s+know|what|which|where|when|how\s+much|does|do|did|has|have|is|are|need|want)\b/i;
 const THEIR_DATA = new RegExp(`\\b(?:his|her|their|the)\\s+(?:\\w+\\s+){0,3}?${DATA_NOUN}\\b|\\b(?:any|open)\\s+orders?\\b|\\bwhat(?:'s|\\s+is)?\\s+saved\\b|\\blast\\s+(?:four|4)\\s+digits\\b`, 'i');
 const THIRD_PERSON_PURCHASE = new RegExp(`\\bmy\\s+${PERSON}(?:\\s+[A-Z][a-z]+)?\\s+(?:has\\s+)?(?:bought|ordered|purchased|placed|used)\\b`, 'i');

@@ -154,6 +154,19 @@ describe('human requested, legal, security, third party', () => {
     expect(tagsOf("Please send order A1001 to my sister's address instead.")).not.toContain('third-party-data');
   });
 
+  it.each([
+    "I placed the order on my wife's account because mine was locked. Can you tell me when it ships?",
+    "My wife's account is the one we both use. What's the status of the order I placed yesterday?",
+    "Forwarding my husband's email with the order confirmation. I paid for it, can you change the delivery address?",
+  ])("the customer's own household is not someone else's data: %s", (text) => {
+    expect(listTagsOf(text)).toContain('third-party-data');
+    expect(tagsOf(text)).not.toContain('third-party-data');
+  });
+
+  it("a relative's account asked about is still someone else's data", () => {
+    expect(tagsOf("Could you look up my ex-husband's account and check whether he's still using my old address?")).toContain('third-party-data');
+  });
+
   it('"no need to phone me" is not a request for a human', () => {
     expect(listTagsOf('An email is fine, no need to phone me.')).not.toContain('human-requested');
   });
