@@ -69,7 +69,8 @@ const NEGATIVE = new Set(
     'shocking disgraceful disgusting appalling pathetic rude ignored ignoring failed fails failure refuse refused ' +
     'leaks leaking leaked soaked fell apart wobbly stopped nothing nobody noone silent silence waste wasted never ' +
     'upset annoyed angry frustrated frustrating disappointed disappointing unhappy fuming furious livid baffled gutted ' +
-    'regret shameful dishonest misleading scam rip cheated excuse excuses problem problems issue issues worse badly'
+    'regret shameful dishonest misleading scam rip cheated excuse excuses problem problems issue issues worse badly ' +
+    'faded pilled frayed peeling flimsy shoddy tatty snapped torn ripped stained rusty rusted bent'
   ).split(' '),
 );
 
@@ -85,7 +86,7 @@ const EXPECTATION = new Set(['acceptable', 'working', 'works', 'fit', 'enough', 
 
 const NEGATORS = new Set(['not', 'no', 'never', 'without', 'nor', 'neither', 'cannot']);
 const INTENSIFIERS = new Set(['so', 'very', 'really', 'extremely', 'absolutely', 'completely', 'totally', 'utterly', 'truly', 'seriously', 'honestly', 'frankly', 'quite', 'incredibly', 'deeply', 'beyond', 'utter', 'most']);
-const EMOTIONS = /\b(?:i(?:'m|\s+am|\s+was|\s+feel|\s+felt|'ve\s+been|\s+have\s+been)|we(?:'re|\s+are|\s+feel))\s+(?:\w+\s+){0,2}?(?:upset|annoyed|angry|frustrated|disappointed|unhappy|fuming|furious|livid|baffled|gutted|disgusted|appalled|shocked|let\s+down|fed\s+up|sick\s+of|tired\s+of|dissatisfied|not\s+happy|not\s+impressed|losing\s+(?:my\s+)?patience)\b|\bmy\s+patience\b|\bdissatisfaction\b|\bgrievance\b|(?<!\bnot\s+a\s)\bcomplain(?:t|ts|ing)?\b(?!\s+(?:manager|team|department))/i;
+const EMOTIONS = /\b(?:i(?:'m|\s+am|\s+was|\s+feel|\s+felt|'ve\s+been|\s+have\s+been)|we(?:'re|\s+are|\s+feel))\s+(?:\w+\s+){0,2}?(?:upset|annoyed|angry|frustrated|disappointed|unhappy|fuming|furious|livid|baffled|gutted|disgusted|appalled|shocked|let\s+down|fed\s+up|sick\s+of|tired\s+of|dissatisfied|not\s+happy|not\s+impressed|losing\s+(?:my\s+)?patience)\b|\bmy\s+patience\b|\b(?:i|we)\s+expected\s+(?:better|more)\b|\bnot\s+good\s+enough\b|\bless\s+than\s+impressed\b|\bdissatisfaction\b|\bgrievance\b|(?<!\bnot\s+a\s)\bcomplain(?:t|ts|ing)?\b(?!\s+(?:manager|team|department))/i;
 
 /** Ironic frames that say the opposite of their words. */
 const SARCASM_FRAMES = /\bthanks?\s+for\s+nothing\b|\bwhat\s+a\s+surprise\b|\bso-called\b|\bapparently\b|\bin\s+your\s+world\b|\bgotta\s+love\b|\bsaid\s+no\s+one\b|\bjust\s+perfect\b|\breally\s+made\s+my\s+(?:day|week|weekend)\b|\bhighlight\s+of\s+my\b|\bwell\s+done\s+on\b|\blove\s+that\s+for\s+me\b|\b(?:cool\s+){2,}|\bgreat\s+job\b(?=[^.!?]*\b(?:los|broke|never|late|wrong))/i;
@@ -106,7 +107,7 @@ const REPEATED_CONTACT = new RegExp(
 const NUMBER = '(?:\\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|many|a\\s+few)';
 const LONG_WAIT = new RegExp(
   `\\b(?:day|week)\\s+(?:${NUMBER}|\\w+teen|\\w+ty)\\s+now\\b|\\b${NUMBER}\\s+(?:days?|weeks?|months?)\\s+(?:late|now|later|and\\s+counting|overdue|of\\s+waiting)\\b` +
-  `|\\b(?:waited|waiting|been\\s+waiting)\\s+(?:for\\s+)?(?:over\\s+|more\\s+than\\s+)?${NUMBER}\\s+(?:days|weeks|months)\\b|\\bfor\\s+(?:${NUMBER})\\s+(?:days|weeks)\\s+(?:now|already)\\b`,
+  `|\\b${NUMBER}\\s+(?:days|weeks|months)\\s+(?:for|to\\s+(?:get|deliver|send|ship|answer|reply))\\s+(?:a|an|one|my|the|this)\\b|\\b(?:waited|waiting|been\\s+waiting)\\s+(?:for\\s+)?(?:over\\s+|more\\s+than\\s+)?${NUMBER}\\s+(?:days|weeks|months)\\b|\\bfor\\s+(?:${NUMBER})\\s+(?:days|weeks)\\s+(?:now|already)\\b`,
   'i',
 );
 
@@ -148,7 +149,7 @@ const MONEY_BACK = new RegExp(
 );
 const REQUEST_MOOD = /\b(?:please|pls|can|could|would|will|'ll|want|wanted|'d\s+like|would\s+like|expect|need|owed|entitled|give|should|deserve|claim|accept|happy\s+to|is\s+there|is\s+(?:a|some)\s+(?:partial|full|goodwill)|do\s+you\s+do|i\s+think|refund\s+please|when\s+will\s+you\s+send|demand|sort\s+out|possible|by\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|the\s+end\s+of))\b/i;
 /** A question about the policy or the timing of a refund already granted is not a request for money back. */
-const POLICY_QUESTION = /\b(?:my|the)\s+refund\b[^.!?\n]{0,40}\b(?:arrive|come|show|take|reach|go\s+through|hit|land)|\bwhen\s+(?:will|does|do|should)\b[^.!?\n]{0,40}\brefund|\b(?:policy|policies|how\s+long\s+does|how\s+do\s+i|how\s+are|when\s+will\s+my\s+refund|in\s+general|for\s+students|normally|do\s+you\s+offer|promo\s+codes?|how\s+do\s+refunds)\b/i;
+const POLICY_QUESTION = /\brefund\s+(?:is|was|has\s+been|got)\s+(?:already\s+)?(?:approved|processed|issued|confirmed|pending|on\s+its\s+way)|\b(?:approved|processed|issued|confirmed)\s+(?:the|my)\s+refund|\bstatus\s+of\s+(?:my|the)\s+refund|\bhow\s+long\s+(?:does|will|should|do)\b|\b(?:my|the)\s+refund\b[^.!?\n]{0,40}\b(?:arrive|come|show|take|reach|go\s+through|hit|land)|\bwhen\s+(?:will|does|do|should)\b[^.!?\n]{0,40}\brefund|\b(?:policy|policies|how\s+long\s+does|how\s+do\s+i|how\s+are|when\s+will\s+my\s+refund|in\s+general|for\s+students|normally|do\s+you\s+offer|promo\s+codes?|how\s+do\s+refunds)\b/i;
 const PRICE_OR_FEE =
   /\b(?:cheaper|for\s+less|lower\s+price|less\s+(?:at|on|in|elsewhere))\b[^.!?\n]{0,60}\b(?:another|other|elsewhere|competitor|rival|your\s+own|app|shop|store)|\b(?:another|other)\s+(?:shop|store|site)\b[^.!?\n]{0,60}\b(?:cheaper|for\s+less|less)\b|\b(?:price)\s+(?:dropped|went\s+down|fell)|\b(?:dropped|went\s+down)\s+in\s+price|\bsale\s+price\s+started|\b(?:fee|charge|surcharge)\b[^.!?\n]{0,40}\b(?:unfair|shouldn't|should\s+be\s+(?:removed|dropped|waived))|\b(?:overcharged|charged\s+twice|billed\s+twice|double\s+charged)\b|\b(?:missed|forgot|didn't\s+(?:work|apply)|did\s+not\s+(?:work|apply)|wasn't\s+applied|not\s+applied)\b[^.!?\n]{0,30}\b(?:coupon|code|voucher|promo|discount)\b|\b(?:coupon|code|voucher|promo|discount)\b[^.!?\n]{0,30}\b(?:didn't\s+work|did\s+not\s+work|wasn't\s+applied|not\s+applied|after\s+the\s+fact|retroactive\w*|afterwards)/i;
 
@@ -265,6 +266,12 @@ function sentenceCues(sentence: string, next: string, previous: string): Cue[] {
       add('sarcasm-frame', 1, `${polarity.positive[0]} ... ${bad[0]}`);
     }
   }
+  // A praise word standing alone after a bad event, or "as always" before one, is irony.
+  const standalonePraise = /^(?:wow[,.!]?\s+)?(?:impressive|brilliant|marvellous|lovely|great|fantastic|wonderful|superb|amazing|perfect|top\s+(?:job|work))(?:\s+(?:stuff|work|job|service))?[.!]*$/i.test(sentence);
+  const badEvent = (other: string) =>
+    LONG_WAIT.test(other) || REPEATED_CONTACT.test(other) || (readPolarity(other).negative.length > 0 && !/\b(?:fine|ok|okay|all\s+good|no\s+harm|works?)\b/i.test(other));
+  if (standalonePraise && badEvent(previous)) add('sarcasm-frame', 1, `${previous.slice(0, 20)} ... ${sentence}`);
+  else if (/\bas\s+(?:always|usual|ever)\b/i.test(sentence) && polarity.positive.length > 0 && badEvent(next)) add('sarcasm-frame', 1, `${sentence.slice(0, 30)} ...`);
   found('repeated-contact', REPEATED_CONTACT);
   found('long-wait', LONG_WAIT);
   if (!found('second-person-blame', BLAME)) {

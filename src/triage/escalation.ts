@@ -58,6 +58,8 @@ const INTENT_TAGS: Record<string, EscalationModelTag> = {
   contact_human_agent: 'human-requested',
   get_refund: 'refund',
   data_protection: 'legal-review',
+  // Every delete_account mail of the corpus carries retention: closing the account is leaving.
+  delete_account: 'retention',
 };
 
 export const INTENT_MIN_CONFIDENCE = 0.5;

@@ -30,6 +30,8 @@ describe('sarcasm frames', () => {
     'Thanks for nothing.',
     'Love paying twice for one chair.',
     'Apparently "two-day delivery" means a fortnight.',
+    'Wow. Three weeks for a pair of socks. Impressive.',
+    'Superb service as always. The mat arrived four days late.',
   ])('%s', (text) => {
     expect(cuesOf(text)).toContain('sarcasm-frame');
   });
@@ -39,6 +41,8 @@ describe('sarcasm frames', () => {
     'Thanks again for the quick help last time!',
     'The screw was missing and you sent one, thanks.',
     'I love the new catalogue.',
+    'The parcel came today. Perfect.',
+    'The box was damaged but the lamp is fine. Great.',
   ])('not sarcasm: %s', (text) => {
     expect(cuesOf(text)).not.toContain('sarcasm-frame');
   });
@@ -160,6 +164,7 @@ describe('precision of the English cues on ordinary mail', () => {
     ['an order number is not an amount', 'Please cancel order 55401, I ordered the wrong size.', 'money-back-request'],
     ['removing the account is not money back', 'Remove it please, along with the saved card.', 'money-back-request'],
     ['a newsletter is not money off', 'Please take me off your newsletter list.', 'money-back-request'],
+    ['a refund already approved', 'I can see the refund is approved but nothing in my bank.', 'money-back-request'],
     ['the customer owns the change', 'My password was changed this morning. Yes, that was me.', 'stranger-on-account'],
     ['a legal adviser is not a person to talk to', 'My legal advisor will contact you about the injury.', 'asks-for-a-person'],
     ['the customer\'s own order, a household errand', 'My wife asked me to check the order I placed. What is its status?', 'other-person-data'],

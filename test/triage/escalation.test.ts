@@ -45,6 +45,7 @@ describe('escalation matrix', () => {
     expect(byIntent('anyone there', 'contact_human_agent')).toEqual(['human-requested']);
     expect(byIntent('the item is broken', 'get_refund')).toEqual(['refund']);
     expect(byIntent('what data do you keep', 'data_protection')).toEqual(['legal-review']);
+    expect(byIntent('time to part ways, close everything on my side', 'delete_account')).toEqual(['retention']);
   });
 
   it('the intent adds its tag only when the classifier is confident of it', () => {
