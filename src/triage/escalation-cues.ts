@@ -70,7 +70,7 @@ const NEGATIVE = new Set(
     'leaks leaking leaked soaked fell apart wobbly stopped nothing nobody noone silent silence waste wasted never ' +
     'upset annoyed angry frustrated frustrating disappointed disappointing unhappy fuming furious livid baffled gutted ' +
     'regret shameful dishonest misleading scam rip cheated excuse excuses problem problems issue issues worse badly ' +
-    'faded pilled frayed peeling flimsy shoddy tatty snapped torn ripped stained rusty rusted bent'
+    'hole holes dent dents crack cracks stain stains faded pilled frayed peeling flimsy shoddy tatty snapped torn ripped stained rusty rusted bent'
   ).split(' '),
 );
 
@@ -177,11 +177,11 @@ const THIRD_PRONOUN_ASK = new RegExp(`\\b(?:tell|give|send|show|read|confirm|wha
 const WHOSE = /\bwhose\s+(?:it|this|that|order|parcel|receipt|account)\b|\bwho\s+(?:placed|ordered|owns)\s+(?:it|this|that|order)\b/i;
 /**
  * The customer's own business with a person of the household: an order they placed, an account
- * they share or hold, an errand ("my wife asked me to check the order I placed"), a mail of theirs
+ * they share or hold ("my wife asked me to check the order I placed"), a mail of theirs
  * they forward. What made third-party-data fire on the account holder's own questions.
  */
 const OWN_HOUSEHOLD =
-  /\b(?:i|we)\s+(?:\w+\s+)?(?:placed|ordered|bought|paid\s+for|use|used|share|shared|set\s+up)\b|\bour\s+(?:joint\s+|shared\s+|family\s+)?(?:account|order)s?\b|\bjoint\s+account\b|\bin\s+my\s+name\b|\baccount\s+holder\b|\bon\s+my\s+behalf\b|\bmy\s+own\b|\b(?:asked|wants|wanted)\s+me\s+to\b|\bforward(?:ing|ed)\s+(?:you\s+)?my\b|\bwe\s+both\b/i;
+  /\b(?:i|we)\s+(?:\w+\s+)?(?:placed|ordered|bought|paid\s+for|use|used|share|shared|set\s+up)\b|\bour\s+(?:joint\s+|shared\s+|family\s+)?(?:account|order)s?\b|\bjoint\s+account\b|\bin\s+my\s+name\b|\baccount\s+holder\b|\bon\s+my\s+behalf\b|\bmy\s+own\b|\bforward(?:ing|ed)\s+(?:you\s+)?my\b|\bwe\s+both\b/i;
 
 /**
  * Whether the sentence holding `words`, or the one after it, is the customer's own business with
@@ -271,6 +271,7 @@ function sentenceCues(sentence: string, next: string, previous: string): Cue[] {
   const badEvent = (other: string) =>
     LONG_WAIT.test(other) || REPEATED_CONTACT.test(other) || (readPolarity(other).negative.length > 0 && !/\b(?:fine|ok|okay|all\s+good|no\s+harm|works?)\b/i.test(other));
   if (standalonePraise && badEvent(previous)) add('sarcasm-frame', 1, `${previous.slice(0, 20)} ... ${sentence}`);
+  else if (standalonePraise && badEvent(next)) add('sarcasm-frame', 1, `${sentence} ${next.slice(0, 20)}...`);
   else if (/\bas\s+(?:always|usual|ever)\b/i.test(sentence) && polarity.positive.length > 0 && badEvent(next)) add('sarcasm-frame', 1, `${sentence.slice(0, 30)} ...`);
   found('repeated-contact', REPEATED_CONTACT);
   found('long-wait', LONG_WAIT);
@@ -313,7 +314,7 @@ function sentenceCues(sentence: string, next: string, previous: string): Cue[] {
     const data = THEIR_DATA.exec(sentence);
     if (person && data && DATA_REQUEST.test(sentence) && /\?\s*$|\b(?:please|can|could|need|want)\b/i.test(sentence)) {
       add('other-person-data', 0.7, `${person[0]} ... ${data[0]}`);
-    } else if (THIRD_PERSON_PURCHASE.test(sentence) && FOLLOW_UP_QUESTION.test(next)) {
+    } else if (THIRD_PERSON_PURCHASE.test(sentence) && (FOLLOW_UP_QUESTION.test(next) || /[,;:]\s*(?:so\s+|and\s+)?(?:what|which|when|where|how\s+much|did|has|was)\b[^?]*\?/i.test(sentence))) {
       add('other-person-data', 0.7, `${THIRD_PERSON_PURCHASE.exec(sentence)![0]} ... ${next.slice(0, 20)}`);
     } else if (question && THIRD_PERSON.test(previous) && !OWN_HOUSEHOLD.test(previous)) {
       const ask = THIRD_PRONOUN_ASK.exec(sentence);

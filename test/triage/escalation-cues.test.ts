@@ -32,6 +32,7 @@ describe('sarcasm frames', () => {
     'Apparently "two-day delivery" means a fortnight.',
     'Wow. Three weeks for a pair of socks. Impressive.',
     'Superb service as always. The mat arrived four days late.',
+    'Brilliant. The rug arrived with a hole in it.',
   ])('%s', (text) => {
     expect(cuesOf(text)).toContain('sarcasm-frame');
   });
@@ -176,6 +177,8 @@ describe('precision of the English cues on ordinary mail', () => {
 
   it.each([
     ['a person named in the sentence before', 'My brother orders from you too. Can you tell me what he has coming?', 'other-person-data'],
+    ['an errand to read a boss\'s invoices', "I'd like to see the invoices on my boss's account, she asked me to check.", 'other-person-data'],
+    ['a purchase and a question in one sentence', 'My friend Lucy ordered the same lamp, what did she pay for it?', 'other-person-data'],
     ['whose order it is', 'I found a receipt with order 70442 on it. Could you tell me whose it is?', 'other-person-data'],
     ['the difference in other words', 'The rug is cheaper in your app. Can I have the difference?', 'money-back-request'],
     ['a charge reversed', 'Could that charge be reversed?', 'money-back-request'],
