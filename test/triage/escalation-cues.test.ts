@@ -169,6 +169,7 @@ describe('precision of the English cues on ordinary mail', () => {
     ['the customer owns the change', 'My password was changed this morning. Yes, that was me.', 'stranger-on-account'],
     ['a legal adviser is not a person to talk to', 'My legal advisor will contact you about the injury.', 'asks-for-a-person'],
     ['the customer\'s own order, a household errand', 'My wife asked me to check the order I placed. What is its status?', 'other-person-data'],
+    ['a relative running the errand', 'My partner is going to collect the parcel from the depot, is that OK?', 'other-person-data'],
     ['a shared account', 'My husband and I share this account. What did he order yesterday?', 'other-person-data'],
     ['praise, not a complaint', 'Not a complaint, just feedback: the box was big.', 'first-person-emotion'],
   ] as const)('%s', (_, text, cue) => {
@@ -179,6 +180,9 @@ describe('precision of the English cues on ordinary mail', () => {
     ['a person named in the sentence before', 'My brother orders from you too. Can you tell me what he has coming?', 'other-person-data'],
     ['an errand to read a boss\'s invoices', "I'd like to see the invoices on my boss's account, she asked me to check.", 'other-person-data'],
     ['a purchase and a question in one sentence', 'My friend Lucy ordered the same lamp, what did she pay for it?', 'other-person-data'],
+    ['a denial whose account object is in the sentence before', "Two orders on my account go to Manchester. I've never lived there.", 'denied-account-action'],
+    ['a session somewhere else', 'Somebody seems to be logged in as me, the app shows a session in Lagos.', 'stranger-on-account'],
+    ['leaving a programme', "I'd like to leave the Plus programme.", 'ending-the-relationship'],
     ['whose order it is', 'I found a receipt with order 70442 on it. Could you tell me whose it is?', 'other-person-data'],
     ['the difference in other words', 'The rug is cheaper in your app. Can I have the difference?', 'money-back-request'],
     ['a charge reversed', 'Could that charge be reversed?', 'money-back-request'],
