@@ -139,6 +139,10 @@ describe('the same cues in the seven other languages (folded letters)', () => {
     ['es', 'Alguien ha entrado en mi cuenta desde otro país.', 'stranger-on-account'],
     ['it', 'Vorrei parlare con una persona, non con un bot.', 'asks-for-a-person'],
     ['fr', 'Ma voisine est absente. Quelle adresse e-mail a-t-elle sur son compte ?', 'other-person-data'],
+    ['fr', "Je reçois des confirmations de commandes que je n'ai pas passées.", 'denied-account-action'],
+    ['pl', 'Ktoś robi zakupy na moim koncie.', 'stranger-on-account'],
+    ['it', "Non voglio più l'abbonamento, annullatelo.", 'ending-the-relationship'],
+    ['nl', 'Het gaat elke keer mis met de levering.', 'repeated-contact'],
   ] as const)('%s: %s', (_, text, cue) => {
     expect(cuesOf(text)).toContain(cue);
   });
