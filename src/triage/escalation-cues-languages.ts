@@ -8,10 +8,25 @@
  * type without accents as often as with them. The language of a sentence is not known here: each
  * cue is one alternation over the seven languages, whose words rarely collide.
  */
-import type { CueName } from './escalation-cues.js';
-
 type Language = 'de' | 'fr' | 'es' | 'it' | 'nl' | 'pt' | 'pl';
 type PerLanguage = Record<Language, string>;
+
+/**
+ * The cues named here, spelled as in escalation-cues.ts's CUE_NAMES (which imports this file, so
+ * it checks the names on its side rather than this file importing its type back).
+ */
+export type ForeignCueName =
+  | 'first-person-emotion'
+  | 'sarcasm-frame'
+  | 'repeated-contact'
+  | 'long-wait'
+  | 'second-person-blame'
+  | 'denied-account-action'
+  | 'stranger-on-account'
+  | 'leaving-the-shop'
+  | 'ending-the-relationship'
+  | 'money-back-request'
+  | 'asks-for-a-person';
 
 /** Words for the polarity reader: negators, negative and positive words, intensifiers. */
 export const FOREIGN_NEGATORS = words({
@@ -131,7 +146,7 @@ export const FOREIGN_OWN_BUSINESS = pattern({
 });
 
 /** One pattern per cue, as the English ones in escalation-cues.ts. */
-export const FOREIGN_CUE_PATTERNS: Partial<Record<CueName, RegExp>> = {
+export const FOREIGN_CUE_PATTERNS: Record<ForeignCueName, RegExp> = {
   'first-person-emotion': pattern({
     de: 'ich bin (?:\\w+ ){0,3}(?:enttauscht|verargert|sauer|wutend|unzufrieden|frustriert|genervt)|(?:mit meiner|keine) geduld|beschwerde|es reicht|reicht mir',
     fr: 'je suis (?:\\w+ ){0,3}(?:decue?|furieu(?:x|se)|en colere|mecontente?|enervee?|frustree?)|j\'en ai marre|ras le bol|patience|plainte',

@@ -336,11 +336,14 @@ function sentenceCues(sentence: string, next: string, previous: string): Cue[] {
 /** A positive word before one of these reads as sarcasm even without a negative word. */
 const ANOTHER_TIME = /another|twice|without|charged|paying|never|wieder|noch ein|encore|de nouveau|otra|otro|de nuevo|altro|altra|di nuovo|weer|nog een|mais um|outra|de novo|znow|kolejn/i;
 
+/** Compiles only while every foreign cue is one of CUE_NAMES. */
+const FOREIGN_PATTERNS: Partial<Record<CueName, RegExp>> = FOREIGN_CUE_PATTERNS;
+
 /** The cues of escalation-cues-languages.ts, with the same conditions as their English patterns. */
 function foreignCues(sentence: string, folded: string, previous: string, question: boolean): Cue[] {
   const cues: Cue[] = [];
   const accountObject = ACCOUNT_OBJECT.test(sentence) || FOREIGN_ACCOUNT_OBJECT.test(folded);
-  for (const [name, pattern] of Object.entries(FOREIGN_CUE_PATTERNS) as [CueName, RegExp][]) {
+  for (const [name, pattern] of Object.entries(FOREIGN_PATTERNS) as [CueName, RegExp][]) {
     const match = pattern.exec(folded);
     if (!match) continue;
     if ((name === 'denied-account-action' || name === 'stranger-on-account') && !accountObject) continue;
