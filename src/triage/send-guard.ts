@@ -3,6 +3,7 @@
  * the model claims. The permission engine calls it before `send_reply` runs, and the outbox calls it
  * again before a send row is written, so neither path alone can let a bad reply through.
  */
+import { readAcknowledgement } from './acknowledgement.js';
 import { needsAccountData } from './account-bound-intents.js';
 import { detectEscalation, escalationTags, type EscalationSignal } from './escalation.js';
 import {
@@ -112,6 +113,13 @@ export function assessSend(
   if (session.independent.intent.intent === 'other') {
     rules.push('kb:no-answer');
     reasons.push('the ticket does not match anything the knowledge base answers');
+  }
+
+  // A thank-you or "all sorted" asks nothing; whatever article its words match is not an answer to it.
+  const acknowledgement = readAcknowledgement(session.independent.mail.newest);
+  if (acknowledgement) {
+    rules.push('request:nothing-asked');
+    reasons.push(`the message only thanks or confirms ("${shorten(acknowledgement)}"): there is nothing to answer`);
   }
 
   // One answer per mail: a second request the chosen articles do not answer needs a person.

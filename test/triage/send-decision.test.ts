@@ -30,4 +30,14 @@ describe('the send decision on inbox mail', () => {
     // The same forward from the order's own customer is answered.
     expect((await triageTicket(ticket(forwardedNotice('ada@example.com')), triageDeps())).outcome.decision).toBe('sent');
   });
+
+  it('a thank-you under a quoted reply asks nothing: drafted, though its words match the tracking article', async () => {
+    const thanks = 'Thank you, the parcel with the lamp arrived this morning. All good!\n\nAda\n\nOn Tue, 1 Dec 2026, Northwind Support <support@northwind.example> wrote:\n> Your order A1001 is with DHL.';
+    const { outcome } = await triageTicket(ticket(thanks), triageDeps());
+    expect(outcome.decision).toBe('drafted');
+    expect(outcome.reasons.join(' ')).toMatch(/only thanks or confirms .*nothing to answer/);
+    // A thank-you with a question in it is a question.
+    const question = 'Thank you, the lamp arrived. Where is the second parcel of order A1001?\n\nAda';
+    expect((await triageTicket(ticket(question), triageDeps())).outcome.reasons.join(' ')).not.toMatch(/nothing to answer/);
+  });
 });
