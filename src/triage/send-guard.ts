@@ -210,7 +210,8 @@ function unknownSenderRefusal(session: TriageSession, claimedIntent: string | un
   if (session.customerLookupFailed) return 'the CRM could not be reached, so the customer is unverified';
   if (options.autoSendUnknownSenders === false) return 'no customer profile for this email';
   const intents = [session.independent.intent.intent, ...(claimedIntent ? [claimedIntent] : [])];
-  const bound = intents.find((intent) => needsAccountData(intent));
+  const newest = `${session.ticket.subject ?? ''}\n${session.independent.mail.newest}`;
+  const bound = intents.find((intent) => needsAccountData(intent, newest));
   if (bound) return `no customer profile for this email, and the question needs account data (intent ${bound})`;
   // The whole body, not only the newest message: "When will this one arrive?" above a forwarded
   // shipping notice is a question about the order in it.
