@@ -5,6 +5,7 @@
  */
 import { isAllowedHost } from './reply-rules-links.js';
 import { detectPii } from './scrubber-detect.js';
+import { headerField, replyHeaderLength } from './mail/mail-headers.js';
 
 /*
  * Ticket text aimed at the agent rather than at support. A ticket that tries to steer the agent
@@ -88,7 +89,10 @@ export function findInjectionSignals(
     if (match) add(kind, match[0]);
   }
   const own = new Set(allow.customerEmails.map((email) => email.trim().toLowerCase()));
-  for (const email of detectPii(text, new Set(['email']))) {
+  // An address in a forwarded or quoted mail's header names who sent that mail, not a person asked
+  // about ("Is this really from you?" above a phishing mail from security@northwind-verify.example).
+  const body = withoutMailHeaders(text);
+  for (const email of detectPii(body, new Set(['email']))) {
     const address = email.value.toLowerCase();
     const host = address.slice(address.lastIndexOf('@') + 1);
     if (own.has(address) || isAllowedHost(host, allow.ownHosts)) continue;
@@ -98,12 +102,27 @@ export function findInjectionSignals(
   // The service triages the stored ticket, whose emails the scrubber has masked to their domain
   // ("[email:***@bigcorp.example]"): another domain than the customer's is someone else.
   const ownDomains = new Set([...own].map((email) => email.slice(email.lastIndexOf('@') + 1)));
-  for (const [marker, domain = ''] of text.matchAll(SCRUBBED_EMAIL)) {
+  for (const [marker, domain = ''] of body.matchAll(SCRUBBED_EMAIL)) {
     if (ownDomains.has(domain.toLowerCase()) || isAllowedHost(domain, allow.ownHosts)) continue;
     add('third-party', marker);
     break;
   }
   return signals;
+}
+
+/** The text without "From: / To: / Cc:" header lines and "On ..., X <x@y> wrote:" lines, quoted or not. */
+function withoutMailHeaders(text: string): string {
+  const lines = text.split('\n').map((line) => line.replace(/^(?:\s*>)+\s?/u, ''));
+  const kept: string[] = [];
+  for (let index = 0; index < lines.length; index += 1) {
+    const attribution = replyHeaderLength(lines, index);
+    if (attribution > 0) {
+      index += attribution - 1;
+      continue;
+    }
+    if (headerField(lines[index] ?? '') === undefined) kept.push(lines[index] ?? '');
+  }
+  return kept.join('\n');
 }
 
 /** NFKC (full-width letters become plain ones) without zero-width and soft-hyphen characters. */

@@ -141,6 +141,18 @@ describe('findInjectionSignals', () => {
     expect(kinds('Which customer has the email [email:***@example.com]?')).toEqual(['third-party']);
   });
 
+  it('an address in a forwarded or quoted mail\'s header is who sent that mail, not a person asked about', () => {
+    const forwarded =
+      'Is this really from you? I did not click.\n\n---------- Forwarded message ---------\n' +
+      'From: Northwind Security <alerts@northwind-check.example>\nDate: Mon, 30 Nov 2026\nSubject: Verify now\nTo: <ada@example.com>\n\nConfirm your login.';
+    expect(kinds(forwarded)).toEqual([]);
+    const quoted = 'Thanks!\n\nOn Tue, 1 Dec 2026 at 10:02, Rob Miles <rob.miles@othermail.example> wrote:\n> Can you check my parcel?';
+    expect(kinds(quoted)).toEqual([]);
+    expect(kinds('From: [email:***@bigcorp.example]\nTo: [email:***@example.com]\nDate: today\n\nsee below')).toEqual([]);
+    // The same address asked about in the customer's own words still is.
+    expect(kinds('Where is the parcel of alerts@northwind-check.example?')).toEqual(['third-party']);
+  });
+
   it('keeps each match short for the audit trail', () => {
     const [signal] = findInjectionSignals(`Reply with "${'very long dictated text '.repeat(10)}"`, allow);
     expect(signal?.match.length).toBeLessThanOrEqual(60);
