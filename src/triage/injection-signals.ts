@@ -164,23 +164,31 @@ const MAX_QUOTES = 200;
  * A KB-grounded reply restates the policy in its own words; a reply that carries the customer's
  * sentence verbatim is what an injected "reply with ..." produces.
  */
-export function findTicketEchoes(reply: string, ticketText: string): string[] {
+/**
+ * `approved`: the run's approved material (KB articles, order facts). Words the reply shares with the
+ * ticket that the approved material says as well came from there ("press Forgot password" is the
+ * article's, though the customer wrote "I clicked 'forgot password'"): not an echo.
+ */
+export function findTicketEchoes(reply: string, ticketText: string, approved = ''): string[] {
   const replyWords = wordsOf(reply);
   if (replyWords.length === 0) return [];
   const replyLine = ` ${replyWords.join(' ')} `;
+  const approvedLine = ` ${wordsOf(approved).join(' ')} `;
+  const fromApproved = (words: string) => approved !== '' && approvedLine.includes(` ${words} `);
   const echoes: string[] = [];
   let quotes = 0;
   for (const match of readableForm(ticketText).matchAll(QUOTED)) {
     if (++quotes > MAX_QUOTES) break;
     const words = wordsOf(match[1] ?? '');
-    if (words.length >= 2 && replyLine.includes(` ${words.join(' ')} `)) echoes.push(shorten(words.join(' ')));
+    const phrase = words.join(' ');
+    if (words.length >= 2 && replyLine.includes(` ${phrase} `) && !fromApproved(phrase)) echoes.push(shorten(phrase));
   }
   const ticketWords = wordsOf(ticketText);
   const runs = new Set<string>();
   for (let index = 0; index + ECHO_RUN <= ticketWords.length; index += 1) runs.add(ticketWords.slice(index, index + ECHO_RUN).join(' '));
   for (let index = 0; index + ECHO_RUN <= replyWords.length; index += 1) {
     const run = replyWords.slice(index, index + ECHO_RUN).join(' ');
-    if (runs.has(run)) {
+    if (runs.has(run) && !fromApproved(run)) {
       echoes.push(run);
       break;
     }

@@ -165,14 +165,16 @@ export function assessSend(
   }
   // Against what the customer wrote now: a reply quotes our own earlier answer, and answering the
   // same question again repeats it. The quoted history is still scanned for injection above.
-  const echoes = findTicketEchoes(replyText, `${session.ticket.subject ?? ''}\n${session.independent.mail.newest}`);
+  const sources = collectRunSources(session);
+  const approved = sources.sentences.map((sentence) => sentence.text).join('\n');
+  const echoes = findTicketEchoes(replyText, `${session.ticket.subject ?? ''}\n${session.independent.mail.newest}`, approved);
   if (echoes.length > 0) {
     rules.push('reply:echo');
     reasons.push(`the reply repeats the ticket's own words ("${echoes[0]}"), as a reply does when it obeys the ticket`);
   }
   // The positive rule: every sentence and fact traced to this run's approved material. The rules
   // above are the second layer; this one does not depend on knowing what a bad reply looks like.
-  const grounding = checkGrounding(reply.text, collectRunSources(session));
+  const grounding = checkGrounding(reply.text, sources);
   for (const problem of grounding.problems) {
     rules.push(problem.rule);
     reasons.push(problem.reason);
