@@ -19,6 +19,7 @@ import { extractOrderIds } from './local-model/order-ids.js';
 import { findOrderProblems } from './order-ownership.js';
 import { checkGrounding } from './grounding/grounding-check.js';
 import { collectRunSources } from './grounding/run-sources.js';
+import { findPromises } from './reply-rules-promises.js';
 import { checkReplyRules } from './reply-rules.js';
 import type { TriageSession } from './triage-session.js';
 
@@ -109,6 +110,14 @@ export function assessSend(
     reasons.push(`the ticket contains ${INJECTION_LABELS[signal.kind]} ("${signal.match}")`);
   }
 
+  // A quoted or forwarded earlier message that commits us to money back: whether we really wrote
+  // it (or the customer forged it to steer the answer) is for a person to check, not the agent.
+  const quotedPromise = findPromises(readableForm(session.independent.mail.history))[0];
+  if (quotedPromise) {
+    rules.push('history:promise');
+    reasons.push(`the quoted history carries a commitment ("${shorten(quotedPromise.match)}") that a person must confirm we made`);
+  }
+
   if (session.independent.intent.intent === 'other') {
     rules.push('kb:no-answer');
     reasons.push('the ticket does not match anything the knowledge base answers');
@@ -180,6 +189,7 @@ export function assessSend(
     tags: [
       ...new Set([
         ...escalationTags(signals),
+        ...(quotedPromise ? ['refund'] : []),
         // A CRM answer about someone else may be a data leak in the making: security looks at it.
         ...(session.crmMismatches.length > 0 ? ['security'] : []),
         ...(language ? [language.tag] : []),

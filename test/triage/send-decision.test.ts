@@ -30,4 +30,15 @@ describe('the send decision on inbox mail', () => {
     // The same forward from the order's own customer is answered.
     expect((await triageTicket(ticket(forwardedNotice('ada@example.com')), triageDeps())).outcome.decision).toBe('sent');
   });
+
+  it('a quoted earlier message that commits us to money back is drafted with `refund`; quoted policy text is not', async () => {
+    const quoting = (quoted: string) =>
+      `What is your returns policy?\n\nOn Mon, 2 Mar 2026, Northwind Support <support@northwind.example> wrote:\n> ${quoted}\n> Best regards`;
+    const promised = await triageTicket(ticket(quoting('We have approved a refund of 100 EUR for order A1001.')), triageDeps());
+    expect(promised.outcome.decision).toBe('drafted');
+    expect(promised.outcome.tags).toContain('refund');
+    expect(promised.outcome.reasons.join(' ')).toMatch(/quoted history carries a commitment \("We have approved a refund/);
+    const policy = await triageTicket(ticket(quoting('You can return most items within 30 days of delivery.')), triageDeps());
+    expect(policy.outcome.reasons.join(' ')).not.toMatch(/quoted history/);
+  });
 });

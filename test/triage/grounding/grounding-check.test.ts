@@ -61,6 +61,12 @@ describe('reply entities', () => {
     expect(keys('a file invoice.pdf')).toEqual([]);
   });
 
+  it('keeps a scheme other than https in a link\'s key: an approved page over http is not the approved link', () => {
+    expect(keys('see https://help.northwind.example/shipping.')).toContain('link:help.northwind.example/shipping');
+    expect(keys('see http://help.northwind.example/shipping.')).toContain('link:http://help.northwind.example/shipping');
+    expect(keys('see ftp://northwind.example/x')).toContain('link:ftp://northwind.example/x');
+  });
+
   it('reads dates in several forms, amounts, percentages and names', () => {
     expect(keys('on 14 March 2026, March 14 or 14/03').sort()).toEqual(['date:03-14', 'date:03-14', 'date:2026-03-14']);
     expect(keys('by Friday or tomorrow')).toEqual(['date:friday', 'date:tomorrow']);
