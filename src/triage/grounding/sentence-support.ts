@@ -28,6 +28,12 @@ export interface SentenceSupport {
   score: number;
   /** The best supporting source sentence ids (one or two). */
   sourceIds: string[];
+  /**
+   * The text of every window that supports the sentence on its own (score at the threshold or
+   * above); windows of one sentence when any supports it, else the two-sentence ones, so that a
+   * fact of the neighbouring sentence does not ride along.
+   */
+  supportingTexts: string[];
 }
 
 const GREETING = /^(?:hi|hello|hey|dear|good\s+(?:morning|afternoon|evening))(?:\s+[\p{L}'’-]+){0,3}\s*[,!.:]?$/iu;
@@ -101,6 +107,7 @@ function grams(text: string): Set<string> {
 
 interface PreparedWindow {
   ids: string[];
+  text: string;
   words: Set<string>;
   grams: Set<string>;
   negated: boolean;
@@ -110,7 +117,7 @@ export function prepareWindows(sources: readonly SourceSentence[]): PreparedWind
   const windows: PreparedWindow[] = [];
   const prepare = (members: SourceSentence[]): PreparedWindow => {
     const text = members.map((member) => member.text).join(' ');
-    return { ids: members.map((member) => member.id), words: new Set(contentWords(text)), grams: grams(text), negated: NEGATION.test(text) };
+    return { ids: members.map((member) => member.id), text, words: new Set(contentWords(text)), grams: grams(text), negated: NEGATION.test(text) };
   };
   sources.forEach((source, index) => {
     windows.push(prepare([source]));
@@ -132,11 +139,13 @@ export function classifySentence(sentence: string): SentenceSupport['kind'] {
   return 'claim';
 }
 
-export function supportOf(sentence: string, windows: readonly PreparedWindow[]): { score: number; sourceIds: string[] } {
+export function supportOf(sentence: string, windows: readonly PreparedWindow[]): { score: number; sourceIds: string[]; supportingTexts: string[] } {
   const words = contentWords(sentence);
   const sentenceGrams = grams(sentence);
   const negated = NEGATION.test(sentence);
   let best = { score: 0, sourceIds: [] as string[] };
+  const single: string[] = [];
+  const paired: string[] = [];
   for (const window of windows) {
     const tokenShare = words.length === 0 ? 1 : words.filter((word) => window.words.has(word)).length / words.length;
     let shared = 0;
@@ -144,15 +153,16 @@ export function supportOf(sentence: string, windows: readonly PreparedWindow[]):
     const gramShare = sentenceGrams.size === 0 ? 1 : shared / sentenceGrams.size;
     const score = window.negated === negated ? (tokenShare + gramShare) / 2 : 0;
     if (score > best.score) best = { score, sourceIds: window.ids };
+    if (score >= SUPPORT_THRESHOLD) (window.ids.length > 1 ? paired : single).push(window.text);
   }
-  return { score: Number(best.score.toFixed(3)), sourceIds: best.sourceIds };
+  return { score: Number(best.score.toFixed(3)), sourceIds: best.sourceIds, supportingTexts: single.length > 0 ? single : paired };
 }
 
 export function assessSentences(reply: string, sources: readonly SourceSentence[]): SentenceSupport[] {
   const windows = prepareWindows(sources);
   return splitSentences(reply).map((sentence) => {
     const kind = classifySentence(sentence);
-    if (kind !== 'claim') return { sentence, kind, score: 1, sourceIds: [] };
+    if (kind !== 'claim') return { sentence, kind, score: 1, sourceIds: [], supportingTexts: [] };
     return { sentence, kind, ...supportOf(sentence, windows) };
   });
 }

@@ -148,6 +148,31 @@ describe('checkGrounding', () => {
     expect(checkGrounding(wrap('Your order A1001 is currently shipped. Follow it at https://northwind.example/free-gift.'), sources).grounded).toBe(false);
   });
 
+  it('a fact must come from the source sentences that back its sentence, not from elsewhere in the run', async () => {
+    const password = collectRunSources(await sessionFor('I forgot my password', { articles: ['recover-password'] }));
+    const reset = 'To reset your password, go to the sign-in page, press Forgot password and enter the email address of your account.';
+    // 10 is in the article ("at least 10 characters"), but not in the sentence about the link.
+    const swapped = checkGrounding(wrap(`${reset} We will email you a reset link that works for 10 minutes.`), password);
+    expect(swapped.problems.map((problem) => problem.rule)).toEqual(['grounding:unbound-fact']);
+    expect(checkGrounding(wrap(`${reset} We will email you a reset link that works for 60 minutes.`), password).grounded).toBe(true);
+
+    const linus = await sessionFor('Where is my order A2001?', { email: 'linus@example.com', orders: ['A2001'], articles: ['track-order'] });
+    const status = checkGrounding(wrap('Your order A2001 is currently shipped.', 'Linus'), collectRunSources(linus));
+    expect(status.problems.map((problem) => problem.reason).join(' ')).toMatch(/states "shipped", which the source sentences that back it do not/);
+    expect(checkGrounding(wrap('Your order A2001 is currently processing.', 'Linus'), collectRunSources(linus)).grounded).toBe(true);
+
+    // The order's placing date sits in the sentence next to its delivery date: not a source for it.
+    const katherine = await sessionFor('Where is my order A1006?', { email: 'katherine@example.com', orders: ['A1006'], articles: ['track-order'] });
+    const date = checkGrounding(wrap('The estimated delivery date is 2026-03-04.', 'Katherine'), collectRunSources(katherine));
+    expect(date.problems.map((problem) => problem.rule)).toContain('grounding:unbound-fact');
+  });
+
+  it('a number the customer wrote may be repeated in any sentence', async () => {
+    const session = await sessionFor('I forgot my password, I tried 3 times', { articles: ['recover-password'] });
+    const reply = wrap('To reset your password, go to the sign-in page, press Forgot password and enter the email address of your account, even after 3 tries.');
+    expect(checkGrounding(reply, collectRunSources(session)).problems).toEqual([]);
+  });
+
   it('without any source a claim cannot be grounded', async () => {
     const session = buildSession(ticket('zzz'), triageDeps());
     session.kbReplies.clear();
