@@ -31,7 +31,14 @@ describe('canonical text', () => {
 
   it('folds compatibility forms with NFKC and accepts ordinary accented letters', () => {
     expect(canonicalText('Ｒｅｆｕｎｄ').text).toBe('Refund');
+    for (const text of ['Northwind™ lamps', 'the ﬁrst order', 'Größe 2½']) expect(canonicalText(text).problems, text).toEqual([]);
     for (const text of ['café', 'Müller', 'Größe', 'Łukasz', 'płatność', 'José']) expect(canonicalText(text).problems, text).toEqual([]);
+  });
+
+  it('refuses full-width and styled letters: the customer would read them, not the folded form that was checked', () => {
+    for (const text of ['Ｔｏ ｒｅｓｅｔ ｙｏｕｒ password', 'The \u{1d40d}\u{1d428}\u{1d42b}\u{1d42d}\u{1d421} team', 'step \u2460']) {
+      expect(canonicalText(text).problems.join(' '), text).toMatch(/full-width or styled forms/);
+    }
   });
 
   it('finds mixed-script and look-alike words with the confusables data', () => {
