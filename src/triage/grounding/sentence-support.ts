@@ -105,6 +105,13 @@ function grams(text: string): Set<string> {
   return set;
 }
 
+/**
+ * Where a source sentence splits into clauses that are windows of their own: every break a reply's
+ * clause may be cut at (CLAUSE_BREAK below) is one here too, so a clause copied from a source always
+ * finds itself.
+ */
+const SOURCE_CLAUSE_BREAK = /(?<!\s)\s*[;:]\s+|,\s+(?:but|so|and|while|which|or|plus)\s+|,\s+(?=if\s)/i;
+
 interface PreparedWindow {
   ids: string[];
   text: string;
@@ -124,7 +131,7 @@ export function prepareWindows(sources: readonly SourceSentence[]): PreparedWind
     // Each clause on its own too: a reply may keep one clause of a sentence whose other clause is negated.
     // The leading \s* starts only where the whitespace starts ((?<!\s)): from every position of a long
     // run of spaces it would rescan the run to its end, quadratic in the run.
-    const clauses = source.text.split(/(?<!\s)\s*[;:]\s+|,\s+(?:but|so|and)\s+|,\s+(?=if\s)/i).filter((clause) => /[\p{L}\p{N}]/u.test(clause));
+    const clauses = source.text.split(SOURCE_CLAUSE_BREAK).filter((clause) => /[\p{L}\p{N}]/u.test(clause));
     if (clauses.length > 1) for (const clause of clauses) windows.push(prepare([{ id: source.id, text: clause }]));
     const next = sources[index + 1];
     if (next && next.id.split('#')[0] === source.id.split('#')[0]) windows.push(prepare([source, next]));
@@ -158,11 +165,27 @@ export function supportOf(sentence: string, windows: readonly PreparedWindow[]):
   return { score: Number(best.score.toFixed(3)), sourceIds: best.sourceIds, supportingTexts: single.length > 0 ? single : paired };
 }
 
+/**
+ * A clause joined to a supported sentence ("..., and it also changes orders you already placed")
+ * rides on the support of the rest: each clause of three content words or more must be supported
+ * on its own too. The sentence's score is then its weakest clause's.
+ */
+const CLAUSE_BREAK = /,\s+(?=(?:and|but|so|while|which|or|plus)\s)|;\s+/i;
+const LEADING_CONJUNCTION = /^(?:and|but|so|while|which|or|plus)\s+/i;
+const MIN_CLAUSE_WORDS = 3;
+
 export function assessSentences(reply: string, sources: readonly SourceSentence[]): SentenceSupport[] {
   const windows = prepareWindows(sources);
   return splitSentences(reply).map((sentence) => {
     const kind = classifySentence(sentence);
     if (kind !== 'claim') return { sentence, kind, score: 1, sourceIds: [], supportingTexts: [] };
-    return { sentence, kind, ...supportOf(sentence, windows) };
+    const whole = supportOf(sentence, windows);
+    const clauses = sentence
+      .split(CLAUSE_BREAK)
+      .map((clause) => clause.replace(LEADING_CONJUNCTION, ''))
+      .filter((clause) => contentWords(clause).length >= MIN_CLAUSE_WORDS);
+    if (whole.score < SUPPORT_THRESHOLD || clauses.length < 2) return { sentence, kind, ...whole };
+    const weakest = Math.min(...clauses.map((clause) => supportOf(clause, windows).score));
+    return { sentence, kind, ...whole, score: Math.min(whole.score, weakest) };
   });
 }

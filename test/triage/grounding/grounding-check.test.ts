@@ -174,6 +174,16 @@ describe('checkGrounding', () => {
     expect(date.problems.map((problem) => problem.rule)).toContain('grounding:unbound-fact');
   });
 
+  it('a clause joined to a supported sentence needs a source of its own', async () => {
+    const sources = collectRunSources(await sessionFor('How do I add an address?', { articles: ['set-up-shipping-address'] }));
+    const supported = 'You can add a shipping address under Settings > Addresses by pressing Add address, filling in the form and pressing Save';
+    expect(checkGrounding(wrap(`${supported}.`), sources).grounded).toBe(true);
+    const appended = checkGrounding(wrap(`${supported}, and the courier then calls you to confirm every delivery.`), sources);
+    expect(appended.problems.map((problem) => problem.rule)).toEqual(['grounding:unsupported']);
+    // Two clauses, each from its own source sentence, are fine.
+    expect(checkGrounding(wrap(`${supported}, and to use it automatically for every order, press Make default next to it.`), sources).grounded).toBe(true);
+  });
+
   it('a number the customer wrote may be repeated in any sentence', async () => {
     const session = await sessionFor('I forgot my password, I tried 3 times', { articles: ['recover-password'] });
     const reply = wrap('To reset your password, go to the sign-in page, press Forgot password and enter the email address of your account, even after 3 tries.');
