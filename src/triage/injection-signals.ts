@@ -58,6 +58,11 @@ const INJECTION_PATTERNS: ReadonlyArray<{ kind: InjectionKind; pattern: RegExp }
 
 const ZERO_WIDTH = /[\u200b-\u200d\u2060\ufeff\u00ad]/g;
 const FULL_WIDTH_RUN = /[\uff21-\uff3a\uff41-\uff5a]{3}/;
+/**
+ * Left-to-right and right-to-left overrides (not the marks and isolates that Arabic or Hebrew mail
+ * carries): they make a reader see text in another order than the model reads it.
+ */
+const BIDI_OVERRIDE = /[\u202d\u202e]/;
 const SPACED_LETTERS = /(?:^|\s)(?:\p{L}[ \t]{1,3}){5}\p{L}(?=\s|$)/u;
 const BASE64_RUN = /[A-Za-z0-9+/]{24,}={0,2}/g;
 const SCRUBBED_EMAIL = /\[email:[^\]@\s]{0,40}@([^\]\s]{1,255})\]/g;
@@ -72,6 +77,7 @@ export function findInjectionSignals(
     if (!signals.some((signal) => signal.kind === kind)) signals.push({ kind, match: shorten(match) });
   };
   if (FULL_WIDTH_RUN.test(ticketText)) add('obfuscation', 'full-width letters');
+  if (BIDI_OVERRIDE.test(ticketText)) add('obfuscation', 'bidi override characters');
   if ((ticketText.match(/\p{L}[\u200b-\u200d\u2060\u00ad](?=\p{L})/gu) ?? []).length >= 3) add('obfuscation', 'hidden characters inside words');
   const text = readableForm(ticketText);
   const lookAlike = findLookAlikeWords(text)[0];

@@ -20,6 +20,7 @@ import { extractOrderIds } from './local-model/order-ids.js';
 import { findOrderProblems } from './order-ownership.js';
 import { checkGrounding } from './grounding/grounding-check.js';
 import { collectRunSources } from './grounding/run-sources.js';
+import { findPromises } from './reply-rules-promises.js';
 import { checkReplyRules } from './reply-rules.js';
 import type { TriageSession } from './triage-session.js';
 
@@ -108,6 +109,15 @@ export function assessSend(
   for (const signal of injection) {
     rules.push(`injection:${signal.kind}`);
     reasons.push(`the ticket contains ${INJECTION_LABELS[signal.kind]} ("${signal.match}")`);
+  }
+
+  // A quoted or forwarded earlier message that commits us to money back: whether we really wrote
+  // it (or the customer forged it to steer the answer) is for a person to check, not the agent. No
+  // tag: the newest message decides the queue, and the history may be our own words of a closed case.
+  const quotedPromise = findPromises(readableForm(session.independent.mail.history))[0];
+  if (quotedPromise) {
+    rules.push('history:promise');
+    reasons.push(`the quoted history carries a commitment ("${shorten(quotedPromise.match)}") that a person must confirm we made`);
   }
 
   if (session.independent.intent.intent === 'other') {

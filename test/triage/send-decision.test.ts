@@ -40,4 +40,15 @@ describe('the send decision on inbox mail', () => {
     const question = 'Thank you, the lamp arrived. Where is the second parcel of order A1001?\n\nAda';
     expect((await triageTicket(ticket(question), triageDeps())).outcome.reasons.join(' ')).not.toMatch(/nothing to answer/);
   });
+
+  it('a quoted earlier message that commits us to money back is drafted (no tag: it may be our own past words); quoted policy text is not', async () => {
+    const quoting = (quoted: string) =>
+      `What is your returns policy?\n\nOn Mon, 2 Mar 2026, Northwind Support <support@northwind.example> wrote:\n> ${quoted}\n> Best regards`;
+    const promised = await triageTicket(ticket(quoting('We have approved a refund of 100 EUR for order A1001.')), triageDeps());
+    expect(promised.outcome.decision).toBe('drafted');
+    expect(promised.outcome.tags).not.toContain('refund');
+    expect(promised.outcome.reasons.join(' ')).toMatch(/quoted history carries a commitment \("We have approved a refund/);
+    const policy = await triageTicket(ticket(quoting('You can return most items within 30 days of delivery.')), triageDeps());
+    expect(policy.outcome.reasons.join(' ')).not.toMatch(/quoted history/);
+  });
 });
