@@ -111,10 +111,10 @@ export function assessSend(
     reasons.push(`the ticket contains ${INJECTION_LABELS[signal.kind]} ("${signal.match}")`);
   }
 
-  // A quoted or forwarded earlier message that commits us to money back: whether we really wrote
-  // it (or the customer forged it to steer the answer) is for a person to check, not the agent. No
-  // tag: the newest message decides the queue, and the history may be our own words of a closed case.
-  const quotedPromise = findPromises(readableForm(session.independent.mail.history))[0];
+  // A quoted or forwarded earlier message that commits us to a sum or an extra: whether we really
+  // wrote it (or the customer forged it to steer the answer) is for a person to check, not the agent.
+  // No tag: the newest message decides the queue, and the history may be our own words.
+  const quotedPromise = findQuotedCommitment(readableForm(session.independent.mail.history));
   if (quotedPromise) {
     rules.push('history:promise');
     reasons.push(`the quoted history carries a commitment ("${shorten(quotedPromise.match)}") that a person must confirm we made`);
@@ -230,6 +230,20 @@ function unknownSenderRefusal(session: TriageSession, claimedIntent: string | un
   const orderIds = extractOrderIds(`${session.ticket.subject ?? ''}\n${session.ticket.body}`);
   if (orderIds.length > 0) return `no customer profile for this email, and the message is about an order (${orderIds[0]})`;
   return undefined;
+}
+
+// A sum, or something given on top: what a forged promise is for. "We approved your refund" under a
+// question about its timing is the ordinary reply to a return, and is answered.
+const CONCRETE_COMMITMENT =
+  /(?:[€$£]\s?\d|\d[\d.,]*\s?(?:€|\$|£|eur|euros?|usd|gbp|pln|chf|dollars?|pounds?)\b|\d+\s?%|\b(?:free|voucher|coupon|discount|credit|compensation|goodwill|gesture|waived?|bonus|gift card)\b)/iu;
+
+function findQuotedCommitment(history: string): { match: string } | undefined {
+  if (history === '') return undefined;
+  const lines = history.split('\n');
+  return findPromises(history).find((promise) => {
+    const line = lines.find((candidate) => candidate.includes(promise.match)) ?? history;
+    return CONCRETE_COMMITMENT.test(line);
+  });
 }
 
 export { findInjectionSignals, findLookAlikeWords, findTicketEchoes } from './injection-signals.js';

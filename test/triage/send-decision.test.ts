@@ -41,7 +41,7 @@ describe('the send decision on inbox mail', () => {
     expect((await triageTicket(ticket(question), triageDeps())).outcome.reasons.join(' ')).not.toMatch(/nothing to answer/);
   });
 
-  it('a quoted earlier message that commits us to money back is drafted (no tag: it may be our own past words); quoted policy text is not', async () => {
+  it('a quoted earlier message that commits us to a sum or an extra is drafted (no tag: it may be our own past words); quoted policy text is not', async () => {
     const quoting = (quoted: string) =>
       `What is your returns policy?\n\nOn Mon, 2 Mar 2026, Northwind Support <support@northwind.example> wrote:\n> ${quoted}\n> Best regards`;
     const promised = await triageTicket(ticket(quoting('We have approved a refund of 100 EUR for order A1001.')), triageDeps());
@@ -50,5 +50,8 @@ describe('the send decision on inbox mail', () => {
     expect(promised.outcome.reasons.join(' ')).toMatch(/quoted history carries a commitment \("We have approved a refund/);
     const policy = await triageTicket(ticket(quoting('You can return most items within 30 days of delivery.')), triageDeps());
     expect(policy.outcome.reasons.join(' ')).not.toMatch(/quoted history/);
+    // Our ordinary "approved your refund" under a question about its timing is answered.
+    const timing = `How many days until the refund shows on my card?\n\nOn Mon, 30 Nov 2026, Northwind Support <support@northwind.example> wrote:\n> We have received the returned pen and approved your refund.`;
+    expect((await triageTicket(ticket(timing), triageDeps())).outcome.reasons.join(' ')).not.toMatch(/quoted history/);
   });
 });
