@@ -8,6 +8,7 @@
  *
  * escalation-cues.ts adds these to its cues; this file holds only the patterns and their checks.
  */
+import type { CueName } from './escalation-cues.js';
 
 /** A message about the account that the customer can disown: codes, alerts, changes. */
 const ACCOUNT_MESSAGE =
@@ -104,42 +105,54 @@ const DOUBTS_ABOUT_PLAN = new RegExp(
   'i',
 );
 
-export type SituationCue = ['unrequested-account-event' | 'credentials-given-away' | 'sarcasm-frame' | 'deceptive-practice' | 'repeated-contact' | 'asks-for-a-person' | 'ending-the-relationship', number, string];
+/** "Great service last time, I'd like the same again" is a repeat order, "Again, thank you" a repeated thanks. */
+const NOT_A_FAILURE = /\b(?:order|buy|shop|purchas|use)\w*\b[^.!?\n]{0,40}\bagain\b|^\s*again\s*,/i;
+
+export type SituationCue = [CueName, number, string];
 
 /** The situation cues of one sentence, reading its neighbours where the story spans them. */
 export function readSituationCues(sentence: string, previous: string, next: string): SituationCue[] {
-  const cues: SituationCue[] = [];
   const question = /\?\s*$/.test(sentence);
-  const around = `${previous} ${next}`;
+  const checks = [
+    accountEvent(sentence, previous, next),
+    secretGivenAway(sentence, previous, next),
+    question ? null : sarcasm(sentence, previous, next),
+    question ? null : found('deceptive-practice', DECEPTIVE_PRACTICE, sentence),
+    question ? null : found('repeated-contact', NTH_FAILURE, sentence),
+    COURIER_CALL.test(sentence) ? null : found('asks-for-a-person', PERSON_ASKED, sentence),
+    // "When does my subscription end?" asks for a date, not a way out.
+    /^\s*when\b/i.test(sentence) ? null : found('ending-the-relationship', DOUBTS_ABOUT_PLAN, sentence),
+  ];
+  return checks.filter((cue): cue is SituationCue => cue !== null);
+}
 
+function found(name: CueName, pattern: RegExp, sentence: string): SituationCue | null {
+  const match = pattern.exec(sentence);
+  return match ? [name, 1, match[0]] : null;
+}
+
+function accountEvent(sentence: string, previous: string, next: string): SituationCue | null {
   const message = ACCOUNT_MESSAGE.exec(sentence);
-  const disowned = DISOWNED.exec(sentence) ?? DISOWNED.exec(around);
-  if (message && disowned) cues.push(['unrequested-account-event', 1, `${message[0]} ... ${disowned[0]}`]);
+  const disowned = message && (DISOWNED.exec(sentence) ?? DISOWNED.exec(`${previous} ${next}`));
+  return message && disowned ? ['unrequested-account-event', 1, `${message[0]} ... ${disowned[0]}`] : null;
+}
 
+function secretGivenAway(sentence: string, previous: string, next: string): SituationCue | null {
   const gave = GAVE_SECRET.exec(sentence);
-  const deceit = gave ? DECEIT.exec(sentence) ?? DECEIT.exec(around) : null;
-  if (gave && deceit) cues.push(['credentials-given-away', 1, `${gave[0]} ... ${deceit[0]}`]);
+  const deceit = gave && (DECEIT.exec(sentence) ?? DECEIT.exec(`${previous} ${next}`));
+  return gave && deceit ? ['credentials-given-away', 1, `${gave[0]} ... ${deceit[0]}`] : null;
+}
 
-  if (!question) {
-    const irony = IRONY.exec(sentence);
-    const opener = SARCASTIC_OPENER.exec(sentence);
-    const quoted = QUOTED_PROMISE.exec(sentence);
-    // "Great service last time, I'd like to order the same again" is a repeat order, and "Again,
-    // thank you" a repeated thanks, not a repeated failure.
-    const repeatOrder = /\b(?:order|buy|shop|purchas|use)\w*\b[^.!?\n]{0,40}\bagain\b|^\s*again\s*,/i;
-    const failure = [sentence, previous, next].map((part) => (repeatOrder.test(part) ? null : FAILURE.exec(part))).find(Boolean);
-    if (irony) cues.push(['sarcasm-frame', 1, irony[0]]);
-    else if (opener && failure) cues.push(['sarcasm-frame', 1, `${opener[0]} ... ${failure[0]}`]);
-    else if (quoted && FAILURE.test(sentence)) cues.push(['sarcasm-frame', 1, `${quoted[0].trim()} ... ${FAILURE.exec(sentence)![0]}`]);
-    const deceptive = DECEPTIVE_PRACTICE.exec(sentence);
-    if (deceptive) cues.push(['deceptive-practice', 1, deceptive[0]]);
-    const repeated = NTH_FAILURE.exec(sentence);
-    if (repeated) cues.push(['repeated-contact', 1, repeated[0]]);
-  }
-  const person = COURIER_CALL.test(sentence) ? null : PERSON_ASKED.exec(sentence);
-  if (person) cues.push(['asks-for-a-person', 1, person[0]]);
-  // "When does my subscription end?" asks for a date, not a way out.
-  const doubt = /^\s*when\b/i.test(sentence) ? null : DOUBTS_ABOUT_PLAN.exec(sentence);
-  if (doubt) cues.push(['ending-the-relationship', 1, doubt[0]]);
-  return cues;
+function sarcasm(sentence: string, previous: string, next: string): SituationCue | null {
+  const irony = IRONY.exec(sentence);
+  if (irony) return ['sarcasm-frame', 1, irony[0]];
+  const failureIn = (part: string) => (NOT_A_FAILURE.test(part) ? null : FAILURE.exec(part));
+  const opener = SARCASTIC_OPENER.exec(sentence);
+  // Praise can sit a sentence away from the failure ("Great job, really. The handle came off."); a
+  // quoted promise must fail in its own sentence.
+  const failure = opener && [sentence, previous, next].map(failureIn).find(Boolean);
+  if (opener && failure) return ['sarcasm-frame', 1, `${opener[0]} ... ${failure[0]}`];
+  const quoted = QUOTED_PROMISE.exec(sentence);
+  const broken = quoted && failureIn(sentence);
+  return quoted && broken ? ['sarcasm-frame', 1, `${quoted[0].trim()} ... ${broken[0]}`] : null;
 }
