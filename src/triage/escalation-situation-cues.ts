@@ -66,9 +66,13 @@ export const REFUND_TIMING =
 const FAILURE =
   /\b(?:empty|hasn't|hadn't|didn't|doesn't|won't|isn't|never|nothing|nobody|no\s+one|still|again|another|twice|logged\s+me\s+out|out\s+of\s+stock|took\s+(?:you\s+)?(?:\w+\s+)?(?:\d+|two|three|four|five|six|seven|eight|nine|ten|a\s+whole|over)\s+(?:\w+\s+)?(?:days|weeks|months)|(?:on\s+)?day\s+(?:two|three|four|five|six|seven|eight|nine|ten|\d+)|(?:days|weeks)\s+(?:late|later|running)|came\s+off|fell\s+off|in\s+pieces|smashed|broken|broke|cracked|dent(?:ed)?|leaks?|missing|lost|wrong|late|charged|cancel+ed|crash(?:ed|es)?|every\s+(?:day|time))\b/i;
 
-/** Praise that, next to a failure, is sarcasm. */
+/** Praise that, next to a failure, is sarcasm, even a sentence away ("Great job, really. The handle came off."). */
 const SARCASTIC_OPENER =
-  /\blov(?:e|ing)\s+(?:how|that|the\s+way|getting|the\s+'|the\s+")|\bnice\s+(?:system|touch|one|work)\b|\b(?:great|good)\s+job\b|\bwell\s+done\b|\bbravo\b|\bimpressive\b|\b(?:brilliant|great|amazing|fantastic|stellar|top)\s+(?:service|efficiency|work|quality|marks|timing)\b|\bfantastic\b|\bwonderful\b|\bcool\b|\bwow\b|\bthrilled\b|\bwhat\s+a\s+treat\b|\breally\s+appreciate\b|\bthank(?:s|\s+you)\s+(?:so\s+much|a\s+lot|for\s+the)\b|\blol\b|\bhaha\w*|\blmao\b|\bclassic\b/i;
+  /\blov(?:e|ing)\s+(?:how|that|the\s+way|getting|the\s+'|the\s+")|\bnice\s+(?:system|touch|one|work)\b|\b(?:great|good)\s+job\b|\bwell\s+done\b|\bbravo\b|\bimpressive\b|\b(?:brilliant|great|amazing|fantastic|stellar|top)\s+(?:service|efficiency|work|quality|marks|timing)\b|\bwhat\s+a\s+treat\b|\breally\s+appreciate\b/i;
+
+/** Praise and laughter that are sarcasm only with the failure in the same sentence ("Thanks for the welcome mail. I never wrote the password down" is not). */
+const SARCASTIC_WORD =
+  /\bfantastic\b|\bwonderful\b|\bcool\b|\bwow\b|\bthrilled\b|\bthank(?:s|\s+you)\s+(?:so\s+much|a\s+lot|for\s+the)\b|\blol\b|\bhaha\w*|\blmao\b|\bclassic\b/i;
 
 /** Irony that needs no failure beside it. */
 const IRONY =
@@ -148,10 +152,11 @@ function sarcasm(sentence: string, previous: string, next: string): SituationCue
   if (irony) return ['sarcasm-frame', 1, irony[0]];
   const failureIn = (part: string) => (NOT_A_FAILURE.test(part) ? null : FAILURE.exec(part));
   const opener = SARCASTIC_OPENER.exec(sentence);
-  // Praise can sit a sentence away from the failure ("Great job, really. The handle came off."); a
-  // quoted promise must fail in its own sentence.
   const failure = opener && [sentence, previous, next].map(failureIn).find(Boolean);
   if (opener && failure) return ['sarcasm-frame', 1, `${opener[0]} ... ${failure[0]}`];
+  const word = SARCASTIC_WORD.exec(sentence);
+  const failed = word && failureIn(sentence);
+  if (word && failed) return ['sarcasm-frame', 1, `${word[0]} ... ${failed[0]}`];
   const quoted = QUOTED_PROMISE.exec(sentence);
   const broken = quoted && failureIn(sentence);
   return quoted && broken ? ['sarcasm-frame', 1, `${quoted[0].trim()} ... ${broken[0]}`] : null;

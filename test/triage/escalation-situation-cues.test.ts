@@ -29,6 +29,13 @@ describe('an account event the customer did not cause', () => {
   });
 });
 
+describe('an order the customer disowns, not a purchase told in passing', () => {
+  it('"I made one" against a list of payments, not "I bought one of your kettles"', () => {
+    expect(cuesOf('My statement shows three payments to you. I made one.')).toContain('denied-account-action');
+    expect(cuesOf('I bought one of your kettles at a market, can I register it?')).not.toContain('denied-account-action');
+  });
+});
+
 describe('a secret given to someone who was not us', () => {
   it.each([
     'A man rang about my parcel and I read the code out to him. Only then did I realise.',
@@ -58,6 +65,9 @@ describe('undoing a charge in other words', () => {
     'You approved my refund on Friday. When will the money be back on my card?',
     'No need for money back, a new lid would be perfect.',
     'Please cancel the duplicate order and keep the first one.',
+    'Please take me off the mailing list.',
+    'Do you have a discount club I could join?',
+    "If the rug doesn't fit, can I return it?",
   ])('not: %s', (text) => {
     expect(cuesOf(text)).not.toContain('money-back-request');
   });
@@ -78,6 +88,7 @@ describe('sarcasm without an angry word, deceptive practices, a repeated failure
     'Thank you so much for the help with my order.',
     'Great service last time, I would like to order the same tea again.',
     "Is the 'express' option open on Sundays?",
+    'Thanks for the welcome mail. I never wrote my password down, how do I reset it?',
   ])('not sarcasm: %s', (text) => {
     expect(cuesOf(text)).not.toContain('sarcasm-frame');
   });
