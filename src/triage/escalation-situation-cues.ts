@@ -12,18 +12,18 @@ import type { CueName } from './escalation-cues.js';
 
 /** A message about the account that the customer can disown: codes, alerts, changes. */
 const ACCOUNT_MESSAGE =
-  /\b(?:(?:sign[\s-]?in|log[\s-]?in|login|security|verification|confirmation|authenticat\w*|one-time|2fa|two-factor|two-step)\s+(?:codes?|texts?|alerts?|emails?|mails?|messages?)|(?:pass)?codes?\b|2fa\b|otp\b|new\s+(?:device|phone|browser|location|sign[\s-]?in|login)|password\s+(?:has\s+been\s+|was\s+|got\s+)?(?:changed|reset|updated)|(?:reset|recovery)\s+(?:links?|emails?|mails?|messages?|phone|number|email)|(?:signed|logged)\s+in\s+from|accessed\s+from|(?:a|new|recent)\s+(?:login|sign[\s-]?in)\b|(?:address|email|e-mail|phone\s+number|name|card|password|security\s+question)\b[^.!?\n]{0,40}\b(?:was|were|has\s+been|have\s+been|got)\s+(?:changed|switched|updated|edited|replaced|swapped))/i;
+  /\b(?:(?:sign[\s-]?in|log[\s-]?in|login|security|verification|confirmation|authenticat\w*|one-time|2fa|two-factor|two-step)\s+(?:codes?|texts?|alerts?|emails?|mails?|messages?)|(?:pass)?codes?\b|2fa\b|otp\b|new\s+(?:device|phone|browser|location|sign[\s-]?in|login|(?:delivery\s+|email\s+)?address|card|payment\s+method)|password\s+(?:has\s+been\s+|was\s+|got\s+)?(?:changed|reset|updated)|(?:reset|recovery)\s+(?:links?|emails?|mails?|messages?|phone|number|email)|(?:signed|logged)\s+in\s+from|accessed\s+from|(?:a|new|recent)\s+(?:login|sign[\s-]?in)\b|(?:address|email|e-mail|phone\s+number|name|card|password|security\s+question)\b[^.!?\n]{0,40}\b(?:was|were|has\s+been|have\s+been|got)\s+(?:changed|switched|updated|edited|replaced|swapped))/i;
 
 /**
  * The customer disowns it: they did not ask, were not there, or only did part of it ("I only made
  * one"). Questions about one's own action ("I asked for a code but it never came") do not count.
  */
 const DISOWNED =
-  /\b(?:i|we)(?:\s+|(?=['’]))(?:(?:did\s+not|didn't|didnt|never|have\s+not|haven't|had\s+not|hadn't|was\s+not|wasn't|am\s+not|['’]m\s+not|['’]ve\s+never|have\s+never|don't|do\s+not)\s+(?:\w+\s+)?(?:ask\w*|request\w*|trigger\w*|initiat\w*|tried|try\w*|log\w*|sign\w*|chang\w*|touch\w*|set|seen|own|do|doing|did|press\w*|click\w*|updat\w*|edit\w*|been\s+(?:to|near|there))|only\s+(?:own|have|use|made|placed|ordered|bought)\s+(?:one|a|an)\b|did\s+none\s+of)|\b(?:locked\s+out|(?:can't|cannot|couldn't)\s+(?:log|sign|get)\s+in(?:to)?|(?:old|my)\s+(?:one|password)\s+(?:doesn't|does\s+not|no\s+longer)\s+work|out\s+of\s+the\s+blue|not\s+(?:by\s+)?me\b|wasn't\s+me|was\s+not\s+me|i\s+was\s+(?:asleep|at\s+work|on\s+(?:a\s+)?(?:plane|holiday|flight))|nowhere\s+near|nobody\s+in\s+(?:my|the)\s+house)|\bnot\s+(?:trying|requesting|asking|logging|signing|changing)\b/i;
+  /\b(?:i|we)(?:\s+|(?=['’]))(?:(?:did\s+not|didn't|didnt|never|have\s+not|haven't|had\s+not|hadn't|was\s+not|wasn't|am\s+not|['’]m\s+not|['’]ve\s+never|have\s+never|don't|do\s+not)\s+(?:\w+\s+)?(?!receiv|get|got|gotten|had|hear|heard|find|found|see\b|know\s+how|remember|understand)(?:ask\w*|request\w*|trigger\w*|initiat\w*|tried|try\w*|log\w*|sign\w*|chang\w*|touch\w*|set|seen|own|have|do|doing|did|press\w*|click\w*|updat\w*|edit\w*|open\w*|us(?:e|ed|ing)|add\w*|put|mak\w*|made|been\s+(?:to|near|there))|only\s+(?:own|have|use|made|placed|ordered|bought)\s+(?:one|a|an)\b|did\s+none\s+of)|\b(?:locked\s+out|(?:can't|cannot|couldn't)\s+(?:log|sign|get)\s+in(?:to)?|(?:old|my)\s+(?:one|password)\s+(?:doesn't|does\s+not|no\s+longer)\s+work|out\s+of\s+the\s+blue|not\s+(?:by\s+)?me\b|wasn't\s+me|was\s+not\s+me|i\s+was\s+(?:asleep|at\s+work|on\s+(?:a\s+)?(?:plane|holiday|flight))|nowhere\s+near|nobody\s+(?:in\s+(?:my|the|our)\s+house|here|else))|\bnot\s+(?:trying|requesting|asking|logging|signing|changing)\b/i;
 
 /** Giving a secret away: the verb and the secret, in one sentence. */
 const GAVE_SECRET =
-  /\b(?:gave|give|given|told|read(?:\s+it)?\s+out|read|sent|shared|handed(?:\s+over)?|typed|entered|put|confirm(?:ed)?|replied|filled\s+in)\b[^.!?\n]{0,70}?\b(?:codes?|password|passcode|pin|login(?:\s+details)?|details|digits|card(?:\s+number)?|it\s+to\s+(?:him|her|them))\b/i;
+  /\b(?:gave|give|given|told|read(?:\s+it)?\s+out|read|sent|shared|handed(?:\s+over)?|typed|entered|put|confirm(?:ed)?|replied|filled\s+in)\b[^.!?\n]{0,70}?\b(?:codes?|password|passcode|pin|login(?:\s+details)?|details|digits|(?:the\s+)?number\s+(?:you|from|in)|card(?:\s+number)?|it\s+to\s+(?:him|her|them))\b/i;
 
 /** What tells that the person asking for the secret was not us. */
 const DECEIT =
@@ -49,6 +49,7 @@ export const UNDO_CHARGE = new RegExp(
     '\\bhonou?r\\s+(?:what|the\\s+(?:old|lower|sale|original|advertised|earlier|offer)|the\\s+price)',
     // "cover the return postage", "cover the cost of sending it back"
     '\\bcover\\s+(?:the\\s+|my\\s+)?(?:cost|return|postage|shipping|delivery)',
+    '\\bput\\s+(?:the\\s+)?(?:postage|shipping|cost|fee|money|amount|difference)\\b[^.!?\\n]{0,30}\\bon\\s+my\\s+(?:card|account)',
     '\\byou\\s+owe\\s+me\\b|\\bi\\s*(?:\'m|\\s+am)\\s+owed\\b|\\bgesture\\b|\\bdrop\\s+the\\s+price\\b|\\breduce\\s+what\\s+i\\s+paid\\b',
   ].join('|'),
   'i',
@@ -56,7 +57,7 @@ export const UNDO_CHARGE = new RegExp(
 
 /** "No need for money back, just send a new one": a replacement asked, money declined. */
 export const MONEY_DECLINED =
-  /\b(?:no\s+need\s+for|don't\s+(?:want|need)|do\s+not\s+(?:want|need)|not\s+(?:asking|looking)\s+for|no)\s+(?:a\s+|my\s+|the\s+)?(?:money\s+back|refund)|\bnot\s+a\s+refund\b|\brefund\s+(?:not\s+)?needed\b|\bno\s+refund\b/i;
+  /\b(?:no\s+need\s+for|don't\s+(?:want|need)|do\s+not\s+(?:want|need)|not\s+(?:asking|looking)\s+for|no)\s+(?:a\s+|my\s+|the\s+)?(?:money\s+back|refund)|\bnot\s+a\s+refund\b|\brefund\s+(?:not\s+)?needed\b|\bno\s+refund\b|\bno\s+need\s+to\s+refund\b/i;
 
 /** A question about money already agreed (when it comes back, whether it went through) or how a discount works: not a request. */
 export const REFUND_TIMING =
@@ -64,11 +65,11 @@ export const REFUND_TIMING =
 
 /** A failure that turns praise into sarcasm. */
 const FAILURE =
-  /\b(?:empty|hasn't|hadn't|didn't|doesn't|won't|isn't|never|nothing|nobody|no\s+one|still|again|another|twice|logged\s+me\s+out|out\s+of\s+stock|took\s+(?:you\s+)?(?:\w+\s+)?(?:\d+|two|three|four|five|six|seven|eight|nine|ten|a\s+whole|over)\s+(?:\w+\s+)?(?:days|weeks|months)|(?:on\s+)?day\s+(?:two|three|four|five|six|seven|eight|nine|ten|\d+)|(?:days|weeks)\s+(?:late|later|running)|came\s+off|fell\s+off|in\s+pieces|smashed|broken|broke|cracked|dent(?:ed)?|leaks?|missing|lost|wrong|late|charged|cancel+ed|crash(?:ed|es)?|every\s+(?:day|time))\b/i;
+  /\b(?:empty|hasn't|hadn't|didn't|doesn't|won't|isn't|never|nothing|nobody|no\s+one|still|again|another|twice|logged\s+me\s+out|out\s+of\s+stock|took\s+(?:you\s+)?(?:\w+\s+)?(?:\d+|two|three|four|five|six|seven|eight|nine|ten|a\s+whole|over)\s+(?:\w+\s+)?(?:days|weeks|months)|(?:on\s+)?day\s+(?:two|three|four|five|six|seven|eight|nine|ten|\d+)|(?:days|weeks)\s+(?:late|later|running)|came\s+off|fell\s+off|in\s+pieces|smashed|shattered|broken|broke|cracked|dent(?:ed)?|leaks?|missing|lost|wrong|late|charged|cancel+ed|crash(?:ed|es)?|every\s+(?:day|time))\b/i;
 
 /** Praise that, next to a failure, is sarcasm, even a sentence away ("Great job, really. The handle came off."). */
 const SARCASTIC_OPENER =
-  /\blov(?:e|ing)\s+(?:how|that|the\s+way|getting|the\s+'|the\s+")|\bnice\s+(?:system|touch|one|work)\b|\b(?:great|good)\s+job\b|\bwell\s+done\b|\bbravo\b|\bimpressive\b|\b(?:brilliant|great|amazing|fantastic|stellar|top)\s+(?:service|efficiency|work|quality|marks|timing)\b|\bwhat\s+a\s+treat\b|\breally\s+appreciate\b/i;
+  /\blov(?:e|ing)\s+(?:how|that|the\s+way|getting|the\s+'|the\s+")|\bnice\s+(?:system|touch|one|work)\b|\b(?:great|good)\s+job\b|\bwell\s+done\b|\bbravo\b|\bimpressive\b|\b(?:brilliant|great|amazing|fantastic|stellar|top)\s+(?:service|efficiency|work|quality|marks|timing)\b|\bwhat\s+a\s+treat\b|\breally\s+appreciate\b|\b(?:super|so|very|really)\s+helpful\b|\boutstanding\b/i;
 
 /** Praise and laughter that are sarcasm only with the failure in the same sentence ("Thanks for the welcome mail. I never wrote the password down" is not). */
 const SARCASTIC_WORD =
@@ -88,14 +89,14 @@ const DECEPTIVE_PRACTICE =
 
 /** "This is the third time the game came with a piece missing", but not "third time ordering". */
 const NTH_FAILURE =
-  /\b(?:second|third|fourth|fifth|sixth|\d+(?:st|nd|rd|th))\s+(?:time|delivery|parcel|replacement|order|wrong\s+\w+)\b(?!\s+(?:ordering|order(?:ed)?\s+from|buying|shopping|i(?:'ve|\s+have)?\s+(?:ordered|bought|shopped)|from\s+you))[^.!?\n]{0,80}\b(?:wrong|missing|broken|broke|cracked|chipped|dented|faulty|leak\w*|late|again|same|without|never|cancel\w*|lost|damaged|open|crash\w*|fault|in\s+a\s+row|this\s+month)|\b(?:twice|three\s+times|four\s+times|(?:\d+)\s+times)\s+now\b|\bthird\s+wrong\b|\bkeeps\s+happening\b/i;
+  /\b(?:second|third|fourth|fifth|sixth|\d+(?:st|nd|rd|th))\s+(?:time|delivery|parcel|replacement|order|wrong\s+\w+)\b(?!\s+(?:ordering|order(?:ed)?\s+from|buying|shopping|i(?:'ve|\s+have)?\s+(?:ordered|bought|shopped)|from\s+you))[^.!?\n]{0,80}\b(?:wrong|missing|broken|broke|cracked|chipped|dented|smashed|shattered|torn|ripped|bent|dead|faulty|leak\w*|late|again|same|without|never|cancel\w*|lost|damaged|open|crash\w*|fault|in\s+a\s+row|this\s+month)|\b(?:twice|three\s+times|four\s+times|(?:\d+)\s+times)\s+now\b|\bthird\s+wrong\b|\bkeeps\s+happening\b/i;
 
 /** Indirect asks for a person: "is there anyone I can talk to", "who can I speak to". */
 const PERSON_ASKED =
   /\b(?:anyone|anybody|someone|somebody|a\s+(?:real\s+)?person|a\s+human|actual\s+people|people)\b[^.!?\n]{0,30}\b(?:talk|speak|chat)\s+(?:to|with)\b|\b(?:go|pass|send|forward|escalate|hand)\w*\s+(?:this\s+|it\s+|me\s+)?(?:on\s+)?(?:to|through\s+to)\s+(?:someone|somebody|a\s+person|a\s+human|whoever|a\s+manager|a\s+colleague|one\s+of\s+your)|\b(?:in\s+touch|connect\w*)\s+(?:me\s+)?with\s+(?:whoever|someone|somebody|a\s+person|a\s+human)|\b(?:someone|somebody|a\s+person|a\s+human|a\s+member\s+of\s+(?:staff|your\s+team))\s+(?:\w+\s+)?(?:to\s+)?(?:get\s+back|reply|write\s+back|respond|contact)\b|\b(?:an?\s+)?(?:actual|real)\s+(?:conversation|human|person|people)\b|\bquick\s+chat\s+with\b|\bsomeone\s+(?:more\s+)?(?:senior|in\s+charge)\b|\b(?:a|your)\s+(?:manager|supervisor)\s+(?:\w+\s+)?(?:get\s+in\s+touch|call|ring|contact|reply)|\b(?:discuss|talk|speak)\b[^.!?\n]{0,30}\b(?:team\s+member|member\s+of\s+(?:staff|your\s+team)|one\s+of\s+your\s+(?:staff|team|people))\b|\bchat\s+live\b|\blive\s+(?:agent|person)\b/i;
 
-/** The courier calling ahead is a delivery detail, not a request for a person. */
-export const COURIER_CALL = /\b(?:can|could|will|would)\s+the\s+(?:driver|courier|delivery\s+\w+)\s+(?:call|ring|phone|text)\b/i;
+/** The courier calling ahead, or a caller told about ("someone on the phone said ..."), is not a request for a person. */
+export const COURIER_CALL = /\b(?:someone|somebody|a\s+(?:man|woman|person|guy|lady))\s+(?:on\s+the\s+phone\s+)?(?:said|claimed|told|rang|called|phoned|texted|messaged)\b|\b(?:can|could|will|would)\s+the\s+(?:driver|courier|delivery\s+\w+)\s+(?:call|ring|phone|text)\b/i;
 
 /** Doubts about keeping the plan, or leaving it in other words. */
 const PLAN = '(?:pro|the\\s+plan|my\\s+plan|plan|membership|subscription|account|northwind)';

@@ -119,3 +119,22 @@ describe('indirect asks for a person, and doubts about keeping the plan', () => 
     expect(cuesOf('Can I upgrade to Pro mid-month?')).not.toContain('ending-the-relationship');
   });
 });
+
+describe('second look, after a check set written last (structures, not its sentences)', () => {
+  it('any negated act of the customer beside an account message, but not a code that has not come', () => {
+    expect(cuesOf("Two security codes turned up today. I haven't used my account since May.")).toContain('unrequested-account-event');
+    expect(cuesOf("I requested a code but I haven't received it.")).not.toContain('unrequested-account-event');
+  });
+
+  it('a number read out to a caller is a secret given away; a caller told about is not a person asked for', () => {
+    expect(cuesOf('A caller said he was from the bank, so I read him the number you texted.')).toContain('credentials-given-away');
+    expect(cuesOf('Someone on the phone said my parcel was held at customs.')).not.toContain('asks-for-a-person');
+  });
+
+  it('"kindly reverse ...", "I\'ve never ordered", a second parcel torn open', () => {
+    expect(cuesOf('Kindly reverse the late delivery fee.')).toContain('money-back-request');
+    expect(cuesOf("There are two orders on my account. I've never ordered anything from you.")).toContain('denied-account-action');
+    expect(cuesOf("This is the second parcel that's arrived torn open.")).toContain('repeated-contact');
+  });
+});
+
