@@ -8,7 +8,6 @@
  *
  * escalation-cues.ts adds these to its cues; this file holds only the patterns and their checks.
  */
-import type { CueName } from './escalation-cues.js';
 
 /** A message about the account that the customer can disown: codes, alerts, changes. */
 const ACCOUNT_MESSAGE =
@@ -113,7 +112,17 @@ const DOUBTS_ABOUT_PLAN = new RegExp(
 /** "Great service last time, I'd like the same again" is a repeat order, "Again, thank you" a repeated thanks. */
 const NOT_A_FAILURE = /\b(?:order|buy|shop|purchas|use)\w*\b[^.!?\n]{0,40}\bagain\b|^\s*again\s*,/i;
 
-export type SituationCue = [CueName, number, string];
+/** The cues this file can raise; each is one of escalation-cues.ts's CUE_NAMES. */
+export type SituationCueName =
+  | 'unrequested-account-event'
+  | 'credentials-given-away'
+  | 'sarcasm-frame'
+  | 'deceptive-practice'
+  | 'repeated-contact'
+  | 'asks-for-a-person'
+  | 'ending-the-relationship';
+
+export type SituationCue = [SituationCueName, number, string];
 
 /** The situation cues of one sentence, reading its neighbours where the story spans them. */
 export function readSituationCues(sentence: string, previous: string, next: string): SituationCue[] {
@@ -131,7 +140,7 @@ export function readSituationCues(sentence: string, previous: string, next: stri
   return checks.filter((cue): cue is SituationCue => cue !== null);
 }
 
-function found(name: CueName, pattern: RegExp, sentence: string): SituationCue | null {
+function found(name: SituationCueName, pattern: RegExp, sentence: string): SituationCue | null {
   const match = pattern.exec(sentence);
   return match ? [name, 1, match[0]] : null;
 }
