@@ -15,6 +15,10 @@ import { parseJsonLines } from './local-model/parse-jsonl.js';
 
 export const defaultEscalationTrainingDirectory = fileURLToPath(new URL('../../data/training/escalation/', import.meta.url));
 export const defaultEscalationDevPath = fileURLToPath(new URL('../../data/training/held-out/escalation-apart.jsonl', import.meta.url));
+/** Account events, undone charges and sarcasm told in words nobody listed: written before the situation sentences. */
+export const defaultEscalationSituationsDevPath = fileURLToPath(
+  new URL('../../data/training/held-out/escalation-situations-apart.jsonl', import.meta.url),
+);
 
 const taggedSchema = z.object({
   text: z.string().trim().min(1),
