@@ -56,6 +56,13 @@ export const defaultOneLinersPath = join(defaultTrainingDirectory, 'held-out', '
  */
 export const defaultRequestsApartPath = join(defaultTrainingDirectory, 'held-out', 'requests-apart.jsonl');
 
+/**
+ * Short requests (15 per intent) in the voices the other files lack (non-native, older, formal,
+ * terse, "can u", "is it possible to", US and British words), written before any training file of
+ * that branch was read: a dev set for requests written by other people.
+ */
+export const defaultRequestsVoicesPath = join(defaultTrainingDirectory, 'held-out', 'requests-voices.jsonl');
+
 export function readHeldOutExamples(path: string = defaultHeldOutPath): TrainingExample[] {
   return parseTrainingExamples(readFileSync(path, 'utf8'), path);
 }
