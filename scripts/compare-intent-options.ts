@@ -7,7 +7,9 @@
  *   npx tsx scripts/compare-intent-options.ts '{"name":"base"}' '{"name":"l2","l2":3e-4}' ...
  *
  * Each argument is a JSON object of TrainOptions (features nested under "features") plus a "name";
- * "exclude" (file names) leaves training files out, e.g. {"exclude":["requests-varied.jsonl"]}.
+ * "exclude" (file names) leaves training files out, e.g. {"exclude":["requests-varied.jsonl"]};
+ * "weights" (file name -> weight) makes a file's examples count less or more, e.g. {"weights":{"inbox-mail.jsonl":0.25}};
+ * every example's group is its file name, e.g. {"calibrationGroups":["intents.jsonl","short-requests.jsonl"]}.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -29,11 +31,21 @@ const apart = readHeldOutExamples(defaultRequestsApartPath);
 const voices = readHeldOutExamples(defaultRequestsVoicesPath);
 
 for (const argument of process.argv.slice(2)) {
-  const { name, exclude = [], ...options } = JSON.parse(argument) as TrainOptions & { name: string; exclude?: string[] };
+  const { name, exclude = [], weights = {}, ...options } = JSON.parse(argument) as TrainOptions & {
+    name: string;
+    exclude?: string[];
+    weights?: Record<string, number>;
+  };
   const files = readdirSync(defaultTrainingDirectory)
     .filter((file) => file.endsWith('.jsonl') && !exclude.includes(file))
     .sort();
-  const examples = files.flatMap((file) => parseTrainingExamples(readFileSync(join(defaultTrainingDirectory, file), 'utf8'), file));
+  const examples = files.flatMap((file) =>
+    parseTrainingExamples(readFileSync(join(defaultTrainingDirectory, file), 'utf8'), file).map((example) => ({
+      ...example,
+      group: file,
+      ...(weights[file] === undefined ? {} : { weight: weights[file] }),
+    })),
+  );
   const started = performance.now();
   const classifier = IntentClassifier.train(examples, options);
   const byRequest = requestClassifier(classifier);
@@ -50,7 +62,7 @@ for (const argument of process.argv.slice(2)) {
       return `${label} ${(evaluation.accuracy * 100).toFixed(1)}% >=.9 ${sure.count}/${(sure.accuracy * 100).toFixed(1)}%`;
     })
     .join(' | ');
-  console.log(`${name.padEnd(14)} ${line} | T ${classifier.temperature.toFixed(3)} | ${((performance.now() - started) / 1000).toFixed(0)} s`);
+  console.log(`${name.padEnd(14)} ${line} | T ${classifier.temperature.toFixed(3)} ${JSON.stringify(classifier.training.calibration)} | ${((performance.now() - started) / 1000).toFixed(0)} s`);
   for (const [label, evaluation] of scores.slice(3)) {
     console.log(`  ${label} confusions: ${evaluation.confusions.slice(0, 10).map((c) => `${c.expected}>${c.predicted} ${c.count}`).join(', ')}`);
   }

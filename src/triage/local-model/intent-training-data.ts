@@ -41,7 +41,10 @@ export function readTrainingExamples(directory: string = defaultTrainingDirector
     .filter((name) => name.endsWith('.jsonl'))
     .sort();
   if (files.length === 0) throw new Error(`No *.jsonl training files in ${directory}.`);
-  return files.flatMap((name) => parseTrainingExamples(readFileSync(join(directory, name), 'utf8'), name));
+  // The file is the example's group: the intent model fits its temperature on whole files held out.
+  return files.flatMap((name) =>
+    parseTrainingExamples(readFileSync(join(directory, name), 'utf8'), name).map((example) => ({ ...example, group: name })),
+  );
 }
 
 /** The held-out inbox mail: written apart from the training parts, never read by training. */

@@ -62,6 +62,46 @@ describe('IntentClassifier.train', () => {
     expect(uncalibrated.temperature).toBe(1);
   });
 
+  it('fits the temperature on whole groups held out in turn, skipping groups no example carries', () => {
+    const examples = smallSample(20).map((example, index) => ({ ...example, group: index % 3 === 0 ? 'a' : index % 3 === 1 ? 'b' : 'c' }));
+    const classifier = IntentClassifier.train(examples, { ...quickOptions, calibrationGroups: ['a', 'b', 'missing'] });
+    const calibration = classifier.training.calibration as { heldOutExamples: number; heldOutGroups: string[] };
+    const english = examples.filter((example) => example.group !== 'c' && example.lang === undefined);
+    expect(calibration).toMatchObject({ heldOutGroups: ['a', 'b'], heldOutExamples: english.length });
+    // Without any listed group present, a random share of every intent is held out instead.
+    const split = IntentClassifier.train(examples, { ...quickOptions, calibrationGroups: ['missing'] });
+    expect(split.training.calibration).not.toHaveProperty('heldOutGroups');
+    expect(classifier.temperature).not.toBeCloseTo(split.temperature, 3);
+  });
+
+  it('caps its confidence, keeping its intent, where the second model picks another intent', () => {
+    const examples = smallSample(12);
+    const alone = IntentClassifier.train(examples, { ...quickOptions, agreement: false });
+    const json = IntentClassifier.train(examples, quickOptions).toJSON();
+    // A second model trained on labels shifted by one intent disagrees with nearly everything.
+    const shifted = IntentClassifier.train(
+      examples.map((example) => ({ ...example, intent: alone.intents[(alone.intents.indexOf(example.intent) + 1) % alone.intents.length]! })),
+      quickOptions,
+    ).toJSON();
+    const disagreeing = IntentClassifier.fromJSON({ ...json, agreement: { cap: 0.6, model: shifted.agreement!.model } });
+    const agreeing = IntentClassifier.fromJSON(json);
+    let capped = 0;
+    for (const text of ['I forgot my password', 'where is my order A1001', 'please delete all my personal data under GDPR']) {
+      const reference = alone.predict(text);
+      const prediction = disagreeing.predict(text);
+      expect(prediction.intent).toBe(reference.intent);
+      expect(prediction.ranked.reduce((sum, entry) => sum + entry.probability, 0)).toBeCloseTo(1, 9);
+      if (reference.confidence > 0.6) {
+        capped++;
+        expect(prediction.confidence).toBeLessThanOrEqual(Math.max(0.6, prediction.ranked[1]!.probability) + 1e-12);
+        expect(prediction.confidence).toBeLessThan(reference.confidence);
+      }
+      // The same second model that agrees leaves the regression's confidence as it was.
+      expect(agreeing.predict(text).confidence).toBeCloseTo(reference.confidence, 9);
+    }
+    expect(capped).toBeGreaterThan(0);
+  });
+
   it('refuses examples that cannot train a classifier', () => {
     expect(() => IntentClassifier.train([{ text: 'hello', intent: 'other' }])).toThrow(RangeError);
     expect(() =>
@@ -176,7 +216,7 @@ describe('the committed model', () => {
       expect(actual.confidence).toBeCloseTo(expected.confidence, 6);
     }
     // Generous: training takes over a minute alone and several sessions share two cores.
-  }, 400_000);
+  }, 600_000);
 });
 
 describe('the committed model on the held-out inbox mail (written apart, never trained on)', () => {

@@ -63,14 +63,14 @@ describe('training examples', () => {
     expect(() => parseTrainingExamples('{"text": "x", "intent": "review", "tags": ["angry"]}', 'bad-tag.jsonl')).toThrow(/bad-tag\.jsonl:1/);
   });
 
-  it('read every *.jsonl file of a directory, in file-name order, and skip blank lines', () => {
+  it('read every *.jsonl file of a directory, in file-name order, each example grouped by its file, and skip blank lines', () => {
     const directory = mkdtempSync(join(tmpdir(), 'intent-training-'));
     writeFileSync(join(directory, 'b.jsonl'), '{"text": "second", "intent": "review"}\n\n');
     writeFileSync(join(directory, 'a.jsonl'), '{"text": "first", "intent": "complaint"}\n');
     writeFileSync(join(directory, 'notes.txt'), 'not training data');
     expect(readTrainingExamples(directory)).toEqual([
-      { text: 'first', intent: 'complaint' },
-      { text: 'second', intent: 'review' },
+      { text: 'first', intent: 'complaint', group: 'a.jsonl' },
+      { text: 'second', intent: 'review', group: 'b.jsonl' },
     ]);
   });
 
