@@ -7,7 +7,14 @@ import {
   type IntentExample,
 } from '../../../src/triage/local-model/intent-classifier.js';
 import { evaluateClassifier, readLabelledCsv } from '../../../src/triage/local-model/intent-evaluation.js';
-import { defaultOneLinersPath, defaultRequestsApartPath, readHeldOutExamples, readTrainingExamples } from '../../../src/triage/local-model/intent-training-data.js';
+import {
+  defaultOneLinersPath,
+  defaultRequestsApartPath,
+  defaultRequestsVoicesPath,
+  readHeldOutExamples,
+  readTrainingExamples,
+} from '../../../src/triage/local-model/intent-training-data.js';
+import { requestClassifier } from '../../../src/triage/local-model/request-classification.js';
 import { tokenise } from '../../../src/triage/local-model/text-features.js';
 
 const bitextPath = fileURLToPath(new URL('../../../../shared/data/bitext-support-intents.csv', import.meta.url));
@@ -247,6 +254,24 @@ describe('the committed model on the held-out one-line requests (written apart, 
     // training; 0.856 / 0.079 before the first short requests were added to training).
     expect(report.accuracy).toBeGreaterThanOrEqual(0.92);
     expect(report.calibration.expectedCalibrationError).toBeLessThan(0.06);
+  });
+});
+
+describe('the committed model on requests in other voices (requests-voices.jsonl, a dev set)', () => {
+  it('reads them well, and what it reads at 0.9 or more is nearly always right, on every dev set', () => {
+    const classifier = loadDefaultIntentClassifier();
+    const voices = evaluateClassifier(requestClassifier(classifier), readHeldOutExamples(defaultRequestsVoicesPath));
+    // Measured 0.940 (0.911 before requests-voices-train.jsonl).
+    expect(voices.accuracy).toBeGreaterThanOrEqual(0.92);
+    // Measured 98.5-99.2 % right at >= 0.9 (96.0-98.6 % before the second model and the temperature
+    // fitted on files held out whole; mail read by its request was the lowest).
+    for (const rows of [readHeldOutExamples(), readHeldOutExamples(defaultOneLinersPath), readHeldOutExamples(defaultRequestsApartPath), readHeldOutExamples(defaultRequestsVoicesPath)]) {
+      const sure = evaluateClassifier(requestClassifier(classifier), rows).calibration.bins.filter((bin) => bin.lower >= 0.9 - 1e-9);
+      const count = sure.reduce((sum, bin) => sum + bin.count, 0);
+      const right = sure.reduce((sum, bin) => sum + bin.accuracy * bin.count, 0);
+      expect(count).toBeGreaterThan(rows.length / 2);
+      expect(right / count).toBeGreaterThanOrEqual(0.97);
+    }
   });
 });
 
