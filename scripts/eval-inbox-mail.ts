@@ -8,7 +8,8 @@
  * Intents are reported twice: the whole mail (`classifier.predict`) and by its request
  * (`classifyRequest`: the whole mail and its sentences, as the pipeline and the local model read
  * it), each with its ECE; on the held-out one-line requests (data/training/held-out/one-liners.jsonl); and on
- * the short requests written apart from requests-varied.jsonl (data/training/held-out/requests-apart.jsonl).
+ * the short requests written apart from requests-varied.jsonl (data/training/held-out/requests-apart.jsonl);
+ * and on the requests in other voices (data/training/held-out/requests-voices.jsonl).
  */
 import { parseArgs } from 'node:util';
 import { loadDefaultEscalationModel } from '../src/triage/escalation-model.js';
@@ -17,7 +18,13 @@ import { detectEscalation, escalationTags } from '../src/triage/escalation.js';
 import { matchWordLists } from '../src/triage/escalation-word-lists.js';
 import { loadDefaultIntentClassifier } from '../src/triage/local-model/intent-classifier.js';
 import { evaluateClassifier } from '../src/triage/local-model/intent-evaluation.js';
-import { defaultHeldOutPath, defaultOneLinersPath, defaultRequestsApartPath, readHeldOutExamples } from '../src/triage/local-model/intent-training-data.js';
+import {
+  defaultHeldOutPath,
+  defaultOneLinersPath,
+  defaultRequestsApartPath,
+  defaultRequestsVoicesPath,
+  readHeldOutExamples,
+} from '../src/triage/local-model/intent-training-data.js';
 import { classifyRequest, requestClassifier } from '../src/triage/local-model/request-classification.js';
 
 try {
@@ -36,6 +43,7 @@ try {
   const requests = evaluateClassifier(requestClassifier(classifier), rows);
   const oneLiners = evaluateClassifier(requestClassifier(classifier), readHeldOutExamples(defaultOneLinersPath));
   const requestsApart = evaluateClassifier(requestClassifier(classifier), readHeldOutExamples(defaultRequestsApartPath));
+  const requestsVoices = evaluateClassifier(requestClassifier(classifier), readHeldOutExamples(defaultRequestsVoicesPath));
   const sureShare = (evaluation: typeof intents) => {
     const sure = evaluation.calibration.bins.filter((bin) => bin.lower >= 0.9 - 1e-9);
     const count = sure.reduce((sum, bin) => sum + bin.count, 0);
@@ -62,6 +70,9 @@ try {
           oneLinerEce: oneLiners.calibration.expectedCalibrationError,
           requestsApartAccuracy: requestsApart.accuracy,
           requestsApartEce: requestsApart.calibration.expectedCalibrationError,
+          requestsVoicesAccuracy: requestsVoices.accuracy,
+          requestsVoicesEce: requestsVoices.calibration.expectedCalibrationError,
+          requestsVoicesSure: sureShare(requestsVoices),
           matrix,
           wordLists,
           tagModel,
@@ -73,16 +84,18 @@ try {
   } else {
     const percent = (value: number) => `${(value * 100).toFixed(1)}%`;
     console.log(`${rows.length} held-out mails (${tagged.length} tag-labelled)  intent accuracy ${percent(intents.accuracy)} (${intents.correct}/${intents.total})`);
-    for (const [name, evaluation] of [['whole mail', intents], ['by its request', requests], ['one-line requests', oneLiners], ['requests apart', requestsApart]] as const) {
+    for (const [name, evaluation] of [['whole mail', intents], ['by its request', requests], ['one-line requests', oneLiners], ['requests apart', requestsApart], ['requests voices', requestsVoices]] as const) {
       const sure = sureShare(evaluation);
       console.log(
         `  ${name.padEnd(18)} accuracy ${percent(evaluation.accuracy)} (${evaluation.correct}/${evaluation.total})  ECE ${evaluation.calibration.expectedCalibrationError.toFixed(3)}  ` +
           `confidence >= 0.9: ${sure.count} (${percent(sure.accuracy)} right)`,
       );
     }
-    console.log('\nrequests apart, most frequent confusions:');
-    for (const confusion of requestsApart.confusions.slice(0, 8)) {
-      console.log(`  ${confusion.expected} -> ${confusion.predicted}: ${confusion.count}`);
+    for (const [name, evaluation] of [['requests apart', requestsApart], ['requests voices', requestsVoices]] as const) {
+      console.log(`\n${name}, most frequent confusions:`);
+      for (const confusion of evaluation.confusions.slice(0, 8)) {
+        console.log(`  ${confusion.expected} -> ${confusion.predicted}: ${confusion.count}`);
+      }
     }
     console.log('\nweakest intents (recall):');
     for (const score of [...intents.perIntent].sort((left, right) => left.recall - right.recall).slice(0, 6)) {

@@ -7,6 +7,7 @@
  * An intent in neither list (a new one from a retrained classifier) counts as account-bound until
  * someone decides otherwise: refusing an automatic answer is the safe mistake.
  */
+import { extractOrderIds } from './local-model/order-ids.js';
 
 export const ACCOUNT_BOUND_INTENTS: ReadonlySet<string> = new Set([
   'account_security',
@@ -45,6 +46,40 @@ export const GENERAL_QUESTION_INTENTS: ReadonlySet<string> = new Set([
   'review',
 ]);
 
-export function needsAccountData(intent: string): boolean {
-  return !GENERAL_QUESTION_INTENTS.has(intent);
+/**
+ * Account-bound intents that are also asked in general ("can orders be changed after I place one?",
+ * "can your invoices show our VAT number?", "do you support two-step login?"): the KB's how-to answer
+ * holds no account data, so it needs none as long as the mail is not about the sender's own account
+ * or order. Tracking, refunds, payment problems and complaints are always about the sender's own.
+ */
+export const ASKED_IN_GENERAL_INTENTS: ReadonlySet<string> = new Set([
+  'account_security',
+  'cancel_order',
+  'change_order',
+  'change_shipping_address',
+  'check_invoice',
+  'edit_account',
+  'get_invoice',
+  'set_up_shipping_address',
+  'switch_account',
+]);
+
+const OWN_THING =
+  /\b(?:my|mine|our)\b(?:\s+\S+){0,2}?\s+(?:orders?|account|accounts|parcels?|packages?|deliver(?:y|ies)|shipments?|invoices?|receipts?|bills?|cards?|payments?|refunds?|address(?:es)?|profile|password|login|subscription|plan|items?|purchases?|charges?|returns?|basket|cart|details|email)\b/iu;
+const OWN_ACTION =
+  /\b(?:i|we)(?:'ve| have| had)?\s+(?:just\s+|already\s+|recently\s+|accidentally\s+)?(?:ordered|bought|purchased|paid|placed|received|returned|signed up|registered|(?:was|were|been|got) (?:charged|billed))\b/iu;
+
+/** The mail is about the sender's own account or orders: "my order", "I ordered", an order id. */
+export function refersToOwnAccount(text: string): boolean {
+  return OWN_THING.test(text) || OWN_ACTION.test(text) || extractOrderIds(text).length > 0;
+}
+
+/**
+ * Whether answering needs the customer's account data. With the mail's text, an intent that is
+ * also asked in general needs none when the mail is not about the sender's own account or order.
+ */
+export function needsAccountData(intent: string, text?: string): boolean {
+  if (GENERAL_QUESTION_INTENTS.has(intent)) return false;
+  if (text === undefined || !ASKED_IN_GENERAL_INTENTS.has(intent)) return true;
+  return refersToOwnAccount(text);
 }

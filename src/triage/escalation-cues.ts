@@ -30,6 +30,8 @@ import {
 } from './escalation-cues-languages.js';
 import { foldLetters } from './fold-letters.js';
 
+import { COURIER_CALL, MONEY_DECLINED, REFUND_TIMING, UNDO_CHARGE, readSituationCues } from './escalation-situation-cues.js';
+
 export const CUE_NAMES = [
   'negative-words',
   'negated-positive',
@@ -51,6 +53,8 @@ export const CUE_NAMES = [
   'price-or-fee-dispute',
   'other-person-data',
   'asks-for-a-person',
+  'unrequested-account-event',
+  'deceptive-practice',
 ] as const;
 
 export type CueName = (typeof CUE_NAMES)[number];
@@ -121,9 +125,9 @@ const CONTRAST = /\b(?:but|actually|in\s+reality|what\s+(?:came|arrived|i\s+got)
 
 const ACCOUNT_OBJECT = /\b(?:log\s*in|login|logins|logged|sign[\s-]?in|sign[\s-]?ins|signed\s+in|password|passcode|code|email|e-mail|card|cards|payment|payments|charge[ds]?|billed|purchases?|orders?|ordered|bought|spent|points|gift\s+card|device|phone|account|acct|profile|address|wallet|statement|verification|reset|credit)\b/i;
 const DENIAL =
-  /\b(?:i|we|me|us)\s+(?:definitely\s+|certainly\s+|really\s+)?(?:(?:do\s+not|don't|dont)\s+(?:recogni[sz]e|know\s+(?:anything|about|of))|(?:did\s+not|didn't|didnt|never|have\s+not|haven't|wasn't|was\s+not)\s+(?:\w+\s+)?(?:make|made|place|placed|buy|bought|order|ordered|authori[sz]e|authori[sz]ed|request|requested|ask|asked|change|changed|add|added|spend|spent|redeem|redeemed|touch|touched|do|did|recogni[sz]e|know|use|used|write|log|sign|trying))\b|\b(?:(?:not|wasn't|weren't)\s+(?:placed\s+|made\s+|done\s+|ordered\s+|changed\s+)?by\s+me|(?:it|that|this)\s+(?:was\s+not|wasn't|isn't|is\s+not)\s+me|not\s+me\b|isn't\s+mine|is\s+not\s+mine|isn't\s+mine|no\s+(?:idea|knowledge)\s+(?:about|of)|know\s+nothing\s+about|without\s+my\s+(?:knowledge|permission|consent|authori[sz]ation)|neither\s+of\s+us|nobody\s+in\s+my\s+household|i\s+added\s+neither|i\s+don't\s+recogni[sz]e|not\s+recogni[sz]e|never\s+(?:been\s+there|lived\s+there|shopped|used|seen))/i;
+  /\b(?:i|we|me|us)\s+(?:definitely\s+|certainly\s+|really\s+)?(?:(?:do\s+not|don't|dont)\s+(?:recogni[sz]e|know\s+(?:anything|about|of))|(?:did\s+not|didn't|didnt|never|have\s+not|haven't|(?:have|'ve|had)\s+never|wasn't|was\s+not)\s+(?:\w+\s+)?(?:make|made|place|placed|buy|bought|order|ordered|authori[sz]e|authori[sz]ed|request|requested|ask|asked|change|changed|add|added|spend|spent|redeem|redeemed|touch|touched|do|did|recogni[sz]e|know|use|used|write|log|sign|trying|trigger|triggered|shop|shopped|claim|claimed|edit|edited))\b|\b(?:(?:not|wasn't|weren't)\s+(?:placed\s+|made\s+|done\s+|ordered\s+|changed\s+)?by\s+me|(?:it|that|this)\s+(?:was\s+not|wasn't|isn't|is\s+not)\s+me|not\s+me\b|not\s+mine\b|(?:aren't|are\s+not)\s+mine\b|no\s+(?:clue|idea)\s+who\b|\bi\s+(?:only\s+)?(?:made|placed|ordered|bought)\s+(?:one|1)\b(?!\s+of\b)|\bnobody\s+else\s+(?:uses|has|knows)\b|\b(?:bought|ordered)\s+nothing\b|\b(?:didn't|did\s+not)\s+(?:order|place|buy|make)\b|\bneither\s+\w+\s+\w+\s+nor\s+(?:i|me)\b|\b(?:i|we)['’]ve\s+never\s+(?:\w+\s+)?(?:made|placed|ordered|bought|used|authori[sz]ed|been)\b|isn't\s+mine|is\s+not\s+mine|isn't\s+mine|no\s+(?:idea|knowledge)\s+(?:about|of)|know\s+nothing\s+about|without\s+my\s+(?:knowledge|permission|consent|authori[sz]ation)|neither\s+of\s+us|nobody\s+in\s+my\s+household|i\s+added\s+neither|i\s+don't\s+recogni[sz]e|not\s+recogni[sz]e|never\s+(?:been\s+there|lived\s+there|shopped|used|seen))/i;
 const STRANGER =
-  /\b(?:someone|somebody|a\s+stranger|strangers|another\s+person|an\s+unknown\s+person|who)\s+(?:else\s+)?(?:has\s+been\s+|has\s+|have\s+|is\s+|keeps\s+|must\s+have\s+|just\s+)?(?:got|get|gotten|used|using|placed|placing|changed|changing|bought|accessed|accessing|spent|redeemed|ran|run|logged|logging|signed|trying|tried|ordered|ordering|swapped|added|reset|has\s+access)|(?<!\bmy\s+)\b(?:new|unknown|strange|unfamiliar|suspicious|unrecogni[sz]ed)\s+(?:device|login|sign[\s-]?in|card|phone|payments?|charges?|orders?|activity)|\b(?:unknown|strange|unfamiliar|suspicious|unrecogni[sz]ed)\s+(?:\w+\s+)?address|\bnew\s+(?:\w+\s+)?address\s+(?:on|in|added\s+to)\s+my\s+(?:account|profile)|\b(?:taken\s+over|hijacked)\b|\blogged\s+in\s+as\s+me\b|\bsessions?\s+(?:in|from)\s+(?!my\b)|\b(?:someone|somebody)\s+(?:\w+\s+)?(?:seems|appears)\s+to\s+(?:be|have)\b|\b(?:log\s*ins?|logins|sign[\s-]?ins?|access)\b[^.!?\n]{0,30}\bfrom\s+(?!my\s+(?:new\s+|own\s+|work\s+)?(?:phone|laptop|computer|pc|tablet))|\bmy\s+(?:\w+\s+)?(?:email|e-mail|password|phone\s+number|address|card|name|login)\b[^.!?\n]{0,30}\b(?:was|were|has\s+been|have\s+been|got)\s+(?:replaced|changed|swapped|removed|reset)\b(?![^.!?\n]{0,20}\b(?:by\s+me|as\s+i\s+asked|as\s+requested))|\bpurchases?\s+(?:keep\s+)?(?:appearing|showed?\s+up)|\b(?:vanished|disappeared)\s+from\s+my\s+account/i;
+  /\b(?:someone|somebody|a\s+stranger|strangers|another\s+person|an\s+unknown\s+person|who)\s+(?:else\s+)?(?:has\s+been\s+|has\s+|have\s+|is\s+|keeps\s+|must\s+have\s+|just\s+)?(?:got|get|gotten|used|using|placed|placing|changed|changing|bought|accessed|accessing|spent|redeemed|ran|run|logged|logging|signed|trying|tried|ordered|ordering|swapped|added|reset|has\s+access)|(?<!\bmy\s+)\b(?:new|unknown|strange|unfamiliar|suspicious|unrecogni[sz]ed)\s+(?:device|login|sign[\s-]?in|card|phone|payments?|charges?|orders?|activity)|\b(?:unknown|strange|unfamiliar|suspicious|unrecogni[sz]ed)\s+(?:\w+\s+)?address|\bnew\s+(?:\w+\s+)?address\s+(?:on|in|added\s+to)\s+my\s+(?:account|profile)|\b(?:taken\s+over|hijacked)\b|\ba\s+stranger['’]s\b|\blogged\s+in\s+as\s+me\b|\bsessions?\s+(?:in|from)\s+(?!my\b)|\b(?:someone|somebody)\s+(?:\w+\s+)?(?:seems|appears)\s+to\s+(?:be|have)\b|\b(?:log\s*ins?|logins|sign[\s-]?ins?|access)\b[^.!?\n]{0,30}\bfrom\s+(?!my\s+(?:new\s+|own\s+|work\s+)?(?:phone|laptop|computer|pc|tablet))|\bmy\s+(?:\w+\s+)?(?:email|e-mail|password|phone\s+number|address|card|name|login)\b[^.!?\n]{0,30}\b(?:was|were|has\s+been|have\s+been|got)\s+(?:replaced|changed|swapped|removed|reset)\b(?![^.!?\n]{0,20}\b(?:by\s+me|as\s+i\s+asked|as\s+requested))|\bpurchases?\s+(?:keep\s+)?(?:appearing|showed?\s+up)|\b(?:vanished|disappeared)\s+from\s+my\s+account/i;
 const CREDENTIALS_GIVEN =
   /\b(?:clicked|entered|typed|gave|given|sent|shared|replied|put\s+in)\b[^.!?\n]{0,60}\b(?:link|password|login|code|details|pin)\b[^.!?\n]{0,80}\b(?:fake|pretend\w*|claim\w*|looked\s+like|phishing|stranger|caller|said\s+he|said\s+she|copy|worried|mistake)|\b(?:fake|pretend\w*|claiming|looked\s+like\s+yours)\b[^.!?\n]{0,80}\b(?:entered|gave|sent|typed|clicked|replied)\b/i;
 
@@ -142,12 +146,12 @@ const ENDING =
 const MONEY_OBJECT = "(?:money|payment|amount|charge|fee|cost|costs|price|difference|refund|euros?|pounds?|dollars?|quid|(?:€|£|\\$)\\d+(?:[.,]\\d+)?|\\d+[.,]\\d{2}|percent|what\\s+i\\s+paid|the\\s+extra|that|it)";
 const MONEY_BACK = new RegExp(
   `\\b(?:money|payment|amount|cash)\\s+(?:back|returned|refunded)\\b|\\b(?:pay|paid|give|put|send|credit)\\s+(?:me\\s+)?(?:\\w+\\s+){0,4}?back\\b|\\brefund(?:ed)?\\b|\\breimburs\\w+|\\bcompensat\\w+|\\bgoodwill\\b|\\bvoucher\\b|\\bstore\\s+credit\\b|\\bcredit\\s+(?:me|my|it)\\b` +
-    `|\\b(?:money|something|\\d+\\s*(?:%|percent))\\s+off\\b|\\b(?:knock|take)\\w*\\s+(?!me\\s)(?:\\w+\\s+){0,3}?off\\b|\\breduce\\s+the\\s+price\\b|\\bdiscount\\b(?!\\s+codes?)|\\bclaim\\s+back\\b|\\bowed\\b|\\bentitled\\s+to\\b|\\bhonou?r\\s+(?:it|the|that)\\b|\\boffer\\s+price\\b|\\bprice\\s+(?:match|promise)\\b|\\bmatch\\s+(?:that|the|it|their)\\b|\\bmake\\s+up\\s+for\\b|\\bsomething\\s+for\\s+the\\s+trouble\\b|\\b(?:refund|pay|credit|sort\\s+out|give\\s+me|cover|have|get)\\s+(?:me\\s+)?the\\s+difference\\b|\\b(?:charge|fee|payment|amount)\\s+(?:be\\s+)?(?:reversed|refunded|removed|waived|dropped|returned)\\b|\\btake\\s+(?:the\\s+|that\\s+|my\\s+)?(?:\\w+\\s+){0,2}(?:payment|charge|money)\\s+back\\b|\\b(?:have|get)\\s+(?:the\\s+|my\\s+|that\\s+)?(?:\\w+\\s+){0,2}?(?:cost|costs|money|fee|charge|payment|amount|price)\\s+back\\b|\\bclaw\\w*\\s+(?:it\\s+|\\w+\\s+)?back\\b|\\bback\\s+(?:in|into|on|to)\\s+my\\s+(?:account|card|bank)\\b|\\b(?:partial|full)\\s+(?:credit|refund)\\b` +
+    `|\\b(?:money|something|\\d+\\s*(?:%|percent))\\s+off\\b|\\b(?:knock|take)\\w*\\s+(?!me\\s+off\\b)(?:\\w+\\s+){0,3}?off\\b|\\breduce\\s+the\\s+price\\b|\\bdiscount\\b(?!\\s+(?:codes?|newsletter|club|scheme|emails?))|\\bclaim\\s+back\\b|\\bowed\\b|\\bentitled\\s+to\\b|\\bhonou?r\\s+(?:it|the|that)\\b|\\boffer\\s+price\\b|\\bprice\\s+(?:match|promise)\\b|\\bmatch\\s+(?:that|the|it|their)\\b|\\bmake\\s+up\\s+for\\b|\\bsomething\\s+for\\s+the\\s+trouble\\b|\\b(?:refund|pay|credit|sort\\s+out|give\\s+me|cover|have|get)\\s+(?:me\\s+)?the\\s+difference\\b|\\b(?:charge|fee|payment|amount)\\s+(?:be\\s+)?(?:reversed|refunded|removed|waived|dropped|returned)\\b|\\btake\\s+(?:the\\s+|that\\s+|my\\s+)?(?:\\w+\\s+){0,2}(?:payment|charge|money)\\s+back\\b|\\b(?:have|get)\\s+(?:the\\s+|my\\s+|that\\s+)?(?:\\w+\\s+){0,2}?(?:cost|costs|money|fee|charge|payment|amount|price)\\s+back\\b|\\bclaw\\w*\\s+(?:it\\s+|\\w+\\s+)?back\\b|\\bback\\s+(?:in|into|on|to)\\s+my\\s+(?:account|card|bank)\\b|\\b(?:partial|full)\\s+(?:credit|refund)\\b` +
     // "Reverse it" is about money; "remove it" and "return it" are most often the product or the account.
     `|\\b(?:reverse|waive|drop|wipe)\\s+(?:the\\s+|this\\s+|that\\s+|my\\s+)?(?:\\w+\\s+)?${MONEY_OBJECT}\\b(?!\\s+(?:off|at|in|to)\\b)|\\b(?:return|cancel|remove)\\s+(?:the\\s+|this\\s+|that\\s+|my\\s+)?(?:\\w+\\s+)?${MONEY_OBJECT.replace('|that|it)', ')')}\\b`,
   'i',
 );
-const REQUEST_MOOD = /\b(?:please|pls|can|could|would|will|'ll|want|wanted|'d\s+like|would\s+like|expect|need|owed|entitled|give|should|deserve|claim|accept|happy\s+to|is\s+there|is\s+(?:a|some)\s+(?:partial|full|goodwill)|do\s+you\s+do|i\s+think|refund\s+please|when\s+will\s+you\s+send|demand|sort\s+out|possible|by\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|the\s+end\s+of))\b/i;
+const REQUEST_MOOD = /^\s*(?:kindly\s+|just\s+)?(?:reverse|undo|void|refund|credit|cancel|take|put|give|send|pay|waive)\b|\b(?:please|pls|kindly|can|could|would|will|'ll|want|wanted|'d\s+like|would\s+like|expect|need|owed|entitled|give|should|deserve|claim|accept|happy\s+to|is\s+there|is\s+(?:a|some)\s+(?:partial|full|goodwill)|do\s+you\s+do|i\s+think|refund\s+please|how\s+about|prefer|rather|at\s+least|when\s+will\s+you\s+send|demand|sort\s+out|possible|by\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|the\s+end\s+of))\b/i;
 /** A question about the policy or the timing of a refund already granted is not a request for money back. */
 const POLICY_QUESTION = /\brefund\s+(?:is|was|has\s+been|got)\s+(?:already\s+)?(?:approved|processed|issued|confirmed|pending|on\s+its\s+way)|\b(?:approved|processed|issued|confirmed)\s+(?:the|my)\s+refund|\bstatus\s+of\s+(?:my|the)\s+refund|\bhow\s+long\s+(?:does|will|should|do)\b|\b(?:my|the)\s+refund\b[^.!?\n]{0,40}\b(?:arrive|come|show|take|reach|go\s+through|hit|land)|\bwhen\s+(?:will|does|do|should)\b[^.!?\n]{0,40}\brefund|\b(?:policy|policies|how\s+long\s+does|how\s+do\s+i|how\s+are|when\s+will\s+my\s+refund|in\s+general|for\s+students|normally|do\s+you\s+offer|promo\s+codes?|how\s+do\s+refunds)\b/i;
 const PRICE_OR_FEE =
@@ -224,9 +228,9 @@ export function readCues(text: string): CueReading {
   const evidence: CueReading['evidence'] = {};
   const sentences = cueSentences(text);
   sentences.forEach((sentence, index) => {
-    const next = sentences[index + 1] ?? '';
     const previous = sentences[index - 1] ?? '';
-    for (const [name, value, words] of sentenceCues(sentence, next, previous)) {
+    const next = sentences[index + 1] ?? '';
+    for (const [name, value, words] of [...sentenceCues(sentence, previous, next), ...readSituationCues(sentence, previous, next)]) {
       const slot = CUE_NAMES.indexOf(name);
       if (value > values[slot]!) {
         values[slot] = value;
@@ -239,7 +243,7 @@ export function readCues(text: string): CueReading {
 
 type Cue = [CueName, number, string];
 
-function sentenceCues(sentence: string, next: string, previous: string): Cue[] {
+function sentenceCues(sentence: string, previous: string, next: string): Cue[] {
   const cues: Cue[] = [];
   const folded = foldForCues(foldLetters(sentence));
   const add = (name: CueName, value: number, words: string) => {
@@ -292,8 +296,8 @@ function sentenceCues(sentence: string, next: string, previous: string): Cue[] {
   add('shouting', shouting.share, shouting.words);
   found('exclamation', /!{2,}|\?{2,}|\?!|!\?/);
 
-  // The account object may sit in the sentence before: "Two orders go to Leeds. I've never lived there."
-  if (ACCOUNT_OBJECT.test(sentence) || (DENIAL.test(sentence) && ACCOUNT_OBJECT.test(previous))) {
+  // "Three orders went out from my account. I have no clue who placed them.": the object may be a sentence back.
+  if (ACCOUNT_OBJECT.test(sentence) || ACCOUNT_OBJECT.test(previous)) {
     const denial = DENIAL.exec(sentence);
     if (denial && !/\b(?:receive[d]?|get|got|arrive[d]?|find|found|hear[d]?|see)\b/i.test(denial[0])) add('denied-account-action', 1, denial[0]);
     // "My password was changed. Yes, that was me": the customer owns the change.
@@ -305,8 +309,9 @@ function sentenceCues(sentence: string, next: string, previous: string): Cue[] {
 
   found('leaving-the-shop', LEAVING);
   found('ending-the-relationship', ENDING);
-  const money = MONEY_BACK.exec(sentence);
-  if (money && REQUEST_MOOD.test(sentence) && !POLICY_QUESTION.test(sentence)) add('money-back-request', 1, money[0]);
+  const money = MONEY_BACK.exec(sentence) ?? UNDO_CHARGE.exec(sentence);
+  const notAsked = POLICY_QUESTION.test(sentence) || REFUND_TIMING.test(sentence) || MONEY_DECLINED.test(sentence);
+  if (money && REQUEST_MOOD.test(sentence) && !notAsked) add('money-back-request', 1, money[0]);
   found('price-or-fee-dispute', PRICE_OR_FEE);
 
   const other = OTHER_PERSON_DATA.exec(sentence);
@@ -328,7 +333,7 @@ function sentenceCues(sentence: string, next: string, previous: string): Cue[] {
     const whose = WHOSE.exec(sentence);
     if (whose) add('other-person-data', 0.7, whose[0]);
   }
-  if (!CONTACT_DECLINED.test(sentence)) found('asks-for-a-person', PERSON_REQUEST);
+  if (!CONTACT_DECLINED.test(sentence) && !COURIER_CALL.test(sentence)) found('asks-for-a-person', PERSON_REQUEST);
   cues.push(...foreignCues(sentence, folded, previous, question));
   return cues;
 }

@@ -17,6 +17,10 @@ export const defaultEscalationTrainingDirectory = fileURLToPath(new URL('../../d
 export const defaultEscalationDevPath = fileURLToPath(new URL('../../data/training/held-out/escalation-apart.jsonl', import.meta.url));
 /** The second dev set: half English, half the seven other languages, written before any change it measures. */
 export const escalationVoicesPath = fileURLToPath(new URL('../../data/training/held-out/escalation-voices.jsonl', import.meta.url));
+/** Account events, undone charges and sarcasm told in words nobody listed: written before the situation sentences. */
+export const defaultEscalationSituationsDevPath = fileURLToPath(
+  new URL('../../data/training/held-out/escalation-situations-apart.jsonl', import.meta.url),
+);
 
 const taggedSchema = z.object({
   text: z.string().trim().min(1),

@@ -58,9 +58,15 @@ const INTENT_TAGS: Record<string, EscalationModelTag> = {
   contact_human_agent: 'human-requested',
   get_refund: 'refund',
   data_protection: 'legal-review',
-  // Every delete_account mail of the corpus carries retention: closing the account is leaving.
   delete_account: 'retention',
 };
+
+/**
+ * Intents that are their tag: closing the account (or the paid plan) is leaving, however calmly or
+ * hypothetically it is asked ("not yet, just how it works"), so the tag model's calm reading does not
+ * veto it as it vetoes praise read as `complaint`.
+ */
+const INTENTS_THAT_ARE_THEIR_TAG = new Set(['delete_account']);
 
 export const INTENT_MIN_CONFIDENCE = 0.5;
 /** The share of its threshold the tag model must give an intent's tag for the intent to add it. */
@@ -126,7 +132,8 @@ export function readEscalation(input: EscalationInput): { signals: EscalationSig
   // The intent alone is not enough where the tag model reads the words as calm: the intent
   // `complaint` also takes praise and feedback, `get_refund` a return already sent.
   const modelScore = scores.find((score) => score.tag === byIntent);
-  const corroborated = !modelScore || modelScore.probability >= modelScore.threshold * INTENT_CORROBORATION;
+  const corroborated =
+    !modelScore || INTENTS_THAT_ARE_THEIR_TAG.has(input.intent ?? '') || modelScore.probability >= modelScore.threshold * INTENT_CORROBORATION;
   if (byIntent && corroborated && !signals.has(byIntent)) {
     signals.set(byIntent, {
       tag: byIntent,

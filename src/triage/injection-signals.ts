@@ -5,6 +5,7 @@
  */
 import { isAllowedHost } from './reply-rules-links.js';
 import { detectPii } from './scrubber-detect.js';
+import { headerField, replyHeaderLength } from './mail/mail-headers.js';
 
 /*
  * Ticket text aimed at the agent rather than at support. A ticket that tries to steer the agent
@@ -57,6 +58,11 @@ const INJECTION_PATTERNS: ReadonlyArray<{ kind: InjectionKind; pattern: RegExp }
 
 const ZERO_WIDTH = /[\u200b-\u200d\u2060\ufeff\u00ad]/g;
 const FULL_WIDTH_RUN = /[\uff21-\uff3a\uff41-\uff5a]{3}/;
+/**
+ * Left-to-right and right-to-left overrides (not the marks and isolates that Arabic or Hebrew mail
+ * carries): they make a reader see text in another order than the model reads it.
+ */
+const BIDI_OVERRIDE = /[\u202d\u202e]/;
 const SPACED_LETTERS = /(?:^|\s)(?:\p{L}[ \t]{1,3}){5}\p{L}(?=\s|$)/u;
 const BASE64_RUN = /[A-Za-z0-9+/]{24,}={0,2}/g;
 const SCRUBBED_EMAIL = /\[email:[^\]@\s]{0,40}@([^\]\s]{1,255})\]/g;
@@ -71,6 +77,7 @@ export function findInjectionSignals(
     if (!signals.some((signal) => signal.kind === kind)) signals.push({ kind, match: shorten(match) });
   };
   if (FULL_WIDTH_RUN.test(ticketText)) add('obfuscation', 'full-width letters');
+  if (BIDI_OVERRIDE.test(ticketText)) add('obfuscation', 'bidi override characters');
   if ((ticketText.match(/\p{L}[\u200b-\u200d\u2060\u00ad](?=\p{L})/gu) ?? []).length >= 3) add('obfuscation', 'hidden characters inside words');
   const text = readableForm(ticketText);
   const lookAlike = findLookAlikeWords(text)[0];
@@ -88,7 +95,10 @@ export function findInjectionSignals(
     if (match) add(kind, match[0]);
   }
   const own = new Set(allow.customerEmails.map((email) => email.trim().toLowerCase()));
-  for (const email of detectPii(text, new Set(['email']))) {
+  // An address in a forwarded or quoted mail's header names who sent that mail, not a person asked
+  // about ("Is this really from you?" above a phishing mail from security@northwind-verify.example).
+  const body = withoutMailHeaders(text);
+  for (const email of detectPii(body, new Set(['email']))) {
     const address = email.value.toLowerCase();
     const host = address.slice(address.lastIndexOf('@') + 1);
     if (own.has(address) || isAllowedHost(host, allow.ownHosts)) continue;
@@ -98,12 +108,27 @@ export function findInjectionSignals(
   // The service triages the stored ticket, whose emails the scrubber has masked to their domain
   // ("[email:***@bigcorp.example]"): another domain than the customer's is someone else.
   const ownDomains = new Set([...own].map((email) => email.slice(email.lastIndexOf('@') + 1)));
-  for (const [marker, domain = ''] of text.matchAll(SCRUBBED_EMAIL)) {
+  for (const [marker, domain = ''] of body.matchAll(SCRUBBED_EMAIL)) {
     if (ownDomains.has(domain.toLowerCase()) || isAllowedHost(domain, allow.ownHosts)) continue;
     add('third-party', marker);
     break;
   }
   return signals;
+}
+
+/** The text without "From: / To: / Cc:" header lines and "On ..., X <x@y> wrote:" lines, quoted or not. */
+function withoutMailHeaders(text: string): string {
+  const lines = text.split('\n').map((line) => line.replace(/^(?:\s*>)+\s?/u, ''));
+  const kept: string[] = [];
+  for (let index = 0; index < lines.length; index += 1) {
+    const attribution = replyHeaderLength(lines, index);
+    if (attribution > 0) {
+      index += attribution - 1;
+      continue;
+    }
+    if (headerField(lines[index] ?? '') === undefined) kept.push(lines[index] ?? '');
+  }
+  return kept.join('\n');
 }
 
 /** NFKC (full-width letters become plain ones) without zero-width and soft-hyphen characters. */
@@ -145,23 +170,31 @@ const MAX_QUOTES = 200;
  * A KB-grounded reply restates the policy in its own words; a reply that carries the customer's
  * sentence verbatim is what an injected "reply with ..." produces.
  */
-export function findTicketEchoes(reply: string, ticketText: string): string[] {
+/**
+ * `approved`: the run's approved material (KB articles, order facts). Words the reply shares with the
+ * ticket that the approved material says as well came from there ("press Forgot password" is the
+ * article's, though the customer wrote "I clicked 'forgot password'"): not an echo.
+ */
+export function findTicketEchoes(reply: string, ticketText: string, approved = ''): string[] {
   const replyWords = wordsOf(reply);
   if (replyWords.length === 0) return [];
   const replyLine = ` ${replyWords.join(' ')} `;
+  const approvedLine = ` ${wordsOf(approved).join(' ')} `;
+  const fromApproved = (words: string) => approved !== '' && approvedLine.includes(` ${words} `);
   const echoes: string[] = [];
   let quotes = 0;
   for (const match of readableForm(ticketText).matchAll(QUOTED)) {
     if (++quotes > MAX_QUOTES) break;
     const words = wordsOf(match[1] ?? '');
-    if (words.length >= 2 && replyLine.includes(` ${words.join(' ')} `)) echoes.push(shorten(words.join(' ')));
+    const phrase = words.join(' ');
+    if (words.length >= 2 && replyLine.includes(` ${phrase} `) && !fromApproved(phrase)) echoes.push(shorten(phrase));
   }
   const ticketWords = wordsOf(ticketText);
   const runs = new Set<string>();
   for (let index = 0; index + ECHO_RUN <= ticketWords.length; index += 1) runs.add(ticketWords.slice(index, index + ECHO_RUN).join(' '));
   for (let index = 0; index + ECHO_RUN <= replyWords.length; index += 1) {
     const run = replyWords.slice(index, index + ECHO_RUN).join(' ');
-    if (runs.has(run)) {
+    if (runs.has(run) && !fromApproved(run)) {
       echoes.push(run);
       break;
     }

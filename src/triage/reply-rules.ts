@@ -7,8 +7,10 @@
  * - pii: no email, phone, card, IBAN, secret or order id other than the customer's own.
  * - link: no link whose host is outside the allow-list (subdomains of allowed hosts are fine).
  * - internal: no instructions, tool talk, confidence values, internal notes or placeholders.
+ * - credentials: no request that the customer send us a password, code, card number or bank login.
  * - empty / length: a blank reply, or one over 4000 characters.
  */
+import { findCredentialRequests } from './reply-rules-credential-requests.js';
 import { findInternalLeaks } from './reply-rules-internal.js';
 import { findLinks, isAllowedHost } from './reply-rules-links.js';
 import { findForeignPii } from './reply-rules-pii.js';
@@ -26,7 +28,7 @@ export interface ReplyRuleContext {
   allowedLinkHosts: string[];
 }
 
-export type ReplyRule = 'promise' | 'pii' | 'link' | 'internal' | 'empty' | 'length';
+export type ReplyRule = 'promise' | 'pii' | 'link' | 'internal' | 'credentials' | 'empty' | 'length';
 
 export interface RuleViolation {
   rule: ReplyRule;
@@ -87,6 +89,10 @@ export function checkReplyRules(context: ReplyRuleContext): RuleViolation[] {
       message: `the reply links to ${link.host}, which is not one of ${context.allowedLinkHosts.join(', ') || 'the allowed hosts'}`,
       match: link.match,
     });
+  }
+
+  for (const finding of findCredentialRequests(reply)) {
+    add({ rule: 'credentials', message: `the reply asks the customer to hand over a secret: "${finding.match}"`, match: finding.match });
   }
 
   for (const finding of findInternalLeaks(reply)) {

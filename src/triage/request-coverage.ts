@@ -22,6 +22,9 @@ import type { IntentPredictor } from './local-model/request-classification.js';
 /** The KB's first answer to an ask covers it only from this normalised score (off-topic text stays below). */
 export const MIN_KB_ANSWER_SCORE = 0.2;
 
+/** An article of the chosen intent within this share of the KB's best score for an ask answers it too. */
+export const CLOSE_SECOND_SHARE = 0.8;
+
 /** Probability the chosen intent and its article-mates keep in an ask for it to count as the same request. */
 export const MIN_COVERED_SHARE = 0.25;
 
@@ -41,6 +44,8 @@ export const MIN_SUBSTANTIAL_TERMS = 4;
 
 // A short ask that points back ("How do I set a new one?") is read with the sentence before it.
 const BACK_REFERENCE = /\b(?:one|it|that|this|them|those)\b/i;
+// "Can I add bulbs to the order? Or do I need a new one?": the other half of the same question.
+const ALTERNATIVE = /^or\b/i;
 const MAX_BACK_REFERENCE_TERMS = 3;
 
 // Content words that say nothing about what is asked ("quick question", "any idea").
@@ -88,14 +93,18 @@ export function findUncoveredAsks(input: {
       uncovered.push({ sentence, intent: 'other', probability: 0 });
       break;
     }
-    const pointsBack = index > 0 && BACK_REFERENCE.test(sentence) && contentTerms(sentence).length <= MAX_BACK_REFERENCE_TERMS;
+    const pointsBack =
+      index > 0 && (ALTERNATIVE.test(sentence) || (BACK_REFERENCE.test(sentence) && contentTerms(sentence).length <= MAX_BACK_REFERENCE_TERMS));
     const reading = input.classifier.predict(pointsBack ? `${sentences[index - 1]} ${sentence}` : sentence);
     if (answered.has(reading.intent)) continue;
     if (reading.confidence < MIN_OTHER_REQUEST_CONFIDENCE && contentTerms(sentence).length < MIN_SUBSTANTIAL_TERMS) continue;
     const share = reading.ranked.reduce((sum, entry) => sum + (answered.has(entry.intent) ? entry.probability : 0), 0);
     if (share >= MIN_COVERED_SHARE) continue;
-    const [first] = input.kb.search(sentence, { limit: 1 });
-    if (first && first.score >= MIN_KB_ANSWER_SCORE && first.intents.includes(input.intent)) continue;
+    // The KB answers the ask with an article of the chosen intent, first or as a close second
+    // ("who pays the return shipping?" is the returns article's and the refund policy's alike).
+    const hits = input.kb.search(sentence, { limit: 3 });
+    const top = hits[0]?.score ?? 0;
+    if (hits.some((hit) => hit.score >= MIN_KB_ANSWER_SCORE && hit.score >= top * CLOSE_SECOND_SHARE && hit.intents.includes(input.intent))) continue;
     uncovered.push({ sentence, intent: reading.intent, probability: reading.confidence });
   }
   return uncovered;

@@ -30,9 +30,12 @@ const PREFIXED: readonly Prefixed[] = [
   { provider: 'atlassian', pattern: /\bATATT3[A-Za-z0-9_=-]{50,300}/dg },
 ];
 
-/** An AWS secret key (40 base64 characters) after a label as loose as "secret" or "aws". */
+/**
+ * An AWS secret key (40 base64 characters) after a label as loose as "secret" or "aws", or after
+ * its access key id: the pair is pasted together, and the id is the clearest label there is.
+ */
 const AWS_SECRET_NEAR_LABEL =
-  /\b(?:secret|aws|secret[_ -]?access[_ -]?key)\b[^\r\n]{0,40}?(?<![A-Za-z0-9/+=])([A-Za-z0-9/+]{40})(?![A-Za-z0-9/+=])/dgi;
+  /(?:\b(?:secret|aws|secret[_ -]?access[_ -]?key)\b|\b(?:AKIA|ASIA|AGPA|AIDA|AROA|ANPA|ANVA|AIPA)[A-Z0-9]{16}\b)[^\r\n]{0,40}?(?<![A-Za-z0-9/+=])([A-Za-z0-9/+]{40})(?![A-Za-z0-9/+=])/dgi;
 
 /** "PuTTY-User-Key-File-3: ssh-ed25519" up to and including its "Private-MAC:" line. */
 const PUTTY_BEGIN = /PuTTY-User-Key-File-\d:/g;
@@ -195,7 +198,7 @@ function finding(kind: PiiKind, start: number, value: string, replacement: strin
  */
 const GATES = {
   prefixed: /gl(?:pat|dt|rt|ptt|ft|soat|cbt)-|npm_|SG\.|hf_|pypi-|_v1_|shp|key-|SK[a-f0-9]|sq0|ya29\.|xapp-|dapi|ATATT/,
-  aws: /secret|aws/i,
+  aws: /secret|aws|A[GIKNRS][A-Z]A[A-Z0-9]{16}/i,
   flags: /-u|--/,
   passwordWord: /pass|pw|kennwort|mot de passe|mdp|contrase|clave|senha|wachtwoord|has[łl]o|login|creds|credentials|benutzer/i,
   reused: /everywhere|for everything|every site|all (?:my )?(?:accounts|sites)|as always/i,

@@ -8,6 +8,7 @@ import { emailDetector, phoneDetector } from './scrubber-contacts.js';
 import { contextSecretDetector } from './scrubber-context-secrets.js';
 import { entropyDetector } from './scrubber-entropy.js';
 import { cardDetector, ibanDetector } from './scrubber-financial.js';
+import { joinedView, originalSpan } from './scrubber-joined-view.js';
 import { nationalIdDetector } from './scrubber-national-ids.js';
 import { passwordDetector } from './scrubber-passwords.js';
 import { secretDetector } from './scrubber-secrets.js';
@@ -32,6 +33,38 @@ export const GATED_DETECTORS: readonly { detector: Detector; trigger: RegExp }[]
 
 /** Findings in `text`, sorted by position and never overlapping. */
 export function detectPii(text: string, kinds?: ReadonlySet<PiiKind>): PiiMatch[] {
+  const candidates = runDetectors(text, kinds);
+  const view = joinedView(text);
+  if (view) {
+    // Lower priority than a finding in the text as written: a split value only fills what is left.
+    for (const match of runDetectors(view.text, kinds)) {
+      const span = originalSpan(view, match.start, match.end);
+      if (span.end - span.start === match.end - match.start) continue;
+      candidates.push({ ...match, ...span, value: text.slice(span.start, span.end), priority: match.priority - 1 });
+    }
+  }
+  const wrapped = candidates.map((match) => extendOverWrappedLines(text, match));
+  return resolveOverlaps([...wrapped, ...repeatsOfSecrets(text, wrapped)]);
+}
+
+/** Kinds that are one long token: a line of nothing but token characters right after is its wrapped rest. */
+const TOKEN_KINDS: ReadonlySet<PiiKind> = new Set(['api_key', 'aws_key', 'jwt', 'bearer']);
+const WRAPPED_REST = /^\r?\n([A-Za-z0-9_\-+/=]{8,200})(?=\r?\n|$)/;
+const MAX_WRAPPED_LINES = 8;
+
+function extendOverWrappedLines(text: string, match: PiiMatch): PiiMatch {
+  if (!TOKEN_KINDS.has(match.kind)) return match;
+  let end = match.end;
+  for (let lines = 0; lines < MAX_WRAPPED_LINES; lines += 1) {
+    const rest = WRAPPED_REST.exec(text.slice(end, end + 220));
+    // Letters and digits mixed: a wrapped key, not a word or a number on the next line.
+    if (!rest || !/[A-Za-z]/.test(rest[1]!) || !/\d/.test(rest[1]!)) break;
+    end += rest[0].length;
+  }
+  return end === match.end ? match : { ...match, end, value: text.slice(match.start, end) };
+}
+
+function runDetectors(text: string, kinds: ReadonlySet<PiiKind> | undefined): PiiMatch[] {
   const candidates: PiiMatch[] = [];
   for (const { detector, trigger } of GATED_DETECTORS) {
     if (kinds && !detector.kinds.some((kind) => kinds.has(kind))) continue;
@@ -42,7 +75,7 @@ export function detectPii(text: string, kinds?: ReadonlySet<PiiKind>): PiiMatch[
       candidates.push(match);
     }
   }
-  return resolveOverlaps([...candidates, ...repeatsOfSecrets(text, candidates)]);
+  return candidates;
 }
 
 /** Kinds whose value was only recognised by its label; the same value elsewhere is just as secret. */

@@ -34,6 +34,29 @@ const PIN = /\bPIN(?:[ \t]*(?:code|number))?(?:[ \t]*[:=]|[ \t]+(?:is|was))?[ \t
 const ONE_TIME_CODE =
   /\b(?:one[- ]time (?:pass)?code|otp|2fa code|verification code|login code|auth(?:entication)? code)\b[ \t]*(?:[:=]|is|was)?[ \t]*(\d{4,8})\b/dgi;
 
+/** `password "correct horse battery staple"`: a value in double quotes right after the noun. */
+const QUOTED_AFTER_NOUN = new RegExp(String.raw`(?<!["'])\b${NATURAL_LABEL}\b(?!["'])[ \t]*(?:"([^"\r\n]{1,200})"|“([^”\r\n]{1,200})”)`, 'dgi');
+
+/**
+ * "my backup codes are 8f3k-29dm, 1qz8-77pl": every code of the list after the label. A code has a
+ * digit (a word after the label is prose: "backup codes are missing").
+ */
+const CODE_LIST_LABEL = /\b(?:backup|recovery|reset|2fa|mfa)[ \t]+codes?\b(?:[ \t]+(?:are|is|were|was))?[ \t]*:?[ \t]*/dgi;
+const CODE_IN_LIST = /([A-Za-z0-9]{3,12}(?:-[A-Za-z0-9]{2,12}){0,3})(?:[ \t]*(?:,|;|\band\b|\/)[ \t]*|[ \t]+(?=[A-Za-z0-9]))?/y;
+const MAX_CODES = 20;
+
+function* codeList(text: string): Generator<PiiMatch> {
+  for (const label of matchesOf(CODE_LIST_LABEL, text)) {
+    CODE_IN_LIST.lastIndex = label.index! + label[0].length;
+    for (let count = 0; count < MAX_CODES; count += 1) {
+      const start = CODE_IN_LIST.lastIndex;
+      const code = CODE_IN_LIST.exec(text);
+      if (!code || !/\d/.test(code[1]!)) break;
+      yield { kind: 'password', start, end: start + code[1]!.length, value: code[1]!, replacement: '[password]', priority: 50 };
+    }
+  }
+}
+
 /** `postgres://user:secret@host`: the password part of a URL's user info. */
 const URL_CREDENTIALS = /\b[a-z][a-z0-9+.\-]{1,20}:\/\/[^\s:@/?#]{1,200}:([^\s@/?#]{1,200})@/dgi;
 
@@ -139,6 +162,12 @@ export const passwordDetector: Detector = {
       if (label !== 'passcode' && found.value.length < 4) continue;
       yield found;
     }
+    for (const match of matchesOf(QUOTED_AFTER_NOUN, text)) {
+      const found = valueMatch(match, 1, undefined, 2);
+      if (!found || isPlaceholder(found.value) || readsAsProse(found.value) || LABEL_WORDS.has(found.value.toLowerCase())) continue;
+      yield found;
+    }
+    yield* codeList(text);
     for (const pattern of [PASSPHRASE, PIN, ONE_TIME_CODE, URL_CREDENTIALS]) {
       for (const match of matchesOf(pattern, text)) {
         const [start, end] = match.indices[1]!;

@@ -3,6 +3,7 @@
  * the model claims. The permission engine calls it before `send_reply` runs, and the outbox calls it
  * again before a send row is written, so neither path alone can let a bad reply through.
  */
+import { readAcknowledgement } from './acknowledgement.js';
 import { needsAccountData } from './account-bound-intents.js';
 import { detectEscalation, escalationTags, type EscalationSignal } from './escalation.js';
 import {
@@ -19,6 +20,7 @@ import { extractOrderIds } from './local-model/order-ids.js';
 import { findOrderProblems } from './order-ownership.js';
 import { checkGrounding } from './grounding/grounding-check.js';
 import { collectRunSources } from './grounding/run-sources.js';
+import { findPromises } from './reply-rules-promises.js';
 import { checkReplyRules } from './reply-rules.js';
 import type { TriageSession } from './triage-session.js';
 
@@ -109,9 +111,25 @@ export function assessSend(
     reasons.push(`the ticket contains ${INJECTION_LABELS[signal.kind]} ("${signal.match}")`);
   }
 
+  // A quoted or forwarded earlier message that commits us to a sum or an extra: whether we really
+  // wrote it (or the customer forged it to steer the answer) is for a person to check, not the agent.
+  // No tag: the newest message decides the queue, and the history may be our own words.
+  const quotedPromise = findQuotedCommitment(readableForm(session.independent.mail.history));
+  if (quotedPromise) {
+    rules.push('history:promise');
+    reasons.push(`the quoted history carries a commitment ("${shorten(quotedPromise.match)}") that a person must confirm we made`);
+  }
+
   if (session.independent.intent.intent === 'other') {
     rules.push('kb:no-answer');
     reasons.push('the ticket does not match anything the knowledge base answers');
+  }
+
+  // A thank-you or "all sorted" asks nothing; whatever article its words match is not an answer to it.
+  const acknowledgement = readAcknowledgement(session.independent.mail.newest);
+  if (acknowledgement) {
+    rules.push('request:nothing-asked');
+    reasons.push(`the message only thanks or confirms ("${shorten(acknowledgement)}"): there is nothing to answer`);
   }
 
   // One answer per mail: a second request the chosen articles do not answer needs a person.
@@ -157,14 +175,16 @@ export function assessSend(
   }
   // Against what the customer wrote now: a reply quotes our own earlier answer, and answering the
   // same question again repeats it. The quoted history is still scanned for injection above.
-  const echoes = findTicketEchoes(replyText, `${session.ticket.subject ?? ''}\n${session.independent.mail.newest}`);
+  const sources = collectRunSources(session);
+  const approved = sources.sentences.map((sentence) => sentence.text).join('\n');
+  const echoes = findTicketEchoes(replyText, `${session.ticket.subject ?? ''}\n${session.independent.mail.newest}`, approved);
   if (echoes.length > 0) {
     rules.push('reply:echo');
     reasons.push(`the reply repeats the ticket's own words ("${echoes[0]}"), as a reply does when it obeys the ticket`);
   }
   // The positive rule: every sentence and fact traced to this run's approved material. The rules
   // above are the second layer; this one does not depend on knowing what a bad reply looks like.
-  const grounding = checkGrounding(reply.text, collectRunSources(session));
+  const grounding = checkGrounding(reply.text, sources);
   for (const problem of grounding.problems) {
     rules.push(problem.rule);
     reasons.push(problem.reason);
@@ -202,13 +222,28 @@ function unknownSenderRefusal(session: TriageSession, claimedIntent: string | un
   if (session.customerLookupFailed) return 'the CRM could not be reached, so the customer is unverified';
   if (options.autoSendUnknownSenders === false) return 'no customer profile for this email';
   const intents = [session.independent.intent.intent, ...(claimedIntent ? [claimedIntent] : [])];
-  const bound = intents.find((intent) => needsAccountData(intent));
+  const newest = `${session.ticket.subject ?? ''}\n${session.independent.mail.newest}`;
+  const bound = intents.find((intent) => needsAccountData(intent, newest));
   if (bound) return `no customer profile for this email, and the question needs account data (intent ${bound})`;
   // The whole body, not only the newest message: "When will this one arrive?" above a forwarded
   // shipping notice is a question about the order in it.
   const orderIds = extractOrderIds(`${session.ticket.subject ?? ''}\n${session.ticket.body}`);
   if (orderIds.length > 0) return `no customer profile for this email, and the message is about an order (${orderIds[0]})`;
   return undefined;
+}
+
+// A sum, or something given on top: what a forged promise is for. "We approved your refund" under a
+// question about its timing is the ordinary reply to a return, and is answered.
+const CONCRETE_COMMITMENT =
+  /(?:[€$£]\s?\d|\d[\d.,]*\s?(?:€|\$|£|eur|euros?|usd|gbp|pln|chf|dollars?|pounds?)\b|\d+\s?%|\b(?:free|voucher|coupon|discount|credit|compensation|goodwill|gesture|waived?|bonus|gift card)\b)/iu;
+
+function findQuotedCommitment(history: string): { match: string } | undefined {
+  if (history === '') return undefined;
+  const lines = history.split('\n');
+  return findPromises(history).find((promise) => {
+    const line = lines.find((candidate) => candidate.includes(promise.match)) ?? history;
+    return CONCRETE_COMMITMENT.test(line);
+  });
 }
 
 export { findInjectionSignals, findLookAlikeWords, findTicketEchoes } from './injection-signals.js';

@@ -41,6 +41,8 @@ describe('triage eval --output', () => {
     expect(first.stdout).toBe('');
     const report = JSON.parse(readFileSync(baseline, 'utf8'));
     expect(report.results.map((result: { id: string }) => result.id)).toEqual(['o1', 'o2']);
+    // Each result says why it was decided so, e.g. why the cancellation was drafted.
+    expect(report.results[1].reasons.join(' ')).toMatch(/retention/);
     const second = await cli(['eval', '--set', join(folder, 'set.jsonl'), '--baseline', baseline]);
     expect(second.code).toBe(0);
   });

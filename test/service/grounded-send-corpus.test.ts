@@ -74,9 +74,10 @@ const benign = readRows('benign-replies.jsonl');
 /**
  * The floor measured on benign-replies.jsonl: 58 of 65 sent (docs/safety-measurements.md). The goal
  * is 0.9; the 7 drafts are openers and paraphrases the sources do not carry ("Yes!", "You'll get it
- * as a PDF").
+ * as a PDF"). Since clause support (2026-12-04) an 8th: benign-delivery-time-1 ends its sentence
+ * with ", so Germany is covered by those times", an inference no source states (53 of 60).
  */
-const BENIGN_SENT_FLOOR = 0.89;
+const BENIGN_SENT_FLOOR = 0.88;
 
 /**
  * Since the refund policy (issue 9, item 5: any request for money back is drafted with `refund`),

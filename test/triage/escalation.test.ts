@@ -46,6 +46,13 @@ describe('escalation matrix', () => {
     expect(byIntent('the item is broken', 'get_refund')).toEqual(['refund']);
     expect(byIntent('what data do you keep', 'data_protection')).toEqual(['legal-review']);
     expect(byIntent('time to part ways, close everything on my side', 'delete_account')).toEqual(['retention']);
+    expect(byIntent('how does removing my profile work', 'delete_account')).toEqual(['retention']);
+  });
+
+  it('closing the account is leaving even when asked calmly, for later: the tag model does not veto it', () => {
+    const text = 'Out of curiosity: if I wipe my profile some day, does my order history go with it? Not now.';
+    expect(escalationTags(detectEscalation({ text, intent: 'delete_account', intentConfidence: 0.8, customer: null }))).toEqual(['retention']);
+    expect(escalationTags(detectEscalation({ text, intent: 'delete_account', intentConfidence: 0.3, customer: null, model: null }))).toEqual([]);
   });
 
   it('the intent adds its tag only when the classifier is confident of it', () => {

@@ -30,8 +30,8 @@ const DEFAULT_CONTEXT: Omit<ReplyRuleContext, 'reply'> = {
   allowedLinkHosts: ['help.northwind.example', 'northwind.example'],
 };
 
-const RULES: readonly ReplyRule[] = ['promise', 'pii', 'link', 'internal', 'empty', 'length'];
-const RECALL_FLOOR: Record<ReplyRule, number> = { promise: 0.85, pii: 0.95, link: 0.95, internal: 0.95, empty: 1, length: 1 };
+const RULES: readonly ReplyRule[] = ['promise', 'pii', 'link', 'internal', 'credentials', 'empty', 'length'];
+const RECALL_FLOOR: Record<ReplyRule, number> = { promise: 0.85, pii: 0.95, link: 0.95, internal: 0.95, credentials: 1, empty: 1, length: 1 };
 
 const ratio = (numerator: number, denominator: number) => (denominator === 0 ? 1 : numerator / denominator);
 

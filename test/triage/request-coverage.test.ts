@@ -37,6 +37,30 @@ describe('findUncoveredAsks', () => {
     expect(asks[0]).toMatchObject({ sentence: 'And could you swap the notebook in my order for the dotted one?', intent: 'change_order' });
   });
 
+  it('reads an "Or ...?" ask as the other half of the question before it', () => {
+    const first = 'Can I still add a second lampshade to an order I already placed?';
+    const alternative = 'Or do I have to place a new order?';
+    const readings = fixed({ [first]: ['change_order', 0.99], [alternative]: ['place_order', 0.97], [`${first} ${alternative}`]: ['change_order', 0.9] });
+    expect(findUncoveredAsks({ classifier: readings, kb, text: `Hi,\n${first} ${alternative}\nThanks`, intent: 'change_order' })).toEqual([]);
+    // Without "Or" it is a request of its own.
+    const own = 'Please also place a new order for two lampshades.';
+    const alone = fixed({ [first]: ['change_order', 0.99], [own]: ['place_order', 0.97] });
+    expect(findUncoveredAsks({ classifier: alone, kb, text: `Hi,\n${first} ${own}\nThanks`, intent: 'change_order' })).toHaveLength(1);
+  });
+
+  it('an ask the KB answers with an article of the chosen intent as a close second is covered', () => {
+    // The returns article comes first for return shipping costs, the refund policy close behind.
+    const ask = 'Do I have to pay the return shipping costs myself?';
+    const hits = kb.search(ask, { limit: 3 });
+    const policy = hits.find((hit) => hit.intents.includes('check_refund_policy'));
+    expect(hits[0]!.intents).not.toContain('check_refund_policy');
+    expect(policy!.score).toBeGreaterThanOrEqual(hits[0]!.score * 0.8);
+    const readings = fixed({ [ask]: ['delivery_options', 0.6] });
+    const text = `Hello,\nWhat is your refund policy for rugs that do not fit? ${ask}\nThanks`;
+    expect(findUncoveredAsks({ classifier: readings, kb, text, intent: 'check_refund_policy' })).toEqual([]);
+    expect(findUncoveredAsks({ classifier: readings, kb, text, intent: 'review' })).toHaveLength(1);
+  });
+
   it('leaves a follow-up ask about the same thing alone (the mail can be sent)', () => {
     const text = 'Hello,\n\nWhere is my parcel A1001? Any idea when it will be delivered?\n\nThanks, Ada';
     expect(findUncoveredAsks({ classifier, kb, text, intent: 'track_order' })).toEqual([]);

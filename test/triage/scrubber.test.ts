@@ -101,6 +101,31 @@ describe('scrubText replacements', () => {
   });
 });
 
+describe('secrets split by what a reader does not see', () => {
+  it.each([
+    ['card in HTML spans', '<p>Card: <span>5105</span> <span>1051</span> <span>0510</span> <span>5100</span></p>', ['1051', '0510']],
+    ['card with zero-width spaces', 'Card 4111\u200b1111\u200b1111\u200b1111.', ['4111\u200b1111']],
+    ['key wrapped after its prefix and again', 'My Stripe key is sk_live_\n51Mz8Q2eZvKYlo2C\n0aBcDeFgHiJkLmNo', ['51Mz8Q2eZvKYlo2C', '0aBcDeFgHiJkLmNo']],
+    ['AWS secret key after its access key id', 'feed keys: AKIAIOSFODNN7EXAMPLE / wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY', ['wJalrXUtnFEMI']],
+    ['passphrase in quotes after the noun', 'Current password "correct horse battery staple 42"', ['correct horse']],
+    ['a list of backup codes', 'my backup codes are 8f3k-29dm, 1qz8-77pl and 5tt2-k9m1.', ['8f3k-29dm', '1qz8-77pl', '5tt2-k9m1']],
+  ])('%s', (_name, text, raw) => {
+    const scrubbed = scrubText(text).text;
+    for (const part of raw) expect(scrubbed).not.toContain(part);
+  });
+
+  it.each([
+    '<p>Hello</p><p>Where is order A1001?</p>',
+    '<td>Qty</td><td>4111</td>',
+    'Tracking JD014600006281234567\nThanks, Ada',
+    'My backup codes are missing, what now?',
+    'The password "reset" link does not work',
+    '{"user": "ada", "note": "password reset"}',
+  ])('leaves %j alone', (text) => {
+    expect(scrubText(text).text).toBe(text);
+  });
+});
+
 describe('scrubValue', () => {
   it('scrubs strings deep inside objects and arrays without touching the input', () => {
     const input = { ticket: { body: 'mail ada@example.com', tags: ['card 4242424242424242'] }, count: 3 };

@@ -30,4 +30,28 @@ describe('the send decision on inbox mail', () => {
     // The same forward from the order's own customer is answered.
     expect((await triageTicket(ticket(forwardedNotice('ada@example.com')), triageDeps())).outcome.decision).toBe('sent');
   });
+
+  it('a thank-you under a quoted reply asks nothing: drafted, though its words match the tracking article', async () => {
+    const thanks = 'Thank you, the parcel with the lamp arrived this morning. All good!\n\nAda\n\nOn Tue, 1 Dec 2026, Northwind Support <support@northwind.example> wrote:\n> Your order A1001 is with DHL.';
+    const { outcome } = await triageTicket(ticket(thanks), triageDeps());
+    expect(outcome.decision).toBe('drafted');
+    expect(outcome.reasons.join(' ')).toMatch(/only thanks or confirms .*nothing to answer/);
+    // A thank-you with a question in it is a question.
+    const question = 'Thank you, the lamp arrived. Where is the second parcel of order A1001?\n\nAda';
+    expect((await triageTicket(ticket(question), triageDeps())).outcome.reasons.join(' ')).not.toMatch(/nothing to answer/);
+  });
+
+  it('a quoted earlier message that commits us to a sum or an extra is drafted (no tag: it may be our own past words); quoted policy text is not', async () => {
+    const quoting = (quoted: string) =>
+      `What is your returns policy?\n\nOn Mon, 2 Mar 2026, Northwind Support <support@northwind.example> wrote:\n> ${quoted}\n> Best regards`;
+    const promised = await triageTicket(ticket(quoting('We have approved a refund of 100 EUR for order A1001.')), triageDeps());
+    expect(promised.outcome.decision).toBe('drafted');
+    expect(promised.outcome.tags).not.toContain('refund');
+    expect(promised.outcome.reasons.join(' ')).toMatch(/quoted history carries a commitment \("We have approved a refund/);
+    const policy = await triageTicket(ticket(quoting('You can return most items within 30 days of delivery.')), triageDeps());
+    expect(policy.outcome.reasons.join(' ')).not.toMatch(/quoted history/);
+    // Our ordinary "approved your refund" under a question about its timing is answered.
+    const timing = `How many days until the refund shows on my card?\n\nOn Mon, 30 Nov 2026, Northwind Support <support@northwind.example> wrote:\n> We have received the returned pen and approved your refund.`;
+    expect((await triageTicket(ticket(timing), triageDeps())).outcome.reasons.join(' ')).not.toMatch(/quoted history/);
+  });
 });

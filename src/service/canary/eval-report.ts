@@ -9,6 +9,8 @@ export interface EvalResult {
   confidence: number;
   tags: string[];
   reply: string;
+  /** Why the pipeline decided as it did (the outcome's reasons), so a reader of the report sees why a line was drafted. */
+  reasons?: string[];
   /** Why the line could not be triaged (an empty or oversized text). */
   error?: string;
   /** Each expectation of the line that this result does not meet. */

@@ -26,6 +26,7 @@ async function triageLine(runtime: TriageRuntime, line: EvalLine): Promise<EvalR
       confidence: outcome.confidence,
       tags: outcome.tags,
       reply: outcome.reply,
+      reasons: outcome.reasons,
     };
   } catch (error) {
     if (!(error instanceof InputError)) throw error;

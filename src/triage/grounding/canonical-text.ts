@@ -1,6 +1,8 @@
 /**
  * The form a reply is checked in, and the characters that make a reply unfit to send on its own.
- * NFKC folds full-width and compatibility letters into plain ones. Characters a reader cannot see
+ * NFKC folds full-width and compatibility letters into plain ones for the other checks, but such
+ * letters in the reply itself are a problem: the customer would read the styled form, not the one
+ * that was checked. Characters a reader cannot see
  * (format and bidi controls, the combining grapheme joiner, variation selectors, fillers) are not
  * stripped and forgiven: a generated reply has no reason to carry them, and they are how a word
  * such as "re\u2063fund" or a reversed sentence slips past every other check. Words that mix
@@ -50,11 +52,30 @@ export function canonicalText(raw: string, options: { knownWords?: ReadonlySet<s
     );
   }
   if (STRAY_MARK.test(text)) problems.push('the reply puts combining marks on letters that do not form a real letter');
+  const styled = styledCharacters(raw);
+  if (styled.length > 0) {
+    // The checks read the folded form; the customer would get the styled one, which is not what was checked.
+    problems.push(`the reply writes letters or digits in full-width or styled forms ("${styled.slice(0, 8).join('')}") that read as plain ones`);
+  }
   const confusable = findConfusableWords(text, options.knownWords);
   if (confusable.length > 0) {
     problems.push(`the reply spells words with look-alike letters of another script ("${confusable[0]}" reads as "${skeleton(confusable[0]!)}")`);
   }
   return { text, problems };
+}
+
+/**
+ * Characters outside Latin-1 that NFKC folds into one ASCII letter or digit: full-width forms,
+ * mathematical bold and italic letters, circled digits. Ligatures and symbols such as ™ fold into
+ * several characters and are left to the other checks.
+ */
+function styledCharacters(raw: string): string[] {
+  const found: string[] = [];
+  for (const character of raw) {
+    if (character.codePointAt(0)! <= 0xff) continue;
+    if (/^[A-Za-z0-9]$/.test(character.normalize('NFKC'))) found.push(character);
+  }
+  return found;
 }
 
 /**

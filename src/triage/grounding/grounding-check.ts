@@ -9,12 +9,20 @@
  *      not this customer's is a security event, not only a draft.
  */
 import { canonicalText, withoutHiddenCharacters } from './canonical-text.js';
+import { unboundFacts } from './fact-binding.js';
 import { extractEntities, PERSONAL_KINDS, type Entity } from './reply-entities.js';
 import type { RunSources } from './run-sources.js';
 import { assessSentences, SUPPORT_THRESHOLD, type SentenceSupport } from './sentence-support.js';
 
 export interface GroundingProblem {
-  rule: 'grounding:hidden-characters' | 'grounding:look-alike' | 'grounding:unsupported' | 'grounding:entity' | 'grounding:foreign-personal-data' | 'grounding:no-sources';
+  rule:
+    | 'grounding:hidden-characters'
+    | 'grounding:look-alike'
+    | 'grounding:unsupported'
+    | 'grounding:unbound-fact'
+    | 'grounding:entity'
+    | 'grounding:foreign-personal-data'
+    | 'grounding:no-sources';
   reason: string;
 }
 
@@ -52,11 +60,21 @@ export function checkGrounding(reply: string, sources: RunSources): GroundingRes
     problems.push({ rule: 'grounding:no-sources', reason: 'no knowledge-base answer or customer facts were retrieved in this run, so nothing backs the reply' });
   } else {
     for (const sentence of sentences) {
-      if (sentence.kind !== 'claim' || sentence.score >= SUPPORT_THRESHOLD) continue;
-      problems.push({
-        rule: 'grounding:unsupported',
-        reason: `the sentence "${clip(sentence.sentence)}" is not backed by the knowledge base or the customer's records (support ${sentence.score.toFixed(2)} < ${SUPPORT_THRESHOLD})`,
-      });
+      if (sentence.kind !== 'claim') continue;
+      if (sentence.score < SUPPORT_THRESHOLD) {
+        problems.push({
+          rule: 'grounding:unsupported',
+          reason: `the sentence "${clip(sentence.sentence)}" is not backed by the knowledge base or the customer's records (support ${sentence.score.toFixed(2)} < ${SUPPORT_THRESHOLD})`,
+        });
+        continue;
+      }
+      const unbound = unboundFacts(withoutHiddenCharacters(sentence.sentence), sentence.supportingTexts, sources.given)[0];
+      if (unbound) {
+        problems.push({
+          rule: 'grounding:unbound-fact',
+          reason: `the sentence "${clip(sentence.sentence)}" states "${clip(unbound.text, 40)}", which the source sentences that back it do not`,
+        });
+      }
     }
   }
 

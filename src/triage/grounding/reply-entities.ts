@@ -63,13 +63,16 @@ function hostOf(text: string): string {
 /**
  * A link's key is its host and path ("northwind.example/refund-policy"): an approved host does not
  * approve every page on it ("northwind.example/free-gift"). Sentence punctuation is not the path.
+ * A scheme other than https stays in the key: "http://help.northwind.example/..." is the approved
+ * page fetched without TLS, which anyone on the customer's network can rewrite.
  */
 function linkKey(text: string): string {
   const trimmed = text.replace(/[.,;:!?'"*_)]+$/, '');
+  const scheme = /^([a-z][a-z0-9+.-]*):\/\//i.exec(trimmed)?.[1]?.toLowerCase();
   const withoutScheme = trimmed.replace(/^[a-z][a-z0-9+.-]*:\/\//i, '').replace(/^\/\//, '');
   const slash = withoutScheme.search(/[/?#]/);
   const path = slash < 0 ? '' : withoutScheme.slice(slash).replace(/\/+$/, '').toLowerCase();
-  return `${hostOf(trimmed)}${path}`;
+  return `${scheme && scheme !== 'https' ? `${scheme}://` : ''}${hostOf(trimmed)}${path}`;
 }
 
 function dateKey(day: string | undefined, month: string | undefined, year: string | undefined): string | undefined {

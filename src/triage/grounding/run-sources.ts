@@ -27,6 +27,8 @@ export interface RunSources {
   vocabulary: Set<string>;
   /** Names the sources hold (the customer's), lower case, one word each. */
   nameWords: Set<string>;
+  /** Entity keys the customer wrote (not personal data, not links): a reply may repeat them anywhere. */
+  given: Map<EntityKind, Set<string>>;
 }
 
 export function collectRunSources(session: TriageSession): RunSources {
@@ -58,11 +60,14 @@ export function collectRunSources(session: TriageSession): RunSources {
   const entities = entityKeys(sentences.map((sentence) => sentence.text));
   // What the customer wrote grounds numbers and dates they gave; personal data only when it is their own address.
   const ticketText = `${session.ticket.subject ?? ''}\n${session.ticket.body}`;
+  const given = new Map<EntityKind, Set<string>>();
   for (const entity of extractEntities(ticketText)) {
     if (PERSONAL_KINDS.has(entity.kind) || entity.kind === 'link') continue;
-    const set = entities.get(entity.kind) ?? new Set<string>();
-    set.add(entity.key);
-    entities.set(entity.kind, set);
+    for (const map of [entities, given]) {
+      const set = map.get(entity.kind) ?? new Set<string>();
+      set.add(entity.key);
+      map.set(entity.kind, set);
+    }
   }
   const emails = entities.get('email') ?? new Set<string>();
   emails.add(session.ticket.customerEmail.trim().toLowerCase());
@@ -71,7 +76,7 @@ export function collectRunSources(session: TriageSession): RunSources {
   const vocabulary = new Set<string>();
   for (const sentence of sentences) for (const [word] of sentence.text.toLowerCase().matchAll(/[\p{L}\p{N}]+/gu)) vocabulary.add(word);
   const nameWords = new Set<string>(customer ? customer.name.toLowerCase().split(/\s+/).filter(Boolean) : []);
-  return { sentences, entities, vocabulary, nameWords };
+  return { sentences, entities, vocabulary, nameWords, given };
 }
 
 /** Orders the tools returned for this ticket's sender; the tool already refuses anyone else's. */

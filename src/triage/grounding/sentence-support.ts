@@ -28,6 +28,12 @@ export interface SentenceSupport {
   score: number;
   /** The best supporting source sentence ids (one or two). */
   sourceIds: string[];
+  /**
+   * The text of every window that supports the sentence on its own (score at the threshold or
+   * above); windows of one sentence when any supports it, else the two-sentence ones, so that a
+   * fact of the neighbouring sentence does not ride along.
+   */
+  supportingTexts: string[];
 }
 
 const GREETING = /^(?:hi|hello|hey|dear|good\s+(?:morning|afternoon|evening))(?:\s+[\p{L}'’-]+){0,3}\s*[,!.:]?$/iu;
@@ -99,8 +105,16 @@ function grams(text: string): Set<string> {
   return set;
 }
 
+/**
+ * Where a source sentence splits into clauses that are windows of their own: every break a reply's
+ * clause may be cut at (CLAUSE_BREAK below) is one here too, so a clause copied from a source always
+ * finds itself.
+ */
+const SOURCE_CLAUSE_BREAK = /(?<!\s)\s*[;:]\s+|,\s+(?:but|so|and|while|which|or|plus)\s+|,\s+(?=if\s)/i;
+
 interface PreparedWindow {
   ids: string[];
+  text: string;
   words: Set<string>;
   grams: Set<string>;
   negated: boolean;
@@ -110,14 +124,14 @@ export function prepareWindows(sources: readonly SourceSentence[]): PreparedWind
   const windows: PreparedWindow[] = [];
   const prepare = (members: SourceSentence[]): PreparedWindow => {
     const text = members.map((member) => member.text).join(' ');
-    return { ids: members.map((member) => member.id), words: new Set(contentWords(text)), grams: grams(text), negated: NEGATION.test(text) };
+    return { ids: members.map((member) => member.id), text, words: new Set(contentWords(text)), grams: grams(text), negated: NEGATION.test(text) };
   };
   sources.forEach((source, index) => {
     windows.push(prepare([source]));
     // Each clause on its own too: a reply may keep one clause of a sentence whose other clause is negated.
     // The leading \s* starts only where the whitespace starts ((?<!\s)): from every position of a long
     // run of spaces it would rescan the run to its end, quadratic in the run.
-    const clauses = source.text.split(/(?<!\s)\s*[;:]\s+|,\s+(?:but|so|and)\s+|,\s+(?=if\s)/i).filter((clause) => /[\p{L}\p{N}]/u.test(clause));
+    const clauses = source.text.split(SOURCE_CLAUSE_BREAK).filter((clause) => /[\p{L}\p{N}]/u.test(clause));
     if (clauses.length > 1) for (const clause of clauses) windows.push(prepare([{ id: source.id, text: clause }]));
     const next = sources[index + 1];
     if (next && next.id.split('#')[0] === source.id.split('#')[0]) windows.push(prepare([source, next]));
@@ -132,11 +146,13 @@ export function classifySentence(sentence: string): SentenceSupport['kind'] {
   return 'claim';
 }
 
-export function supportOf(sentence: string, windows: readonly PreparedWindow[]): { score: number; sourceIds: string[] } {
+export function supportOf(sentence: string, windows: readonly PreparedWindow[]): { score: number; sourceIds: string[]; supportingTexts: string[] } {
   const words = contentWords(sentence);
   const sentenceGrams = grams(sentence);
   const negated = NEGATION.test(sentence);
   let best = { score: 0, sourceIds: [] as string[] };
+  const single: string[] = [];
+  const paired: string[] = [];
   for (const window of windows) {
     const tokenShare = words.length === 0 ? 1 : words.filter((word) => window.words.has(word)).length / words.length;
     let shared = 0;
@@ -144,15 +160,32 @@ export function supportOf(sentence: string, windows: readonly PreparedWindow[]):
     const gramShare = sentenceGrams.size === 0 ? 1 : shared / sentenceGrams.size;
     const score = window.negated === negated ? (tokenShare + gramShare) / 2 : 0;
     if (score > best.score) best = { score, sourceIds: window.ids };
+    if (score >= SUPPORT_THRESHOLD) (window.ids.length > 1 ? paired : single).push(window.text);
   }
-  return { score: Number(best.score.toFixed(3)), sourceIds: best.sourceIds };
+  return { score: Number(best.score.toFixed(3)), sourceIds: best.sourceIds, supportingTexts: single.length > 0 ? single : paired };
 }
+
+/**
+ * A clause joined to a supported sentence ("..., and it also changes orders you already placed")
+ * rides on the support of the rest: each clause of three content words or more must be supported
+ * on its own too. The sentence's score is then its weakest clause's.
+ */
+const CLAUSE_BREAK = /,\s+(?=(?:and|but|so|while|which|or|plus)\s)|;\s+/i;
+const LEADING_CONJUNCTION = /^(?:and|but|so|while|which|or|plus)\s+/i;
+const MIN_CLAUSE_WORDS = 3;
 
 export function assessSentences(reply: string, sources: readonly SourceSentence[]): SentenceSupport[] {
   const windows = prepareWindows(sources);
   return splitSentences(reply).map((sentence) => {
     const kind = classifySentence(sentence);
-    if (kind !== 'claim') return { sentence, kind, score: 1, sourceIds: [] };
-    return { sentence, kind, ...supportOf(sentence, windows) };
+    if (kind !== 'claim') return { sentence, kind, score: 1, sourceIds: [], supportingTexts: [] };
+    const whole = supportOf(sentence, windows);
+    const clauses = sentence
+      .split(CLAUSE_BREAK)
+      .map((clause) => clause.replace(LEADING_CONJUNCTION, ''))
+      .filter((clause) => contentWords(clause).length >= MIN_CLAUSE_WORDS);
+    if (whole.score < SUPPORT_THRESHOLD || clauses.length < 2) return { sentence, kind, ...whole };
+    const weakest = Math.min(...clauses.map((clause) => supportOf(clause, windows).score));
+    return { sentence, kind, ...whole, score: Math.min(whole.score, weakest) };
   });
 }

@@ -43,14 +43,20 @@ export function shuffleInPlace<T>(items: T[], random: () => number): T[] {
   return items;
 }
 
+/**
+ * `exampleWeights` (default 1 each) scale each example's gradient: an example repeated in many
+ * near-copies can be made to count about once.
+ */
 export function trainSoftmaxRegression(
   vectors: readonly SparseVector[],
   labels: readonly number[],
   classCount: number,
   featureCount: number,
   options: SoftmaxTrainingOptions,
+  exampleWeights?: readonly number[],
 ): SoftmaxWeights {
   if (vectors.length !== labels.length) throw new RangeError('vectors and labels differ in length');
+  if (exampleWeights && exampleWeights.length !== labels.length) throw new RangeError('exampleWeights and labels differ in length');
   // The weights are `scale * scaled`: the L2 shrink of every weight is then one multiplication of
   // `scale` per batch instead of a pass over the whole matrix.
   const scaled = new Float64Array(featureCount * classCount);
@@ -73,8 +79,9 @@ export function trainSoftmaxRegression(
         scoreInto(logits, vector, scaled, scale, bias, classCount);
         softmaxInPlace(logits);
         const label = labels[exampleIndex]!;
+        const weight = exampleWeights?.[exampleIndex] ?? 1;
         for (let c = 0; c < classCount; c++) {
-          batchGradients[position * classCount + c] = logits[c]! - (c === label ? 1 : 0);
+          batchGradients[position * classCount + c] = weight * (logits[c]! - (c === label ? 1 : 0));
         }
       });
       const step = learningRate / batch.length;

@@ -41,7 +41,10 @@ export function readTrainingExamples(directory: string = defaultTrainingDirector
     .filter((name) => name.endsWith('.jsonl'))
     .sort();
   if (files.length === 0) throw new Error(`No *.jsonl training files in ${directory}.`);
-  return files.flatMap((name) => parseTrainingExamples(readFileSync(join(directory, name), 'utf8'), name));
+  // The file is the example's group: the intent model fits its temperature on whole files held out.
+  return files.flatMap((name) =>
+    parseTrainingExamples(readFileSync(join(directory, name), 'utf8'), name).map((example) => ({ ...example, group: name })),
+  );
 }
 
 /** The held-out inbox mail: written apart from the training parts, never read by training. */
@@ -55,6 +58,13 @@ export const defaultOneLinersPath = join(defaultTrainingDirectory, 'held-out', '
  * requests-varied.jsonl, as a dev set for the close intents; no sentence is a training text.
  */
 export const defaultRequestsApartPath = join(defaultTrainingDirectory, 'held-out', 'requests-apart.jsonl');
+
+/**
+ * Short requests (15 per intent) in the voices the other files lack (non-native, older, formal,
+ * terse, "can u", "is it possible to", US and British words), written before any training file of
+ * that branch was read: a dev set for requests written by other people.
+ */
+export const defaultRequestsVoicesPath = join(defaultTrainingDirectory, 'held-out', 'requests-voices.jsonl');
 
 export function readHeldOutExamples(path: string = defaultHeldOutPath): TrainingExample[] {
   return parseTrainingExamples(readFileSync(path, 'utf8'), path);

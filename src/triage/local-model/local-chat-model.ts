@@ -174,7 +174,7 @@ export class LocalChatModel implements ChatModel {
     const generalQuestionFromUnknown =
       profile?.found === false &&
       this.options.autoSendUnknownSenders !== false &&
-      !needsAccountData(prediction.intent) &&
+      !needsAccountData(prediction.intent, text) &&
       mentionedOrderIds(ticket).length === 0;
     const customerVerified = customer !== undefined || generalQuestionFromUnknown;
     const order = firstFoundOrder(history);

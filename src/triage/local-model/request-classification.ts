@@ -29,6 +29,9 @@ export function classifyRequest(classifier: IntentPredictor, text: string): Requ
   const whole = classifier.predict(text);
   let confidence = whole.confidence;
   let request = text;
+  // When the classifier's second model read the whole text as another intent, one sentence that
+  // reads clearly is no evidence that the rest was diluting it: it is often an add-on of another intent.
+  if (whole.disputed) return { ...whole, request };
   for (const sentence of splitSentences(text)) {
     const reading = classifier.predict(sentence);
     if (reading.intent === whole.intent && reading.confidence > confidence) {

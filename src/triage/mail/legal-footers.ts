@@ -17,6 +17,18 @@ const STANDALONE = [
   'amtsgericht', 'geschäftsführer:', 'this email has been scanned', 'this e-mail has been scanned',
 ];
 
+/**
+ * Labels a footer opens with ("Disclaimer: ...", "Confidentiality notice: ..."). Only a line under a
+ * sign-off is read so: there it names what follows as boilerplate, whatever it mentions (GDPR, data);
+ * above the sign-off "Disclaimer: I am not a lawyer, but ..." is the customer's own.
+ */
+const LABELS = [
+  'disclaimer', 'confidentiality notice', 'confidentiality note', 'legal notice', 'privacy notice', 'important notice',
+  'haftungsausschluss', 'rechtlicher hinweis', 'datenschutzhinweis', 'avis de confidentialité', 'avertissement',
+  'aviso legal', 'aviso de confidencialidad', 'avviso di riservatezza', 'informativa privacy', 'vertrouwelijkheidsverklaring',
+  'aviso de confidencialidade', 'klauzula poufności', 'zastrzeżenie',
+];
+
 /** Only the start of a paragraph is read: footers say what they are at once. */
 const PARAGRAPH_PREFIX = 600;
 
@@ -24,6 +36,13 @@ function isFooter(paragraph: string): boolean {
   const key = paragraph.slice(0, PARAGRAPH_PREFIX).toLowerCase();
   if (STANDALONE.some((phrase) => key.includes(phrase))) return true;
   return CONFIDENTIAL.some((word) => key.includes(word)) && RECIPIENT.some((word) => key.includes(word));
+}
+
+/** A line of a signature block that is a footer of its own ("Disclaimer: ..." under the phone number). */
+export function isFooterLine(line: string): boolean {
+  if (isFooter(line)) return true;
+  const opening = line.slice(0, PARAGRAPH_PREFIX).toLowerCase().trimStart();
+  return LABELS.some((label) => opening.startsWith(label) && /^[\s:.\-–]/u.test(opening.slice(label.length)));
 }
 
 export interface FooterSplit {

@@ -5,6 +5,7 @@
  * the middle of a message stays.
  */
 import { isBlank, lineKey, wordCount } from './mail-lines.js';
+import { isFooterLine } from './legal-footers.js';
 
 const MOBILE_PREFIXES = [
   'sent from my ', 'sent from mail for ', 'sent from outlook', 'sent from yahoo', 'sent from samsung', 'sent from the ',
@@ -116,7 +117,7 @@ function signatureStart(lines: readonly string[]): number {
     const line = lines[index] ?? '';
     if (!isSignOff(line)) continue;
     const rest = lines.slice(index + 1).filter((other) => !isBlank(other));
-    if (rest.length <= SIGNATURE_MAX_LINES && rest.every((other) => isShortSignatureLine(other) || isContactLine(other))) return index;
+    if (rest.length <= SIGNATURE_MAX_LINES && rest.every((other) => isShortSignatureLine(other) || isContactLine(other) || isFooterLine(other))) return index;
   }
   return contactBlockStart(lines);
 }

@@ -31,7 +31,14 @@ describe('canonical text', () => {
 
   it('folds compatibility forms with NFKC and accepts ordinary accented letters', () => {
     expect(canonicalText('Ｒｅｆｕｎｄ').text).toBe('Refund');
+    for (const text of ['Northwind™ lamps', 'the ﬁrst order', 'Größe 2½']) expect(canonicalText(text).problems, text).toEqual([]);
     for (const text of ['café', 'Müller', 'Größe', 'Łukasz', 'płatność', 'José']) expect(canonicalText(text).problems, text).toEqual([]);
+  });
+
+  it('refuses full-width and styled letters: the customer would read them, not the folded form that was checked', () => {
+    for (const text of ['Ｔｏ ｒｅｓｅｔ ｙｏｕｒ password', 'The \u{1d40d}\u{1d428}\u{1d42b}\u{1d42d}\u{1d421} team', 'step \u2460']) {
+      expect(canonicalText(text).problems.join(' '), text).toMatch(/full-width or styled forms/);
+    }
   });
 
   it('finds mixed-script and look-alike words with the confusables data', () => {
@@ -59,6 +66,12 @@ describe('reply entities', () => {
     expect(keys('go to 185.22.14.9/reset.')).toContain('link:185.22.14.9/reset');
     expect(keys('see help.northwind.example/contact.')).toContain('link:help.northwind.example/contact');
     expect(keys('a file invoice.pdf')).toEqual([]);
+  });
+
+  it('keeps a scheme other than https in a link\'s key: an approved page over http is not the approved link', () => {
+    expect(keys('see https://help.northwind.example/shipping.')).toContain('link:help.northwind.example/shipping');
+    expect(keys('see http://help.northwind.example/shipping.')).toContain('link:http://help.northwind.example/shipping');
+    expect(keys('see ftp://northwind.example/x')).toContain('link:ftp://northwind.example/x');
   });
 
   it('reads dates in several forms, amounts, percentages and names', () => {
@@ -140,6 +153,41 @@ describe('checkGrounding', () => {
     const sources = collectRunSources(session);
     expect(checkGrounding(wrap('Your order A1001 is currently shipped. The estimated delivery date is 12 March 2026.'), sources).problems.map((problem) => problem.rule)).toContain('grounding:entity');
     expect(checkGrounding(wrap('Your order A1001 is currently shipped. Follow it at https://northwind.example/free-gift.'), sources).grounded).toBe(false);
+  });
+
+  it('a fact must come from the source sentences that back its sentence, not from elsewhere in the run', async () => {
+    const password = collectRunSources(await sessionFor('I forgot my password', { articles: ['recover-password'] }));
+    const reset = 'To reset your password, go to the sign-in page, press Forgot password and enter the email address of your account.';
+    // 10 is in the article ("at least 10 characters"), but not in the sentence about the link.
+    const swapped = checkGrounding(wrap(`${reset} We will email you a reset link that works for 10 minutes.`), password);
+    expect(swapped.problems.map((problem) => problem.rule)).toEqual(['grounding:unbound-fact']);
+    expect(checkGrounding(wrap(`${reset} We will email you a reset link that works for 60 minutes.`), password).grounded).toBe(true);
+
+    const linus = await sessionFor('Where is my order A2001?', { email: 'linus@example.com', orders: ['A2001'], articles: ['track-order'] });
+    const status = checkGrounding(wrap('Your order A2001 is currently shipped.', 'Linus'), collectRunSources(linus));
+    expect(status.problems.map((problem) => problem.reason).join(' ')).toMatch(/states "shipped", which the source sentences that back it do not/);
+    expect(checkGrounding(wrap('Your order A2001 is currently processing.', 'Linus'), collectRunSources(linus)).grounded).toBe(true);
+
+    // The order's placing date sits in the sentence next to its delivery date: not a source for it.
+    const katherine = await sessionFor('Where is my order A1006?', { email: 'katherine@example.com', orders: ['A1006'], articles: ['track-order'] });
+    const date = checkGrounding(wrap('The estimated delivery date is 2026-03-04.', 'Katherine'), collectRunSources(katherine));
+    expect(date.problems.map((problem) => problem.rule)).toContain('grounding:unbound-fact');
+  });
+
+  it('a clause joined to a supported sentence needs a source of its own', async () => {
+    const sources = collectRunSources(await sessionFor('How do I add an address?', { articles: ['set-up-shipping-address'] }));
+    const supported = 'You can add a shipping address under Settings > Addresses by pressing Add address, filling in the form and pressing Save';
+    expect(checkGrounding(wrap(`${supported}.`), sources).grounded).toBe(true);
+    const appended = checkGrounding(wrap(`${supported}, and the courier then calls you to confirm every delivery.`), sources);
+    expect(appended.problems.map((problem) => problem.rule)).toEqual(['grounding:unsupported']);
+    // Two clauses, each from its own source sentence, are fine.
+    expect(checkGrounding(wrap(`${supported}, and to use it automatically for every order, press Make default next to it.`), sources).grounded).toBe(true);
+  });
+
+  it('a number the customer wrote may be repeated in any sentence', async () => {
+    const session = await sessionFor('I forgot my password, I tried 3 times', { articles: ['recover-password'] });
+    const reply = wrap('To reset your password, go to the sign-in page, press Forgot password and enter the email address of your account, even after 3 tries.');
+    expect(checkGrounding(reply, collectRunSources(session)).problems).toEqual([]);
   });
 
   it('without any source a claim cannot be grounded', async () => {

@@ -7,7 +7,14 @@ import {
   type IntentExample,
 } from '../../../src/triage/local-model/intent-classifier.js';
 import { evaluateClassifier, readLabelledCsv } from '../../../src/triage/local-model/intent-evaluation.js';
-import { defaultOneLinersPath, defaultRequestsApartPath, readHeldOutExamples, readTrainingExamples } from '../../../src/triage/local-model/intent-training-data.js';
+import {
+  defaultOneLinersPath,
+  defaultRequestsApartPath,
+  defaultRequestsVoicesPath,
+  readHeldOutExamples,
+  readTrainingExamples,
+} from '../../../src/triage/local-model/intent-training-data.js';
+import { requestClassifier } from '../../../src/triage/local-model/request-classification.js';
 import { tokenise } from '../../../src/triage/local-model/text-features.js';
 
 const bitextPath = fileURLToPath(new URL('../../../../shared/data/bitext-support-intents.csv', import.meta.url));
@@ -60,6 +67,46 @@ describe('IntentClassifier.train', () => {
     expect(classifier.temperature).not.toBe(1);
     const uncalibrated = IntentClassifier.train(smallSample(20), { ...quickOptions, calibrationShare: 0 });
     expect(uncalibrated.temperature).toBe(1);
+  });
+
+  it('fits the temperature on whole groups held out in turn, skipping groups no example carries', () => {
+    const examples = smallSample(20).map((example, index) => ({ ...example, group: index % 3 === 0 ? 'a' : index % 3 === 1 ? 'b' : 'c' }));
+    const classifier = IntentClassifier.train(examples, { ...quickOptions, calibrationGroups: ['a', 'b', 'missing'] });
+    const calibration = classifier.training.calibration as { heldOutExamples: number; heldOutGroups: string[] };
+    const english = examples.filter((example) => example.group !== 'c' && example.lang === undefined);
+    expect(calibration).toMatchObject({ heldOutGroups: ['a', 'b'], heldOutExamples: english.length });
+    // Without any listed group present, a random share of every intent is held out instead.
+    const split = IntentClassifier.train(examples, { ...quickOptions, calibrationGroups: ['missing'] });
+    expect(split.training.calibration).not.toHaveProperty('heldOutGroups');
+    expect(classifier.temperature).not.toBeCloseTo(split.temperature, 3);
+  });
+
+  it('caps its confidence, keeping its intent, where the second model picks another intent', () => {
+    const examples = smallSample(12);
+    const alone = IntentClassifier.train(examples, { ...quickOptions, agreement: false });
+    const json = IntentClassifier.train(examples, quickOptions).toJSON();
+    // A second model trained on labels shifted by one intent disagrees with nearly everything.
+    const shifted = IntentClassifier.train(
+      examples.map((example) => ({ ...example, intent: alone.intents[(alone.intents.indexOf(example.intent) + 1) % alone.intents.length]! })),
+      quickOptions,
+    ).toJSON();
+    const disagreeing = IntentClassifier.fromJSON({ ...json, agreement: { cap: 0.6, model: shifted.agreement!.model } });
+    const agreeing = IntentClassifier.fromJSON(json);
+    let capped = 0;
+    for (const text of ['I forgot my password', 'where is my order A1001', 'please delete all my personal data under GDPR']) {
+      const reference = alone.predict(text);
+      const prediction = disagreeing.predict(text);
+      expect(prediction.intent).toBe(reference.intent);
+      expect(prediction.ranked.reduce((sum, entry) => sum + entry.probability, 0)).toBeCloseTo(1, 9);
+      if (reference.confidence > 0.6) {
+        capped++;
+        expect(prediction.confidence).toBeLessThanOrEqual(Math.max(0.6, prediction.ranked[1]!.probability) + 1e-12);
+        expect(prediction.confidence).toBeLessThan(reference.confidence);
+      }
+      // The same second model that agrees leaves the regression's confidence as it was.
+      expect(agreeing.predict(text).confidence).toBeCloseTo(reference.confidence, 9);
+    }
+    expect(capped).toBeGreaterThan(0);
   });
 
   it('refuses examples that cannot train a classifier', () => {
@@ -176,7 +223,7 @@ describe('the committed model', () => {
       expect(actual.confidence).toBeCloseTo(expected.confidence, 6);
     }
     // Generous: training takes over a minute alone and several sessions share two cores.
-  }, 400_000);
+  }, 600_000);
 });
 
 describe('the committed model on the held-out inbox mail (written apart, never trained on)', () => {
@@ -207,6 +254,24 @@ describe('the committed model on the held-out one-line requests (written apart, 
     // training; 0.856 / 0.079 before the first short requests were added to training).
     expect(report.accuracy).toBeGreaterThanOrEqual(0.92);
     expect(report.calibration.expectedCalibrationError).toBeLessThan(0.06);
+  });
+});
+
+describe('the committed model on requests in other voices (requests-voices.jsonl, a dev set)', () => {
+  it('reads them well, and what it reads at 0.9 or more is nearly always right, on every dev set', () => {
+    const classifier = loadDefaultIntentClassifier();
+    const voices = evaluateClassifier(requestClassifier(classifier), readHeldOutExamples(defaultRequestsVoicesPath));
+    // Measured 0.940 (0.911 before requests-voices-train.jsonl).
+    expect(voices.accuracy).toBeGreaterThanOrEqual(0.92);
+    // Measured 98.5-99.2 % right at >= 0.9 (96.0-98.6 % before the second model and the temperature
+    // fitted on files held out whole; mail read by its request was the lowest).
+    for (const rows of [readHeldOutExamples(), readHeldOutExamples(defaultOneLinersPath), readHeldOutExamples(defaultRequestsApartPath), readHeldOutExamples(defaultRequestsVoicesPath)]) {
+      const sure = evaluateClassifier(requestClassifier(classifier), rows).calibration.bins.filter((bin) => bin.lower >= 0.9 - 1e-9);
+      const count = sure.reduce((sum, bin) => sum + bin.count, 0);
+      const right = sure.reduce((sum, bin) => sum + bin.accuracy * bin.count, 0);
+      expect(count).toBeGreaterThan(rows.length / 2);
+      expect(right / count).toBeGreaterThanOrEqual(0.97);
+    }
   });
 });
 

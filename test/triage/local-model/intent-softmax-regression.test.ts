@@ -48,6 +48,16 @@ describe('trainSoftmaxRegression', () => {
 
   it('refuses labels that do not match the vectors', () => {
     expect(() => trainSoftmaxRegression(vectors, [0], 3, 4, options)).toThrow(RangeError);
+    expect(() => trainSoftmaxRegression(vectors, labels, 3, 4, options, [1, 1])).toThrow(RangeError);
+  });
+
+  it('lets a heavier example win a conflict between two identical inputs', () => {
+    const same = [vector([[0, 1]]), vector([[0, 1]])];
+    const towards = (weights: number[]) => softmaxInPlace(computeLogits(trainSoftmaxRegression(same, [0, 1], 2, 1, options, weights), same[0]!));
+    expect(towards([3, 1])[0]).toBeGreaterThan(0.7);
+    expect(towards([1, 3])[1]).toBeGreaterThan(0.7);
+    // Weights of 1 are the unweighted trainer exactly.
+    expect(trainSoftmaxRegression(vectors, labels, 3, 4, options, labels.map(() => 1))).toEqual(trainSoftmaxRegression(vectors, labels, 3, 4, options));
   });
 });
 

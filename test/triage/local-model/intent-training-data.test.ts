@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { findNearDuplicates } from '../../../src/triage/local-model/intent-near-duplicates.js';
 import {
   defaultRequestsApartPath,
+  defaultRequestsVoicesPath,
   defaultTrainingDirectory,
   parseTrainingExamples,
   readHeldOutExamples,
@@ -62,14 +63,14 @@ describe('training examples', () => {
     expect(() => parseTrainingExamples('{"text": "x", "intent": "review", "tags": ["angry"]}', 'bad-tag.jsonl')).toThrow(/bad-tag\.jsonl:1/);
   });
 
-  it('read every *.jsonl file of a directory, in file-name order, and skip blank lines', () => {
+  it('read every *.jsonl file of a directory, in file-name order, each example grouped by its file, and skip blank lines', () => {
     const directory = mkdtempSync(join(tmpdir(), 'intent-training-'));
     writeFileSync(join(directory, 'b.jsonl'), '{"text": "second", "intent": "review"}\n\n');
     writeFileSync(join(directory, 'a.jsonl'), '{"text": "first", "intent": "complaint"}\n');
     writeFileSync(join(directory, 'notes.txt'), 'not training data');
     expect(readTrainingExamples(directory)).toEqual([
-      { text: 'first', intent: 'complaint' },
-      { text: 'second', intent: 'review' },
+      { text: 'first', intent: 'complaint', group: 'a.jsonl' },
+      { text: 'second', intent: 'review', group: 'b.jsonl' },
     ]);
   });
 
@@ -151,4 +152,31 @@ describe('the short requests (requests-varied.jsonl) and the dev set written apa
     const texts = varied.map((example) => example.text.toLowerCase());
     expect(texts.length - new Set(texts).size).toBe(0);
   });
+});
+
+describe('the requests in other voices (held-out/requests-voices.jsonl), a dev set written before its training file', () => {
+  const voices = readHeldOutExamples(defaultRequestsVoicesPath);
+
+  it('give every intent 15 requests and repeat none', () => {
+    const counts = new Map<string, number>();
+    for (const row of voices) counts.set(row.intent, (counts.get(row.intent) ?? 0) + 1);
+    expect(counts.size).toBe(30);
+    for (const [intent, total] of counts) expect(total, intent).toBe(15);
+    const texts = voices.map((row) => row.text.toLowerCase());
+    expect(texts.length - new Set(texts).size).toBe(0);
+  });
+
+  it('share no text with training: no request is a training text or more than 0.75 token-Jaccard similar to one', () => {
+    const normalise = (text: string) => text.toLowerCase().replace(/\s+/g, ' ').trim();
+    // Every training line, composed mail and other languages included, not only the short requests.
+    const training = readTrainingExamples();
+    const trainingTexts = new Set(training.map((example) => normalise(example.text)));
+    expect(voices.filter((example) => trainingTexts.has(normalise(example.text)))).toEqual([]);
+    const near = findNearDuplicates(
+      voices.map((example) => example.text),
+      training.map((example) => example.text),
+      0.75,
+    );
+    expect(near.map((found) => `${found.text} ~ ${found.reference}`)).toEqual([]);
+  }, 60_000);
 });

@@ -32,6 +32,12 @@ describe('classifyRequest', () => {
     expect(classifyRequest(predictor, mail)).toMatchObject({ intent: 'track_order', confidence: 0.6, request: mail });
   });
 
+  it('raises nothing when the classifier\'s second model disputed the whole mail', () => {
+    const answers = fixed({ [mail]: ['track_order', 0.6], 'Where is my parcel A1001 by now?': ['track_order', 0.97] });
+    const disputed = { predict: (text: string) => ({ ...answers.predict(text), ...(text === mail ? { disputed: true } : {}) }) };
+    expect(classifyRequest(disputed, mail)).toMatchObject({ intent: 'track_order', confidence: 0.6, request: mail });
+  });
+
   it('reads a one-sentence text once', () => {
     let calls = 0;
     const predictor = { predict: (text: string) => (calls++, fixed({ [text]: ['track_order', 0.8] }).predict(text)) };

@@ -3,7 +3,13 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { readLabelledCsv } from '../../../src/triage/local-model/intent-evaluation.js';
 import { findNearDuplicates, jaccardSimilarity } from '../../../src/triage/local-model/intent-near-duplicates.js';
-import { defaultOneLinersPath, defaultRequestsApartPath, readHeldOutExamples, readTrainingExamples } from '../../../src/triage/local-model/intent-training-data.js';
+import {
+  defaultOneLinersPath,
+  defaultRequestsApartPath,
+  defaultRequestsVoicesPath,
+  readHeldOutExamples,
+  readTrainingExamples,
+} from '../../../src/triage/local-model/intent-training-data.js';
 
 const bitextPath = fileURLToPath(new URL('../../../../shared/data/bitext-support-intents.csv', import.meta.url));
 
@@ -31,6 +37,7 @@ describe.skipIf(!existsSync(bitextPath))('the training and held-out mail against
       ...readHeldOutExamples(),
       ...readHeldOutExamples(defaultOneLinersPath),
       ...readHeldOutExamples(defaultRequestsApartPath),
+      ...readHeldOutExamples(defaultRequestsVoicesPath),
     ].map((example) => example.text);
     expect(findNearDuplicates(ours, bitext, 0.8).map((found) => found.text)).toEqual([]);
   }, 60_000);

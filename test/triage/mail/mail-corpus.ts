@@ -305,4 +305,16 @@ Only the teapot arrived.`,
     newest: 'Sorry, still broken.\n\nTom',
     parts: ['html', 'quoted-history'],
   },
+  {
+    name: 'A "Disclaimer:" line under the sign-off is part of the signature, GDPR and all',
+    body: `Good morning,\n\nDo your desk lamps come with a UK plug?\n\nBest regards,\nPeter Olsen\nOlsen Interiors | 12 Mill Lane | Leeds\nDisclaimer: this message may contain confidential information. We handle personal data under the GDPR, see our privacy policy.`,
+    newest: 'Good morning,\n\nDo your desk lamps come with a UK plug?',
+    parts: ['signature'],
+  },
+  {
+    name: 'A customer\'s own "disclaimer" sentence above the sign-off stays theirs',
+    body: `Hi,\n\nDisclaimer: I am not a lawyer, but is the GDPR form on your site the right way to get my data?\n\nThanks,\nMia`,
+    newest: 'Hi,\n\nDisclaimer: I am not a lawyer, but is the GDPR form on your site the right way to get my data?',
+    parts: ['signature'],
+  },
 ];

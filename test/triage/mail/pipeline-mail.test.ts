@@ -160,6 +160,26 @@ describe('unknown senders (AUTO_SEND_UNKNOWN_SENDERS)', () => {
     }
     expect(needsAccountData('an_intent_nobody_listed')).toBe(true);
   });
+
+  it('an account-bound intent asked in general needs no account data; about the sender\'s own order or account it does', () => {
+    expect(needsAccountData('change_order', 'Once an order is placed, can items still be added before it ships?')).toBe(false);
+    expect(needsAccountData('get_invoice', 'Can your invoices show a company name and VAT number?')).toBe(false);
+    expect(needsAccountData('account_security', 'Do you support two-step login with an app?')).toBe(false);
+    for (const own of ['Can I add a rug to my order?', 'I ordered a rug yesterday, can I add a mat?', 'Can I add a mat to A1001?', 'We were charged twice, send the invoice']) {
+      expect(needsAccountData('change_order', own)).toBe(true);
+    }
+    // Always the sender's own, however it is asked.
+    expect(needsAccountData('track_order', 'How long does tracking take to update?')).toBe(true);
+    expect(needsAccountData('change_order')).toBe(true);
+  });
+
+  it('an unknown sender\'s general question under an account-bound intent is answered; about their order it is drafted', async () => {
+    const general = await triageTicket(ticket('Hi, can an order still be changed after it is placed, before it ships?\n\nThanks, Jo', { customerEmail: STRANGER }), triageDeps());
+    expect(general.outcome.reasons.join(' ')).not.toMatch(/needs account data/);
+    const own = await triageTicket(ticket('Hi, can I still change my order before it ships?\n\nThanks, Jo', { customerEmail: STRANGER }), triageDeps());
+    expect(own.outcome.decision).toBe('drafted');
+    expect(own.outcome.reasons.join(' ')).toMatch(/needs account data \(intent change_order\)/);
+  });
 });
 
 describe('a reply that quotes our own earlier answer', () => {

@@ -1,0 +1,56 @@
+/**
+ * A message that only thanks or confirms ("Thanks, it arrived today. All good!") asks nothing: the
+ * classifier still reads it as some intent ("arrived" is track_order) and the KB has an article for
+ * that, so without this check the customer would get a tracking FAQ in answer to a thank-you.
+ *
+ * Read positively and narrowly: every sentence of the newest message must be short, carry a word of
+ * thanks or closure, and hold nothing that asks, objects or reports a problem. English only:
+ * other languages are drafted anyway, and "merci de ..." is French for "please". Anything else is left
+ * to the other checks, so a missed acknowledgement costs nothing but the old behaviour.
+ */
+import { foldLetters } from './fold-letters.js';
+
+const THANKS_OR_CLOSURE =
+  /\b(?:thanks?|thank you|thx|ty|cheers|ta|much appreciated|appreciated?|many thanks|all good|all sorted|sorted|resolved|solved|got it|works? now|working now|never ?mind|no worries|no problem|perfect|great|brilliant|lovely|awesome|excellent|wonderful|fantastic|ok|okay|noted|understood|will do)\b/u;
+
+// A question, a request, a contrast or a negation means there is more to it than thanks.
+const MORE_THAN_THANKS =
+  /\?|\b(?:but|however|although|though|still|yet|again|please|pls|could|can|would|will you|need|want|like to|how|what|where|when|why|which|who|whether|if|not|no longer|never(?! ?mind)|nothing|wrong|broken|damaged|missing|problem|issue|refund|return|cancel|change|help)\b|n't\b/u;
+
+/** A sentence longer than this is saying something besides thanks. */
+const MAX_WORDS = 12;
+
+/** Greeting and name lines carry no content either way. */
+const GREETING = /^(?:hi|hello|hey|dear|good (?:morning|afternoon|evening)|hallo|bonjour|hola|ciao)\b[^.!?]*$/u;
+
+/** "Tim", "Ada L." or "Katherine Johnson": a sender signing, not saying anything. */
+function isNameLine(line: string): boolean {
+  const words = line.split(/\s+/u);
+  return words.length <= 3 && words.every((word) => /^\p{Lu}[\p{L}'.-]*$/u.test(word));
+}
+
+function sentencesOf(text: string): string[] {
+  return text
+    .split(/(?<=[.!?])\s+|\n+/u)
+    .map((part) => part.trim())
+    .filter((part) => /\p{L}/u.test(part));
+}
+
+/**
+ * The words of thanks or closure when the whole newest message is an acknowledgement, else null.
+ * A lone name line (the sender signing) is allowed; at least one sentence must carry the thanks.
+ */
+export function readAcknowledgement(newest: string): string | null {
+  const sentences = sentencesOf(newest);
+  if (sentences.length === 0 || sentences.length > 4) return null;
+  const found: string[] = [];
+  for (const written of sentences) {
+    const sentence = foldLetters(written.toLowerCase());
+    const words = sentence.split(/\s+/u).length;
+    if (words > MAX_WORDS || MORE_THAN_THANKS.test(sentence)) return null;
+    const closure = THANKS_OR_CLOSURE.exec(sentence);
+    if (closure) found.push(closure[0]);
+    else if (!(GREETING.test(sentence) || isNameLine(written))) return null;
+  }
+  return found.length > 0 ? found.join(', ') : null;
+}

@@ -1,0 +1,48 @@
+/**
+ * Facts bound to the sentence that backs them. Sentence support lets a reply sentence differ from
+ * its source by a word or two, which is what a paraphrase needs, and also what a swapped fact needs:
+ * "a reset link that works for 10 minutes" is the source's sentence with its 60 replaced by the 10
+ * of another sentence of the same article; "your order A2001 is currently shipped" is the order's
+ * sentence with its status replaced. Every fact of a supported sentence must therefore come from
+ * the source sentences that support it, not from anywhere in the run:
+ *   - entities (numbers, dates, amounts, percentages, links, emails, phones, ids, tracking numbers),
+ *     unless the customer wrote them (a number they gave may be repeated back);
+ *   - the words that state an order's or an account's state (the values of `OrderStatus` and of a
+ *     customer's plan), and "free".
+ */
+import type { Customer, OrderStatus } from '../types.js';
+import { entityKeys, extractEntities, type EntityKind } from './reply-entities.js';
+
+/** The closed sets the data model defines, plus "free": a price of nothing is a fact like any other. */
+const ORDER_STATES: readonly OrderStatus[] = ['processing', 'shipped', 'delivered', 'cancelled', 'returned'];
+const PLANS: readonly Customer['plan'][] = ['free', 'pro', 'enterprise'];
+const STATE_WORD = new RegExp(`\\b(?:${[...ORDER_STATES, 'canceled', ...PLANS].join('|')})\\b`, 'gi');
+
+export interface UnboundFact {
+  kind: EntityKind | 'state';
+  text: string;
+}
+
+/**
+ * The facts of `sentence` that none of `supporting` states; `given` holds what the customer wrote.
+ * Names are left to the entity check of the whole reply: a greeting's name has no source sentence.
+ */
+export function unboundFacts(sentence: string, supporting: readonly string[], given: ReadonlyMap<EntityKind, ReadonlySet<string>>): UnboundFact[] {
+  const keys = entityKeys(supporting);
+  const unbound: UnboundFact[] = [];
+  for (const entity of extractEntities(sentence)) {
+    if (entity.kind === 'name') continue;
+    if (keys.get(entity.kind)?.has(entity.key) || given.get(entity.kind)?.has(entity.key)) continue;
+    if (entity.kind === 'number' && (keys.get('money')?.has(entity.key) || given.get('money')?.has(entity.key))) continue;
+    unbound.push({ kind: entity.kind, text: entity.text });
+  }
+  const supportingWords = new Set((supporting.join(' ').toLowerCase().match(STATE_WORD) ?? []).map(foldSpelling));
+  for (const [word] of sentence.matchAll(STATE_WORD)) {
+    if (!supportingWords.has(foldSpelling(word.toLowerCase()))) unbound.push({ kind: 'state', text: word });
+  }
+  return unbound;
+}
+
+function foldSpelling(word: string): string {
+  return word === 'canceled' ? 'cancelled' : word;
+}
