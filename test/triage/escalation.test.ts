@@ -171,10 +171,6 @@ describe('human requested, legal, security, third party', () => {
     expect(tagsOf(text)).not.toContain('third-party-data');
   });
 
-  it('a message asking for the password is phishing', () => {
-    expect(listTagsOf('I received a text asking me to confirm my Northwind password via a link. Is that you?')).toContain('security');
-  });
-
   it("a relative's account asked about is still someone else's data", () => {
     expect(tagsOf("Could you look up my ex-husband's account and check whether he's still using my old address?")).toContain('third-party-data');
   });
