@@ -8,8 +8,27 @@
  * sentence; the tag model learns one weight per cue and tag next to its word features, and a
  * signal names the cues that pushed it over its threshold, with the words that fired them.
  *
- * English only: the other languages rely on the word lists and the word features.
+ * English here; the same cues in the seven other languages are in escalation-cues-languages.ts,
+ * matched on the folded sentence, so a cue the model learned on English mail fires on the others.
  */
+import {
+  FOREIGN_ACCOUNT_OBJECT,
+  FOREIGN_BAD_EVENT,
+  FOREIGN_CONTACT_DECLINED,
+  FOREIGN_CUE_PATTERNS,
+  FOREIGN_DATA_REQUEST,
+  FOREIGN_INTENSIFIERS,
+  FOREIGN_NEGATIVE,
+  FOREIGN_NEGATORS,
+  FOREIGN_NOTHING,
+  FOREIGN_OWN_BUSINESS,
+  FOREIGN_POLICY_QUESTION,
+  FOREIGN_POSITIVE,
+  FOREIGN_THEIR_DATA,
+  FOREIGN_THIRD_PERSON,
+  foldForCues,
+} from './escalation-cues-languages.js';
+import { foldLetters } from './fold-letters.js';
 
 import { COURIER_CALL, MONEY_DECLINED, REFUND_TIMING, UNDO_CHARGE, readSituationCues } from './escalation-situation-cues.js';
 
@@ -54,7 +73,8 @@ const NEGATIVE = new Set(
     'shocking disgraceful disgusting appalling pathetic rude ignored ignoring failed fails failure refuse refused ' +
     'leaks leaking leaked soaked fell apart wobbly stopped nothing nobody noone silent silence waste wasted never ' +
     'upset annoyed angry frustrated frustrating disappointed disappointing unhappy fuming furious livid baffled gutted ' +
-    'regret shameful dishonest misleading con scam rip cheated excuse excuses problem problems issue issues worse'
+    'regret shameful dishonest misleading scam rip cheated excuse excuses problem problems issue issues worse badly ' +
+    'hole holes dent dents crack cracks stain stains faded pilled frayed peeling flimsy shoddy tatty snapped torn ripped stained rusty rusted bent'
   ).split(' '),
 );
 
@@ -66,14 +86,14 @@ const POSITIVE = new Set(
 );
 
 /** Positive words and what a customer expects: negated, they are complaints ("not what I paid for"). */
-const EXPECTATION = new Set(['acceptable', 'working', 'works', 'fit', 'enough', 'what', 'as', 'arrived', 'heard', 'answer', 'answered', 'replied', 'help', 'helped', 'sorted', 'fixed', 'care']);
+const EXPECTATION = new Set(['acceptable', 'working', 'works', 'fit', 'enough', 'what', 'as', 'arrived', 'heard', 'answer', 'answered', 'replied', 'help', 'helped', 'sorted', 'fixed', 'care', 'quality', 'expected']);
 
 const NEGATORS = new Set(['not', 'no', 'never', 'without', 'nor', 'neither', 'cannot']);
 const INTENSIFIERS = new Set(['so', 'very', 'really', 'extremely', 'absolutely', 'completely', 'totally', 'utterly', 'truly', 'seriously', 'honestly', 'frankly', 'quite', 'incredibly', 'deeply', 'beyond', 'utter', 'most']);
-const EMOTIONS = /\b(?:i(?:'m|\s+am|\s+was|\s+feel|\s+felt|'ve\s+been|\s+have\s+been)|we(?:'re|\s+are|\s+feel))\s+(?:\w+\s+){0,2}?(?:upset|annoyed|angry|frustrated|disappointed|unhappy|fuming|furious|livid|baffled|gutted|disgusted|appalled|shocked|let\s+down|fed\s+up|sick\s+of|tired\s+of|dissatisfied|not\s+happy|not\s+impressed|losing\s+(?:my\s+)?patience)\b|\bmy\s+patience\b|\bdissatisfaction\b|\bgrievance\b|\bcomplain(?:t|ts|ing)?\b(?!\s+(?:manager|team|department))/i;
+const EMOTIONS = /\b(?:i(?:'m|\s+am|\s+was|\s+feel|\s+felt|'ve\s+been|\s+have\s+been)|we(?:'re|\s+are|\s+feel))\s+(?:\w+\s+){0,2}?(?:upset|annoyed|angry|frustrated|disappointed|unhappy|fuming|furious|livid|baffled|gutted|disgusted|appalled|shocked|let\s+down|fed\s+up|sick\s+of|tired\s+of|dissatisfied|not\s+happy|not\s+impressed|losing\s+(?:my\s+)?patience)\b|\bmy\s+patience\b|\b(?:i|we)\s+expected\s+(?:better|more)\b|\bnot\s+good\s+enough\b|\bless\s+than\s+impressed\b|\bdissatisfaction\b|\bgrievance\b|(?<!\bnot\s+a\s)\bcomplain(?:t|ts|ing)?\b(?!\s+(?:manager|team|department))/i;
 
 /** Ironic frames that say the opposite of their words. */
-const SARCASM_FRAMES = /\bthanks?\s+for\s+nothing\b|\bwhat\s+a\s+surprise\b|\bso-called\b|\bapparently\b|\bin\s+your\s+world\b|\bgotta\s+love\b|\bsaid\s+no\s+one\b|\bjust\s+perfect\b|\breally\s+made\s+my\s+(?:day|week|weekend)\b|\bhighlight\s+of\s+my\b|\bwell\s+done\s+on\b|\bgreat\s+job\b(?=[^.!?]*\b(?:los|broke|never|late|wrong))/i;
+const SARCASM_FRAMES = /\bthanks?\s+for\s+nothing\b|\bwhat\s+a\s+surprise\b|\bso-called\b|\bapparently\b|\bin\s+your\s+world\b|\bgotta\s+love\b|\bsaid\s+no\s+one\b|\bjust\s+perfect\b|\breally\s+made\s+my\s+(?:day|week|weekend)\b|\bhighlight\s+of\s+my\b|\bwell\s+done\s+on\b|\blove\s+that\s+for\s+me\b|\b(?:cool\s+){2,}|\bgreat\s+job\b(?=[^.!?]*\b(?:los|broke|never|late|wrong))/i;
 
 /** A bad event next to the positive word turns praise into sarcasm. */
 const BAD_EVENT = /\b(?:another|again|twice|without|never|still|wrong|late|broken|broke|lost|losing|missing|stopped|leaks?|nobody|no\s+one|nothing|charged|paying|wait(?:ing)?|days?|weeks?)\b/i;
@@ -91,7 +111,7 @@ const REPEATED_CONTACT = new RegExp(
 const NUMBER = '(?:\\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|many|a\\s+few)';
 const LONG_WAIT = new RegExp(
   `\\b(?:day|week)\\s+(?:${NUMBER}|\\w+teen|\\w+ty)\\s+now\\b|\\b${NUMBER}\\s+(?:days?|weeks?|months?)\\s+(?:late|now|later|and\\s+counting|overdue|of\\s+waiting)\\b` +
-  `|\\b(?:waited|waiting|been\\s+waiting)\\s+(?:for\\s+)?(?:over\\s+|more\\s+than\\s+)?${NUMBER}\\s+(?:days|weeks|months)\\b|\\bfor\\s+(?:${NUMBER})\\s+(?:days|weeks)\\s+(?:now|already)\\b`,
+  `|\\b${NUMBER}\\s+(?:days|weeks|months)\\s+(?:for|to\\s+(?:get|deliver|send|ship|answer|reply))\\s+(?:a|an|one|my|the|this)\\b|\\b(?:waited|waiting|been\\s+waiting)\\s+(?:for\\s+)?(?:over\\s+|more\\s+than\\s+)?${NUMBER}\\s+(?:days|weeks|months)\\b|\\bfor\\s+(?:${NUMBER})\\s+(?:days|weeks)\\s+(?:now|already)\\b`,
   'i',
 );
 
@@ -105,9 +125,9 @@ const CONTRAST = /\b(?:but|actually|in\s+reality|what\s+(?:came|arrived|i\s+got)
 
 const ACCOUNT_OBJECT = /\b(?:log\s*in|login|logins|logged|sign[\s-]?in|sign[\s-]?ins|signed\s+in|password|passcode|code|email|e-mail|card|cards|payment|payments|charge[ds]?|billed|purchases?|orders?|ordered|bought|spent|points|gift\s+card|device|phone|account|acct|profile|address|wallet|statement|verification|reset|credit)\b/i;
 const DENIAL =
-  /\b(?:i|we|me|us)\s+(?:definitely\s+|certainly\s+|really\s+)?(?:(?:do\s+not|don't|dont)\s+(?:recogni[sz]e|know\s+(?:anything|about|of))|(?:did\s+not|didn't|didnt|never|have\s+not|haven't|(?:have|'ve|had)\s+never|wasn't|was\s+not)\s+(?:\w+\s+)?(?:make|made|place|placed|buy|bought|order|ordered|authori[sz]e|authori[sz]ed|request|requested|ask|asked|change|changed|add|added|spend|spent|touch|touched|do|did|recogni[sz]e|know|use|used|write|log|sign|trying|trigger|triggered|shop|shopped|claim|claimed|edit|edited))\b|\b(?:(?:not|wasn't|weren't)\s+(?:placed\s+|made\s+|done\s+|ordered\s+|changed\s+)?by\s+me|(?:it|that|this)\s+(?:was\s+not|wasn't|isn't|is\s+not)\s+me|not\s+me\b|not\s+mine\b|(?:aren't|are\s+not)\s+mine\b|no\s+(?:clue|idea)\s+who\b|\bi\s+(?:only\s+)?(?:made|placed|ordered|bought)\s+(?:one|1)\b(?!\s+of\b)|\bnobody\s+else\s+(?:uses|has|knows)\b|\b(?:bought|ordered)\s+nothing\b|\b(?:didn't|did\s+not)\s+(?:order|place|buy|make)\b|\bneither\s+\w+\s+\w+\s+nor\s+(?:i|me)\b|\b(?:i|we)['’]ve\s+never\s+(?:\w+\s+)?(?:made|placed|ordered|bought|used|authori[sz]ed|been)\b|isn't\s+mine|is\s+not\s+mine|isn't\s+mine|no\s+(?:idea|knowledge)\s+(?:about|of)|know\s+nothing\s+about|without\s+my\s+(?:knowledge|permission|consent|authori[sz]ation)|neither\s+of\s+us|nobody\s+in\s+my\s+household|i\s+added\s+neither|i\s+don't\s+recogni[sz]e|not\s+recogni[sz]e|never\s+(?:been\s+there|shopped|used|seen))/i;
+  /\b(?:i|we|me|us)\s+(?:definitely\s+|certainly\s+|really\s+)?(?:(?:do\s+not|don't|dont)\s+(?:recogni[sz]e|know\s+(?:anything|about|of))|(?:did\s+not|didn't|didnt|never|have\s+not|haven't|(?:have|'ve|had)\s+never|wasn't|was\s+not)\s+(?:\w+\s+)?(?:make|made|place|placed|buy|bought|order|ordered|authori[sz]e|authori[sz]ed|request|requested|ask|asked|change|changed|add|added|spend|spent|redeem|redeemed|touch|touched|do|did|recogni[sz]e|know|use|used|write|log|sign|trying|trigger|triggered|shop|shopped|claim|claimed|edit|edited))\b|\b(?:(?:not|wasn't|weren't)\s+(?:placed\s+|made\s+|done\s+|ordered\s+|changed\s+)?by\s+me|(?:it|that|this)\s+(?:was\s+not|wasn't|isn't|is\s+not)\s+me|not\s+me\b|not\s+mine\b|(?:aren't|are\s+not)\s+mine\b|no\s+(?:clue|idea)\s+who\b|\bi\s+(?:only\s+)?(?:made|placed|ordered|bought)\s+(?:one|1)\b(?!\s+of\b)|\bnobody\s+else\s+(?:uses|has|knows)\b|\b(?:bought|ordered)\s+nothing\b|\b(?:didn't|did\s+not)\s+(?:order|place|buy|make)\b|\bneither\s+\w+\s+\w+\s+nor\s+(?:i|me)\b|\b(?:i|we)['’]ve\s+never\s+(?:\w+\s+)?(?:made|placed|ordered|bought|used|authori[sz]ed|been)\b|isn't\s+mine|is\s+not\s+mine|isn't\s+mine|no\s+(?:idea|knowledge)\s+(?:about|of)|know\s+nothing\s+about|without\s+my\s+(?:knowledge|permission|consent|authori[sz]ation)|neither\s+of\s+us|nobody\s+in\s+my\s+household|i\s+added\s+neither|i\s+don't\s+recogni[sz]e|not\s+recogni[sz]e|never\s+(?:been\s+there|lived\s+there|shopped|used|seen))/i;
 const STRANGER =
-  /\b(?:someone|somebody|a\s+stranger|strangers|another\s+person|an\s+unknown\s+person|who)\s+(?:else\s+)?(?:has\s+|have\s+|is\s+|keeps\s+|must\s+have\s+|just\s+)?(?:got|get|gotten|used|using|placed|placing|changed|changing|bought|accessed|accessing|spent|redeemed|ran|run|logged|logging|signed|trying|tried|ordered|ordering|swapped|added|reset|has\s+access)|(?<!\bmy\s+)\b(?:new|unknown|strange|unfamiliar|suspicious|unrecogni[sz]ed)\s+(?:device|login|sign[\s-]?in|card|address|phone|payments?|charges?|orders?|activity)|\b(?:taken\s+over|hijacked)\b|\ba\s+stranger['’]s\b|\b(?:log\s*ins?|logins|sign[\s-]?ins?|access)\b[^.!?\n]{0,30}\bfrom\s+(?!my\s+(?:new\s+|own\s+|work\s+)?(?:phone|laptop|computer|pc|tablet))|\bmy\s+(?:\w+\s+)?(?:email|e-mail|password|phone\s+number|address|card|name|login)\b[^.!?\n]{0,30}\b(?:was|were|has\s+been|have\s+been|got)\s+(?:replaced|changed|swapped|removed|reset)\b(?![^.!?\n]{0,20}\b(?:by\s+me|as\s+i\s+asked|as\s+requested))|\bpurchases?\s+(?:keep\s+)?(?:appearing|showed?\s+up)|\b(?:vanished|disappeared)\s+from\s+my\s+account/i;
+  /\b(?:someone|somebody|a\s+stranger|strangers|another\s+person|an\s+unknown\s+person|who)\s+(?:else\s+)?(?:has\s+been\s+|has\s+|have\s+|is\s+|keeps\s+|must\s+have\s+|just\s+)?(?:got|get|gotten|used|using|placed|placing|changed|changing|bought|accessed|accessing|spent|redeemed|ran|run|logged|logging|signed|trying|tried|ordered|ordering|swapped|added|reset|has\s+access)|(?<!\bmy\s+)\b(?:new|unknown|strange|unfamiliar|suspicious|unrecogni[sz]ed)\s+(?:device|login|sign[\s-]?in|card|phone|payments?|charges?|orders?|activity)|\b(?:unknown|strange|unfamiliar|suspicious|unrecogni[sz]ed)\s+(?:\w+\s+)?address|\bnew\s+(?:\w+\s+)?address\s+(?:on|in|added\s+to)\s+my\s+(?:account|profile)|\b(?:taken\s+over|hijacked)\b|\ba\s+stranger['’]s\b|\blogged\s+in\s+as\s+me\b|\bsessions?\s+(?:in|from)\s+(?!my\b)|\b(?:someone|somebody)\s+(?:\w+\s+)?(?:seems|appears)\s+to\s+(?:be|have)\b|\b(?:log\s*ins?|logins|sign[\s-]?ins?|access)\b[^.!?\n]{0,30}\bfrom\s+(?!my\s+(?:new\s+|own\s+|work\s+)?(?:phone|laptop|computer|pc|tablet))|\bmy\s+(?:\w+\s+)?(?:email|e-mail|password|phone\s+number|address|card|name|login)\b[^.!?\n]{0,30}\b(?:was|were|has\s+been|have\s+been|got)\s+(?:replaced|changed|swapped|removed|reset)\b(?![^.!?\n]{0,20}\b(?:by\s+me|as\s+i\s+asked|as\s+requested))|\bpurchases?\s+(?:keep\s+)?(?:appearing|showed?\s+up)|\b(?:vanished|disappeared)\s+from\s+my\s+account/i;
 const CREDENTIALS_GIVEN =
   /\b(?:clicked|entered|typed|gave|given|sent|shared|replied|put\s+in)\b[^.!?\n]{0,60}\b(?:link|password|login|code|details|pin)\b[^.!?\n]{0,80}\b(?:fake|pretend\w*|claim\w*|looked\s+like|phishing|stranger|caller|said\s+he|said\s+she|copy|worried|mistake)|\b(?:fake|pretend\w*|claiming|looked\s+like\s+yours)\b[^.!?\n]{0,80}\b(?:entered|gave|sent|typed|clicked|replied)\b/i;
 
@@ -121,23 +141,24 @@ const LEAVING =
     'i',
   );
 const ENDING =
-  /\b(?:close|closing|shut|end|ending|terminate|cancel|cancelling|canceling|stop|remove|delete|deactivate|erase|quit|quitting|leave|switch(?:\s+\w+)?\s+off|turn\s+off|get\s+rid\s+of|take\s+me\s+off|downgrade|step\s+down)\b(?:\s+[\w'-]+){0,5}?\s+(?:account|acct|membership|plan|subscription|profile|login|pro|club|auto-?renew\w*|renewal|billing|monthly\s+(?:fee|payment)s?)\b|\b(?:not|n't|never|stop|don't\s+want\s+it\s+to)\s+(?:be\s+)?(?:auto-?)?renew\w*|\broll\s+over\b|\brenew\w*[^.!?\n]{0,30}\bdon'?t\s+want\b|\bnot\s+(?:be\s+)?billed\s+for\s+another\b/i;
+  /\b(?:close|closing|shut|end|ending|terminate|cancel|cancelling|canceling|stop|remove|delete|deactivate|erase|quit|quitting|leave|switch(?:\s+\w+)?\s+off|turn\s+off|get\s+rid\s+of|take\s+me\s+off|downgrade|step\s+down)\b(?:\s+[\w'-]+){0,5}?\s+(?:account|acct|membership|plan|subscription|profile|login|pro|club|programme|program|scheme|auto-?renew\w*|renewal|billing|monthly\s+(?:fee|payment)s?)\b|\b(?:not|n't|never|stop|don't\s+want\s+it\s+to)\s+(?:be\s+)?(?:auto-?)?renew\w*|\broll\s+over\b|\brenew\w*[^.!?\n]{0,30}\bdon'?t\s+want\b|\bnot\s+(?:be\s+)?billed\s+for\s+another\b|\b(?:won't|will\s+not|don't|do\s+not|no\s+longer)\s+need\s+(?:the|my|our|this)\s+(?:\w+\s+)?(?:account|membership|plan|subscription)\b|\b(?:go|move|switch|drop)\s+(?:down|back)\s+(?:from\s+\w+\s+)?to\s+(?:the\s+)?(?:basic\s+)?free\b/i;
 
-const MONEY_OBJECT = "(?:money|payment|amount|charge|fee|cost|costs|price|difference|refund|euros?|pounds?|dollars?|quid|(?:€|£|\\$)?\\d+(?:[.,]\\d+)?|percent|what\\s+i\\s+paid|the\\s+extra|that|it)";
+const MONEY_OBJECT = "(?:money|payment|amount|charge|fee|cost|costs|price|difference|refund|euros?|pounds?|dollars?|quid|(?:€|£|\\$)\\d+(?:[.,]\\d+)?|\\d+[.,]\\d{2}|percent|what\\s+i\\s+paid|the\\s+extra|that|it)";
 const MONEY_BACK = new RegExp(
   `\\b(?:money|payment|amount|cash)\\s+(?:back|returned|refunded)\\b|\\b(?:pay|paid|give|put|send|credit)\\s+(?:me\\s+)?(?:\\w+\\s+){0,4}?back\\b|\\brefund(?:ed)?\\b|\\breimburs\\w+|\\bcompensat\\w+|\\bgoodwill\\b|\\bvoucher\\b|\\bstore\\s+credit\\b|\\bcredit\\s+(?:me|my|it)\\b` +
-    `|\\b(?:money|something|\\d+\\s*(?:%|percent))\\s+off\\b|\\b(?:knock|take)\\w*\\s+(?!me\\s+off\\b)(?:\\w+\\s+){0,3}?off\\b|\\breduce\\s+the\\s+price\\b|\\bdiscount\\b(?!\\s+(?:codes?|newsletter|club|scheme|emails?))|\\bclaim\\s+back\\b|\\bowed\\b|\\bentitled\\s+to\\b|\\bhonou?r\\s+(?:it|the|that)\\b|\\boffer\\s+price\\b|\\bprice\\s+(?:match|promise)\\b|\\bmatch\\s+(?:that|the|it|their)\\b|\\bmake\\s+up\\s+for\\b|\\bsomething\\s+for\\s+the\\s+trouble\\b|\\b(?:refund|pay|credit|sort\\s+out|give\\s+me|cover)\\s+(?:me\\s+)?the\\s+difference\\b|\\b(?:have|get)\\s+(?:the\\s+|my\\s+|that\\s+)?(?:\\w+\\s+){0,2}?(?:cost|costs|money|fee|charge|payment|amount|price)\\s+back\\b|\\bclaw\\w*\\s+(?:it\\s+|\\w+\\s+)?back\\b|\\bback\\s+(?:in|into|on|to)\\s+my\\s+(?:account|card|bank)\\b|\\b(?:partial|full)\\s+(?:credit|refund)\\b` +
-    `|\\b(?:reverse|return(?!\\s+(?:it|that|them)\\b)|cancel|remove|drop|wipe|waive)\\s+(?:the\\s+|this\\s+|that\\s+|my\\s+)?(?:\\w+\\s+)?${MONEY_OBJECT}\\b`,
+    `|\\b(?:money|something|\\d+\\s*(?:%|percent))\\s+off\\b|\\b(?:knock|take)\\w*\\s+(?!me\\s+off\\b)(?:\\w+\\s+){0,3}?off\\b|\\breduce\\s+the\\s+price\\b|\\bdiscount\\b(?!\\s+(?:codes?|newsletter|club|scheme|emails?))|\\bclaim\\s+back\\b|\\bowed\\b|\\bentitled\\s+to\\b|\\bhonou?r\\s+(?:it|the|that)\\b|\\boffer\\s+price\\b|\\bprice\\s+(?:match|promise)\\b|\\bmatch\\s+(?:that|the|it|their)\\b|\\bmake\\s+up\\s+for\\b|\\bsomething\\s+for\\s+the\\s+trouble\\b|\\b(?:refund|pay|credit|sort\\s+out|give\\s+me|cover|have|get)\\s+(?:me\\s+)?the\\s+difference\\b|\\b(?:charge|fee|payment|amount)\\s+(?:be\\s+)?(?:reversed|refunded|removed|waived|dropped|returned)\\b|\\btake\\s+(?:the\\s+|that\\s+|my\\s+)?(?:\\w+\\s+){0,2}(?:payment|charge|money)\\s+back\\b|\\b(?:have|get)\\s+(?:the\\s+|my\\s+|that\\s+)?(?:\\w+\\s+){0,2}?(?:cost|costs|money|fee|charge|payment|amount|price)\\s+back\\b|\\bclaw\\w*\\s+(?:it\\s+|\\w+\\s+)?back\\b|\\bback\\s+(?:in|into|on|to)\\s+my\\s+(?:account|card|bank)\\b|\\b(?:partial|full)\\s+(?:credit|refund)\\b` +
+    // "Reverse it" is about money; "remove it" and "return it" are most often the product or the account.
+    `|\\b(?:reverse|waive|drop|wipe)\\s+(?:the\\s+|this\\s+|that\\s+|my\\s+)?(?:\\w+\\s+)?${MONEY_OBJECT}\\b(?!\\s+(?:off|at|in|to)\\b)|\\b(?:return|cancel|remove)\\s+(?:the\\s+|this\\s+|that\\s+|my\\s+)?(?:\\w+\\s+)?${MONEY_OBJECT.replace('|that|it)', ')')}\\b`,
   'i',
 );
-const REQUEST_MOOD = /^\s*(?:kindly\s+|just\s+)?(?:reverse|undo|void|refund|credit|cancel|take|put|give|send|pay|waive)\b|\b(?:please|pls|kindly|can|could|would|will|want|wanted|'d\s+like|would\s+like|expect|need|owed|entitled|give|should|deserve|claim|accept|happy\s+to|is\s+there|is\s+(?:a|some)\s+(?:partial|full|goodwill)|do\s+you\s+do|i\s+think|refund\s+please|how\s+about|prefer|rather|at\s+least|when\s+will\s+you\s+send|demand|sort\s+out|possible|by\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|the\s+end\s+of))\b/i;
+const REQUEST_MOOD = /^\s*(?:kindly\s+|just\s+)?(?:reverse|undo|void|refund|credit|cancel|take|put|give|send|pay|waive)\b|\b(?:please|pls|kindly|can|could|would|will|'ll|want|wanted|'d\s+like|would\s+like|expect|need|owed|entitled|give|should|deserve|claim|accept|happy\s+to|is\s+there|is\s+(?:a|some)\s+(?:partial|full|goodwill)|do\s+you\s+do|i\s+think|refund\s+please|how\s+about|prefer|rather|at\s+least|when\s+will\s+you\s+send|demand|sort\s+out|possible|by\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|the\s+end\s+of))\b/i;
 /** A question about the policy or the timing of a refund already granted is not a request for money back. */
-const POLICY_QUESTION = /\b(?:my|the)\s+refund\b[^.!?\n]{0,40}\b(?:arrive|come|show|take|reach|go\s+through|hit|land)|\bwhen\s+(?:will|does|do|should)\b[^.!?\n]{0,40}\brefund|\b(?:policy|policies|how\s+long\s+does|how\s+do\s+i|how\s+are|when\s+will\s+my\s+refund|in\s+general|for\s+students|normally|do\s+you\s+offer|promo\s+codes?|how\s+do\s+refunds)\b/i;
+const POLICY_QUESTION = /\brefund\s+(?:is|was|has\s+been|got)\s+(?:already\s+)?(?:approved|processed|issued|confirmed|pending|on\s+its\s+way)|\b(?:approved|processed|issued|confirmed)\s+(?:the|my)\s+refund|\bstatus\s+of\s+(?:my|the)\s+refund|\bhow\s+long\s+(?:does|will|should|do)\b|\b(?:my|the)\s+refund\b[^.!?\n]{0,40}\b(?:arrive|come|show|take|reach|go\s+through|hit|land)|\bwhen\s+(?:will|does|do|should)\b[^.!?\n]{0,40}\brefund|\b(?:policy|policies|how\s+long\s+does|how\s+do\s+i|how\s+are|when\s+will\s+my\s+refund|in\s+general|for\s+students|normally|do\s+you\s+offer|promo\s+codes?|how\s+do\s+refunds)\b/i;
 const PRICE_OR_FEE =
   /\b(?:cheaper|for\s+less|lower\s+price|less\s+(?:at|on|in|elsewhere))\b[^.!?\n]{0,60}\b(?:another|other|elsewhere|competitor|rival|your\s+own|app|shop|store)|\b(?:another|other)\s+(?:shop|store|site)\b[^.!?\n]{0,60}\b(?:cheaper|for\s+less|less)\b|\b(?:price)\s+(?:dropped|went\s+down|fell)|\b(?:dropped|went\s+down)\s+in\s+price|\bsale\s+price\s+started|\b(?:fee|charge|surcharge)\b[^.!?\n]{0,40}\b(?:unfair|shouldn't|should\s+be\s+(?:removed|dropped|waived))|\b(?:overcharged|charged\s+twice|billed\s+twice|double\s+charged)\b|\b(?:missed|forgot|didn't\s+(?:work|apply)|did\s+not\s+(?:work|apply)|wasn't\s+applied|not\s+applied)\b[^.!?\n]{0,30}\b(?:coupon|code|voucher|promo|discount)\b|\b(?:coupon|code|voucher|promo|discount)\b[^.!?\n]{0,30}\b(?:didn't\s+work|did\s+not\s+work|wasn't\s+applied|not\s+applied|after\s+the\s+fact|retroactive\w*|afterwards)/i;
 
 const PERSON =
-  "(?:ex|ex-wife|ex-husband|ex-partner|wife|husband|partner|boyfriend|girlfriend|son|daughter|child|teenager|kids?|mother|mum|mom|mother-in-law|father|dad|brother|brother-in-law|sister|sister-in-law|friend|neighbou?r|colleague|flatmate|roommate|housemate|boss|employee|tenant|landlord|cousin|aunt|uncle|grandmother|grandfather|grandma|grandpa|nan|niece|nephew)";
+  "(?:ex|ex-wife|ex-husband|ex-partner|wife|husband|partner|boyfriend|girlfriend|son|daughter|child|teenager|kids?|mother|mum|mom|mother-in-law|father|dad|brother|brother-in-law|sister|sister-in-law|friend|neighbou?r|colleague|flatmate|roommate|housemate|boss|employee|tenant|landlord|cousin|aunt|uncle|grandmother|grandfather|grandma|grandpa|nan|niece|nephew|business\\s+partner)";
 const DATA_NOUN = "(?:orders?|order\\s+history|history|address|addresses|account|acct|details|data|purchases?|email|e-mail|phone(?:\\s+number)?|number|card|password|login|invoices?|balance|profile|tracking(?:\\s+number)?|refund|status|date\\s+of\\s+birth|parcel|confirmations?|spend(?:ing)?)";
 const OTHER_PERSON_DATA = new RegExp(
   // "my sister's account", "my colleague Sam's orders", "her / his / their account" (asked about, not a destination)
@@ -153,7 +174,34 @@ const OTHER_PERSON_DATA = new RegExp(
  * for it, in one sentence ("the card my partner used: read me the last digits"), or a third
  * person's purchase followed by a question about it ("My neighbour bought a heater. What model?").
  */
-const THIRD_PERSON = new RegExp(`\\bmy\\s+${PERSON}\\b|\\b(?:another|other)\\s+customers?\\b|\\bsomeone\\s+else\\b`, 'i');
+const THIRD_PERSON = new RegExp(`\\bmy\\s+${PERSON}\\b|\\b(?:another|other)\\s+customers?\\b|\\bsomeone\\s+else\\b|\\ba\\s+customer\\s+of\\s+yours\\b|\\bone\\s+of\\s+your\\s+customers\\b`, 'i');
+/** The person named in the sentence before, asked about here: "My brother orders from you too. What has he got coming?" */
+const THIRD_PRONOUN_ASK = new RegExp(`\\b(?:tell|give|send|show|read|confirm|what|which|where|how\\s+much)\\b[^.!?\\n]{0,40}\\b(?:he|she|he's|she's|they|his|her|him|them|their)\\b|\\b(?:his|her|their)\\s+(?:\\w+\\s+){0,2}${DATA_NOUN}\\b`, 'i');
+/** Whose is an order the customer found: another customer's data. */
+const WHOSE = /\bwhose\s+(?:it|this|that|order|parcel|receipt|account)\b|\bwho\s+(?:placed|ordered|owns)\s+(?:it|this|that|order)\b/i;
+/**
+ * The customer's own business with a person of the household: an order they placed, an account
+ * they share or hold ("my wife asked me to check the order I placed"), a mail of theirs
+ * they forward. What made third-party-data fire on the account holder's own questions.
+ */
+const OWN_HOUSEHOLD = new RegExp(
+  "\\b(?:i|we)\\s+(?:\\w+\\s+)?(?:placed|ordered|bought|paid\\s+for|use|used|share|shared|set\\s+up)\\b|\\bour\\s+(?:joint\\s+|shared\\s+|family\\s+)?(?:account|order)s?\\b|\\bjoint\\s+account\\b|\\bin\\s+my\\s+name\\b|\\baccount\\s+holder\\b|\\bon\\s+my\\s+behalf\\b|\\bmy\\s+own\\b|\\bforward(?:ing|ed)\\s+(?:you\\s+)?my\\b|\\bwe\\s+both\\b" +
+    // The relative runs the customer's errand: "my partner is going to collect the parcel".
+    `|\\bmy\\s+${PERSON}\\s+(?:is\\s+going\\s+to|will|can|could|'ll|is|may|might)\\s+(?:\\w+\\s+)?(?:collect|pick|sign|receive|take|bring|drop|accept)`,
+  'i',
+);
+
+/**
+ * Whether the sentence holding `words`, or the one after it, is the customer's own business with
+ * their household ("I placed the order on my wife's account", "Forwarding my husband's email. I
+ * paid for it"): the matrix drops a third-party word-list match there, as the cue does.
+ */
+export function isOwnHouseholdContext(text: string, words: string): boolean {
+  const sentences = cueSentences(text);
+  const index = sentences.findIndex((sentence) => sentence.includes(words));
+  if (index < 0) return false;
+  return OWN_HOUSEHOLD.test(sentences[index]!) || OWN_HOUSEHOLD.test(sentences[index + 1] ?? '');
+}
 const DATA_REQUEST = /\b(?:tell|give|send|show|read|confirm|share|forward|list|see|check|look\s+(?:at|up)|let\s+me\s+know|what|which|where|when|how\s+much|does|do|did|has|have|is|are|need|want)\b/i;
 const THEIR_DATA = new RegExp(`\\b(?:his|her|their|the)\\s+(?:\\w+\\s+){0,3}?${DATA_NOUN}\\b|\\b(?:any|open)\\s+orders?\\b|\\bwhat(?:'s|\\s+is)?\\s+saved\\b|\\blast\\s+(?:four|4)\\s+digits\\b`, 'i');
 const THIRD_PERSON_PURCHASE = new RegExp(`\\bmy\\s+${PERSON}(?:\\s+[A-Z][a-z]+)?\\s+(?:has\\s+)?(?:bought|ordered|purchased|placed|used)\\b`, 'i');
@@ -163,7 +211,7 @@ const FOLLOW_UP_QUESTION = /^(?:what|which|when|where|how\s+much|did|has|was)\b[
 const DESTINATION = new RegExp(`\\b(?:to|at|for|via)\\s+my\\s+${PERSON}['’]?s?\\b`, 'i');
 
 const PERSON_REQUEST =
-  /\b(?:talk|speak|chat|discuss|call|phone|ring|contact|get\s+in\s+touch|connect|put\s+me\s+through|pass|transfer|hand|escalate|speak)\b[^.!?\n]{0,50}\b(?:person|people|human|someone|somebody|staff|agent|manager|supervisor|advis[eo]rs?|team\s+leader|shift\s+lead|colleague|employee|management|senior|in\s+charge|responsible)\b|\b(?:person|human|someone|somebody|staff\s+member|member\s+of\s+staff|agent|manager|supervisor|adviser|advisor|employee)\b[^.!?\n]{0,40}\b(?:call|phone|ring|contact|read|reply|answer|look\s+at|review|handle)\b|\bcall\s*back\b|\bring\s+me\b|\bcall\s+me\b|\bphone\s+me\b|\bcanned\s+(?:messages|replies)|\bnot\s+(?:a|an)\s+(?:bot|script|template|automated)|\bautomated\s+(?:answer|reply|replies|answers)/i;
+  /\b(?:talk|speak|chat|discuss|call|phone|ring|contact|get\s+in\s+touch|connect|put\s+me\s+through|pass|transfer|hand|escalate|speak)\b[^.!?\n]{0,50}\b(?:person|people|human|someone|somebody|staff|agent|manager|supervisor|advis[eo]rs?|team\s+leader|shift\s+lead|colleague|employee|management|senior|in\s+charge|responsible)\b|(?<!\blegal\s)\b(?:person|human|someone|somebody|staff\s+member|member\s+of\s+staff|agent|manager|supervisor|adviser|advisor|employee)\b[^.!?\n]{0,40}\b(?:call|phone|ring|contact|read|reply|answer|look\s+at|review|handle|talk\s+me\s+through|walk\s+me\s+through)\b|\bput\s+me\s+through\s+to\b|\bby\s+(?:tele)?phone\b(?=[^.!?\n]{0,20}\bplease\b)|\bcall\s*back\b|\bring\s+me\b|\bcall\s+me\b|\bphone\s+me\b|\bcanned\s+(?:messages|replies)|\bnot\s+(?:a|an)\s+(?:bot|script|template|automated)|\bautomated\s+(?:answer|reply|replies|answers)/i;
 const CONTACT_DECLINED = /\b(?:no\s+need\s+to|don't\s+(?:need\s+to|worry\s+about)|do\s+not\s+need\s+to|not\s+necessary\s+to)\s+(?:call|phone|ring|calling|phoning|ringing|contact)|\b(?:driver|courier)\s+(?:can|could|should)\s+(?:ring|call)|\bcall\s+ahead\b/i;
 
 /** Sentences of a mail, as the tag model reads them (lines and sentence ends). */
@@ -197,6 +245,7 @@ type Cue = [CueName, number, string];
 
 function sentenceCues(sentence: string, previous: string, next: string): Cue[] {
   const cues: Cue[] = [];
+  const folded = foldForCues(foldLetters(sentence));
   const add = (name: CueName, value: number, words: string) => {
     if (value > 0) cues.push([name, Math.min(1, value), words]);
   };
@@ -215,15 +264,23 @@ function sentenceCues(sentence: string, previous: string, next: string): Cue[] {
   const ironic = SARCASM_FRAMES.exec(sentence);
   if (ironic) add('sarcasm-frame', 1, ironic[0]);
   else if (polarity.positive.length > 0 && !question) {
-    const bad = BAD_EVENT.exec(sentence);
     // "Great, the replacement arrived" is praise; "Great, another week without it" is not.
-    const praise = sentence.toLowerCase().search(new RegExp(`\\b${polarity.positive[0]}\\b`));
     // Sarcasm puts the praise first ("Lovely to be charged twice"); praise after the event is thanks
     // for a fix ("the screw was missing and you sent one, thanks").
-    if (bad && bad.index > praise && (polarity.negative.length > 0 || /another|twice|without|charged|paying|never/i.test(bad[0]))) {
+    const praise = folded.search(new RegExp(`(?<![a-z])${polarity.positive[0]}(?![a-z])`));
+    const after = praise < 0 ? '' : folded.slice(praise + polarity.positive[0]!.length);
+    const bad = BAD_EVENT.exec(after) ?? FOREIGN_BAD_EVENT.exec(after);
+    if (bad && (polarity.negative.length > 0 || ANOTHER_TIME.test(bad[0]))) {
       add('sarcasm-frame', 1, `${polarity.positive[0]} ... ${bad[0]}`);
     }
   }
+  // A praise word standing alone after a bad event, or "as always" before one, is irony.
+  const standalonePraise = /^(?:wow[,.!]?\s+)?(?:impressive|brilliant|marvellous|lovely|great|fantastic|wonderful|superb|amazing|perfect|top\s+(?:job|work))(?:\s+(?:stuff|work|job|service))?[.!]*$/i.test(sentence);
+  const badEvent = (other: string) =>
+    LONG_WAIT.test(other) || REPEATED_CONTACT.test(other) || (readPolarity(other).negative.length > 0 && !/\b(?:fine|ok|okay|all\s+good|no\s+harm|works?)\b/i.test(other));
+  if (standalonePraise && badEvent(previous)) add('sarcasm-frame', 1, `${previous.slice(0, 20)} ... ${sentence}`);
+  else if (standalonePraise && badEvent(next)) add('sarcasm-frame', 1, `${sentence} ${next.slice(0, 20)}...`);
+  else if (/\bas\s+(?:always|usual|ever)\b/i.test(sentence) && polarity.positive.length > 0 && badEvent(next)) add('sarcasm-frame', 1, `${sentence.slice(0, 30)} ...`);
   found('repeated-contact', REPEATED_CONTACT);
   found('long-wait', LONG_WAIT);
   if (!found('second-person-blame', BLAME)) {
@@ -243,7 +300,8 @@ function sentenceCues(sentence: string, previous: string, next: string): Cue[] {
   if (ACCOUNT_OBJECT.test(sentence) || ACCOUNT_OBJECT.test(previous)) {
     const denial = DENIAL.exec(sentence);
     if (denial && !/\b(?:receive[d]?|get|got|arrive[d]?|find|found|hear[d]?|see)\b/i.test(denial[0])) add('denied-account-action', 1, denial[0]);
-    found('stranger-on-account', STRANGER);
+    // "My password was changed. Yes, that was me": the customer owns the change.
+    if (!/^(?:yes,?\s+)?(?:that|it)\s+was\s+(?:me|us)\b/i.test(next)) found('stranger-on-account', STRANGER);
   } else if (/\bnot\s+me\b|\bwasn't\s+me\b/i.test(sentence)) {
     add('denied-account-action', 0.5, 'not me');
   }
@@ -258,18 +316,54 @@ function sentenceCues(sentence: string, previous: string, next: string): Cue[] {
 
   const other = OTHER_PERSON_DATA.exec(sentence);
   const asking = /\b(?:tell|give|show|read|confirm|what|which|how\s+much|did)\b/i.test(sentence);
-  if (other && !(DESTINATION.test(sentence) && !asking)) {
+  const ownHousehold = OWN_HOUSEHOLD.test(sentence);
+  if (other && !(DESTINATION.test(sentence) && !asking) && !ownHousehold) {
     add('other-person-data', 1, other[0]);
-  } else if (!DESTINATION.test(sentence) && !/\bmy\s+own\b/i.test(sentence)) {
+  } else if (!DESTINATION.test(sentence) && !ownHousehold) {
     const person = THIRD_PERSON.exec(sentence);
     const data = THEIR_DATA.exec(sentence);
     if (person && data && DATA_REQUEST.test(sentence) && /\?\s*$|\b(?:please|can|could|need|want)\b/i.test(sentence)) {
       add('other-person-data', 0.7, `${person[0]} ... ${data[0]}`);
-    } else if (THIRD_PERSON_PURCHASE.test(sentence) && FOLLOW_UP_QUESTION.test(next)) {
+    } else if (THIRD_PERSON_PURCHASE.test(sentence) && (FOLLOW_UP_QUESTION.test(next) || /[,;:]\s*(?:so\s+|and\s+)?(?:what|which|when|where|how\s+much|did|has|was)\b[^?]*\?/i.test(sentence))) {
       add('other-person-data', 0.7, `${THIRD_PERSON_PURCHASE.exec(sentence)![0]} ... ${next.slice(0, 20)}`);
+    } else if (question && THIRD_PERSON.test(previous) && !OWN_HOUSEHOLD.test(previous)) {
+      const ask = THIRD_PRONOUN_ASK.exec(sentence);
+      if (ask) add('other-person-data', 0.7, `${THIRD_PERSON.exec(previous)![0]} ... ${ask[0]}`);
     }
+    const whose = WHOSE.exec(sentence);
+    if (whose) add('other-person-data', 0.7, whose[0]);
   }
   if (!CONTACT_DECLINED.test(sentence) && !COURIER_CALL.test(sentence)) found('asks-for-a-person', PERSON_REQUEST);
+  cues.push(...foreignCues(sentence, folded, previous, question));
+  return cues;
+}
+
+/** A positive word before one of these reads as sarcasm even without a negative word. */
+const ANOTHER_TIME = /another|twice|without|charged|paying|never|wieder|noch ein|encore|de nouveau|otra|otro|de nuevo|altro|altra|di nuovo|weer|nog een|mais um|outra|de novo|znow|kolejn/i;
+
+/** Compiles only while every foreign cue is one of CUE_NAMES. */
+const FOREIGN_PATTERNS: Partial<Record<CueName, RegExp>> = FOREIGN_CUE_PATTERNS;
+
+/** The cues of escalation-cues-languages.ts, with the same conditions as their English patterns. */
+function foreignCues(sentence: string, folded: string, previous: string, question: boolean): Cue[] {
+  const cues: Cue[] = [];
+  const accountObject = ACCOUNT_OBJECT.test(sentence) || FOREIGN_ACCOUNT_OBJECT.test(folded);
+  for (const [name, pattern] of Object.entries(FOREIGN_PATTERNS) as [CueName, RegExp][]) {
+    const match = pattern.exec(folded);
+    if (!match) continue;
+    if ((name === 'denied-account-action' || name === 'stranger-on-account') && !accountObject) continue;
+    if (name === 'money-back-request' && FOREIGN_POLICY_QUESTION.test(folded)) continue;
+    if (name === 'asks-for-a-person' && FOREIGN_CONTACT_DECLINED.test(folded)) continue;
+    cues.push([name, 1, match[0]]);
+  }
+  // Another person's data: a third person here or in the sentence before, a piece of their data,
+  // and a question or a request, unless it is a delivery to them or the customer's own order.
+  const foldedPrevious = foldForCues(foldLetters(previous));
+  const person = FOREIGN_THIRD_PERSON.exec(folded) ?? (FOREIGN_OWN_BUSINESS.test(foldedPrevious) ? null : FOREIGN_THIRD_PERSON.exec(foldedPrevious));
+  const data = FOREIGN_THEIR_DATA.exec(folded);
+  if (person && data && (question || FOREIGN_DATA_REQUEST.test(folded)) && !FOREIGN_OWN_BUSINESS.test(folded)) {
+    cues.push(['other-person-data', 0.7, `${person[0]} ... ${data[0]}`]);
+  }
   return cues;
 }
 
@@ -287,37 +381,49 @@ interface Polarity {
  */
 export function readPolarity(sentence: string): Polarity {
   const polarity: Polarity = { positive: [], negative: [], negatedPositive: [], intensified: [] };
-  const tokens = sentence.toLowerCase().match(/[a-z]+(?:['’][a-z]+)?|[,;:.!?]/g) ?? [];
+  const tokens = foldForCues(foldLetters(sentence)).match(/[a-z]+(?:'[a-z]+)?|[,;:.!?]/g) ?? [];
   let scope = 0;
   let intensifier = 0;
-  for (const raw of tokens) {
-    if (/^[,;:.!?]$/.test(raw) || raw === 'but') {
+  // "Nothing wrong", "nichts kaputt": a "nothing" whose scope holds a negative word is calm.
+  let nothing = -1;
+  for (const token of tokens) {
+    if (/^[,;:.!?]$/.test(token) || token === 'but' || token === 'aber' || token === 'mais' || token === 'pero' || token === 'ma' || token === 'maar' || token === 'ale') {
       scope = 0;
       intensifier = 0;
+      nothing = -1;
       continue;
     }
-    const token = raw.replace('’', "'");
-    if (NEGATORS.has(token) || token.endsWith("n't") || token === 'nobody' || token === 'nothing') {
-      if (token === 'nobody' || token === 'nothing') polarity.negative.push(token);
+    const isNothing = token === 'nobody' || token === 'nothing' || FOREIGN_NOTHING.has(token);
+    if (NEGATORS.has(token) || FOREIGN_NEGATORS.has(token) || token.endsWith("n't") || isNothing) {
+      nothing = -1;
+      if (isNothing) {
+        nothing = polarity.negative.length;
+        polarity.negative.push(token);
+      }
       scope = 3;
       continue;
     }
     const inScope = scope > 0;
     scope = Math.max(0, scope - 1);
-    if (INTENSIFIERS.has(token)) {
+    if (INTENSIFIERS.has(token) || FOREIGN_INTENSIFIERS.has(token)) {
       intensifier = 2;
       continue;
     }
     const intensified = intensifier > 0;
     intensifier = Math.max(0, intensifier - 1);
-    if (POSITIVE.has(token) || (inScope && EXPECTATION.has(token))) {
+    const positive = POSITIVE.has(token) || FOREIGN_POSITIVE.has(token);
+    const negative = NEGATIVE.has(token) || FOREIGN_NEGATIVE.has(token);
+    if (positive || (inScope && EXPECTATION.has(token))) {
       if (inScope) {
         polarity.negatedPositive.push(`not ${token}`);
         if (intensified) polarity.intensified.push(token);
-      } else if (POSITIVE.has(token)) polarity.positive.push(token);
-    } else if (NEGATIVE.has(token) && !inScope) {
+      } else polarity.positive.push(token);
+    } else if (negative && !inScope) {
       polarity.negative.push(token);
       if (intensified) polarity.intensified.push(token);
+    } else if (negative && nothing >= 0) {
+      polarity.negative.splice(nothing, 1);
+      nothing = -1;
     }
   }
   return polarity;

@@ -1,7 +1,7 @@
 /**
  * Tag-only examples for the escalation tag model: sentences and short mails written for the tags
  * (data/training/escalation/*.jsonl, one `{"text", "tags"}` a line) and the dev set written apart
- * from them (data/training/held-out/escalation-apart.jsonl). They carry no intent, so they live in
+ * from them (data/training/held-out/escalation-apart.jsonl, escalation-voices.jsonl). They carry no intent, so they live in
  * a folder the intent reader does not descend into: the intent classifier never sees them.
  */
 import { readFileSync, readdirSync } from 'node:fs';
@@ -15,6 +15,8 @@ import { parseJsonLines } from './local-model/parse-jsonl.js';
 
 export const defaultEscalationTrainingDirectory = fileURLToPath(new URL('../../data/training/escalation/', import.meta.url));
 export const defaultEscalationDevPath = fileURLToPath(new URL('../../data/training/held-out/escalation-apart.jsonl', import.meta.url));
+/** The second dev set: half English, half the seven other languages, written before any change it measures. */
+export const escalationVoicesPath = fileURLToPath(new URL('../../data/training/held-out/escalation-voices.jsonl', import.meta.url));
 /** Account events, undone charges and sarcasm told in words nobody listed: written before the situation sentences. */
 export const defaultEscalationSituationsDevPath = fileURLToPath(
   new URL('../../data/training/held-out/escalation-situations-apart.jsonl', import.meta.url),

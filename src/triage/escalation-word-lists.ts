@@ -81,7 +81,7 @@ export const WORD_LISTS: readonly WordList[] = [
     '|(?:wrócić|przejść|zmienić|zamienić|przełączyć)\\s+(?:\\S+\\s+){0,6}na\\s+darmow\\w+') },
   // complaint: anger, sarcasm, repeated failure, misleading claims
   { tag: 'complaint', language: 'en', pattern: words(
-    'complain\\w*|complaint|disappoint\\w*|unacceptable|not\\s+acceptable|ridiculous|disgrace\\w*|disgusting|appalling|shameful|outrageous' +
+    '(?<!\\bnot\\s+a\\s+)complain\\w*|disappoint\\w*|unacceptable|not\\s+acceptable|ridiculous|disgrace\\w*|disgusting|appalling|shameful|outrageous' +
     '|terrible|horrible|awful|worst|useless|furious|livid|outraged|fed\\s+up|sick\\s+of|had\\s+enough|last\\s+straw|beyond\\s+a\\s+joke|is\\s+a\\s+joke' +
     '|misleading|false\\s+advertising|(?:third|fourth|fifth|3rd|4th|5th)\\s+(?:time|email|message)|thanks\\s+for\\s+nothing|said\\s+no\\s+one' +
     '|nobody\\s+(?:answers|replies|responds|calls|has\\s+(?:bothered|answered|replied|called))|no\\s+one\\s+(?:answers|replies|responds)|what\\s+a\\s+surprise' +
@@ -162,7 +162,8 @@ export const WORD_LISTS: readonly WordList[] = [
   { tag: 'legal-review', language: 'en', pattern: words(
     'gdpr|ccpa|data\\s+protection|subject\\s+access|dsar|right\\s+to\\s+(?:be\\s+forgotten|erasure|access|portability)|personal\\s+(?:data|information)' +
     '|(?:erase|delete|remove|wipe)\\s+(?:all\\s+)?(?:of\\s+)?my\\s+(?:personal\\s+)?data|all\\s+(?:of\\s+)?my\\s+data|lawyers?|attorneys?|solicitors?|lawsuits?|legal\\s+(?:action|advice|proceedings|department|team|notice|steps)' +
-    '|sue|suing|court|small\\s+claims|chargebacks?|dispute\\s+(?:the|this|it)|disputing\\s+(?:the|this)\\s+(?:charge|payment)|card\\s+issuer|regulators?|ombudsman|trading\\s+standards|consumer\\s+protection|class\\s+action|cease\\s+and\\s+desist') },
+    '|sue|suing|court|small\\s+claims|chargebacks?|dispute\\s+(?:the|this|it)|disputing\\s+(?:the|this)\\s+(?:charge|payment)|card\\s+issuer|regulators?|ombudsman|trading\\s+standards|consumer\\s+protection|class\\s+action|cease\\s+and\\s+desist' +
+    '|third\\s+part(?:y|ies)\\b[^.?!\\n]{0,40}\\b(?:share|sell|pass|data|details)|(?:share|sell|pass)\\w*\\s+my\\s+(?:details|data|information)\\s+(?:with|to|on)') },
   { tag: 'legal-review', language: 'de', pattern: words(
     'dsgvo|datenschutz\\w*|personenbezogene\\w*|anwalt|anwältin|rechtsanwalt\\w*|klage|verklagen|gericht|verbraucherzentrale|rückbuchung|art\\.?\\s*15') },
   { tag: 'legal-review', language: 'fr', pattern: words(
@@ -198,37 +199,30 @@ export const WORD_LISTS: readonly WordList[] = [
   { tag: 'security', language: 'en', pattern: words(
     'hack(?:ed|er|ers)?|compromised|unauthori[sz]ed|someone\\s+(?:else\\s+)?(?:has\\s+)?(?:logged|signed|got)\\s+in(?:to)?|stolen\\s+(?:account|card|password|identity)' +
     "|identity\\s+theft|phishing|fraud\\w*|scam|(?:did\\s+not|didn'?t|never)\\s+(?:make|place|authori[sz]e)\\s+(?:this|these|that|those)?\\s*(?:purchases?|orders?|charges?|payments?)" +
-    "|login\\s+from|logged\\s+in\\s+from|not\\s+me|(?:fake|suspicious|genuine|legit)\\s+(?:email|e-mail|text|sms|message|link)|(?:email|e-mail|text|sms|message)\\b[^.?!\\n]{0,50}\\b(?:genuine|legit|fake|scam)|changed\\s+(?:my\\s+)?password\\s+(?:without|and\\s+i\\s+did)|someone\\s+(?:else\\s+)?(?:has\\s+)?(?:access|accessed|changed|used|is\\s+using)") },
+    "|login\\s+from|logged\\s+in\\s+from|not\\s+me|(?:fake|suspicious|genuine|legit)\\s+(?:email|e-mail|text|sms|message|link)|(?:email|e-mail|text|sms|message)\\b[^.?!\\n]{0,50}\\b(?:genuine|legit|fake|scam)|(?:email|e-mail|text|sms|message|call)\\b[^.?!\\n]{0,50}\\breal\\s*\\?|changed\\s+(?:my\\s+)?password\\s+(?:without|and\\s+i\\s+did)|someone\\s+(?:else\\s+)?(?:has\\s+)?(?:access|accessed|changed|used|is\\s+using)") },
   { tag: 'security', language: 'de', pattern: words(
-    'gehackt|hacker|unbefugt\\w*|nicht\\s+ich|betrug\\w*|phishing|jemand\\s+hat\\s+sich\\s+(?:in|bei)\\s+mein\\w*\\s+konto') },
-  { tag: 'security', language: 'fr', pattern: words(
-    "piraté\\w*|piratage|accès\\s+non\\s+autorisé|fraude\\w*|hameçonnage|quelqu'un\\s+(?:s'est\\s+connecté|a\\s+accédé|a\\s+utilisé)") },
-  { tag: 'security', language: 'es', pattern: words(
-    'hackead\\w*|hackearon|acceso\\s+no\\s+autorizado|fraude|suplantaci[oó]n|alguien\\s+(?:ha\\s+entrado|entró|accedió|ha\\s+cambiado)') },
-  { tag: 'security', language: 'it', pattern: words(
-    "hackerat\\w*|accesso\\s+non\\s+autorizzato|senza\\s+autorizzazione|truffa|frode|qualcuno\\s+(?:è\\s+entrato|ha\\s+effettuato\\s+l'accesso|ha\\s+cambiato)") },
-  { tag: 'security', language: 'nl', pattern: words(
-    'gehackt|onbevoegd\\w*|fraude|oplichting|iemand\\s+(?:heeft|is)\\s+(?:ingelogd|in\\s+mijn\\s+account)') },
-  { tag: 'security', language: 'pt', pattern: words(
-    'hackead\\w*|invadid\\w*|sem\\s+autorização|acesso\\s+não\\s+autorizado|fraude|alguém\\s+(?:acedeu|acessou|entrou)') },
-  { tag: 'security', language: 'pl', pattern: words(
-    'włamał\\w*|włamani\\w*|zhakowan\\w*|nieautoryzowan\\w*|oszustw\\w*|ktoś\\s+(?:zalogował|zmienił|użył)') },
-
-  { tag: 'security', language: 'de', pattern: words(
-    'nicht\\s+von\\s+mir|nie\\s+aufgegeben|war\\s+ich\\s+nicht|geknackt|(?:bestellung\\w*|käuf\\w*|zahlung\\w*|abbuchung\\w*)\\s+(?:\\S+\\s+){0,4}(?:die|den)\\s+ich\\s+nicht\\s+(?:kenne|erkenne|gemacht)|übernommen|fremde[rn]?\\s+(?:login|anmeldung|zugriff|adressen?)|ohne\\s+mein\\s+wissen|obwohl\\s+ich\\s+nichts|nie\\s+aufgegeben|(?:hat|haben)\\s+sich\\s+(?:\\w+\\s+){0,3}eingeloggt' +
+    'gehackt|hacker|unbefugt\\w*|nicht\\s+ich|betrug\\w*|phishing|jemand\\s+hat\\s+sich\\s+(?:in|bei)\\s+mein\\w*\\s+konto' +
+    '|nicht\\s+von\\s+mir|nie\\s+aufgegeben|war\\s+ich\\s+nicht|geknackt|(?:bestellung\\w*|käuf\\w*|zahlung\\w*|abbuchung\\w*)\\s+(?:\\S+\\s+){0,4}(?:die|den)\\s+ich\\s+nicht\\s+(?:kenne|erkenne|gemacht)|übernommen|fremde[rn]?\\s+(?:login|anmeldung|zugriff|adressen?)|ohne\\s+mein\\s+wissen|obwohl\\s+ich\\s+nichts|nie\\s+aufgegeben|(?:hat|haben)\\s+sich\\s+(?:\\w+\\s+){0,3}eingeloggt' +
     '|(?:konto|zugang)\\s+sperren|link\\s+(?:\\S+\\s+){0,8}passwort\\s+eingegeben') },
   { tag: 'security', language: 'fr', pattern: words(
-    "ce\\s+n'est\\s+pas\\s+moi|ce\\s+n'était\\s+pas\\s+moi|commandes\\s+(?:\\S+\\s+){0,2}que\\s+je\\s+(?:ne\\s+)?(?:connais|reconnais)\\s+pas|c'était\\s+pas\\s+moi|jamais\\s+passées?|compte\\s+a\\s+été\\s+volé|(?:connexion|activité)\\s+(?:suspecte|inconnue)|alors\\s+que\\s+je\\s+n'ai\\s+rien|s'est\\s+connecté|tapé\\s+mon\\s+mot\\s+de\\s+passe|bloquez") },
+    "piraté\\w*|piratage|accès\\s+non\\s+autorisé|fraude\\w*|hameçonnage|quelqu'un\\s+(?:s'est\\s+connecté|a\\s+accédé|a\\s+utilisé)" +
+    "|ce\\s+n'est\\s+pas\\s+moi|ce\\s+n'était\\s+pas\\s+moi|commandes\\s+(?:\\S+\\s+){0,2}que\\s+je\\s+(?:ne\\s+)?(?:connais|reconnais)\\s+pas|c'était\\s+pas\\s+moi|jamais\\s+passées?|compte\\s+a\\s+été\\s+volé|(?:connexion|activité)\\s+(?:suspecte|inconnue)|alors\\s+que\\s+je\\s+n'ai\\s+rien|s'est\\s+connecté|tapé\\s+mon\\s+mot\\s+de\\s+passe|bloquez") },
   { tag: 'security', language: 'es', pattern: words(
-    'no\\s+(?:fui|he\\s+sido|era)\\s+yo|yo\\s+no\\s+he\\s+(?:sido|hecho)|(?:compras|pedidos|cargos)\\s+(?:\\S+\\s+){0,2}que\\s+no\\s+(?:conozco|reconozco)|pirateado|no\\s+son\\s+míos|me\\s+han\\s+robado\\s+la\\s+cuenta|no\\s+hice|sin\\s+que\\s+yo|inicio\\s+de\\s+sesión\\s+(?:raro|extraño|sospechoso|desde)|me\\s+han\\s+hackeado|alguien\\s+entro|puse\\s+mi\\s+contraseña|bloquead|bloqueen') },
+    'hackead\\w*|hackearon|acceso\\s+no\\s+autorizado|fraude|suplantaci[oó]n|alguien\\s+(?:ha\\s+entrado|entró|accedió|ha\\s+cambiado)' +
+    '|no\\s+(?:fui|he\\s+sido|era)\\s+yo|yo\\s+no\\s+he\\s+(?:sido|hecho)|(?:compras|pedidos|cargos)\\s+(?:\\S+\\s+){0,2}que\\s+no\\s+(?:conozco|reconozco)|pirateado|no\\s+son\\s+míos|me\\s+han\\s+robado\\s+la\\s+cuenta|no\\s+hice|sin\\s+que\\s+yo|inicio\\s+de\\s+sesión\\s+(?:raro|extraño|sospechoso|desde)|me\\s+han\\s+hackeado|alguien\\s+entro|puse\\s+mi\\s+contraseña|bloquead|bloqueen') },
   { tag: 'security', language: 'it', pattern: words(
-    "non\\s+(?:sono\\s+stat[oa]|l'ho\\s+fatto|ho\\s+fatto|ero)\\s+io|violato\\s+l'\\s*account|(?:acquisti|ordini|addebiti)\\s+(?:\\S+\\s+){0,2}che\\s+non\\s+(?:conosco|riconosco)|non\\s+ho\\s+mai\\s+fatto|rubato\\s+l'account|senza\\s+che\\s+(?:io\\s+)?facessi|accesso\\s+(?:strano|sospetto)|notifica\\s+di\\s+accesso|messo\\s+la\\s+password|bloccatelo") },
+    "hackerat\\w*|accesso\\s+non\\s+autorizzato|senza\\s+autorizzazione|truffa|frode|qualcuno\\s+(?:è\\s+entrato|ha\\s+effettuato\\s+l'accesso|ha\\s+cambiato)" +
+    "|non\\s+(?:sono\\s+stat[oa]|l'ho\\s+fatto|ho\\s+fatto|ero)\\s+io|violato\\s+l'\\s*account|(?:acquisti|ordini|addebiti)\\s+(?:\\S+\\s+){0,2}che\\s+non\\s+(?:conosco|riconosco)|non\\s+ho\\s+mai\\s+fatto|rubato\\s+l'account|senza\\s+che\\s+(?:io\\s+)?facessi|accesso\\s+(?:strano|sospetto)|notifica\\s+di\\s+accesso|messo\\s+la\\s+password|bloccatelo") },
   { tag: 'security', language: 'nl', pattern: words(
-    'niet\\s+van\\s+mij|nooit\\s+(?:heb\\s+)?geplaatst|gekraakt|(?:aankopen|bestellingen|betalingen)\\s+(?:\\S+\\s+){0,2}die\\s+ik\\s+(?:\\S+\\s+){0,2}niet\\s+(?:ken|herken)|dat\\s+ben\\s+ik\\s+niet|was\\s+ik\\s+niet|nooit\\s+(?:heb\\s+)?gedaan|overgenomen|vreemde\\s+login|terwijl\\s+ik\\s+niets|(?:is|heeft)\\s+(?:\\w+\\s+){0,3}ingelogd|nieuw\\s+apparaat|wachtwoord\\s+ingevuld|blokkeer') },
+    'gehackt|onbevoegd\\w*|fraude|oplichting|iemand\\s+(?:heeft|is)\\s+(?:ingelogd|in\\s+mijn\\s+account)' +
+    '|niet\\s+van\\s+mij|nooit\\s+(?:heb\\s+)?geplaatst|gekraakt|(?:aankopen|bestellingen|betalingen)\\s+(?:\\S+\\s+){0,2}die\\s+ik\\s+(?:\\S+\\s+){0,2}niet\\s+(?:ken|herken)|dat\\s+ben\\s+ik\\s+niet|was\\s+ik\\s+niet|nooit\\s+(?:heb\\s+)?gedaan|overgenomen|vreemde\\s+login|terwijl\\s+ik\\s+niets|(?:is|heeft)\\s+(?:\\w+\\s+){0,3}ingelogd|nieuw\\s+apparaat|wachtwoord\\s+ingevuld|blokkeer') },
   { tag: 'security', language: 'pt', pattern: words(
-    'não\\s+(?:fui|era)\\s+eu|(?:compras|encomendas|pagamentos)\\s+(?:\\S+\\s+){0,2}que\\s+(?:eu\\s+)?não\\s+(?:conheço|reconheço)|nunca\\s+fiz|roubaram|sem\\s+eu\\s+(?:saber|fazer)|login\\s+(?:estranho|suspeito)|aviso\\s+de\\s+login|alguém\\s+entrou|meti\\s+a\\s+senha|bloqueiem') },
+    'hackead\\w*|invadid\\w*|sem\\s+autorização|acesso\\s+não\\s+autorizado|fraude|alguém\\s+(?:acedeu|acessou|entrou)' +
+    '|não\\s+(?:fui|era)\\s+eu|(?:compras|encomendas|pagamentos)\\s+(?:\\S+\\s+){0,2}que\\s+(?:eu\\s+)?não\\s+(?:conheço|reconheço)|nunca\\s+fiz|roubaram|sem\\s+eu\\s+(?:saber|fazer)|login\\s+(?:estranho|suspeito)|aviso\\s+de\\s+login|alguém\\s+entrou|meti\\s+a\\s+senha|bloqueiem') },
   { tag: 'security', language: 'pl', pattern: words(
-    'nie\\s+(?:byłem|byłam)\\s+ja|nigdy\\s+nie\\s+złożył\\w*|(?:zakupy|zamówienia|płatności)[\\s,]+(?:\\S+\\s+){0,2}których\\s+(?:\\S+\\s+){0,2}nie\\s+znam|to\\s+nie\\s+ja|nie\\s+składał\\w*|których\\s+nie\\s+robił\\w*|przejął|przejęł\\w*|dziwne\\s+logowanie|logowani\\w+\\s+z\\s+nowego|wpisał\\w*\\s+hasło|zablokujcie|ktoś\\s+przejął') },
+    'włamał\\w*|włamani\\w*|zhakowan\\w*|nieautoryzowan\\w*|oszustw\\w*|ktoś\\s+(?:zalogował|zmienił|użył)' +
+    '|nie\\s+(?:byłem|byłam)\\s+ja|nigdy\\s+nie\\s+złożył\\w*|(?:zakupy|zamówienia|płatności)[\\s,]+(?:\\S+\\s+){0,2}których\\s+(?:\\S+\\s+){0,2}nie\\s+znam|to\\s+nie\\s+ja|nie\\s+składał\\w*|których\\s+nie\\s+robił\\w*|przejął|przejęł\\w*|dziwne\\s+logowanie|logowani\\w+\\s+z\\s+nowego|wpisał\\w*\\s+hasło|zablokujcie|ktoś\\s+przejął') },
+
   // third party: asking about someone else's data
   { tag: 'third-party-data', language: 'en', pattern: words(
     `(?<!(?:to|at|for|via)\\s+)(?:my|our)\\s+${RELATIVES_EN}['’]s\\s+(?:account|orders?|address|details|data|purchases|email|phone|password|invoices?|history)` +

@@ -30,6 +30,9 @@ describe('sarcasm frames', () => {
     'Thanks for nothing.',
     'Love paying twice for one chair.',
     'Apparently "two-day delivery" means a fortnight.',
+    'Wow. Three weeks for a pair of socks. Impressive.',
+    'Superb service as always. The mat arrived four days late.',
+    'Brilliant. The rug arrived with a hole in it.',
   ])('%s', (text) => {
     expect(cuesOf(text)).toContain('sarcasm-frame');
   });
@@ -39,6 +42,8 @@ describe('sarcasm frames', () => {
     'Thanks again for the quick help last time!',
     'The screw was missing and you sent one, thanks.',
     'I love the new catalogue.',
+    'The parcel came today. Perfect.',
+    'The box was damaged but the lamp is fine. Great.',
   ])('not sarcasm: %s', (text) => {
     expect(cuesOf(text)).not.toContain('sarcasm-frame');
   });
@@ -117,5 +122,77 @@ describe('readCues', () => {
 
   it('reads nothing in an empty text', () => {
     expect(readCues('').values.every((value) => value === 0)).toBe(true);
+  });
+});
+
+describe('the same cues in the seven other languages (folded letters)', () => {
+  it.each([
+    ['de', 'Ich bin wirklich sauer, die Decke kam zerrissen an.', 'first-person-emotion'],
+    ['fr', "Merci pour rien, j'ai attendu tout le week-end.", 'sarcasm-frame'],
+    ['es', 'Genial, otra vez la caja aplastada.', 'sarcasm-frame'],
+    ['it', 'È la terza volta che vi scrivo per la stessa sedia.', 'repeated-contact'],
+    ['nl', 'Ik koop voortaan ergens anders.', 'leaving-the-shop'],
+    ['pt', 'Quero cancelar a minha assinatura anual.', 'ending-the-relationship'],
+    ['pl', 'Proszę o zwrot pieniędzy za uszkodzony czajnik.', 'money-back-request'],
+    ['pl, without accents', 'prosze o zwrot pieniedzy za uszkodzony czajnik', 'money-back-request'],
+    ['de', 'Auf meinem Konto ist eine Bestellung, die ich nie aufgegeben habe.', 'denied-account-action'],
+    ['es', 'Alguien ha entrado en mi cuenta desde otro país.', 'stranger-on-account'],
+    ['it', 'Vorrei parlare con una persona, non con un bot.', 'asks-for-a-person'],
+    ['fr', 'Ma voisine est absente. Quelle adresse e-mail a-t-elle sur son compte ?', 'other-person-data'],
+    ['fr', "Je reçois des confirmations de commandes que je n'ai pas passées.", 'denied-account-action'],
+    ['pl', 'Ktoś robi zakupy na moim koncie.', 'stranger-on-account'],
+    ['it', "Non voglio più l'abbonamento, annullatelo.", 'ending-the-relationship'],
+    ['nl', 'Het gaat elke keer mis met de levering.', 'repeated-contact'],
+  ] as const)('%s: %s', (_, text, cue) => {
+    expect(cuesOf(text)).toContain(cue);
+  });
+
+  it.each([
+    ['a refund already granted', 'de', 'Meine Rückerstattung wurde bestätigt. Wie lange dauert es, bis ich das Geld habe?', 'money-back-request'],
+    ['a lawyer is not a request for a person', 'pt', 'Vou falar com um advogado.', 'asks-for-a-person'],
+    ['a delivery to a relative', 'nl', 'Kunt u het pakket bij mijn moeder bezorgen? Haar adres is Dorpsstraat 2.', 'other-person-data'],
+    ['an errand for the customer\'s own order', 'it', "Mio marito mi ha chiesto di controllare l'ordine che ho fatto ieri.", 'other-person-data'],
+    ['cancelling an order', 'es', 'Quiero cancelar el pedido 4411, me equivoqué de color.', 'ending-the-relationship'],
+    ['a calm "nothing wrong"', 'de', 'Es ist nichts kaputt, alles bestens.', 'negative-words'],
+  ] as const)('not: %s (%s)', (_, _lang, text, cue) => {
+    expect(cuesOf(text)).not.toContain(cue);
+  });
+
+  it('reads polarity in folded letters: "pas content" is a negated positive', () => {
+    expect(readPolarity("Je ne suis pas contente du tout.").negatedPositive).toEqual(['not contente']);
+    expect(readPolarity('Nothing wrong at all, the driver was polite.').negative).toEqual([]);
+  });
+});
+
+describe('precision of the English cues on ordinary mail', () => {
+  it.each([
+    ['an order number is not an amount', 'Please cancel order 55401, I ordered the wrong size.', 'money-back-request'],
+    ['removing the account is not money back', 'Remove it please, along with the saved card.', 'money-back-request'],
+    ['a newsletter is not money off', 'Please take me off your newsletter list.', 'money-back-request'],
+    ['a refund already approved', 'I can see the refund is approved but nothing in my bank.', 'money-back-request'],
+    ['the customer owns the change', 'My password was changed this morning. Yes, that was me.', 'stranger-on-account'],
+    ['a legal adviser is not a person to talk to', 'My legal advisor will contact you about the injury.', 'asks-for-a-person'],
+    ['the customer\'s own order, a household errand', 'My wife asked me to check the order I placed. What is its status?', 'other-person-data'],
+    ['a relative running the errand', 'My partner is going to collect the parcel from the depot, is that OK?', 'other-person-data'],
+    ['a shared account', 'My husband and I share this account. What did he order yesterday?', 'other-person-data'],
+    ['praise, not a complaint', 'Not a complaint, just feedback: the box was big.', 'first-person-emotion'],
+  ] as const)('%s', (_, text, cue) => {
+    expect(cuesOf(text)).not.toContain(cue);
+  });
+
+  it.each([
+    ['a person named in the sentence before', 'My brother orders from you too. Can you tell me what he has coming?', 'other-person-data'],
+    ['an errand to read a boss\'s invoices', "I'd like to see the invoices on my boss's account, she asked me to check.", 'other-person-data'],
+    ['a purchase and a question in one sentence', 'My friend Lucy ordered the same lamp, what did she pay for it?', 'other-person-data'],
+    ['a denial whose account object is in the sentence before', "Two orders on my account go to Manchester. I've never lived there.", 'denied-account-action'],
+    ['a session somewhere else', 'Somebody seems to be logged in as me, the app shows a session in Lagos.', 'stranger-on-account'],
+    ['leaving a programme', "I'd like to leave the Plus programme.", 'ending-the-relationship'],
+    ['whose order it is', 'I found a receipt with order 70442 on it. Could you tell me whose it is?', 'other-person-data'],
+    ['the difference in other words', 'The rug is cheaper in your app. Can I have the difference?', 'money-back-request'],
+    ['a charge reversed', 'Could that charge be reversed?', 'money-back-request'],
+    ['no longer needing the account', "We won't need the business account any more.", 'ending-the-relationship'],
+    ['a stranger who has been using the card', 'Someone has been using my saved card.', 'stranger-on-account'],
+  ] as const)('%s', (_, text, cue) => {
+    expect(cuesOf(text)).toContain(cue);
   });
 });

@@ -8,6 +8,7 @@ import { TEXT_ESCALATION_TAGS } from '../../src/triage/escalation-tags.js';
 import {
   defaultEscalationDevPath,
   defaultEscalationSituationsDevPath,
+  escalationVoicesPath,
   readEscalationTrainingTexts,
   readTaggedTexts,
 } from '../../src/triage/escalation-training-data.js';
@@ -15,8 +16,10 @@ import { readHeldOutExamples, readTrainingExamples } from '../../src/triage/loca
 import { splitSentences } from '../../src/triage/escalation-model.js';
 
 const sentences = readEscalationTrainingTexts();
-const dev = readTaggedTexts(defaultEscalationDevPath);
+const apart = readTaggedTexts(defaultEscalationDevPath);
+const voices = readTaggedTexts(escalationVoicesPath);
 const situationsDev = readTaggedTexts(defaultEscalationSituationsDevPath);
+const dev = [...apart, ...voices];
 const partsOf = (text: string) => [text, ...splitSentences(text)].map((part) => part.toLowerCase().trim());
 const tokensOf = (text: string) => new Set(text.toLowerCase().match(/[\p{L}\p{N}£€$']+/gu) ?? []);
 function jaccard(left: Set<string>, right: Set<string>): number {
@@ -28,7 +31,8 @@ function jaccard(left: Set<string>, right: Set<string>): number {
 describe('escalation tag data', () => {
   it.each([
     ['training sentences', sentences, 40, 150],
-    ['dev set written apart', dev, 25, 100],
+    ['dev set written apart', apart, 25, 100],
+    ['second dev set, eight languages', voices, 25, 80],
   ] as const)('%s: at least %i per tag and %i without a tag', (_, rows, perTag, negatives) => {
     for (const tag of TEXT_ESCALATION_TAGS) expect(rows.filter((row) => row.tags.includes(tag)).length, tag).toBeGreaterThanOrEqual(perTag);
     expect(rows.filter((row) => row.tags.length === 0).length).toBeGreaterThanOrEqual(negatives);

@@ -45,6 +45,7 @@ describe('escalation matrix', () => {
     expect(byIntent('anyone there', 'contact_human_agent')).toEqual(['human-requested']);
     expect(byIntent('the item is broken', 'get_refund')).toEqual(['refund']);
     expect(byIntent('what data do you keep', 'data_protection')).toEqual(['legal-review']);
+    expect(byIntent('time to part ways, close everything on my side', 'delete_account')).toEqual(['retention']);
     expect(byIntent('how does removing my profile work', 'delete_account')).toEqual(['retention']);
   });
 
@@ -159,6 +160,19 @@ describe('human requested, legal, security, third party', () => {
 
   it("delivering to a relative's address is not asking for their data", () => {
     expect(tagsOf("Please send order A1001 to my sister's address instead.")).not.toContain('third-party-data');
+  });
+
+  it.each([
+    "I placed the order on my wife's account because mine was locked. Can you tell me when it ships?",
+    "My wife's account is the one we both use. What's the status of the order I placed yesterday?",
+    "Forwarding my husband's email with the order confirmation. I paid for it, can you change the delivery address?",
+  ])("the customer's own household is not someone else's data: %s", (text) => {
+    expect(listTagsOf(text)).toContain('third-party-data');
+    expect(tagsOf(text)).not.toContain('third-party-data');
+  });
+
+  it("a relative's account asked about is still someone else's data", () => {
+    expect(tagsOf("Could you look up my ex-husband's account and check whether he's still using my old address?")).toContain('third-party-data');
   });
 
   it('"no need to phone me" is not a request for a human', () => {
