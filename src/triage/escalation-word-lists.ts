@@ -290,7 +290,29 @@ export interface WordListMatch {
  * "wlamal" and "reclamacao" are how people type on a phone, and a list written with accents must
  * still hear them. Folding only touches letters, never the regular expression's own syntax.
  */
-const FOLDED_PATTERNS: readonly RegExp[] = WORD_LISTS.map(({ pattern }) => new RegExp(foldLetters(pattern.source), pattern.flags));
+const FOLDED_PATTERNS: readonly RegExp[] = WORD_LISTS.map(({ pattern }) => new RegExp(foldLetters(pattern.source), globalFlags(pattern)));
+const WRITTEN_PATTERNS: readonly RegExp[] = WORD_LISTS.map(({ pattern }) => new RegExp(pattern.source, globalFlags(pattern)));
+
+function globalFlags(pattern: RegExp): string {
+  return pattern.flags.includes('g') ? pattern.flags : `${pattern.flags}g`;
+}
+
+/**
+ * Said right before a listed phrase, these take it back: "No need for money back, a replacement is
+ * fine", "I don't want a refund", "I'm not asking for compensation". Only directly before it, so "I
+ * don't want to wait, I want my money back" still asks for money.
+ */
+// A listed phrase may hold its own verb ("want a refund", "asking for compensation"): then the
+// negation stands right before it ("I don't want a refund", "I'm not asking for compensation").
+const TAKEN_BACK =
+  /(?:\b(?:no\s+need\s+(?:for|of|to)|(?:do\s+not|don'?t|dont)\s+(?:want|need)|not\s+(?:asking|looking)\s+for|(?:never|didn'?t|did\s+not)\s+ask(?:ed)?\s+for)(?:\s+(?:a|an|any|my|the|to))?|\b(?:do\s+not|don'?t|dont|doesn'?t|not|never))\s*$/i;
+
+function firstStanding(pattern: RegExp, text: string): RegExpMatchArray | undefined {
+  for (const match of text.matchAll(pattern)) {
+    if (!TAKEN_BACK.test(text.slice(Math.max(0, (match.index ?? 0) - 40), match.index))) return match;
+  }
+  return undefined;
+}
 
 /**
  * The first match of each tag, in the order of the lists above; as written first, then folded.
@@ -301,9 +323,9 @@ export function matchWordLists(text: string): WordListMatch[] {
   const matches = new Map<EscalationModelTag, WordListMatch>();
   const ascii = !/[^\x00-\x7f]/.test(text);
   const folded = ascii ? text : foldLetters(text);
-  WORD_LISTS.forEach(({ tag, language, pattern }, index) => {
+  WORD_LISTS.forEach(({ tag, language }, index) => {
     if (matches.has(tag)) return;
-    const match = (ascii ? null : pattern.exec(text)) ?? FOLDED_PATTERNS[index]!.exec(folded);
+    const match = (ascii ? undefined : firstStanding(WRITTEN_PATTERNS[index]!, text)) ?? firstStanding(FOLDED_PATTERNS[index]!, folded);
     if (match) matches.set(tag, { tag, language, match: match[0] });
   });
   return [...matches.values()];

@@ -79,6 +79,8 @@ describe('security, retention, refund, third party and a person', () => {
   it('a denied account action, not a parcel that did not arrive', () => {
     expect(cuesOf('There is an order on my account that I never placed.')).toContain('denied-account-action');
     expect(cuesOf('Someone changed the email on my profile.')).toContain('stranger-on-account');
+    expect(cuesOf('A new device signed in to my account last night.')).toContain('stranger-on-account');
+    expect(cuesOf('There is an unrecognised order on my account.')).toContain('stranger-on-account');
     expect(cuesOf("I didn't receive the confirmation email.")).not.toContain('denied-account-action');
     expect(cuesOf("What happens to my points if I don't order for a year?")).not.toContain('denied-account-action');
   });
@@ -171,6 +173,8 @@ describe('precision of the English cues on ordinary mail', () => {
     ['a newsletter is not money off', 'Please take me off your newsletter list.', 'money-back-request'],
     ['a refund already approved', 'I can see the refund is approved but nothing in my bank.', 'money-back-request'],
     ['the customer owns the change', 'My password was changed this morning. Yes, that was me.', 'stranger-on-account'],
+    ['a new order is not a stranger\'s', 'Can I add a lamp to it, or do I need a new order?', 'stranger-on-account'],
+    ['a card the customer added', 'I added a new card to my account yesterday, which one is charged?', 'stranger-on-account'],
     ['a legal adviser is not a person to talk to', 'My legal advisor will contact you about the injury.', 'asks-for-a-person'],
     ['the customer\'s own order, a household errand', 'My wife asked me to check the order I placed. What is its status?', 'other-person-data'],
     ['a relative running the errand', 'My partner is going to collect the parcel from the depot, is that OK?', 'other-person-data'],

@@ -96,3 +96,16 @@ describe('other precision fixes', () => {
     },
   );
 });
+
+describe('a listed phrase the customer takes back right before it does not fire', () => {
+  it.each(['One bulb was broken. Could you send a replacement? No need for money back.', "I don't want a refund, just the right colour.", "I'm not asking for compensation, only the tracking number."])(
+    'no refund: %s',
+    (text) => {
+      expect(listTagsOf(text)).not.toContain('refund');
+    },
+  );
+
+  it.each(["I don't want to wait any longer, I want my money back.", 'No need to reply fast, but I want a refund for the broken lamp.'])('refund: %s', (text) => {
+    expect(listTagsOf(text)).toContain('refund');
+  });
+});
