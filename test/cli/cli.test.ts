@@ -180,7 +180,7 @@ describe('triage eval', () => {
     expect(code).toBe(0);
     const report = JSON.parse(stdout);
     expect(report.results.map((result: { id: string }) => result.id)).toEqual(['a', 'b', 'c']);
-    expect(Object.keys(report.results[0]).sort()).toEqual(['confidence', 'decision', 'id', 'intent', 'reply', 'tags']);
+    expect(Object.keys(report.results[0]).sort()).toEqual(['confidence', 'decision', 'id', 'intent', 'reasons', 'reply', 'tags']);
     expect(report.summary).toMatchObject({ total: 3, errors: 1, intent: { accuracy: 1 }, decision: { accuracy: 1 } });
     expect(report.results[2]).toMatchObject({ decision: 'drafted', error: 'the ticket text is empty' });
     // An invalid line the set does not declare invalid is not as expected.
