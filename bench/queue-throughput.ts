@@ -207,7 +207,7 @@ async function buildWorkerStack(location: Pick<Location, 'databaseUrl' | 'schema
   const runtime = await createTriageRuntime(config, location.schema ? { schema: location.schema } : {});
   try {
     const generic = createGenericConnector({ webhookSecret: 'bench', replyUrl });
-    const dispatcher = createOutboxDispatcher({ db: runtime.store.db, connectors: { generic }, logger: silentLogger, cipher: runtime.outboxCipher });
+    const dispatcher = createOutboxDispatcher({ db: runtime.store.db, transact: runtime.store.transact, connectors: { generic }, logger: silentLogger, cipher: runtime.outboxCipher });
     const queue = await createJobQueue({
       store: runtime.store,
       databaseUrl: location.databaseUrl,

@@ -59,11 +59,11 @@ export interface DecidedTicket {
 }
 
 export async function processTicket(runtime: TriageRuntime, ticket: Ticket, options: ProcessTicketOptions = {}): Promise<ProcessedTicket> {
-  const { db } = runtime.store;
+  const { db, transact } = runtime.store;
   // One transaction (one commit, one fsync on SQLite) for everything before the triage.
   const start =
     options.started ??
-    (await db.transaction().execute((transaction) =>
+    (await transact((transaction) =>
       beginTicketRun(transaction, {
         ticketId: ticket.id,
         model: runtime.deps.model.modelId,
@@ -125,7 +125,8 @@ export async function processTicket(runtime: TriageRuntime, ticket: Ticket, opti
    */
   async function storeDecision(write: (transaction: Transaction<Database>) => Promise<{ outcome: TriageOutcome; duplicate: boolean }>) {
     try {
-      return await db.transaction().execute(write);
+      // On SQLite the decisions of tickets whose triage ended in the same turn share one commit.
+      return await transact(write);
     } catch (error) {
       const already = isUniqueViolation(error) ? await getDecision(db, stored.id) : null;
       if (!already) throw error;

@@ -64,6 +64,7 @@ export async function createJobQueue(options: CreateJobQueueOptions): Promise<Jo
     if (options.store.dialect === 'sqlite') await setSqliteSynchronous(options.store, options.sqliteSynchronous ?? 'normal');
     return createSqliteQueue({
       db: options.store.db,
+      transact: options.store.transact,
       ...common,
       ...(options.leaseMs !== undefined ? { leaseMs: options.leaseMs } : {}),
       ...(options.pollIntervalMs !== undefined ? { pollIntervalMs: options.pollIntervalMs } : {}),

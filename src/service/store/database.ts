@@ -5,10 +5,11 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
-import { Kysely, PostgresDialect } from 'kysely';
+import { Kysely, PostgresDialect, type Transaction } from 'kysely';
 import pg from 'pg';
 import { type DialectName, LockingSqliteDialect } from './dialect.js';
 import { DatabaseUnavailableError, InvalidDatabaseUrlError } from './errors.js';
+import { createGroupCommit } from './group-commit.js';
 import type { AuditEventsTable } from './tables/audit-events.js';
 import type { CanaryReportsTable } from './tables/canary-reports.js';
 import type { CustomersTable } from './tables/customers.js';
@@ -44,6 +45,14 @@ export interface StoreHandle {
   dialect: DialectName;
   /** SQLite only: the database file, so a health probe can open a connection of its own. */
   filename?: string;
+  /**
+   * A write transaction for the hot path (accepts, claims, decisions, delivered marks). On SQLite,
+   * writes submitted in the same turn of the event loop share one transaction and one commit
+   * (group-commit.ts), so `work` must be safe to run again after a rollback and must await only
+   * the transaction. On PostgreSQL each runs its own: the pool runs them concurrently and the
+   * server groups their WAL flushes itself.
+   */
+  transact<T>(work: (transaction: Transaction<Database>) => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
 
@@ -112,7 +121,8 @@ function openSqlite(filename: string): StoreHandle {
   database.pragma('busy_timeout = 5000');
   database.pragma('foreign_keys = ON');
   const db = new Kysely<Database>({ dialect: new LockingSqliteDialect({ database: withStatementCache(database) }) });
-  return { db, dialect: 'sqlite', filename, close: () => db.destroy() };
+  const group = createGroupCommit(db);
+  return { db, dialect: 'sqlite', filename, transact: (work) => group.run(work), close: () => db.destroy() };
 }
 
 /** Distinct SQL texts kept prepared; a query with a varying row count makes new texts. */
@@ -164,7 +174,7 @@ async function openPostgres(connectionString: string, schema: string | undefined
   // same failure rejects the transaction's next query, which is where the caller handles it.
   pool.on('connect', (client) => client.on('error', () => {}));
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-  return { db, dialect: 'postgres', close: () => db.destroy() };
+  return { db, dialect: 'postgres', transact: (work) => db.transaction().execute(work), close: () => db.destroy() };
 }
 
 async function createSchemaIfMissing(connectionString: string, schema: string): Promise<void> {
