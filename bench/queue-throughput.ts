@@ -225,7 +225,7 @@ async function buildWorkerStack(location: Pick<Location, 'databaseUrl' | 'schema
   });
   try {
     const generic = createGenericConnector({ webhookSecret: 'bench', replyUrl });
-    const dispatcher = createOutboxDispatcher({ db: runtime.store.db, transact: runtime.store.transact, connectors: { generic }, logger: silentLogger, cipher: runtime.outboxCipher });
+    const dispatcher = createOutboxDispatcher({ db: runtime.store.db, store: runtime.store, connectors: { generic }, logger: silentLogger, cipher: runtime.outboxCipher });
     const queue = await createJobQueue({
       store: runtime.store,
       databaseUrl: location.databaseUrl,

@@ -244,7 +244,7 @@ async function startOurs(
     });
     const logger = createLogger(config.LOG_LEVEL);
     const drainRuntime = runtime;
-    const dispatcher = createOutboxDispatcher({ db: runtime.store.db, transact: runtime.store.transact, connectors: {}, logger: silentLogger, cipher: runtime.outboxCipher });
+    const dispatcher = createOutboxDispatcher({ db: runtime.store.db, store: runtime.store, connectors: {}, logger: silentLogger, cipher: runtime.outboxCipher });
     queue = await createJobQueue({
       store: runtime.store,
       databaseUrl,

@@ -17,9 +17,9 @@
  * 5. Otherwise it calls `postReply` (kind `send`, public) or `postNote` (kind `draft`, an internal
  *    note with the tags), passing the entry's idempotency key and id.
  * 6. It marks the entry delivered (wiping a reply's sealed text) and ends the lease in one
- *    transaction. The worker does not wait for that commit (`deferMark`): on SQLite the mark joins
- *    the next group of writes (its next claim, other tickets' decisions and marks), so it costs no
- *    commit of its own. Until it commits the entry is pending under this dispatcher's lease, which
+ *    transaction. The worker does not wait for that commit (`deferMark`): the mark joins the next
+ *    write of the process (on SQLite its group: the next claim, other tickets' decisions and marks;
+ *    on PostgreSQL the next ticket's first transaction), so it costs no commit of its own. Until it commits the entry is pending under this dispatcher's lease, which
  *    no one else takes before it expires; a crash in between is the crash between 5 and 6 below.
  *
  * A crash before 5 leaves the entry pending and the lease expiring: `dispatchPending()` (the
@@ -120,10 +120,10 @@ export interface DeliverClaimedOptions {
 export interface OutboxDispatcherOptions {
   db: Kysely<Database>;
   /**
-   * Runs the delivered mark's transaction: the store's `transact` (shared commits on SQLite).
-   * Default: a transaction of its own on `db`.
+   * The store's write transactions, for the delivered mark: `transact`, or `transactLater` for a
+   * deferred one (it commits with the next write). Default: a transaction of its own on `db`.
    */
-  transact?: StoreHandle['transact'];
+  store?: Pick<StoreHandle, 'transact' | 'transactLater'>;
   connectors: Partial<Record<HelpdeskProvider, HelpdeskConnector>>;
   /** Failed deliveries of one entry before it is marked failed. Default 8. */
   maxAttempts?: number;
@@ -150,7 +150,12 @@ export function createOutboxDispatcher(options: OutboxDispatcherOptions): Outbox
   const backoff = { backoffBaseMs: 5_000, backoffMaxMs: 10 * 60_000, ...options.backoff };
   const leaseMs = options.leaseMs ?? 120_000;
   const holder = options.holder ?? `${hostname()}:${process.pid}:outbox:${randomUUID().slice(0, 8)}`;
-  const transact: StoreHandle['transact'] = options.transact ?? ((work) => db.transaction().execute(work));
+  const transact: StoreHandle['transact'] = options.store?.transact ?? ((work) => db.transaction().execute(work));
+  const transactLater: StoreHandle['transactLater'] =
+    options.store?.transactLater ??
+    (async (work) => {
+      await transact(work);
+    });
   const deferredMarks = new Set<Promise<void>>();
 
   const resultFor =
@@ -256,7 +261,7 @@ export function createOutboxDispatcher(options: OutboxDispatcherOptions): Outbox
   }
 
   function markDeliveredLater(entry: OutboxEntry, lease: DeliveryLease): void {
-    const marking = markDelivered(entry, lease).catch((error: unknown) => {
+    const marking = transactLater((transaction) => writeDelivered(transaction, entry, lease)).catch((error: unknown) => {
       logger.warn(
         { ticketId: entry.ticketId, outboxId: entry.id, error: errorMessage(error) },
         'posted, but the delivered mark did not commit; once the lease runs out the sweep finds the post before posting again',
@@ -267,11 +272,13 @@ export function createOutboxDispatcher(options: OutboxDispatcherOptions): Outbox
   }
 
   async function markDelivered(entry: OutboxEntry, lease: DeliveryLease): Promise<void> {
-    await transact(async (transaction) => {
-      // A draft keeps its exact text until a reviewer approves or rejects it; a reply is done with it.
-      await markOutboxDelivered(transaction, entry.id, { wipeSealedText: entry.kind === 'send' });
-      await settleDeliveryLease(transaction, lease, { status: 'completed', lastError: null });
-    });
+    await transact((transaction) => writeDelivered(transaction, entry, lease));
+  }
+
+  async function writeDelivered(transaction: Transaction<Database>, entry: OutboxEntry, lease: DeliveryLease): Promise<void> {
+    // A draft keeps its exact text until a reviewer approves or rejects it; a reply is done with it.
+    await markOutboxDelivered(transaction, entry.id, { wipeSealedText: entry.kind === 'send' });
+    await settleDeliveryLease(transaction, lease, { status: 'completed', lastError: null });
   }
 
   async function afterFailure(

@@ -10,6 +10,7 @@ import pg from 'pg';
 import { type DialectName, LockingSqliteDialect } from './dialect.js';
 import { DatabaseUnavailableError, InvalidDatabaseUrlError } from './errors.js';
 import { createGroupCommit } from './group-commit.js';
+import { createRiderCommit } from './rider-commit.js';
 import type { AuditEventsTable } from './tables/audit-events.js';
 import type { CanaryReportsTable } from './tables/canary-reports.js';
 import type { CustomersTable } from './tables/customers.js';
@@ -49,10 +50,16 @@ export interface StoreHandle {
    * A write transaction for the hot path (accepts, claims, decisions, delivered marks). On SQLite,
    * writes submitted in the same turn of the event loop share one transaction and one commit
    * (group-commit.ts), so `work` must be safe to run again after a rollback and must await only
-   * the transaction. On PostgreSQL each runs its own: the pool runs them concurrently and the
-   * server groups their WAL flushes itself.
+   * the transaction. On PostgreSQL each runs its own (with the `transactLater` writes waiting):
+   * the pool runs them concurrently and the server groups their WAL flushes itself.
    */
   transact<T>(work: (transaction: Transaction<Database>) => Promise<T>): Promise<T>;
+  /**
+   * A write that need not commit at once (a delivered mark): it commits with the next `transact`
+   * of this process (on SQLite, with the writes of the same turn), on PostgreSQL alone after at most
+   * 50 ms without one (rider-commit.ts). Resolves after its commit; same rules for `work`.
+   */
+  transactLater(work: (transaction: Transaction<Database>) => Promise<unknown>): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -122,7 +129,16 @@ function openSqlite(filename: string): StoreHandle {
   database.pragma('foreign_keys = ON');
   const db = new Kysely<Database>({ dialect: new LockingSqliteDialect({ database: withStatementCache(database) }) });
   const group = createGroupCommit(db);
-  return { db, dialect: 'sqlite', filename, transact: (work) => group.run(work), close: () => db.destroy() };
+  return {
+    db,
+    dialect: 'sqlite',
+    filename,
+    transact: (work) => group.run(work),
+    transactLater: async (work) => {
+      await group.run(work);
+    },
+    close: () => db.destroy(),
+  };
 }
 
 /** Distinct SQL texts kept prepared; a query with a varying row count makes new texts. */
@@ -174,7 +190,8 @@ async function openPostgres(connectionString: string, schema: string | undefined
   // same failure rejects the transaction's next query, which is where the caller handles it.
   pool.on('connect', (client) => client.on('error', () => {}));
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-  return { db, dialect: 'postgres', transact: (work) => db.transaction().execute(work), close: () => db.destroy() };
+  const riders = createRiderCommit(db);
+  return { db, dialect: 'postgres', transact: (work) => riders.transact(work), transactLater: (work) => riders.later(work), close: () => db.destroy() };
 }
 
 async function createSchemaIfMissing(connectionString: string, schema: string): Promise<void> {

@@ -110,7 +110,7 @@ export async function runWorkerProcess(config: Config, options: WorkerProcessOpt
     const connectors = options.connectors ?? connectorsFromConfig(config);
     const dispatcher = createOutboxDispatcher({
       db: runtime.store.db,
-      transact: runtime.store.transact,
+      store: runtime.store,
       connectors,
       logger,
       cipher: runtime.outboxCipher,
