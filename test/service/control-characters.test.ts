@@ -161,6 +161,7 @@ describe('a header value fetch cannot send', () => {
       await server.close();
     }
   });
+
   it.each([
     ['a line break (header injection)', 'generic:G-1\r\nX-Injected: 1:send', false],
     ['a character above U+00FF', 'generic:G-\u0100:send', false],
