@@ -20,9 +20,9 @@ const TICKETS = 8;
  * commits at concurrency 1 (claim + run start + the previous ticket's delivered mark; decision +
  * audit + outbox + job end + delivery lease), 20.4 and 1.6 at concurrency 4 (writes of several
  * tickets share commits: group-commit.ts); was 23 and 3 (2026-12-03), 35 and 6 before that.
- * PostgreSQL 22.5 round trips and 4.5 commits (pg-boss's fetch and its own complete after ours
- * included; the delivered mark rides in the next ticket's first transaction when that comes within
- * 50 ms, else it commits alone: 23.75 and 5.1), was 24 and 5 (2026-12-03), 36 and 7 before that.
+ * PostgreSQL 22-22.5 round trips and 4.25-4.5 commits (pg-boss's fetch and its own complete after
+ * ours included; the delivered mark rides in the next ticket's first transaction when that comes
+ * within 50 ms, else it commits alone: 23.75 and 5.1), was 24 and 5 (2026-12-03), 36 and 7 before that.
  * The budgets leave room for what is not per ticket (the empty claim after the last job, pg-boss's
  * timers, the groups not yet full while the first jobs start, marks that found no transaction on
  * a busy machine), not for one more statement per ticket.
