@@ -31,6 +31,7 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import { fork } from 'node:child_process';
 import { once } from 'node:events';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -102,6 +103,13 @@ export interface WebhookCaseResult {
    */
   cpuMsPerRequest: number;
   mainThreadCpuMsPerRequest: number | null;
+  /**
+   * The server's event-loop delay in the measured window (perf_hooks, 1 ms resolution), p99 and
+   * max: how long the main thread was busy when a request came; the rest of a request's p99 is
+   * waiting for a CPU (other processes, the triage threads) and the load generator.
+   */
+  eventLoopDelayP99Ms: number;
+  eventLoopDelayMaxMs: number;
   /** What the store holds after the case (warm-up included); null for bare Fastify. */
   stored: { tickets: number; jobs: number } | null;
   /** Draining cases: tickets decided while the load ran (warm-up included), and the threads used (0 = main thread). */
@@ -164,12 +172,15 @@ export async function runWebhookThroughputBench(options: WebhookThroughputOption
       // Each phase gets its own id prefix: ids stay unique across warm-up and measurement.
       if (warmupSeconds > 0) await fire({ url: target.url, durationSeconds: warmupSeconds, connections, prefix: `warm-${randomBytes(4).toString('hex')}` });
       const mainThreadClock = openThreadCpuClock();
+      const loopDelay = monitorEventLoopDelay({ resolution: 1 });
+      loopDelay.enable();
       const cpuBefore = process.cpuUsage();
       const mainThreadBefore = mainThreadClock?.now();
       const measured = await fire({ url: target.url, durationSeconds, connections, prefix: `run-${randomBytes(4).toString('hex')}` });
       const cpu = process.cpuUsage(cpuBefore);
       const mainThreadMs = mainThreadBefore === undefined ? undefined : mainThreadClock!.now() - mainThreadBefore;
       mainThreadClock?.close();
+      loopDelay.disable();
       const drain = (await target.drain?.()) ?? null;
       const stored = await target.count();
       const result: WebhookCaseResult = {
@@ -187,13 +198,16 @@ export async function runWebhookThroughputBench(options: WebhookThroughputOption
         ratioToBare: null,
         cpuMsPerRequest: round((cpu.user + cpu.system) / 1000 / Math.max(1, measured.requests), 4),
         mainThreadCpuMsPerRequest: mainThreadMs === undefined ? null : round(mainThreadMs / Math.max(1, measured.requests), 4),
+        eventLoopDelayP99Ms: round(loopDelay.percentile(99) / 1e6, 2),
+        eventLoopDelayMaxMs: round(loopDelay.max / 1e6, 2),
         stored,
         drain,
       };
       results.push(result);
       log(
         `${result.name}: ${result.requestsPerSecond} req/s, p50 ${result.latencyP50Ms} ms, p99 ${result.latencyP99Ms} ms, ` +
-          `server CPU ${result.cpuMsPerRequest} ms/request (main thread ${result.mainThreadCpuMsPerRequest ?? '-'})` +
+          `server CPU ${result.cpuMsPerRequest} ms/request (main thread ${result.mainThreadCpuMsPerRequest ?? '-'}), ` +
+          `event-loop delay p99 ${result.eventLoopDelayP99Ms} ms (max ${result.eventLoopDelayMaxMs})` +
           (stored ? `, stored ${stored.tickets} tickets / ${stored.jobs} jobs` : '') +
           (drain ? `, ${drain.decided} of ${drain.backlog} backlog tickets decided meanwhile (${drain.threads} triage threads)` : '') +
           (result.non2xx + result.errors > 0 ? `, ${result.non2xx} non-2xx, ${result.errors} errors` : ''),
@@ -426,7 +440,7 @@ function round(value: number, digits: number): number {
 }
 
 export function formatWebhookReport(report: WebhookThroughputReport): string {
-  const header = ['case', 'req/s', 'p50 ms', 'p99 ms', 'vs bare', 'CPU ms/req', 'main ms/req', 'stored tickets/jobs', 'non-2xx+errors', 'backlog decided meanwhile'];
+  const header = ['case', 'req/s', 'p50 ms', 'p99 ms', 'vs bare', 'CPU ms/req', 'main ms/req', 'loop delay p99/max ms', 'stored tickets/jobs', 'non-2xx+errors', 'backlog decided meanwhile'];
   const rows = report.results.map((result) => [
     result.name,
     result.requestsPerSecond.toFixed(0),
@@ -435,6 +449,7 @@ export function formatWebhookReport(report: WebhookThroughputReport): string {
     result.ratioToBare === null ? '-' : `${result.ratioToBare.toFixed(2)}x`,
     result.cpuMsPerRequest.toFixed(3),
     result.mainThreadCpuMsPerRequest === null ? '-' : result.mainThreadCpuMsPerRequest.toFixed(3),
+    `${result.eventLoopDelayP99Ms.toFixed(1)}/${result.eventLoopDelayMaxMs.toFixed(1)}`,
     result.stored ? `${result.stored.tickets}/${result.stored.jobs}` : '-',
     String(result.non2xx + result.errors),
     result.drain ? `${result.drain.decided}/${result.drain.backlog}, ${result.drain.threads} threads` : '-',
