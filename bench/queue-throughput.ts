@@ -219,7 +219,9 @@ async function buildWorkerStack(location: Pick<Location, 'databaseUrl' | 'schema
     // No webhooks to give way to here: the threads run at the process's priority.
     TRIAGE_THREAD_NICENESS: '0',
   });
+  // As `triage worker` builds it (WAL checkpoints on a thread of their own on SQLite).
   const runtime = await createTriageRuntime(config, {
+    walCheckpointThread: true,
     ...(location.schema ? { schema: location.schema } : {}),
     ...(settings.threads ? { triageThreads: triageThreadCount('auto') } : {}),
   });

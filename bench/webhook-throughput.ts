@@ -268,8 +268,10 @@ async function startOurs(
     rmSync(folder, { recursive: true, force: true });
   };
   try {
-    // As `triage serve` builds it: the worker process passes TRIAGE_THREADS to the runtime.
+    // As `triage serve` builds it: the worker process passes TRIAGE_THREADS to the runtime, and
+    // SQLite's WAL checkpoints run on a thread of their own.
     runtime = await createTriageRuntime(config, {
+      walCheckpointThread: true,
       ...(store.dialect === 'postgres' ? { schema } : {}),
       ...(draining ? { triageThreads: triageThreadCount(config.TRIAGE_THREADS) } : {}),
     });

@@ -11,6 +11,7 @@ import { type DialectName, LockingSqliteDialect } from './dialect.js';
 import { DatabaseUnavailableError, InvalidDatabaseUrlError } from './errors.js';
 import { createGroupCommit } from './group-commit.js';
 import { createRiderCommit } from './rider-commit.js';
+import { BACKSTOP_AUTOCHECKPOINT_PAGES, startWalCheckpointer, type WalCheckpointer } from './wal-checkpointer.js';
 import type { AuditEventsTable } from './tables/audit-events.js';
 import type { CanaryReportsTable } from './tables/canary-reports.js';
 import type { CustomersTable } from './tables/customers.js';
@@ -69,6 +70,12 @@ export interface CreateDatabaseOptions {
    * connection's search_path, so tables, migrations and queries all live in it. Ignored for SQLite.
    */
   schema?: string;
+  /**
+   * SQLite file only: run WAL checkpoints on a thread of their own instead of inside the commits of
+   * this connection (wal-checkpointer.ts). For long-running processes (`serve`, `worker`); the
+   * CLI's short runs keep SQLite's default.
+   */
+  walCheckpointThread?: boolean;
 }
 
 export type DatabaseLocation =
@@ -110,11 +117,11 @@ export function parseDatabaseUrl(url: string): DatabaseLocation {
 export async function createDatabase(url: string, options: CreateDatabaseOptions = {}): Promise<StoreHandle> {
   const location = parseDatabaseUrl(url);
   return location.dialect === 'sqlite'
-    ? openSqlite(location.filename)
+    ? openSqlite(location.filename, options.walCheckpointThread === true)
     : openPostgres(location.connectionString, options.schema);
 }
 
-function openSqlite(filename: string): StoreHandle {
+function openSqlite(filename: string, walCheckpointThread: boolean): StoreHandle {
   const inMemory = filename === ':memory:';
   if (!inMemory) mkdirSync(path.dirname(path.resolve(filename)), { recursive: true });
   let database: BetterSqlite3.Database;
@@ -127,6 +134,7 @@ function openSqlite(filename: string): StoreHandle {
   if (!inMemory) database.pragma('journal_mode = WAL');
   database.pragma('busy_timeout = 5000');
   database.pragma('foreign_keys = ON');
+  const checkpointer = !inMemory && walCheckpointThread ? startCheckpointer(database, filename) : undefined;
   const db = new Kysely<Database>({ dialect: new LockingSqliteDialect({ database: withStatementCache(database) }) });
   const group = createGroupCommit(db);
   return {
@@ -137,8 +145,16 @@ function openSqlite(filename: string): StoreHandle {
     transactLater: async (work) => {
       await group.run(work);
     },
-    close: () => db.destroy(),
+    close: async () => {
+      await checkpointer?.close();
+      await db.destroy();
+    },
   };
+}
+
+function startCheckpointer(database: BetterSqlite3.Database, filename: string): WalCheckpointer {
+  database.pragma(`wal_autocheckpoint = ${BACKSTOP_AUTOCHECKPOINT_PAGES}`);
+  return startWalCheckpointer({ filename });
 }
 
 /** Distinct SQL texts kept prepared; a query with a varying row count makes new texts. */
