@@ -7,6 +7,8 @@
  * Cases:
  *   sqlite-1, sqlite-4      - SQLite file, jobs-table queue, one in-process worker with concurrency 1 or 4
  *                             (the queue's default synchronous=NORMAL; sqlite-1-full: FULL)
+ *   sqlite-threads          - as sqlite-4, the triage on worker threads (TRIAGE_THREADS auto, nice 0),
+ *                             as `triage serve` runs it: the main thread only stores and delivers
  *   pg-boss-1, pg-boss-4    - PostgreSQL + pg-boss: 1 or 4 workers IN THIS PROCESS, each its own
  *                             runtime, store pool and pg-boss instance, concurrency 1 each
  *   pg-boss-4-processes     - 4 child processes (`--worker` mode of this file, through tsx), each a
@@ -45,12 +47,14 @@ import type { JobQueue } from '../src/service/queue/job-queue.js';
 import { silentLogger } from '../src/service/queue/logger.js';
 import { insertTicketIfAbsent } from '../src/service/store/repositories/ticket-repository.js';
 import { createTriageRuntime, type TriageRuntime } from '../src/service/triage-runtime.js';
+import { openThreadCpuClock } from '../src/service/triage-threads/thread-cpu-time.js';
+import { triageThreadCount } from '../src/service/triage-threads/triage-thread-pool.js';
 import { createFailedJobHandler, createWorker, type Worker } from '../src/service/worker/worker.js';
 import type { Ticket } from '../src/triage/types.js';
 import { type StatementCounter, startStatementCounter } from './statement-counter.js';
 import { SAMPLE_TICKETS } from './triage-latency.js';
 
-export type QueueCaseName = 'sqlite-1' | 'sqlite-4' | 'sqlite-1-full' | 'pg-boss-1' | 'pg-boss-4' | 'pg-boss-4-processes';
+export type QueueCaseName = 'sqlite-1' | 'sqlite-4' | 'sqlite-1-full' | 'sqlite-threads' | 'pg-boss-1' | 'pg-boss-4' | 'pg-boss-4-processes';
 
 interface QueueCase {
   name: string;
@@ -60,12 +64,15 @@ interface QueueCase {
   processes: boolean;
   /** SQLite only; default "normal", as createJobQueue sets it. */
   synchronous?: 'normal' | 'full';
+  /** Triage on worker threads (TRIAGE_THREADS auto); default on the main thread. */
+  threads?: boolean;
 }
 
 export const QUEUE_CASES: Readonly<Record<QueueCaseName, QueueCase>> = {
   'sqlite-1': { name: 'SQLite, jobs table, concurrency 1', dialect: 'sqlite', workers: 1, concurrency: 1, processes: false },
   'sqlite-4': { name: 'SQLite, jobs table, concurrency 4', dialect: 'sqlite', workers: 1, concurrency: 4, processes: false },
   'sqlite-1-full': { name: 'SQLite, synchronous=FULL, concurrency 1', dialect: 'sqlite', workers: 1, concurrency: 1, processes: false, synchronous: 'full' },
+  'sqlite-threads': { name: 'SQLite, concurrency 4, triage on threads', dialect: 'sqlite', workers: 1, concurrency: 4, processes: false, threads: true },
   'pg-boss-1': { name: 'PostgreSQL, pg-boss, 1 worker', dialect: 'postgres', workers: 1, concurrency: 1, processes: false },
   'pg-boss-4': { name: 'PostgreSQL, pg-boss, 4 workers in-process', dialect: 'postgres', workers: 4, concurrency: 1, processes: false },
   'pg-boss-4-processes': { name: 'PostgreSQL, pg-boss, 4 worker processes', dialect: 'postgres', workers: 4, concurrency: 1, processes: true },
@@ -101,7 +108,7 @@ export interface QueueCaseResult {
    * Per ticket, from "start" until every reply is delivered; in-process cases only (null with
    * worker processes). CPU is this process's (workers, stand-in helpdesk, bench), not PostgreSQL's.
    */
-  perTicket: { cpuMs: number; statements: number; commits: number } | null;
+  perTicket: { cpuMs: number; mainThreadCpuMs: number | null; statements: number; commits: number } | null;
   sent: number;
   drafted: number;
   check: {
@@ -157,7 +164,7 @@ export async function runQueueThroughputBench(options: QueueThroughputOptions = 
         `${result.name}: ${result.ticketsPerSecond} tickets/s (${result.tickets} in ${result.drainSeconds} s; delivered by ${result.deliveredSeconds} s), ` +
           `enqueue ${result.enqueuePerSecond}/s, ${result.sent} sent / ${result.drafted} drafted, ` +
           (result.perTicket
-            ? `per ticket ${result.perTicket.cpuMs} ms CPU, ${result.perTicket.statements} statements, ${result.perTicket.commits} commits, `
+            ? `per ticket ${result.perTicket.cpuMs} ms CPU (main thread ${result.perTicket.mainThreadCpuMs ?? '-'}), ${result.perTicket.statements} statements, ${result.perTicket.commits} commits, `
             : '') +
           `check ${result.check.ok ? 'ok' : `FAILED ${JSON.stringify(result.check)}`}`,
       );
@@ -197,17 +204,30 @@ interface StackSettings {
   replyUrl: string;
   concurrency: number;
   synchronous?: 'normal' | 'full';
+  threads?: boolean;
   onDecision?: () => void;
 }
 
 async function buildWorkerStack(location: Pick<Location, 'databaseUrl' | 'schema' | 'bossSchema'>, settings: StackSettings): Promise<WorkerStack> {
   const { replyUrl, concurrency, onDecision } = settings;
   // Every process of the bench shares one outbox key (PostgreSQL requires one); the store is thrown away.
-  const config = loadConfig({ DATABASE_URL: location.databaseUrl, GENERIC_REPLY_URL: replyUrl, LOG_LEVEL: 'silent', OUTBOX_ENCRYPTION_KEY: Buffer.alloc(32, 1).toString('base64') });
-  const runtime = await createTriageRuntime(config, location.schema ? { schema: location.schema } : {});
+  const config = loadConfig({
+    DATABASE_URL: location.databaseUrl,
+    GENERIC_REPLY_URL: replyUrl,
+    LOG_LEVEL: 'silent',
+    OUTBOX_ENCRYPTION_KEY: Buffer.alloc(32, 1).toString('base64'),
+    // No webhooks to give way to here: the threads run at the process's priority.
+    TRIAGE_THREAD_NICENESS: '0',
+  });
+  // As `triage worker` builds it (WAL checkpoints on a thread of their own on SQLite).
+  const runtime = await createTriageRuntime(config, {
+    walCheckpointThread: true,
+    ...(location.schema ? { schema: location.schema } : {}),
+    ...(settings.threads ? { triageThreads: triageThreadCount('auto') } : {}),
+  });
   try {
     const generic = createGenericConnector({ webhookSecret: 'bench', replyUrl });
-    const dispatcher = createOutboxDispatcher({ db: runtime.store.db, connectors: { generic }, logger: silentLogger, cipher: runtime.outboxCipher });
+    const dispatcher = createOutboxDispatcher({ db: runtime.store.db, store: runtime.store, connectors: { generic }, logger: silentLogger, cipher: runtime.outboxCipher });
     const queue = await createJobQueue({
       store: runtime.store,
       databaseUrl: location.databaseUrl,
@@ -239,6 +259,9 @@ async function runCase(name: QueueCaseName, count: number, helpdesk: Helpdesk, p
   const children: ChildWorker[] = [];
   let accepting: WorkerStack | undefined;
   let counter: StatementCounter | undefined;
+  // With the triage on threads, process CPU counts the threads too; the main thread's share is
+  // what webhooks compete with. Undefined off Linux.
+  const mainThreadClock = openThreadCpuClock();
   try {
     // In-process workers report each decision; child processes are watched through the store.
     let decided = 0;
@@ -261,6 +284,7 @@ async function runCase(name: QueueCaseName, count: number, helpdesk: Helpdesk, p
             concurrency: spec.concurrency,
             onDecision,
             ...(spec.synchronous ? { synchronous: spec.synchronous } : {}),
+            ...(spec.threads ? { threads: true } : {}),
           }),
         );
       }
@@ -281,6 +305,7 @@ async function runCase(name: QueueCaseName, count: number, helpdesk: Helpdesk, p
 
     counter = startStatementCounter();
     const cpuBefore = process.cpuUsage();
+    const mainThreadCpuBefore = mainThreadClock?.now();
     const startedAt = Date.now();
     if (spec.processes) {
       for (const child of children) child.process.send({ type: 'go' });
@@ -294,12 +319,14 @@ async function runCase(name: QueueCaseName, count: number, helpdesk: Helpdesk, p
     // The helpdesk answers before the dispatcher marks the row delivered.
     await waitForCount(db, 'outbox', count, { status: 'delivered' });
     const cpu = process.cpuUsage(cpuBefore);
+    const mainThreadCpu = mainThreadCpuBefore === undefined ? undefined : mainThreadClock!.now() - mainThreadCpuBefore;
     counter.stop();
     const counts = spec.dialect === 'sqlite' ? counter.sqlite : counter.postgres;
     const perTicket = spec.processes
       ? null
       : {
           cpuMs: round((cpu.user + cpu.system) / 1000 / count, 2),
+          mainThreadCpuMs: mainThreadCpu === undefined ? null : round(mainThreadCpu / count, 2),
           statements: round(counts.statements / count, 1),
           commits: round(counts.commits / count, 2),
         };
@@ -330,6 +357,7 @@ async function runCase(name: QueueCaseName, count: number, helpdesk: Helpdesk, p
       check,
     };
   } finally {
+    mainThreadClock?.close();
     counter?.stop();
     await Promise.all(children.map((child) => child.stop()));
     await Promise.all(stacks.map((stack) => stack.worker.stop({ timeoutMs: 5_000 })));
@@ -505,7 +533,7 @@ function round(value: number, digits: number): number {
 }
 
 export function formatQueueReport(report: QueueThroughputReport): string {
-  const header = ['case', 'tickets/s', 'drain s', 'delivered s', 'enqueue/s', 'CPU ms/t', 'stmts/t', 'commits/t', 'sent/drafted', 'check'];
+  const header = ['case', 'tickets/s', 'drain s', 'delivered s', 'enqueue/s', 'CPU ms/t', 'main ms/t', 'stmts/t', 'commits/t', 'sent/drafted', 'check'];
   const rows = report.results.map((result) => [
     result.name,
     result.ticketsPerSecond.toFixed(0),
@@ -513,6 +541,7 @@ export function formatQueueReport(report: QueueThroughputReport): string {
     result.deliveredSeconds.toFixed(2),
     String(result.enqueuePerSecond),
     result.perTicket ? result.perTicket.cpuMs.toFixed(2) : '-',
+    result.perTicket?.mainThreadCpuMs != null ? result.perTicket.mainThreadCpuMs.toFixed(2) : '-',
     result.perTicket ? result.perTicket.statements.toFixed(1) : '-',
     result.perTicket ? result.perTicket.commits.toFixed(2) : '-',
     `${result.sent}/${result.drafted}`,

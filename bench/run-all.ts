@@ -6,6 +6,7 @@
  */
 import { availableParallelism, loadavg } from 'node:os';
 import { formatStartupReport, runCliStartupBench } from './cli-startup.js';
+import { runConnectorPostBench } from './connector-post.js';
 import { formatQueueReport, runQueueThroughputBench } from './queue-throughput.js';
 import { runRuntimeOverheadBench } from './runtime-overhead.js';
 import { runTriageLatencyBench } from './triage-latency.js';
@@ -32,6 +33,13 @@ const parts: { name: string; run: () => Promise<unknown> }[] = [
             `CPU ${result.cpuMsPerStep.toFixed(3)} ms/step, ${result.cpuOverFloorMsPerStep.toFixed(3)} over raw fetch`,
         );
       }
+    },
+  },
+  {
+    name: 'connector reply post',
+    run: async () => {
+      const report = await runConnectorPostBench({ posts: 2000, rounds: 2 });
+      for (const result of report.results) log(`round ${result.round}, ${result.transport}: ${result.cpuMsPerPost.toFixed(3)} ms CPU per post`);
     },
   },
   {

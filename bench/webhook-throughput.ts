@@ -31,6 +31,7 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import { fork } from 'node:child_process';
 import { once } from 'node:events';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -50,6 +51,7 @@ import type { JobQueue } from '../src/service/queue/job-queue.js';
 import { silentLogger } from '../src/service/queue/logger.js';
 import { insertTicketIfAbsent } from '../src/service/store/repositories/ticket-repository.js';
 import { createTriageRuntime, type TriageRuntime } from '../src/service/triage-runtime.js';
+import { openThreadCpuClock } from '../src/service/triage-threads/thread-cpu-time.js';
 import { triageThreadCount } from '../src/service/triage-threads/triage-thread-pool.js';
 import { connectorsFromConfig } from '../src/service/worker/connectors-from-config.js';
 import { createFailedJobHandler, createWorker, type Worker } from '../src/service/worker/worker.js';
@@ -94,6 +96,20 @@ export interface WebhookCaseResult {
   latencyP99Ms: number;
   /** requestsPerSecond over bare Fastify's, when bare Fastify ran. */
   ratioToBare: number | null;
+  /**
+   * Server CPU per answered request in the measured window (the load generator is another process):
+   * the whole process, and its main thread alone (null off Linux). Steadier than req/s on a shared
+   * machine; in a draining case both include the backlog's storage, the process also its triage.
+   */
+  cpuMsPerRequest: number;
+  mainThreadCpuMsPerRequest: number | null;
+  /**
+   * The server's event-loop delay in the measured window (perf_hooks, 1 ms resolution), p99 and
+   * max: how long the main thread was busy when a request came; the rest of a request's p99 is
+   * waiting for a CPU (other processes, the triage threads) and the load generator.
+   */
+  eventLoopDelayP99Ms: number;
+  eventLoopDelayMaxMs: number;
   /** What the store holds after the case (warm-up included); null for bare Fastify. */
   stored: { tickets: number; jobs: number } | null;
   /** Draining cases: tickets decided while the load ran (warm-up included), and the threads used (0 = main thread). */
@@ -155,7 +171,16 @@ export async function runWebhookThroughputBench(options: WebhookThroughputOption
       await target.startDraining?.();
       // Each phase gets its own id prefix: ids stay unique across warm-up and measurement.
       if (warmupSeconds > 0) await fire({ url: target.url, durationSeconds: warmupSeconds, connections, prefix: `warm-${randomBytes(4).toString('hex')}` });
+      const mainThreadClock = openThreadCpuClock();
+      const loopDelay = monitorEventLoopDelay({ resolution: 1 });
+      loopDelay.enable();
+      const cpuBefore = process.cpuUsage();
+      const mainThreadBefore = mainThreadClock?.now();
       const measured = await fire({ url: target.url, durationSeconds, connections, prefix: `run-${randomBytes(4).toString('hex')}` });
+      const cpu = process.cpuUsage(cpuBefore);
+      const mainThreadMs = mainThreadBefore === undefined ? undefined : mainThreadClock!.now() - mainThreadBefore;
+      mainThreadClock?.close();
+      loopDelay.disable();
       const drain = (await target.drain?.()) ?? null;
       const stored = await target.count();
       const result: WebhookCaseResult = {
@@ -171,12 +196,18 @@ export async function runWebhookThroughputBench(options: WebhookThroughputOption
         latencyP50Ms: round(measured.latencyP50Ms, 3),
         latencyP99Ms: round(measured.latencyP99Ms, 3),
         ratioToBare: null,
+        cpuMsPerRequest: round((cpu.user + cpu.system) / 1000 / Math.max(1, measured.requests), 4),
+        mainThreadCpuMsPerRequest: mainThreadMs === undefined ? null : round(mainThreadMs / Math.max(1, measured.requests), 4),
+        eventLoopDelayP99Ms: round(loopDelay.percentile(99) / 1e6, 2),
+        eventLoopDelayMaxMs: round(loopDelay.max / 1e6, 2),
         stored,
         drain,
       };
       results.push(result);
       log(
-        `${result.name}: ${result.requestsPerSecond} req/s, p50 ${result.latencyP50Ms} ms, p99 ${result.latencyP99Ms} ms` +
+        `${result.name}: ${result.requestsPerSecond} req/s, p50 ${result.latencyP50Ms} ms, p99 ${result.latencyP99Ms} ms, ` +
+          `server CPU ${result.cpuMsPerRequest} ms/request (main thread ${result.mainThreadCpuMsPerRequest ?? '-'}), ` +
+          `event-loop delay p99 ${result.eventLoopDelayP99Ms} ms (max ${result.eventLoopDelayMaxMs})` +
           (stored ? `, stored ${stored.tickets} tickets / ${stored.jobs} jobs` : '') +
           (drain ? `, ${drain.decided} of ${drain.backlog} backlog tickets decided meanwhile (${drain.threads} triage threads)` : '') +
           (result.non2xx + result.errors > 0 ? `, ${result.non2xx} non-2xx, ${result.errors} errors` : ''),
@@ -237,14 +268,16 @@ async function startOurs(
     rmSync(folder, { recursive: true, force: true });
   };
   try {
-    // As `triage serve` builds it: the worker process passes TRIAGE_THREADS to the runtime.
+    // As `triage serve` builds it: the worker process passes TRIAGE_THREADS to the runtime, and
+    // SQLite's WAL checkpoints run on a thread of their own.
     runtime = await createTriageRuntime(config, {
+      walCheckpointThread: true,
       ...(store.dialect === 'postgres' ? { schema } : {}),
       ...(draining ? { triageThreads: triageThreadCount(config.TRIAGE_THREADS) } : {}),
     });
     const logger = createLogger(config.LOG_LEVEL);
     const drainRuntime = runtime;
-    const dispatcher = createOutboxDispatcher({ db: runtime.store.db, connectors: {}, logger: silentLogger, cipher: runtime.outboxCipher });
+    const dispatcher = createOutboxDispatcher({ db: runtime.store.db, store: runtime.store, connectors: {}, logger: silentLogger, cipher: runtime.outboxCipher });
     queue = await createJobQueue({
       store: runtime.store,
       databaseUrl,
@@ -409,13 +442,16 @@ function round(value: number, digits: number): number {
 }
 
 export function formatWebhookReport(report: WebhookThroughputReport): string {
-  const header = ['case', 'req/s', 'p50 ms', 'p99 ms', 'vs bare', 'stored tickets/jobs', 'non-2xx+errors', 'backlog decided meanwhile'];
+  const header = ['case', 'req/s', 'p50 ms', 'p99 ms', 'vs bare', 'CPU ms/req', 'main ms/req', 'loop delay p99/max ms', 'stored tickets/jobs', 'non-2xx+errors', 'backlog decided meanwhile'];
   const rows = report.results.map((result) => [
     result.name,
     result.requestsPerSecond.toFixed(0),
     result.latencyP50Ms.toFixed(0),
     result.latencyP99Ms.toFixed(0),
     result.ratioToBare === null ? '-' : `${result.ratioToBare.toFixed(2)}x`,
+    result.cpuMsPerRequest.toFixed(3),
+    result.mainThreadCpuMsPerRequest === null ? '-' : result.mainThreadCpuMsPerRequest.toFixed(3),
+    `${result.eventLoopDelayP99Ms.toFixed(1)}/${result.eventLoopDelayMaxMs.toFixed(1)}`,
     result.stored ? `${result.stored.tickets}/${result.stored.jobs}` : '-',
     String(result.non2xx + result.errors),
     result.drain ? `${result.drain.decided}/${result.drain.backlog}, ${result.drain.threads} threads` : '-',

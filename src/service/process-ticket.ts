@@ -5,8 +5,6 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Transaction } from 'kysely';
-import type { AgentEvent } from '../agentao/index.js';
-import { createRunScrubber } from '../triage/scrubber-run-cache.js';
 import { scrubTicket } from '../triage/scrubber.js';
 import type { Ticket, TriageOutcome } from '../triage/types.js';
 import { TriageInterruptedError } from './errors.js';
@@ -59,11 +57,11 @@ export interface DecidedTicket {
 }
 
 export async function processTicket(runtime: TriageRuntime, ticket: Ticket, options: ProcessTicketOptions = {}): Promise<ProcessedTicket> {
-  const { db } = runtime.store;
+  const { db, transact } = runtime.store;
   // One transaction (one commit, one fsync on SQLite) for everything before the triage.
   const start =
     options.started ??
-    (await db.transaction().execute((transaction) =>
+    (await transact((transaction) =>
       beginTicketRun(transaction, {
         ticketId: ticket.id,
         model: runtime.deps.model.modelId,
@@ -90,10 +88,10 @@ export async function processTicket(runtime: TriageRuntime, ticket: Ticket, opti
     await setTicketStatus(db, stored.id, 'queued');
     throw new TriageInterruptedError(interruptionMessage(options.signal), { cause: options.signal?.reason });
   }
-  const scrub = createRunScrubber();
-  const outcome = withReplyChannel(stored, scrub(result.outcome));
-  const events = scrub(result.events) as AgentEvent[];
-  const sealedText = runtime.outboxCipher.seal(result.outbox.text, stored.id);
+  // Scrubbed and serialised where the triage ran (recorded-run.ts): only sealing and writes here.
+  const outcome = withReplyChannel(stored, result.outcome);
+  const { events } = result;
+  const sealedText = runtime.outboxCipher.seal(result.outbox.exactText, stored.id);
   const saved = await storeDecision(async (transaction) => {
     // First: the UPDATE takes the ticket's row lock on PostgreSQL, which serialises two attempts
     // of one ticket (a lease lost mid-run) and the audit sequence; the loser rolls back whole.
@@ -104,7 +102,7 @@ export async function processTicket(runtime: TriageRuntime, ticket: Ticket, opti
       ticketId: stored.id,
       kind: result.outbox.kind,
       // Shown and audited scrubbed; delivered exactly as decided (the customer's own email stays).
-      text: scrub(result.outbox.text),
+      text: result.outbox.text,
       sealedText,
       tags: result.outbox.tags,
       confidence: result.outbox.confidence,
@@ -125,7 +123,8 @@ export async function processTicket(runtime: TriageRuntime, ticket: Ticket, opti
    */
   async function storeDecision(write: (transaction: Transaction<Database>) => Promise<{ outcome: TriageOutcome; duplicate: boolean }>) {
     try {
-      return await db.transaction().execute(write);
+      // On SQLite the decisions of tickets whose triage ended in the same turn share one commit.
+      return await transact(write);
     } catch (error) {
       const already = isUniqueViolation(error) ? await getDecision(db, stored.id) : null;
       if (!already) throw error;

@@ -56,6 +56,7 @@ export async function serve(config: Config, options: ServeOptions = {}): Promise
     async onReady(running) {
       const dispatcher = createOutboxDispatcher({
         db: running.runtime.store.db,
+        store: running.runtime.store,
         connectors,
         logger,
         cipher: running.runtime.outboxCipher,

@@ -54,6 +54,8 @@ export interface RuntimeOverrides {
   threadDependencyHook?: string;
   /** Where the thread pool logs a thread that stopped. */
   logger?: Logger;
+  /** SQLite file: WAL checkpoints on a thread of their own (long-running processes; database.ts). */
+  walCheckpointThread?: boolean;
 }
 
 /** Threads rebuild their parts from the settings: objects handed to this process cannot follow them. */
@@ -63,7 +65,7 @@ export function runsOnThreads(overrides: RuntimeOverrides): boolean {
 
 export async function createTriageRuntime(config: Config, overrides: RuntimeOverrides = {}): Promise<TriageRuntime> {
   const databaseUrl = overrides.databaseUrl ?? config.DATABASE_URL;
-  const store = await createDatabase(databaseUrl, { schema: overrides.schema });
+  const store = await createDatabase(databaseUrl, { schema: overrides.schema, walCheckpointThread: overrides.walCheckpointThread });
   try {
     const outboxKey = overrides.outboxKey ? { key: overrides.outboxKey, source: 'override' as const } : loadOutboxKey(config, databaseUrl);
     const outboxCipher = createOutboxCipher(outboxKey.key);

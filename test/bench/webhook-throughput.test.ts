@@ -18,6 +18,7 @@ describe('webhook throughput bench', () => {
       expect(result.requestsPerSecond).toBeGreaterThan(0);
       expect(result.latencyP99Ms).toBeGreaterThanOrEqual(result.latencyP50Ms);
       expect(result.ratioToBare).toBeGreaterThan(0);
+      expect(result.cpuMsPerRequest).toBeGreaterThan(0);
       if (result.case === 'bare') {
         expect(result.stored).toBeNull();
       } else {

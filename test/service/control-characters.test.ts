@@ -161,6 +161,31 @@ describe('a header value fetch cannot send', () => {
       await server.close();
     }
   });
+
+  it.each([
+    ['a line break (header injection)', 'generic:G-1\r\nX-Injected: 1:send', false],
+    ['a character above U+00FF', 'generic:G-\u0100:send', false],
+    ['Latin-1 letters', 'generic:G-caf\u00e9:send', true],
+  ])('an idempotency key with %s: sendable %s', async (_what, idempotencyKey, sendable) => {
+    const server = await startStandInServer(() => ({ status: 200, json: { id: 'r-1' } }));
+    try {
+      const connector = createGenericConnector({ webhookSecret: GENERIC_SECRET, replyUrl: `${server.baseUrl}/reply` });
+      const ticket = { id: 'generic:G-1', source: 'generic' as const, externalId: 'G-1', customerEmail: 'ada@example.com', body: 'hi', receivedAt: '2026-12-03T10:00:00.000Z' };
+      const outcome = await connector.postReply({ ticket, text: 'Hi Ada,', idempotencyKey }).then(
+        () => 'sent',
+        (error: unknown) => error,
+      );
+      if (sendable) {
+        expect(outcome).toBe('sent');
+        expect(server.requests).toHaveLength(1);
+      } else {
+        expect(outcome).toMatchObject({ isRetryable: false, message: expect.stringMatching(/header "idempotency-key" is not a valid HTTP header value/) });
+        expect(server.requests).toHaveLength(0);
+      }
+    } finally {
+      await server.close();
+    }
+  });
 });
 
 function fixture(name: string): string {

@@ -17,7 +17,10 @@
  * 5. Otherwise it calls `postReply` (kind `send`, public) or `postNote` (kind `draft`, an internal
  *    note with the tags), passing the entry's idempotency key and id.
  * 6. It marks the entry delivered (wiping a reply's sealed text) and ends the lease in one
- *    transaction.
+ *    transaction. The worker does not wait for that commit (`deferMark`): the mark joins the next
+ *    write of the process (on SQLite its group: the next claim, other tickets' decisions and marks;
+ *    on PostgreSQL the next ticket's first transaction), so it costs no commit of its own. Until it commits the entry is pending under this dispatcher's lease, which
+ *    no one else takes before it expires; a crash in between is the crash between 5 and 6 below.
  *
  * A crash before 5 leaves the entry pending and the lease expiring: `dispatchPending()` (the
  * sweep) delivers it later, through step 4. Zendesk, Intercom and HubSpot document no idempotency
@@ -37,7 +40,7 @@ import type { Kysely, Transaction } from 'kysely';
 import type { HelpdeskConnector, HelpdeskProvider, PostResult } from '../connectors/helpdesk-connector.js';
 import { backoffDelayMs, errorMessage, type RetryPolicy } from '../queue/job-queue.js';
 import { type Logger, silentLogger } from '../queue/logger.js';
-import type { Database } from '../store/database.js';
+import type { Database, StoreHandle } from '../store/database.js';
 import {
   getOutboxEntry,
   getOutboxForTicket,
@@ -97,13 +100,30 @@ export interface OutboxDispatcher {
    * Delivers an entry claimed with `claimWithin` once that transaction committed: what the
    * transaction wrote is what the store holds, so nothing is read again.
    */
-  deliverClaimed(claimed: ClaimedDelivery, options?: { signal?: AbortSignal }): Promise<DeliveryResult>;
+  deliverClaimed(claimed: ClaimedDelivery, options?: DeliverClaimedOptions): Promise<DeliveryResult>;
+  /** Resolves once every deferred delivered mark has committed or failed (shutdown waits for it). */
+  settled(): Promise<void>;
   /** The sweep: delivers entries left pending by a crash or a retryable failure, oldest first. */
   dispatchPending(options?: { limit?: number; signal?: AbortSignal }): Promise<DeliveryResult[]>;
 }
 
+export interface DeliverClaimedOptions {
+  signal?: AbortSignal;
+  /**
+   * Answer once the helpdesk took the entry, without waiting for the delivered mark's commit (step
+   * 6 of the file comment): it commits with the next group of writes. A mark that fails to commit
+   * is logged; the lease then runs out and the sweep finds the post before posting again.
+   */
+  deferMark?: boolean;
+}
+
 export interface OutboxDispatcherOptions {
   db: Kysely<Database>;
+  /**
+   * The store's write transactions, for the delivered mark: `transact`, or `transactLater` for a
+   * deferred one (it commits with the next write). Default: a transaction of its own on `db`.
+   */
+  store?: Pick<StoreHandle, 'transact' | 'transactLater'>;
   connectors: Partial<Record<HelpdeskProvider, HelpdeskConnector>>;
   /** Failed deliveries of one entry before it is marked failed. Default 8. */
   maxAttempts?: number;
@@ -130,6 +150,13 @@ export function createOutboxDispatcher(options: OutboxDispatcherOptions): Outbox
   const backoff = { backoffBaseMs: 5_000, backoffMaxMs: 10 * 60_000, ...options.backoff };
   const leaseMs = options.leaseMs ?? 120_000;
   const holder = options.holder ?? `${hostname()}:${process.pid}:outbox:${randomUUID().slice(0, 8)}`;
+  const transact: StoreHandle['transact'] = options.store?.transact ?? ((work) => db.transaction().execute(work));
+  const transactLater: StoreHandle['transactLater'] =
+    options.store?.transactLater ??
+    (async (work) => {
+      await transact(work);
+    });
+  const deferredMarks = new Set<Promise<void>>();
 
   const resultFor =
     (entry: OutboxEntry) =>
@@ -171,6 +198,7 @@ export function createOutboxDispatcher(options: OutboxDispatcherOptions): Outbox
     lease: DeliveryLease,
     signal: AbortSignal | undefined,
     exactText: () => Promise<string>,
+    deferMark = false,
   ): Promise<DeliveryResult> {
     const result = resultFor(current);
     if (!isHelpdeskProvider(ticket.source)) {
@@ -197,7 +225,8 @@ export function createOutboxDispatcher(options: OutboxDispatcherOptions): Outbox
     } catch (error) {
       return afterFailure(current, lease, error, signal, result);
     }
-    await markDelivered(current, lease);
+    if (deferMark) markDeliveredLater(current, lease);
+    else await markDelivered(current, lease);
     const fields = { ticketId: ticket.id, outboxId: current.id, kind: current.kind, provider: ticket.source, externalId: posted.externalId };
     if (found) {
       logger.info(fields, 'an earlier attempt had reached the helpdesk; outbox entry delivered without posting again');
@@ -231,12 +260,25 @@ export function createOutboxDispatcher(options: OutboxDispatcherOptions): Outbox
     return connector.findDelivery({ ticket, outboxId: entry.id, text, public: entry.kind === 'send', tags: entry.kind === 'send' ? [] : entry.tags, signal });
   }
 
-  async function markDelivered(entry: OutboxEntry, lease: DeliveryLease): Promise<void> {
-    await db.transaction().execute(async (transaction) => {
-      // A draft keeps its exact text until a reviewer approves or rejects it; a reply is done with it.
-      await markOutboxDelivered(transaction, entry.id, { wipeSealedText: entry.kind === 'send' });
-      await settleDeliveryLease(transaction, lease, { status: 'completed', lastError: null });
+  function markDeliveredLater(entry: OutboxEntry, lease: DeliveryLease): void {
+    const marking = transactLater((transaction) => writeDelivered(transaction, entry, lease)).catch((error: unknown) => {
+      logger.warn(
+        { ticketId: entry.ticketId, outboxId: entry.id, error: errorMessage(error) },
+        'posted, but the delivered mark did not commit; once the lease runs out the sweep finds the post before posting again',
+      );
     });
+    deferredMarks.add(marking);
+    void marking.finally(() => deferredMarks.delete(marking));
+  }
+
+  async function markDelivered(entry: OutboxEntry, lease: DeliveryLease): Promise<void> {
+    await transact((transaction) => writeDelivered(transaction, entry, lease));
+  }
+
+  async function writeDelivered(transaction: Transaction<Database>, entry: OutboxEntry, lease: DeliveryLease): Promise<void> {
+    // A draft keeps its exact text until a reviewer approves or rejects it; a reply is done with it.
+    await markOutboxDelivered(transaction, entry.id, { wipeSealedText: entry.kind === 'send' });
+    await settleDeliveryLease(transaction, lease, { status: 'completed', lastError: null });
   }
 
   async function afterFailure(
@@ -301,7 +343,12 @@ export function createOutboxDispatcher(options: OutboxDispatcherOptions): Outbox
     claimWithin: async (transaction, entry) => (entry.status === 'pending' ? claim(transaction, entry) : null),
 
     async deliverClaimed(claimed, deliverOptions = {}) {
-      return deliverLeased(claimed.entry, claimed.ticket, claimed.lease, deliverOptions.signal, async () => openSealed(claimed.entry, claimed.sealedText));
+      const exactText = async () => openSealed(claimed.entry, claimed.sealedText);
+      return deliverLeased(claimed.entry, claimed.ticket, claimed.lease, deliverOptions.signal, exactText, deliverOptions.deferMark === true);
+    },
+
+    async settled() {
+      while (deferredMarks.size > 0) await Promise.all(deferredMarks);
     },
 
     async dispatchPending(dispatchOptions = {}) {

@@ -6,9 +6,10 @@
  * On a SQLite file in WAL mode the queue states `PRAGMA synchronous = NORMAL` on the store's
  * connection (see `sqliteSynchronous`). better-sqlite3 builds SQLite with that as its WAL default
  * (SQLITE_DEFAULT_WAL_SYNCHRONOUS=1); saying it here keeps another build, or a changed default,
- * from quietly adding an fsync to every commit: a queued ticket costs four commits (accept; claim
- * with the run's start; decision with the job's end and the delivery lease; delivery), and an
- * fsync took 0.2 to 3 ms on the benchmark machine. In WAL mode NORMAL never corrupts the database and loses nothing when the
+ * from quietly adding an fsync to every commit: a queued ticket costs up to three commits (accept;
+ * claim with the run's start and the previous ticket's delivered mark; decision with the job's end
+ * and the delivery lease), fewer when writes share commits (group-commit.ts), and an fsync took 0.2
+ * to 3 ms on the benchmark machine. In WAL mode NORMAL never corrupts the database and loses nothing when the
  * process crashes; after a power cut or an OS crash the last transactions before it may be gone,
  * which includes webhooks already answered 202. Deployments that cannot accept that set
  * `sqliteSynchronous: 'full'` (webhook accepts share commits, so the cost is moderate; see
@@ -64,6 +65,7 @@ export async function createJobQueue(options: CreateJobQueueOptions): Promise<Jo
     if (options.store.dialect === 'sqlite') await setSqliteSynchronous(options.store, options.sqliteSynchronous ?? 'normal');
     return createSqliteQueue({
       db: options.store.db,
+      transact: options.store.transact,
       ...common,
       ...(options.leaseMs !== undefined ? { leaseMs: options.leaseMs } : {}),
       ...(options.pollIntervalMs !== undefined ? { pollIntervalMs: options.pollIntervalMs } : {}),

@@ -11,7 +11,7 @@
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import { type ExpressionBuilder, type Kysely, sql, type Transaction } from 'kysely';
-import type { Database } from '../store/database.js';
+import type { Database, StoreHandle } from '../store/database.js';
 import { dialectOf, lockForUpdateSkipLocked, nowTimestamp, onConflictDoNothing, toJsonText } from '../store/dialect.js';
 import { prepareQuery } from '../store/prepared-query.js';
 import type { Executor } from '../store/repositories/with-transaction.js';
@@ -37,6 +37,12 @@ import { RunningJobs } from './running-jobs.js';
 
 export interface SqliteQueueOptions {
   db: Kysely<Database>;
+  /**
+   * Runs the claim's transaction: the store's `transact`, so on SQLite a claim shares its commit
+   * with the writes of the same turn (the delivered mark of the job before it, decisions, accepts).
+   * Default: a transaction of its own on `db`.
+   */
+  transact?: StoreHandle['transact'];
   /** Called after a job's last failed attempt (see FailedJobHandler). */
   onFailed: FailedJobHandler;
   retry?: Partial<RetryPolicy>;
@@ -77,6 +83,7 @@ export class SqliteQueue implements JobQueue {
   readonly workerId: string;
   readonly queueName: string;
   readonly #db: Kysely<Database>;
+  readonly #transact: StoreHandle['transact'];
   readonly #onFailed: FailedJobHandler;
   readonly #retry: RetryPolicy;
   readonly #leaseMs: number;
@@ -96,6 +103,7 @@ export class SqliteQueue implements JobQueue {
 
   constructor(options: SqliteQueueOptions) {
     this.#db = options.db;
+    this.#transact = options.transact ?? ((work) => this.#db.transaction().execute(work));
     this.#onFailed = options.onFailed;
     this.#retry = resolveRetryPolicy(options.retry);
     this.queueName = options.queueName ?? TRIAGE_QUEUE_NAME;
@@ -266,7 +274,7 @@ export class SqliteQueue implements JobQueue {
     const prepare = this.#prepare;
     if (prepare) {
       try {
-        return await this.#db.transaction().execute(async (transaction) => {
+        return await this.#transact(async (transaction) => {
           const row = await this.#claimRow(transaction);
           if (!row) return undefined;
           const claimed = this.#claimedJob(row);

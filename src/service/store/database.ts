@@ -5,10 +5,13 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
-import { Kysely, PostgresDialect } from 'kysely';
+import { Kysely, PostgresDialect, type Transaction } from 'kysely';
 import pg from 'pg';
 import { type DialectName, LockingSqliteDialect } from './dialect.js';
 import { DatabaseUnavailableError, InvalidDatabaseUrlError } from './errors.js';
+import { createGroupCommit } from './group-commit.js';
+import { createRiderCommit } from './rider-commit.js';
+import { BACKSTOP_AUTOCHECKPOINT_PAGES, startWalCheckpointer, type WalCheckpointer } from './wal-checkpointer.js';
 import type { AuditEventsTable } from './tables/audit-events.js';
 import type { CanaryReportsTable } from './tables/canary-reports.js';
 import type { CustomersTable } from './tables/customers.js';
@@ -44,6 +47,20 @@ export interface StoreHandle {
   dialect: DialectName;
   /** SQLite only: the database file, so a health probe can open a connection of its own. */
   filename?: string;
+  /**
+   * A write transaction for the hot path (accepts, claims, decisions, delivered marks). On SQLite,
+   * writes submitted in the same turn of the event loop share one transaction and one commit
+   * (group-commit.ts), so `work` must be safe to run again after a rollback and must await only
+   * the transaction. On PostgreSQL each runs its own (with the `transactLater` writes waiting):
+   * the pool runs them concurrently and the server groups their WAL flushes itself.
+   */
+  transact<T>(work: (transaction: Transaction<Database>) => Promise<T>): Promise<T>;
+  /**
+   * A write that need not commit at once (a delivered mark): it commits with the next `transact`
+   * of this process (on SQLite, with the writes of the same turn), on PostgreSQL alone after at most
+   * 50 ms without one (rider-commit.ts). Resolves after its commit; same rules for `work`.
+   */
+  transactLater(work: (transaction: Transaction<Database>) => Promise<unknown>): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -53,6 +70,12 @@ export interface CreateDatabaseOptions {
    * connection's search_path, so tables, migrations and queries all live in it. Ignored for SQLite.
    */
   schema?: string;
+  /**
+   * SQLite file only: run WAL checkpoints on a thread of their own instead of inside the commits of
+   * this connection (wal-checkpointer.ts). For long-running processes (`serve`, `worker`); the
+   * CLI's short runs keep SQLite's default.
+   */
+  walCheckpointThread?: boolean;
 }
 
 export type DatabaseLocation =
@@ -94,11 +117,11 @@ export function parseDatabaseUrl(url: string): DatabaseLocation {
 export async function createDatabase(url: string, options: CreateDatabaseOptions = {}): Promise<StoreHandle> {
   const location = parseDatabaseUrl(url);
   return location.dialect === 'sqlite'
-    ? openSqlite(location.filename)
+    ? openSqlite(location.filename, options.walCheckpointThread === true)
     : openPostgres(location.connectionString, options.schema);
 }
 
-function openSqlite(filename: string): StoreHandle {
+function openSqlite(filename: string, walCheckpointThread: boolean): StoreHandle {
   const inMemory = filename === ':memory:';
   if (!inMemory) mkdirSync(path.dirname(path.resolve(filename)), { recursive: true });
   let database: BetterSqlite3.Database;
@@ -111,8 +134,27 @@ function openSqlite(filename: string): StoreHandle {
   if (!inMemory) database.pragma('journal_mode = WAL');
   database.pragma('busy_timeout = 5000');
   database.pragma('foreign_keys = ON');
+  const checkpointer = !inMemory && walCheckpointThread ? startCheckpointer(database, filename) : undefined;
   const db = new Kysely<Database>({ dialect: new LockingSqliteDialect({ database: withStatementCache(database) }) });
-  return { db, dialect: 'sqlite', filename, close: () => db.destroy() };
+  const group = createGroupCommit(db);
+  return {
+    db,
+    dialect: 'sqlite',
+    filename,
+    transact: (work) => group.run(work),
+    transactLater: async (work) => {
+      await group.run(work);
+    },
+    close: async () => {
+      await checkpointer?.close();
+      await db.destroy();
+    },
+  };
+}
+
+function startCheckpointer(database: BetterSqlite3.Database, filename: string): WalCheckpointer {
+  database.pragma(`wal_autocheckpoint = ${BACKSTOP_AUTOCHECKPOINT_PAGES}`);
+  return startWalCheckpointer({ filename });
 }
 
 /** Distinct SQL texts kept prepared; a query with a varying row count makes new texts. */
@@ -164,7 +206,8 @@ async function openPostgres(connectionString: string, schema: string | undefined
   // same failure rejects the transaction's next query, which is where the caller handles it.
   pool.on('connect', (client) => client.on('error', () => {}));
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-  return { db, dialect: 'postgres', close: () => db.destroy() };
+  const riders = createRiderCommit(db);
+  return { db, dialect: 'postgres', transact: (work) => riders.transact(work), transactLater: (work) => riders.later(work), close: () => db.destroy() };
 }
 
 async function createSchemaIfMissing(connectionString: string, schema: string): Promise<void> {

@@ -3,9 +3,9 @@
  * plain data, no class instances (an Error's class does not cross a thread; its name, message and
  * `isRetryable` do, and the pool rebuilds a TriageThreadError from them).
  */
-import type { TriageRunResult } from '../../triage/pipeline.js';
 import type { Ticket } from '../../triage/types.js';
 import type { Config } from '../config.js';
+import type { RecordedRun } from '../recorded-run.js';
 
 /** What a thread needs to build its own triage parts (workerData). */
 export interface TriageThreadData {
@@ -36,7 +36,7 @@ export interface SerializedError {
 
 export type FromThread =
   | { type: 'ready' }
-  | { type: 'result'; id: number; result: TriageRunResult }
+  | { type: 'result'; id: number; result: RecordedRun }
   | { type: 'error'; id: number; error: SerializedError };
 
 export function serializeError(error: unknown): SerializedError {

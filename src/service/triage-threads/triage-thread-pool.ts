@@ -1,15 +1,15 @@
 /**
  * Triage on worker threads, so a backlog being drained does not hold up the HTTP event loop.
  * Storage stays with the caller (one writer): a thread gets the stored, scrubbed ticket and returns
- * `{outcome, events, outbox, stopReason}`. Each run goes to the thread with the fewest runs in
+ * the run recorded for the store (scrubbed and serialised there, recorded-run.ts). Each run goes to the thread with the fewest runs in
  * flight; an abort of the caller's signal is posted to the thread, which aborts that run. A thread
  * that dies fails its runs (the queue retries them) and is replaced.
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import type { TriageRunResult } from '../../triage/pipeline.js';
 import type { Ticket } from '../../triage/types.js';
 import type { Config } from '../config.js';
+import type { RecordedRun } from '../recorded-run.js';
 import { TriageThreadError, TriageThreadExitedError } from '../errors.js';
 import { silentLogger, type Logger } from '../queue/logger.js';
 import { resolveThreadEntry, THREAD_ENTRY_DIRECTORY } from './thread-entry.js';
@@ -48,7 +48,7 @@ export function triageThreadCount(setting: Config['TRIAGE_THREADS']): number {
 
 interface PendingRun {
   ticketId: string;
-  resolve(result: TriageRunResult): void;
+  resolve(result: RecordedRun): void;
   reject(error: Error): void;
   detach(): void;
 }
@@ -145,12 +145,12 @@ export function createTriageThreadPool(options: TriageThreadPoolOptions): Triage
     liveThreads: () => slots.filter((slot) => !slot.exited).length,
     startedThreads: () => started,
 
-    triage(ticket: Ticket, runOptions: TriageRunOptions = {}): Promise<TriageRunResult> {
+    triage(ticket: Ticket, runOptions: TriageRunOptions = {}): Promise<RecordedRun> {
       if (closing) return Promise.reject(new TriageThreadError('the triage threads are closed', { isRetryable: true }));
       const slot = pickSlot();
       const id = ++sequence;
       const { signal } = runOptions;
-      return new Promise<TriageRunResult>((resolve, reject) => {
+      return new Promise<RecordedRun>((resolve, reject) => {
         const cancel = (): void => post(slot, { type: 'cancel', id, reason: describeAbortReason(signal?.reason) });
         signal?.addEventListener('abort', cancel, { once: true });
         slot.runs.set(id, { ticketId: ticket.id, resolve, reject, detach: () => signal?.removeEventListener('abort', cancel) });

@@ -14,6 +14,7 @@ import { loadLanguageDetector } from '../../triage/language/detect-language.js';
 import { triageTicket, type TriageDependencies } from '../../triage/pipeline.js';
 import { createStoreCrm } from '../store/store-crm.js';
 import { createDatabase, parseDatabaseUrl } from '../store/database.js';
+import { recordRun } from '../recorded-run.js';
 import { createTriageDependencies } from '../triage-dependencies.js';
 import { openThreadCpuClock } from './thread-cpu-time.js';
 import { serializeError, type FromThread, type ToThread, type TriageThreadData } from './thread-protocol.js';
@@ -38,10 +39,13 @@ export function serveTriageThread(port: MessagePort, data: TriageThreadData): vo
     runs.set(message.id, controller);
     try {
       const { deps } = await parts;
-      const result = await triageTicket(message.ticket, deps, {
-        signal: controller.signal,
-        rethrowRetryableModelErrors: message.rethrowRetryableModelErrors,
-      });
+      // Scrubbed and serialised here, off the thread that stores it and answers webhooks.
+      const result = recordRun(
+        await triageTicket(message.ticket, deps, {
+          signal: controller.signal,
+          rethrowRetryableModelErrors: message.rethrowRetryableModelErrors,
+        }),
+      );
       try {
         post({ type: 'result', id: message.id, result });
       } catch (error) {

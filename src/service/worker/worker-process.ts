@@ -90,6 +90,8 @@ export async function runWorkerProcess(config: Config, options: WorkerProcessOpt
     logger,
     // The triage runs on worker threads, off the event loop that accepts webhooks (TRIAGE_THREADS).
     triageThreads: triageThreadCount(config.TRIAGE_THREADS),
+    // Nor does SQLite's WAL checkpoint run on that event loop.
+    walCheckpointThread: true,
     ...options.runtimeOverrides,
   };
   const runtime = await openWhenDatabaseAnswers(() => createTriageRuntime(config, runtimeOverrides), {
@@ -110,6 +112,7 @@ export async function runWorkerProcess(config: Config, options: WorkerProcessOpt
     const connectors = options.connectors ?? connectorsFromConfig(config);
     const dispatcher = createOutboxDispatcher({
       db: runtime.store.db,
+      store: runtime.store,
       connectors,
       logger,
       cipher: runtime.outboxCipher,

@@ -79,7 +79,7 @@ export function createWorker(options: WorkerOptions): Worker {
   async function handleJob(job: PreparedJobContext<TicketRunStart>): Promise<void> {
     const fields = { jobId: job.jobId, ticketId: job.ticketId, attempt: job.attempt, maxAttempts: job.maxAttempts };
     const { db } = runtime.store;
-    const start = job.prepared ?? (await db.transaction().execute((transaction) => prepare(job, transaction)));
+    const start = job.prepared ?? (await runtime.store.transact((transaction) => prepare(job, transaction)));
     if (start.kind === 'missing') {
       // The enqueue commits with the ticket, so this is a ticket deleted since: nothing to answer.
       logger.error(fields, 'job for a ticket that does not exist; nothing to triage');
@@ -119,7 +119,8 @@ export function createWorker(options: WorkerOptions): Worker {
     // Connector failures stay in the outbox for the sweep; only a store failure throws here, and
     // then the job's retry (or, for a job that ended with the decision, the sweep once the lease
     // runs out) delivers it.
-    if (claimed) await dispatcher.deliverClaimed(claimed, { signal: job.signal });
+    // The delivered mark commits with the next writes (the queue's next claim, as a rule).
+    if (claimed) await dispatcher.deliverClaimed(claimed, { signal: job.signal, deferMark: true });
     else await dispatcher.dispatch(job.ticketId, { signal: job.signal });
   }
 
@@ -161,6 +162,7 @@ export function createWorker(options: WorkerOptions): Worker {
         if (sweepTimer) clearInterval(sweepTimer);
         await queue.stop(stopOptions);
         await sweeping;
+        await dispatcher.settled();
         state = 'stopped';
         logger.info({}, 'worker stopped');
       })();

@@ -105,6 +105,14 @@ describe.each(cases)('$provider connector request failures', ({ provider, create
     expect(error.message).not.toContain(TOKEN);
   });
 
+  it('does not follow a redirect: a 3xx fails for good and its Location is never called', async () => {
+    server.answer((request) => (request.url === '/elsewhere' ? { status: 201, json: { id: '1' } } : { status: 307, json: {}, headers: { location: `${server.baseUrl}/elsewhere` } }));
+    const before = server.requests.length;
+    const error = await failure(create(server.baseUrl).postReply({ ticket, text: 'x', idempotencyKey: 'k' }));
+    expect(error).toMatchObject({ isRetryable: false, statusCode: 307 });
+    expect(server.requests.slice(before).map((request) => request.url)).toEqual([path]);
+  });
+
   it('times out on a server that never answers, as a retryable error', async () => {
     server.answer(() => 'never');
     const error = await failure(

@@ -1,11 +1,11 @@
 /**
- * Group commit for webhook accepts on SQLite (src/service/routes/webhooks/group-commit.ts): accepts
+ * Group commit for webhook accepts on SQLite (src/service/store/group-commit.ts): accepts
  * submitted together share one transaction, a failure stays with its own accept, a group never
  * outgrows its limit, and accepts arriving while a group commits form the next one.
  */
 import type { Transaction } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createGroupCommit } from '../../../src/service/routes/webhooks/group-commit.js';
+import { createGroupCommit } from '../../../src/service/store/group-commit.js';
 import type { Database, StoreHandle } from '../../../src/service/store/database.js';
 import { recordWebhookDelivery } from '../../../src/service/store/repositories/ticket-repository.js';
 import { deferred } from '../../service/queue/support/deferred.js';

@@ -3,6 +3,7 @@
  * dialect. "Delivered once" means one reply created at the helpdesk per ticket.
  */
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { startStatementCounter } from '../../../bench/statement-counter.js';
 import { createGenericConnector } from '../../../src/service/connectors/generic/generic-connector.js';
 import type { HelpdeskConnector } from '../../../src/service/connectors/helpdesk-connector.js';
 import { OUTBOX_LEASE_QUEUE } from '../../../src/service/outbox/delivery-lease.js';
@@ -10,7 +11,7 @@ import { createOutboxDispatcher, type OutboxDispatcherOptions } from '../../../s
 import { outboxIdempotencyKey } from '../../../src/service/process-ticket.js';
 import type { StoreHandle } from '../../../src/service/store/database.js';
 import { getOutboxForTicket, insertOutboxIfAbsent } from '../../../src/service/store/repositories/outbox-repository.js';
-import { getTicket, insertTicketIfAbsent } from '../../../src/service/store/repositories/ticket-repository.js';
+import { getTicket, insertTicketIfAbsent, recordWebhookDelivery } from '../../../src/service/store/repositories/ticket-repository.js';
 import type { Ticket } from '../../../src/triage/types.js';
 import { deferred } from '../queue/support/deferred.js';
 import { createRecordingLogger } from '../queue/support/recording-logger.js';
@@ -251,5 +252,62 @@ describe.each(['sqlite', 'postgres'] as const)('outbox dispatcher on %s', (diale
     const [delivered] = await getOutboxForTicket(store.db, ticket.id);
     expect(delivered?.status).toBe('delivered');
     expect(await store.db.transaction().execute((transaction) => first.claimWithin(transaction, delivered!))).toBeNull();
+  });
+  /** An entry whose lease was taken in the transaction that wrote it, as the worker has it. */
+  async function claimedInWritingTransaction(first: ReturnType<typeof dispatcher>) {
+    const { ticket, key } = await storedTicket();
+    const [entry] = await getOutboxForTicket(store.db, ticket.id);
+    const stored = await getTicket(store.db, ticket.id);
+    const lease = await store.transact((transaction) => first.claimWithin(transaction, entry!));
+    return { ticket, key, claimed: { entry: entry!, ticket: stored!, lease: lease!, sealedText: null } };
+  }
+
+  it('a deferred delivered mark commits with the next write: one commit for both', async () => {
+    const first = dispatcher({ store });
+    const { ticket, claimed } = await claimedInWritingTransaction(first);
+    const counter = startStatementCounter();
+    try {
+      let nextWrite: Promise<boolean> | undefined;
+      const result = await first.deliverClaimed(claimed, { deferMark: true }).then((delivered) => {
+        // What the worker does next in the same turn: its queue claims the next job.
+        nextWrite = store.transact((transaction) => recordWebhookDelivery(transaction, { provider: 'generic', deliveryId: `next-${ticket.id}`, ticketId: ticket.id }));
+        return delivered;
+      });
+      expect(result.outcome).toBe('delivered');
+      await nextWrite;
+      await first.settled();
+    } finally {
+      counter.stop();
+    }
+    expect(dialect === 'sqlite' ? counter.sqlite.commits : counter.postgres.commits).toBe(1);
+    expect((await getOutboxForTicket(store.db, ticket.id))[0]?.status).toBe('delivered');
+  });
+
+  it('a crash after the post, before the deferred mark committed: the next dispatcher finds the post and does not post again', async () => {
+    // The process dies before its group of writes commits: the mark's transaction never runs.
+    const crashed = dispatcher({ store: { transact: () => new Promise(() => {}), transactLater: () => new Promise(() => {}) }, leaseMs: 50 });
+    const { ticket, key, claimed } = await claimedInWritingTransaction(crashed);
+    expect((await crashed.deliverClaimed(claimed, { deferMark: true })).outcome).toBe('delivered');
+    expect((await getOutboxForTicket(store.db, ticket.id))[0]?.status).toBe('pending');
+
+    const lookedUp: string[] = [];
+    // A helpdesk that can be read back (Zendesk, Intercom, HubSpot): the sweep looks before it posts.
+    const readable: HelpdeskConnector = {
+      ...generic,
+      async findDelivery(input) {
+        lookedUp.push(input.outboxId);
+        return requestsFor(input.ticket.id).some((request) => request.created) ? { externalId: 'found' } : null;
+      },
+    };
+    await vi.waitFor(
+      async () => {
+        const results = await dispatcher({ connectors: { generic: readable } }).dispatchPending();
+        expect(results.filter((result) => result.ticketId === ticket.id).map((result) => result.outcome)).toEqual(['found-delivered']);
+      },
+      { timeout: 10_000, interval: 20 },
+    );
+    expect(lookedUp).toEqual([claimed.entry.id]);
+    expect(requestsFor(ticket.id).map((request) => request.idempotencyKey)).toEqual([key]);
+    expect((await getOutboxForTicket(store.db, ticket.id))[0]?.status).toBe('delivered');
   });
 });

@@ -109,6 +109,21 @@ describe('triage on worker threads', () => {
     expect([...tags]).toEqual(expect.arrayContaining(['retention', 'legal-review', 'enterprise']));
   });
 
+  it('returns the run recorded for the store: scrubbed and serialised on the thread, as the main thread records it', async () => {
+    const body = 'Where is my order A1001? My card is 4242 4242 4242 4242, write to someone.else@example.org or call +44 20 7946 0958.';
+    const onThread = await poolOf(threaded).triage(ticket(uniqueId('recorded'), body));
+    const onMain = await inProcess.executor.triage(ticket(uniqueId('recorded'), body));
+    expect(onThread.events.length).toBeGreaterThan(0);
+    for (const event of onThread.events) {
+      // Data as JSON text: the store's thread neither scrubs nor serialises it.
+      expect(typeof event.dataText).toBe('string');
+      expect(event.dataText).not.toMatch(/4242 4242|someone\.else@example\.org|7946 0958/);
+    }
+    expect(JSON.stringify(onThread.outcome)).not.toMatch(/4242 4242|someone\.else@example\.org/);
+    expect(onThread.events.map((event) => event.type)).toEqual(onMain.events.map((event) => event.type));
+    expect(onThread.outcome.decision).toBe(onMain.outcome.decision);
+  });
+
   it('posts an abort to the thread: the run is released, nothing is decided', async () => {
     const id = uniqueId('abort');
     const controller = new AbortController();

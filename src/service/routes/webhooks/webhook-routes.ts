@@ -21,7 +21,6 @@ import { recordWebhookRejection } from '../../store/repositories/webhook-rejecti
 import { HELPDESK_PROVIDERS, isHelpdeskProvider, type Ticket } from '../../../triage/types.js';
 import type { ServiceContext } from '../../service-context.js';
 import type { Database } from '../../store/database.js';
-import { createGroupCommit } from './group-commit.js';
 
 
 export interface AcceptedTicket {
@@ -49,9 +48,6 @@ export const webhookRoutes: FastifyPluginAsync<{ services: ServiceContext }> = a
   });
 
   const { db } = services.runtime.store;
-  // SQLite has one connection: accepts that arrive together share a commit. PostgreSQL runs
-  // concurrent transactions on its pool and groups their WAL flushes itself.
-  const groupCommit = services.runtime.store.dialect === 'sqlite' ? createGroupCommit(db) : undefined;
 
   async function accept(
     provider: HelpdeskProvider,
@@ -70,7 +66,8 @@ export const webhookRoutes: FastifyPluginAsync<{ services: ServiceContext }> = a
       await services.queue.enqueue({ ticketId: stored.id }, { transaction });
       return { ticketId: stored.id, status: 'queued' as const };
     };
-    return groupCommit ? groupCommit.run(work) : db.transaction().execute(work);
+    // SQLite: accepts that arrive together share a commit, with the worker's writes of that turn.
+    return services.runtime.store.transact(work);
   }
 
   app.post<{ Params: { provider: string } }>('/:provider', async (request: FastifyRequest<{ Params: { provider: string } }>, reply) => {

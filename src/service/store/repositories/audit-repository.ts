@@ -12,6 +12,13 @@ export interface AuditEventInput {
   data: unknown;
 }
 
+/** An event ready to store: scrubbed, its data already JSON text (recorded-run.ts). */
+export interface SerializedAuditEvent {
+  type: string;
+  ts: string;
+  dataText: string;
+}
+
 export interface StoredAuditEvent {
   id: number;
   ticketId: string;
@@ -54,20 +61,22 @@ export async function appendAuditEvents(
 }
 
 /**
- * `appendAuditEvents` for a caller that already holds the ticket's row lock and needs nothing back:
- * a run's events go in one multi-row INSERT (per 500), without reading them back.
+ * `appendAuditEvents` for a caller that already holds the ticket's row lock and needs nothing back,
+ * with events scrubbed and serialised where the triage ran: a run's events go in one multi-row
+ * INSERT (per 500), without reading them back.
  */
 export async function insertAuditEvents(
   transaction: Transaction<Database>,
-  input: { ticketId: string; runId?: string | null; events: readonly AuditEventInput[] },
+  input: { ticketId: string; runId?: string | null; events: readonly SerializedAuditEvent[] },
 ): Promise<void> {
   if (input.events.length === 0) return;
-  const rows = await auditRows(transaction, input);
-  for (let start = 0; start < rows.length; start += ROWS_PER_INSERT) {
-    const chunk = rows.slice(start, start + ROWS_PER_INSERT);
+  const firstSeq = await nextSeq(transaction, input.ticketId);
+  const runId = input.runId ?? null;
+  for (let start = 0; start < input.events.length; start += ROWS_PER_INSERT) {
+    const chunk = input.events.slice(start, start + ROWS_PER_INSERT);
     await insertStatementFor(chunk.length).execute(
       transaction,
-      chunk.flatMap((row) => [row.ticket_id, row.run_id, row.seq, row.type, row.ts, row.data]),
+      chunk.flatMap((event, index) => [input.ticketId, runId, firstSeq + start + index, event.type, event.ts, event.dataText]),
     );
   }
 }
@@ -105,12 +114,16 @@ const selectLastSeq = prepareQuery<[ticketId: string], { seq: number | string | 
     .where('ticket_id', '=', slot<string>(0)),
 );
 
+async function nextSeq(transaction: Transaction<Database>, ticketId: string): Promise<number> {
+  const [last] = (await selectLastSeq.execute(transaction, [ticketId])).rows;
+  return Number(last?.seq ?? 0) + 1;
+}
+
 async function auditRows(
   transaction: Transaction<Database>,
   input: { ticketId: string; runId?: string | null; events: readonly AuditEventInput[] },
 ): Promise<NewAuditEventRow[]> {
-  const [last] = (await selectLastSeq.execute(transaction, [input.ticketId])).rows;
-  const firstSeq = Number(last?.seq ?? 0) + 1;
+  const firstSeq = await nextSeq(transaction, input.ticketId);
   return input.events.map((event, index) => ({
     ticket_id: input.ticketId,
     run_id: input.runId ?? null,

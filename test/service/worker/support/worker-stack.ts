@@ -53,6 +53,7 @@ export async function createWorkerStack(options: WorkerStackOptions): Promise<Wo
   const generic = createGenericConnector({ webhookSecret: 'test-secret', replyUrl: options.replyUrl, timeoutMs: 5_000 });
   const dispatcher = createOutboxDispatcher({
     db: runtime.store.db,
+    store: runtime.store,
     connectors: { generic },
     logger,
     backoff: { backoffBaseMs: 10, backoffMaxMs: 100 },

@@ -1,17 +1,21 @@
 /**
- * Group commit for webhook accepts on SQLite. The process has one SQLite connection and every
- * transaction runs on it in turn, so accepts that arrive together are written in ONE transaction:
- * one commit (one fsync with synchronous=FULL, one WAL append with NORMAL) for the group, and
- * each caller is answered only after the commit that holds its rows. Nothing waits on a timer: a
- * group is what the HTTP server parsed in one turn of the event loop (the flush runs in the next
- * `setImmediate`), so a lone webhook is written at once.
+ * Group commit for the writes of one SQLite process. The process has one SQLite connection and
+ * every transaction runs on it in turn, so writes that arrive together are run in ONE transaction:
+ * one commit (one fsync with synchronous=FULL, one WAL append with NORMAL) for the group, and each
+ * caller is answered only after the commit that holds its rows. The store hands this out as
+ * `StoreHandle.transact`: webhook accepts, the queue's claims, the decisions of tickets whose
+ * triage ended together and the delivered marks of replies posted together share commits. Nothing
+ * waits on a timer: a group is what was submitted in one turn of the event loop (the flush runs in
+ * the next `setImmediate`), so a lone write is committed at once.
  *
- * An accept that throws rolls its whole group back; the group is then run again one accept per
- * transaction, so a failure stays with the request that caused it. Accepts must therefore be safe
- * to run twice when the first run rolled back: they only write through the transaction.
+ * A write that throws rolls its whole group back; the group is then run again one write per
+ * transaction, so a failure stays with the caller that caused it. Writes must therefore be safe
+ * to run twice when the first run rolled back: they only write through the transaction, and
+ * await nothing but the transaction (a write that waited on another write's commit would wait
+ * forever inside the group).
  */
 import type { Kysely, Transaction } from 'kysely';
-import type { Database } from '../../store/database.js';
+import type { Database } from './database.js';
 
 export interface GroupCommit {
   run<T>(work: (transaction: Transaction<Database>) => Promise<T>): Promise<T>;
@@ -24,7 +28,7 @@ interface Pending {
 }
 
 export interface GroupCommitOptions {
-  /** Accepts per transaction at most. Default 64. */
+  /** Writes per transaction at most. Default 64. */
   maxGroupSize?: number;
   /** Called with the size of every group committed (for tests and metrics). */
   onCommit?(size: number): void;
