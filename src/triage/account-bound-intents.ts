@@ -69,17 +69,29 @@ const OWN_THING =
 const OWN_ACTION =
   /\b(?:i|we)(?:'ve| have| had)?\s+(?:just\s+|already\s+|recently\s+|accidentally\s+)?(?:ordered|bought|purchased|paid|placed|received|returned|signed up|registered|(?:was|were|been|got) (?:charged|billed))\b/iu;
 
+const OWN_ORDER =
+  /\b(?:my|our)\b(?:\s+\S+){0,2}?\s+(?:orders?|parcels?|packages?|deliver(?:y|ies)|shipments?|purchases?|items?|refunds?|returns?)\b|\b(?:i|we)(?:'ve| have| had)?\s+(?:just\s+|already\s+|recently\s+)?(?:ordered|bought|purchased|placed an order|sent (?:it|them) back|returned)\b/iu;
+
 /** The mail is about the sender's own account or orders: "my order", "I ordered", an order id. */
 export function refersToOwnAccount(text: string): boolean {
   return OWN_THING.test(text) || OWN_ACTION.test(text) || extractOrderIds(text).length > 0;
 }
 
 /**
+ * The mail is about an order of the sender's: "when will my parcel arrive?" reads as the general
+ * delivery_period, but answering it needs their order, which a sender without a profile cannot show.
+ */
+export function refersToOwnOrder(text: string): boolean {
+  return OWN_ORDER.test(text) || extractOrderIds(text).length > 0;
+}
+
+/**
  * Whether answering needs the customer's account data. With the mail's text, an intent that is
- * also asked in general needs none when the mail is not about the sender's own account or order.
+ * also asked in general needs none when the mail is not about the sender's own account or order,
+ * and a general question needs it when it is about an order of theirs.
  */
 export function needsAccountData(intent: string, text?: string): boolean {
-  if (GENERAL_QUESTION_INTENTS.has(intent)) return false;
+  if (GENERAL_QUESTION_INTENTS.has(intent)) return text !== undefined && refersToOwnOrder(text);
   if (text === undefined || !ASKED_IN_GENERAL_INTENTS.has(intent)) return true;
   return refersToOwnAccount(text);
 }

@@ -222,13 +222,14 @@ function unknownSenderRefusal(session: TriageSession, claimedIntent: string | un
   if (session.customerLookupFailed) return 'the CRM could not be reached, so the customer is unverified';
   if (options.autoSendUnknownSenders === false) return 'no customer profile for this email';
   const intents = [session.independent.intent.intent, ...(claimedIntent ? [claimedIntent] : [])];
-  const newest = `${session.ticket.subject ?? ''}\n${session.independent.mail.newest}`;
-  const bound = intents.find((intent) => needsAccountData(intent, newest));
-  if (bound) return `no customer profile for this email, and the question needs account data (intent ${bound})`;
   // The whole body, not only the newest message: "When will this one arrive?" above a forwarded
   // shipping notice is a question about the order in it.
   const orderIds = extractOrderIds(`${session.ticket.subject ?? ''}\n${session.ticket.body}`);
   if (orderIds.length > 0) return `no customer profile for this email, and the message is about an order (${orderIds[0]})`;
+  const newest = `${session.ticket.subject ?? ''}\n${session.independent.mail.newest}`;
+  const bound = intents.find((intent) => needsAccountData(intent, newest));
+  if (bound && !needsAccountData(bound)) return `no customer profile for this email, and the message is about an order of theirs (intent ${bound})`;
+  if (bound) return `no customer profile for this email, and the question needs account data (intent ${bound})`;
   return undefined;
 }
 

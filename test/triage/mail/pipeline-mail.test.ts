@@ -96,6 +96,7 @@ describe('unknown senders (AUTO_SEND_UNKNOWN_SENDERS)', () => {
     ['Please change the size on my order to L', /needs account data \(intent change_order\)|no customer profile/],
     ['I need an invoice for my last purchase', /needs account data \(intent get_invoice\)/],
     ['How do I reset my password? It is for order A1002.', /about an order \(A1002\)/],
+    ['Hi, how long until my parcel gets to Madrid? Thanks', /about an order of theirs \(intent delivery_period\)/],
   ];
   for (const [body, reason] of accountBound) {
     it(`a question about an order or account from an unknown sender is drafted: "${body}"`, async () => {
@@ -168,6 +169,11 @@ describe('unknown senders (AUTO_SEND_UNKNOWN_SENDERS)', () => {
     for (const own of ['Can I add a rug to my order?', 'I ordered a rug yesterday, can I add a mat?', 'Can I add a mat to A1001?', 'We were charged twice, send the invoice']) {
       expect(needsAccountData('change_order', own)).toBe(true);
     }
+    // A general question about an order of theirs needs the order, which a stranger cannot show.
+    expect(needsAccountData('delivery_period', 'How long does delivery to Spain take?')).toBe(false);
+    expect(needsAccountData('delivery_period', 'How long until my parcel gets to Spain?')).toBe(true);
+    expect(needsAccountData('check_refund_policy', 'I returned the rug last week, how long do refunds take?')).toBe(true);
+    expect(needsAccountData('recover_password', 'I forgot my password, how do I reset it?')).toBe(false);
     // Always the sender's own, however it is asked.
     expect(needsAccountData('track_order', 'How long does tracking take to update?')).toBe(true);
     expect(needsAccountData('change_order')).toBe(true);
