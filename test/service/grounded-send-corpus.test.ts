@@ -14,6 +14,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import { parseJsonLines } from '../../src/triage/local-model/parse-jsonl.js';
 import { runCli } from '../../src/cli/run-cli.js';
 import { createInMemoryCrm, loadDemoCrmData } from '../../src/triage/crm/in-memory-crm.js';
 import { loadKnowledgeBase } from '../../src/triage/kb/knowledge-base.js';
@@ -56,16 +57,7 @@ const rowSchema = z
 type Row = z.infer<typeof rowSchema>;
 
 function readRows(name: string): Row[] {
-  return readFileSync(new URL(`../fixtures/grounding/${name}`, import.meta.url), 'utf8')
-    .split('\n')
-    .filter((line) => line.trim().length > 0)
-    .map((line, index) => {
-      try {
-        return rowSchema.parse(JSON.parse(line));
-      } catch (error) {
-        throw new Error(`${name} line ${index + 1}: ${(error as Error).message}`);
-      }
-    });
+  return parseJsonLines(readFileSync(new URL(`../fixtures/grounding/${name}`, import.meta.url), 'utf8'), name, rowSchema);
 }
 
 const hostile = readRows('hostile-replies.jsonl');

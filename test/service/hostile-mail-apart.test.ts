@@ -9,6 +9,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import { parseJsonLines } from '../../src/triage/local-model/parse-jsonl.js';
 import { processTicket } from '../../src/service/process-ticket.js';
 import { completion, containsRaw, createApartRuntime, deliveredText, storedTexts, toolCalls, type ApartRuntime } from './support/apart-corpus-runtime.js';
 
@@ -24,16 +25,7 @@ const rowSchema = z
   .strict();
 type Row = z.infer<typeof rowSchema>;
 
-const rows: Row[] = readFileSync(new URL('../fixtures/hostile-mail-apart.jsonl', import.meta.url), 'utf8')
-  .split('\n')
-  .filter((line) => line.trim().length > 0)
-  .map((line, index) => {
-    try {
-      return rowSchema.parse(JSON.parse(line));
-    } catch (error) {
-      throw new Error(`hostile-mail-apart.jsonl line ${index + 1}: ${(error as Error).message}`);
-    }
-  });
+const rows: Row[] = parseJsonLines(readFileSync(new URL('../fixtures/hostile-mail-apart.jsonl', import.meta.url), 'utf8'), 'hostile-mail-apart.jsonl', rowSchema);
 
 let local: ApartRuntime;
 let remote: ApartRuntime;

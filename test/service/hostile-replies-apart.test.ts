@@ -9,6 +9,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import { parseJsonLines } from '../../src/triage/local-model/parse-jsonl.js';
 import { processTicket } from '../../src/service/process-ticket.js';
 import { completion, createApartRuntime, deliveredText, toolCalls, type ApartRuntime } from './support/apart-corpus-runtime.js';
 
@@ -26,16 +27,7 @@ const rowSchema = z
 type Row = z.infer<typeof rowSchema>;
 
 function readRows(name: string): Row[] {
-  return readFileSync(new URL(`../fixtures/${name}`, import.meta.url), 'utf8')
-    .split('\n')
-    .filter((line) => line.trim().length > 0)
-    .map((line, index) => {
-      try {
-        return rowSchema.parse(JSON.parse(line));
-      } catch (error) {
-        throw new Error(`${name} line ${index + 1}: ${(error as Error).message}`);
-      }
-    });
+  return parseJsonLines(readFileSync(new URL(`../fixtures/${name}`, import.meta.url), 'utf8'), name, rowSchema);
 }
 
 const rows = readRows('hostile-replies-apart.jsonl');
