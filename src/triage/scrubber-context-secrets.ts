@@ -94,10 +94,11 @@ const REUSED = new RegExp(
   'dgi',
 );
 
-/** One-time codes: "the code you texted me is 481516", "2FA: 123 456", "Bestätigungscode 123456". */
+/** One-time codes: "the code you texted me is 481516", "2FA: 123 456", "Bestätigungscode 1 2 3 4 5 6". */
 const OTP = new RegExp(
   String.raw`\b(?:2fa|mfa|otp|totp|one[- ]time (?:pass)?code|(?:verification|security|login|sign[- ]in|auth(?:entication)?|confirmation|sms|text|access|reset) code|the code (?:you|u) (?:texted|sent|emailed|messaged|sms'?d)(?: me| to me)?|code (?:from|in) (?:the|your) (?:sms|text|email|app)|bestätigungscode|bestaetigungscode|verifizierungscode|sicherheitscode|einmalcode|code de (?:vérification|verification|confirmation|sécurité)|código de (?:verificación|verificacion|verificação|confirmación|seguridad|acesso)|codice (?:di verifica|di sicurezza|di conferma|otp)|verificatiecode|beveiligingscode|inlogcode|kod (?:weryfikacyjny|sms|jednorazowy|potwierdzający))` +
-    String.raw`(?:[ \t]+code)?[ \t]*(?:[:=#-][ \t]*)?(?:(?:is|was|ist|lautet|est|es|era|è|é|jest|to|war)[ \t]*:?[ \t]+)?(\d{3}[ -]\d{3}|\d{4,8})(?![\d-])`,
+    // The value as read out or typed from a phone: "123 456", "481516", or digit by digit "7 3 9 1 0 4".
+    String.raw`(?:[ \t]+code)?[ \t]*(?:[:=#-][ \t]*)?(?:(?:is|was|ist|lautet|est|es|era|è|é|jest|to|war)[ \t]*:?[ \t]+)?(\d(?:[ .-]\d){3,7}|\d{3}[ -]\d{3}|\d{4,8})(?![\d-])`,
   'dgiu',
 );
 

@@ -43,6 +43,8 @@ describe('passwords and codes in sentences', () => {
     ['the one I use everywhere is sunflower', 'the one I use everywhere is [password]'],
     ['the code you texted me is 481516', 'the code you texted me is [password]'],
     ['2FA: 123 456', '2FA: [password]'],
+    ['my verification code is 7 3 9 1 0 4, is that right?', 'my verification code is [password], is that right?'],
+    ['SMS code: 4-8-1-5-1-6', 'SMS code: [password]'],
     ['curl -u ada:S3cret! https://x.example', 'curl -u ada:[password] https://x.example'],
     ['{"key": "abcDEF123ghiJKL"}', '{"key": "[secret:redacted]"}'],
     ['PAYMENT_API_KEY=abc123def456', 'PAYMENT_API_KEY=[secret:redacted]'],
@@ -52,7 +54,7 @@ describe('passwords and codes in sentences', () => {
   });
 
   it('leaves sentences about passwords alone', () => {
-    for (const text of ['my password was stolen', 'moje hasło to nie działa', 'mein Passwort ist falsch', 'mon mot de passe est oublié', 'the code you texted me never arrived', 'I set my password to expire']) {
+    for (const text of ['my password was stolen', 'moje hasło to nie działa', 'mein Passwort ist falsch', 'mon mot de passe est oublié', 'the code you texted me never arrived', 'I set my password to expire', 'the login code 2 times failed']) {
       expect(scrub(text)).toBe(text);
     }
   });
