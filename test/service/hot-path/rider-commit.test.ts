@@ -2,39 +2,17 @@
  * Riders on PostgreSQL (src/service/store/rider-commit.ts): a write that need not commit at once
  * commits with the next transaction, or alone when none comes; a failure stays with its own caller.
  */
-import type { Transaction } from 'kysely';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { startStatementCounter } from '../../../bench/statement-counter.js';
-import type { Database, StoreHandle } from '../../../src/service/store/database.js';
 import { createRiderCommit } from '../../../src/service/store/rider-commit.js';
-import { recordWebhookDelivery } from '../../../src/service/store/repositories/ticket-repository.js';
-import { createTestStoreLocation, type TestStoreLocation } from '../../service/queue/support/test-stores.js';
+import { useDeliveryStore } from './delivery-store.js';
 
 describe('rider commit on PostgreSQL', () => {
-  let location: TestStoreLocation;
-  let store: StoreHandle;
-
-  beforeEach(async () => {
-    location = createTestStoreLocation('postgres');
-    store = await location.openMigrated();
-  });
-
-  afterEach(async () => {
-    await store.close();
-    await location.destroy();
-  });
-
-  function record(deliveryId: string) {
-    return (transaction: Transaction<Database>) => recordWebhookDelivery(transaction, { provider: 'generic', deliveryId, ticketId: `generic:${deliveryId}` });
-  }
-
-  async function storedDeliveries(): Promise<string[]> {
-    const rows = await store.db.selectFrom('webhook_deliveries').select('delivery_id').orderBy('delivery_id').execute();
-    return rows.map((row) => row.delivery_id);
-  }
+  const fixture = useDeliveryStore('postgres');
+  const { record, storedDeliveries } = fixture;
 
   it('writes the waiting riders in the next transaction: one commit, each resolved after it', async () => {
-    const riders = createRiderCommit(store.db, { maxDelayMs: 60_000 });
+    const riders = createRiderCommit(fixture.store.db, { maxDelayMs: 60_000 });
     const counter = startStatementCounter();
     try {
       const later = [riders.later(record('rider-1')), riders.later(record('rider-2'))];
@@ -48,13 +26,13 @@ describe('rider commit on PostgreSQL', () => {
   });
 
   it('commits a rider alone when no transaction comes within its delay', async () => {
-    const riders = createRiderCommit(store.db, { maxDelayMs: 10 });
+    const riders = createRiderCommit(fixture.store.db, { maxDelayMs: 10 });
     await riders.later(record('alone'));
     expect(await storedDeliveries()).toEqual(['alone']);
   });
 
   it('a failing rider rolls the transaction back; the work then commits alone and only the rider fails', async () => {
-    const riders = createRiderCommit(store.db, { maxDelayMs: 60_000 });
+    const riders = createRiderCommit(fixture.store.db, { maxDelayMs: 60_000 });
     const failure = new Error('this rider fails');
     const failing = riders.later(async (transaction) => {
       await record('failing-rider')(transaction);
@@ -69,7 +47,7 @@ describe('rider commit on PostgreSQL', () => {
   });
 
   it('a failing work fails alone; the riders it carried commit', async () => {
-    const riders = createRiderCommit(store.db, { maxDelayMs: 60_000 });
+    const riders = createRiderCommit(fixture.store.db, { maxDelayMs: 60_000 });
     const failure = new Error('this work fails');
     const rider = riders.later(record('rider'));
     await expect(
