@@ -9,6 +9,7 @@
  * to the other checks, so a missed acknowledgement costs nothing but the old behaviour.
  */
 import { foldLetters } from './fold-letters.js';
+import { splitSentences } from './grounding/sentence-support.js';
 
 const THANKS_OR_CLOSURE =
   /\b(?:thanks?|thank you|thx|ty|cheers|ta|much appreciated|appreciated?|many thanks|all good|all sorted|sorted|resolved|solved|got it|works? now|working now|never ?mind|no worries|no problem|perfect|great|brilliant|lovely|awesome|excellent|wonderful|fantastic|ok|okay|noted|understood|will do)\b/u;
@@ -29,19 +30,12 @@ function isNameLine(line: string): boolean {
   return words.length <= 3 && words.every((word) => /^\p{Lu}[\p{L}'.-]*$/u.test(word));
 }
 
-function sentencesOf(text: string): string[] {
-  return text
-    .split(/(?<=[.!?])\s+|\n+/u)
-    .map((part) => part.trim())
-    .filter((part) => /\p{L}/u.test(part));
-}
-
 /**
  * The words of thanks or closure when the whole newest message is an acknowledgement, else null.
  * A lone name line (the sender signing) is allowed; at least one sentence must carry the thanks.
  */
 export function readAcknowledgement(newest: string): string | null {
-  const sentences = sentencesOf(newest);
+  const sentences = splitSentences(newest);
   if (sentences.length === 0 || sentences.length > 4) return null;
   const found: string[] = [];
   for (const written of sentences) {
