@@ -17,6 +17,7 @@ import { parseArgs } from 'node:util';
 import { parseLabelledEvalSet } from '../src/service/inbox-evaluation.js';
 import { loadConfig } from '../src/service/config.js';
 import { createTriageRuntime } from '../src/service/triage-runtime.js';
+import { validateTicketInput } from '../src/service/ticket-input.js';
 import { triageTicket } from '../src/triage/pipeline.js';
 import type { Ticket } from '../src/triage/types.js';
 
@@ -35,14 +36,18 @@ export interface TriageCpuResult {
 
 export function readEvalTickets(sets: readonly string[]): Ticket[] {
   return sets.flatMap((set) =>
-    parseLabelledEvalSet(readFileSync(set, 'utf8'), set).map(({ line }) => ({
-      id: `cpu-${line.id}`,
-      source: 'eval',
-      customerEmail: line.email,
-      subject: line.subject,
-      body: line.text,
-      receivedAt: '2026-12-04T00:00:00.000Z',
-    })),
+    parseLabelledEvalSet(readFileSync(set, 'utf8'), set).map(({ line }) => {
+      // As `triage eval` reads a line (run-eval.ts): the same defaults and trimming.
+      const input = validateTicketInput({ text: line.text, email: line.email, subject: line.subject });
+      return {
+        id: `cpu-${line.id}`,
+        source: 'eval',
+        customerEmail: input.email,
+        subject: input.subject,
+        body: input.text,
+        receivedAt: '2026-12-04T00:00:00.000Z',
+      };
+    }),
   );
 }
 
