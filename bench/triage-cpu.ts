@@ -62,13 +62,13 @@ export async function runTriageCpuBench(
   try {
     for (const ticket of warmup) await triageTicket(ticket, runtime.deps);
     let sent = 0;
-    const timePasses = async (count: number) => {
+    const timePasses = async (count: number, countSent: boolean) => {
       const cpu = process.cpuUsage();
       const started = performance.now();
       for (let pass = 0; pass < count; pass++) {
         for (const ticket of tickets) {
           const { outcome } = await triageTicket(ticket, runtime.deps);
-          if (count === 1 && outcome.decision === 'sent') sent++;
+          if (countSent && pass === 0 && outcome.decision === 'sent') sent++;
         }
       }
       const wall = performance.now() - started;
@@ -76,8 +76,8 @@ export async function runTriageCpuBench(
       const runs = Math.max(1, tickets.length * count);
       return { cpuMsPerTicket: Number(((used.user + used.system) / 1000 / runs).toFixed(3)), wallMsPerTicket: Number((wall / runs).toFixed(3)) };
     };
-    const firstSight = await timePasses(1);
-    const seenAgain = passes > 1 ? await timePasses(passes - 1) : undefined;
+    const firstSight = await timePasses(1, true);
+    const seenAgain = passes > 1 ? await timePasses(passes - 1, false) : undefined;
     const result: TriageCpuResult = { tickets: tickets.length, passes, firstSight, ...(seenAgain ? { seenAgain } : {}), sent };
     log(`triage CPU, ${tickets.length} eval tickets after ${warmup.length} warm-up tickets (${sent} sent)`);
     log(`  first sight: CPU ${firstSight.cpuMsPerTicket} ms/ticket, wall ${firstSight.wallMsPerTicket} ms/ticket`);
