@@ -8,6 +8,7 @@
  */
 import type { EscalationModelTag } from './escalation-tags.js';
 import { foldLetters } from './fold-letters.js';
+import { memoised } from './ticket-memo.js';
 
 export type WordListLanguage = 'en' | 'de' | 'fr' | 'es' | 'it' | 'nl' | 'pt' | 'pl';
 
@@ -320,6 +321,11 @@ function firstStanding(pattern: RegExp, text: string): RegExpMatchArray | undefi
  * match it as written: there the folded list alone is asked, which halves the work on most mail.
  */
 export function matchWordLists(text: string): WordListMatch[] {
+  // Memoised per ticket (ticket-memo.ts): the independent view, the local model and the guard ask again.
+  return memoised(matchWordLists, text, () => matchEveryList(text));
+}
+
+function matchEveryList(text: string): WordListMatch[] {
   const matches = new Map<EscalationModelTag, WordListMatch>();
   const ascii = !/[^\x00-\x7f]/.test(text);
   const folded = ascii ? text : foldLetters(text);
