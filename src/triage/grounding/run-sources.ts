@@ -11,6 +11,7 @@ import type { TriageSession } from '../triage-session.js';
 import type { Order } from '../types.js';
 import { customerFactSentences, fillPlaceholders, orderFactSentences, orderFactsOf, placeholderFacts } from './order-facts.js';
 import { entityKeys, extractEntities, PERSONAL_KINDS, type EntityKind } from './reply-entities.js';
+import { memoised } from '../ticket-memo.js';
 import { splitSentences } from './sentence-support.js';
 
 export interface SourceSentence {
@@ -31,7 +32,25 @@ export interface RunSources {
   given: Map<EntityKind, Set<string>>;
 }
 
+/**
+ * Memoised per ticket (ticket-memo.ts) on every part of the session it reads: the same material
+ * gives the same (shared, never changed) object, so the grounding of a reply against it is computed
+ * once; a profile or an order found later, or another article, is another key.
+ */
 export function collectRunSources(session: TriageSession): RunSources {
+  const { ticket, customer, orders, kbReplies } = session;
+  const key = JSON.stringify([
+    ticket.subject ?? null,
+    ticket.body,
+    ticket.customerEmail,
+    customer === undefined ? 'not looked up' : customer,
+    [...orders],
+    [...kbReplies],
+  ]);
+  return memoised(collectRunSources, key, () => collectSources(session));
+}
+
+function collectSources(session: TriageSession): RunSources {
   const sentences: SourceSentence[] = [];
   const add = (source: string, texts: string[]) => {
     const seen = new Set(sentences.map((sentence) => sentence.text));
