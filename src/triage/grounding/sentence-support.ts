@@ -115,28 +115,47 @@ const SOURCE_CLAUSE_BREAK = /(?<!\s)\s*[;:]\s+|,\s+(?:but|so|and|while|which|or|
 interface PreparedWindow {
   ids: string[];
   text: string;
-  words: Set<string>;
-  grams: Set<string>;
   negated: boolean;
 }
 
-export function prepareWindows(sources: readonly SourceSentence[]): PreparedWindow[] {
-  const windows: PreparedWindow[] = [];
-  const prepare = (members: SourceSentence[]): PreparedWindow => {
+/**
+ * The windows, and for each content word and each 4-gram the windows that hold it (each window
+ * once, in order): a sentence is scored against every window by walking its own words and grams'
+ * lists, not every window's sets, which counts the same shares with a fraction of the lookups.
+ */
+export interface PreparedWindows {
+  windows: PreparedWindow[];
+  byWord: Map<string, number[]>;
+  byGram: Map<string, number[]>;
+}
+
+export function prepareWindows(sources: readonly SourceSentence[]): PreparedWindows {
+  const prepared: PreparedWindows = { windows: [], byWord: new Map(), byGram: new Map() };
+  const index = (map: Map<string, number[]>, keys: Iterable<string>, window: number) => {
+    for (const key of keys) {
+      const list = map.get(key);
+      if (list) list.push(window);
+      else map.set(key, [window]);
+    }
+  };
+  const prepare = (members: SourceSentence[]) => {
     const text = members.map((member) => member.text).join(' ');
-    return { ids: members.map((member) => member.id), text, words: new Set(contentWords(text)), grams: grams(text), negated: NEGATION.test(text) };
+    const window = prepared.windows.length;
+    prepared.windows.push({ ids: members.map((member) => member.id), text, negated: NEGATION.test(text) });
+    index(prepared.byWord, new Set(contentWords(text)), window);
+    index(prepared.byGram, grams(text), window);
   };
   sources.forEach((source, index) => {
-    windows.push(prepare([source]));
+    prepare([source]);
     // Each clause on its own too: a reply may keep one clause of a sentence whose other clause is negated.
     // The leading \s* starts only where the whitespace starts ((?<!\s)): from every position of a long
     // run of spaces it would rescan the run to its end, quadratic in the run.
     const clauses = source.text.split(SOURCE_CLAUSE_BREAK).filter((clause) => /[\p{L}\p{N}]/u.test(clause));
-    if (clauses.length > 1) for (const clause of clauses) windows.push(prepare([{ id: source.id, text: clause }]));
+    if (clauses.length > 1) for (const clause of clauses) prepare([{ id: source.id, text: clause }]);
     const next = sources[index + 1];
-    if (next && next.id.split('#')[0] === source.id.split('#')[0]) windows.push(prepare([source, next]));
+    if (next && next.id.split('#')[0] === source.id.split('#')[0]) prepare([source, next]);
   });
-  return windows;
+  return prepared;
 }
 
 export function classifySentence(sentence: string): SentenceSupport['kind'] {
@@ -146,22 +165,26 @@ export function classifySentence(sentence: string): SentenceSupport['kind'] {
   return 'claim';
 }
 
-export function supportOf(sentence: string, windows: readonly PreparedWindow[]): { score: number; sourceIds: string[]; supportingTexts: string[] } {
+export function supportOf(sentence: string, prepared: PreparedWindows): { score: number; sourceIds: string[]; supportingTexts: string[] } {
   const words = contentWords(sentence);
   const sentenceGrams = grams(sentence);
   const negated = NEGATION.test(sentence);
+  const { windows } = prepared;
+  // Per window: how many of the sentence's words (with repeats) and distinct grams it holds.
+  const wordHits = new Int32Array(windows.length);
+  for (const word of words) for (const window of prepared.byWord.get(word) ?? []) wordHits[window]! += 1;
+  const gramHits = new Int32Array(windows.length);
+  for (const gram of sentenceGrams) for (const window of prepared.byGram.get(gram) ?? []) gramHits[window]! += 1;
   let best = { score: 0, sourceIds: [] as string[] };
   const single: string[] = [];
   const paired: string[] = [];
-  for (const window of windows) {
-    const tokenShare = words.length === 0 ? 1 : words.filter((word) => window.words.has(word)).length / words.length;
-    let shared = 0;
-    for (const gram of sentenceGrams) if (window.grams.has(gram)) shared += 1;
-    const gramShare = sentenceGrams.size === 0 ? 1 : shared / sentenceGrams.size;
+  windows.forEach((window, index) => {
+    const tokenShare = words.length === 0 ? 1 : wordHits[index]! / words.length;
+    const gramShare = sentenceGrams.size === 0 ? 1 : gramHits[index]! / sentenceGrams.size;
     const score = window.negated === negated ? (tokenShare + gramShare) / 2 : 0;
     if (score > best.score) best = { score, sourceIds: window.ids };
     if (score >= SUPPORT_THRESHOLD) (window.ids.length > 1 ? paired : single).push(window.text);
-  }
+  });
   return { score: Number(best.score.toFixed(3)), sourceIds: best.sourceIds, supportingTexts: single.length > 0 ? single : paired };
 }
 
