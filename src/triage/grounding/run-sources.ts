@@ -30,6 +30,12 @@ export interface RunSources {
   nameWords: Set<string>;
   /** Entity keys the customer wrote (not personal data, not links): a reply may repeat them anywhere. */
   given: Map<EntityKind, Set<string>>;
+  /**
+   * The sentences that are the same for every customer on the plan: KB replies rendered without an
+   * order. Their readings may be kept between tickets (sentence-support.ts); a sentence with this
+   * customer's facts in it is read anew for each ticket.
+   */
+  shared: ReadonlySet<string>;
 }
 
 /**
@@ -52,17 +58,19 @@ export function collectRunSources(session: TriageSession): RunSources {
 
 function collectSources(session: TriageSession): RunSources {
   const sentences: SourceSentence[] = [];
-  const add = (source: string, texts: string[]) => {
+  const shared = new Set<string>();
+  const add = (source: string, texts: string[], sharedTexts = 0) => {
     const seen = new Set(sentences.map((sentence) => sentence.text));
     let index = sentences.filter((sentence) => sentence.id.startsWith(`${source}#`)).length;
-    for (const text of texts) {
+    texts.forEach((text, position) => {
       for (const sentence of splitSentences(text)) {
         if (seen.has(sentence)) continue;
         seen.add(sentence);
         index += 1;
         sentences.push({ id: `${source}#${index}`, text: sentence });
+        if (position < sharedTexts) shared.add(sentence);
       }
-    }
+    });
   };
 
   const customer = session.customer ?? undefined;
@@ -71,7 +79,7 @@ function collectSources(session: TriageSession): RunSources {
   for (const [articleId, reply] of session.kbReplies) {
     // One rendering per order of the customer, and one without any order.
     const renderings = [fillPlaceholders(reply, placeholderFacts(undefined, plan)), ...orders.map((order) => fillPlaceholders(reply, placeholderFacts(orderFactsOf(order), plan)))];
-    add(`kb:${articleId}`, renderings);
+    add(`kb:${articleId}`, renderings, 1);
   }
   if (customer) add('customer', customerFactSentences(customer));
   for (const order of orders) add(`order:${order.id}`, orderFactSentences(orderFactsOf(order)));
@@ -95,7 +103,7 @@ function collectSources(session: TriageSession): RunSources {
   const vocabulary = new Set<string>();
   for (const sentence of sentences) for (const [word] of sentence.text.toLowerCase().matchAll(/[\p{L}\p{N}]+/gu)) vocabulary.add(word);
   const nameWords = new Set<string>(customer ? customer.name.toLowerCase().split(/\s+/).filter(Boolean) : []);
-  return { sentences, entities, vocabulary, nameWords, given };
+  return { sentences, entities, vocabulary, nameWords, given, shared };
 }
 
 /** Orders the tools returned for this ticket's sender; the tool already refuses anyone else's. */

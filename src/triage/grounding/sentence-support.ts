@@ -129,31 +129,62 @@ export interface PreparedWindows {
   byGram: Map<string, number[]>;
 }
 
-export function prepareWindows(sources: readonly SourceSentence[]): PreparedWindows {
+/** A window's text as sentence support reads it. */
+interface WindowReading {
+  words: readonly string[];
+  grams: readonly string[];
+  negated: boolean;
+}
+
+function readWindow(text: string): WindowReading {
+  return { words: [...new Set(contentWords(text))], grams: [...grams(text)], negated: NEGATION.test(text) };
+}
+
+/**
+ * Readings of windows made only of shared sentences (the KB's, the same for every customer on a
+ * plan: RunSources.shared), kept between tickets: most of a run's windows are these, and reading them
+ * was most of the grounding's work. A reading depends on nothing but the text, so it cannot go stale;
+ * past the limit the table starts again.
+ */
+const sharedReadings = new Map<string, WindowReading>();
+export const SHARED_READINGS_LIMIT = 20_000;
+
+function sharedReading(text: string): WindowReading {
+  let reading = sharedReadings.get(text);
+  if (!reading) {
+    if (sharedReadings.size >= SHARED_READINGS_LIMIT) sharedReadings.clear();
+    sharedReadings.set(text, (reading = readWindow(text)));
+  }
+  return reading;
+}
+
+export function prepareWindows(sources: readonly SourceSentence[], shared: ReadonlySet<string> = new Set()): PreparedWindows {
   const prepared: PreparedWindows = { windows: [], byWord: new Map(), byGram: new Map() };
-  const index = (map: Map<string, number[]>, keys: Iterable<string>, window: number) => {
+  const index = (map: Map<string, number[]>, keys: readonly string[], window: number) => {
     for (const key of keys) {
       const list = map.get(key);
       if (list) list.push(window);
       else map.set(key, [window]);
     }
   };
-  const prepare = (members: SourceSentence[]) => {
+  const prepare = (members: SourceSentence[], isShared: boolean) => {
     const text = members.map((member) => member.text).join(' ');
+    const reading = isShared ? sharedReading(text) : readWindow(text);
     const window = prepared.windows.length;
-    prepared.windows.push({ ids: members.map((member) => member.id), text, negated: NEGATION.test(text) });
-    index(prepared.byWord, new Set(contentWords(text)), window);
-    index(prepared.byGram, grams(text), window);
+    prepared.windows.push({ ids: members.map((member) => member.id), text, negated: reading.negated });
+    index(prepared.byWord, reading.words, window);
+    index(prepared.byGram, reading.grams, window);
   };
   sources.forEach((source, index) => {
-    prepare([source]);
+    const isShared = shared.has(source.text);
+    prepare([source], isShared);
     // Each clause on its own too: a reply may keep one clause of a sentence whose other clause is negated.
     // The leading \s* starts only where the whitespace starts ((?<!\s)): from every position of a long
     // run of spaces it would rescan the run to its end, quadratic in the run.
     const clauses = source.text.split(SOURCE_CLAUSE_BREAK).filter((clause) => /[\p{L}\p{N}]/u.test(clause));
-    if (clauses.length > 1) for (const clause of clauses) prepare([{ id: source.id, text: clause }]);
+    if (clauses.length > 1) for (const clause of clauses) prepare([{ id: source.id, text: clause }], isShared);
     const next = sources[index + 1];
-    if (next && next.id.split('#')[0] === source.id.split('#')[0]) prepare([source, next]);
+    if (next && next.id.split('#')[0] === source.id.split('#')[0]) prepare([source, next], isShared && shared.has(next.text));
   });
   return prepared;
 }
@@ -197,8 +228,9 @@ const CLAUSE_BREAK = /,\s+(?=(?:and|but|so|while|which|or|plus)\s)|;\s+/i;
 const LEADING_CONJUNCTION = /^(?:and|but|so|while|which|or|plus)\s+/i;
 const MIN_CLAUSE_WORDS = 3;
 
-export function assessSentences(reply: string, sources: readonly SourceSentence[]): SentenceSupport[] {
-  const windows = prepareWindows(sources);
+/** `shared`: the source texts whose readings may be kept between tickets (RunSources.shared). */
+export function assessSentences(reply: string, sources: readonly SourceSentence[], shared?: ReadonlySet<string>): SentenceSupport[] {
+  const windows = prepareWindows(sources, shared);
   return splitSentences(reply).map((sentence) => {
     const kind = classifySentence(sentence);
     if (kind !== 'claim') return { sentence, kind, score: 1, sourceIds: [], supportingTexts: [] };
