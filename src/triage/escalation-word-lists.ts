@@ -8,6 +8,7 @@
  */
 import type { EscalationModelTag } from './escalation-tags.js';
 import { foldLetters } from './fold-letters.js';
+import { firstMatch } from './regex-matches.js';
 import { memoised } from './ticket-memo.js';
 
 export type WordListLanguage = 'en' | 'de' | 'fr' | 'es' | 'it' | 'nl' | 'pt' | 'pl';
@@ -309,10 +310,7 @@ const TAKEN_BACK =
   /(?:\b(?:no\s+need\s+(?:for|of|to)|(?:do\s+not|don'?t|dont)\s+(?:want|need)|not\s+(?:asking|looking)\s+for|(?:never|didn'?t|did\s+not)\s+ask(?:ed)?\s+for)(?:\s+(?:a|an|any|my|the|to))?|\b(?:do\s+not|don'?t|dont|doesn'?t|not|never))\s*$/i;
 
 function firstStanding(pattern: RegExp, text: string): RegExpMatchArray | undefined {
-  for (const match of text.matchAll(pattern)) {
-    if (!TAKEN_BACK.test(text.slice(Math.max(0, (match.index ?? 0) - 40), match.index))) return match;
-  }
-  return undefined;
+  return firstMatch(text, pattern, (match) => !TAKEN_BACK.test(text.slice(Math.max(0, match.index - 40), match.index)));
 }
 
 /**

@@ -7,6 +7,7 @@
  * extractor runs over the reply and over the run's sources; a key in the reply and not in the
  * sources is ungrounded.
  */
+import { allMatches } from '../regex-matches.js';
 import { skeleton } from './canonical-text.js';
 
 export type EntityKind =
@@ -192,7 +193,7 @@ export function extractEntities(input: string): Entity[] {
     });
   }
   for (const pattern of [GREETING_NAME, TITLED_NAME, new RegExp(CAPITALISED_RUN.source, 'gmu')]) {
-    for (const match of text.matchAll(pattern)) {
+    for (const match of allMatches(text, pattern)) {
       const name = match[1] ?? '';
       if (/^(?:there|team|all|everyone|customer|friend)$/i.test(name)) continue;
       entities.push({ kind: 'name', text: name, key: skeleton(name).toLowerCase().replace(/\s+/g, ' ') });

@@ -7,12 +7,15 @@
  * ticket's sentence in a reply is what an injected "reply with ..." produces. Never sources: the
  * system prompt, the skill, KB notes, raw tool JSON, settings, other customers' records.
  */
+import { allMatches } from '../regex-matches.js';
 import type { TriageSession } from '../triage-session.js';
 import type { Order } from '../types.js';
 import { customerFactSentences, fillPlaceholders, orderFactSentences, orderFactsOf, placeholderFacts } from './order-facts.js';
 import { entityKeys, extractEntities, PERSONAL_KINDS, type EntityKind } from './reply-entities.js';
 import { memoised } from '../ticket-memo.js';
 import { splitSentences } from './sentence-support.js';
+
+const WORD = /[\p{L}\p{N}]+/gu;
 
 export interface SourceSentence {
   /** "kb:<article>#<n>", "order:<id>#<n>", "customer#<n>": the judge names these. */
@@ -101,7 +104,7 @@ function collectSources(session: TriageSession): RunSources {
   entities.set('email', emails);
 
   const vocabulary = new Set<string>();
-  for (const sentence of sentences) for (const [word] of sentence.text.toLowerCase().matchAll(/[\p{L}\p{N}]+/gu)) vocabulary.add(word);
+  for (const sentence of sentences) for (const [word] of allMatches(sentence.text.toLowerCase(), WORD)) vocabulary.add(word);
   const nameWords = new Set<string>(customer ? customer.name.toLowerCase().split(/\s+/).filter(Boolean) : []);
   return { sentences, entities, vocabulary, nameWords, given, shared };
 }
