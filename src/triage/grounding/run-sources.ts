@@ -87,7 +87,10 @@ function collectSources(session: TriageSession): RunSources {
   if (customer) add('customer', customerFactSentences(customer));
   for (const order of orders) add(`order:${order.id}`, orderFactSentences(orderFactsOf(order)));
 
-  const entities = entityKeys(sentences.map((sentence) => sentence.text));
+  const entities = entityKeys(
+    sentences.map((sentence) => sentence.text),
+    shared,
+  );
   // What the customer wrote grounds numbers and dates they gave; personal data only when it is their own address.
   const ticketText = `${session.ticket.subject ?? ''}\n${session.ticket.body}`;
   const given = new Map<EntityKind, Set<string>>();

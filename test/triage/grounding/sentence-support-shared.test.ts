@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { entityKeys } from '../../../src/triage/grounding/reply-entities.js';
 import { assessSentences } from '../../../src/triage/grounding/sentence-support.js';
 
 const sources = [
@@ -19,5 +20,14 @@ describe('sentence support with readings kept between tickets', () => {
     // The same text under another id, next to another sentence: the kept reading is the text's alone.
     const moved = [sources[2]!, { ...sources[0]!, id: 'kb:other#1' }];
     expect(assessSentences(reply, moved, shared)).toEqual(assessSentences(reply, moved));
+  });
+});
+
+describe('entity keys with entities kept between tickets', () => {
+  it('are the keys read anew, the first time and the times after', () => {
+    const texts = sources.map((source) => source.text);
+    const fresh = entityKeys(texts);
+    expect(entityKeys(texts, new Set(texts))).toEqual(fresh);
+    expect(entityKeys(texts, new Set(texts))).toEqual(fresh);
   });
 });
