@@ -158,10 +158,19 @@ function sharedReading(text: string): WindowReading {
   return reading;
 }
 
-export function prepareWindows(sources: readonly SourceSentence[], shared: ReadonlySet<string> = new Set()): PreparedWindows {
+/**
+ * `wanted`: when given, only these words and grams are listed (a sentence scored against these
+ * windows must hold no others: assessSentences gives every word and gram of its claims).
+ */
+export function prepareWindows(
+  sources: readonly SourceSentence[],
+  shared: ReadonlySet<string> = new Set(),
+  wanted?: { words: ReadonlySet<string>; grams: ReadonlySet<string> },
+): PreparedWindows {
   const prepared: PreparedWindows = { windows: [], byWord: new Map(), byGram: new Map() };
-  const index = (map: Map<string, number[]>, keys: readonly string[], window: number) => {
+  const index = (map: Map<string, number[]>, keys: readonly string[], window: number, only: ReadonlySet<string> | undefined) => {
     for (const key of keys) {
+      if (only && !only.has(key)) continue;
       const list = map.get(key);
       if (list) list.push(window);
       else map.set(key, [window]);
@@ -172,8 +181,8 @@ export function prepareWindows(sources: readonly SourceSentence[], shared: Reado
     const reading = isShared ? sharedReading(text) : readWindow(text);
     const window = prepared.windows.length;
     prepared.windows.push({ ids: members.map((member) => member.id), text, negated: reading.negated });
-    index(prepared.byWord, reading.words, window);
-    index(prepared.byGram, reading.grams, window);
+    index(prepared.byWord, reading.words, window, wanted?.words);
+    index(prepared.byGram, reading.grams, window, wanted?.grams);
   };
   sources.forEach((source, index) => {
     const isShared = shared.has(source.text);
@@ -230,17 +239,29 @@ const MIN_CLAUSE_WORDS = 3;
 
 /** `shared`: the source texts whose readings may be kept between tickets (RunSources.shared). */
 export function assessSentences(reply: string, sources: readonly SourceSentence[], shared?: ReadonlySet<string>): SentenceSupport[] {
-  const windows = prepareWindows(sources, shared);
-  return splitSentences(reply).map((sentence) => {
-    const kind = classifySentence(sentence);
+  const sentences = splitSentences(reply).map((sentence) => ({ sentence, kind: classifySentence(sentence), clauses: clausesOf(sentence) }));
+  // Only the words and grams the claims hold are ever looked up: the windows list no others.
+  const wanted = { words: new Set<string>(), grams: new Set<string>() };
+  for (const { sentence, kind, clauses } of sentences) {
+    if (kind !== 'claim') continue;
+    for (const text of [sentence, ...clauses]) {
+      for (const word of contentWords(text)) wanted.words.add(word);
+      for (const gram of grams(text)) wanted.grams.add(gram);
+    }
+  }
+  const windows = prepareWindows(sources, shared, wanted);
+  return sentences.map(({ sentence, kind, clauses }) => {
     if (kind !== 'claim') return { sentence, kind, score: 1, sourceIds: [], supportingTexts: [] };
     const whole = supportOf(sentence, windows);
-    const clauses = sentence
-      .split(CLAUSE_BREAK)
-      .map((clause) => clause.replace(LEADING_CONJUNCTION, ''))
-      .filter((clause) => contentWords(clause).length >= MIN_CLAUSE_WORDS);
     if (whole.score < SUPPORT_THRESHOLD || clauses.length < 2) return { sentence, kind, ...whole };
     const weakest = Math.min(...clauses.map((clause) => supportOf(clause, windows).score));
     return { sentence, kind, ...whole, score: Math.min(whole.score, weakest) };
   });
+}
+
+function clausesOf(sentence: string): string[] {
+  return sentence
+    .split(CLAUSE_BREAK)
+    .map((clause) => clause.replace(LEADING_CONJUNCTION, ''))
+    .filter((clause) => contentWords(clause).length >= MIN_CLAUSE_WORDS);
 }
