@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { collectRunSources } from '../../src/triage/grounding/run-sources.js';
+import { loadKnowledgeBase } from '../../src/triage/kb/knowledge-base.js';
 import { inTicketMemo, memoised, withTicketMemo } from '../../src/triage/ticket-memo.js';
 import { TriageSession } from '../../src/triage/triage-session.js';
 import type { Customer, Order } from '../../src/triage/types.js';
@@ -76,5 +77,20 @@ describe('ticket memo', () => {
       session.customer = null;
       expect(collectRunSources(session)).not.toBe(delivered);
     });
+  });
+});
+
+describe('KB search inside a ticket', () => {
+  it('answers each limit and intent hint as outside one, for the same words and for other words', () => {
+    const kb = loadKnowledgeBase();
+    const queries: [string, { limit?: number; intents?: string[] }][] = [
+      ['Where is my parcel? It has not arrived.', { limit: 3 }],
+      ['Where is my parcel? It has not arrived.', { limit: 58 }],
+      ['where is my parcel it has not arrived', { limit: 3, intents: ['get_refund'] }],
+      ['I forgot my password', { limit: 3 }],
+    ];
+    const outside = queries.map(([query, options]) => kb.search(query, options));
+    const inside = withTicketMemo(() => queries.map(([query, options]) => kb.search(query, options)));
+    expect(inside).toEqual(outside);
   });
 });
