@@ -1,4 +1,4 @@
-// Checks a hand-written inbox eval set (default data/eval/inbox-blind-2.jsonl) for format errors
+// Checks a hand-written inbox eval set (the file given) for format errors
 // and prints its counts, so a typo in one line is caught before the lead runs the set once.
 // It reads only the file it is given and never triages anything.
 import { readFileSync } from "node:fs";
@@ -24,7 +24,12 @@ const FORMS = new Set([
 const ENTERPRISE = new Set(["grace@bigcorp.example", "radia@netcorp.example"]);
 const KEYS = new Set(["id", "text", "email", "subject", "expect", "class", "form", "lang"]);
 
-const file = process.argv[2] ?? "data/eval/inbox-blind-2.jsonl";
+// No default: running it bare once printed a blind set's counts to someone writing another set.
+const file = process.argv[2];
+if (!file) {
+  console.error("usage: npx tsx scripts/check-blind-set.ts FILE.jsonl");
+  process.exit(2);
+}
 const lines = readFileSync(file, "utf8").split("\n").filter((l) => l.trim() !== "");
 const firstId: unknown = (() => { try { return JSON.parse(lines[0] ?? "{}").id; } catch { return undefined; } })();
 const prefix = typeof firstId === "string" ? firstId[0] : "";
