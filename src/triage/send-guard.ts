@@ -4,6 +4,7 @@
  * again before a send row is written, so neither path alone can let a bad reply through.
  */
 import { readAcknowledgement } from './acknowledgement.js';
+import { readAutomaticReply } from './mail/auto-reply.js';
 import { needsAccountData } from './account-bound-intents.js';
 import { detectEscalation, escalationTags, type EscalationSignal } from './escalation.js';
 import {
@@ -126,6 +127,12 @@ export function assessSend(
   }
 
   // A thank-you or "all sorted" asks nothing; whatever article its words match is not an answer to it.
+  const automaticReply = readAutomaticReply(session.ticket.subject, session.independent.mail.newest);
+  if (automaticReply) {
+    rules.push('mail:auto-reply');
+    reasons.push(`an automatic reply ("${shorten(automaticReply)}"): nobody asked anything, so nothing is sent`);
+  }
+
   const acknowledgement = readAcknowledgement(session.independent.mail.newest);
   if (acknowledgement) {
     rules.push('request:nothing-asked');
