@@ -7,7 +7,7 @@
  * (escalation-word-lists.ts), the tag model trained on our own labelled mail (escalation-model.ts),
  * and the independent classifier's intent. Each signal says which of them fired.
  */
-import { isOwnHouseholdContext } from './escalation-cues.js';
+import { isEndingUndone, isOwnHouseholdContext, isSomeoneElsesAccount } from './escalation-cues.js';
 import { loadDefaultEscalationModel, type EscalationTagModel } from './escalation-model.js';
 import type { EscalationModelTag, EscalationTag } from './escalation-tags.js';
 import { matchWordLists } from './escalation-word-lists.js';
@@ -102,6 +102,8 @@ export function readEscalation(input: EscalationInput): { signals: EscalationSig
   for (const found of matchWordLists(haystack)) {
     // "My wife's account" is often the account the customer uses; the list cannot see that, the sentence can.
     if (found.tag === 'third-party-data' && isOwnHouseholdContext(haystack, found.match)) continue;
+    if (found.tag === 'retention' && isEndingUndone(haystack, found.match)) continue;
+    if (found.tag === 'security' && isSomeoneElsesAccount(haystack, found.match)) continue;
     const language = found.language === 'any' ? 'shouting' : found.language;
     signals.set(found.tag, {
       tag: found.tag,
