@@ -5,7 +5,7 @@
  */
 import { readAcknowledgement } from './acknowledgement.js';
 import { readAutomaticReply } from './mail/auto-reply.js';
-import { needsAccountData } from './account-bound-intents.js';
+import { asksToFindTheAccount, needsAccountData } from './account-bound-intents.js';
 import { detectEscalation, escalationTags, type EscalationSignal } from './escalation.js';
 import {
   ACTION_CLAIM,
@@ -235,6 +235,9 @@ function unknownSenderRefusal(session: TriageSession, claimedIntent: string | un
   if (orderIds.length > 0) return `no customer profile for this email, and the message is about an order (${orderIds[0]})`;
   const newest = `${session.ticket.subject ?? ''}\n${session.independent.mail.newest}`;
   const bound = intents.find((intent) => needsAccountData(intent, newest));
+  if (bound && !needsAccountData(bound) && asksToFindTheAccount(newest)) {
+    return `no customer profile for this email, and the message asks us to find or recover the account itself (intent ${bound})`;
+  }
   if (bound && !needsAccountData(bound)) return `no customer profile for this email, and the message is about an order of theirs (intent ${bound})`;
   if (bound) return `no customer profile for this email, and the question needs account data (intent ${bound})`;
   return undefined;
