@@ -5,6 +5,7 @@
  */
 import { readAcknowledgement } from './acknowledgement.js';
 import { readAutomaticReply } from './mail/auto-reply.js';
+import { readInvestigationRequest } from './investigation-request.js';
 import { asksToFindTheAccount, needsAccountData } from './account-bound-intents.js';
 import { detectEscalation, escalationTags, type EscalationSignal } from './escalation.js';
 import {
@@ -127,6 +128,12 @@ export function assessSend(
   }
 
   // A thank-you or "all sorted" asks nothing; whatever article its words match is not an answer to it.
+  const investigation = readInvestigationRequest(session.independent.mail.newest);
+  if (investigation) {
+    rules.push('request:investigation');
+    reasons.push(`the customer asks us to find something out ("${shorten(investigation)}"): an article cannot say what happened, a person must look`);
+  }
+
   const automaticReply = readAutomaticReply(session.ticket.subject, session.independent.mail.newest);
   if (automaticReply) {
     rules.push('mail:auto-reply');
