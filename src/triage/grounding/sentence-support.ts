@@ -38,16 +38,16 @@ export interface SentenceSupport {
 
 const GREETING = /^(?:hi|hello|hey|dear|good\s+(?:morning|afternoon|evening))(?:\s+[\p{L}'’-]+){0,3}\s*[,!.:]?$/iu;
 const SIGN_OFF =
-  /^(?:(?:best|kind|warm|warmest)\s+regards|regards|best(?:\s+wishes)?|all\s+the\s+best|many\s+thanks|thanks(?:\s+again)?|thank\s+you|cheers|sincerely|yours\s+sincerely|take\s+care)\s*[,!.]?$|^(?:the\s+)?northwind(?:\s+goods)?(?:\s+customer)?\s+(?:support|care|service|help\s*desk)(?:\s+team)?\s*[.!]?$/i;
+  /^(?:(?:best|kind|warm|warmest)\s+regards|regards|best(?:\s+wishes)?|all\s+the\s+best|many\s+thanks|thanks(?:\s+again)?|thank\s+you|cheers|sincerely|yours\s+sincerely|take\s+care)\s*[,!.]?$|^(?:the\s+)?northwind(?:\s+goods)?(?:\s+customer)?\s+(?:(?:support|care|service|help\s*desk)(?:\s+team)?|team)\s*[.!]?$/i;
 /** Courtesy lines that state nothing: a small fixed set, not a pattern a model can fill with claims. */
 const COURTESY = [
-  /^thanks?(?:\s+you)?\s+(?:so\s+much\s+|very\s+much\s+)?for\s+(?:getting\s+in\s+touch|reaching\s+out|contacting\s+(?:us|northwind(?:\s+support)?)|your\s+(?:message|patience|question|email))(?:\s+with\s+us)?\s*[.!]?$/i,
+  /^thanks?(?:\s+you)?\s+(?:so\s+much\s+|very\s+much\s+)?for\s+(?:getting\s+in\s+touch|reaching\s+out|contacting\s+(?:us|northwind(?:\s+support)?)|checking\s+in|your\s+(?:message|patience|question|email))(?:\s+with\s+us)?\s*[.!]?$/i,
   /^(?:i\s+|we\s+)?hope\s+(?:this|that)\s+helps\s*[.!]?$/i,
   /^(?:please\s+)?(?:let\s+us\s+know|feel\s+free\s+to\s+(?:reply|get\s+in\s+touch|reach\s+out))(?:\s+if\s+you\s+have\s+any\s+(?:other|further|more)\s+questions)?\s*[.!]?$/i,
   /^if\s+you\s+have\s+any\s+(?:other|further|more)\s+questions,?\s+(?:just\s+)?(?:reply\s+to\s+this\s+(?:email|message)|let\s+us\s+know)\s*[.!]?$/i,
-  /^(?:we\s+are|we're|i\s+am|i'm)\s+(?:happy|glad)\s+to\s+help\s*[.!]?$/i,
+  /^(?:(?:we\s+are|we're|i\s+am|i'm)\s+)?(?:happy|glad)\s+to\s+help\s*[.!]?$/i,
   /^(?:(?:i'm|i\s+am|we're|we\s+are)\s+)?sorry\s+(?:for|about)\s+the\s+(?:trouble|inconvenience|hassle|confusion)\s*[.!]?$/i,
-  /^(?:(?:i'm|i\s+am|we're|we\s+are)\s+)?sorry\s+to\s+hear\s+that\s*[.!]?$/i,
+  /^(?:(?:i'm|i\s+am|we're|we\s+are)\s+)?sorry\s+(?:to\s+hear\s+that|about\s+that)\s*[.!]?$/i,
   // Openers that answer nothing: not "yes", "of course" or "absolutely", which agree to something.
   /^(?:good|great)\s+question\s*[.!]?$|^no\s+problem(?:\s+at\s+all)?\s*[.!]?$|^thanks?(?:\s+you)?\s+for\s+asking\s*[.!]?$/i,
 ];
@@ -139,8 +139,13 @@ export function prepareWindows(sources: readonly SourceSentence[]): PreparedWind
   return windows;
 }
 
+/** "Hi Ada, thanks for reaching out!": a greeting and a courtesy line on one line. */
+const GREETING_THEN_REST = /^((?:hi|hello|hey|dear)(?:\s+[\p{L}'’-]+){0,3})\s*[,!]\s+(.+)$/iu;
+
 export function classifySentence(sentence: string): SentenceSupport['kind'] {
   if (GREETING.test(sentence)) return 'greeting';
+  const joined = GREETING_THEN_REST.exec(sentence);
+  if (joined && COURTESY.some((pattern) => pattern.test(joined[2]!))) return 'greeting';
   if (SIGN_OFF.test(sentence)) return 'sign-off';
   if (COURTESY.some((pattern) => pattern.test(sentence))) return 'courtesy';
   return 'claim';
