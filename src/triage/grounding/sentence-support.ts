@@ -34,6 +34,11 @@ export interface SentenceSupport {
    * fact of the neighbouring sentence does not ride along.
    */
   supportingTexts: string[];
+  /**
+   * The sentences of those windows with their neighbours in the same source: a reply sentence may
+   * join a clause of the next sentence to its own ("..., and the number is checked when you save it").
+   */
+  context: string;
 }
 
 const GREETING = /^(?:hi|hello|hey|dear|good\s+(?:morning|afternoon|evening))(?:\s+[\p{L}'’-]+){0,3}\s*[,!.:]?$/iu;
@@ -94,6 +99,12 @@ function stem(word: string): string {
   return stemmed.length >= 3 ? stemmed : folded;
 }
 
+/** The folded stem of a content word, or undefined for a stop word: the agreement check compares words this way too. */
+export function contentStem(word: string): string | undefined {
+  const lower = word.toLowerCase().replace(/’/g, "'");
+  return STOP_WORDS.has(lower) ? undefined : stem(lower);
+}
+
 function contentWords(text: string): string[] {
   return (text.toLowerCase().replace(/’/g, "'").match(/[\p{L}\p{N}]+/gu) ?? []).filter((word) => !STOP_WORDS.has(word)).map(stem);
 }
@@ -151,23 +162,41 @@ export function classifySentence(sentence: string): SentenceSupport['kind'] {
   return 'claim';
 }
 
-export function supportOf(sentence: string, windows: readonly PreparedWindow[]): { score: number; sourceIds: string[]; supportingTexts: string[] } {
+export function supportOf(
+  sentence: string,
+  windows: readonly PreparedWindow[],
+): { score: number; sourceIds: string[]; supportingTexts: string[]; supportingIds: string[] } {
   const words = contentWords(sentence);
   const sentenceGrams = grams(sentence);
   const negated = NEGATION.test(sentence);
   let best = { score: 0, sourceIds: [] as string[] };
-  const single: string[] = [];
-  const paired: string[] = [];
+  const single: PreparedWindow[] = [];
+  const paired: PreparedWindow[] = [];
   for (const window of windows) {
-    const tokenShare = words.length === 0 ? 1 : words.filter((word) => window.words.has(word)).length / words.length;
-    let shared = 0;
-    for (const gram of sentenceGrams) if (window.grams.has(gram)) shared += 1;
-    const gramShare = sentenceGrams.size === 0 ? 1 : shared / sentenceGrams.size;
-    const score = window.negated === negated ? (tokenShare + gramShare) / 2 : 0;
+    const score = window.negated === negated ? containmentIn(words, sentenceGrams, window) : 0;
     if (score > best.score) best = { score, sourceIds: window.ids };
-    if (score >= SUPPORT_THRESHOLD) (window.ids.length > 1 ? paired : single).push(window.text);
+    if (score >= SUPPORT_THRESHOLD) (window.ids.length > 1 ? paired : single).push(window);
   }
-  return { score: Number(best.score.toFixed(3)), sourceIds: best.sourceIds, supportingTexts: single.length > 0 ? single : paired };
+  const supporting = single.length > 0 ? single : paired;
+  return {
+    score: Number(best.score.toFixed(3)),
+    sourceIds: best.sourceIds,
+    supportingTexts: supporting.map((window) => window.text),
+    supportingIds: [...new Set(supporting.flatMap((window) => window.ids))],
+  };
+}
+
+function containmentIn(words: readonly string[], sentenceGrams: ReadonlySet<string>, window: Pick<PreparedWindow, 'words' | 'grams'>): number {
+  const tokenShare = words.length === 0 ? 1 : words.filter((word) => window.words.has(word)).length / words.length;
+  let shared = 0;
+  for (const gram of sentenceGrams) if (window.grams.has(gram)) shared += 1;
+  const gramShare = sentenceGrams.size === 0 ? 1 : shared / sentenceGrams.size;
+  return (tokenShare + gramShare) / 2;
+}
+
+/** The support measure of `text` in `windowText`, whatever the negations: how much of it the window holds. */
+export function containment(text: string, windowText: string): number {
+  return containmentIn(contentWords(text), grams(text), { words: new Set(contentWords(windowText)), grams: grams(windowText) });
 }
 
 /**
@@ -179,12 +208,24 @@ const CLAUSE_BREAK = /,\s+(?=(?:and|but|so|while|which|or|plus)\s)|;\s+/i;
 const LEADING_CONJUNCTION = /^(?:and|but|so|while|which|or|plus)\s+/i;
 const MIN_CLAUSE_WORDS = 3;
 
+function neighbourhood(ids: readonly string[], sources: readonly SourceSentence[]): string {
+  const positions = new Set<number>();
+  for (const id of ids) {
+    const index = sources.findIndex((source) => source.id === id);
+    if (index === -1) continue;
+    const article = id.split('#')[0];
+    for (const near of [index - 1, index, index + 1]) if (sources[near]?.id.split('#')[0] === article) positions.add(near);
+  }
+  return [...positions].sort((a, b) => a - b).map((index) => sources[index]!.text).join(' ');
+}
+
 export function assessSentences(reply: string, sources: readonly SourceSentence[]): SentenceSupport[] {
   const windows = prepareWindows(sources);
   return splitSentences(reply).map((sentence) => {
     const kind = classifySentence(sentence);
-    if (kind !== 'claim') return { sentence, kind, score: 1, sourceIds: [], supportingTexts: [] };
-    const whole = supportOf(sentence, windows);
+    if (kind !== 'claim') return { sentence, kind, score: 1, sourceIds: [], supportingTexts: [], context: '' };
+    const { supportingIds, ...support } = supportOf(sentence, windows);
+    const whole = { ...support, context: neighbourhood(supportingIds, sources) };
     const clauses = sentence
       .split(CLAUSE_BREAK)
       .map((clause) => clause.replace(LEADING_CONJUNCTION, ''))
