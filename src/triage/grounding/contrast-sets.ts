@@ -60,6 +60,14 @@ export const CONTRAST_SETS: readonly ContrastSet[] = [
   set('which address', false, [['old address', 'old email', 'previous address', 'former address'], ['new address', 'new email']]),
   set('keep or stop', false, [['keep'], ['stop']]),
   set('used', false, [['unused', 'new condition'], ['used', 'worn', 'opened']]),
+  set('counted from', false, [
+    ['of delivery', 'from delivery', 'after delivery', 'from the delivery date', 'of receiving', 'after receiving'],
+    ['of purchase', 'from purchase', 'after purchase', 'of ordering', 'of the order date', 'from the order date', 'of placing', 'of payment', 'after payment'],
+  ]),
+  set('inclusion', false, [
+    ['including', 'inclusive of', 'as well as'],
+    ['outside', 'excluding', 'except', 'apart from', 'other than', 'not including'],
+  ]),
   set('timing', false, [
     ['straight away', 'right away', 'immediately', 'at once', 'instantly', 'right now'],
     ['next renewal', 'next billing', 'end of your current billing period', 'end of the billing period'],

@@ -36,6 +36,13 @@ const SCOPE_GROUPS = [
   ['straight away', 'right away', 'immediately', 'at once', 'instantly', 'right now'],
 ].map((group) => group.map(phraseTokens));
 
+/**
+ * "At any time" is only a widening against a source that sets a time: "can only be removed once the
+ * order has shipped" (not "you can follow every order under Account > Orders").
+ */
+const ANY_TIME = ['any time', 'anytime', 'whenever you like', 'whenever you want'].map(phraseTokens);
+const TIME_RESTRICTION = ['only', 'once', 'until', 'unless', 'before', 'after', 'within', 'between'].map(phraseTokens);
+
 const QUANTIFIERS = new Set(['all', 'any', 'every', 'each']);
 const PRONOUNS = new Set(['them', 'these', 'those', 'it', 'one']);
 /** Words between a quantifier and its noun ("all of your orders", "any other day"). */
@@ -97,6 +104,9 @@ function scopeWidenings(reply: readonly Token[], source: readonly Token[]): Disa
     const phrase = group.find((candidate) => findPhrases(reply, [candidate]).length > 0)!;
     found.push({ kind: 'scope', reply: phrase.join(' ') });
   }
+  if (findPhrases(reply, ANY_TIME).length > 0 && findPhrases(source, ANY_TIME).length === 0 && findPhrases(source, TIME_RESTRICTION).length > 0) {
+    found.push({ kind: 'scope', reply: 'any time' });
+  }
   // "any day" where the source says "a business day": a quantifier on a noun the source restricts.
   const sourceStems = source.map((token) => contentStem(token.text));
   // "at the bottom of any of them": the source already speaks of every one.
@@ -119,6 +129,47 @@ function scopeWidenings(reply: readonly Token[], source: readonly Token[]): Disa
     if (!quantified) found.push({ kind: 'scope', reply: label(reply, index, next - index + 1) });
   });
   return found;
+}
+
+/**
+ * An item added to a list the source enumerates ("..., Norway, Australia, the United States and
+ * Canada"): in a run of short list items of the reply, when at least two are the source's, all must
+ * be. An abbreviation of words the source spells out ("UK") is the source's.
+ */
+const LIST_SEPARATOR = /\s*,\s*|\s+(?:and|or)\s+/i;
+const MAX_ITEM_WORDS = 3;
+
+function listAdditions(sentence: string, source: readonly Token[]): Disagreement[] {
+  const sourceStems = new Set(source.map((token) => contentStem(token.text)).filter((stem): stem is string => stem !== undefined));
+  const words = source.filter((token) => !token.punctuation).map((token) => token.text);
+  const initials = new Set<string>();
+  for (let index = 0; index + 1 < words.length; index += 1) {
+    initials.add(`${words[index]![0]}${words[index + 1]![0]}`);
+    if (words[index + 2]) initials.add(`${words[index]![0]}${words[index + 1]![0]}${words[index + 2]![0]}`);
+  }
+  const known = (stem: string) => sourceStems.has(stem) || initials.has(stem);
+  const segments = sentence
+    .replace(/[.!?]+$/, '')
+    .split(LIST_SEPARATOR)
+    .map((segment) => tokenize(segment).filter((token) => !token.punctuation))
+    .map((segment) => ({
+      short: segment.length > 0 && segment.length <= MAX_ITEM_WORDS,
+      stems: segment.map((token) => contentStem(token.text)).filter((stem): stem is string => stem !== undefined),
+    }));
+  let run: string[][] = [];
+  const found: Disagreement[] = [];
+  const closeRun = () => {
+    const items = run.filter((stems) => stems.length > 0);
+    const added = items.filter((stems) => stems.every((stem) => !known(stem)));
+    if (items.filter((stems) => stems.every(known)).length >= 2 && added.length > 0) found.push({ kind: 'appended', reply: added[0]!.join(' ') });
+    run = [];
+  };
+  for (const segment of segments) {
+    if (segment.short) run.push(segment.stems);
+    else closeRun();
+  }
+  closeRun();
+  return found.slice(0, 1);
 }
 
 function polarityFlips(reply: readonly Token[], source: readonly Token[]): Disagreement[] {
@@ -149,6 +200,7 @@ export function disagreementsWith(sentence: string, sourceText: string, context 
     ...polarityFlips(reply, source),
     ...scopeWidenings(reply, source),
     ...appendedConjunct(sentence, context),
+    ...listAdditions(sentence, source),
   ];
 }
 
@@ -158,7 +210,10 @@ export function disagreementsWith(sentence: string, sourceText: string, context 
  */
 export function factDisagreements(sentence: string, supporting: readonly string[], context: string): Disagreement[] {
   let closest: Disagreement[] | undefined;
-  for (const window of supporting) {
+  // A clause window inside a supporting sentence window is not a way around that sentence: the
+  // reply is aligned to the whole sentence when the whole sentence supports it.
+  const aligned = supporting.filter((window) => !supporting.some((other) => other !== window && other.includes(window)));
+  for (const window of aligned) {
     const found = disagreementsWith(sentence, window, context);
     if (found.length === 0) return [];
     if (!closest || found.length < closest.length) closest = found;
