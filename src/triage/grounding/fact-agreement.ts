@@ -14,7 +14,7 @@
  * A sentence agrees when one of its supporting windows shows none of these.
  */
 import { CONTRAST_SETS } from './contrast-sets.js';
-import { flippedWords } from './negation-scope.js';
+import { flippedWords, flipWeight } from './negation-scope.js';
 import { quantities, type Quantity } from './quantities.js';
 import { findPhrases, phraseTokens, tokenize, type Token } from './reply-tokens.js';
 import { containment, contentStem, SUPPORT_THRESHOLD } from './sentence-support.js';
@@ -172,10 +172,13 @@ function listAdditions(sentence: string, source: readonly Token[]): Disagreement
   return found.slice(0, 1);
 }
 
+const FLIP_WEIGHT = 1.5;
+
 function polarityFlips(reply: readonly Token[], source: readonly Token[]): Disagreement[] {
   const flipped = flippedWords(reply, source);
-  // One word may sit on the other side of a negation in a fair rewording; two are a changed claim.
-  return flipped.length >= 2 ? [{ kind: 'polarity', reply: flipped.slice(0, 3).join(', ') }] : [];
+  // One word may sit on the other side of a negation in a fair rewording ("That email isn't from us:
+  // we never ask ..."); a word and a half are a changed claim.
+  return flipWeight(flipped) >= FLIP_WEIGHT ? [{ kind: 'polarity', reply: flipped.slice(0, 3).map((flip) => flip.stem).join(', ') }] : [];
 }
 
 /** "..., enter the email address of your account and your current password": the last conjunct rides on the rest. */
