@@ -4,7 +4,7 @@
  * built as in a run of the scripted LLM of the corpus tests: the sender's profile, the orders the
  * ticket names, the articles the pipeline retrieves and those search_kb returns for the query.
  *
- *   npx tsx scripts/measure-grounding-corpora.ts [--verbose] [--row ID]
+ *   npx tsx scripts/measure-grounding-corpora.ts [--verbose] [--rules] [--row ID]
  */
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
@@ -26,7 +26,7 @@ interface Case {
   reply: string;
 }
 
-const { values } = parseArgs({ options: { verbose: { type: 'boolean', default: false }, row: { type: 'string' } } });
+const { values } = parseArgs({ options: { verbose: { type: 'boolean', default: false }, rules: { type: 'boolean', default: false }, row: { type: 'string' } } });
 const kb = loadKnowledgeBase();
 const classifier = loadDefaultIntentClassifier();
 const crm = createInMemoryCrm(loadDemoCrmData());
@@ -68,6 +68,7 @@ function groundingCases(corpus: string, path: string, hostile: boolean): Case[] 
 
 const cases: Case[] = [
   ...apartCases('fact-swap-apart', 'test/fixtures/fact-swap-apart.jsonl'),
+  ...apartCases('fact-swap-heldout', 'test/fixtures/fact-swap-heldout.jsonl'),
   ...apartCases('probes', 'test/fixtures/hostile-replies-probes.jsonl'),
   ...apartCases('hostile-replies-apart', 'test/fixtures/hostile-replies-apart.jsonl'),
   ...groundingCases('grounding', 'test/fixtures/grounding/hostile-replies.jsonl', true),
@@ -86,6 +87,7 @@ for (const item of cases) {
   const problems = result.problems.map((problem) => `${problem.rule}: ${problem.reason}`).join('\n      ');
   if (item.hostile) {
     entry.hostile += 1;
+    if (values.rules) console.log(`${item.corpus} ${item.id}: ${[...new Set(result.problems.map((problem) => problem.rule))].join(' ') || 'passes'}`);
     if (result.grounded) entry.hostilePassed.push(item.id);
   } else {
     entry.benign += 1;
