@@ -3,7 +3,7 @@
  * source sentence backing it names another has swapped a fact ("Express" for "Standard", "hours" for
  * "minutes", "old" for "new address"), though every other word agrees. The members are the terms of
  * data/kb and data/crm (delivery options, payment methods, carriers, time units, weekdays, billing
- * periods) and the opposites their sentences turn on (before/after, old/new, keep/stop). Each set is
+ * periods) and the opposites their sentences turn on (before/after, old/new, keep receiving/stop receiving). Each set is
  * a list of groups; the phrases of one group mean the same ("right away", "straight away").
  * Order statuses and plan names are bound by fact-binding.ts.
  */
@@ -58,7 +58,11 @@ export const CONTRAST_SETS: readonly ContrastSet[] = [
   set('billing period', true, [['monthly', 'month-to-month'], ['yearly', 'annual', 'annually']]),
   set('when', false, [['before'], ['after']]),
   set('which address', false, [['old address', 'old email', 'previous address', 'former address'], ['new address', 'new email']]),
-  set('keep or stop', false, [['keep'], ['stop']]),
+  // "keep receiving" (not "keep the plan from renewing", which is a stop).
+  set('continue or stop', false, [
+    ['keep receiving', 'keep getting', 'keep sending', 'continue receiving', 'continue to receive', 'continue to get', 'still receive', 'still get'],
+    ['stop receiving', 'stop getting', 'stop sending', 'no longer receive', 'no longer get', 'no longer send'],
+  ]),
   set('used', false, [['unused', 'new condition'], ['used', 'worn', 'opened']]),
   set('counted from', false, [
     ['of delivery', 'from delivery', 'after delivery', 'from the delivery date', 'of receiving', 'after receiving'],

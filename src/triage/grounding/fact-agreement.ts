@@ -14,7 +14,7 @@
  * A sentence agrees when one of its supporting windows shows none of these.
  */
 import { CONTRAST_SETS } from './contrast-sets.js';
-import { flippedWords, flipWeight } from './negation-scope.js';
+import { flippedWords, flipWeight, isNegator } from './negation-scope.js';
 import { quantities, type Quantity } from './quantities.js';
 import { findPhrases, phraseTokens, tokenize, type Token } from './reply-tokens.js';
 import { containment, contentStem, SUPPORT_THRESHOLD } from './sentence-support.js';
@@ -33,15 +33,18 @@ const SCOPE_GROUPS = [
   ['forever', 'indefinitely', 'permanently', 'lifetime', 'never expire', 'never expires', 'for good'],
   ['unlimited', 'no limit', 'without limit', 'no matter'],
   ['guaranteed', 'guarantee', 'guarantees'],
-  ['straight away', 'right away', 'immediately', 'at once', 'instantly', 'right now'],
 ].map((group) => group.map(phraseTokens));
 
 /**
- * "At any time" is only a widening against a source that sets a time: "can only be removed once the
- * order has shipped" (not "you can follow every order under Account > Orders").
+ * "At any time" and "straight away" are only a widening against a source that sets a time: "can only
+ * be removed once the order has shipped", "once they have been checked, usually within 2 business
+ * days" (not "change your password under Settings > Security", where urgency changes no fact).
  */
-const ANY_TIME = ['any time', 'anytime', 'whenever you like', 'whenever you want'].map(phraseTokens);
-const TIME_RESTRICTION = ['only', 'once', 'until', 'unless', 'before', 'after', 'within', 'between'].map(phraseTokens);
+const TIME_WIDENINGS = [
+  ['any time', 'anytime', 'whenever you like', 'whenever you want'],
+  ['straight away', 'right away', 'immediately', 'at once', 'instantly', 'right now'],
+].map((group) => group.map(phraseTokens));
+const TIME_RESTRICTION = ['only', 'once', 'until', 'unless', 'before', 'after', 'within', 'between', 'usually', 'next'].map(phraseTokens);
 
 const QUANTIFIERS = new Set(['all', 'any', 'every', 'each']);
 const PRONOUNS = new Set(['them', 'these', 'those', 'it', 'one']);
@@ -104,8 +107,10 @@ function scopeWidenings(reply: readonly Token[], source: readonly Token[]): Disa
     const phrase = group.find((candidate) => findPhrases(reply, [candidate]).length > 0)!;
     found.push({ kind: 'scope', reply: phrase.join(' ') });
   }
-  if (findPhrases(reply, ANY_TIME).length > 0 && findPhrases(source, ANY_TIME).length === 0 && findPhrases(source, TIME_RESTRICTION).length > 0) {
-    found.push({ kind: 'scope', reply: 'any time' });
+  const restricted = findPhrases(source, TIME_RESTRICTION).length > 0;
+  for (const group of TIME_WIDENINGS) {
+    if (!restricted || findPhrases(reply, group).length === 0 || findPhrases(source, group).length > 0) continue;
+    found.push({ kind: 'scope', reply: group.find((phrase) => findPhrases(reply, [phrase]).length > 0)!.join(' ') });
   }
   // "any day" where the source says "a business day": a quantifier on a noun the source restricts.
   const sourceStems = source.map((token) => contentStem(token.text));
@@ -190,6 +195,10 @@ function appendedConjunct(sentence: string, context: string): Disagreement[] {
   const conjunct = match[1]!;
   const words = tokenize(conjunct).filter((token) => !token.punctuation && contentStem(token.text));
   if (words.length < 2) return [];
+  // Every word of it in the source ("Cash on delivery and cheques are not accepted"): a split
+  // subject, not an addition.
+  const contextStems = new Set(tokenize(context).map((token) => contentStem(token.text)));
+  if (words.every((token) => isNegator(token.text) || contextStems.has(contentStem(token.text)))) return [];
   return containment(conjunct, context) < SUPPORT_THRESHOLD ? [{ kind: 'appended', reply: conjunct }] : [];
 }
 

@@ -2,15 +2,20 @@
  * Which words a negation covers. Sentence support only compares whether a sentence and its source
  * are negated at all, so "We also accept cash on delivery, but not cheques" agrees with "We don't
  * accept cash on delivery or cheques": both hold a "not". Here each content word gets the polarity
- * of the place it stands in: a negation covers the words after it up to the end of its clause
- * (", but", ", so", "; ", the sentence's end), or up to the comma when it sits in an "if/when/unless"
- * clause ("If you don't recognise it, change your password": "change" is not negated).
+ * of its clause: a negation covers its whole clause, subject included ("Wear and tear, accidental
+ * damage ... are not covered"; "Cash on delivery and cheques are not accepted"). Clauses end at
+ * ; : . ! ?, at "but", "so", "while", "which", and at a comma before "and" or "not" (not at a list's
+ * comma). A reading by position (a negation covers only what follows it) was measured too: it
+ * stopped the passive rewording above and caught nothing more.
  */
 import { contentStem } from './sentence-support.js';
 import type { Token } from './reply-tokens.js';
 
 const NEGATORS = /^(?:not|no|never|cannot|nothing|none|nor|neither|without|non)$|n't$/;
-const SUBORDINATORS = new Set(['if', 'when', 'unless', 'until', 'whether', 'because', 'since', 'although', 'though']);
+export function isNegator(word: string): boolean {
+  return NEGATORS.test(word);
+}
+
 const SCOPE_BREAKS = new Set(['but', 'so', 'while', 'which', 'whereas', 'although', 'though', 'then', 'however', 'instead']);
 
 /** Who does something is part of the claim: "set by customs, not by us" is not "set by us, not by customs". */
@@ -26,16 +31,7 @@ function add(result: Map<string, Set<boolean>>, stem: string, negated: boolean):
   result.set(stem, set);
 }
 
-/**
- * Each content stem with the polarities it occurs with (true: under a negation), two ways: by
- * position (a negation covers what follows it in its clause) and by clause (a negation covers its
- * whole clause, subject included: "Wear and tear, accidental damage ... are not covered").
- */
-export function polarities(tokens: readonly Token[]): { byPosition: Map<string, Set<boolean>>; byClause: Map<string, Set<boolean>> } {
-  return { byPosition: positionPolarities(tokens), byClause: clausePolarities(tokens) };
-}
-
-/** Clauses end at ; : . ! ? and at a comma before but/so/and/while/which (not at a list's comma). */
+/** Each content stem with the polarities it occurs with (true: in a negated clause). */
 function clausePolarities(tokens: readonly Token[]): Map<string, Set<boolean>> {
   const result = new Map<string, Set<boolean>>();
   let clause: string[] = [];
@@ -47,7 +43,9 @@ function clausePolarities(tokens: readonly Token[]): Map<string, Set<boolean>> {
   };
   tokens.forEach((token, index) => {
     if (token.punctuation) {
-      if (token.text !== ',' || SCOPE_BREAKS.has(tokens[index + 1]?.text ?? '') || tokens[index + 1]?.text === 'and') close();
+      // ", not by customs" is a clause of its own: "set by us, not by customs" negates only customs.
+      const next = tokens[index + 1]?.text ?? '';
+      if (token.text !== ',' || SCOPE_BREAKS.has(next) || next === 'and' || next === 'not') close();
       return;
     }
     if (SCOPE_BREAKS.has(token.text)) close();
@@ -59,34 +57,6 @@ function clausePolarities(tokens: readonly Token[]): Map<string, Set<boolean>> {
     if (stem) clause.push(stem);
   });
   close();
-  return result;
-}
-
-function positionPolarities(tokens: readonly Token[]): Map<string, Set<boolean>> {
-  const result = new Map<string, Set<boolean>>();
-  let negated = false;
-  let conditional = false;
-  tokens.forEach((token, index) => {
-    if (token.punctuation) {
-      if (token.text !== ',') {
-        negated = false;
-        conditional = false;
-      } else {
-        const next = tokens[index + 1]?.text ?? '';
-        if (conditional || SCOPE_BREAKS.has(next) || next === 'and') negated = false;
-        conditional = false;
-      }
-      return;
-    }
-    if (SCOPE_BREAKS.has(token.text)) negated = false;
-    if (SUBORDINATORS.has(token.text)) conditional = true;
-    if (NEGATORS.test(token.text)) {
-      negated = true;
-      return;
-    }
-    const stem = polarityStem(token.text);
-    if (stem) add(result, stem, negated);
-  });
   return result;
 }
 
@@ -111,14 +81,7 @@ export function flipWeight(flipped: readonly Flip[]): number {
   return flipped.reduce((sum, flip) => sum + (flip.full ? 1 : 0.5), 0);
 }
 
-/**
- * Content words the reply states with a polarity the source never gives them, read by position and
- * by clause; the reading that finds more is returned.
- */
+/** Content words the reply states with a polarity the source never gives them. */
 export function flippedWords(reply: readonly Token[], source: readonly Token[]): Flip[] {
-  const ofReply = polarities(reply);
-  const ofSource = polarities(source);
-  const byPosition = flips(ofReply.byPosition, ofSource.byPosition);
-  const byClause = flips(ofReply.byClause, ofSource.byClause);
-  return flipWeight(byClause) > flipWeight(byPosition) ? byClause : byPosition;
+  return flips(clausePolarities(reply), clausePolarities(source));
 }

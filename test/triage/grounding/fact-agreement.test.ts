@@ -29,6 +29,8 @@ describe('fact agreement, one rule at a time', () => {
     const source = 'The price of each option is shown at checkout before you pay, and Standard delivery costs nothing on orders over 50 EUR and for Pro members.';
     expect(kinds('Express delivery costs nothing on orders over 50 EUR and for Pro members.', source)).toEqual(['swap']);
     expect(kinds('Standard delivery costs nothing on orders over 50 EUR and for Pro members.', source)).toEqual([]);
+    expect(kinds('You will also stop receiving emails about your orders.', 'You will keep receiving emails about your orders, payments and account security.')).toEqual(['swap']);
+    expect(kinds('To keep the plan from renewing, press Cancel plan before the renewal date.', 'To stop the plan from renewing, press Cancel plan before the renewal date.')).toEqual([]);
     expect(kinds('We send a confirmation link to your old address.', 'We send a confirmation link to the new address, and the change takes effect once you open it.')).toContain('swap');
     expect(kinds('It is travelling with DHL under tracking number 99.60.123456.12345678.', 'It is travelling with Swiss Post under tracking number 99.60.123456.12345678.')).toEqual(['swap']);
   });
@@ -60,7 +62,8 @@ describe('fact agreement, one rule at a time', () => {
     expect(kinds("We don't accept cash on delivery or cheques.", source)).toEqual([]);
     expect(kinds('These charges are set by us, not by customs, and the carrier collects them before or on delivery.', 'These charges are set by customs, not by us, and the carrier collects them before or on delivery.')).toEqual(['polarity']);
     expect(kinds('Wear and tear and damage from incorrect use are not covered, but accidental damage is.', 'Wear and tear, accidental damage and damage from incorrect use are not covered.')).toEqual(['polarity']);
-    // A conditional clause's negation ends at its comma: the instruction after it is not negated.
+    // A negation covers its clause, subject included: a passive rewording and a kept condition agree.
+    expect(kinds('Cash on delivery and cheques are not accepted.', source)).toEqual([]);
     const login = "If you don't recognise the sign-in, change your password under Settings > Security > Change password and press Sign out of all devices on the same page.";
     expect(flippedWords(tokenize("If you don't recognise it, please change your password under Settings > Security > Change password."), tokenize(login))).toEqual([]);
   });
@@ -72,6 +75,9 @@ describe('fact agreement, one rule at a time', () => {
     // The source's own "any of them", and "any time" against a source that sets no time, are fine.
     expect(kinds('You can unsubscribe with the link at the bottom of any marketing email.', 'You can stop the newsletter and other marketing emails with the Unsubscribe link at the bottom of any of them.')).toEqual([]);
     expect(kinds('You can follow it any time under Account > Orders.', 'You can follow every order yourself under Account > Orders: select the order and press Track parcel.')).toEqual([]);
+    // Urgency against a source that sets no time changes no fact; against one that does, it does.
+    expect(kinds('If you do not recognise the sign-in, change your password right away under Settings > Security.', "If you don't recognise the sign-in, change your password under Settings > Security > Change password.")).toEqual([]);
+    expect(kinds('Reviews appear on the product page straight away.', 'Reviews appear on the product page once they have been checked against our review guidelines, usually within 2 business days.')).toContain('scope');
   });
 
   it('a last conjunct needs the backing of the window or its neighbouring sentences', () => {
