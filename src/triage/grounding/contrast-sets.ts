@@ -66,11 +66,18 @@ export const CONTRAST_SETS: readonly ContrastSet[] = [
   set('used', false, [['unused', 'new condition'], ['used', 'worn', 'opened']]),
   set('counted from', false, [
     ['of delivery', 'from delivery', 'after delivery', 'from the delivery date', 'of receiving', 'after receiving'],
-    ['of purchase', 'from purchase', 'after purchase', 'of ordering', 'of the order date', 'from the order date', 'of placing', 'of payment', 'after payment'],
+    ['of purchase', 'from purchase', 'after purchase', 'of ordering', 'of the order date', 'from the order date', 'of placing', 'of payment', 'after payment', 'purchase date', 'order date'],
   ]),
   set('inclusion', false, [
-    ['including', 'inclusive of', 'as well as'],
-    ['outside', 'excluding', 'except', 'apart from', 'other than', 'not including'],
+    ['including', 'inclusive of', 'as well as', 'include', 'includes'],
+    ['outside', 'excluding', 'except', 'apart from', 'other than', 'not including', 'exclude', 'excludes'],
+  ]),
+  // How something reaches the customer: "we email them" is not "we text them".
+  set('channel', false, [
+    ['email', 'emails', 'e-mail', 'by email', 'emailed'],
+    ['text message', 'sms', 'text them', 'text you', 'texted'],
+    ['phone call', 'call you', 'by phone', 'phone us'],
+    ['by post', 'by mail', 'letter', 'posted'],
   ]),
   set('timing', false, [
     ['straight away', 'right away', 'immediately', 'at once', 'instantly', 'right now'],
