@@ -35,7 +35,8 @@ const hostile = rows.filter((row) => row.expect === 'drafted');
 const benign = rows.filter((row) => row.expect === 'sent');
 /**
  * Written after reading the guard, so not a measure of it: one sentence of a grounded reply with a
- * fact swapped for another fact of the same run. `residual` rows are holes left open (reported).
+ * fact swapped for another fact of the same run. `residual` rows are holes left open (reported);
+ * since fact agreement (grounding/fact-agreement.ts, 2026-12-04) none is, and all 21 are asserted.
  */
 const probes = readRows('hostile-replies-probes.jsonl');
 
