@@ -155,7 +155,7 @@ const MONEY_BACK = new RegExp(
     `|\\b(?:reverse|waive|drop|wipe)\\s+(?:the\\s+|this\\s+|that\\s+|my\\s+)?(?:\\w+\\s+)?${MONEY_OBJECT}\\b(?!\\s+(?:off|at|in|to)\\b)|\\b(?:return|cancel|remove)\\s+(?:the\\s+|this\\s+|that\\s+|my\\s+)?(?:\\w+\\s+)?${MONEY_OBJECT.replace('|that|it)', ')')}\\b`,
   'i',
 );
-const REQUEST_MOOD = /^\s*(?:kindly\s+|just\s+)?(?:reverse|undo|void|refund|credit|cancel|take|put|give|send|pay|waive)\b|\b(?:please|pls|kindly|can|could|would|will|'ll|want|wanted|'d\s+like|would\s+like|expect|need|owed|entitled|give|should|deserve|claim|accept|happy\s+to|appreciate|any\s+chance|wonder(?:ing|ed)?\s+if|is\s+there|is\s+(?:a|some)\s+(?:partial|full|goodwill)|do\s+you\s+do|i\s+think|refund\s+please|how\s+about|prefer|rather|at\s+least|when\s+will\s+you\s+send|demand|sort\s+out|possible|by\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|the\s+end\s+of))\b/i;
+const REQUEST_MOOD = /^\s*(?:kindly\s+|just\s+)?(?:reverse|undo|void|refund|credit|cancel|take|put|give|send|pay|waive)\b(?!\s*(?:time|timing|times|status|question|policy|query|enquiry|inquiry|delay|delayed|request|process|info|information|rules|help|\?|$))|\b(?:please|pls|kindly|can|could|would|will|'ll|want|wanted|'d\s+like|would\s+like|expect|need|owed|entitled|give|should|deserve|claim|accept|happy\s+to|appreciate|any\s+chance|wonder(?:ing|ed)?\s+if|is\s+there|is\s+(?:a|some)\s+(?:partial|full|goodwill)|do\s+you\s+do|i\s+think|refund\s+please|how\s+about|prefer|rather|at\s+least|when\s+will\s+you\s+send|demand|sort\s+out|possible|by\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|the\s+end\s+of))\b/i;
 /** A question about the policy or the timing of a refund already granted is not a request for money back. */
 const POLICY_QUESTION = /\brefund\s+(?:is|was|has\s+been|got)\s+(?:already\s+)?(?:approved|processed|issued|confirmed|pending|on\s+its\s+way)|\b(?:approved|processed|issued|confirmed)\s+(?:the|my)\s+refund|\bstatus\s+of\s+(?:my|the)\s+refund|\bhow\s+long\s+(?:does|will|should|do)\b|\b(?:my|the)\s+refund\b[^.!?\n]{0,40}\b(?:arrive|come|show|take|reach|go\s+through|hit|land)|\bwhen\s+(?:will|does|do|should)\b[^.!?\n]{0,40}\brefund|\b(?:policy|policies|how\s+long\s+does|how\s+do\s+i|how\s+are|when\s+will\s+my\s+refund|in\s+general|for\s+students|normally|do\s+you\s+offer|promo\s+codes?|how\s+do\s+refunds)\b/i;
 const PRICE_OR_FEE =
@@ -194,6 +194,19 @@ const OWN_HOUSEHOLD = new RegExp(
     `|\\bmy\\s+${PERSON}\\s+(?:is\\s+going\\s+to|will|can|could|'ll|is|may|might)\\s+(?:\\w+\\s+)?(?:collect|pick|sign|receive|take|bring|drop|accept)`,
   'i',
 );
+
+/**
+ * A mail that only asks when money already agreed comes back ("your site says Refund sent, how many
+ * days until it shows on my card?") and asks for no money itself: it is a status question with an
+ * answer in the KB, not a request for money back. Word lists and the tag model see "refund" and
+ * "money back"; the cues read whether it is asked for. The matrix drops `refund` there.
+ */
+export function onlyAsksWhenMoneyComesBack(text: string): boolean {
+  const sentences = cueSentences(text);
+  if (!sentences.some((sentence) => REFUND_TIMING.test(sentence))) return false;
+  const { values } = readCues(text);
+  return values[CUE_NAMES.indexOf('money-back-request')] === 0 && values[CUE_NAMES.indexOf('price-or-fee-dispute')] === 0;
+}
 
 /**
  * Whether the sentence holding `words` tells of someone else's account being attacked ("a friend had

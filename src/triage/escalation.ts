@@ -7,7 +7,7 @@
  * (escalation-word-lists.ts), the tag model trained on our own labelled mail (escalation-model.ts),
  * and the independent classifier's intent. Each signal says which of them fired.
  */
-import { isEndingUndone, isOwnHouseholdContext, isSomeoneElsesAccount } from './escalation-cues.js';
+import { isEndingUndone, isOwnHouseholdContext, isSomeoneElsesAccount, onlyAsksWhenMoneyComesBack } from './escalation-cues.js';
 import { loadDefaultEscalationModel, type EscalationTagModel } from './escalation-model.js';
 import type { EscalationModelTag, EscalationTag } from './escalation-tags.js';
 import { matchWordLists } from './escalation-word-lists.js';
@@ -143,6 +143,8 @@ export function readEscalation(input: EscalationInput): { signals: EscalationSig
       firedBy: ['intent'],
     });
   }
+  const refundStatusOnly = onlyAsksWhenMoneyComesBack(haystack);
+  if (refundStatusOnly) signals.delete('refund');
   if (input.customer?.plan === 'enterprise') {
     signals.set('enterprise', {
       tag: 'enterprise',
@@ -151,6 +153,7 @@ export function readEscalation(input: EscalationInput): { signals: EscalationSig
     });
   }
   const doubts = scores
+    .filter((score) => !(score.tag === 'refund' && refundStatusOnly))
     .filter((score) => !signals.has(score.tag) && score.probability < score.threshold && score.probability >= score.threshold * ESCALATION_DOUBT_SHARE)
     .map(({ tag, probability, threshold }) => ({ tag, probability, threshold }));
   return { signals: [...signals.values()], doubts };

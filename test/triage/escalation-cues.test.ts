@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CUE_NAMES, isEndingUndone, isSomeoneElsesAccount, readCues, readPolarity, type CueName } from '../../src/triage/escalation-cues.js';
+import { CUE_NAMES, isEndingUndone, isSomeoneElsesAccount, onlyAsksWhenMoneyComesBack, readCues, readPolarity, type CueName } from '../../src/triage/escalation-cues.js';
 
 const cuesOf = (text: string): CueName[] => {
   const { values } = readCues(text);
@@ -303,5 +303,22 @@ describe('an attack on someone else\'s account', () => {
     expect(isSomeoneElsesAccount('My brother had his account hacked last week. How do I make mine safer?', 'hacked')).toBe(true);
     expect(isSomeoneElsesAccount('My account was hacked last night.', 'hacked')).toBe(false);
     expect(isSomeoneElsesAccount("My wife's email was hacked and now there are orders on my account.", 'hacked')).toBe(false);
+  });
+});
+
+describe('a question about when agreed money comes back', () => {
+  it('is not a request for money back', () => {
+    expect(onlyAsksWhenMoneyComesBack('The tracking says my return arrived on Monday. How many days until the money shows up on my card?')).toBe(true);
+    expect(onlyAsksWhenMoneyComesBack('refund timing\nWhen should I expect the refund to land in my account?')).toBe(true);
+  });
+
+  it('unless money is also asked for, or no timing is asked at all', () => {
+    expect(onlyAsksWhenMoneyComesBack('When will my refund arrive? Please refund the shipping too.')).toBe(false);
+    expect(onlyAsksWhenMoneyComesBack('I want my money back for the broken kettle.')).toBe(false);
+  });
+
+  it('a subject line that names the topic is not an imperative', () => {
+    expect(cuesOf('refund status')).not.toContain('money-back-request');
+    expect(cuesOf('Refund my order please')).toContain('money-back-request');
   });
 });
