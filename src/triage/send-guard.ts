@@ -5,7 +5,7 @@
  */
 import { readAcknowledgement } from './acknowledgement.js';
 import { readAutomaticReply } from './mail/auto-reply.js';
-import { readInvestigationRequest } from './investigation-request.js';
+import { readInvestigationRequest, readReplacementRequest } from './investigation-request.js';
 import { asksToFindTheAccount, needsAccountData } from './account-bound-intents.js';
 import { detectEscalation, escalationTags, type EscalationSignal } from './escalation.js';
 import {
@@ -132,6 +132,12 @@ export function assessSend(
   if (investigation) {
     rules.push('request:investigation');
     reasons.push(`the customer asks us to find something out ("${shorten(investigation)}"): an article cannot say what happened, a person must look`);
+  }
+
+  const replacement = readReplacementRequest(session.independent.mail.newest);
+  if (replacement) {
+    rules.push('request:replacement');
+    reasons.push(`a damaged, wrong or missing item with a request to replace it ("${shorten(replacement)}"): only a person can arrange that`);
   }
 
   const automaticReply = readAutomaticReply(session.ticket.subject, session.independent.mail.newest);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readInvestigationRequest } from '../../src/triage/investigation-request.js';
+import { readInvestigationRequest, readReplacementRequest } from '../../src/triage/investigation-request.js';
 import { triageTicket } from '../../src/triage/pipeline.js';
 import { ticket, triageDeps } from './triage-fixtures.js';
 
@@ -30,5 +30,25 @@ describe('triage of a request to investigate', () => {
     const { outcome } = await triageTicket(ticket(body), triageDeps());
     expect(outcome.decision).toBe('drafted');
     expect(outcome.reasons.join(' ')).toMatch(/a person must look/);
+  });
+});
+
+describe('readReplacementRequest', () => {
+  it.each([
+    'The mug arrived chipped. Could you send me a new one?',
+    'You sent the wrong size again. I just want a replacement.',
+    'The kettle stopped working after a week, please replace it.',
+    'One of the two chairs was missing a leg. Can you resend the part?',
+  ])('%s', (text) => {
+    expect(readReplacementRequest(text)).toBeDefined();
+  });
+
+  it.each([
+    'If the vase arrives broken, do you send a replacement?',
+    'The box was crushed but everything inside is fine. How do I report the box?',
+    'How do I replace the saved card on my account?',
+    'The lamp arrived broken. What should I do?',
+  ])('not a replacement asked for an item that came wrong: %s', (text) => {
+    expect(readReplacementRequest(text)).toBeUndefined();
   });
 });
