@@ -145,6 +145,16 @@ const LEAVING =
 const ENDING =
   /\b(?:close|closing|shut|end|ending|terminate|cancel|cancelling|canceling|stop|remove|delete|deactivate|erase|quit|quitting|leave|switch(?:\s+\w+)?\s+off|turn\s+off|get\s+rid\s+of|take\s+me\s+off|downgrade|step\s+down)\b(?:\s+[\w'-]+){0,5}?\s+(?:account|acct|membership|plan|subscription|profile|login|pro|club|programme|program|scheme|auto-?renew\w*|renewal|billing|monthly\s+(?:fee|payment)s?)\b|\b(?:not|n't|never|stop|don't\s+want\s+it\s+to)\s+(?:be\s+)?(?:auto-?)?renew\w*|\broll\s+over\b|\brenew\w*[^.!?\n]{0,30}\bdon'?t\s+want\b|\bnot\s+(?:be\s+)?billed\s+for\s+another\b|\b(?:won't|will\s+not|don't|do\s+not|no\s+longer)\s+need\s+(?:the|my|our|this)\s+(?:\w+\s+)?(?:account|membership|plan|subscription)\b|\b(?:go|move|switch|drop)\s+(?:down|back)\s+(?:from\s+\w+\s+)?to\s+(?:the\s+)?(?:basic\s+)?free\b/i;
 
+const PART_OF_ACCOUNT_REMOVED =
+  /\b(?:delete|remove|erase|get\s+rid\s+of|take\s+off)\b[^.!?\n]{0,40}\b(?:cards?|payment\s+methods?|addresses|address|reviews?|wish\s?lists?|items?|phone\s+numbers?|paypal)\b/i;
+const WHOLE_ACCOUNT =
+  /\b(?:delete|remove|erase|close|closing|cancel|deactivate|terminate|shut)\s+(?:down\s+)?(?:my|the|our)\s+(?:whole\s+|entire\s+)?(?:account|profile|membership|subscription|data)\b|\bclos(?:e|ing)\s+it\b|\bgdpr\b|\bfor\s+good\b/i;
+
+/** Removing a card, an address or a review from the account: housekeeping, not leaving. */
+export function removesPartOfAccount(text: string): boolean {
+  return PART_OF_ACCOUNT_REMOVED.test(text) && !WHOLE_ACCOUNT.test(text);
+}
+
 /** Wanting the plan or account back: an ending undone is not churn. */
 const KEEPING = /\bby\s+(?:mistake|accident)\b|\baccidentally\b|\bundo\b|\breactivat\w*|\brestore\b|\bkeep\s+(?:pro|my\s+(?:plan|membership|subscription|account|pro))\b/i;
 const MONEY_OBJECT = "(?:money|payment|amount|charge|fee|cost|costs|price|difference|refund|euros?|pounds?|dollars?|quid|(?:€|£|\\$)\\d+(?:[.,]\\d+)?|\\d+[.,]\\d{2}|percent|what\\s+i\\s+paid|the\\s+extra|that|it)";
@@ -376,7 +386,7 @@ function sentenceCues(sentence: string, previous: string, next: string): Cue[] {
 
   found('leaving-the-shop', LEAVING);
   // "I cancelled Pro by mistake, can I undo it?" wants to stay.
-  if (!KEEPING.test(sentence) && !KEEPING.test(next)) found('ending-the-relationship', ENDING);
+  if (!KEEPING.test(sentence) && !KEEPING.test(next) && !removesPartOfAccount(sentence)) found('ending-the-relationship', ENDING);
   const money = MONEY_BACK.exec(sentence) ?? UNDO_CHARGE.exec(sentence);
   const notAsked = POLICY_QUESTION.test(sentence) || REFUND_TIMING.test(sentence) || MONEY_DECLINED.test(sentence);
   if (money && REQUEST_MOOD.test(sentence) && !notAsked) add('money-back-request', 1, money[0]);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { CUE_NAMES, isEndingUndone, isSomeoneElsesAccount, onlyAsksWhenMoneyComesBack, readCues, readPolarity, type CueName } from '../../src/triage/escalation-cues.js';
+import { CUE_NAMES, isEndingUndone, isSomeoneElsesAccount, onlyAsksWhenMoneyComesBack, readCues, removesPartOfAccount, readPolarity, type CueName } from '../../src/triage/escalation-cues.js';
+import { readEscalation } from '../../src/triage/escalation.js';
 
 const cuesOf = (text: string): CueName[] => {
   const { values } = readCues(text);
@@ -320,5 +321,20 @@ describe('a question about when agreed money comes back', () => {
   it('a subject line that names the topic is not an imperative', () => {
     expect(cuesOf('refund status')).not.toContain('money-back-request');
     expect(cuesOf('Refund my order please')).toContain('money-back-request');
+  });
+});
+
+describe('removing part of the account', () => {
+  it('a card, an address or a review taken off the account is housekeeping, not leaving', () => {
+    expect(removesPartOfAccount('How do I remove the expired card from my account?')).toBe(true);
+    expect(cuesOf('Please take my old address off my account.')).not.toContain('ending-the-relationship');
+    expect(removesPartOfAccount('Delete my account and every card on it.')).toBe(false);
+    expect(cuesOf('Please delete my account.')).toContain('ending-the-relationship');
+  });
+
+  it('the intent delete_account does not tag retention for a card deleted', () => {
+    const tags = (text: string) => readEscalation({ text, intent: 'delete_account', intentConfidence: 0.99 }).signals.map((signal) => signal.tag);
+    expect(tags('How can I delete a saved payment card I no longer use?')).not.toContain('retention');
+    expect(tags('How do I delete my account?')).toContain('retention');
   });
 });
