@@ -5,6 +5,7 @@
  */
 import { readAcknowledgement } from './acknowledgement.js';
 import { readAutomaticReply } from './mail/auto-reply.js';
+import { readNotACustomerQuestion } from './not-a-customer-question.js';
 import { readInvestigationRequest, readReplacementRequest } from './investigation-request.js';
 import { asksToFindTheAccount, needsAccountData } from './account-bound-intents.js';
 import { detectEscalation, escalationTags, type EscalationSignal } from './escalation.js';
@@ -132,6 +133,12 @@ export function assessSend(
   if (investigation) {
     rules.push('request:investigation');
     reasons.push(`the customer asks us to find something out ("${shorten(investigation)}"): an article cannot say what happened, a person must look`);
+  }
+
+  const otherTeam = readNotACustomerQuestion(`${session.ticket.subject ?? ''}\n${session.independent.mail.newest}`);
+  if (otherTeam) {
+    rules.push('request:not-support');
+    reasons.push(`not a customer's question for support ("${shorten(otherTeam)}"): a person routes it`);
   }
 
   const replacement = readReplacementRequest(session.independent.mail.newest);
