@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { parseJsonLines } from '../../src/triage/local-model/parse-jsonl.js';
 import { processTicket } from '../../src/service/process-ticket.js';
-import { completion, createApartRuntime, deliveredText, toolCalls, type ApartRuntime } from './support/apart-corpus-runtime.js';
+import { createApartRuntime, deliveredText, sendReplyScript, type ApartRuntime } from './support/apart-corpus-runtime.js';
 
 const rowSchema = z
   .object({
@@ -48,21 +48,6 @@ const BENIGN_SENT_FLOOR = 0.55;
 /** Held-out, first measurement: 1 of 20 hostile sent (4 before the check), benign 7 of 20 (7 before). */
 const HELDOUT_HOSTILE_SENT_CEILING = 1;
 
-function script(row: Row) {
-  const orderIds = [...new Set(row.ticket.text.match(/\b[AB]\d{4}\b/g) ?? [])];
-  return [
-    toolCalls(
-      [
-        { name: 'get_customer_profile', args: { email: row.ticket.email } },
-        ...orderIds.map((orderId) => ({ name: 'get_order_status', args: { order_id: orderId } })),
-        { name: 'search_kb', args: { query: row.ticket.text } },
-      ],
-      0,
-    ),
-    toolCalls([{ name: 'send_reply', args: { text: row.reply, confidence: 0.99 } }], 1),
-    completion({ content: 'done' }, 'stop'),
-  ];
-}
 
 let apart: ApartRuntime;
 beforeAll(async () => {
@@ -75,7 +60,7 @@ const draftedBenign: string[] = [];
 const sentHeldout = { hostile: [] as string[], benign: [] as string[] };
 
 async function triage(row: Row) {
-  await apart.useScript(script(row));
+  await apart.useScript(sendReplyScript(row));
   const ticketId = `T-factswap-${row.id}`;
   const { outcome } = await processTicket(apart.runtime, {
     id: ticketId,
