@@ -1,4 +1,4 @@
-// Checks a hand-written inbox eval set (default data/eval/inbox-blind-2.jsonl) for format errors
+// Checks a hand-written inbox eval set (the file given) for format errors
 // and prints its counts, so a typo in one line is caught before the lead runs the set once.
 // It reads only the file it is given and never triages anything.
 import { readFileSync } from "node:fs";
@@ -16,12 +16,23 @@ const TAGS = new Set([
   "third-party-data",
 ]);
 const CLASSES = new Set(["easy", "unknown-sender", "escalation", "refund", "complaint", "language", "other", "attack"]);
-const FORMS = new Set(["plain", "mobile", "quoted", "signature", "html", "forwarded"]);
+const FORMS = new Set([
+  "plain", "mobile", "quoted", "signature", "html", "forwarded",
+  // set 3 adds contact-form submissions, voice-to-text, out-of-office replies and answers to our own question
+  "form", "voice", "autoreply", "thread",
+]);
 const ENTERPRISE = new Set(["grace@bigcorp.example", "radia@netcorp.example"]);
 const KEYS = new Set(["id", "text", "email", "subject", "expect", "class", "form", "lang"]);
 
-const file = process.argv[2] ?? "data/eval/inbox-blind-2.jsonl";
+// No default: running it bare once printed a blind set's counts to someone writing another set.
+const file = process.argv[2];
+if (!file) {
+  console.error("usage: npx tsx scripts/check-blind-set.ts FILE.jsonl");
+  process.exit(2);
+}
 const lines = readFileSync(file, "utf8").split("\n").filter((l) => l.trim() !== "");
+const firstId: unknown = (() => { try { return JSON.parse(lines[0] ?? "{}").id; } catch { return undefined; } })();
+const prefix = typeof firstId === "string" ? firstId[0] : "";
 const errors: string[] = [];
 const ids = new Set<string>();
 const texts = new Set<string>();
@@ -33,7 +44,10 @@ lines.forEach((line, i) => {
   let t: any;
   try { t = JSON.parse(line); } catch (e) { errors.push(`${where}: ${(e as Error).message}`); return; }
   for (const k of Object.keys(t)) if (!KEYS.has(k)) errors.push(`${where}: unexpected key ${k}`);
-  if (typeof t.id !== "string" || !/^b\d{3}$/.test(t.id)) errors.push(`${where}: bad id ${t.id}`);
+  if (typeof t.id !== "string" || !/^[bc]\d{3}$/.test(t.id)) errors.push(`${where}: bad id ${t.id}`);
+  // one set uses one prefix and numbers its lines in order, so a dropped or pasted-twice line shows
+  else if (t.id !== `${prefix}${String(i + 1).padStart(3, "0")}`)
+    errors.push(`${where}: id ${t.id} out of sequence`);
   if (ids.has(t.id)) errors.push(`${where}: duplicate id ${t.id}`);
   ids.add(t.id);
   if (typeof t.text !== "string" || t.text.trim() === "") errors.push(`${t.id}: empty text`);

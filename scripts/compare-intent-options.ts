@@ -1,7 +1,7 @@
 /**
  * Trains intent classifiers in memory with different options and scores each on the dev sets
  * (data/training/held-out/: the composed inbox mail, the one-liners, the requests written apart, the
- * requests in other voices): accuracy, and how many predictions reach 0.9 and how many of those are right.
+ * requests in other voices, the general questions in mail voice): accuracy, and how many predictions reach 0.9 and how many of those are right.
  * Never reads the evaluation-only sets (data/eval/, the Bitext CSV). Writes no model.
  *
  *   npx tsx scripts/compare-intent-options.ts '{"name":"base"}' '{"name":"l2","l2":3e-4}' ...
@@ -18,6 +18,7 @@ import { evaluateClassifier, type ClassifierEvaluation } from '../src/triage/loc
 import {
   defaultOneLinersPath,
   defaultRequestsApartPath,
+  defaultRequestsMailVoicesPath,
   defaultRequestsVoicesPath,
   defaultTrainingDirectory,
   parseTrainingExamples,
@@ -29,6 +30,7 @@ const mail = readHeldOutExamples();
 const oneLiners = readHeldOutExamples(defaultOneLinersPath);
 const apart = readHeldOutExamples(defaultRequestsApartPath);
 const voices = readHeldOutExamples(defaultRequestsVoicesPath);
+const mailVoices = readHeldOutExamples(defaultRequestsMailVoicesPath);
 
 for (const argument of process.argv.slice(2)) {
   const { name, exclude = [], weights = {}, ...options } = JSON.parse(argument) as TrainOptions & {
@@ -55,6 +57,7 @@ for (const argument of process.argv.slice(2)) {
     ['one-liners', evaluateClassifier(byRequest, oneLiners)],
     ['apart', evaluateClassifier(byRequest, apart)],
     ['voices', evaluateClassifier(byRequest, voices)],
+    ['mail voices', evaluateClassifier(byRequest, mailVoices)],
   ] as const;
   const line = scores
     .map(([label, evaluation]) => {

@@ -9,7 +9,8 @@
  * (`classifyRequest`: the whole mail and its sentences, as the pipeline and the local model read
  * it), each with its ECE; on the held-out one-line requests (data/training/held-out/one-liners.jsonl); and on
  * the short requests written apart from requests-varied.jsonl (data/training/held-out/requests-apart.jsonl);
- * and on the requests in other voices (data/training/held-out/requests-voices.jsonl).
+ * and on the requests in other voices (data/training/held-out/requests-voices.jsonl); and on general
+ * questions in whole short mails (data/training/held-out/requests-mail-voices.jsonl, "mail voices").
  */
 import { parseArgs } from 'node:util';
 import { loadDefaultEscalationModel } from '../src/triage/escalation-model.js';
@@ -22,6 +23,7 @@ import {
   defaultHeldOutPath,
   defaultOneLinersPath,
   defaultRequestsApartPath,
+  defaultRequestsMailVoicesPath,
   defaultRequestsVoicesPath,
   readHeldOutExamples,
 } from '../src/triage/local-model/intent-training-data.js';
@@ -44,6 +46,7 @@ try {
   const oneLiners = evaluateClassifier(requestClassifier(classifier), readHeldOutExamples(defaultOneLinersPath));
   const requestsApart = evaluateClassifier(requestClassifier(classifier), readHeldOutExamples(defaultRequestsApartPath));
   const requestsVoices = evaluateClassifier(requestClassifier(classifier), readHeldOutExamples(defaultRequestsVoicesPath));
+  const mailVoices = evaluateClassifier(requestClassifier(classifier), readHeldOutExamples(defaultRequestsMailVoicesPath));
   const sureShare = (evaluation: typeof intents) => {
     const sure = evaluation.calibration.bins.filter((bin) => bin.lower >= 0.9 - 1e-9);
     const count = sure.reduce((sum, bin) => sum + bin.count, 0);
@@ -73,6 +76,9 @@ try {
           requestsVoicesAccuracy: requestsVoices.accuracy,
           requestsVoicesEce: requestsVoices.calibration.expectedCalibrationError,
           requestsVoicesSure: sureShare(requestsVoices),
+          mailVoicesAccuracy: mailVoices.accuracy,
+          mailVoicesEce: mailVoices.calibration.expectedCalibrationError,
+          mailVoicesSure: sureShare(mailVoices),
           matrix,
           wordLists,
           tagModel,
@@ -84,14 +90,14 @@ try {
   } else {
     const percent = (value: number) => `${(value * 100).toFixed(1)}%`;
     console.log(`${rows.length} held-out mails (${tagged.length} tag-labelled)  intent accuracy ${percent(intents.accuracy)} (${intents.correct}/${intents.total})`);
-    for (const [name, evaluation] of [['whole mail', intents], ['by its request', requests], ['one-line requests', oneLiners], ['requests apart', requestsApart], ['requests voices', requestsVoices]] as const) {
+    for (const [name, evaluation] of [['whole mail', intents], ['by its request', requests], ['one-line requests', oneLiners], ['requests apart', requestsApart], ['requests voices', requestsVoices], ['mail voices', mailVoices]] as const) {
       const sure = sureShare(evaluation);
       console.log(
         `  ${name.padEnd(18)} accuracy ${percent(evaluation.accuracy)} (${evaluation.correct}/${evaluation.total})  ECE ${evaluation.calibration.expectedCalibrationError.toFixed(3)}  ` +
           `confidence >= 0.9: ${sure.count} (${percent(sure.accuracy)} right)`,
       );
     }
-    for (const [name, evaluation] of [['requests apart', requestsApart], ['requests voices', requestsVoices]] as const) {
+    for (const [name, evaluation] of [['requests apart', requestsApart], ['requests voices', requestsVoices], ['mail voices', mailVoices]] as const) {
       console.log(`\n${name}, most frequent confusions:`);
       for (const confusion of evaluation.confusions.slice(0, 8)) {
         console.log(`  ${confusion.expected} -> ${confusion.predicted}: ${confusion.count}`);

@@ -126,6 +126,10 @@ for (const path of values.set ?? [defaultHeldOutPath, defaultOneLinersPath]) {
   console.log('  why easy requests were drafted (a request can have several reasons):');
   for (const [kind, count] of [...reasons].sort((left, right) => right[1] - left[1]).slice(0, 10)) console.log(`  ${String(count).padStart(4)}  ${kind}`);
   if (values.errors) {
+    for (const { item, outcome } of wrongIntent) {
+      console.log(`\n[${item.id}] sent with a wrong intent: expected ${item.intent}, got ${outcome.intent} ${outcome.confidence}`);
+      console.log(`  ${item.text.replace(/\s+/g, ' ').slice(0, 160)}`);
+    }
     for (const { item, outcome } of results.filter(({ item, outcome }) => outcome.decision !== item.expected)) {
       console.log(`\n[${item.id}] expected ${item.expected} (${item.intent ?? '-'}), got ${outcome.decision} ${outcome.intent} ${outcome.confidence}`);
       console.log(`  ${item.text.replace(/\s+/g, ' ').slice(0, 160)}`);

@@ -86,12 +86,24 @@ export function refersToOwnOrder(text: string): boolean {
 }
 
 /**
+ * Finding or recovering the account itself: "which email did I sign up with?", "can you look it up
+ * by my phone number?", "the reset mail goes to an address I no longer have". The general how-to
+ * answer does not help, and only someone who can check who is asking may look an account up.
+ */
+const ACCOUNT_LOOKUP =
+  /\blook\s+(?:it|me|them)\s+up\b|\blook\s+up\s+(?:my|the|our)\s+(?:account|e-?mail|details)|\bfind\s+(?:my|our)\s+account\b|\bwhich\s+(?:e-?mail(?:\s+address)?|address|account|username|user\s?name)\s+(?:i|we)\s+(?:used|signed\s+up|registered|have|gave)\b|\b(?:no\s+longer|don't|do\s+not|can't|cannot|can\s+no\s+longer)\s+(?:have\s+)?(?:access|get\s+into|log\s+into|open)\s+(?:to\s+)?(?:my|the|that)\s+(?:old\s+)?(?:e-?mail|inbox|mailbox|phone|number|address)|\b(?:address|e-?mail|inbox|mailbox|number|phone),?\s+(?:that\s+|which\s+)?(?:i|we)\s+(?:no\s+longer|don't|do\s+not|can't|cannot)\s+(?:have\s+)?(?:access|use|have)\b|\blost\s+access\s+to\s+(?:my|the|that)\s+(?:old\s+)?(?:e-?mail|inbox|mailbox|phone)/i;
+
+export function asksToFindTheAccount(text: string): boolean {
+  return ACCOUNT_LOOKUP.test(text);
+}
+
+/**
  * Whether answering needs the customer's account data. With the mail's text, an intent that is
  * also asked in general needs none when the mail is not about the sender's own account or order,
  * and a general question needs it when it is about an order of theirs.
  */
 export function needsAccountData(intent: string, text?: string): boolean {
-  if (GENERAL_QUESTION_INTENTS.has(intent)) return text !== undefined && refersToOwnOrder(text);
+  if (GENERAL_QUESTION_INTENTS.has(intent)) return text !== undefined && (refersToOwnOrder(text) || asksToFindTheAccount(text));
   if (text === undefined || !ASKED_IN_GENERAL_INTENTS.has(intent)) return true;
   return refersToOwnAccount(text);
 }

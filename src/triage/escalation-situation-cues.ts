@@ -100,7 +100,7 @@ export const COURIER_CALL = /\b(?:someone|somebody|a\s+(?:man|woman|person|guy|l
 /** Doubts about keeping the plan, or leaving it in other words. */
 const PLAN = '(?:pro|the\\s+plan|my\\s+plan|plan|membership|subscription|account|northwind)';
 const DOUBTS_ABOUT_PLAN = new RegExp(
-  `\\b(?:not\\s+sure|unsure|wondering|whether|worth|considering|thinking\\s+(?:of|about)|on\\s+the\\s+fence|weighing\\s+up|debating|doubt)\\b[^.!?\\n]{0,40}\\b(?:(?:keep|keeping|continu\\w*|drop\\w*)\\s+(?:\\w+\\s+){0,2}?${PLAN}|stay(?:ing)?\\s+(?:with\\s+you|on\\s+(?:it|pro)|with\\s+northwind)|stay(?:ing)?\\b|renew\\w*|leav(?:e|ing)|lapse|switch(?:ing)?)` +
+  `\\b(?:not\\s+sure|unsure|wondering|whether|worth|considering|thinking\\s+(?:of|about)|on\\s+the\\s+fence|weighing\\s+up|debating|doubt)\\b[^.!?\\n]{0,40}\\b(?:(?:keep|keeping|continu\\w*|drop\\w*)\\s+(?:\\w+\\s+){0,2}?${PLAN}|stay(?:ing)?\\s+(?:with\\s+you|on\\s+(?:it|pro)|with\\s+northwind)|stay(?:ing)?\\b|renew(?:ing|s)?\\b|leav(?:e|ing)|lapse|switch(?:ing)?)` +
     `|\\b(?:don't|do\\s+not)\\s+think\\s+(?:i'll|i\\s+will|we'll|we\\s+will)\\s+(?:renew|stay|keep|continue)|\\b(?:doesn't|don't|won't|not)\\s+(?:auto-?)?renew|\\bwill\\s+be\\s+our\\s+last\\b|\\bstop\\s+(?:using|ordering\\s+from|buying\\s+from|shopping\\s+with)\\s+(?:you|northwind|your\\s+(?:shop|site|store|service))\\b|\\b(?:go|going|move|moving|switch|switching)\\s+back\\s+to\\s+(?:the\\s+)?(?:free|basic)\\b` +
     `|\\b(?:don't|do\\s+not|stop)\\s+(?:charg|bill)\\w*\\s+(?:me\\s+)?(?:for\\s+)?(?:pro|the\\s+plan|membership|another|next)` +
     `|\\b(?:subscription|membership|plan|pro|account)\\s+(?:to\\s+)?(?:end|stop|lapse|finish|close|run\\s+out)\\b` +

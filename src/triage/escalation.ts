@@ -7,7 +7,7 @@
  * (escalation-word-lists.ts), the tag model trained on our own labelled mail (escalation-model.ts),
  * and the independent classifier's intent. Each signal says which of them fired.
  */
-import { isOwnHouseholdContext } from './escalation-cues.js';
+import { isEndingUndone, isOwnHouseholdContext, isSomeoneElsesAccount, onlyAsksWhenMoneyComesBack, removesPartOfAccount } from './escalation-cues.js';
 import { loadDefaultEscalationModel, type EscalationTagModel } from './escalation-model.js';
 import type { EscalationModelTag, EscalationTag } from './escalation-tags.js';
 import { matchWordLists } from './escalation-word-lists.js';
@@ -102,6 +102,8 @@ export function readEscalation(input: EscalationInput): { signals: EscalationSig
   for (const found of matchWordLists(haystack)) {
     // "My wife's account" is often the account the customer uses; the list cannot see that, the sentence can.
     if (found.tag === 'third-party-data' && isOwnHouseholdContext(haystack, found.match)) continue;
+    if (found.tag === 'retention' && isEndingUndone(haystack, found.match)) continue;
+    if (found.tag === 'security' && isSomeoneElsesAccount(haystack, found.match)) continue;
     const language = found.language === 'any' ? 'shouting' : found.language;
     signals.set(found.tag, {
       tag: found.tag,
@@ -132,8 +134,12 @@ export function readEscalation(input: EscalationInput): { signals: EscalationSig
   // The intent alone is not enough where the tag model reads the words as calm: the intent
   // `complaint` also takes praise and feedback, `get_refund` a return already sent.
   const modelScore = scores.find((score) => score.tag === byIntent);
+  // "How do I delete one of my saved cards?" reads as delete_account; removing a card, an address or
+  // a review from the account is housekeeping, not leaving.
+  const removesPart = input.intent === 'delete_account' && removesPartOfAccount(haystack);
   const corroborated =
-    !modelScore || INTENTS_THAT_ARE_THEIR_TAG.has(input.intent ?? '') || modelScore.probability >= modelScore.threshold * INTENT_CORROBORATION;
+    !removesPart &&
+    (!modelScore || INTENTS_THAT_ARE_THEIR_TAG.has(input.intent ?? '') || modelScore.probability >= modelScore.threshold * INTENT_CORROBORATION);
   if (byIntent && corroborated && !signals.has(byIntent)) {
     signals.set(byIntent, {
       tag: byIntent,
@@ -141,6 +147,8 @@ export function readEscalation(input: EscalationInput): { signals: EscalationSig
       firedBy: ['intent'],
     });
   }
+  const refundStatusOnly = onlyAsksWhenMoneyComesBack(haystack);
+  if (refundStatusOnly) signals.delete('refund');
   if (input.customer?.plan === 'enterprise') {
     signals.set('enterprise', {
       tag: 'enterprise',
@@ -149,6 +157,7 @@ export function readEscalation(input: EscalationInput): { signals: EscalationSig
     });
   }
   const doubts = scores
+    .filter((score) => !(score.tag === 'refund' && refundStatusOnly))
     .filter((score) => !signals.has(score.tag) && score.probability < score.threshold && score.probability >= score.threshold * ESCALATION_DOUBT_SHARE)
     .map(({ tag, probability, threshold }) => ({ tag, probability, threshold }));
   return { signals: [...signals.values()], doubts };

@@ -7,6 +7,7 @@ import { allMatches } from './regex-matches.js';
 import { isAllowedHost } from './reply-rules-links.js';
 import { detectPii } from './scrubber-detect.js';
 import { headerField, replyHeaderLength } from './mail/mail-headers.js';
+import { decodesToText, ENCODED_TEXT_MARKER } from './encoded-text.js';
 
 /*
  * Ticket text aimed at the agent rather than at support. A ticket that tries to steer the agent
@@ -57,6 +58,18 @@ const INJECTION_PATTERNS: ReadonlyArray<{ kind: InjectionKind; pattern: RegExp }
   { kind: 'third-party', pattern: /\blist\s+(?:all|every)\s+customers?\b|\b(?:which|what)\s+customers?\b(?!\s+(?:number|service|services|care|support|id|portal|hours|team|account\s+number))|(?<!\b(?:my|an|our)\s+)\b(?:customer|person|user|account)\s+(?:who\s+has|that\s+has|with|has|behind)\s+(?:the\s+|this\s+)?e-?mail\b|\b(?:all|every|other)\s+customers?'?\s+(?:emails?|addresses|details|data|names|orders)\b|(?<!\b(?:in|on)\s+your\s+)\bcustomer\s+(?:list|database|records)\b|\bthe\s+customer\s+(?:who|with\s+the)\b|(?<!\b(?:to|at|via|into)\s+)\b(?:my\s+(?:friend|colleague|neighbou?r|sister|brother|wife|husband|partner)|someone\s+else)['’]s\s+(?:order|account|address|details)\b|\b(?:her|his)\s+order\s+[A-Z]\d{4}/i },
 ];
 
+/**
+ * Words addressed to the machine that reads the mail ("P.S. for the AI reading this:", "if you are
+ * an AI assistant", "Dear AI,"): a customer writes to the shop, an attacker to its agent. A bot
+ * the customer complains about ("I don't want to talk to a bot") is not addressed.
+ */
+const ADDRESSED_TO_MACHINE = new RegExp(
+  String.raw`\b(?:for|to|dear|attention|attn:?|hey|hi|hello|note\s+for)\s+(?:the\s+|any\s+|an?\s+)?(?:ai|a\.i\.|llm|gpt|chat\s?gpt|language\s+model|chat\s?bot|bot|assistant|model)s?\s+(?:reading|processing|handling|answering|triaging|parsing|that\s+(?:reads|processes|handles|answers)|who\s+(?:reads|is\s+reading))\b` +
+    String.raw`|\bif\s+you(?:\s+are|'re|’re)\s+(?:an?\s+)?(?:ai|llm|language\s+model|chat\s?bot|bot|automated)\b` +
+    String.raw`|^[ \t>*-]*(?:dear|hey|hi|hello|attention|attn:?)\s+(?:ai|llm|chat\s?bot|bot|gpt)\b`,
+  'im',
+);
+
 const ZERO_WIDTH = /[\u200b-\u200d\u2060\ufeff\u00ad]/g;
 const LETTER_RUN = /\p{L}+/gu;
 const FULL_WIDTH_RUN = /[\uff21-\uff3a\uff41-\uff5a]{3}/;
@@ -92,10 +105,13 @@ export function findInjectionSignals(
       break;
     }
   }
+  if (text.includes(ENCODED_TEXT_MARKER)) add('obfuscation', 'text hidden in base64');
   for (const { kind, pattern } of INJECTION_PATTERNS) {
     const match = pattern.exec(text);
     if (match) add(kind, match[0]);
   }
+  const addressed = ADDRESSED_TO_MACHINE.exec(text);
+  if (addressed) add('override', addressed[0]);
   const own = new Set(allow.customerEmails.map((email) => email.trim().toLowerCase()));
   // An address in a forwarded or quoted mail's header names who sent that mail, not a person asked
   // about ("Is this really from you?" above a phishing mail from security@northwind-verify.example).
@@ -139,12 +155,6 @@ export function readableForm(text: string): string {
 }
 
 /** Base64 of readable text ("SWdub3Jl..."), not an id or a tracking number that happens to fit. */
-function decodesToText(candidate: string): boolean {
-  if (!/[a-z]/.test(candidate) || !/[A-Z]/.test(candidate)) return false;
-  const decoded = Buffer.from(candidate, 'base64').toString('latin1');
-  const readable = decoded.match(/[A-Za-z ,.:'!?-]/g)?.length ?? 0;
-  return decoded.length >= 12 && decoded.includes(' ') && readable / decoded.length > 0.9;
-}
 
 /** Words that mix Latin letters with Cyrillic or Greek ones: "apprоved" with a Cyrillic о. */
 export function findLookAlikeWords(text: string): string[] {

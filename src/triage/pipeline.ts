@@ -23,6 +23,7 @@ import { assessSentences } from './grounding/sentence-support.js';
 import { estimateIndependentConfidence } from './independent-confidence.js';
 import { classifyRequest } from './local-model/request-classification.js';
 import { findUncoveredAsks } from './request-coverage.js';
+import { readAutomaticReply } from './mail/auto-reply.js';
 import { kbAgreesWithRequest } from './request-kb-support.js';
 import { judgeReply, type JudgeVerdict } from './judge.js';
 import type { KnowledgeBase } from './kb/knowledge-base.js';
@@ -140,8 +141,12 @@ export function buildSession(
   const requestHits = stage('KB search (request)', () =>
     intent.request === text ? [] : deps.kb.search(intent.request.slice(0, 2000), { limit: 3, intents: [intent.intent] }),
   );
+  // An out-of-office notice asks nothing: the colleague it names is not a request for a human.
+  const automaticReply = readAutomaticReply(ticket.subject, mail.newest);
   const { signals: escalation, doubts: escalationDoubts } = stage('escalation matrix', () =>
-    readEscalation({ text: mail.newest, subject: ticket.subject, intent: intent.intent, intentConfidence: intent.confidence }),
+    automaticReply
+      ? { signals: [], doubts: [] }
+      : readEscalation({ text: mail.newest, subject: ticket.subject, intent: intent.intent, intentConfidence: intent.confidence }),
   );
   const kbAgrees = stage('KB agreement (request)', () => kbAgreesWithRequest(deps.kb, intent.request, intent.intent));
   const uncoveredAsks = stage('request coverage', () =>

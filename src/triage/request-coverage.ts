@@ -64,8 +64,16 @@ export interface UncoveredAsk {
   probability: number;
 }
 
+/**
+ * "I need the desk lamp for my study by the weekend": when the customer needs a thing by a day is
+ * the reason they ask about delivery, not a second request (a question mark makes it one).
+ */
+const DEADLINE_STATEMENT =
+  /\b(?:i|we)\s+(?:really\s+)?(?:need|want)\s+(?:the|a|an|my|our|it|them|this|these)\b[^.?!\n]{0,50}\b(?:by|before|for|until|in\s+time\s+for)\s+(?:the\s+|this\s+|next\s+|my\s+|our\s+)?(?:weekend|week|\d{1,2}(?:st|nd|rd|th)?|monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|tonight|christmas|easter|end|birthday|party|wedding|trip|holiday|holidays|move|event|start)\b/i;
+
 export function isAsk(sentence: string): boolean {
   if (!REQUEST_FRAME.test(sentence)) return false;
+  if (DEADLINE_STATEMENT.test(sentence) && !sentence.includes('?')) return false;
   return contentTerms(sentence).filter((term) => !FILLER_TERMS.has(term)).length >= 2;
 }
 

@@ -5,6 +5,7 @@
  * only), UUIDs and hex hashes (one case of hex digits), dates, invoice numbers and words.
  */
 import { MARKER, matchesOf, type Detector } from './scrubber-types.js';
+import { decodesToText, ENCODED_TEXT_MARKER } from './encoded-text.js';
 
 /** Runs of token characters; `/`, `+` and `=` padding for base64, `.` `_` `-` for url-safe tokens (`key=value` is two words). */
 const TOKEN = /(?<![A-Za-z0-9_\-+/=.])[A-Za-z0-9_\-+/.]{20,400}={0,2}(?![A-Za-z0-9_\-+/=.])/dg;
@@ -64,7 +65,8 @@ export const entropyDetector: Detector = {
       // Dotted base64 starting "eyJ" is the JWT detector's to judge (it checks the header).
       if (MARKER.test(token) || /^https?:/i.test(token) || token.startsWith('eyJ') || !looksRandom(token)) continue;
       const start = match.index!;
-      yield { kind: 'api_key', start, end: start + token.length, value: token, replacement: '[secret:high-entropy]', priority: 54 };
+      const replacement = decodesToText(token) ? ENCODED_TEXT_MARKER : '[secret:high-entropy]';
+      yield { kind: 'api_key', start, end: start + token.length, value: token, replacement, priority: 54 };
     }
   },
 };

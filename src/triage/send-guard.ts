@@ -4,7 +4,10 @@
  * again before a send row is written, so neither path alone can let a bad reply through.
  */
 import { readAcknowledgement } from './acknowledgement.js';
-import { needsAccountData } from './account-bound-intents.js';
+import { readAutomaticReply } from './mail/auto-reply.js';
+import { readNotACustomerQuestion } from './not-a-customer-question.js';
+import { readInvestigationRequest, readReplacementRequest } from './investigation-request.js';
+import { asksToFindTheAccount, needsAccountData } from './account-bound-intents.js';
 import { detectEscalation, escalationTags, type EscalationSignal } from './escalation.js';
 import {
   ACTION_CLAIM,
@@ -131,6 +134,30 @@ export function assessSend(
   }
 
   // A thank-you or "all sorted" asks nothing; whatever article its words match is not an answer to it.
+  const investigation = readInvestigationRequest(session.independent.mail.newest);
+  if (investigation) {
+    rules.push('request:investigation');
+    reasons.push(`the customer asks us to find something out ("${shorten(investigation)}"): an article cannot say what happened, a person must look`);
+  }
+
+  const otherTeam = readNotACustomerQuestion(`${session.ticket.subject ?? ''}\n${session.independent.mail.newest}`);
+  if (otherTeam) {
+    rules.push('request:not-support');
+    reasons.push(`not a customer's question for support ("${shorten(otherTeam)}"): a person routes it`);
+  }
+
+  const replacement = readReplacementRequest(session.independent.mail.newest);
+  if (replacement) {
+    rules.push('request:replacement');
+    reasons.push(`a damaged, wrong or missing item with a request to replace it ("${shorten(replacement)}"): only a person can arrange that`);
+  }
+
+  const automaticReply = readAutomaticReply(session.ticket.subject, session.independent.mail.newest);
+  if (automaticReply) {
+    rules.push('mail:auto-reply');
+    reasons.push(`an automatic reply ("${shorten(automaticReply)}"): nobody asked anything, so nothing is sent`);
+  }
+
   const acknowledgement = readAcknowledgement(session.independent.mail.newest);
   if (acknowledgement) {
     rules.push('request:nothing-asked');
@@ -236,6 +263,9 @@ function unknownSenderRefusal(session: TriageSession, claimedIntent: string | un
   if (orderIds.length > 0) return `no customer profile for this email, and the message is about an order (${orderIds[0]})`;
   const newest = `${session.ticket.subject ?? ''}\n${session.independent.mail.newest}`;
   const bound = intents.find((intent) => needsAccountData(intent, newest));
+  if (bound && !needsAccountData(bound) && asksToFindTheAccount(newest)) {
+    return `no customer profile for this email, and the message asks us to find or recover the account itself (intent ${bound})`;
+  }
   if (bound && !needsAccountData(bound)) return `no customer profile for this email, and the message is about an order of theirs (intent ${bound})`;
   if (bound) return `no customer profile for this email, and the question needs account data (intent ${bound})`;
   return undefined;

@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { parseJsonLines } from '../../src/triage/local-model/parse-jsonl.js';
 import { processTicket } from '../../src/service/process-ticket.js';
-import { completion, createApartRuntime, deliveredText, toolCalls, type ApartRuntime } from './support/apart-corpus-runtime.js';
+import { createApartRuntime, deliveredText, sendReplyScript, type ApartRuntime } from './support/apart-corpus-runtime.js';
 
 const rowSchema = z
   .object({
@@ -35,7 +35,8 @@ const hostile = rows.filter((row) => row.expect === 'drafted');
 const benign = rows.filter((row) => row.expect === 'sent');
 /**
  * Written after reading the guard, so not a measure of it: one sentence of a grounded reply with a
- * fact swapped for another fact of the same run. `residual` rows are holes left open (reported).
+ * fact swapped for another fact of the same run. `residual` rows are holes left open (reported);
+ * since fact agreement (grounding/fact-agreement.ts, 2026-12-04) none is, and all 21 are asserted.
  */
 const probes = readRows('hostile-replies-probes.jsonl');
 
@@ -45,21 +46,6 @@ const probes = readRows('hostile-replies-probes.jsonl');
  */
 const BENIGN_SENT_FLOOR = 0.64;
 
-function script(row: Row) {
-  const orderIds = [...new Set(row.ticket.text.match(/\b[AB]\d{4}\b/g) ?? [])];
-  return [
-    toolCalls(
-      [
-        { name: 'get_customer_profile', args: { email: row.ticket.email } },
-        ...orderIds.map((orderId) => ({ name: 'get_order_status', args: { order_id: orderId } })),
-        { name: 'search_kb', args: { query: row.ticket.text } },
-      ],
-      0,
-    ),
-    toolCalls([{ name: 'send_reply', args: { text: row.reply, confidence: 0.99 } }], 1),
-    completion({ content: 'done' }, 'stop'),
-  ];
-}
 
 let apart: ApartRuntime;
 beforeAll(async () => {
@@ -70,7 +56,7 @@ const sent = { hostile: [] as string[], benign: [] as string[], probes: [] as st
 const draftedBenign: string[] = [];
 
 async function triage(row: Row) {
-  await apart.useScript(script(row));
+  await apart.useScript(sendReplyScript(row));
   const ticketId = `T-apart-${row.id}`;
   const { outcome } = await processTicket(apart.runtime, {
     id: ticketId,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { CUE_NAMES, readCues, readPolarity, type CueName } from '../../src/triage/escalation-cues.js';
+import { CUE_NAMES, isEndingUndone, isSomeoneElsesAccount, onlyAsksWhenMoneyComesBack, readCues, removesPartOfAccount, readPolarity, type CueName } from '../../src/triage/escalation-cues.js';
+import { readEscalation } from '../../src/triage/escalation.js';
 
 const cuesOf = (text: string): CueName[] => {
   const { values } = readCues(text);
@@ -198,5 +199,142 @@ describe('precision of the English cues on ordinary mail', () => {
     ['a stranger who has been using the card', 'Someone has been using my saved card.', 'stranger-on-account'],
   ] as const)('%s', (_, text, cue) => {
     expect(cuesOf(text)).toContain(cue);
+  });
+});
+
+describe('a known person in the account, asks for a price adjustment or a fee, other people\'s data by errand', () => {
+  it.each([
+    'My ex-boyfriend still knows my password and logs in whenever he likes.',
+    'My old roommate has my login details and keeps buying stuff on my account.',
+    'A former colleague is using my login, how do I get her out of my account?',
+  ])('someone the customer knows in the account: %s', (text) => {
+    expect(cuesOf(text)).toContain('stranger-on-account');
+  });
+
+  it('a household that shares the account on purpose is not a stranger', () => {
+    expect(cuesOf('We share one account at home, my husband has my password.')).not.toContain('stranger-on-account');
+  });
+
+  it.each([
+    'The kettle dropped by 15 EUR a day after my order, could you do a price adjustment?',
+    'Any chance you could refund the difference now that the desk is on sale?',
+    'Would you be able to cover the customs charges on my parcel?',
+    "I'd appreciate you refunding the difference on the chair.",
+    'Could you do something small for me since the sofa came a week late?',
+  ])('money asked for in other words: %s', (text) => {
+    expect(cuesOf(text)).toContain('money-back-request');
+  });
+
+  it.each([
+    'Do you cover return shipping costs for faulty items?',
+    "I'd appreciate a quick answer on how long delivery takes.",
+    'Any chance you could tell me when the desk ships?',
+  ])('a question or a polite ask that wants no money: %s', (text) => {
+    expect(cuesOf(text)).not.toContain('money-back-request');
+  });
+
+  it.each([
+    "This is Priya writing from Sam's account. Which card was used for the last order?",
+    "Hello, I'm Marta's assistant. Could you tell me the delivery address on her last order?",
+    'Our tenant asked me to fetch her invoices and order details for the flat.',
+    'Please send me the names and emails of all the people who bought the garden bench.',
+    'My late mother had a Pro plan with you, could you tell me what is still active on her account?',
+    'Could you read me the phone number you have on file for my neighbour? I want to return her parcel.',
+  ])('another person\'s data: %s', (text) => {
+    expect(cuesOf(text)).toContain('other-person-data');
+  });
+
+  it.each([
+    "I'm Leo's dad and he loves the telescope, thank you!",
+    'Please deliver the parcel to my neighbour at number 8 if I am out.',
+    'Did everyone get the recall email for the heater, or only some buyers?',
+  ])('no one else\'s data asked for: %s', (text) => {
+    expect(cuesOf(text)).not.toContain('other-person-data');
+  });
+});
+
+describe('sarcasm in other shapes', () => {
+  it.each([
+    'Lovely. The cot arrived the day after the baby shower, which was rather the point.',
+    'Brilliant: another parcel with a hole in the side.',
+    'Truly amazing. A kettle that leaks from the handle.',
+    'Three weeks for a refund? Snails would have been quicker.',
+    'Your reliability in losing my parcels is remarkable.',
+    'You sent the blue one again. Is this some kind of joke?',
+    'Do you even read what I write?',
+  ])('%s', (text) => {
+    expect(cuesOf(text)).toContain('sarcasm-frame');
+  });
+
+  it.each([
+    'Wow. The rug looks even better than in the photos.',
+    'Brilliant, the parcel came a day early.',
+    'Are you open on Sundays?',
+    'The lamp is reliable and I use it every day.',
+  ])('not sarcasm: %s', (text) => {
+    expect(cuesOf(text)).not.toContain('sarcasm-frame');
+  });
+});
+
+describe('endings taken back and "elsewhere" that is not another shop', () => {
+  it('an ending undone is not churn, an ending asked for is', () => {
+    expect(cuesOf('I closed my membership by accident yesterday, can you restore it?')).not.toContain('ending-the-relationship');
+    expect(cuesOf('Please close my membership, I no longer use it.')).toContain('ending-the-relationship');
+  });
+
+  it('the matrix drops a retention word-list match whose ending is undone', () => {
+    expect(isEndingUndone('I cancelled my subscription by mistake. Can I get it back?', 'cancelled my subscription')).toBe(true);
+    expect(isEndingUndone('Please cancel my subscription today.', 'cancel my subscription')).toBe(false);
+  });
+
+  it('a question about the renewal date is not a doubt about renewing', () => {
+    expect(cuesOf("I'm not sure what date the renewal is due, where do I see it?")).not.toContain('ending-the-relationship');
+    expect(cuesOf("I'm not sure I'll renew next year.")).toContain('ending-the-relationship');
+  });
+
+  it('"elsewhere" means leaving only with shopping around it', () => {
+    expect(cuesOf('My sister had her email hacked elsewhere, so I want two-step login.')).not.toContain('leaving-the-shop');
+    expect(cuesOf("I'll take my business elsewhere.")).toContain('leaving-the-shop');
+    expect(cuesOf('I can buy the same lamp elsewhere for less.')).toContain('leaving-the-shop');
+  });
+});
+
+describe('an attack on someone else\'s account', () => {
+  it('is a worry to answer, not a takeover of the customer\'s own', () => {
+    expect(isSomeoneElsesAccount('My brother had his account hacked last week. How do I make mine safer?', 'hacked')).toBe(true);
+    expect(isSomeoneElsesAccount('My account was hacked last night.', 'hacked')).toBe(false);
+    expect(isSomeoneElsesAccount("My wife's email was hacked and now there are orders on my account.", 'hacked')).toBe(false);
+  });
+});
+
+describe('a question about when agreed money comes back', () => {
+  it('is not a request for money back', () => {
+    expect(onlyAsksWhenMoneyComesBack('The tracking says my return arrived on Monday. How many days until the money shows up on my card?')).toBe(true);
+    expect(onlyAsksWhenMoneyComesBack('refund timing\nWhen should I expect the refund to land in my account?')).toBe(true);
+  });
+
+  it('unless money is also asked for, or no timing is asked at all', () => {
+    expect(onlyAsksWhenMoneyComesBack('When will my refund arrive? Please refund the shipping too.')).toBe(false);
+    expect(onlyAsksWhenMoneyComesBack('I want my money back for the broken kettle.')).toBe(false);
+  });
+
+  it('a subject line that names the topic is not an imperative', () => {
+    expect(cuesOf('refund status')).not.toContain('money-back-request');
+    expect(cuesOf('Refund my order please')).toContain('money-back-request');
+  });
+});
+
+describe('removing part of the account', () => {
+  it('a card, an address or a review taken off the account is housekeeping, not leaving', () => {
+    expect(removesPartOfAccount('How do I remove the expired card from my account?')).toBe(true);
+    expect(cuesOf('Please take my old address off my account.')).not.toContain('ending-the-relationship');
+    expect(removesPartOfAccount('Delete my account and every card on it.')).toBe(false);
+    expect(cuesOf('Please delete my account.')).toContain('ending-the-relationship');
+  });
+
+  it('the intent delete_account does not tag retention for a card deleted', () => {
+    const tags = (text: string) => readEscalation({ text, intent: 'delete_account', intentConfidence: 0.99 }).signals.map((signal) => signal.tag);
+    expect(tags('How can I delete a saved payment card I no longer use?')).not.toContain('retention');
+    expect(tags('How do I delete my account?')).toContain('retention');
   });
 });

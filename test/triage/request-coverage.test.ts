@@ -27,6 +27,13 @@ describe('isAsk', () => {
     expect(isAsk('The lamp I want is sold out.')).toBe(false);
     expect(isAsk("I'd like to hear about new products.")).toBe(false);
   });
+
+  it('a thing needed by a day is the reason for the question, not a second request', () => {
+    expect(isAsk('We need the cot for the nursery before the 14th.')).toBe(false);
+    expect(isAsk('I really need it by Friday for my trip.')).toBe(false);
+    expect(isAsk('I need the invoice by Friday, can you send it?')).toBe(true);
+    expect(isAsk('I need the invoice with our company name on it.')).toBe(true);
+  });
 });
 
 describe('findUncoveredAsks', () => {

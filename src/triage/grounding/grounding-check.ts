@@ -9,6 +9,7 @@
  *      not this customer's is a security event, not only a draft.
  */
 import { canonicalText, withoutHiddenCharacters } from './canonical-text.js';
+import { describeDisagreement, factDisagreements } from './fact-agreement.js';
 import { unboundFacts } from './fact-binding.js';
 import { extractEntities, PERSONAL_KINDS, type Entity } from './reply-entities.js';
 import type { RunSources } from './run-sources.js';
@@ -20,6 +21,7 @@ export interface GroundingProblem {
     | 'grounding:look-alike'
     | 'grounding:unsupported'
     | 'grounding:unbound-fact'
+    | 'grounding:disagrees'
     | 'grounding:entity'
     | 'grounding:foreign-personal-data'
     | 'grounding:no-sources';
@@ -73,6 +75,14 @@ export function checkGrounding(reply: string, sources: RunSources): GroundingRes
         problems.push({
           rule: 'grounding:unbound-fact',
           reason: `the sentence "${clip(sentence.sentence)}" states "${clip(unbound.text, 40)}", which the source sentences that back it do not`,
+        });
+        continue;
+      }
+      const disagreement = factDisagreements(withoutHiddenCharacters(sentence.sentence), sentence.supportingTexts, sentence.context)[0];
+      if (disagreement) {
+        problems.push({
+          rule: 'grounding:disagrees',
+          reason: `the sentence "${clip(sentence.sentence)}" ${describeDisagreement(disagreement)}`,
         });
       }
     }

@@ -34,20 +34,25 @@ export interface SentenceSupport {
    * fact of the neighbouring sentence does not ride along.
    */
   supportingTexts: string[];
+  /**
+   * The sentences of those windows with their neighbours in the same source: a reply sentence may
+   * join a clause of the next sentence to its own ("..., and the number is checked when you save it").
+   */
+  context: string;
 }
 
 const GREETING = /^(?:hi|hello|hey|dear|good\s+(?:morning|afternoon|evening))(?:\s+[\p{L}'’-]+){0,3}\s*[,!.:]?$/iu;
 const SIGN_OFF =
-  /^(?:(?:best|kind|warm|warmest)\s+regards|regards|best(?:\s+wishes)?|all\s+the\s+best|many\s+thanks|thanks(?:\s+again)?|thank\s+you|cheers|sincerely|yours\s+sincerely|take\s+care)\s*[,!.]?$|^(?:the\s+)?northwind(?:\s+goods)?(?:\s+customer)?\s+(?:support|care|service|help\s*desk)(?:\s+team)?\s*[.!]?$/i;
+  /^(?:(?:best|kind|warm|warmest)\s+regards|regards|best(?:\s+wishes)?|all\s+the\s+best|many\s+thanks|thanks(?:\s+again)?|thank\s+you|cheers|sincerely|yours\s+sincerely|take\s+care)\s*[,!.]?$|^(?:the\s+)?northwind(?:\s+goods)?(?:\s+customer)?\s+(?:(?:support|care|service|help\s*desk)(?:\s+team)?|team)\s*[.!]?$/i;
 /** Courtesy lines that state nothing: a small fixed set, not a pattern a model can fill with claims. */
 const COURTESY = [
-  /^thanks?(?:\s+you)?\s+(?:so\s+much\s+|very\s+much\s+)?for\s+(?:getting\s+in\s+touch|reaching\s+out|contacting\s+(?:us|northwind(?:\s+support)?)|your\s+(?:message|patience|question|email))(?:\s+with\s+us)?\s*[.!]?$/i,
+  /^thanks?(?:\s+you)?\s+(?:so\s+much\s+|very\s+much\s+)?for\s+(?:getting\s+in\s+touch|reaching\s+out|contacting\s+(?:us|northwind(?:\s+support)?)|checking\s+in|your\s+(?:message|patience|question|email))(?:\s+with\s+us)?\s*[.!]?$/i,
   /^(?:i\s+|we\s+)?hope\s+(?:this|that)\s+helps\s*[.!]?$/i,
   /^(?:please\s+)?(?:let\s+us\s+know|feel\s+free\s+to\s+(?:reply|get\s+in\s+touch|reach\s+out))(?:\s+if\s+you\s+have\s+any\s+(?:other|further|more)\s+questions)?\s*[.!]?$/i,
   /^if\s+you\s+have\s+any\s+(?:other|further|more)\s+questions,?\s+(?:just\s+)?(?:reply\s+to\s+this\s+(?:email|message)|let\s+us\s+know)\s*[.!]?$/i,
-  /^(?:we\s+are|we're|i\s+am|i'm)\s+(?:happy|glad)\s+to\s+help\s*[.!]?$/i,
+  /^(?:(?:we\s+are|we're|i\s+am|i'm)\s+)?(?:happy|glad)\s+to\s+help\s*[.!]?$/i,
   /^(?:(?:i'm|i\s+am|we're|we\s+are)\s+)?sorry\s+(?:for|about)\s+the\s+(?:trouble|inconvenience|hassle|confusion)\s*[.!]?$/i,
-  /^(?:(?:i'm|i\s+am|we're|we\s+are)\s+)?sorry\s+to\s+hear\s+that\s*[.!]?$/i,
+  /^(?:(?:i'm|i\s+am|we're|we\s+are)\s+)?sorry\s+(?:to\s+hear\s+that|about\s+that)\s*[.!]?$/i,
   // Openers that answer nothing: not "yes", "of course" or "absolutely", which agree to something.
   /^(?:good|great)\s+question\s*[.!]?$|^no\s+problem(?:\s+at\s+all)?\s*[.!]?$|^thanks?(?:\s+you)?\s+for\s+asking\s*[.!]?$/i,
 ];
@@ -92,6 +97,12 @@ function stem(word: string): string {
   if (folded.length <= 4) return folded;
   const stemmed = folded.replace(/(?:ing|edly|ed|es|s|ly)$/, '');
   return stemmed.length >= 3 ? stemmed : folded;
+}
+
+/** The folded stem of a content word, or undefined for a stop word: the agreement check compares words this way too. */
+export function contentStem(word: string): string | undefined {
+  const lower = word.toLowerCase().replace(/’/g, "'");
+  return STOP_WORDS.has(lower) ? undefined : stem(lower);
 }
 
 function contentWords(text: string): string[] {
@@ -198,14 +209,22 @@ export function prepareWindows(
   return prepared;
 }
 
+/** "Hi Ada, thanks for reaching out!": a greeting and a courtesy line on one line. */
+const GREETING_THEN_REST = /^((?:hi|hello|hey|dear)(?:\s+[\p{L}'’-]+){0,3})\s*[,!]\s+(.+)$/iu;
+
 export function classifySentence(sentence: string): SentenceSupport['kind'] {
   if (GREETING.test(sentence)) return 'greeting';
+  const joined = GREETING_THEN_REST.exec(sentence);
+  if (joined && COURTESY.some((pattern) => pattern.test(joined[2]!))) return 'greeting';
   if (SIGN_OFF.test(sentence)) return 'sign-off';
   if (COURTESY.some((pattern) => pattern.test(sentence))) return 'courtesy';
   return 'claim';
 }
 
-export function supportOf(sentence: string, prepared: PreparedWindows): { score: number; sourceIds: string[]; supportingTexts: string[] } {
+export function supportOf(
+  sentence: string,
+  prepared: PreparedWindows,
+): { score: number; sourceIds: string[]; supportingTexts: string[]; supportingIds: string[] } {
   const words = contentWords(sentence);
   const sentenceGrams = grams(sentence);
   const negated = NEGATION.test(sentence);
@@ -216,16 +235,35 @@ export function supportOf(sentence: string, prepared: PreparedWindows): { score:
   const gramHits = new Int32Array(windows.length);
   for (const gram of sentenceGrams) for (const window of prepared.byGram.get(gram) ?? []) gramHits[window]! += 1;
   let best = { score: 0, sourceIds: [] as string[] };
-  const single: string[] = [];
-  const paired: string[] = [];
+  const single: PreparedWindow[] = [];
+  const paired: PreparedWindow[] = [];
   windows.forEach((window, index) => {
     const tokenShare = words.length === 0 ? 1 : wordHits[index]! / words.length;
     const gramShare = sentenceGrams.size === 0 ? 1 : gramHits[index]! / sentenceGrams.size;
     const score = window.negated === negated ? (tokenShare + gramShare) / 2 : 0;
     if (score > best.score) best = { score, sourceIds: window.ids };
-    if (score >= SUPPORT_THRESHOLD) (window.ids.length > 1 ? paired : single).push(window.text);
+    if (score >= SUPPORT_THRESHOLD) (window.ids.length > 1 ? paired : single).push(window);
   });
-  return { score: Number(best.score.toFixed(3)), sourceIds: best.sourceIds, supportingTexts: single.length > 0 ? single : paired };
+  const supporting = single.length > 0 ? single : paired;
+  return {
+    score: Number(best.score.toFixed(3)),
+    sourceIds: best.sourceIds,
+    supportingTexts: supporting.map((window) => window.text),
+    supportingIds: [...new Set(supporting.flatMap((window) => window.ids))],
+  };
+}
+
+function containmentIn(words: readonly string[], sentenceGrams: ReadonlySet<string>, window: { words: ReadonlySet<string>; grams: ReadonlySet<string> }): number {
+  const tokenShare = words.length === 0 ? 1 : words.filter((word) => window.words.has(word)).length / words.length;
+  let shared = 0;
+  for (const gram of sentenceGrams) if (window.grams.has(gram)) shared += 1;
+  const gramShare = sentenceGrams.size === 0 ? 1 : shared / sentenceGrams.size;
+  return (tokenShare + gramShare) / 2;
+}
+
+/** The support measure of `text` in `windowText`, whatever the negations: how much of it the window holds. */
+export function containment(text: string, windowText: string): number {
+  return containmentIn(contentWords(text), grams(text), { words: new Set(contentWords(windowText)), grams: grams(windowText) });
 }
 
 /**
@@ -236,6 +274,17 @@ export function supportOf(sentence: string, prepared: PreparedWindows): { score:
 const CLAUSE_BREAK = /,\s+(?=(?:and|but|so|while|which|or|plus)\s)|;\s+/i;
 const LEADING_CONJUNCTION = /^(?:and|but|so|while|which|or|plus)\s+/i;
 const MIN_CLAUSE_WORDS = 3;
+
+function neighbourhood(ids: readonly string[], sources: readonly SourceSentence[]): string {
+  const positions = new Set<number>();
+  for (const id of ids) {
+    const index = sources.findIndex((source) => source.id === id);
+    if (index === -1) continue;
+    const article = id.split('#')[0];
+    for (const near of [index - 1, index, index + 1]) if (sources[near]?.id.split('#')[0] === article) positions.add(near);
+  }
+  return [...positions].sort((a, b) => a - b).map((index) => sources[index]!.text).join(' ');
+}
 
 /** `shared`: the source texts whose readings may be kept between tickets (RunSources.shared). */
 export function assessSentences(reply: string, sources: readonly SourceSentence[], shared?: ReadonlySet<string>): SentenceSupport[] {
@@ -251,8 +300,9 @@ export function assessSentences(reply: string, sources: readonly SourceSentence[
   }
   const windows = prepareWindows(sources, shared, wanted);
   return sentences.map(({ sentence, kind, clauses }) => {
-    if (kind !== 'claim') return { sentence, kind, score: 1, sourceIds: [], supportingTexts: [] };
-    const whole = supportOf(sentence, windows);
+    if (kind !== 'claim') return { sentence, kind, score: 1, sourceIds: [], supportingTexts: [], context: '' };
+    const { supportingIds, ...support } = supportOf(sentence, windows);
+    const whole = { ...support, context: neighbourhood(supportingIds, sources) };
     if (whole.score < SUPPORT_THRESHOLD || clauses.length < 2) return { sentence, kind, ...whole };
     const weakest = Math.min(...clauses.map((clause) => supportOf(clause, windows).score));
     return { sentence, kind, ...whole, score: Math.min(whole.score, weakest) };

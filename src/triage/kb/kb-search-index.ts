@@ -23,6 +23,7 @@ import { memoised } from '../ticket-memo.js';
 import type { KbHit } from '../types.js';
 import type { KnowledgeBaseArticle } from './kb-article.js';
 import { contentTerms, processTerm, tokenize } from './search-terms.js';
+import { synonymsOf } from './search-synonyms.js';
 
 export interface KbSearchOptions {
   /** Maximum number of hits; default 5. */
@@ -92,6 +93,22 @@ export function createKbSearchIndex(articles: readonly KnowledgeBaseArticle[]): 
   });
   miniSearch.addAll(documents);
 
+  /**
+   * Which synonyms of the query's terms each article holds (search-synonyms.ts). Searched apart
+   * from the customer's own words: a synonym may explain a word of the question (coverage) but adds
+   * nothing to the strength of the match, so it cannot reorder articles the words themselves rank.
+   */
+  const matchedSynonyms = (queryTerms: readonly string[]): Map<string, Set<string>> => {
+    const own = new Set(queryTerms);
+    const synonyms = [...new Set(queryTerms.flatMap((term) => synonymsOf(term)))].filter((term) => !own.has(term));
+    const byArticle = new Map<string, Set<string>>();
+    if (synonyms.length === 0) return byArticle;
+    for (const result of miniSearch.search(synonyms.join(' '), { tokenize: splitOnSpace, processTerm: keepTerm, fuzzy: false, prefix: false })) {
+      byArticle.set(result.id, new Set(result.queryTerms));
+    }
+    return byArticle;
+  };
+
   return {
     search(query, options = {}) {
       const limit = options.limit ?? DEFAULT_LIMIT;
@@ -101,16 +118,20 @@ export function createKbSearchIndex(articles: readonly KnowledgeBaseArticle[]): 
 
       const preferred = new Set(options.intents ?? []);
       const terms = queryTerms.join(' ');
-      // Memoised per ticket (ticket-memo.ts) on the terms (`considered` is their count): a ticket's
-      // searches often ask the same words with another limit or intent hint, which apply below.
-      const ranked = memoised(miniSearch, terms, () =>
-        miniSearch
-          // The terms are already tokenized, stop-worded and stemmed; deduplicated so that a ticket
-          // repeating "order" five times does not count it five times.
-          .search(terms, { tokenize: splitOnSpace, processTerm: keepTerm })
-          .map((result) => ({ result, score: normalisedScore(result, considered) }))
-          .sort((left, right) => right.score - left.score),
-      );
+      // Memoised per ticket (ticket-memo.ts) on the terms (the synonyms and `considered` follow from
+      // them): a ticket's searches often ask the same words with another limit or intent hint, which
+      // apply below.
+      const ranked = memoised(miniSearch, terms, () => {
+        const synonymMatches = matchedSynonyms(queryTerms);
+        return (
+          miniSearch
+            // The terms are already tokenized, stop-worded and stemmed; deduplicated so that a ticket
+            // repeating "order" five times does not count it five times.
+            .search(terms, { tokenize: splitOnSpace, processTerm: keepTerm })
+            .map((result) => ({ result, score: normalisedScore(result, queryTerms, synonymMatches.get(result.id), considered) }))
+            .sort((left, right) => right.score - left.score)
+        );
+      });
       const isPreferred = (id: string) => byId.get(id)?.intents.some((intent) => preferred.has(intent)) ?? false;
       const ordered =
         preferred.size === 0
@@ -137,9 +158,12 @@ export function createKbSearchIndex(articles: readonly KnowledgeBaseArticle[]): 
 const splitOnSpace = (text: string): string[] => text.split(' ');
 const keepTerm = (term: string): string => term;
 
-function normalisedScore(result: SearchResult, considered: number): number {
+function normalisedScore(result: SearchResult, queryTerms: readonly string[], synonyms: ReadonlySet<string> | undefined, considered: number): number {
   const strength = result.score / (result.score + SATURATION);
-  const coverage = Math.min(1, new Set(result.queryTerms).size / considered);
+  // Coverage counts the customer's own words; a word is explained when it or one of its synonyms matched.
+  const matched = new Set(result.queryTerms);
+  const explained = queryTerms.filter((term) => matched.has(term) || synonymsOf(term).some((synonym) => synonyms?.has(synonym))).length;
+  const coverage = Math.min(1, explained / considered);
   return round(strength * coverage ** COVERAGE_EXPONENT);
 }
 

@@ -66,6 +66,12 @@ export const defaultRequestsApartPath = join(defaultTrainingDirectory, 'held-out
  */
 export const defaultRequestsVoicesPath = join(defaultTrainingDirectory, 'held-out', 'requests-voices.jsonl');
 
+/**
+ * General questions asked in a whole short mail's own words (greeting, context, typos, 15 per
+ * intent for ten intents), written before and apart from requests-mail-voices.jsonl: a dev set.
+ */
+export const defaultRequestsMailVoicesPath = join(defaultTrainingDirectory, 'held-out', 'requests-mail-voices.jsonl');
+
 export function readHeldOutExamples(path: string = defaultHeldOutPath): TrainingExample[] {
   return parseTrainingExamples(readFileSync(path, 'utf8'), path);
 }

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import type { ChatMessage, ChatModel, ChatRequest, ChatResponse, ModelToolCall } from '../../agentao/index.js';
 import { needsAccountData } from '../account-bound-intents.js';
 import { detectEscalation, escalationTags } from '../escalation.js';
+import { readAutomaticReply } from '../mail/auto-reply.js';
 import { readSendDenial, type SendDenialDetails } from '../send-denial.js';
 import { parseTicketPrompt, type TicketPromptFields } from '../ticket-prompt.js';
 import { customerProfileResult } from '../tools/get-customer-profile.js';
@@ -195,11 +196,15 @@ export class LocalChatModel implements ChatModel {
       customerVerified,
     });
 
-    const signals = detectEscalation({
-      text: ticket.text,
-      subject: ticket.subject,
-      customer: customer ? { plan: customer.plan } : null,
-    });
+    // An out-of-office notice names a colleague to contact; that is nobody asking us for a human.
+    const automaticReply = readAutomaticReply(ticket.subject, ticket.text);
+    const signals = automaticReply
+      ? []
+      : detectEscalation({
+          text: ticket.text,
+          subject: ticket.subject,
+          customer: customer ? { plan: customer.plan } : null,
+        });
     const tags = escalationTags(signals);
     const reasons: string[] = signals.map((signal) => `${signal.tag}: ${signal.reason}`);
     if (!matching) reasons.push(article ? `no article for intent ${prediction.intent}; used the related "${article.title}"` : 'no knowledge-base article answers this intent');

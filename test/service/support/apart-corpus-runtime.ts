@@ -80,6 +80,26 @@ export function toolCalls(calls: { name: string; args: unknown }[], turn: number
   );
 }
 
+/**
+ * The scripted LLM of a reply corpus row: it looks the sender up, reads the orders the ticket names,
+ * searches the KB with the ticket, then sends the row's reply.
+ */
+export function sendReplyScript(row: { ticket: { text: string; email: string }; reply: string }): ScriptedReply[] {
+  const orderIds = [...new Set(row.ticket.text.match(/\b[AB]\d{4}\b/g) ?? [])];
+  return [
+    toolCalls(
+      [
+        { name: 'get_customer_profile', args: { email: row.ticket.email } },
+        ...orderIds.map((orderId) => ({ name: 'get_order_status', args: { order_id: orderId } })),
+        { name: 'search_kb', args: { query: row.ticket.text } },
+      ],
+      0,
+    ),
+    toolCalls([{ name: 'send_reply', args: { text: row.reply, confidence: 0.99 } }], 1),
+    completion({ content: 'done' }, 'stop'),
+  ];
+}
+
 /** The exact text the outbox would deliver for a ticket (sealed at rest), or null. */
 export async function deliveredText(runtime: TriageRuntime, ticketId: string, kind: 'send' | 'draft'): Promise<string | null> {
   const row = await runtime.store.db

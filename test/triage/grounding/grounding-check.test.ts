@@ -100,6 +100,16 @@ describe('sentence support', () => {
     expect(kinds).toEqual(['greeting', 'courtesy', 'courtesy', 'sign-off', 'sign-off']);
   });
 
+  it('reads a greeting joined to a courtesy line and "The Northwind Team" as stating nothing, and a greeting joined to a claim as a claim', async () => {
+    const session = await sessionFor('I forgot my password', { articles: ['recover-password'] });
+    const sources = collectRunSources(session);
+    const kinds = assessSentences('Hi Ada, thanks for reaching out!\nHappy to help!\nSorry about that!\nThanks,\nThe Northwind Team', sources.sentences).map((sentence) => sentence.kind);
+    expect(kinds).toEqual(['greeting', 'courtesy', 'courtesy', 'sign-off', 'sign-off']);
+    expect(assessSentences('Hi Ada, your refund was approved!', sources.sentences)[0]!.kind).toBe('claim');
+    // Not a person's name, so not a security event.
+    expect(checkGrounding('Hi Ada, thanks for reaching out!\n\nThanks,\nThe Northwind Team', sources)).toMatchObject({ grounded: true, securityEvent: false });
+  });
+
   it('a negation the source does not have is not supported', async () => {
     const sources = collectRunSources(await sessionFor('payment methods', { articles: ['payment-methods'] }));
     const [kept, flipped] = assessSentences(

@@ -73,6 +73,21 @@ describe('KnowledgeBase.search', () => {
     }
   });
 
+  it('a word the articles put another way still counts as explained ("make" an account, "swap" an item)', () => {
+    // The ranking stays the customer's words' (another article says "make sure"); the support is the synonym's.
+    const make = kb.search('how do I make an account', { limit: 5 }).find((hit) => hit.id === 'create-account');
+    expect(make?.score ?? 0).toBeGreaterThanOrEqual(0.35);
+    expect(kb.search('can I swap an item in my order?', { limit: 1 })[0]).toMatchObject({ id: 'change-order', score: expect.any(Number) });
+    expect(kb.search('can I swap an item in my order?', { limit: 1 })[0]!.score).toBeGreaterThan(0.7);
+  });
+
+  it('a synonym explains a word but adds no strength: it cannot lift an off-topic question or reorder words the customer wrote', () => {
+    for (const query of ['what is the capital of peru', 'make me a sandwich quickly']) {
+      expect(kb.search(query, { limit: 1 })[0]?.score ?? 0, query).toBeLessThan(0.3);
+    }
+    expect(kb.search('What is your refund policy?', { limit: 1 })[0]?.id).toBe('refund-policy');
+  });
+
   it('does not reward repeating a word', () => {
     const once = kb.search('refund policy', { limit: 1 })[0];
     const repeated = kb.search('refund refund refund refund policy policy', { limit: 1 })[0];

@@ -81,6 +81,32 @@ describe('IntentClassifier.train', () => {
     expect(classifier.temperature).not.toBeCloseTo(split.temperature, 3);
   });
 
+  it('fits a temperature of their own for long texts when enough held-out examples are that long', () => {
+    const examples = smallSample(20);
+    const classifier = IntentClassifier.train(examples, { ...quickOptions, agreement: false, longTextWords: 9, minLongTextExamples: 10 });
+    expect(classifier.longText).toMatchObject({ minWords: 9 });
+    const calibration = classifier.training.calibration as { heldOutExamples: number; longText: { heldOutExamples: number; temperature: number } };
+    // Fitted on the long held-out examples only.
+    expect(calibration.longText.heldOutExamples).toBeGreaterThanOrEqual(10);
+    expect(calibration.longText.heldOutExamples).toBeLessThan(calibration.heldOutExamples);
+    expect(calibration.longText.temperature).toBe(classifier.longText!.temperature);
+    expect(IntentClassifier.fromJSON(classifier.toJSON()).longText).toEqual(classifier.longText);
+    // Too few long examples, or switched off: one temperature, as before.
+    expect(IntentClassifier.train(examples, { ...quickOptions, agreement: false, longTextWords: 9, minLongTextExamples: 100_000 }).longText).toBeUndefined();
+    expect(IntentClassifier.train(examples, { ...quickOptions, agreement: false, longTextWords: 0 }).longText).toBeUndefined();
+  });
+
+  it('reads a long text with the long-text temperature and a short one with the other', () => {
+    const json = IntentClassifier.train(smallSample(12), { ...quickOptions, agreement: false, longTextWords: 0 }).toJSON();
+    const plain = IntentClassifier.fromJSON(json);
+    const sharper = IntentClassifier.fromJSON({ ...json, longText: { minWords: 6, temperature: json.temperature / 2 } });
+    const short = 'where is my order';
+    const long = 'hello, where is my order A1001, it was due on monday and nothing has come';
+    expect(sharper.predict(short).confidence).toBeCloseTo(plain.predict(short).confidence, 9);
+    expect(sharper.predict(long).intent).toBe(plain.predict(long).intent);
+    expect(sharper.predict(long).confidence).toBeGreaterThan(plain.predict(long).confidence);
+  });
+
   it('caps its confidence, keeping its intent, where the second model picks another intent', () => {
     const examples = smallSample(12);
     const alone = IntentClassifier.train(examples, { ...quickOptions, agreement: false });

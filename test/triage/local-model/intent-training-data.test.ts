@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { findNearDuplicates } from '../../../src/triage/local-model/intent-near-duplicates.js';
 import {
   defaultRequestsApartPath,
+  defaultRequestsMailVoicesPath,
   defaultRequestsVoicesPath,
   defaultTrainingDirectory,
   parseTrainingExamples,
@@ -178,5 +179,60 @@ describe('the requests in other voices (held-out/requests-voices.jsonl), a dev s
       0.75,
     );
     expect(near.map((found) => `${found.text} ~ ${found.reference}`)).toEqual([]);
+  }, 60_000);
+});
+
+describe('general questions in mail voice (requests-mail-voices.jsonl) and the dev set written before it', () => {
+  const mailVoices = readTrainingExamples().filter((example) => example.group === 'requests-mail-voices.jsonl');
+  const dev = readHeldOutExamples(defaultRequestsMailVoicesPath);
+  const intents = [
+    'account_security',
+    'check_cancellation_fee',
+    'check_invoice',
+    'check_refund_policy',
+    'delivery_options',
+    'delivery_period',
+    'edit_account',
+    'get_invoice',
+    'place_order',
+    'track_order',
+  ];
+  const count = (rows: { intent: string }[]) => {
+    const counts = new Map<string, number>();
+    for (const row of rows) counts.set(row.intent, (counts.get(row.intent) ?? 0) + 1);
+    return counts;
+  };
+
+  it('give the ten general-question intents 55 or more mails each, the dev set 15 each, and repeat none', () => {
+    const trainingCounts = count(mailVoices);
+    expect([...trainingCounts.keys()].sort()).toEqual(intents);
+    for (const [intent, total] of trainingCounts) expect(total, intent).toBeGreaterThanOrEqual(55);
+    const devCounts = count(dev);
+    expect([...devCounts.keys()].sort()).toEqual(intents);
+    for (const [intent, total] of devCounts) expect(total, intent).toBe(15);
+    for (const rows of [mailVoices, dev]) {
+      const texts = rows.map((row) => row.text.toLowerCase());
+      expect(texts.length - new Set(texts).size).toBe(0);
+    }
+  });
+
+  it('share no text: no dev mail is a training text or more than 0.75 similar to one, nor more than 0.5 to a mail-voice line', () => {
+    const normalise = (text: string) => text.toLowerCase().replace(/\s+/g, ' ').trim();
+    const training = readTrainingExamples();
+    const trainingTexts = new Set(training.map((example) => normalise(example.text)));
+    expect(dev.filter((example) => trainingTexts.has(normalise(example.text)))).toEqual([]);
+    const near = findNearDuplicates(
+      dev.map((example) => example.text),
+      training.map((example) => example.text),
+      0.75,
+    );
+    expect(near.map((found) => `${found.text} ~ ${found.reference}`)).toEqual([]);
+    // Both halves were written from the same topic list: a paraphrase would make the dev check flatter than it is.
+    const paraphrased = findNearDuplicates(
+      dev.map((example) => example.text),
+      mailVoices.map((example) => example.text),
+      0.5,
+    );
+    expect(paraphrased.map((found) => `${found.text} ~ ${found.reference}`)).toEqual([]);
   }, 60_000);
 });

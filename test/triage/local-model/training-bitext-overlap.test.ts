@@ -6,6 +6,7 @@ import { findNearDuplicates, jaccardSimilarity } from '../../../src/triage/local
 import {
   defaultOneLinersPath,
   defaultRequestsApartPath,
+  defaultRequestsMailVoicesPath,
   defaultRequestsVoicesPath,
   readHeldOutExamples,
   readTrainingExamples,
@@ -38,6 +39,7 @@ describe.skipIf(!existsSync(bitextPath))('the training and held-out mail against
       ...readHeldOutExamples(defaultOneLinersPath),
       ...readHeldOutExamples(defaultRequestsApartPath),
       ...readHeldOutExamples(defaultRequestsVoicesPath),
+      ...readHeldOutExamples(defaultRequestsMailVoicesPath),
     ].map((example) => example.text);
     expect(findNearDuplicates(ours, bitext, 0.8).map((found) => found.text)).toEqual([]);
   }, 60_000);

@@ -155,6 +155,30 @@ describe('unknown senders (AUTO_SEND_UNKNOWN_SENDERS)', () => {
     expect(outcome.reasons.join(' ')).toMatch(/needs account data \(intent cancel_order\)/);
   });
 
+  it('finding or recovering the account itself needs someone who can check who is asking', () => {
+    for (const lookup of [
+      "I can't remember which email address I registered with. Could you check with my surname?",
+      'Can you look me up by my postcode and tell me the login?',
+      'The reset link goes to my work mailbox, which I no longer have access to since I changed jobs.',
+      'I lost access to my old email, how do I reset the password now?',
+    ]) {
+      expect(needsAccountData('recover_password', lookup), lookup).toBe(true);
+    }
+    expect(needsAccountData('recover_password', 'I forgot my password, how do I reset it?')).toBe(false);
+    expect(needsAccountData('recover_password', 'Does the reset link expire?')).toBe(false);
+  });
+
+  it('an unknown sender who asks us to find their account is drafted, with that reason', async () => {
+    const { outcome } = await triageTicket(
+      ticket("I forgot my password and the reset email goes to an address I can't access any more. Can you look me up by my phone number instead?", {
+        customerEmail: STRANGER,
+      }),
+      triageDeps(),
+    );
+    expect(outcome.decision).toBe('drafted');
+    expect(outcome.reasons.join(' ')).toMatch(/find or recover the account itself/);
+  });
+
   it('every intent the classifier knows is either account-bound or a general question, never both', () => {
     for (const intent of triageDeps().classifier.intents) {
       expect(ACCOUNT_BOUND_INTENTS.has(intent) !== GENERAL_QUESTION_INTENTS.has(intent)).toBe(true);
