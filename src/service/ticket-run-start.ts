@@ -6,10 +6,17 @@
  */
 import type { Transaction } from 'kysely';
 import type { Ticket } from '../triage/types.js';
-import type { Database } from './store/database.js';
+import type { Database, StoreHandle } from './store/database.js';
 import { getDecision, type StoredDecision } from './store/repositories/decision-repository.js';
+import { startRunInOneStatement } from './store/repositories/run-start-statement.js';
 import { failAbandonedRuns, insertRun, type Run } from './store/repositories/run-repository.js';
-import { getTicketForUpdate, insertTicketIfAbsent, setTicketStatus, type StoredTicket } from './store/repositories/ticket-repository.js';
+import {
+  getTicketForUpdate,
+  insertTicketIfAbsent,
+  setTicketStatus,
+  toStoredTicket,
+  type StoredTicket,
+} from './store/repositories/ticket-repository.js';
 
 export type TicketRunStart =
   | { kind: 'missing' }
@@ -36,6 +43,31 @@ export interface BeginTicketRunInput {
   firstAttempt?: boolean;
 }
 
+const ABANDONED_REASON = 'abandoned: the attempt did not finish (its process stopped or its lease was lost)';
+
+/**
+ * `beginTicketRun` outside any other transaction (a worker whose queue cannot run it inside its
+ * claim: pg-boss). On PostgreSQL the whole start is one statement (run-start-statement.ts): one
+ * round trip instead of five; on SQLite, and for a ticket to store first, a transaction as before.
+ */
+export async function beginTicketRunAlone(store: Pick<StoreHandle, 'db' | 'dialect' | 'transact'>, input: BeginTicketRunInput): Promise<TicketRunStart> {
+  if (store.dialect !== 'postgres' || input.insertIfMissing) return store.transact((transaction) => beginTicketRun(transaction, input));
+  const start = await startRunInOneStatement(store.db, {
+    ticketId: input.ticketId,
+    model: input.model,
+    abandonedReason: ABANDONED_REASON,
+    stopAtPendingEnrichment: input.stopAtPendingEnrichment === true,
+    firstAttempt: input.firstAttempt === true,
+  });
+  if (start.kind === 'missing') return start;
+  const ticket = toStoredTicket(start.ticket);
+  if (start.kind === 'started') return { kind: 'started', ticket, run: start.run };
+  if (start.kind === 'pending-enrichment') return { kind: 'pending-enrichment', ticket };
+  const outcome = await getDecision(store.db, ticket.id);
+  // A decision cannot go away; should it have, the transaction's path decides what to do.
+  return outcome ? { kind: 'decided', ticket, outcome } : store.transact((transaction) => beginTicketRun(transaction, input));
+}
+
 export async function beginTicketRun(transaction: Transaction<Database>, input: BeginTicketRunInput): Promise<TicketRunStart> {
   let found = await getTicketForUpdate(transaction, input.ticketId);
   if (!found && input.insertIfMissing) {
@@ -51,7 +83,7 @@ export async function beginTicketRun(transaction: Transaction<Database>, input: 
   // A run is left running only by an earlier attempt (its process stopped, its lease was lost),
   // and starting one marks the ticket `running`: on a first claim of a queued ticket there is none.
   if (!(input.firstAttempt === true && ticket.status === 'queued')) {
-    await failAbandonedRuns(transaction, ticket.id, 'abandoned: the attempt did not finish (its process stopped or its lease was lost)');
+    await failAbandonedRuns(transaction, ticket.id, ABANDONED_REASON);
   }
   const run = await insertRun(transaction, { ticketId: ticket.id, model: input.model });
   await setTicketStatus(transaction, ticket.id, 'running');

@@ -12,6 +12,7 @@ import { CUE_NAMES, readCues, type CueName } from './escalation-cues.js';
 import { TEXT_ESCALATION_TAGS, type EscalationModelTag } from './escalation-tags.js';
 import { trainSoftmaxRegression } from './local-model/intent-softmax-regression.js';
 import { TextVocabulary, defaultTextFeatureOptions, type SparseVector } from './local-model/text-features.js';
+import { memoised } from './ticket-memo.js';
 
 export interface TaggedText {
   text: string;
@@ -201,6 +202,11 @@ export class EscalationTagModel {
    * scored too and the most confident reading counts.
    */
   score(text: string): TagScore[] {
+    // Memoised per ticket (ticket-memo.ts): the independent view and the local model read the same mail.
+    return memoised(this, text, () => this.#score(text));
+  }
+
+  #score(text: string): TagScore[] {
     const parts = [text, ...splitSentences(text)].map((part) => withCues(this.vocabulary, part, this.cueScale));
     return this.tags.map((tag, column) => {
       let best = parts[0]!;

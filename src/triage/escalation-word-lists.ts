@@ -8,6 +8,8 @@
  */
 import type { EscalationModelTag } from './escalation-tags.js';
 import { foldLetters } from './fold-letters.js';
+import { firstMatch } from './regex-matches.js';
+import { memoised } from './ticket-memo.js';
 
 export type WordListLanguage = 'en' | 'de' | 'fr' | 'es' | 'it' | 'nl' | 'pt' | 'pl';
 
@@ -308,10 +310,7 @@ const TAKEN_BACK =
   /(?:\b(?:no\s+need\s+(?:for|of|to)|(?:do\s+not|don'?t|dont)\s+(?:want|need)|not\s+(?:asking|looking)\s+for|(?:never|didn'?t|did\s+not)\s+ask(?:ed)?\s+for)(?:\s+(?:a|an|any|my|the|to))?|\b(?:do\s+not|don'?t|dont|doesn'?t|not|never))\s*$/i;
 
 function firstStanding(pattern: RegExp, text: string): RegExpMatchArray | undefined {
-  for (const match of text.matchAll(pattern)) {
-    if (!TAKEN_BACK.test(text.slice(Math.max(0, (match.index ?? 0) - 40), match.index))) return match;
-  }
-  return undefined;
+  return firstMatch(text, pattern, (match) => !TAKEN_BACK.test(text.slice(Math.max(0, match.index - 40), match.index)));
 }
 
 /**
@@ -320,6 +319,11 @@ function firstStanding(pattern: RegExp, text: string): RegExpMatchArray | undefi
  * match it as written: there the folded list alone is asked, which halves the work on most mail.
  */
 export function matchWordLists(text: string): WordListMatch[] {
+  // Memoised per ticket (ticket-memo.ts): the independent view, the local model and the guard ask again.
+  return memoised(matchWordLists, text, () => matchEveryList(text));
+}
+
+function matchEveryList(text: string): WordListMatch[] {
   const matches = new Map<EscalationModelTag, WordListMatch>();
   const ascii = !/[^\x00-\x7f]/.test(text);
   const folded = ascii ? text : foldLetters(text);

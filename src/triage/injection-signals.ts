@@ -3,6 +3,7 @@
  * in the ticket, look-alike characters, claims of actions the agent cannot take, and replies that
  * echo the customer's own words. Pure functions; the send guard decides what they mean.
  */
+import { allMatches } from './regex-matches.js';
 import { isAllowedHost } from './reply-rules-links.js';
 import { detectPii } from './scrubber-detect.js';
 import { headerField, replyHeaderLength } from './mail/mail-headers.js';
@@ -70,6 +71,7 @@ const ADDRESSED_TO_MACHINE = new RegExp(
 );
 
 const ZERO_WIDTH = /[\u200b-\u200d\u2060\ufeff\u00ad]/g;
+const LETTER_RUN = /\p{L}+/gu;
 const FULL_WIDTH_RUN = /[\uff21-\uff3a\uff41-\uff5a]{3}/;
 /**
  * Left-to-right and right-to-left overrides (not the marks and isolates that Arabic or Hebrew mail
@@ -97,7 +99,7 @@ export function findInjectionSignals(
   if (lookAlike) add('obfuscation', lookAlike);
   const spaced = SPACED_LETTERS.exec(text);
   if (spaced) add('obfuscation', spaced[0].trim());
-  for (const match of text.matchAll(BASE64_RUN)) {
+  for (const match of allMatches(text, BASE64_RUN)) {
     if (decodesToText(match[0])) {
       add('obfuscation', match[0]);
       break;
@@ -124,7 +126,7 @@ export function findInjectionSignals(
   // The service triages the stored ticket, whose emails the scrubber has masked to their domain
   // ("[email:***@bigcorp.example]"): another domain than the customer's is someone else.
   const ownDomains = new Set([...own].map((email) => email.slice(email.lastIndexOf('@') + 1)));
-  for (const [marker, domain = ''] of body.matchAll(SCRUBBED_EMAIL)) {
+  for (const [marker, domain = ''] of allMatches(body, SCRUBBED_EMAIL)) {
     if (ownDomains.has(domain.toLowerCase()) || isAllowedHost(domain, allow.ownHosts)) continue;
     add('third-party', marker);
     break;
@@ -157,7 +159,7 @@ export function readableForm(text: string): string {
 /** Words that mix Latin letters with Cyrillic or Greek ones: "apprоved" with a Cyrillic о. */
 export function findLookAlikeWords(text: string): string[] {
   const words: string[] = [];
-  for (const [word] of text.matchAll(/\p{L}+/gu)) {
+  for (const [word] of allMatches(text, LETTER_RUN)) {
     if (/\p{Script=Latin}/u.test(word) && /[\p{Script=Cyrillic}\p{Script=Greek}]/u.test(word)) words.push(word);
   }
   return words;
@@ -193,7 +195,7 @@ export function findTicketEchoes(reply: string, ticketText: string, approved = '
   const fromApproved = (words: string) => approved !== '' && approvedLine.includes(` ${words} `);
   const echoes: string[] = [];
   let quotes = 0;
-  for (const match of readableForm(ticketText).matchAll(QUOTED)) {
+  for (const match of allMatches(readableForm(ticketText), QUOTED)) {
     if (++quotes > MAX_QUOTES) break;
     const words = wordsOf(match[1] ?? '');
     const phrase = words.join(' ');

@@ -35,6 +35,7 @@ import { readMail } from './mail/read-mail.js';
 import { assessSend, type SendGuardOptions } from './send-guard.js';
 import { renderTicketPrompt } from './ticket-prompt.js';
 import { createSupportTools } from './tools/index.js';
+import { withTicketMemo } from './ticket-memo.js';
 import { TriageSession } from './triage-session.js';
 import type { Ticket, TriageOutcome, TriageStep } from './types.js';
 
@@ -176,16 +177,22 @@ export function buildSession(
   return session;
 }
 
-export async function triageTicket(
-  ticket: Ticket,
-  deps: TriageDependencies,
-  options: {
-    signal?: AbortSignal;
-    onEvent?: (event: AgentEvent) => void;
-    /** A queue that retries wants a model outage thrown; the CLI wants a draft at once. */
-    rethrowRetryableModelErrors?: boolean;
-  } = {},
-): Promise<TriageRunResult> {
+export interface TriageOptions {
+  signal?: AbortSignal;
+  onEvent?: (event: AgentEvent) => void;
+  /** A queue that retries wants a model outage thrown; the CLI wants a draft at once. */
+  rethrowRetryableModelErrors?: boolean;
+}
+
+/**
+ * One ticket's triage. The run has a memo of its own (ticket-memo.ts): the readings the stages
+ * repeat (the classifier on the same mail, the guard on the same reply) are computed once per ticket.
+ */
+export function triageTicket(ticket: Ticket, deps: TriageDependencies, options: TriageOptions = {}): Promise<TriageRunResult> {
+  return withTicketMemo(() => triageInMemo(ticket, deps, options));
+}
+
+async function triageInMemo(ticket: Ticket, deps: TriageDependencies, options: TriageOptions): Promise<TriageRunResult> {
   const languageDetector = deps.languageDetector ?? (await loadLanguageDetector());
   // Over its CPU budget, a ticket stops at the next stage boundary (cpu-budget.ts): the chat is
   // aborted and the ticket drafted for a human.

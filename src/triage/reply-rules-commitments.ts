@@ -8,6 +8,7 @@
  * policy", "reviewed") describes the policy instead, and so does a committing word followed by
  * feelings or customer actions ("I'm sorry your refund...", "you're welcome to request a refund").
  */
+import { allMatches } from './regex-matches.js';
 
 const SIGNALS: readonly RegExp[] = [
   /\b(?:we|i|our\s+(?:\w+\s+)?(?:team|store|shop))(?:'ll|’ll|'ve|’ve|'d|’d|'m|’m|'re|’re|\s+will|\s+shall|\s+can|\s+could|\s+would|\s+have|\s+has|\s+had|\s+are|\s+am|\s+is|\s+just|\s+already)\b/gi,
@@ -73,9 +74,9 @@ export function findCommitments(sentence: string): string[] {
   const found: string[] = [];
   for (const clause of clausesOf(sentence)) {
     if (CONDITIONAL_START.test(clause) || NEGATED.test(clause) || HEDGED.test(clause)) continue;
-    for (const match of clause.matchAll(SELF_EVIDENT)) found.push(match[0]);
+    for (const match of allMatches(clause, SELF_EVIDENT)) found.push(match[0]);
     for (const signalPattern of SIGNALS) {
-      for (const signal of clause.matchAll(signalPattern)) {
+      for (const signal of allMatches(clause, signalPattern)) {
         const after = signal.index + signal[0].length;
         const window = clause.slice(after, after + REACH);
         const benefit = new RegExp(BENEFIT.source, 'i').exec(window);

@@ -7,6 +7,7 @@
  * before the verb ("never send your password") and our own sending ("we'll send you a code") are not
  * requests.
  */
+import { allMatches } from './regex-matches.js';
 
 const HANDOVER = String.raw`(?:send|sending|(?:e-?mail|text)\s+(?:us|it|them|back)|forward|share|give|tell|provide|reply\s+(?:here\s+)?with|respond\s+with|write\s+(?:back|down\s+here)?\s*(?:with)?|paste|read\s+out|upload|attach|confirm|let\s+us\s+(?:know|have))`;
 const SECRET = String.raw`(?:pass(?:word|code|phrase)s?|pins?\b|(?:one[- ]time|verification|security|sms|2fa|mfa|login|sign-in|reset|authenticator|auth)\s+codes?|backup\s+codes?|recovery\s+codes?|\d-digit\s+codes?|codes?\s+(?:from|in|on)\s+(?:your|the)\s+(?:app|phone|authenticator)|card\s+numbers?|full\s+card|cvv|cvc|cv2|expiry\s+date|(?:bank|banking)\s+(?:login|details|password|credentials)|login\s+details|credentials)`;
@@ -21,7 +22,7 @@ export interface CredentialRequest {
 
 export function findCredentialRequests(reply: string): CredentialRequest[] {
   const findings: CredentialRequest[] = [];
-  for (const match of reply.matchAll(REQUEST)) {
+  for (const match of allMatches(reply, REQUEST)) {
     const before = reply.slice(Math.max(0, match.index - 60), match.index);
     const sentenceBefore = before.slice(Math.max(before.lastIndexOf('.'), before.lastIndexOf('\n')) + 1);
     if (NEGATION_BEFORE.test(sentenceBefore) || OUR_SENDING_BEFORE.test(sentenceBefore)) continue;

@@ -3,6 +3,7 @@
  * its confidence, internal notes from knowledge-base articles, unfilled template placeholders. Any
  * of them in a reply means the model leaked context or was steered by an injection in the ticket.
  */
+import { allMatches } from './regex-matches.js';
 
 interface InternalPattern {
   pattern: RegExp;
@@ -59,7 +60,7 @@ export interface InternalFinding {
 export function findInternalLeaks(reply: string): InternalFinding[] {
   const findings: InternalFinding[] = [];
   for (const { pattern, what } of PATTERNS) {
-    for (const match of reply.matchAll(pattern)) findings.push({ match: match[0].trim(), what });
+    for (const match of allMatches(reply, pattern)) findings.push({ match: match[0].trim(), what });
   }
   return findings;
 }

@@ -4,6 +4,7 @@
  * (https://evil.example)", "https://help.northwind.example@evil.example/"), so hosts come from the
  * WHATWG URL parser, never from the visible text.
  */
+import { allMatches } from './regex-matches.js';
 
 export interface LinkFinding {
   /** The text as it appears in the reply. */
@@ -56,16 +57,16 @@ export function findLinks(reply: string): LinkFinding[] {
     covered.fill(1, start, start + text.length);
   };
 
-  for (const match of reply.matchAll(SCHEME_URL)) {
+  for (const match of allMatches(reply, SCHEME_URL)) {
     const text = trimLink(match[0]);
     const scheme = text.slice(0, text.indexOf(':')).toLowerCase();
     add(text, match.index, scheme === 'http' || scheme === 'https' ? hostOf(text) : `${scheme}:`);
   }
-  for (const match of reply.matchAll(DANGEROUS_SCHEME)) {
+  for (const match of allMatches(reply, DANGEROUS_SCHEME)) {
     if (covered[match.index] === 1) continue;
     add(match[0], match.index, `${match[0].slice(0, match[0].indexOf(':')).toLowerCase()}:`);
   }
-  for (const match of reply.matchAll(MARKDOWN_TARGET)) {
+  for (const match of allMatches(reply, MARKDOWN_TARGET)) {
     const target = match[1] ?? '';
     const start = match.index + match[0].length - target.length;
     // Relative links ("/orders") stay on whatever site shows the reply; mail and phone links are
@@ -73,12 +74,12 @@ export function findLinks(reply: string): LinkFinding[] {
     if (covered[start] === 1 || /^(?:\/|#|mailto:|tel:)/i.test(target)) continue;
     add(target, start, hostOf(`http://${target}`));
   }
-  for (const match of reply.matchAll(WWW)) {
+  for (const match of allMatches(reply, WWW)) {
     if (covered[match.index] === 1) continue;
     const text = trimLink(match[0]);
     add(text, match.index, hostOf(`http://${text}`));
   }
-  for (const match of reply.matchAll(BARE_DOMAIN)) {
+  for (const match of allMatches(reply, BARE_DOMAIN)) {
     if (covered[match.index] === 1) continue;
     const tld = (match[2] ?? '').toLowerCase();
     const path = match[3];

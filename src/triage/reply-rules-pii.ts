@@ -3,6 +3,7 @@
  * detectors are the scrubber's, so what the scrubber would hide in a log the guard keeps out of
  * a reply.
  */
+import { allMatches } from './regex-matches.js';
 import { digitsOf } from './scrubber-checks.js';
 import { detectPii } from './scrubber-detect.js';
 import type { PiiKind } from './scrubber-types.js';
@@ -53,15 +54,15 @@ export function findForeignPii(reply: string, allow: PiiAllowList): PiiFinding[]
 
 function orderIdsIn(reply: string, allowedOrderIds: readonly string[]): string[] {
   const ids: string[] = [];
-  for (const match of reply.matchAll(OWN_ORDER_SHAPE)) ids.push(match[0]);
-  for (const match of reply.matchAll(HASH_NUMBER)) ids.push(match[1] ?? '');
-  for (const match of reply.matchAll(LABELLED_ORDER_ID)) ids.push(match[1] ?? '');
+  for (const match of allMatches(reply, OWN_ORDER_SHAPE)) ids.push(match[0]);
+  for (const match of allMatches(reply, HASH_NUMBER)) ids.push(match[1] ?? '');
+  for (const match of allMatches(reply, LABELLED_ORDER_ID)) ids.push(match[1] ?? '');
   // Ids shaped like the customer's own numeric ones are order ids too, labelled or not.
   const numericLengths = new Set(
     allowedOrderIds.map(normaliseOrderId).filter((id) => /^\d{6,20}$/.test(id)).map((id) => id.length),
   );
   for (const length of numericLengths) {
-    for (const match of reply.matchAll(new RegExp(String.raw`(?<![\w.,-])\d{${length}}(?![\w.,-]?\d)`, 'g'))) ids.push(match[0]);
+    for (const match of allMatches(reply, new RegExp(String.raw`(?<![\w.,-])\d{${length}}(?![\w.,-]?\d)`, 'g'))) ids.push(match[0]);
   }
   return ids.filter((id) => id.length > 0);
 }

@@ -6,6 +6,7 @@
  * d'origine" describes the policy. They are the second layer: a reply in these languages is not
  * grounded in the English knowledge base and is drafted by the grounding rule first.
  */
+import { allMatches } from './regex-matches.js';
 import type { PromiseFinding } from './reply-rules-promises.js';
 
 // A digit run with no word boundary before it starts only at its first digit ((?<!\d)): from every
@@ -44,7 +45,7 @@ const PATTERNS: ReadonlyArray<{ language: string; pattern: RegExp; what: string 
 export function findMultilingualPromises(sentence: string): PromiseFinding[] {
   const findings: PromiseFinding[] = [];
   for (const { pattern, what } of PATTERNS) {
-    for (const match of sentence.matchAll(pattern)) findings.push({ match: match[0].trim(), what });
+    for (const match of allMatches(sentence, pattern)) findings.push({ match: match[0].trim(), what });
   }
   return findings;
 }

@@ -9,6 +9,7 @@
  * is processed") cancels it.
  */
 
+import { allMatches } from './regex-matches.js';
 import { findCommitments } from './reply-rules-commitments.js';
 import { findMultilingualPromises } from './reply-rules-promises-multilingual.js';
 
@@ -135,13 +136,13 @@ export function findPromises(reply: string): PromiseFinding[] {
   for (const sentence of sentencesOf(reply.replace(URL, 'a link'))) {
     const before = findings.length;
     for (const { pattern, what } of PATTERNS) {
-      for (const match of sentence.matchAll(pattern)) {
+      for (const match of allMatches(sentence, pattern)) {
         if (isNegated(sentence, match.index)) continue;
         findings.push({ match: match[0].trim(), what });
       }
     }
     if (COMMITTING_SUBJECT.test(sentence)) {
-      for (const match of sentence.matchAll(OFFER_PHRASE)) {
+      for (const match of allMatches(sentence, OFFER_PHRASE)) {
         if (isNegated(sentence, match.index)) continue;
         findings.push({ match: match[0].trim(), what: 'offers something for free or at a discount' });
       }

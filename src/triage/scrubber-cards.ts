@@ -4,6 +4,7 @@
  * through a copy with every digit form mapped to its ASCII digit one character for one, so the
  * positions found are positions in the original text. The Luhn check and the issuer prefix decide.
  */
+import { allMatches } from './regex-matches.js';
 import { isCardNumber } from './scrubber-checks.js';
 import { matchesOf, type Detector, type PiiMatch } from './scrubber-types.js';
 
@@ -62,7 +63,7 @@ export const normalisedCardDetector: Detector = {
 
 /** From each group, the longest stretch of whole groups that is a card (see scrubber-financial.ts). */
 function cardsInRun(run: string): { start: number; end: number; digits: string }[] {
-  const groups = [...run.matchAll(/\d+/g)].map((group) => ({ start: group.index, end: group.index + group[0].length, digits: group[0] }));
+  const groups = allMatches(run, /\d+/g).map((group) => ({ start: group.index, end: group.index + group[0].length, digits: group[0] }));
   const cards: { start: number; end: number; digits: string }[] = [];
   let first = 0;
   while (first < groups.length) {

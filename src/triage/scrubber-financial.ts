@@ -1,4 +1,5 @@
 /** Payment cards (Luhn + issuer prefix), card security codes when labelled, and IBANs (mod 97). */
+import { allMatches } from './regex-matches.js';
 import { digitsOf, ibanLengthFor, isCardNumber, passesIbanChecksum } from './scrubber-checks.js';
 import { matchesOf, type Detector } from './scrubber-types.js';
 
@@ -87,7 +88,7 @@ function endAfterCharacters(raw: string, count: number): number | undefined {
  * card wins (a shorter Luhn-valid prefix would leave the card's last digits in the text).
  */
 function cardsInRun(run: string): { start: number; end: number; value: string }[] {
-  const groups = [...run.matchAll(/\d+/g)].map((group) => ({ start: group.index, end: group.index + group[0].length, digits: group[0] }));
+  const groups = allMatches(run, /\d+/g).map((group) => ({ start: group.index, end: group.index + group[0].length, digits: group[0] }));
   const cards: { start: number; end: number; value: string }[] = [];
   let first = 0;
   while (first < groups.length) {

@@ -6,6 +6,7 @@
  * finding is mapped back to the span of the original text it came from, tags and all, so the
  * replacement removes the whole split value.
  */
+import { allMatches } from './regex-matches.js';
 
 /** An inline tag (not `a < b`); bounded so that a stray `<` costs one short scan. */
 const TAG = /<\/?[A-Za-z][^<>\n]{0,200}>/g;
@@ -26,7 +27,7 @@ export function joinedView(text: string): JoinedView | undefined {
   if (!NEEDS_VIEW.test(text)) return undefined;
   const removed = new Uint8Array(text.length);
   for (const pattern of [TAG, FORMAT, CUT_TOKEN]) {
-    for (const match of text.matchAll(pattern)) removed.fill(1, match.index, match.index + match[0].length);
+    for (const match of allMatches(text, pattern)) removed.fill(1, match.index, match.index + match[0].length);
   }
   const origin: number[] = [];
   let view = '';

@@ -1,4 +1,5 @@
 /** Types shared by the scrubber's detectors. The public surface is re-exported by scrubber.ts. */
+import { allMatches } from './regex-matches.js';
 
 export type PiiKind =
   | 'email'
@@ -52,7 +53,7 @@ export interface Detector {
 
 /** Runs a global regex with indices (`d` flag) and yields each match; a cloned iterator per call. */
 export function* matchesOf(pattern: RegExp, text: string): Generator<RegExpMatchArray & { indices: [number, number][] }> {
-  for (const match of text.matchAll(pattern)) {
+  for (const match of allMatches(text, pattern)) {
     yield match as RegExpMatchArray & { indices: [number, number][] };
   }
 }

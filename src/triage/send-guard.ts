@@ -25,6 +25,7 @@ import { checkGrounding } from './grounding/grounding-check.js';
 import { collectRunSources } from './grounding/run-sources.js';
 import { findPromises } from './reply-rules-promises.js';
 import { checkReplyRules } from './reply-rules.js';
+import { memoised } from './ticket-memo.js';
 import type { TriageSession } from './triage-session.js';
 
 export interface SendGuardOptions {
@@ -105,10 +106,13 @@ export function assessSend(
   }
 
   const ticketText = `${session.ticket.subject ?? ''}\n${session.ticket.body}`;
-  const injection = findInjectionSignals(ticketText, {
+  // The readings of text below are memoised per ticket (ticket-memo.ts), keyed on every input: the
+  // gate and the outbox assess the same reply on the same ticket.
+  const allow = {
     customerEmails: [session.ticket.customerEmail, ...(session.customer ? [session.customer.email] : [])],
     ownHosts: options.allowedLinkHosts,
-  });
+  };
+  const injection = memoised(findInjectionSignals, JSON.stringify([ticketText, allow]), () => findInjectionSignals(ticketText, allow));
   for (const signal of injection) {
     rules.push(`injection:${signal.kind}`);
     reasons.push(`the ticket contains ${INJECTION_LABELS[signal.kind]} ("${signal.match}")`);
@@ -117,7 +121,8 @@ export function assessSend(
   // A quoted or forwarded earlier message that commits us to a sum or an extra: whether we really
   // wrote it (or the customer forged it to steer the answer) is for a person to check, not the agent.
   // No tag: the newest message decides the queue, and the history may be our own words.
-  const quotedPromise = findQuotedCommitment(readableForm(session.independent.mail.history));
+  const history = session.independent.mail.history;
+  const quotedPromise = memoised(findQuotedCommitment, history, () => findQuotedCommitment(readableForm(history)));
   if (quotedPromise) {
     rules.push('history:promise');
     reasons.push(`the quoted history carries a commitment ("${shorten(quotedPromise.match)}") that a person must confirm we made`);
@@ -179,13 +184,14 @@ export function assessSend(
   // Checked in the form a reader sees: full-width letters and hidden characters must not slip a
   // promise past the patterns.
   const replyText = readableForm(reply.text);
-  const violations = checkReplyRules({
+  const ruleContext = {
     reply: replyText,
     ticketText,
     allowedEmails: [session.ticket.customerEmail, ...(session.customer ? [session.customer.email] : [])],
     allowedOrderIds: session.ownOrderIds(),
     allowedLinkHosts: [...options.allowedLinkHosts],
-  });
+  };
+  const violations = memoised(checkReplyRules, JSON.stringify(ruleContext), () => checkReplyRules(ruleContext));
   for (const violation of violations) {
     rules.push(`reply:${violation.rule}`);
     reasons.push(`reply rule "${violation.rule}": ${violation.message}`);
@@ -204,14 +210,16 @@ export function assessSend(
   // same question again repeats it. The quoted history is still scanned for injection above.
   const sources = collectRunSources(session);
   const approved = sources.sentences.map((sentence) => sentence.text).join('\n');
-  const echoes = findTicketEchoes(replyText, `${session.ticket.subject ?? ''}\n${session.independent.mail.newest}`, approved);
+  const newest = `${session.ticket.subject ?? ''}\n${session.independent.mail.newest}`;
+  const echoes = memoised(findTicketEchoes, JSON.stringify([replyText, newest, approved]), () => findTicketEchoes(replyText, newest, approved));
   if (echoes.length > 0) {
     rules.push('reply:echo');
     reasons.push(`the reply repeats the ticket's own words ("${echoes[0]}"), as a reply does when it obeys the ticket`);
   }
   // The positive rule: every sentence and fact traced to this run's approved material. The rules
   // above are the second layer; this one does not depend on knowing what a bad reply looks like.
-  const grounding = checkGrounding(reply.text, sources);
+  // Sources are memoised too (run-sources.ts): the same run's material is the same object.
+  const grounding = memoised(sources, reply.text, () => checkGrounding(reply.text, sources));
   for (const problem of grounding.problems) {
     rules.push(problem.rule);
     reasons.push(problem.reason);

@@ -7,7 +7,10 @@
  *   job is in (`singletonKey` alone dedupes nothing under the standard policy).
  * - In the caller's transaction: pg-boss's `db: {executeSql}` option runs the insert on the
  *   caller's Kysely transaction, so the job commits or rolls back with the ticket.
- * - Concurrency N is N pg-boss workers of one job each, so a slow ticket never holds others back.
+ * - Concurrency N is N fetch loops of one job each, so a slow ticket never holds others back. The
+ *   loops are ours, on pg-boss's `fetch`, not pg-boss's `work()`: `work()` completes every job
+ *   after its handler, one round trip per ticket for a job we complete inside the decision's
+ *   transaction already (docs/decisions/2026-12-04-own-fetch-loop.md).
  * - A run has no heartbeat in pg-boss 10: `expireInSeconds` must exceed the slowest ticket. A
  *   crashed worker's job is failed by pg-boss's maintenance once it expired, and retried elsewhere.
  * - Retries use pg-boss's exponential backoff (whole seconds). pg-boss is told to keep a job for
@@ -101,7 +104,10 @@ export class PgBossQueue implements JobQueue {
   readonly #unsettled = new Map<string, StartedJob>();
   readonly #releaseRetryMs: number;
   #releaseTimer: NodeJS.Timeout | undefined;
-  readonly #workerIds: string[] = [];
+  /** One per concurrency slot; each ends once the queue stops taking jobs. */
+  readonly #loops: Promise<void>[] = [];
+  /** Loops waiting for a job: an enqueue or stop ends the wait before the polling interval does. */
+  readonly #idleWaiters = new Set<() => void>();
   #state: QueueState = 'created';
   #opened = false;
   #handler: JobHandler<unknown> | undefined;
@@ -179,7 +185,7 @@ export class PgBossQueue implements JobQueue {
       ...(transaction ? { db: kyselyExecutor(transaction) } : {}),
     });
     // Inside a transaction the job is invisible until the commit; the next poll finds it then.
-    if (id !== null) for (const workerId of this.#workerIds) this.#boss.notifyWorker(workerId);
+    if (id !== null) this.#wakeIdleLoops();
     return id !== null;
   }
 
@@ -190,19 +196,56 @@ export class PgBossQueue implements JobQueue {
     await this.open();
     this.#handler = handler as JobHandler<unknown>;
     this.#state = 'active';
-    for (let index = 0; index < concurrency; index += 1) {
-      let workerId = '';
-      workerId = await this.#boss.work<TriageJobData>(
-        this.queueName,
-        { batchSize: 1, includeMetadata: true, pollingIntervalSeconds: this.#pollingIntervalSeconds },
-        async (jobs) => {
-          await Promise.all(jobs.map((job) => this.#runTracked(job)));
-          // pg-boss waits a polling interval after every job; while jobs are found, fetch again at once.
-          if (this.#state === 'active') this.#boss.notifyWorker(workerId);
-        },
-      );
-      this.#workerIds.push(workerId);
+    for (let index = 0; index < concurrency; index += 1) this.#loops.push(this.#fetchLoop());
+  }
+
+  /**
+   * One slot: fetch a job and run it, and fetch again at once while jobs come; with none, wait the
+   * polling interval or an enqueue's wake-up. What pg-boss's `work()` did, less its `complete`
+   * after every job: #run settles each run itself (completed inside the decision's transaction,
+   * or completed, failed or released here).
+   */
+  async #fetchLoop(): Promise<void> {
+    while (this.#state === 'active') {
+      // pg-boss's fetch answers [] when its query fails (a database outage): the loop waits and asks again.
+      const [job] = await this.#boss.fetch<TriageJobData>(this.queueName, { batchSize: 1, includeMetadata: true }).catch((error: unknown) => {
+        this.#logger.warn({ error: errorMessage(error) }, 'could not fetch a job; trying again after the polling interval');
+        return [];
+      });
+      if (!job) {
+        await this.#waitForWork();
+        continue;
+      }
+      if (this.#state !== 'active') {
+        // Claimed while the queue was stopping: given back, not counted as an attempt.
+        await this.#release(job);
+        return;
+      }
+      try {
+        await this.#runTracked(job);
+      } catch (error) {
+        // As `work()` did with its handler's error: the run fails and pg-boss retries it.
+        await this.#boss
+          .fail(this.queueName, job.id, { message: errorMessage(error) })
+          .catch((failError: unknown) => this.#logger.warn({ jobId: job.id, error: errorMessage(failError) }, 'could not fail the job; it is retried once it expires'));
+      }
     }
+  }
+
+  #waitForWork(): Promise<void> {
+    return new Promise((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        this.#idleWaiters.delete(done);
+        resolve();
+      };
+      const timer = setTimeout(done, this.#pollingIntervalSeconds * 1000);
+      this.#idleWaiters.add(done);
+    });
+  }
+
+  #wakeIdleLoops(): void {
+    for (const wake of [...this.#idleWaiters]) wake();
   }
 
   async stop(options: { timeoutMs?: number } = {}): Promise<void> {
@@ -211,13 +254,15 @@ export class PgBossQueue implements JobQueue {
     this.#state = 'stopping';
     this.#stopping = (async () => {
       if (wasActive) {
-        for (const id of this.#workerIds) await this.#boss.offWork({ id });
+        this.#wakeIdleLoops();
         const finished = await this.#running.waitForAll(options.timeoutMs ?? this.#stopTimeoutMs);
         if (!finished) {
           this.#logger.warn({ jobs: this.#running.ids() }, 'shutdown: aborting in-flight jobs and releasing them');
           this.#running.abortAll(new JobAbortedError('shutdown', 'the worker is shutting down'));
           await this.#running.waitForAll(this.#releaseGraceMs);
         }
+        // A loop still fetching gives back what it gets; one whose run ignores the abort is left to pg-boss's stop.
+        await Promise.race([Promise.allSettled(this.#loops), sleep(this.#releaseGraceMs)]);
       }
       this.#clearReleaseTimer();
       if (this.#unsettled.size > 0) await this.#releaseUnsettled();

@@ -24,7 +24,7 @@ import {
 import type { Logger } from '../queue/logger.js';
 import type { Database } from '../store/database.js';
 import type { StoredTicket } from '../store/repositories/ticket-repository.js';
-import { beginTicketRun, type TicketRunStart } from '../ticket-run-start.js';
+import { beginTicketRun, beginTicketRunAlone, type TicketRunStart } from '../ticket-run-start.js';
 import type { TriageRuntime } from '../triage-runtime.js';
 import { enrichPendingTicket } from './enrich-ticket.js';
 import { recordTriageFailure } from './failure-draft.js';
@@ -79,7 +79,14 @@ export function createWorker(options: WorkerOptions): Worker {
   async function handleJob(job: PreparedJobContext<TicketRunStart>): Promise<void> {
     const fields = { jobId: job.jobId, ticketId: job.ticketId, attempt: job.attempt, maxAttempts: job.maxAttempts };
     const { db } = runtime.store;
-    const start = job.prepared ?? (await runtime.store.transact((transaction) => prepare(job, transaction)));
+    const start =
+      job.prepared ??
+      (await beginTicketRunAlone(runtime.store, {
+        ticketId: job.ticketId,
+        model: runtime.deps.model.modelId,
+        stopAtPendingEnrichment: true,
+        firstAttempt: job.attempt === 1,
+      }));
     if (start.kind === 'missing') {
       // The enqueue commits with the ticket, so this is a ticket deleted since: nothing to answer.
       logger.error(fields, 'job for a ticket that does not exist; nothing to triage');

@@ -9,6 +9,7 @@
  * scripts or spell a Latin word with look-alike letters (TR39-style skeletons from the maintained
  * `confusables` data) are refused for the same reason, unless the run's sources spell them so.
  */
+import { allMatches } from '../regex-matches.js';
 import confusables from 'confusables';
 
 export interface CanonicalText {
@@ -94,7 +95,7 @@ export function skeleton(word: string): string {
  */
 export function findConfusableWords(text: string, knownWords: ReadonlySet<string> = new Set()): string[] {
   const found: string[] = [];
-  for (const [word] of text.normalize('NFKC').matchAll(WORD)) {
+  for (const [word] of allMatches(text.normalize('NFKC'), WORD)) {
     if (/^[\x00-\x7f]+$/.test(word) || knownWords.has(word.toLowerCase())) continue;
     const scripts = SCRIPT_PATTERNS.filter(([, pattern]) => pattern.test(word)).length;
     if (scripts > 1) {

@@ -10,6 +10,7 @@
  *   - the words that state an order's or an account's state (the values of `OrderStatus` and of a
  *     customer's plan), and "free".
  */
+import { allMatches } from '../regex-matches.js';
 import type { Customer, OrderStatus } from '../types.js';
 import { entityKeys, extractEntities, type EntityKind } from './reply-entities.js';
 
@@ -37,7 +38,7 @@ export function unboundFacts(sentence: string, supporting: readonly string[], gi
     unbound.push({ kind: entity.kind, text: entity.text });
   }
   const supportingWords = new Set((supporting.join(' ').toLowerCase().match(STATE_WORD) ?? []).map(foldSpelling));
-  for (const [word] of sentence.matchAll(STATE_WORD)) {
+  for (const [word] of allMatches(sentence, STATE_WORD)) {
     if (!supportingWords.has(foldSpelling(word.toLowerCase()))) unbound.push({ kind: 'state', text: word });
   }
   return unbound;

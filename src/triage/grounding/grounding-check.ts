@@ -57,7 +57,7 @@ export function checkGrounding(reply: string, sources: RunSources): GroundingRes
   }
 
   const claims = sources.sentences.length;
-  const sentences = assessSentences(canonical.text, sources.sentences);
+  const sentences = assessSentences(canonical.text, sources.sentences, sources.shared);
   if (claims === 0 && sentences.some((sentence) => sentence.kind === 'claim')) {
     problems.push({ rule: 'grounding:no-sources', reason: 'no knowledge-base answer or customer facts were retrieved in this run, so nothing backs the reply' });
   } else {

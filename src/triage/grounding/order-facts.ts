@@ -3,6 +3,7 @@
  * sentences against these, and the local composer writes its order sentence with the same
  * functions, so what the composer says about an order is grounded by construction.
  */
+import { allMatches } from '../regex-matches.js';
 import type { Customer, Order } from '../types.js';
 
 /** The order fields a tool result carries (get_order_status), in the tool's own names. */
@@ -97,7 +98,7 @@ export function fillPlaceholders(template: string, facts: Record<string, string 
   const paragraphs = template.split(/\n{2,}/);
   const filled = paragraphs.map((paragraph) =>
     splitSentences(paragraph)
-      .filter((sentence) => [...sentence.matchAll(PLACEHOLDER)].every((match) => facts[match[1] ?? ''] !== undefined))
+      .filter((sentence) => allMatches(sentence, PLACEHOLDER).every((match) => facts[match[1] ?? ''] !== undefined))
       .map((sentence) => sentence.replace(PLACEHOLDER, (_, key: string) => facts[key] ?? ''))
       .join('')
       .trim(),

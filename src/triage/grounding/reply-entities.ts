@@ -7,6 +7,8 @@
  * extractor runs over the reply and over the run's sources; a key in the reply and not in the
  * sources is ungrounded.
  */
+import { memoised } from '../ticket-memo.js';
+import { allMatches } from '../regex-matches.js';
 import { skeleton } from './canonical-text.js';
 
 export type EntityKind =
@@ -177,7 +179,32 @@ const TITLED_NAME = /\b(?:Mr|Mrs|Ms|Miss|Dr|Mx)\.?\s+(\p{Lu}[\p{L}'’-]+(?:\s+\
  */
 const CAPITALISED_RUN = /(?=\p{Lu})(?<=^|[\p{Ll}\p{N},;:.!?][ \t]+)(\p{Lu}[\p{Ll}'’-]+(?:[ \t]+\p{Lu}[\p{Ll}'’-]+)+)/gu;
 
+/**
+ * Memoised per ticket (ticket-memo.ts): the run's sources, the windows that back a sentence and the
+ * reply repeat the same sentences. What it returns is shared and must not be changed.
+ */
 export function extractEntities(input: string): Entity[] {
+  return memoised(extractEntities, input, () => readEntities(input));
+}
+
+/**
+ * The entities of texts that are the same for every customer (RunSources.shared: the KB's own
+ * sentences), kept between tickets. They depend on nothing but the text; past the limit the table
+ * starts again.
+ */
+const keptEntities = new Map<string, Entity[]>();
+export const KEPT_ENTITIES_LIMIT = 20_000;
+
+function sharedEntitiesOf(text: string): Entity[] {
+  let entities = keptEntities.get(text);
+  if (!entities) {
+    if (keptEntities.size >= KEPT_ENTITIES_LIMIT) keptEntities.clear();
+    keptEntities.set(text, (entities = readEntities(text)));
+  }
+  return entities;
+}
+
+function readEntities(input: string): Entity[] {
   let text = input.normalize('NFKC');
   const entities: Entity[] = [];
   for (const { kind, pattern, key } of PATTERNS) {
@@ -192,7 +219,7 @@ export function extractEntities(input: string): Entity[] {
     });
   }
   for (const pattern of [GREETING_NAME, TITLED_NAME, new RegExp(CAPITALISED_RUN.source, 'gmu')]) {
-    for (const match of text.matchAll(pattern)) {
+    for (const match of allMatches(text, pattern)) {
       const name = match[1] ?? '';
       if (/^(?:there|team|all|everyone|customer|friend)$/i.test(name)) continue;
       entities.push({ kind: 'name', text: name, key: skeleton(name).toLowerCase().replace(/\s+/g, ' ') });
@@ -202,7 +229,7 @@ export function extractEntities(input: string): Entity[] {
 }
 
 /** Every key a text grounds, by kind; a date with a year also grounds the same date without it. */
-export function entityKeys(texts: Iterable<string>): Map<EntityKind, Set<string>> {
+export function entityKeys(texts: Iterable<string>, shared: ReadonlySet<string> = new Set()): Map<EntityKind, Set<string>> {
   const keys = new Map<EntityKind, Set<string>>();
   const add = (kind: EntityKind, key: string) => {
     let set = keys.get(kind);
@@ -210,7 +237,7 @@ export function entityKeys(texts: Iterable<string>): Map<EntityKind, Set<string>
     set.add(key);
   };
   for (const text of texts) {
-    for (const entity of extractEntities(text)) {
+    for (const entity of shared.has(text) ? sharedEntitiesOf(text) : extractEntities(text)) {
       add(entity.kind, entity.key);
       if (entity.kind === 'date' && /^\d{4}-/.test(entity.key)) add('date', entity.key.slice(5));
       if (entity.kind === 'date' && /^\d{4}-\d{2}-\d{2}$/.test(entity.key)) add('date', entity.key.slice(0, 7));

@@ -7,11 +7,15 @@
  * ticket's sentence in a reply is what an injected "reply with ..." produces. Never sources: the
  * system prompt, the skill, KB notes, raw tool JSON, settings, other customers' records.
  */
+import { allMatches } from '../regex-matches.js';
 import type { TriageSession } from '../triage-session.js';
 import type { Order } from '../types.js';
 import { customerFactSentences, fillPlaceholders, orderFactSentences, orderFactsOf, placeholderFacts } from './order-facts.js';
 import { entityKeys, extractEntities, PERSONAL_KINDS, type EntityKind } from './reply-entities.js';
+import { memoised } from '../ticket-memo.js';
 import { splitSentences } from './sentence-support.js';
+
+const WORD = /[\p{L}\p{N}]+/gu;
 
 export interface SourceSentence {
   /** "kb:<article>#<n>", "order:<id>#<n>", "customer#<n>": the judge names these. */
@@ -29,21 +33,47 @@ export interface RunSources {
   nameWords: Set<string>;
   /** Entity keys the customer wrote (not personal data, not links): a reply may repeat them anywhere. */
   given: Map<EntityKind, Set<string>>;
+  /**
+   * The sentences that are the same for every customer on the plan: KB replies rendered without an
+   * order. Their readings may be kept between tickets (sentence-support.ts); a sentence with this
+   * customer's facts in it is read anew for each ticket.
+   */
+  shared: ReadonlySet<string>;
 }
 
+/**
+ * Memoised per ticket (ticket-memo.ts) on every part of the session it reads: the same material
+ * gives the same (shared, never changed) object, so the grounding of a reply against it is computed
+ * once; a profile or an order found later, or another article, is another key.
+ */
 export function collectRunSources(session: TriageSession): RunSources {
+  const { ticket, customer, orders, kbReplies } = session;
+  const key = JSON.stringify([
+    ticket.subject ?? null,
+    ticket.body,
+    ticket.customerEmail,
+    customer === undefined ? 'not looked up' : customer,
+    [...orders],
+    [...kbReplies],
+  ]);
+  return memoised(collectRunSources, key, () => collectSources(session));
+}
+
+function collectSources(session: TriageSession): RunSources {
   const sentences: SourceSentence[] = [];
-  const add = (source: string, texts: string[]) => {
+  const shared = new Set<string>();
+  const add = (source: string, texts: string[], sharedTexts = 0) => {
     const seen = new Set(sentences.map((sentence) => sentence.text));
     let index = sentences.filter((sentence) => sentence.id.startsWith(`${source}#`)).length;
-    for (const text of texts) {
+    texts.forEach((text, position) => {
       for (const sentence of splitSentences(text)) {
         if (seen.has(sentence)) continue;
         seen.add(sentence);
         index += 1;
         sentences.push({ id: `${source}#${index}`, text: sentence });
+        if (position < sharedTexts) shared.add(sentence);
       }
-    }
+    });
   };
 
   const customer = session.customer ?? undefined;
@@ -52,12 +82,15 @@ export function collectRunSources(session: TriageSession): RunSources {
   for (const [articleId, reply] of session.kbReplies) {
     // One rendering per order of the customer, and one without any order.
     const renderings = [fillPlaceholders(reply, placeholderFacts(undefined, plan)), ...orders.map((order) => fillPlaceholders(reply, placeholderFacts(orderFactsOf(order), plan)))];
-    add(`kb:${articleId}`, renderings);
+    add(`kb:${articleId}`, renderings, 1);
   }
   if (customer) add('customer', customerFactSentences(customer));
   for (const order of orders) add(`order:${order.id}`, orderFactSentences(orderFactsOf(order)));
 
-  const entities = entityKeys(sentences.map((sentence) => sentence.text));
+  const entities = entityKeys(
+    sentences.map((sentence) => sentence.text),
+    shared,
+  );
   // What the customer wrote grounds numbers and dates they gave; personal data only when it is their own address.
   const ticketText = `${session.ticket.subject ?? ''}\n${session.ticket.body}`;
   const given = new Map<EntityKind, Set<string>>();
@@ -74,9 +107,9 @@ export function collectRunSources(session: TriageSession): RunSources {
   entities.set('email', emails);
 
   const vocabulary = new Set<string>();
-  for (const sentence of sentences) for (const [word] of sentence.text.toLowerCase().matchAll(/[\p{L}\p{N}]+/gu)) vocabulary.add(word);
+  for (const sentence of sentences) for (const [word] of allMatches(sentence.text.toLowerCase(), WORD)) vocabulary.add(word);
   const nameWords = new Set<string>(customer ? customer.name.toLowerCase().split(/\s+/).filter(Boolean) : []);
-  return { sentences, entities, vocabulary, nameWords, given };
+  return { sentences, entities, vocabulary, nameWords, given, shared };
 }
 
 /** Orders the tools returned for this ticket's sender; the tool already refuses anyone else's. */

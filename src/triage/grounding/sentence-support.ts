@@ -126,28 +126,87 @@ const SOURCE_CLAUSE_BREAK = /(?<!\s)\s*[;:]\s+|,\s+(?:but|so|and|while|which|or|
 interface PreparedWindow {
   ids: string[];
   text: string;
-  words: Set<string>;
-  grams: Set<string>;
   negated: boolean;
 }
 
-export function prepareWindows(sources: readonly SourceSentence[]): PreparedWindow[] {
-  const windows: PreparedWindow[] = [];
-  const prepare = (members: SourceSentence[]): PreparedWindow => {
+/**
+ * The windows, and for each content word and each 4-gram the windows that hold it (each window
+ * once, in order): a sentence is scored against every window by walking its own words and grams'
+ * lists, not every window's sets, which counts the same shares with a fraction of the lookups.
+ */
+export interface PreparedWindows {
+  windows: PreparedWindow[];
+  byWord: Map<string, number[]>;
+  byGram: Map<string, number[]>;
+}
+
+/** A window's text as sentence support reads it. */
+interface WindowReading {
+  words: readonly string[];
+  grams: readonly string[];
+  negated: boolean;
+}
+
+function readWindow(text: string): WindowReading {
+  return { words: [...new Set(contentWords(text))], grams: [...grams(text)], negated: NEGATION.test(text) };
+}
+
+/**
+ * Readings of windows made only of shared sentences (the KB's, the same for every customer on a
+ * plan: RunSources.shared), kept between tickets: most of a run's windows are these, and reading them
+ * was most of the grounding's work. A reading depends on nothing but the text, so it cannot go stale;
+ * past the limit the table starts again.
+ */
+const sharedReadings = new Map<string, WindowReading>();
+export const SHARED_READINGS_LIMIT = 20_000;
+
+function sharedReading(text: string): WindowReading {
+  let reading = sharedReadings.get(text);
+  if (!reading) {
+    if (sharedReadings.size >= SHARED_READINGS_LIMIT) sharedReadings.clear();
+    sharedReadings.set(text, (reading = readWindow(text)));
+  }
+  return reading;
+}
+
+/**
+ * `wanted`: when given, only these words and grams are listed (a sentence scored against these
+ * windows must hold no others: assessSentences gives every word and gram of its claims).
+ */
+export function prepareWindows(
+  sources: readonly SourceSentence[],
+  shared: ReadonlySet<string> = new Set(),
+  wanted?: { words: ReadonlySet<string>; grams: ReadonlySet<string> },
+): PreparedWindows {
+  const prepared: PreparedWindows = { windows: [], byWord: new Map(), byGram: new Map() };
+  const index = (map: Map<string, number[]>, keys: readonly string[], window: number, only: ReadonlySet<string> | undefined) => {
+    for (const key of keys) {
+      if (only && !only.has(key)) continue;
+      const list = map.get(key);
+      if (list) list.push(window);
+      else map.set(key, [window]);
+    }
+  };
+  const prepare = (members: SourceSentence[], isShared: boolean) => {
     const text = members.map((member) => member.text).join(' ');
-    return { ids: members.map((member) => member.id), text, words: new Set(contentWords(text)), grams: grams(text), negated: NEGATION.test(text) };
+    const reading = isShared ? sharedReading(text) : readWindow(text);
+    const window = prepared.windows.length;
+    prepared.windows.push({ ids: members.map((member) => member.id), text, negated: reading.negated });
+    index(prepared.byWord, reading.words, window, wanted?.words);
+    index(prepared.byGram, reading.grams, window, wanted?.grams);
   };
   sources.forEach((source, index) => {
-    windows.push(prepare([source]));
+    const isShared = shared.has(source.text);
+    prepare([source], isShared);
     // Each clause on its own too: a reply may keep one clause of a sentence whose other clause is negated.
     // The leading \s* starts only where the whitespace starts ((?<!\s)): from every position of a long
     // run of spaces it would rescan the run to its end, quadratic in the run.
     const clauses = source.text.split(SOURCE_CLAUSE_BREAK).filter((clause) => /[\p{L}\p{N}]/u.test(clause));
-    if (clauses.length > 1) for (const clause of clauses) windows.push(prepare([{ id: source.id, text: clause }]));
+    if (clauses.length > 1) for (const clause of clauses) prepare([{ id: source.id, text: clause }], isShared);
     const next = sources[index + 1];
-    if (next && next.id.split('#')[0] === source.id.split('#')[0]) windows.push(prepare([source, next]));
+    if (next && next.id.split('#')[0] === source.id.split('#')[0]) prepare([source, next], isShared && shared.has(next.text));
   });
-  return windows;
+  return prepared;
 }
 
 /** "Hi Ada, thanks for reaching out!": a greeting and a courtesy line on one line. */
@@ -164,19 +223,27 @@ export function classifySentence(sentence: string): SentenceSupport['kind'] {
 
 export function supportOf(
   sentence: string,
-  windows: readonly PreparedWindow[],
+  prepared: PreparedWindows,
 ): { score: number; sourceIds: string[]; supportingTexts: string[]; supportingIds: string[] } {
   const words = contentWords(sentence);
   const sentenceGrams = grams(sentence);
   const negated = NEGATION.test(sentence);
+  const { windows } = prepared;
+  // Per window: how many of the sentence's words (with repeats) and distinct grams it holds.
+  const wordHits = new Int32Array(windows.length);
+  for (const word of words) for (const window of prepared.byWord.get(word) ?? []) wordHits[window]! += 1;
+  const gramHits = new Int32Array(windows.length);
+  for (const gram of sentenceGrams) for (const window of prepared.byGram.get(gram) ?? []) gramHits[window]! += 1;
   let best = { score: 0, sourceIds: [] as string[] };
   const single: PreparedWindow[] = [];
   const paired: PreparedWindow[] = [];
-  for (const window of windows) {
-    const score = window.negated === negated ? containmentIn(words, sentenceGrams, window) : 0;
+  windows.forEach((window, index) => {
+    const tokenShare = words.length === 0 ? 1 : wordHits[index]! / words.length;
+    const gramShare = sentenceGrams.size === 0 ? 1 : gramHits[index]! / sentenceGrams.size;
+    const score = window.negated === negated ? (tokenShare + gramShare) / 2 : 0;
     if (score > best.score) best = { score, sourceIds: window.ids };
     if (score >= SUPPORT_THRESHOLD) (window.ids.length > 1 ? paired : single).push(window);
-  }
+  });
   const supporting = single.length > 0 ? single : paired;
   return {
     score: Number(best.score.toFixed(3)),
@@ -186,7 +253,7 @@ export function supportOf(
   };
 }
 
-function containmentIn(words: readonly string[], sentenceGrams: ReadonlySet<string>, window: Pick<PreparedWindow, 'words' | 'grams'>): number {
+function containmentIn(words: readonly string[], sentenceGrams: ReadonlySet<string>, window: { words: ReadonlySet<string>; grams: ReadonlySet<string> }): number {
   const tokenShare = words.length === 0 ? 1 : words.filter((word) => window.words.has(word)).length / words.length;
   let shared = 0;
   for (const gram of sentenceGrams) if (window.grams.has(gram)) shared += 1;
@@ -219,19 +286,32 @@ function neighbourhood(ids: readonly string[], sources: readonly SourceSentence[
   return [...positions].sort((a, b) => a - b).map((index) => sources[index]!.text).join(' ');
 }
 
-export function assessSentences(reply: string, sources: readonly SourceSentence[]): SentenceSupport[] {
-  const windows = prepareWindows(sources);
-  return splitSentences(reply).map((sentence) => {
-    const kind = classifySentence(sentence);
+/** `shared`: the source texts whose readings may be kept between tickets (RunSources.shared). */
+export function assessSentences(reply: string, sources: readonly SourceSentence[], shared?: ReadonlySet<string>): SentenceSupport[] {
+  const sentences = splitSentences(reply).map((sentence) => ({ sentence, kind: classifySentence(sentence), clauses: clausesOf(sentence) }));
+  // Only the words and grams the claims hold are ever looked up: the windows list no others.
+  const wanted = { words: new Set<string>(), grams: new Set<string>() };
+  for (const { sentence, kind, clauses } of sentences) {
+    if (kind !== 'claim') continue;
+    for (const text of [sentence, ...clauses]) {
+      for (const word of contentWords(text)) wanted.words.add(word);
+      for (const gram of grams(text)) wanted.grams.add(gram);
+    }
+  }
+  const windows = prepareWindows(sources, shared, wanted);
+  return sentences.map(({ sentence, kind, clauses }) => {
     if (kind !== 'claim') return { sentence, kind, score: 1, sourceIds: [], supportingTexts: [], context: '' };
     const { supportingIds, ...support } = supportOf(sentence, windows);
     const whole = { ...support, context: neighbourhood(supportingIds, sources) };
-    const clauses = sentence
-      .split(CLAUSE_BREAK)
-      .map((clause) => clause.replace(LEADING_CONJUNCTION, ''))
-      .filter((clause) => contentWords(clause).length >= MIN_CLAUSE_WORDS);
     if (whole.score < SUPPORT_THRESHOLD || clauses.length < 2) return { sentence, kind, ...whole };
     const weakest = Math.min(...clauses.map((clause) => supportOf(clause, windows).score));
     return { sentence, kind, ...whole, score: Math.min(whole.score, weakest) };
   });
+}
+
+function clausesOf(sentence: string): string[] {
+  return sentence
+    .split(CLAUSE_BREAK)
+    .map((clause) => clause.replace(LEADING_CONJUNCTION, ''))
+    .filter((clause) => contentWords(clause).length >= MIN_CLAUSE_WORDS);
 }

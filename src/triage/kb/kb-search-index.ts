@@ -19,6 +19,7 @@
  * order within one query is MiniSearch's BM25 order, except for the optional intent hint below.
  */
 import MiniSearch, { type SearchResult } from 'minisearch';
+import { memoised } from '../ticket-memo.js';
 import type { KbHit } from '../types.js';
 import type { KnowledgeBaseArticle } from './kb-article.js';
 import { contentTerms, processTerm, tokenize } from './search-terms.js';
@@ -116,13 +117,21 @@ export function createKbSearchIndex(articles: readonly KnowledgeBaseArticle[]): 
       const considered = Math.min(queryTerms.length, MAX_CONSIDERED_TERMS);
 
       const preferred = new Set(options.intents ?? []);
-      const synonymMatches = matchedSynonyms(queryTerms);
-      const ranked = miniSearch
-        // The terms are already tokenized, stop-worded and stemmed; deduplicated so that a ticket
-        // repeating "order" five times does not count it five times.
-        .search(queryTerms.join(' '), { tokenize: splitOnSpace, processTerm: keepTerm })
-        .map((result) => ({ result, score: normalisedScore(result, queryTerms, synonymMatches.get(result.id), considered) }))
-        .sort((left, right) => right.score - left.score);
+      const terms = queryTerms.join(' ');
+      // Memoised per ticket (ticket-memo.ts) on the terms (the synonyms and `considered` follow from
+      // them): a ticket's searches often ask the same words with another limit or intent hint, which
+      // apply below.
+      const ranked = memoised(miniSearch, terms, () => {
+        const synonymMatches = matchedSynonyms(queryTerms);
+        return (
+          miniSearch
+            // The terms are already tokenized, stop-worded and stemmed; deduplicated so that a ticket
+            // repeating "order" five times does not count it five times.
+            .search(terms, { tokenize: splitOnSpace, processTerm: keepTerm })
+            .map((result) => ({ result, score: normalisedScore(result, queryTerms, synonymMatches.get(result.id), considered) }))
+            .sort((left, right) => right.score - left.score)
+        );
+      });
       const isPreferred = (id: string) => byId.get(id)?.intents.some((intent) => preferred.has(intent)) ?? false;
       const ordered =
         preferred.size === 0

@@ -16,6 +16,7 @@ import {
   type SoftmaxTrainingOptions,
   type SoftmaxWeights,
 } from './intent-softmax-regression.js';
+import { memoised } from '../ticket-memo.js';
 import { TextVocabulary, defaultTextFeatureOptions, type TextFeatureOptions } from './text-features.js';
 import { WordNaiveBayes, defaultWordNaiveBayesOptions, type WordNaiveBayesOptions } from './word-naive-bayes.js';
 
@@ -286,7 +287,12 @@ export class IntentClassifier {
     };
   }
 
+  /** Memoised per ticket (ticket-memo.ts): a triage classifies the same mail in several stages. */
   predict(text: string): IntentPrediction {
+    return memoised(this, text, () => this.#predict(text));
+  }
+
+  #predict(text: string): IntentPrediction {
     const temperature = this.longText && wordCount(text) >= this.longText.minWords ? this.longText.temperature : this.temperature;
     const probabilities = softmaxInPlace(computeLogits(this.model, this.vocabulary.vectorise(text)), temperature);
     const disputed = this.agreement ? capUnlessAgreed(probabilities, this.agreement.model.predictIndex(text), this.agreement.cap) : false;

@@ -6,6 +6,7 @@
  * Linear: each pattern has bounded quantifiers or a single unambiguous run, so no input makes the
  * engine retry a run at every position.
  */
+import { allMatches } from '../regex-matches.js';
 
 // "A1001", "#A1001", "a1001", "A-1001"; a space ("A 1001") only after a capital, so "a 1000 euros" is no id.
 const OWN_ORDER_ID = /(?<![\p{L}\p{N}])(?:([A-Z])[- ]?|([a-z])-?)(\d{4,8})(?![\p{L}\p{N}])/gu;
@@ -23,11 +24,11 @@ const LABELLED_ORDER_ID = new RegExp(
 
 export function extractOrderIds(text: string): string[] {
   const found: { index: number; id: string }[] = [];
-  for (const match of text.matchAll(OWN_ORDER_ID)) {
+  for (const match of allMatches(text, OWN_ORDER_ID)) {
     const letter = (match[1] ?? match[2] ?? '').toUpperCase();
     found.push({ index: match.index ?? 0, id: `${letter}${match[3] ?? ''}` });
   }
-  for (const match of text.matchAll(LABELLED_ORDER_ID)) {
+  for (const match of allMatches(text, LABELLED_ORDER_ID)) {
     const raw = (match[1] ?? '').toUpperCase();
     // "order A-1001" is our own form with a dash: the first pattern has it already.
     const own = /^[A-Z]-?\d{4,8}$/.exec(raw) ? raw.replace('-', '') : raw;

@@ -78,33 +78,59 @@ export function tokenise(text: string): string[] {
 }
 
 /**
+ * The features of a token list in order: each word feature (unigram, bigram, pair) as its name,
+ * and each token that has character n-grams (placeholders have none). extractTerms and
+ * TextVocabulary.vectorise both walk this, so training and prediction see the same features in the
+ * same order.
+ */
+function walkTerms(tokens: readonly string[], options: TextFeatureOptions, word: (term: string) => void, chars: (token: string) => void): void {
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i]!;
+    word(`w:${token}`);
+    if (i > 0) word(`b:${tokens[i - 1]} ${token}`);
+    if (!STOP_WORDS.has(token)) {
+      for (let j = Math.max(0, i - options.wordPairWindow); j < i - 1; j++) {
+        const other = tokens[j]!;
+        if (!STOP_WORDS.has(other)) word(other < token ? `p:${other} ${token}` : `p:${token} ${other}`);
+      }
+    }
+    if (!PLACEHOLDERS.has(token)) chars(token);
+  }
+}
+
+/** The character n-grams of one token (padded with a space each side), with repeats, in order. */
+function charTermsOf(token: string, [minN, maxN]: [number, number]): string[] {
+  const padded = ` ${token} `;
+  const terms: string[] = [];
+  for (let n = minN; n <= maxN; n++) {
+    for (let start = 0; start + n <= padded.length; start++) terms.push(`c:${padded.slice(start, start + n)}`);
+  }
+  return terms;
+}
+
+/**
  * The feature names of one text, with repeats (term frequency is counted by the caller). Prefixes
  * keep the kinds apart: `w:` word, `b:` bigram, `p:` content-word pair (word block), `c:` character
  * n-gram (character block).
  */
 export function extractTerms(text: string, options: TextFeatureOptions): { words: string[]; chars: string[] } {
-  const tokens = tokenise(text);
   const words: string[] = [];
   const chars: string[] = [];
-  const [minN, maxN] = options.charNgramRange;
-  for (let i = 0; i < tokens.length; i++) {
-    const token = tokens[i]!;
-    words.push(`w:${token}`);
-    if (i > 0) words.push(`b:${tokens[i - 1]} ${token}`);
-    if (!STOP_WORDS.has(token)) {
-      for (let j = Math.max(0, i - options.wordPairWindow); j < i - 1; j++) {
-        const other = tokens[j]!;
-        if (!STOP_WORDS.has(other)) words.push(other < token ? `p:${other} ${token}` : `p:${token} ${other}`);
-      }
-    }
-    if (PLACEHOLDERS.has(token)) continue;
-    const padded = ` ${token} `;
-    for (let n = minN; n <= maxN; n++) {
-      for (let start = 0; start + n <= padded.length; start++) chars.push(`c:${padded.slice(start, start + n)}`);
-    }
-  }
+  walkTerms(
+    tokenise(text),
+    options,
+    (term) => words.push(term),
+    (token) => chars.push(...charTermsOf(token, options.charNgramRange)),
+  );
   return { words, chars };
 }
+
+/**
+ * How many tokens' character features a vocabulary keeps. Words repeat across mail (Zipf), so most
+ * tokens of a new mail are found here; past this size the table starts again, which bounds memory
+ * against text made of ever-new strings.
+ */
+export const TOKEN_CACHE_LIMIT = 50_000;
 
 export interface SerializedTextVocabulary {
   options: TextFeatureOptions;
@@ -119,6 +145,7 @@ export class TextVocabulary {
   readonly terms: readonly string[];
   readonly idf: Float64Array;
   private readonly indexByTerm: Map<string, number>;
+  private readonly charIndicesByToken = new Map<string, Int32Array>();
 
   private constructor(options: TextFeatureOptions, terms: string[], idf: Float64Array) {
     this.options = options;
@@ -167,7 +194,19 @@ export class TextVocabulary {
    * so long texts with many character n-grams do not drown the word evidence.
    */
   vectorise(text: string): SparseVector {
-    const { words, chars } = extractTerms(text, this.options);
+    const words: number[] = [];
+    const chars: number[] = [];
+    walkTerms(
+      tokenise(text),
+      this.options,
+      (term) => {
+        const index = this.indexByTerm.get(term);
+        if (index !== undefined) words.push(index);
+      },
+      (token) => {
+        for (const index of this.charIndicesOf(token)) chars.push(index);
+      },
+    );
     const wordBlock = this.weighBlock(words);
     const charBlock = this.weighBlock(chars);
     const wordScale = Math.sqrt(this.options.wordBlockWeight);
@@ -182,12 +221,29 @@ export class TextVocabulary {
     };
   }
 
-  private weighBlock(terms: string[]): Map<number, number> {
-    const counts = new Map<number, number>();
-    for (const term of terms) {
+  /**
+   * The indices of a token's known character n-grams, in the order of its n-grams (unknown ones
+   * left out, as weighBlock would skip them). The vocabulary never changes, so an entry never goes
+   * stale; building the n-gram names and looking each up was the largest cost of a prediction.
+   */
+  private charIndicesOf(token: string): Int32Array {
+    let indices = this.charIndicesByToken.get(token);
+    if (indices) return indices;
+    const found: number[] = [];
+    for (const term of charTermsOf(token, this.options.charNgramRange)) {
       const index = this.indexByTerm.get(term);
-      if (index !== undefined) counts.set(index, (counts.get(index) ?? 0) + 1);
+      if (index !== undefined) found.push(index);
     }
+    indices = Int32Array.from(found);
+    if (this.charIndicesByToken.size >= TOKEN_CACHE_LIMIT) this.charIndicesByToken.clear();
+    this.charIndicesByToken.set(token, indices);
+    return indices;
+  }
+
+  /** Term indices with repeats, in order of first occurrence (the order fixes the sums' rounding). */
+  private weighBlock(terms: readonly number[]): Map<number, number> {
+    const counts = new Map<number, number>();
+    for (const index of terms) counts.set(index, (counts.get(index) ?? 0) + 1);
     let squaredNorm = 0;
     for (const [index, count] of counts) {
       const weight = (1 + Math.log(count)) * this.idf[index]!;

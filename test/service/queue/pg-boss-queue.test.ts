@@ -7,6 +7,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { FailedJob, JobContext } from '../../../src/service/queue/job-queue.js';
 import { createPgBossQueue, jobIdFor, type PgBossQueue, type PgBossQueueOptions } from '../../../src/service/queue/pg-boss-queue.js';
 import type { StoreHandle } from '../../../src/service/store/database.js';
+import { startStatementCounter } from '../../../bench/statement-counter.js';
 import { Condition, deferred } from './support/deferred.js';
 import { createRecordingLogger } from './support/recording-logger.js';
 import { createTestStoreLocation, POSTGRES_URL, type TestStoreLocation } from './support/test-stores.js';
@@ -179,6 +180,33 @@ describe('pg-boss queue', () => {
     expect(attempts[2]!.at - attempts[1]!.at).toBeGreaterThanOrEqual(2_000);
     expect(logger.records.some((record) => record.level === 'error' && /stays queued/.test(record.message))).toBe(true);
     await vi.waitFor(async () => expect(await queue.health()).toMatchObject({ active: 0, pending: 0 }));
+  });
+
+  it('completes a job once: inside the handler\'s transaction, with no complete of its own after the handler', async () => {
+    const queue = await makeQueue();
+    const ticketId = nextTicketId();
+    await queue.enqueue({ ticketId });
+    const done = deferred();
+    const counter = startStatementCounter({ record: true });
+    try {
+      await queue.start(
+        async (job) => {
+          await store.db.transaction().execute(async (transaction) => {
+            expect(await job.completeWithin?.(transaction)).toBe(true);
+          });
+          done.resolve();
+        },
+        { concurrency: 1 },
+      );
+      await done.promise;
+      await queue.stop({ timeoutMs: 10_000 });
+    } finally {
+      counter.stop();
+    }
+    // pg-boss's work() sent its own complete after every handler: a round trip that found nothing to do.
+    expect(counter.recorded.filter((text) => /state = 'completed'/.test(text) && /completed_on = now\(\)/.test(text))).toHaveLength(1);
+    const observer = await makeQueue({ queueName: queue.queueName });
+    expect(await observer.health()).toMatchObject({ pending: 0, active: 0 });
   });
 
   it('graceful stop waits for the in-flight job and completes it', async () => {

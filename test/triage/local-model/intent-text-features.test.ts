@@ -1,10 +1,43 @@
 import { describe, expect, it } from 'vitest';
 import {
   TextVocabulary,
+  TOKEN_CACHE_LIMIT,
   defaultTextFeatureOptions,
   extractTerms,
   tokenise,
+  type SparseVector,
 } from '../../../src/triage/local-model/text-features.js';
+
+/** The vector as the feature names define it: every name looked up, one by one (the first implementation). */
+function vectorFromNames(vocabulary: TextVocabulary, text: string): SparseVector {
+  const indexByTerm = new Map(vocabulary.terms.map((term, index) => [term, index]));
+  const block = (terms: string[]) => {
+    const counts = new Map<number, number>();
+    for (const term of terms) {
+      const index = indexByTerm.get(term);
+      if (index !== undefined) counts.set(index, (counts.get(index) ?? 0) + 1);
+    }
+    let squaredNorm = 0;
+    for (const [index, count] of counts) {
+      const weight = (1 + Math.log(count)) * vocabulary.idf[index]!;
+      counts.set(index, weight);
+      squaredNorm += weight * weight;
+    }
+    const norm = Math.sqrt(squaredNorm);
+    if (norm > 0) for (const [index, weight] of counts) counts.set(index, weight / norm);
+    return counts;
+  };
+  const { words, chars } = extractTerms(text, vocabulary.options);
+  const wordBlock = block(words);
+  const charBlock = block(chars);
+  const wordScale = wordBlock.size > 0 && charBlock.size === 0 ? 1 : Math.sqrt(vocabulary.options.wordBlockWeight);
+  const charScale = charBlock.size > 0 && wordBlock.size === 0 ? 1 : Math.sqrt(1 - vocabulary.options.wordBlockWeight);
+  const entries = [
+    ...[...wordBlock].map(([index, value]) => [index, value * wordScale] as const),
+    ...[...charBlock].map(([index, value]) => [index, value * charScale] as const),
+  ].sort((left, right) => left[0] - right[0]);
+  return { indices: Int32Array.from(entries, ([index]) => index), values: Float64Array.from(entries, ([, value]) => value) };
+}
 
 describe('tokenise', () => {
   it('lowercases, strips accents and folds apostrophes', () => {
@@ -69,6 +102,17 @@ describe('TextVocabulary', () => {
     const vector = vocabulary.vectorise('track my');
     const weightOf = (term: string) => vector.values[[...vector.indices].indexOf(vocabulary.terms.indexOf(term))]!;
     expect(weightOf('w:track')).toBeGreaterThan(weightOf('w:my'));
+  });
+
+  it('gives exactly the vector its feature names give, before and after its tokens are kept, and past the table\'s limit', () => {
+    const vocabulary = TextVocabulary.fit([...texts, 'Où est ma commande A1001? Je veux être remboursé de 30 €', 'my order my order never came']);
+    const samples = ['Cancel my ORDER please, my order!', 'Où est ma commande A1002 ?', 'track track track my order 55', '', 'zzz'];
+    for (const text of samples) expect(vocabulary.vectorise(text)).toEqual(vectorFromNames(vocabulary, text));
+    for (const text of samples) expect(vocabulary.vectorise(text)).toEqual(vectorFromNames(vocabulary, text));
+    // More new tokens than the table holds: it starts again and the answers stay the same.
+    const flood = Array.from({ length: TOKEN_CACHE_LIMIT + 10 }, (_, index) => `w${index.toString(36)}x`).join(' ');
+    vocabulary.vectorise(flood);
+    for (const text of samples) expect(vocabulary.vectorise(text)).toEqual(vectorFromNames(vocabulary, text));
   });
 
   it('round-trips through JSON', () => {

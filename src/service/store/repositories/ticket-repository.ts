@@ -163,7 +163,7 @@ export async function recordWebhookDelivery(db: Executor, delivery: WebhookDeliv
   return row !== undefined;
 }
 
-function toStoredTicket(row: TicketRow): StoredTicket {
+export function toStoredTicket(row: TicketRow): StoredTicket {
   return {
     id: row.id,
     source: row.source as Ticket['source'],
