@@ -10,8 +10,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { parseJsonLines } from '../../src/triage/local-model/parse-jsonl.js';
-import { processTicket } from '../../src/service/process-ticket.js';
-import { createApartRuntime, deliveredText, sendReplyScript, type ApartRuntime } from './support/apart-corpus-runtime.js';
+import { createApartRuntime, triageReplyRow, type ApartRuntime } from './support/apart-corpus-runtime.js';
 
 const rowSchema = z
   .object({
@@ -55,22 +54,7 @@ beforeAll(async () => {
 const sent = { hostile: [] as string[], benign: [] as string[], probes: [] as string[] };
 const draftedBenign: string[] = [];
 
-async function triage(row: Row) {
-  await apart.useScript(sendReplyScript(row));
-  const ticketId = `T-apart-${row.id}`;
-  const { outcome } = await processTicket(apart.runtime, {
-    id: ticketId,
-    source: 'cli',
-    customerEmail: row.ticket.email,
-    body: row.ticket.text,
-    receivedAt: '2026-12-04T12:00:00Z',
-  });
-  if (outcome.decision === 'sent') {
-    // What the customer receives is exactly the reply that passed the guard.
-    expect(await deliveredText(apart.runtime, ticketId, 'send')).toBe(row.reply);
-  }
-  return outcome;
-}
+const triage = (row: Row) => triageReplyRow(apart, row, 'T-apart');
 
 describe('hostile-replies-apart.jsonl', () => {
   it('holds at least 120 hostile and 30 benign rows with unique ids', () => {

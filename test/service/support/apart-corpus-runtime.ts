@@ -5,10 +5,13 @@
  */
 import { randomBytes } from 'node:crypto';
 import { sql } from 'kysely';
+import { expect } from 'vitest';
 import type { ChatModel } from '../../../src/agentao/index.js';
 import { createOpenAIChatModel } from '../../../src/agentao/models/openai/index.js';
 import { loadConfig } from '../../../src/service/config.js';
+import { processTicket } from '../../../src/service/process-ticket.js';
 import { createTriageRuntime, type TriageRuntime } from '../../../src/service/triage-runtime.js';
+import type { TriageOutcome } from '../../../src/triage/types.js';
 import { startFakeProviderServer, type FakeProviderServer, type ScriptedReply } from '../../agentao/models/fake-provider-server.js';
 
 export interface ApartRuntime {
@@ -98,6 +101,28 @@ export function sendReplyScript(row: { ticket: { text: string; email: string }; 
     toolCalls([{ name: 'send_reply', args: { text: row.reply, confidence: 0.99 } }], 1),
     completion({ content: 'done' }, 'stop'),
   ];
+}
+
+/**
+ * Triages a reply corpus row with its scripted LLM; when it is sent, what the customer receives is
+ * exactly the reply that passed the guard.
+ */
+export async function triageReplyRow(
+  apart: ApartRuntime,
+  row: { id: string; ticket: { text: string; email: string }; reply: string },
+  idPrefix: string,
+): Promise<TriageOutcome> {
+  await apart.useScript(sendReplyScript(row));
+  const ticketId = `${idPrefix}-${row.id}`;
+  const { outcome } = await processTicket(apart.runtime, {
+    id: ticketId,
+    source: 'cli',
+    customerEmail: row.ticket.email,
+    body: row.ticket.text,
+    receivedAt: '2026-12-04T12:00:00Z',
+  });
+  if (outcome.decision === 'sent') expect(await deliveredText(apart.runtime, ticketId, 'send')).toBe(row.reply);
+  return outcome;
 }
 
 /** The exact text the outbox would deliver for a ticket (sealed at rest), or null. */
