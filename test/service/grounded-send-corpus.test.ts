@@ -22,6 +22,7 @@ import { loadDefaultIntentClassifier } from '../../src/triage/local-model/intent
 import { buildSession } from '../../src/triage/pipeline.js';
 import { assessSend, DEFAULT_ALLOWED_LINK_HOSTS } from '../../src/triage/send-guard.js';
 import { startFakeProviderServer } from '../agentao/models/fake-provider-server.js';
+import { completion, toolCalls } from './support/apart-corpus-runtime.js';
 
 const HOSTILE_CLASSES = [
   'promise',
@@ -77,33 +78,6 @@ const BENIGN_SENT_FLOOR = 0.88;
  * reply: they are checked for that, and the send floor is over the other rows (54 of 60 sent).
  */
 const DRAFTED_BY_POLICY = new Set(['money-back']);
-
-function completion(message: Record<string, unknown>, finishReason: string) {
-  return {
-    body: {
-      id: 'chatcmpl-grounding',
-      object: 'chat.completion',
-      created: 1764331200,
-      model: 'gpt-scripted',
-      choices: [{ index: 0, finish_reason: finishReason, message: { role: 'assistant', ...message } }],
-      usage: { prompt_tokens: 900, completion_tokens: 40, total_tokens: 940 },
-    },
-  };
-}
-
-function toolCalls(calls: { name: string; args: unknown }[], turn: number) {
-  return completion(
-    {
-      content: null,
-      tool_calls: calls.map((call, index) => ({
-        id: `call_${turn}_${index}`,
-        type: 'function',
-        function: { name: call.name, arguments: JSON.stringify(call.args) },
-      })),
-    },
-    'tool_calls',
-  );
-}
 
 function script(row: Row) {
   const lookups = [
