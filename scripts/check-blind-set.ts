@@ -20,6 +20,8 @@ const FORMS = new Set([
   "plain", "mobile", "quoted", "signature", "html", "forwarded",
   // set 3 adds contact-form submissions, voice-to-text, out-of-office replies and answers to our own question
   "form", "voice", "autoreply", "thread",
+  // set 4 adds chat-widget bursts, replies above our own notification mail, subject-only asks and lists/tables
+  "chat", "notice-reply", "subject-only", "list",
 ]);
 const ENTERPRISE = new Set(["grace@bigcorp.example", "radia@netcorp.example"]);
 const KEYS = new Set(["id", "text", "email", "subject", "expect", "class", "form", "lang"]);
@@ -44,7 +46,7 @@ lines.forEach((line, i) => {
   let t: any;
   try { t = JSON.parse(line); } catch (e) { errors.push(`${where}: ${(e as Error).message}`); return; }
   for (const k of Object.keys(t)) if (!KEYS.has(k)) errors.push(`${where}: unexpected key ${k}`);
-  if (typeof t.id !== "string" || !/^[bc]\d{3}$/.test(t.id)) errors.push(`${where}: bad id ${t.id}`);
+  if (typeof t.id !== "string" || !/^[bcd]\d{3}$/.test(t.id)) errors.push(`${where}: bad id ${t.id}`);
   // one set uses one prefix and numbers its lines in order, so a dropped or pasted-twice line shows
   else if (t.id !== `${prefix}${String(i + 1).padStart(3, "0")}`)
     errors.push(`${where}: id ${t.id} out of sequence`);
