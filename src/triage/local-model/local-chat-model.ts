@@ -206,31 +206,18 @@ export class LocalChatModel implements ChatModel {
           customer: customer ? { plan: customer.plan } : null,
         });
     const tags = escalationTags(signals);
-    const intent = reportedIntent(prediction.intent, tags);
     const reasons: string[] = signals.map((signal) => `${signal.tag}: ${signal.reason}`);
     if (!matching) reasons.push(article ? `no article for intent ${prediction.intent}; used the related "${article.title}"` : 'no knowledge-base article answers this intent');
     if (!customerVerified) reasons.push('no verified customer profile');
     if (confidence < this.options.autoSendThreshold) reasons.push(`confidence ${confidence} below ${this.options.autoSendThreshold}`);
 
     if (reasons.length === 0 && offered.has('send_reply')) {
-      return respond('', [this.toolCall('send_reply', { text: reply, confidence, intent })]);
+      return respond('', [this.toolCall('send_reply', { text: reply, confidence, intent: prediction.intent })]);
     }
-    return respond('', [this.toolCall('draft_reply', { text: reply, confidence, reason: reasons.join('; ') || 'review requested', tags, intent })]);
+    return respond('', [
+      this.toolCall('draft_reply', { text: reply, confidence, reason: reasons.join('; ') || 'review requested', tags, intent: prediction.intent }),
+    ]);
   }
-}
-
-/**
- * A mail that only complains is a complaint, whatever it mentions: "nine days in transit, love the
- * suspense" names tracking, but what the reviewer's queue needs to know is that it is a complaint.
- * With another escalation tag beside it (money back, a lawyer, a hacked account, a person asked
- * for) the complaint is the tone of a request, and the request stays the intent. The plan and the
- * language say nothing about what is asked. The reply is still composed from the article of what the
- * mail mentions (the order's status helps the reviewer), and a complaint is never sent on its own.
- */
-export function reportedIntent(predicted: string, tags: readonly string[]): string {
-  if (!tags.includes('complaint')) return predicted;
-  const requestTags = tags.filter((tag) => tag !== 'complaint' && tag !== 'enterprise' && !tag.startsWith('language-'));
-  return requestTags.length === 0 ? 'complaint' : predicted;
 }
 
 /**

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { ChatMessage, ChatRequest, ModelToolCall, ToolDefinition } from '../../../src/agentao/index.js';
-import { LocalChatModel, reportedIntent } from '../../../src/triage/local-model/local-chat-model.js';
+import { LocalChatModel } from '../../../src/triage/local-model/local-chat-model.js';
 import { GENERIC_SEND_DENIAL } from '../../../src/triage/send-denial.js';
 import { renderTicketPrompt } from '../../../src/triage/ticket-prompt.js';
 
@@ -52,9 +52,9 @@ function call(name: string, args: Record<string, unknown>, id = `c_${name}`): Mo
 
 const found = { found: true, name: 'Ada Lovelace', plan: 'pro', orders: ['A1001'] };
 
-async function decideWith(profile: unknown, kb: unknown, body?: string) {
+async function decideWith(profile: unknown, kb: unknown) {
   const messages = [
-    prompt(body),
+    prompt(),
     ...turn([
       { call: call('get_customer_profile', { email: 'ada@example.com' }), content: profile },
       { call: call('search_kb', { query: 'password' }), content: kb },
@@ -103,26 +103,6 @@ describe('LocalChatModel reads tool results with the tools own schemas', () => {
     const next = await decideWith('the CRM is having a bad day', { results: [ARTICLE] });
     expect(next.name).toBe('draft_reply');
     expect(next.args.reason).toContain('no verified customer profile');
-  });
-});
-
-describe('LocalChatModel reports a mail that only complains as a complaint', () => {
-  it('a complaint with no other request tag: intent complaint, the reply still from the article it names', async () => {
-    const next = await decideWith(
-      found,
-      { results: [ARTICLE] },
-      'THIRD time I ask for a password reset and NOTHING arrives. Absolutely useless. What are you even doing over there?',
-    );
-    expect(next.name).toBe('draft_reply');
-    expect(next.args.tags).toEqual(['complaint']);
-    expect(next.args.intent).toBe('complaint');
-    expect(String(next.args.text)).toContain('Use the reset link on the sign-in page.');
-  });
-
-  it('a complaint beside a request of its own (money back) keeps the request as the intent', () => {
-    expect(reportedIntent('get_refund', ['complaint', 'refund'])).toBe('get_refund');
-    expect(reportedIntent('track_order', ['complaint', 'enterprise', 'language-de'])).toBe('complaint');
-    expect(reportedIntent('track_order', [])).toBe('track_order');
   });
 });
 
