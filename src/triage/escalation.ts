@@ -64,9 +64,10 @@ const INTENT_TAGS: Record<string, EscalationModelTag> = {
 /**
  * Intents that are their tag: closing the account (or the paid plan) is leaving, however calmly or
  * hypothetically it is asked ("not yet, just how it works"), so the tag model's calm reading does not
- * veto it as it vetoes praise read as `complaint`.
+ * veto it as it vetoes praise read as `complaint`. Asking for a person is asking for a person, in
+ * words the tag model never saw too ("Representative please.", "one of your human colleagues").
  */
-const INTENTS_THAT_ARE_THEIR_TAG = new Set(['delete_account']);
+const INTENTS_THAT_ARE_THEIR_TAG = new Set(['delete_account', 'contact_human_agent']);
 
 export const INTENT_MIN_CONFIDENCE = 0.5;
 /** The share of its threshold the tag model must give an intent's tag for the intent to add it. */

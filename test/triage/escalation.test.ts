@@ -55,6 +55,13 @@ describe('escalation matrix', () => {
     expect(escalationTags(detectEscalation({ text, intent: 'delete_account', intentConfidence: 0.3, customer: null, model: null }))).toEqual([]);
   });
 
+  it('asking for a person is its tag even in words the tag model reads as calm ("Representative please.")', () => {
+    const ask = (intentConfidence: number) =>
+      escalationTags(detectEscalation({ text: 'Representative please.', intent: 'contact_human_agent', intentConfidence, customer: null }));
+    expect(ask(0.97)).toEqual(['human-requested']);
+    expect(ask(0.3)).toEqual([]);
+  });
+
   it('the intent adds its tag only when the classifier is confident of it', () => {
     const byIntent = (intentConfidence: number) =>
       escalationTags(detectEscalation({ text: 'the driver was late', intent: 'complaint', intentConfidence, customer: null, model: null }));
