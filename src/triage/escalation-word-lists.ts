@@ -123,7 +123,9 @@ export const WORD_LISTS: readonly WordList[] = [
   { tag: 'human-requested', language: 'en', pattern: words(
     '(?:speak|talk|chat)\\s+(?:to|with)\\s+(?:a\\s+|an\\s+|your\\s+|some\\s+|one\\s+of\\s+your\\s+)?(?:real\\s+|actual\\s+|live\\s+)?(?:human|person|agent|manager|supervisor|representative|someone|somebody|staff|member\\s+of\\s+(?:staff|your\\s+team))' +
     '|(?:real|actual|live)\\s+(?:human|person|agent|support\\s+agent)|human\\s+(?:agent|being)|not\\s+a\\s+(?:bot|robot|machine)|(?:please|someone|somebody|you)\\s+(?:call|phone|ring)\\s+me(?:\\s+back)?|call\\s+me\\s+back' +
-    '|escalate\\s+(?:this|it|my)|supervisor|team\\s+leader|human\\s+please|get\\s+me\\s+a\\s+human') },
+    '|escalate\\s+(?:this|it|my)|supervisor|team\\s+leader|human\\s+please|get\\s+me\\s+a\\s+human' +
+    '|(?:read|handled|looked\\s+at|dealt\\s+with)\\s+by\\s+(?:a\\s+|an\\s+|one\\s+of\\s+your\\s+)?(?:real\\s+|actual\\s+)?(?:human|person|people|colleague)|human\\s+colleagues?' +
+    '|(?:rather\\s+than|instead\\s+of|not)\\s+(?:be(?:ing)?\\s+)?(?:answered|fobbed\\s+off)\\s+(?:with|by)\\s+(?:a\\s+|an\\s+|another\\s+)?(?:standard|automatic|automated|template|canned|copy[- ]paste|bot)') },
   { tag: 'human-requested', language: 'de', pattern: words(
     'mit\\s+einem\\s+(?:echten\\s+|menschlichen\\s+)?(?:menschen|mitarbeiter|berater|vorgesetzten)|echte[nr]?\\s+(?:mensch\\w*|person|mitarbeiter\\w*)|rufen\\s+sie\\s+mich\\s+an|rückruf') },
   { tag: 'human-requested', language: 'fr', pattern: words(

@@ -48,6 +48,20 @@ describe('a secret given to someone who was not us', () => {
   it.each(['Do you ever ask for my password by phone?', 'I gave the courier my flat number so he could find me.'])('not: %s', (text) => {
     expect(cuesOf(text)).not.toContain('credentials-given-away');
   });
+
+  it('a page that only looked strange afterwards: the details were typed in all the same', () => {
+    expect(cuesOf('I clicked the link and typed in my email and password before I noticed the address looked strange.')).toContain(
+      'credentials-given-away',
+    );
+  });
+
+  it.each([
+    "It looks fake to me, I haven't clicked anything.",
+    'It looked like yours, and I have not yet clicked it.',
+    'it looked fake so i didnt click or type anything',
+  ])('not when the customer says they did not do it: %s', (text) => {
+    expect(cuesOf(text)).not.toContain('credentials-given-away');
+  });
 });
 
 describe('undoing a charge in other words', () => {

@@ -137,6 +137,8 @@ describe('complaints: anger, sarcasm, repeated failure, misleading claims', () =
 describe('human requested, legal, security, third party', () => {
   it.each([
     ['Can I speak to a real person please?', 'human-requested'],
+    ["I'd be grateful if this could be read by one of your human colleagues, not answered with a standard text.", 'human-requested'],
+    ['Please have this looked at by a real person rather than answered by a bot.', 'human-requested'],
     ['Ich möchte mit einem echten Mitarbeiter sprechen.', 'human-requested'],
     ['Je voudrais parler à un conseiller humain.', 'human-requested'],
     ['Quiero hablar con una persona de verdad.', 'human-requested'],
