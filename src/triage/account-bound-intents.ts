@@ -44,6 +44,8 @@ export const GENERAL_QUESTION_INTENTS: ReadonlySet<string> = new Set([
   'recover_password',
   'registration_problems',
   'review',
+  'student_discount',
+  'warranty',
 ]);
 
 /**
@@ -93,8 +95,16 @@ export function refersToOwnOrder(text: string): boolean {
 const ACCOUNT_LOOKUP =
   /\blook\s+(?:it|me|them)\s+up\b|\blook\s+up\s+(?:my|the|our)\s+(?:account|e-?mail|details)|\bfind\s+(?:my|our)\s+account\b|\bwhich\s+(?:e-?mail(?:\s+address)?|address|account|username|user\s?name)\s+(?:i|we)\s+(?:used|signed\s+up|registered|have|gave)\b|\b(?:no\s+longer|don't|do\s+not|can't|cannot|can\s+no\s+longer)\s+(?:have\s+)?(?:access|get\s+into|log\s+into|open)\s+(?:to\s+)?(?:my|the|that)\s+(?:old\s+)?(?:e-?mail|inbox|mailbox|phone|number|address)|\b(?:address|e-?mail|inbox|mailbox|number|phone),?\s+(?:that\s+|which\s+)?(?:i|we)\s+(?:no\s+longer|don't|do\s+not|can't|cannot)\s+(?:have\s+)?(?:access|use|have)\b|\blost\s+access\s+to\s+(?:my|the|that)\s+(?:old\s+)?(?:e-?mail|inbox|mailbox|phone)/i;
 
+/**
+ * "My account is under this address": said by a sender the CRM has no profile for, it claims an
+ * account the records do not show, so the general how-to (use "Forgot password") has already failed
+ * them or will; someone has to find out which account they mean.
+ */
+const ACCOUNT_UNDER_THIS_ADDRESS =
+  /\b(?:my|our|the)\s+account\s+(?:is|was)\s+(?:under|with|on|registered\s+(?:to|under|with)|linked\s+to|tied\s+to|set\s+up\s+(?:with|under))\s+(?:this|that|the\s+same|my)\s+(?:e-?mail(?:\s+address)?|address)\b|\b(?:i|we)\s+(?:signed\s+up|registered|opened\s+(?:my|the|an)\s+account)\s+(?:with|under|using)\s+this\s+(?:e-?mail(?:\s+address)?|address)\b/i;
+
 export function asksToFindTheAccount(text: string): boolean {
-  return ACCOUNT_LOOKUP.test(text);
+  return ACCOUNT_LOOKUP.test(text) || ACCOUNT_UNDER_THIS_ADDRESS.test(text);
 }
 
 /**

@@ -161,11 +161,14 @@ describe('unknown senders (AUTO_SEND_UNKNOWN_SENDERS)', () => {
       'Can you look me up by my postcode and tell me the login?',
       'The reset link goes to my work mailbox, which I no longer have access to since I changed jobs.',
       'I lost access to my old email, how do I reset the password now?',
+      'I have pressed "forgot password" three times and no email comes. My account is under this address. Can you help me get in?',
+      'I signed up with this email address last year but the reset mail never arrives.',
     ]) {
       expect(needsAccountData('recover_password', lookup), lookup).toBe(true);
     }
     expect(needsAccountData('recover_password', 'I forgot my password, how do I reset it?')).toBe(false);
     expect(needsAccountData('recover_password', 'Does the reset link expire?')).toBe(false);
+    expect(needsAccountData('recover_password', 'Which address should the reset mail come from? I want to whitelist it.')).toBe(false);
   });
 
   it('an unknown sender who asks us to find their account is drafted, with that reason', async () => {
