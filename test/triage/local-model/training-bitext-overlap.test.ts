@@ -6,6 +6,7 @@ import { findNearDuplicates, jaccardSimilarity } from '../../../src/triage/local
 import {
   defaultOneLinersPath,
   defaultRequestsApartPath,
+  defaultRequestsKbTopicsAPath,
   defaultRequestsMailVoicesPath,
   defaultRequestsVoicesPath,
   readHeldOutExamples,
@@ -36,6 +37,7 @@ describe.skipIf(!existsSync(bitextPath))('the training and held-out mail against
     const ours = [
       ...readTrainingExamples(),
       ...readHeldOutExamples(),
+      ...readHeldOutExamples(defaultRequestsKbTopicsAPath),
       ...readHeldOutExamples(defaultOneLinersPath),
       ...readHeldOutExamples(defaultRequestsApartPath),
       ...readHeldOutExamples(defaultRequestsVoicesPath),
