@@ -10,8 +10,7 @@
  * it), each with its ECE; on the held-out one-line requests (data/training/held-out/one-liners.jsonl); and on
  * the short requests written apart from requests-varied.jsonl (data/training/held-out/requests-apart.jsonl);
  * and on the requests in other voices (data/training/held-out/requests-voices.jsonl); and on general
- * questions in whole short mails (data/training/held-out/requests-mail-voices.jsonl, "mail voices");
- * and on the KB-topic questions of list a (data/training/held-out/requests-kb-topics-a.jsonl, "kb topics a").
+ * questions in whole short mails (data/training/held-out/requests-mail-voices.jsonl, "mail voices").
  */
 import { parseArgs } from 'node:util';
 import { loadDefaultEscalationModel } from '../src/triage/escalation-model.js';
@@ -49,6 +48,7 @@ try {
   const requestsApart = evaluateClassifier(requestClassifier(classifier), readHeldOutExamples(defaultRequestsApartPath));
   const requestsVoices = evaluateClassifier(requestClassifier(classifier), readHeldOutExamples(defaultRequestsVoicesPath));
   const mailVoices = evaluateClassifier(requestClassifier(classifier), readHeldOutExamples(defaultRequestsMailVoicesPath));
+  // General questions the KB answers (warranty, student pricing, gift cards, saved cards, VAT): "kb topics a".
   const kbTopicsA = evaluateClassifier(requestClassifier(classifier), readHeldOutExamples(defaultRequestsKbTopicsAPath));
   const sureShare = (evaluation: typeof intents) => {
     const sure = evaluation.calibration.bins.filter((bin) => bin.lower >= 0.9 - 1e-9);
@@ -96,18 +96,26 @@ try {
   } else {
     const percent = (value: number) => `${(value * 100).toFixed(1)}%`;
     console.log(`${rows.length} held-out mails (${tagged.length} tag-labelled)  intent accuracy ${percent(intents.accuracy)} (${intents.correct}/${intents.total})`);
-    for (const [name, evaluation] of [['whole mail', intents], ['by its request', requests], ['one-line requests', oneLiners], ['requests apart', requestsApart], ['requests voices', requestsVoices], ['mail voices', mailVoices], ['kb topics a', kbTopicsA]] as const) {
+    for (const [name, evaluation] of [['whole mail', intents], ['by its request', requests], ['one-line requests', oneLiners], ['requests apart', requestsApart], ['requests voices', requestsVoices], ['mail voices', mailVoices]] as const) {
       const sure = sureShare(evaluation);
       console.log(
         `  ${name.padEnd(18)} accuracy ${percent(evaluation.accuracy)} (${evaluation.correct}/${evaluation.total})  ECE ${evaluation.calibration.expectedCalibrationError.toFixed(3)}  ` +
           `confidence >= 0.9: ${sure.count} (${percent(sure.accuracy)} right)`,
       );
     }
-    for (const [name, evaluation] of [['requests apart', requestsApart], ['requests voices', requestsVoices], ['mail voices', mailVoices], ['kb topics a', kbTopicsA]] as const) {
+    for (const [name, evaluation] of [['requests apart', requestsApart], ['requests voices', requestsVoices], ['mail voices', mailVoices]] as const) {
       console.log(`\n${name}, most frequent confusions:`);
       for (const confusion of evaluation.confusions.slice(0, 8)) {
         console.log(`  ${confusion.expected} -> ${confusion.predicted}: ${confusion.count}`);
       }
+    }
+    {
+      const sure = sureShare(kbTopicsA);
+      console.log(
+        `\nkb topics a: accuracy ${percent(kbTopicsA.accuracy)} (${kbTopicsA.correct}/${kbTopicsA.total})  ECE ${kbTopicsA.calibration.expectedCalibrationError.toFixed(3)}  ` +
+          `confidence >= 0.9: ${sure.count} (${percent(sure.accuracy)} right); most frequent confusions:`,
+      );
+      for (const confusion of kbTopicsA.confusions.slice(0, 8)) console.log(`  ${confusion.expected} -> ${confusion.predicted}: ${confusion.count}`);
     }
     console.log('\nweakest intents (recall):');
     for (const score of [...intents.perIntent].sort((left, right) => left.recall - right.recall).slice(0, 6)) {
