@@ -7,6 +7,7 @@ import { ACCOUNT_BOUND_INTENTS, GENERAL_QUESTION_INTENTS, needsAccountData } fro
 import { findNearDuplicates } from '../../../src/triage/local-model/intent-near-duplicates.js';
 import {
   defaultRequestsKbTopicsAPath,
+  defaultRequestsMailVoicesPath,
   readHeldOutExamples,
   readTrainingExamples,
 } from '../../../src/triage/local-model/intent-training-data.js';
@@ -71,5 +72,17 @@ describe('the two new intents in the pipeline', () => {
     expect(needsAccountData('warranty', 'How long is the guarantee on your kettles?')).toBe(false);
     expect(needsAccountData('student_discount', 'Do students get cheaper prices?')).toBe(false);
     expect(needsAccountData('warranty', 'Is the kettle I ordered in March still under warranty?')).toBe(true);
+  });
+});
+
+describe('one label for changing a saved card', () => {
+  it('is check_payment_methods in every English file, training and held out: no saved-card question is edit_account', () => {
+    const savedCard = /\bsaved (?:card|visa|mastercard|payment methods?)\b|\bcard (?:on file|saved)\b|\b(?:old|new) (?:card|paypal|mastercard)\b/i;
+    const rows = [...readTrainingExamples(), ...readHeldOutExamples(defaultRequestsMailVoicesPath), ...readHeldOutExamples(defaultRequestsKbTopicsAPath)];
+    const english = rows.filter((row) => row.lang === undefined && row.tags === undefined);
+    // A mail that changes a phone number or an address along with the card is an account edit.
+    const otherDetail = /\b(?:phone|address|name|e-?mail)\b/i;
+    const split = english.filter((row) => row.intent === 'edit_account' && savedCard.test(row.text) && !otherDetail.test(row.text));
+    expect(split.map((row) => row.text)).toEqual([]);
   });
 });
