@@ -23,6 +23,7 @@ import {
   defaultHeldOutPath,
   defaultOneLinersPath,
   defaultRequestsApartPath,
+  defaultRequestsKbTopicsAPath,
   defaultRequestsMailVoicesPath,
   defaultRequestsVoicesPath,
   readHeldOutExamples,
@@ -47,6 +48,8 @@ try {
   const requestsApart = evaluateClassifier(requestClassifier(classifier), readHeldOutExamples(defaultRequestsApartPath));
   const requestsVoices = evaluateClassifier(requestClassifier(classifier), readHeldOutExamples(defaultRequestsVoicesPath));
   const mailVoices = evaluateClassifier(requestClassifier(classifier), readHeldOutExamples(defaultRequestsMailVoicesPath));
+  // General questions the KB answers (warranty, student pricing, gift cards, saved cards, VAT): "kb topics a".
+  const kbTopicsA = evaluateClassifier(requestClassifier(classifier), readHeldOutExamples(defaultRequestsKbTopicsAPath));
   const sureShare = (evaluation: typeof intents) => {
     const sure = evaluation.calibration.bins.filter((bin) => bin.lower >= 0.9 - 1e-9);
     const count = sure.reduce((sum, bin) => sum + bin.count, 0);
@@ -79,6 +82,9 @@ try {
           mailVoicesAccuracy: mailVoices.accuracy,
           mailVoicesEce: mailVoices.calibration.expectedCalibrationError,
           mailVoicesSure: sureShare(mailVoices),
+          kbTopicsAAccuracy: kbTopicsA.accuracy,
+          kbTopicsAEce: kbTopicsA.calibration.expectedCalibrationError,
+          kbTopicsASure: sureShare(kbTopicsA),
           matrix,
           wordLists,
           tagModel,
@@ -102,6 +108,14 @@ try {
       for (const confusion of evaluation.confusions.slice(0, 8)) {
         console.log(`  ${confusion.expected} -> ${confusion.predicted}: ${confusion.count}`);
       }
+    }
+    {
+      const sure = sureShare(kbTopicsA);
+      console.log(
+        `\nkb topics a: accuracy ${percent(kbTopicsA.accuracy)} (${kbTopicsA.correct}/${kbTopicsA.total})  ECE ${kbTopicsA.calibration.expectedCalibrationError.toFixed(3)}  ` +
+          `confidence >= 0.9: ${sure.count} (${percent(sure.accuracy)} right); most frequent confusions:`,
+      );
+      for (const confusion of kbTopicsA.confusions.slice(0, 8)) console.log(`  ${confusion.expected} -> ${confusion.predicted}: ${confusion.count}`);
     }
     console.log('\nweakest intents (recall):');
     for (const score of [...intents.perIntent].sort((left, right) => left.recall - right.recall).slice(0, 6)) {

@@ -72,6 +72,13 @@ export const defaultRequestsVoicesPath = join(defaultTrainingDirectory, 'held-ou
  */
 export const defaultRequestsMailVoicesPath = join(defaultTrainingDirectory, 'held-out', 'requests-mail-voices.jsonl');
 
+/**
+ * General questions the KB answers that the intent data covered thinly (warranty, student pricing,
+ * gift cards, saved cards, VAT; 15 per topic), typed as mails before and apart from
+ * requests-kb-topics-a.jsonl: a dev set.
+ */
+export const defaultRequestsKbTopicsAPath = join(defaultTrainingDirectory, 'held-out', 'requests-kb-topics-a.jsonl');
+
 export function readHeldOutExamples(path: string = defaultHeldOutPath): TrainingExample[] {
   return parseTrainingExamples(readFileSync(path, 'utf8'), path);
 }

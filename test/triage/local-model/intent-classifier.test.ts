@@ -164,9 +164,11 @@ describe('IntentClassifier JSON', () => {
 describe('the committed model', () => {
   const classifier = loadDefaultIntentClassifier();
 
-  it('knows the 27 Bitext intents and our own three', () => {
-    expect(classifier.intents).toHaveLength(30);
-    expect(classifier.intents).toEqual(expect.arrayContaining(['account_security', 'data_protection', 'other', 'track_refund']));
+  it('knows the 27 Bitext intents, our own three, and warranty and student_discount', () => {
+    expect(classifier.intents).toHaveLength(32);
+    expect(classifier.intents).toEqual(
+      expect.arrayContaining(['account_security', 'data_protection', 'other', 'track_refund', 'warranty', 'student_discount']),
+    );
   });
 
   it.each([

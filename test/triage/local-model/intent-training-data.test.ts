@@ -38,7 +38,8 @@ describe('training examples', () => {
     const examples = readTrainingExamples();
     const counts = new Map<string, number>();
     for (const example of examples) counts.set(example.intent, (counts.get(example.intent) ?? 0) + 1);
-    expect(counts.size).toBe(30);
+    // 30, and warranty and student_discount from requests-kb-topics-a.jsonl.
+    expect(counts.size).toBe(32);
     for (const [intent, count] of counts) expect(count, intent).toBeGreaterThanOrEqual(70);
   });
 
@@ -204,12 +205,17 @@ describe('general questions in mail voice (requests-mail-voices.jsonl) and the d
   };
 
   it('give the ten general-question intents 55 or more mails each, the dev set 15 each, and repeat none', () => {
+    // Changing a saved card was written as edit_account; it is check_payment_methods, as in
+    // requests-kb-topics-a.jsonl, so the two files do not teach two labels for one question.
+    const withSavedCards = [...intents, 'check_payment_methods'].sort();
     const trainingCounts = count(mailVoices);
-    expect([...trainingCounts.keys()].sort()).toEqual(intents);
-    for (const [intent, total] of trainingCounts) expect(total, intent).toBeGreaterThanOrEqual(55);
+    expect([...trainingCounts.keys()].sort()).toEqual(withSavedCards);
+    for (const intent of intents) expect(trainingCounts.get(intent), intent).toBeGreaterThanOrEqual(55);
+    expect(trainingCounts.get('check_payment_methods')).toBe(10);
     const devCounts = count(dev);
-    expect([...devCounts.keys()].sort()).toEqual(intents);
-    for (const [intent, total] of devCounts) expect(total, intent).toBe(15);
+    expect([...devCounts.keys()].sort()).toEqual(withSavedCards);
+    const savedCardsMoved: Record<string, number> = { edit_account: 13, check_payment_methods: 2 };
+    for (const [intent, total] of devCounts) expect(total, intent).toBe(savedCardsMoved[intent] ?? 15);
     for (const rows of [mailVoices, dev]) {
       const texts = rows.map((row) => row.text.toLowerCase());
       expect(texts.length - new Set(texts).size).toBe(0);

@@ -6,6 +6,7 @@ import { findNearDuplicates, jaccardSimilarity } from '../../../src/triage/local
 import {
   defaultOneLinersPath,
   defaultRequestsApartPath,
+  defaultRequestsKbTopicsAPath,
   defaultRequestsMailVoicesPath,
   defaultRequestsVoicesPath,
   readHeldOutExamples,
@@ -40,6 +41,7 @@ describe.skipIf(!existsSync(bitextPath))('the training and held-out mail against
       ...readHeldOutExamples(defaultRequestsApartPath),
       ...readHeldOutExamples(defaultRequestsVoicesPath),
       ...readHeldOutExamples(defaultRequestsMailVoicesPath),
+      ...readHeldOutExamples(defaultRequestsKbTopicsAPath),
     ].map((example) => example.text);
     expect(findNearDuplicates(ours, bitext, 0.8).map((found) => found.text)).toEqual([]);
   }, 60_000);
