@@ -18,12 +18,15 @@ describe('general questions the KB answers (requests-kb-topics-b.jsonl) and the 
   };
   const normalise = (text: string) => text.toLowerCase().replace(/\s+/g, ' ').trim();
 
-  it('label every line with an intent of its topics, with counts for six topics (two share place_order, two delivery_options)', () => {
+  it('label every line with an intent of its topics: 15 dev mails and 55-65 training mails per topic (two topics share place_order, two delivery_options)', () => {
     // billing dates -> check_invoice; upgrading -> switch_account; customs and countries shipped to ->
     // delivery_options; sold out and a missing confirmation -> place_order.
+    // One dev line about countries asks only how long a parcel takes to the US: delivery_period, as the
+    // other sets label shipping times (corrected after reading the errors; docs/classifier.md).
     expect(Object.fromEntries([...count(dev)].sort())).toEqual({
       check_invoice: 15,
-      delivery_options: 30,
+      delivery_options: 29,
+      delivery_period: 1,
       place_order: 30,
       switch_account: 15,
     });
