@@ -11,6 +11,9 @@
  * the short requests written apart from requests-varied.jsonl (data/training/held-out/requests-apart.jsonl);
  * and on the requests in other voices (data/training/held-out/requests-voices.jsonl); and on general
  * questions in whole short mails (data/training/held-out/requests-mail-voices.jsonl, "mail voices").
+ *
+ * Also the general questions the KB answers of data/training/held-out/requests-kb-topics-b.jsonl
+ * (billing dates, upgrades, customs, countries, stock, confirmations: "kb topics b").
  */
 import { parseArgs } from 'node:util';
 import { loadDefaultEscalationModel } from '../src/triage/escalation-model.js';
@@ -29,6 +32,7 @@ import {
   readHeldOutExamples,
 } from '../src/triage/local-model/intent-training-data.js';
 import { classifyRequest, requestClassifier } from '../src/triage/local-model/request-classification.js';
+import { defaultRequestsKbTopicsBPath } from '../src/triage/local-model/intent-training-data.js';
 
 try {
   const { values } = parseArgs({
@@ -56,6 +60,7 @@ try {
     const right = sure.reduce((sum, bin) => sum + bin.accuracy * bin.count, 0);
     return { count, accuracy: count === 0 ? 0 : right / count };
   };
+  const kbTopicsB = evaluateClassifier(requestClassifier(classifier), readHeldOutExamples(defaultRequestsKbTopicsBPath));
   const matrix = evaluateTags(tagged, (text) => {
     // As the pipeline reads a mail: the intent by its request, with that confidence.
     const intent = classifyRequest(classifier, text);
@@ -79,6 +84,9 @@ try {
           requestsVoicesAccuracy: requestsVoices.accuracy,
           requestsVoicesEce: requestsVoices.calibration.expectedCalibrationError,
           requestsVoicesSure: sureShare(requestsVoices),
+          kbTopicsBAccuracy: kbTopicsB.accuracy,
+          kbTopicsBEce: kbTopicsB.calibration.expectedCalibrationError,
+          kbTopicsBSure: sureShare(kbTopicsB),
           mailVoicesAccuracy: mailVoices.accuracy,
           mailVoicesEce: mailVoices.calibration.expectedCalibrationError,
           mailVoicesSure: sureShare(mailVoices),
@@ -102,6 +110,15 @@ try {
         `  ${name.padEnd(18)} accuracy ${percent(evaluation.accuracy)} (${evaluation.correct}/${evaluation.total})  ECE ${evaluation.calibration.expectedCalibrationError.toFixed(3)}  ` +
           `confidence >= 0.9: ${sure.count} (${percent(sure.accuracy)} right)`,
       );
+    }
+    {
+      const sure = sureShare(kbTopicsB);
+      console.log(
+        `  ${'kb topics b'.padEnd(18)} accuracy ${percent(kbTopicsB.accuracy)} (${kbTopicsB.correct}/${kbTopicsB.total})  ECE ${kbTopicsB.calibration.expectedCalibrationError.toFixed(3)}  ` +
+          `confidence >= 0.9: ${sure.count} (${percent(sure.accuracy)} right)`,
+      );
+      console.log('  kb topics b, most frequent confusions:');
+      for (const confusion of kbTopicsB.confusions.slice(0, 8)) console.log(`    ${confusion.expected} -> ${confusion.predicted}: ${confusion.count}`);
     }
     for (const [name, evaluation] of [['requests apart', requestsApart], ['requests voices', requestsVoices], ['mail voices', mailVoices]] as const) {
       console.log(`\n${name}, most frequent confusions:`);

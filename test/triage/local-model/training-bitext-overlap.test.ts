@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { readLabelledCsv } from '../../../src/triage/local-model/intent-evaluation.js';
 import { findNearDuplicates, jaccardSimilarity } from '../../../src/triage/local-model/intent-near-duplicates.js';
+import { defaultRequestsKbTopicsBPath } from '../../../src/triage/local-model/intent-training-data.js';
 import {
   defaultOneLinersPath,
   defaultRequestsApartPath,
@@ -37,6 +38,7 @@ describe.skipIf(!existsSync(bitextPath))('the training and held-out mail against
     const ours = [
       ...readTrainingExamples(),
       ...readHeldOutExamples(),
+      ...readHeldOutExamples(defaultRequestsKbTopicsBPath),
       ...readHeldOutExamples(defaultOneLinersPath),
       ...readHeldOutExamples(defaultRequestsApartPath),
       ...readHeldOutExamples(defaultRequestsVoicesPath),
