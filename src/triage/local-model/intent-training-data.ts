@@ -89,3 +89,10 @@ export function readHeldOutExamples(path: string = defaultHeldOutPath): Training
  * 15 per topic), written before and apart from requests-kb-topics-b.jsonl: a dev set.
  */
 export const defaultRequestsKbTopicsBPath = join(defaultTrainingDirectory, 'held-out', 'requests-kb-topics-b.jsonl');
+
+/**
+ * Intents that are KB topics no contract intent covered (data/kb/warranty.md, student-pricing.md).
+ * The files written before them (one-liners, the multilingual requests) hold none of them; their own
+ * held-out questions are in held-out/requests-kb-topics-a.jsonl.
+ */
+export const KB_TOPIC_INTENTS: ReadonlySet<string> = new Set(['student_discount', 'warranty']);
