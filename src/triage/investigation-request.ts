@@ -8,7 +8,7 @@
 import { splitSentences } from './grounding/sentence-support.js';
 
 const INVESTIGATE =
-  /\blook\s+into\b|\binvestigat(?:e|ing)\b|\b(?:chase|contact|check\s+with|ask|call)\s+(?:up\s+)?(?:the\s+|your\s+)?(?:courier|carrier|driver|delivery\s+(?:company|firm|service)|warehouse|dhl|ups|dpd|gls|fedex|postnl|hermes|evri|royal\s+mail|post\s+office)\b|\bfind\s+out\s+what(?:'s|\s+is|\s+has|\s+happened)\b|\bopen\s+(?:a|an)\s+(?:investigation|claim|trace|enquiry|inquiry)\b|\btrace\s+(?:the|my|this|that)\s+(?:parcel|package|order|shipment|delivery)\b/i;
+  /\blook\s+into\b|\binvestigat(?:e|ing)\b|\b(?:chase|contact|check\s+with|ask|call)\s+(?:up\s+)?(?:the\s+|your\s+)?(?:courier|carrier|driver|delivery\s+(?:company|firm|service)|warehouse|dhl|ups|dpd|gls|fedex|postnl|hermes|evri|royal\s+mail|post\s+office)\b|\bfind\s+out\s+(?:what(?:'s|\s+is|\s+has|\s+happened)|where|why|whether)\b|\bopen\s+(?:a|an)\s+(?:investigation|claim|trace|enquiry|inquiry)\b|\btrace\s+(?:the|my|this|that)\s+(?:parcel|package|order|shipment|delivery)\b/i;
 
 // Asked of us, not told about ("I had to chase DHL myself"): a request frame in the same sentence.
 const ASKED = /\b(?:can|could|would|will)\s+(?:you|someone|somebody|anyone)\b|\bplease\b|\bpls\b|\bkindly\b|\b(?:i|we)\s+(?:need|want|'d\s+like|would\s+like)\s+(?:you|someone|somebody)\b|^\s*(?:look|chase|investigate|find|open|trace)\b/i;
@@ -38,4 +38,51 @@ export function readReplacementRequest(newest: string): string | undefined {
   const reported = sentences.some((sentence) => ITEM_PROBLEM.test(sentence) && !HYPOTHETICAL.test(sentence));
   if (!reported) return undefined;
   return sentences.find((sentence) => REPLACEMENT.test(sentence) && !HYPOTHETICAL.test(sentence));
+}
+
+/**
+ * "Could you re-issue it with my company name?", "please switch me to the free plan", "can you change
+ * the address on A1012 to my office?", "the Cancel button fails, please cancel it for me": the
+ * customer asks us to do something to their order, invoice or account. The KB explains how such
+ * things are done; it cannot do them, and sending the how-to to someone who asked us to act (often
+ * after the self-service failed) answers a question they did not ask. A person acts or says why not.
+ *
+ * Asking to cancel an order is left out of the plain "please cancel A1009" form: the cancellation
+ * article's answer (cancel it yourself while it is processing, return it once shipped) is the answer
+ * support sends to that. "Cancel it for me" asks for the act itself.
+ */
+const ACT_VERBS =
+  'change|add|remove|re-?issue|reset|switch|update|amend|correct|move|merge|return|stop|delete|close|downgrade|upgrade|swap|refund|credit|waive|unlock|transfer|combine|split|redirect|re-?route|edit|apply|activate|deactivate|restore|reactivate|undo';
+const ACT = `(?:${ACT_VERBS})`;
+const ACTION_REQUEST = new RegExp(
+  `\\b(?:can|could|would|will)\\s+(?:you|someone|somebody|one\\s+of\\s+you)\\s+(?:please\\s+|kindly\\s+|just\\s+)?${ACT}\\b` +
+    `|(?:^|[.!?]\\s+)(?:please\\s+|pls\\s+|kindly\\s+)?${ACT}\\s+(?:it|them|this|that|my|our|the|his|her|me|A-?\\d|#)` +
+    `|\\bplease\\s+${ACT}\\b` +
+    `|\\b(?:${ACT_VERBS}|cancel)\\s+(?:it|them|this|that|the\\s+order)\\s+for\\s+(?:me|us)\\b`,
+  'i',
+);
+
+/** The sentence asking us to act on the customer's order or account, or undefined. */
+export function readActionRequest(newest: string): string | undefined {
+  return splitSentences(newest).find((sentence) => ACTION_REQUEST.test(sentence) && !HYPOTHETICAL.test(sentence));
+}
+
+/**
+ * "The tracking says delivered but nothing is here", "left with neighbour, none of them have it":
+ * the carrier's record and the customer disagree. That is a claim to investigate with the carrier,
+ * not a tracking question; "if tracking says delivered and I can't find it, what do I do?" is one.
+ */
+const DELIVERED_RECORD =
+  /\b(?:says|said|shows?|showing|marked|listed|confirms?|claims?)\s+(?:it\s+(?:was|is|has\s+been)\s+|as\s+|that\s+it\s+(?:was|is)\s+)?(?:["'“]?\s*)?(?:delivered|left\s+(?:with|at|in|on)\b|handed\s+(?:to|over))|\bleft\s+with\s+(?:a\s+|my\s+|the\s+)?neighbou?r/i;
+const NOT_RECEIVED =
+  /\bnot\s+(?:here|there|arrived|received)\b|\bisn['’]?t\s+(?:here|there)\b|\bnothing\b|\bnobody\b|\bnone\s+of\b|\bnever\s+(?:got|received|arrived|came)\b|\bhaven['’]?t\s+(?:got|received)\b|\bdidn['’]?t\s+(?:get|receive)\b|\bcan['’]?t\s+find\b|\bno\s+(?:parcel|package|sign|trace|box)\b|\bdon['’]?t\s+have\s+it\b/i;
+
+export function readMissingDeliveryClaim(newest: string): string | undefined {
+  const sentences = splitSentences(newest);
+  for (const [index, sentence] of sentences.entries()) {
+    if (!DELIVERED_RECORD.test(sentence) || HYPOTHETICAL.test(sentence)) continue;
+    const next = sentences[index + 1] ?? '';
+    if (NOT_RECEIVED.test(sentence) || NOT_RECEIVED.test(next)) return sentence;
+  }
+  return undefined;
 }

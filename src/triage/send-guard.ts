@@ -6,7 +6,7 @@
 import { readAcknowledgement } from './acknowledgement.js';
 import { readAutomaticReply } from './mail/auto-reply.js';
 import { readNotACustomerQuestion } from './not-a-customer-question.js';
-import { readInvestigationRequest, readReplacementRequest } from './investigation-request.js';
+import { readActionRequest, readInvestigationRequest, readMissingDeliveryClaim, readReplacementRequest } from './investigation-request.js';
 import { asksToFindTheAccount, needsAccountData } from './account-bound-intents.js';
 import { detectEscalation, escalationTags, type EscalationSignal } from './escalation.js';
 import {
@@ -138,6 +138,18 @@ export function assessSend(
   if (investigation) {
     rules.push('request:investigation');
     reasons.push(`the customer asks us to find something out ("${shorten(investigation)}"): an article cannot say what happened, a person must look`);
+  }
+
+  const action = readActionRequest(session.independent.mail.newest);
+  if (action) {
+    rules.push('request:action');
+    reasons.push(`the customer asks us to act on their order or account ("${shorten(action)}"): the article says how it is done, a person does it`);
+  }
+
+  const missingDelivery = readMissingDeliveryClaim(session.independent.mail.newest);
+  if (missingDelivery) {
+    rules.push('request:missing-delivery');
+    reasons.push(`the carrier's record and the customer disagree ("${shorten(missingDelivery)}"): a claim for a person to investigate`);
   }
 
   const otherTeam = readNotACustomerQuestion(`${session.ticket.subject ?? ''}\n${session.independent.mail.newest}`);

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { readInvestigationRequest, readReplacementRequest } from '../../src/triage/investigation-request.js';
+import {
+  readActionRequest,
+  readInvestigationRequest,
+  readMissingDeliveryClaim,
+  readReplacementRequest,
+} from '../../src/triage/investigation-request.js';
 import { triageTicket } from '../../src/triage/pipeline.js';
 import { ticket, triageDeps } from './triage-fixtures.js';
 
@@ -10,6 +15,7 @@ describe('readInvestigationRequest', () => {
     'Can you find out what happened to my order? It was due last week.',
     'Would you open a trace on my parcel please?',
     'Could someone check with DHL where it is stuck?',
+    'Tracking has not moved for a week. Can you find out where they are?',
   ])('%s', (text) => {
     expect(readInvestigationRequest(text)).toBeDefined();
   });
@@ -50,5 +56,54 @@ describe('readReplacementRequest', () => {
     'The lamp arrived broken. What should I do?',
   ])('not a replacement asked for an item that came wrong: %s', (text) => {
     expect(readReplacementRequest(text)).toBeUndefined();
+  });
+});
+
+describe('readActionRequest', () => {
+  it.each([
+    'The invoice for A1006 has my private name on it. Could you re-issue it with my company name?',
+    'The Cancel order button just says something went wrong. Can you cancel it for me please?',
+    'Please switch me from Pro to the free plan from next month.',
+    'Could you add a third shelf to A1010?',
+    'The parcel is out for delivery but I am away. Can you change the address to my office?',
+    'My bank shows two payments for A1012. Please return one.',
+  ])('%s', (text) => {
+    expect(readActionRequest(text)).toBeDefined();
+  });
+
+  it.each([
+    'How do I change the email I sign in with?',
+    'Can you tell me how to switch to yearly billing?',
+    'Please cancel order A2001, I found it cheaper elsewhere.',
+    'Can I add a gift note to my order?',
+    'If you change the carrier, will I get a new tracking number?',
+    'Could you send me the tracking link again?',
+  ])('not asked to act (a how-to, a plain cancellation, a question): %s', (text) => {
+    expect(readActionRequest(text)).toBeUndefined();
+  });
+
+  it('an asked action is drafted even when the article of the intent matches, with the reason', async () => {
+    const body = 'Hi, I ordered one set of bulbs on A1001 but I need two. Could you add a second set to the order?\n\nAda';
+    const { outcome } = await triageTicket(ticket(body), triageDeps());
+    expect(outcome.decision).toBe('drafted');
+    expect(outcome.reasons.join(' ')).toMatch(/asks us to act on their order or account/);
+  });
+});
+
+describe('readMissingDeliveryClaim', () => {
+  it.each([
+    'The tracking says delivered but there is nothing at my door.',
+    'The tracking for my mugs says "left with neighbour" but none of my neighbours have it.',
+    'It shows as delivered yesterday at 11:40. I was home all day and never got it.',
+  ])('%s', (text) => {
+    expect(readMissingDeliveryClaim(text)).toBeDefined();
+  });
+
+  it.each([
+    'If tracking says delivered but I cannot find the parcel, what should I do first?',
+    'Tracking says delivered, thanks, it was with my neighbour all along!',
+    'Where is my order A1001?',
+  ])('not a claim: %s', (text) => {
+    expect(readMissingDeliveryClaim(text)).toBeUndefined();
   });
 });

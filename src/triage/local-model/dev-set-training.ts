@@ -20,7 +20,15 @@ import { readMail } from '../mail/read-mail.js';
 import { parseJsonLines } from './parse-jsonl.js';
 
 /** The eval sets trained on, in order. inbox-blind-4 and later sets stay blind: never add one here. */
-export const DEV_SETS_TRAINED_ON = ['inbox-heldout', 'sends-apart', 'inbox-blind-2', 'inbox-blind-3'] as const;
+export const DEV_SETS_TRAINED_ON = [
+  'inbox-heldout',
+  'sends-apart',
+  'inbox-blind-2',
+  'inbox-blind-3',
+  'inbox-dev-5',
+  'inbox-dev-6',
+  'inbox-dev-7',
+] as const;
 
 export const defaultEvalDirectory = fileURLToPath(new URL('../../../data/eval/', import.meta.url));
 export const defaultDevSetTrainingPath = fileURLToPath(new URL('../../../data/training/inbox-dev-sets.jsonl', import.meta.url));
