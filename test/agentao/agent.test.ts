@@ -289,6 +289,28 @@ describe('events', () => {
     });
   });
 
+  it('reads a tool result once: the model and the tool-call-end event get the same serialisation', async () => {
+    let reads = 0;
+    const counted = defineTool({
+      name: 'counted',
+      description: 'A result that changes each time it is serialised.',
+      parameters: z.object({}),
+      isReadOnly: true,
+      execute: () => ({ toJSON: () => ({ read: ++reads }) }),
+    });
+    const words = defineTool({ name: 'words', description: 'Text.', parameters: z.object({}), isReadOnly: true, execute: () => 'plain "text"' });
+    const nothing = defineTool({ name: 'nothing', description: 'Nothing.', parameters: z.object({}), isReadOnly: true, execute: () => undefined });
+    const model = new ScriptedModel([
+      { toolCalls: [toolCall('counted', {}, 'c1'), toolCall('words', {}, 'c2'), toolCall('nothing', {}, 'c3')] },
+      'done',
+    ]);
+    const recorder = recordingTransport();
+    await new Agent({ model, tools: [counted, words, nothing], transport: recorder.transport }).chat('x');
+    expect(reads).toBe(1);
+    expect(toolMessagesOf(model.calls[1]).map((message) => message.content)).toEqual(['{"read":1}', 'plain "text"', 'null']);
+    expect(recorder.ofType('tool-call-end').map((event) => event.data.result)).toEqual([{ read: 1 }, 'plain "text"', null]);
+  });
+
   it('agent-start once per agent, agent-end on every chat', async () => {
     const recorder = recordingTransport();
     const agent = new Agent({ model: new ScriptedModel(['a', 'b']), transport: recorder.transport });

@@ -23,6 +23,23 @@ export function toolResultText(result: unknown): string {
   }
 }
 
+/**
+ * `toolResultText(result)` and `toJsonValue(result)` from one serialisation: the text the model
+ * sees and the JSON-safe copy the tool-call-end event carries are then the same reading of the
+ * result (a `toJSON` runs once), and a result is not stringified twice per call.
+ */
+export function toolResultForms(result: unknown): { text: string; json: unknown } {
+  if (typeof result === 'string') return { text: result, json: result };
+  let text: string | undefined;
+  try {
+    text = JSON.stringify(result, bigintAsString);
+  } catch {
+    const fallback = String(result);
+    return { text: fallback, json: fallback };
+  }
+  return text === undefined ? { text: 'null', json: null } : { text, json: JSON.parse(text) as unknown };
+}
+
 /** A plain one-line message of an unknown thrown value, without a stack. */
 export function errorMessage(error: unknown): string {
   if (error instanceof Error) return error.message || error.name;

@@ -17,7 +17,7 @@ import type { Tool } from '../tool.js';
 import type { ToolRegistry } from '../tool-registry.js';
 import { hashToolArgs, type Transport } from '../transport.js';
 import { raceAbort } from './abort.js';
-import { errorMessage, toJsonValue, toolResultText } from './json-value.js';
+import { errorMessage, toJsonValue, toolResultForms } from './json-value.js';
 
 /** What happened to one tool call. */
 export interface ToolCallRecord {
@@ -80,6 +80,7 @@ export async function runToolCall(call: ModelToolCall, context: ToolCallContext)
     content: string,
     detail: { result?: unknown; error?: string } = {},
     denialDetails?: DenialDetails,
+    resultJson?: unknown,
   ): ToolCallOutcome => {
     const durationMs = performance.now() - startedAt;
     context.emit(
@@ -89,7 +90,7 @@ export async function runToolCall(call: ModelToolCall, context: ToolCallContext)
         toolName,
         status,
         durationMs,
-        ...('result' in detail ? { result: toJsonValue(detail.result) } : {}),
+        ...('result' in detail ? { result: resultJson === undefined ? toJsonValue(detail.result) : resultJson } : {}),
         ...(detail.error !== undefined ? { error: detail.error } : {}),
       }),
     );
@@ -155,7 +156,8 @@ export async function runToolCall(call: ModelToolCall, context: ToolCallContext)
       () => tool.execute(validArgs, { signal: context.signal, callId, agentId }),
       context.signal,
     );
-    return finish('ok', toolResultText(result), { result });
+    const { text, json } = toolResultForms(result);
+    return finish('ok', text, { result }, undefined, json);
   } catch (error) {
     if (context.signal.aborted) return cancel();
     return fail(`tool "${toolName}" failed: ${errorMessage(error)}`);

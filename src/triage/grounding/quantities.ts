@@ -7,7 +7,7 @@
  * carrier or billing period named before it in the same sentence.
  */
 import { CONTRAST_SETS } from './contrast-sets.js';
-import { matchesAt, type Token } from './reply-tokens.js';
+import { findPhrases, type Token } from './reply-tokens.js';
 
 export interface Quantity {
   /** "3-5", "60", "14:00", "1" (spelled numbers as digits). */
@@ -41,17 +41,41 @@ function unitOf(token: string | undefined): string | undefined {
 
 const ANCHOR_SETS = CONTRAST_SETS.filter((set) => set.anchors);
 
-export function quantities(tokens: readonly Token[]): Quantity[] {
+/**
+ * The subject each token index names: the last anchor set and group, in the order of the sets, one
+ * of whose phrases starts there. Found through the list's word positions, not by trying every
+ * phrase at every token.
+ */
+function anchorsAt(tokens: readonly Token[]): Map<number, string> {
+  const anchors = new Map<number, string>();
+  for (const set of ANCHOR_SETS) {
+    set.groups.forEach((group, groupIndex) => {
+      for (const index of findPhrases(tokens, group)) anchors.set(index, `${set.name}:${groupIndex}`);
+    });
+  }
+  return anchors;
+}
+
+/**
+ * Read once per token list: the agreement check reads the same window against each sentence it
+ * supports (tokenize gives the same list for the same text within a ticket). Shared, so frozen.
+ */
+const readByList = new WeakMap<readonly Token[], readonly Quantity[]>();
+
+export function quantities(tokens: readonly Token[]): readonly Quantity[] {
+  let read = readByList.get(tokens);
+  if (!read) readByList.set(tokens, (read = Object.freeze(readQuantities(tokens).map((quantity) => Object.freeze(quantity)))));
+  return read;
+}
+
+function readQuantities(tokens: readonly Token[]): Quantity[] {
   const found: Quantity[] = [];
   let subject: string | undefined;
+  const anchors = anchorsAt(tokens);
   for (let index = 0; index < tokens.length; index += 1) {
     const token = tokens[index]!;
     if (token.punctuation && token.text !== ',' && token.text !== '(' && token.text !== ')') subject = undefined;
-    for (const set of ANCHOR_SETS) {
-      set.groups.forEach((group, groupIndex) => {
-        if (group.some((phrase) => matchesAt(tokens, index, phrase))) subject = `${set.name}:${groupIndex}`;
-      });
-    }
+    subject = anchors.get(index) ?? subject;
     // "6-digit", "2-year": the number and the unit in one token.
     const joined = /^(\d+)-([a-z]+)$/.exec(token.text);
     if (joined && unitOf(joined[2])) {

@@ -99,10 +99,28 @@ function stem(word: string): string {
   return stemmed.length >= 3 ? stemmed : folded;
 }
 
+/**
+ * Stems by word, kept between tickets: the agreement check stems every word of a window again for
+ * each sentence it supports, and the words of a support text are a small set. Bounded: past the
+ * limit the table starts again. `null` is a stop word.
+ */
+const stemsByWord = new Map<string, string | null>();
+export const STEM_CACHE_LIMIT = 50_000;
+
 /** The folded stem of a content word, or undefined for a stop word: the agreement check compares words this way too. */
 export function contentStem(word: string): string | undefined {
-  const lower = word.toLowerCase().replace(/’/g, "'");
-  return STOP_WORDS.has(lower) ? undefined : stem(lower);
+  let known = stemsByWord.get(word);
+  if (known === undefined) {
+    if (stemsByWord.size >= STEM_CACHE_LIMIT) stemsByWord.clear();
+    const lower = word.toLowerCase().replace(/’/g, "'");
+    stemsByWord.set(word, (known = STOP_WORDS.has(lower) ? null : stem(lower)));
+  }
+  return known ?? undefined;
+}
+
+/** How many words the stem table holds (for tests). */
+export function stemCacheSize(): number {
+  return stemsByWord.size;
 }
 
 function contentWords(text: string): string[] {

@@ -24,6 +24,7 @@ import type { KbHit } from '../types.js';
 import type { KnowledgeBaseArticle } from './kb-article.js';
 import { contentTerms, processTerm, tokenize } from './search-terms.js';
 import { synonymsOf } from './search-synonyms.js';
+import { installTermLookupCache } from './term-lookup-cache.js';
 
 export interface KbSearchOptions {
   /** Maximum number of hits; default 5. */
@@ -53,7 +54,12 @@ export interface KbSearchIndex {
   search(query: string, options?: KbSearchOptions): KbHit[];
 }
 
-export function createKbSearchIndex(articles: readonly KnowledgeBaseArticle[]): KbSearchIndex {
+export interface KbSearchIndexOptions {
+  /** Keep MiniSearch's lookups of single terms between searches (term-lookup-cache.ts); default true. */
+  termLookupCache?: boolean;
+}
+
+export function createKbSearchIndex(articles: readonly KnowledgeBaseArticle[], indexOptions: KbSearchIndexOptions = {}): KbSearchIndex {
   const byId = new Map(articles.map((article) => [article.id, article]));
   // Built on first use: most articles are never a hit in a short-lived CLI process.
   const snippets = new Map<string, SnippetCandidate[]>();
@@ -92,6 +98,9 @@ export function createKbSearchIndex(articles: readonly KnowledgeBaseArticle[]): 
     },
   });
   miniSearch.addAll(documents);
+  // The index is never changed after this, and every search below passes only the options the
+  // cache's key holds.
+  if (indexOptions.termLookupCache ?? true) installTermLookupCache(miniSearch);
 
   /**
    * Which synonyms of the query's terms each article holds (search-synonyms.ts). Searched apart

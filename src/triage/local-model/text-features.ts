@@ -209,16 +209,56 @@ export class TextVocabulary {
     );
     const wordBlock = this.weighBlock(words);
     const charBlock = this.weighBlock(chars);
-    const wordScale = Math.sqrt(this.options.wordBlockWeight);
-    const charScale = Math.sqrt(1 - this.options.wordBlockWeight);
-    const entries = [
-      ...scaleBlock(wordBlock, wordBlock.size > 0 && charBlock.size === 0 ? 1 : wordScale),
-      ...scaleBlock(charBlock, charBlock.size > 0 && wordBlock.size === 0 ? 1 : charScale),
-    ].sort((left, right) => left[0] - right[0]);
-    return {
-      indices: Int32Array.from(entries, ([index]) => index),
-      values: Float64Array.from(entries, ([, value]) => value),
-    };
+    const wordScale = wordBlock.length > 0 && charBlock.length === 0 ? 1 : Math.sqrt(this.options.wordBlockWeight);
+    const charScale = charBlock.length > 0 && wordBlock.length === 0 ? 1 : Math.sqrt(1 - this.options.wordBlockWeight);
+    // The two blocks hold different features (word and character terms), so every index is listed
+    // once and a numeric sort of the indices is the order of the entries.
+    const indices = new Int32Array(wordBlock.length + charBlock.length);
+    const scaled = this.#scratch();
+    wordBlock.forEach(([index, weight], position) => {
+      indices[position] = index;
+      scaled[index] = weight * wordScale;
+    });
+    charBlock.forEach(([index, weight], position) => {
+      indices[wordBlock.length + position] = index;
+      scaled[index] = weight * charScale;
+    });
+    indices.sort();
+    const values = new Float64Array(indices.length);
+    for (let k = 0; k < indices.length; k++) values[k] = scaled[indices[k]!]!;
+    return { indices, values };
+  }
+
+  /**
+   * Work arrays of one entry per feature, kept between calls: `#scratchCounts` is all zero between
+   * calls (weighBlock clears what it counted); `#scratchValues` holds stale values, but a call reads
+   * only the entries it has just written.
+   */
+  #scratchValues: Float64Array | undefined;
+  #scratchCounts: Int32Array | undefined;
+
+  #scratch(): Float64Array {
+    return (this.#scratchValues ??= new Float64Array(this.terms.length));
+  }
+
+  /**
+   * Term indices with repeats, weighed: in order of first occurrence (the order fixes the sums'
+   * rounding), each with its sublinear TF times IDF over the block's L2 norm.
+   */
+  private weighBlock(terms: readonly number[]): [index: number, weight: number][] {
+    const counts = (this.#scratchCounts ??= new Int32Array(this.terms.length));
+    const order: number[] = [];
+    for (const index of terms) if (counts[index]!++ === 0) order.push(index);
+    let squaredNorm = 0;
+    const weighed = order.map((index): [number, number] => {
+      const weight = (1 + Math.log(counts[index]!)) * this.idf[index]!;
+      counts[index] = 0;
+      squaredNorm += weight * weight;
+      return [index, weight];
+    });
+    const norm = Math.sqrt(squaredNorm);
+    if (norm > 0) for (const entry of weighed) entry[1] = entry[1] / norm;
+    return weighed;
   }
 
   /**
@@ -239,23 +279,5 @@ export class TextVocabulary {
     this.charIndicesByToken.set(token, indices);
     return indices;
   }
-
-  /** Term indices with repeats, in order of first occurrence (the order fixes the sums' rounding). */
-  private weighBlock(terms: readonly number[]): Map<number, number> {
-    const counts = new Map<number, number>();
-    for (const index of terms) counts.set(index, (counts.get(index) ?? 0) + 1);
-    let squaredNorm = 0;
-    for (const [index, count] of counts) {
-      const weight = (1 + Math.log(count)) * this.idf[index]!;
-      counts.set(index, weight);
-      squaredNorm += weight * weight;
-    }
-    const norm = Math.sqrt(squaredNorm);
-    if (norm > 0) for (const [index, weight] of counts) counts.set(index, weight / norm);
-    return counts;
-  }
 }
 
-function* scaleBlock(block: Map<number, number>, scale: number): Iterable<[number, number]> {
-  for (const [index, value] of block) yield [index, value * scale];
-}

@@ -115,6 +115,27 @@ describe('TextVocabulary', () => {
     for (const text of samples) expect(vocabulary.vectorise(text)).toEqual(vectorFromNames(vocabulary, text));
   });
 
+  it('gives each text its own vector however calls follow each other (the work arrays are left clear)', () => {
+    const first = TextVocabulary.fit([...texts, 'refund refund refund my order order', 'where is parcel 55 A1001']);
+    const second = TextVocabulary.fit(['cancel my order now', 'cancel cancel the plan', 'my parcel never came', 'parcel parcel refund']);
+    const samples = [
+      'refund refund refund refund my order',
+      'track my order',
+      '',
+      '55 A1001 $30',
+      'cancel my order now please, cancel it',
+      'my parcel never came, refund',
+      'zzz qqq',
+    ];
+    for (let round = 0; round < 2; round += 1) {
+      for (const text of samples) {
+        for (const vocabulary of [first, second]) expect(vocabulary.vectorise(text), text).toEqual(vectorFromNames(vocabulary, text));
+      }
+    }
+    // A text read after a longer one with the same words gets its own counts, not the sum of both.
+    expect(first.vectorise('refund my order')).toEqual(vectorFromNames(first, 'refund my order'));
+  });
+
   it('round-trips through JSON', () => {
     const vocabulary = TextVocabulary.fit(texts);
     const restored = TextVocabulary.fromJSON(JSON.parse(JSON.stringify(vocabulary.toJSON())));
