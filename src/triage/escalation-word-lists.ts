@@ -167,7 +167,9 @@ export const WORD_LISTS: readonly WordList[] = [
     'gdpr|ccpa|data\\s+protection|subject\\s+access|dsar|right\\s+to\\s+(?:be\\s+forgotten|erasure|access|portability)|personal\\s+(?:data|information)' +
     '|(?:erase|delete|remove|wipe)\\s+(?:all\\s+)?(?:of\\s+)?my\\s+(?:personal\\s+)?data|all\\s+(?:of\\s+)?my\\s+data|lawyers?|attorneys?|solicitors?|lawsuits?|legal\\s+(?:action|advice|proceedings|department|team|notice|steps)' +
     '|sue|suing|court|small\\s+claims|chargebacks?|dispute\\s+(?:the|this|it)|disputing\\s+(?:the|this)\\s+(?:charge|payment)|card\\s+issuer|regulators?|ombudsman|trading\\s+standards|consumer\\s+protection|class\\s+action|cease\\s+and\\s+desist' +
-    '|third\\s+part(?:y|ies)\\b[^.?!\\n]{0,40}\\b(?:share|sell|pass|data|details)|(?:share|sell|pass)\\w*\\s+my\\s+(?:details|data|information)\\s+(?:with|to|on)') },
+    '|third\\s+part(?:y|ies)\\b[^.?!\\n]{0,40}\\b(?:share|sell|pass|data|details)|(?:share|sell|pass)\\w*\\s+my\\s+(?:details|data|information)\\s+(?:with|to|on)' +
+    // Mail nobody agreed to: where the address came from is a question about the data's source and consent.
+    '|(?:where|how)\\s+(?:did|do)\\s+you\\s+(?:get|got|obtain|find)\\s+(?:my|our)\\s+(?:e-?mail|address|details|data|number)|(?:where|how)\\s+did\\s+you\\s+get\\s+(?:consent|permission)|never\\s+(?:gave|given)\\s+(?:you\\s+)?(?:my\\s+)?(?:consent|permission)') },
   { tag: 'legal-review', language: 'de', pattern: words(
     'dsgvo|datenschutz\\w*|personenbezogene\\w*|anwalt|anwältin|rechtsanwalt\\w*|klage|verklagen|gericht|verbraucherzentrale|rückbuchung|art\\.?\\s*15') },
   { tag: 'legal-review', language: 'fr', pattern: words(

@@ -13,9 +13,13 @@ const INVESTIGATE =
 // Asked of us, not told about ("I had to chase DHL myself"): a request frame in the same sentence.
 const ASKED = /\b(?:can|could|would|will)\s+(?:you|someone|somebody|anyone)\b|\bplease\b|\bpls\b|\bkindly\b|\b(?:i|we)\s+(?:need|want|'d\s+like|would\s+like)\s+(?:you|someone|somebody)\b|^\s*(?:look|chase|investigate|find|open|trace)\b/i;
 
-/** The sentence that asks us to investigate, or undefined. */
+// "Any news from the carrier investigation?": a case already open is followed up by whoever holds it.
+const CASE_FOLLOW_UP =
+  /\b(?:any\s+(?:news|update|progress)|(?:what(?:'s|\s+is)\s+the\s+)?(?:status|progress))\b[^.?!\n]{0,40}\b(?:investigation|claim|trace|case|ticket|enquiry|inquiry|complaint)\b|\b(?:investigation|claim|trace|case)\b[^.?!\n]{0,30}\b(?:been\s+opened|opened\s+yet|any\s+(?:news|update))/i;
+
+/** The sentence that asks us to investigate (or follows up an investigation), or undefined. */
 export function readInvestigationRequest(newest: string): string | undefined {
-  return splitSentences(newest).find((sentence) => INVESTIGATE.test(sentence) && ASKED.test(sentence));
+  return splitSentences(newest).find((sentence) => (INVESTIGATE.test(sentence) && ASKED.test(sentence)) || CASE_FOLLOW_UP.test(sentence));
 }
 
 /**
@@ -52,7 +56,7 @@ export function readReplacementRequest(newest: string): string | undefined {
  * support sends to that. "Cancel it for me" asks for the act itself.
  */
 const ACT_VERBS =
-  'change|add|remove|re-?issue|reset|switch|update|amend|correct|move|merge|return|stop|delete|close|downgrade|upgrade|swap|refund|credit|waive|unlock|transfer|combine|split|redirect|re-?route|edit|apply|activate|deactivate|restore|reactivate|undo';
+  'change|add|put|include|remove|re-?issue|reset|switch|update|amend|correct|move|merge|return|stop|delete|close|downgrade|upgrade|swap|refund|credit|waive|unlock|transfer|combine|split|redirect|re-?route|edit|apply|activate|deactivate|restore|reactivate|undo';
 const ACT = `(?:${ACT_VERBS})`;
 const ACTION_REQUEST = new RegExp(
   `\\b(?:can|could|would|will)\\s+(?:you|someone|somebody|one\\s+of\\s+you)\\s+(?:please\\s+|kindly\\s+|just\\s+)?${ACT}\\b` +

@@ -97,6 +97,7 @@ describe('security, retention, refund, third party and a person', () => {
   it('asking for money back, not asking about the refund policy or a refund already granted', () => {
     expect(cuesOf('Could you put the 30 pounds back on my card?')).toContain('money-back-request');
     expect(cuesOf('Can I get some money off for the dent?')).toContain('money-back-request');
+    expect(cuesOf("The invoice still has 21 % VAT on it. I want that VAT back, it's your system's error.")).toContain('money-back-request');
     expect(cuesOf('What is your refund policy for sale items?')).not.toContain('money-back-request');
     expect(cuesOf('When will my refund arrive? You approved it on Monday.')).not.toContain('money-back-request');
     expect(cuesOf('when will the refund for my return hit my card')).not.toContain('money-back-request');

@@ -139,6 +139,8 @@ describe('human requested, legal, security, third party', () => {
     ['Can I speak to a real person please?', 'human-requested'],
     ["I'd be grateful if this could be read by one of your human colleagues, not answered with a standard text.", 'human-requested'],
     ['Please have this looked at by a real person rather than answered by a bot.', 'human-requested'],
+    ["I never signed up for your newsletter but I keep getting it. Where did you get my email address from?", 'legal-review'],
+    ["You send it to me every week. Where did you get consent for that?", 'legal-review'],
     ['Ich möchte mit einem echten Mitarbeiter sprechen.', 'human-requested'],
     ['Je voudrais parler à un conseiller humain.', 'human-requested'],
     ['Quiero hablar con una persona de verdad.', 'human-requested'],

@@ -16,6 +16,7 @@ describe('readInvestigationRequest', () => {
     'Would you open a trace on my parcel please?',
     'Could someone check with DHL where it is stuck?',
     'Tracking has not moved for a week. Can you find out where they are?',
+    'Any news from the carrier investigation for A1007? Just checking whether it has been opened.',
   ])('%s', (text) => {
     expect(readInvestigationRequest(text)).toBeDefined();
   });
@@ -67,6 +68,7 @@ describe('readActionRequest', () => {
     'Could you add a third shelf to A1010?',
     'The parcel is out for delivery but I am away. Can you change the address to my office?',
     'My bank shows two payments for A1012. Please return one.',
+    'Where is the lamp right now? And could you put a third bulb into the same parcel?',
   ])('%s', (text) => {
     expect(readActionRequest(text)).toBeDefined();
   });

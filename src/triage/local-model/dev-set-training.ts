@@ -28,6 +28,9 @@ export const DEV_SETS_TRAINED_ON = [
   'inbox-dev-5',
   'inbox-dev-6',
   'inbox-dev-7',
+  'inbox-dev-8',
+  'inbox-dev-9',
+  'inbox-dev-10',
 ] as const;
 
 export const defaultEvalDirectory = fileURLToPath(new URL('../../../data/eval/', import.meta.url));
