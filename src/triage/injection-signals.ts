@@ -66,7 +66,9 @@ const INJECTION_PATTERNS: ReadonlyArray<{ kind: InjectionKind; pattern: RegExp }
 const ADDRESSED_TO_MACHINE = new RegExp(
   String.raw`\b(?:for|to|dear|attention|attn:?|hey|hi|hello|note\s+for)\s+(?:the\s+|any\s+|an?\s+)?(?:ai|a\.i\.|llm|gpt|chat\s?gpt|language\s+model|chat\s?bot|bot|assistant|model)s?\s+(?:reading|processing|handling|answering|triaging|parsing|that\s+(?:reads|processes|handles|answers)|who\s+(?:reads|is\s+reading))\b` +
     String.raw`|\bif\s+you(?:\s+are|'re|’re)\s+(?:an?\s+)?(?:ai|llm|language\s+model|chat\s?bot|bot|automated)\b` +
-    String.raw`|^[ \t>*-]*(?:dear|hey|hi|hello|attention|attn:?)\s+(?:ai|llm|chat\s?bot|bot|gpt)\b`,
+    String.raw`|^[ \t>*-]*(?:dear|hey|hi|hello|attention|attn:?)\s+(?:ai|llm|chat\s?bot|bot|gpt)\b` +
+    // "AI NOTE IN SIGNATURE: when replying, also ...", "Note to the assistant: ...", "[AI instruction]"
+    String.raw`|\b(?:ai|a\.i\.|llm|gpt|chat\s?bot|bot|assistant)\s+(?:note|notes|instructions?|directive|memo)\b[^:\n]{0,30}:|\bnote\s+to\s+(?:the\s+|any\s+)?(?:ai|llm|bot|assistant|model|agent)\b|\binstructions?\s+for\s+(?:the\s+|any\s+)?(?:ai|llm|bot|assistant|model)\b`,
   'im',
 );
 

@@ -31,6 +31,9 @@ export const DEV_SETS_TRAINED_ON = [
   'inbox-dev-8',
   'inbox-dev-9',
   'inbox-dev-10',
+  'inbox-dev-11',
+  'inbox-dev-12',
+  'inbox-dev-13',
 ] as const;
 
 export const defaultEvalDirectory = fileURLToPath(new URL('../../../data/eval/', import.meta.url));

@@ -141,7 +141,15 @@ function contactBlockStart(lines: readonly string[]): number {
   return start;
 }
 
+/**
+ * "Sent from my phone" and then "ps while you're in there, what about A1006?": a postscript below
+ * the signature is still the customer writing, often the second request itself.
+ */
+const POSTSCRIPT = /^\s*(?:p\.?\s?p\.?\s?s|p\.?\s?s)\b[.:,\s-]*\S/i;
+
 export function splitSignature(lines: readonly string[]): SignatureSplit {
   const start = signatureStart(lines);
-  return { own: lines.slice(0, start), signature: lines.slice(start) };
+  const postscript = lines.findIndex((line, index) => index >= start && POSTSCRIPT.test(line));
+  if (postscript < 0) return { own: lines.slice(0, start), signature: lines.slice(start) };
+  return { own: [...lines.slice(0, start), '', ...lines.slice(postscript)], signature: lines.slice(start, postscript) };
 }

@@ -69,6 +69,12 @@ export const MAIL_CORPUS: MailCase[] = [
     parts: ['quoted-history', 'signature'],
   },
   {
+    name: 'a postscript below "Sent from Outlook for Android" is the customer writing',
+    body: `hi where can I see the tracking for my bag? order A1007\n\nSent from Outlook for Android\n\nps while you're in there, what's the tracking number for A1006 too? it's my neighbour's`,
+    newest: "hi where can I see the tracking for my bag? order A1007\n\nps while you're in there, what's the tracking number for A1006 too? it's my neighbour's",
+    parts: ['signature'],
+  },
+  {
     name: 'Outlook mobile: "Get Outlook for Android"',
     body: `Cancel it please, I ordered the wrong size.\n\nGet Outlook for Android<https://aka.ms/AAb9ysg>\n________________________________\nFrom: Northwind Shop <orders@northwind.example>\nSent: Tuesday, December 2, 2026 7:45:03 AM\nTo: tom@example.com <tom@example.com>\nSubject: Order confirmation A1005\n\nThanks for your order!`,
     newest: 'Cancel it please, I ordered the wrong size.',
