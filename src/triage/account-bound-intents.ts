@@ -67,7 +67,7 @@ export const ASKED_IN_GENERAL_INTENTS: ReadonlySet<string> = new Set([
 ]);
 
 const OWN_THING =
-  /\b(?:my|mine|our)\b(?:\s+\S+){0,2}?\s+(?:orders?|account|accounts|parcels?|packages?|deliver(?:y|ies)|shipments?|invoices?|receipts?|bills?|cards?|payments?|refunds?|address(?:es)?|profile|password|login|subscription|plan|items?|purchases?|charges?|returns?|basket|cart|details|email)\b/iu;
+  /\b(?:my|mine|our)\b(?:\s+\S+){0,2}?\s+(?:orders?|account|accounts|acct|accnt|parcels?|packages?|deliver(?:y|ies)|shipments?|invoices?|receipts?|bills?|cards?|payments?|refunds?|address(?:es)?|profile|password|login|subscription|plan|items?|purchases?|charges?|returns?|basket|cart|details|email)\b/iu;
 const OWN_ACTION =
   /\b(?:i|we)(?:'ve| have| had)?\s+(?:just\s+|already\s+|recently\s+|accidentally\s+)?(?:ordered|bought|purchased|paid|placed|received|returned|signed up|registered|(?:was|were|been|got) (?:charged|billed))\b/iu;
 
@@ -101,7 +101,7 @@ const ACCOUNT_LOOKUP =
  * them or will; someone has to find out which account they mean.
  */
 const ACCOUNT_UNDER_THIS_ADDRESS =
-  /\b(?:my|our|the)\s+account\s+(?:is|was)\s+(?:under|with|on|registered\s+(?:to|under|with)|linked\s+to|tied\s+to|set\s+up\s+(?:with|under))\s+(?:this|that|the\s+same|my)\s+(?:e-?mail(?:\s+address)?|address)\b|\b(?:i|we)\s+(?:signed\s+up|registered|opened\s+(?:my|the|an)\s+account)\s+(?:with|under|using)\s+this\s+(?:e-?mail(?:\s+address)?|address)\b/i;
+  /\b(?:my|our|the)\s+account\s+(?:is|was)\s+(?:under|with|on|registered\s+(?:to|under|with)|linked\s+to|tied\s+to|set\s+up\s+(?:with|under))\s+(?:this|that|the\s+same|my)\s+(?:e-?mail(?:\s+address)?|address)\b|\baccount\s+is\s+(?:under\s+|on\s+)?this\s+(?:e-?mail(?:\s+address)?|address)\b|\b(?:i|we)\s+(?:signed\s+up|registered|opened\s+(?:my|the|an)\s+account)\s+(?:with|under|using)\s+this\s+(?:e-?mail(?:\s+address)?|address)\b/i;
 
 export function asksToFindTheAccount(text: string): boolean {
   return ACCOUNT_LOOKUP.test(text) || ACCOUNT_UNDER_THIS_ADDRESS.test(text);

@@ -15,7 +15,7 @@ import type { Customer } from './types.js';
 
 export type { EscalationTag } from './escalation-tags.js';
 
-export type EscalationSource = 'word-list' | 'model' | 'intent' | 'plan';
+export type EscalationSource = 'word-list' | 'model' | 'intent' | 'plan' | 'situation';
 
 export interface EscalationSignal {
   tag: EscalationTag;
@@ -148,6 +148,14 @@ export function readEscalation(input: EscalationInput): { signals: EscalationSig
       firedBy: ['intent'],
     });
   }
+  const lostFactors = lostBothSignInFactors(haystack);
+  if (lostFactors && !signals.has('security')) {
+    signals.set('security', {
+      tag: 'security',
+      reason: `the phone and the backup codes are both gone ("${lostFactors}"): only an identity check by the security queue gets them back in`,
+      firedBy: ['situation'],
+    });
+  }
   const refundStatusOnly = onlyAsksWhenMoneyComesBack(haystack);
   if (refundStatusOnly) signals.delete('refund');
   if (input.customer?.plan === 'enterprise') {
@@ -166,4 +174,20 @@ export function readEscalation(input: EscalationInput): { signals: EscalationSig
 
 export function escalationTags(signals: readonly EscalationSignal[]): EscalationTag[] {
   return [...new Set(signals.map((signal) => signal.tag))];
+}
+
+const DEVICE_GONE =
+  /\b(?:lost|stolen|stole|broke|broken|smashed|dropped|wiped|reset|died|dead|gave\s+away|sold|replaced|lost)\b[^.!?\n]{0,40}\b(?:phone|mobile|iphone|android|device|authenticator)\b|\b(?:phone|mobile|iphone|device|authenticator(?:\s+app)?)\b[^.!?\n]{0,30}\b(?:was|got|has\s+been|is)\s+(?:lost|stolen|broken|wiped|reset|dead)\b/i;
+const CODES_GONE =
+  /\b(?:no|never\s+(?:printed|saved|kept|wrote\s+down|got)|don['’]?t\s+have|didn['’]?t\s+(?:print|save|keep|write\s+down)|lost|can['’]?t\s+find|without|used\s+up|used\s+all)\b[^.!?\n]{0,30}\b(?:backup|recovery|back-up)\s+codes?\b|\b(?:backup|recovery|back-up)\s+codes?\b[^.!?\n]{0,30}\b(?:lost|gone|never|don['’]?t\s+have|can['’]?t\s+find|used\s+up)\b/i;
+
+/**
+ * The authenticator's phone and the backup codes both gone: the KB's own note sends this to the
+ * security queue, because removing two-step verification needs the customer's identity checked.
+ * With only one of them gone the two-factor article answers it (sign in with a backup code).
+ */
+export function lostBothSignInFactors(text: string): string | undefined {
+  const device = DEVICE_GONE.exec(text);
+  const codes = CODES_GONE.exec(text);
+  return device && codes ? `${device[0]} ... ${codes[0]}` : undefined;
 }

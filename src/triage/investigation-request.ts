@@ -56,7 +56,7 @@ export function readReplacementRequest(newest: string): string | undefined {
  * support sends to that. "Cancel it for me" asks for the act itself.
  */
 const ACT_VERBS =
-  'change|add|put|include|remove|re-?issue|reset|switch|update|amend|correct|move|merge|return|stop|delete|close|downgrade|upgrade|swap|refund|credit|waive|unlock|transfer|combine|split|redirect|re-?route|edit|apply|activate|deactivate|restore|reactivate|undo';
+  'change|add|put|include|create|set\\s+up|remove|re-?issue|reset|switch|update|amend|correct|move|merge|return|stop|delete|close|downgrade|upgrade|swap|refund|credit|waive|unlock|transfer|combine|split|redirect|re-?route|edit|apply|activate|deactivate|restore|reactivate|undo';
 const ACT = `(?:${ACT_VERBS})`;
 const ACTION_REQUEST = new RegExp(
   `\\b(?:can|could|would|will)\\s+(?:you|someone|somebody|one\\s+of\\s+you)\\s+(?:please\\s+|kindly\\s+|just\\s+)?${ACT}\\b` +

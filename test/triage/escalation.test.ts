@@ -62,6 +62,13 @@ describe('escalation matrix', () => {
     expect(ask(0.3)).toEqual([]);
   });
 
+  it('the phone and the backup codes both gone is a security case (the KB sends it to the security queue); one of them is not', () => {
+    const tags = (text: string) => escalationTags(detectEscalation({ text, customer: null }));
+    expect(tags('My phone was stolen on the train with my authenticator on it, and I never printed those backup codes.')).toContain('security');
+    expect(tags('I got a new phone. I still have my backup codes. How do I move the app?')).not.toContain('security');
+    expect(tags("I've used all my backup codes over time and the app still works.")).not.toContain('security');
+  });
+
   it('the intent adds its tag only when the classifier is confident of it', () => {
     const byIntent = (intentConfidence: number) =>
       escalationTags(detectEscalation({ text: 'the driver was late', intent: 'complaint', intentConfidence, customer: null, model: null }));

@@ -69,6 +69,7 @@ describe('readActionRequest', () => {
     'The parcel is out for delivery but I am away. Can you change the address to my office?',
     'My bank shows two payments for A1012. Please return one.',
     'Where is the lamp right now? And could you put a third bulb into the same parcel?',
+    "Could you create an account for my mother with her email? She's not online much.",
   ])('%s', (text) => {
     expect(readActionRequest(text)).toBeDefined();
   });

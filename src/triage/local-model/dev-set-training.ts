@@ -34,6 +34,9 @@ export const DEV_SETS_TRAINED_ON = [
   'inbox-dev-11',
   'inbox-dev-12',
   'inbox-dev-13',
+  'inbox-dev-14',
+  'inbox-dev-15',
+  'inbox-dev-16',
 ] as const;
 
 export const defaultEvalDirectory = fileURLToPath(new URL('../../../data/eval/', import.meta.url));

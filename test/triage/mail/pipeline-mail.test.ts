@@ -163,6 +163,7 @@ describe('unknown senders (AUTO_SEND_UNKNOWN_SENDERS)', () => {
       'I lost access to my old email, how do I reset the password now?',
       'I have pressed "forgot password" three times and no email comes. My account is under this address. Can you help me get in?',
       'I signed up with this email address last year but the reset mail never arrives.',
+      "I reset my password but the site still says wrong password. Account is this email. Can you check what's wrong?",
     ]) {
       expect(needsAccountData('recover_password', lookup), lookup).toBe(true);
     }
@@ -191,6 +192,7 @@ describe('unknown senders (AUTO_SEND_UNKNOWN_SENDERS)', () => {
 
   it('an account-bound intent asked in general needs no account data; about the sender\'s own order or account it does', () => {
     expect(needsAccountData('change_order', 'Once an order is placed, can items still be added before it ships?')).toBe(false);
+    expect(needsAccountData('edit_account', 'hi pls change my phone number on my acct to the new one')).toBe(true);
     expect(needsAccountData('get_invoice', 'Can your invoices show a company name and VAT number?')).toBe(false);
     expect(needsAccountData('account_security', 'Do you support two-step login with an app?')).toBe(false);
     for (const own of ['Can I add a rug to my order?', 'I ordered a rug yesterday, can I add a mat?', 'Can I add a mat to A1001?', 'We were charged twice, send the invoice']) {
