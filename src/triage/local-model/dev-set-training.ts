@@ -39,6 +39,17 @@ export const DEV_SETS_TRAINED_ON = [
   'inbox-dev-16',
 ] as const;
 
+/**
+ * Lines left out of training, by set and id, each with the reason. The overlap tests found them: a
+ * line of ours that happens to be close to a Bitext row (evaluation only, never trained on), or to a
+ * line of a held-out dev file, must not be trained on, however it came to be written.
+ */
+export const EXCLUDED_LINES: Readonly<Record<string, string>> = {
+  'inbox-dev-9/c089': 'within 0.8 token-Jaccard of a Bitext row ("Do you ship to Japan?")',
+  'inbox-dev-11/e024': 'within 0.75 of a line of held-out/requests-mail-voices.jsonl',
+  'inbox-dev-12/f179': 'within 0.75 of a line of held-out/requests-mail-voices.jsonl',
+};
+
 export const defaultEvalDirectory = fileURLToPath(new URL('../../../data/eval/', import.meta.url));
 export const defaultDevSetTrainingPath = fileURLToPath(new URL('../../../data/training/inbox-dev-sets.jsonl', import.meta.url));
 
@@ -60,8 +71,9 @@ export interface DevSetTrainingLine {
 const TEXT_TAGS: ReadonlySet<string> = new Set(TEXT_ESCALATION_TAGS);
 
 /** The training lines of one eval set's content: every line with an expected intent and a newest message. */
-export function devSetTrainingLines(content: string, source: string): DevSetTrainingLine[] {
+export function devSetTrainingLines(content: string, source: string, set?: string): DevSetTrainingLine[] {
   return parseJsonLines(content, source, evalLineSchema).flatMap((line) => {
+    if (set !== undefined && EXCLUDED_LINES[`${set}/${line.id}`]) return [];
     const intent = line.expect?.intent;
     if (!intent) return [];
     const text = `${line.subject ?? ''}\n${readMail(line.text, { subject: line.subject }).newest}`.trim();
@@ -75,7 +87,7 @@ export function devSetTrainingLines(content: string, source: string): DevSetTrai
 export function buildDevSetTraining(evalDirectory: string = defaultEvalDirectory): string {
   return DEV_SETS_TRAINED_ON.flatMap((name) => {
     const path = `${evalDirectory}${name}.jsonl`;
-    return devSetTrainingLines(readFileSync(path, 'utf8'), path);
+    return devSetTrainingLines(readFileSync(path, 'utf8'), path, name);
   })
     .map((line) => JSON.stringify(line))
     .join('\n')

@@ -13,6 +13,7 @@ import {
   parseTrainingExamples,
   readHeldOutExamples,
   readTrainingExamples,
+  KB_TOPIC_INTENTS,
 } from '../../../src/triage/local-model/intent-training-data.js';
 import { heldOutCommon, heldOutForeign, heldOutIntents } from '../../../scripts/inbox-corpus/held-out-parts.js';
 import type { CommonParts, IntentParts } from '../../../scripts/inbox-corpus/parts.js';
@@ -49,8 +50,10 @@ describe('training examples', () => {
     expect(mails.length).toBeGreaterThanOrEqual(1500);
     const counts = new Map<string, number>();
     for (const mail of mails) counts.set(mail.intent, (counts.get(mail.intent) ?? 0) + 1);
-    expect(counts.size).toBe(30);
-    for (const [intent, count] of counts) expect(count, intent).toBeGreaterThanOrEqual(40);
+    // The labelled inbox sets (inbox-dev-sets.jsonl) name the two KB-topic intents on a few mails;
+    // the contract's 30 each have 40 or more.
+    expect(counts.size).toBe(32);
+    for (const [intent, count] of counts) if (!KB_TOPIC_INTENTS.has(intent)) expect(count, intent).toBeGreaterThanOrEqual(40);
     const multiSentence = mails.filter((mail) => /[.?!]\s+\S|\n\S/.test(mail.text.trim()));
     expect(multiSentence.length / mails.length).toBeGreaterThan(0.6);
     for (const tag of ['retention', 'legal-review', 'security', 'human-requested', 'complaint', 'third-party-data', 'refund']) {

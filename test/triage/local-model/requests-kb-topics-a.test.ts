@@ -37,9 +37,13 @@ describe('KB-topic questions, list a (requests-kb-topics-a.jsonl), and the dev s
     }
   });
 
-  it('keep the new intents to these questions: no other training file carries warranty or student_discount', () => {
+  it('keep the new intents to these questions: no other hand-written training file carries warranty or student_discount', () => {
+    // The labelled inbox sets (inbox-dev-sets.jsonl) were written after the intents existed and name them on purpose.
     const elsewhere = training.filter(
-      (example) => (example.intent === 'warranty' || example.intent === 'student_discount') && example.group !== 'requests-kb-topics-a.jsonl',
+      (example) =>
+        (example.intent === 'warranty' || example.intent === 'student_discount') &&
+        example.group !== 'requests-kb-topics-a.jsonl' &&
+        example.group !== 'inbox-dev-sets.jsonl',
     );
     expect(elsewhere.map((example) => example.group)).toEqual([]);
   });
