@@ -18,21 +18,21 @@ export interface Quantity {
   subject?: string;
 }
 
-const SPELLED: Record<string, string> = {
+export const SPELLED: Record<string, string> = {
   one: '1', two: '2', three: '3', four: '4', five: '5', six: '6', seven: '7', eight: '8', nine: '9', ten: '10', eleven: '11', twelve: '12',
   fourteen: '14', fifteen: '15', twenty: '20', thirty: '30', sixty: '60', ninety: '90',
 };
-const UNITS = new Set(['second', 'minute', 'hour', 'day', 'week', 'month', 'year', 'character', 'digit', 'eur', 'euro', 'usd', 'gbp', 'time', 'attempt', 'unit']);
-const UNIT_ADJECTIVES = new Set(['business', 'working', 'calendar', 'full', 'more', 'extra']);
-const RANGE_WORDS = new Set(['to', '-', '–', 'and', 'or']);
+export const UNITS = new Set(['second', 'minute', 'hour', 'day', 'week', 'month', 'year', 'character', 'digit', 'eur', 'euro', 'usd', 'gbp', 'time', 'attempt', 'unit']);
+export const UNIT_ADJECTIVES = new Set(['business', 'working', 'calendar', 'full', 'more', 'extra']);
+export const RANGE_WORDS = new Set(['to', '-', '–', 'and', 'or']);
 
-function numberOf(token: string | undefined): string | undefined {
+export function numberOf(token: string | undefined): string | undefined {
   if (token === undefined) return undefined;
   if (/^\d+(?:[.:,]\d+)*$/.test(token)) return token.replace(/,/g, '');
   return SPELLED[token];
 }
 
-function unitOf(token: string | undefined): string | undefined {
+export function unitOf(token: string | undefined): string | undefined {
   if (token === undefined) return undefined;
   const bare = token.replace(/-/g, ' ').split(' ').pop()!;
   for (const candidate of [bare, bare.replace(/s$/, ''), bare.replace(/es$/, '')]) if (UNITS.has(candidate)) return candidate === 'euro' ? 'eur' : candidate;

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { CONTRAST_SETS } from '../../../src/triage/grounding/contrast-sets.js';
-import { quantities, type Quantity } from '../../../src/triage/grounding/quantities.js';
+import { numberOf, quantities, RANGE_WORDS, UNIT_ADJECTIVES, unitOf, type Quantity } from '../../../src/triage/grounding/quantities.js';
 import { findPhrases, matchesAt, phraseTokens, tokenize, type Token } from '../../../src/triage/grounding/reply-tokens.js';
 import { contentStem, splitSentences, STEM_CACHE_LIMIT, stemCacheSize } from '../../../src/triage/grounding/sentence-support.js';
 import { withTicketMemo } from '../../../src/triage/ticket-memo.js';
@@ -47,28 +47,7 @@ function walkedMatchAt(tokens: readonly Token[], index: number, phrase: readonly
 }
 
 // quantities.ts as it read before the anchors were found through the positions: every anchor
-// phrase tried at every token. The spelled numbers and units are the module's.
-const SPELLED: Record<string, string> = {
-  one: '1', two: '2', three: '3', four: '4', five: '5', six: '6', seven: '7', eight: '8', nine: '9', ten: '10', eleven: '11', twelve: '12',
-  fourteen: '14', fifteen: '15', twenty: '20', thirty: '30', sixty: '60', ninety: '90',
-};
-const UNITS = new Set(['second', 'minute', 'hour', 'day', 'week', 'month', 'year', 'character', 'digit', 'eur', 'euro', 'usd', 'gbp', 'time', 'attempt', 'unit']);
-const UNIT_ADJECTIVES = new Set(['business', 'working', 'calendar', 'full', 'more', 'extra']);
-const RANGE_WORDS = new Set(['to', '-', '–', 'and', 'or']);
-
-function numberOf(token: string | undefined): string | undefined {
-  if (token === undefined) return undefined;
-  if (/^\d+(?:[.:,]\d+)*$/.test(token)) return token.replace(/,/g, '');
-  return SPELLED[token];
-}
-
-function unitOf(token: string | undefined): string | undefined {
-  if (token === undefined) return undefined;
-  const bare = token.replace(/-/g, ' ').split(' ').pop()!;
-  for (const candidate of [bare, bare.replace(/s$/, ''), bare.replace(/es$/, '')]) if (UNITS.has(candidate)) return candidate === 'euro' ? 'eur' : candidate;
-  return undefined;
-}
-
+// phrase tried at every token. The spelled numbers, units and their readers are the module's own.
 function walkedQuantities(tokens: readonly Token[]): Quantity[] {
   const anchorSets = CONTRAST_SETS.filter((set) => set.anchors);
   const found: Quantity[] = [];

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { expectWrittenApart } from './written-apart.js';
 import { findNearDuplicates } from '../../../src/triage/local-model/intent-near-duplicates.js';
 import {
   defaultRequestsApartPath,
@@ -226,22 +227,6 @@ describe('general questions in mail voice (requests-mail-voices.jsonl) and the d
   });
 
   it('share no text: no dev mail is a training text or more than 0.75 similar to one, nor more than 0.5 to a mail-voice line', () => {
-    const normalise = (text: string) => text.toLowerCase().replace(/\s+/g, ' ').trim();
-    const training = readTrainingExamples();
-    const trainingTexts = new Set(training.map((example) => normalise(example.text)));
-    expect(dev.filter((example) => trainingTexts.has(normalise(example.text)))).toEqual([]);
-    const near = findNearDuplicates(
-      dev.map((example) => example.text),
-      training.map((example) => example.text),
-      0.75,
-    );
-    expect(near.map((found) => `${found.text} ~ ${found.reference}`)).toEqual([]);
-    // Both halves were written from the same topic list: a paraphrase would make the dev check flatter than it is.
-    const paraphrased = findNearDuplicates(
-      dev.map((example) => example.text),
-      mailVoices.map((example) => example.text),
-      0.5,
-    );
-    expect(paraphrased.map((found) => `${found.text} ~ ${found.reference}`)).toEqual([]);
+    expectWrittenApart(dev, readTrainingExamples(), mailVoices);
   }, 60_000);
 });

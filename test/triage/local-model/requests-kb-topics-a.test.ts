@@ -3,8 +3,8 @@
  * training file and the dev set typed before it, guarded as requests-mail-voices.jsonl is.
  */
 import { describe, expect, it } from 'vitest';
+import { expectWrittenApart } from './written-apart.js';
 import { ACCOUNT_BOUND_INTENTS, GENERAL_QUESTION_INTENTS, needsAccountData } from '../../../src/triage/account-bound-intents.js';
-import { findNearDuplicates } from '../../../src/triage/local-model/intent-near-duplicates.js';
 import {
   defaultRequestsKbTopicsAPath,
   defaultRequestsMailVoicesPath,
@@ -49,22 +49,7 @@ describe('KB-topic questions, list a (requests-kb-topics-a.jsonl), and the dev s
   });
 
   it('share no text: no dev mail is a training text or more than 0.75 similar to one, nor more than 0.5 to a line of its training file', () => {
-    const normalise = (text: string) => text.toLowerCase().replace(/\s+/g, ' ').trim();
-    const trainingTexts = new Set(training.map((example) => normalise(example.text)));
-    expect(dev.filter((example) => trainingTexts.has(normalise(example.text)))).toEqual([]);
-    const near = findNearDuplicates(
-      dev.map((example) => example.text),
-      training.map((example) => example.text),
-      0.75,
-    );
-    expect(near.map((found) => `${found.text} ~ ${found.reference}`)).toEqual([]);
-    // Both halves were written from the same topic list: a paraphrase would make the dev check flatter than it is.
-    const paraphrased = findNearDuplicates(
-      dev.map((example) => example.text),
-      kbTopics.map((example) => example.text),
-      0.5,
-    );
-    expect(paraphrased.map((found) => `${found.text} ~ ${found.reference}`)).toEqual([]);
+    expectWrittenApart(dev, training, kbTopics);
   }, 60_000);
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findNearDuplicates } from '../../../src/triage/local-model/intent-near-duplicates.js';
+import { expectWrittenApart } from './written-apart.js';
 import {
   defaultRequestsKbTopicsBPath,
   readHeldOutExamples,
@@ -58,21 +58,6 @@ describe('general questions the KB answers (requests-kb-topics-b.jsonl) and the 
   });
 
   it('share no text: no dev mail is a training text or more than 0.75 similar to one, nor more than 0.5 to a line of its training file', () => {
-    const all = readTrainingExamples();
-    const trainingTexts = new Set(all.map((example) => normalise(example.text)));
-    expect(dev.filter((example) => trainingTexts.has(normalise(example.text)))).toEqual([]);
-    const near = findNearDuplicates(
-      dev.map((example) => example.text),
-      all.map((example) => example.text),
-      0.75,
-    );
-    expect(near.map((found) => `${found.text} ~ ${found.reference}`)).toEqual([]);
-    // Both halves were written from the same topic list (kept under 0.45 when written; 0.5 leaves room for rewording).
-    const paraphrased = findNearDuplicates(
-      dev.map((example) => example.text),
-      training.map((example) => example.text),
-      0.5,
-    );
-    expect(paraphrased.map((found) => `${found.text} ~ ${found.reference}`)).toEqual([]);
+    expectWrittenApart(dev, readTrainingExamples(), training);
   }, 60_000);
 });
