@@ -2,8 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { triageTicket } from '../../src/triage/pipeline.js';
 import { ticket, triageDeps } from './triage-fixtures.js';
 
+// "Where is this parcel now?": the models trained on the labelled inbox sets read "When will this one
+// arrive?" as split between tracking and delivery times (0.48), which drafts it on confidence; this
+// test is about the forwarded notice, so it asks the tracking question plainly.
 const forwardedNotice = (to: string) =>
-  'When will this one arrive?\n\n---------- Forwarded message ---------\nFrom: Northwind Goods <orders@northwind.example>\n' +
+  'Where is this parcel now?\n\n---------- Forwarded message ---------\nFrom: Northwind Goods <orders@northwind.example>\n' +
   `Date: Mon, 30 Nov 2026\nSubject: Your order A1001 has shipped\nTo: ${to}\n\nYour order A1001 is on its way.`;
 
 describe('the send decision on inbox mail', () => {
