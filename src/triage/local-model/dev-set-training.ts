@@ -5,7 +5,7 @@
  * voice-to-text, replies above quoted threads, forwards, signatures), and were read and tuned on by
  * the time they became dev sets. Trained on, they teach the classifiers the shapes the hand-written
  * training files lack: with three of them added, the intent classifier read the fourth 71.9 % ->
- * 76.0 % right (docs/classifier.md). A set still blind is never listed here.
+ * 76.0 % right (docs/classifier.md). A set still blind (inbox-blind-4, -5, -6) is never listed here.
  *
  * A line is what the classifier reads at triage time: the subject and the customer's newest message
  * (readMail sets quoted history, forwards and signatures aside), with the set's intent, its text
