@@ -177,7 +177,7 @@ export function escalationTags(signals: readonly EscalationSignal[]): Escalation
 }
 
 const DEVICE_GONE =
-  /\b(?:lost|stolen|stole|broke|broken|smashed|dropped|wiped|reset|died|dead|gave\s+away|sold|replaced|lost)\b[^.!?\n]{0,40}\b(?:phone|mobile|iphone|android|device|authenticator)\b|\b(?:phone|mobile|iphone|device|authenticator(?:\s+app)?)\b[^.!?\n]{0,30}\b(?:was|got|has\s+been|is)\s+(?:lost|stolen|broken|wiped|reset|dead)\b/i;
+  /\b(?:lost|stolen|stole|broke|broken|smashed|dropped|wiped|reset|died|dead|gave\s+away|sold|replaced)\b[^.!?\n]{0,40}\b(?:phone|mobile|iphone|android|device|authenticator)\b|\b(?:phone|mobile|iphone|device|authenticator(?:\s+app)?)\b[^.!?\n]{0,30}\b(?:was|got|has\s+been|is)\s+(?:lost|stolen|broken|wiped|reset|dead)\b/i;
 const CODES_GONE =
   /\b(?:no|never\s+(?:printed|saved|kept|wrote\s+down|got)|don['’]?t\s+have|didn['’]?t\s+(?:print|save|keep|write\s+down)|lost|can['’]?t\s+find|without|used\s+up|used\s+all)\b[^.!?\n]{0,30}\b(?:backup|recovery|back-up)\s+codes?\b|\b(?:backup|recovery|back-up)\s+codes?\b[^.!?\n]{0,30}\b(?:lost|gone|never|don['’]?t\s+have|can['’]?t\s+find|used\s+up)\b/i;
 

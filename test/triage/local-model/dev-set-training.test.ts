@@ -3,7 +3,9 @@
  * rebuild (so a mail-reader or set change is retrained, not silently stale), and no set still blind
  * may ever feed it.
  */
-import { readFileSync, readdirSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
   DEV_SETS_TRAINED_ON,
@@ -50,5 +52,13 @@ describe('training lines from the dev eval sets', () => {
       JSON.stringify({ id: 'x2', text: 'Out of office until Monday.', expect: { decision: 'drafted' } }),
     ].join('\n');
     expect(devSetTrainingLines(content, 'inline')).toEqual([{ text: 'Order A1001\nWhere is it?', intent: 'track_order', tags: ['complaint'], lang: 'de' }]);
+  });
+
+  it('a malformed set line is an error naming the file and line, and nothing is built from it', () => {
+    expect(() => devSetTrainingLines('{"id":"x1","text":"hi","expect":{"intent":"track_order"}}\nnot json', 'broken.jsonl')).toThrow(/broken\.jsonl:2: not JSON/);
+    expect(() => devSetTrainingLines('{"id":"x1","expect":{"intent":"track_order"}}', 'no-text.jsonl')).toThrow(/no-text\.jsonl:1/);
+    const directory = `${mkdtempSync(join(tmpdir(), 'dev-sets-'))}/`;
+    writeFileSync(join(directory, 'inbox-heldout.jsonl'), '{oops');
+    expect(() => buildDevSetTraining(directory)).toThrow(/inbox-heldout\.jsonl:1: not JSON/);
   });
 });
