@@ -11,14 +11,14 @@
 
 /** A message about the account that the customer can disown: codes, alerts, changes. */
 const ACCOUNT_MESSAGE =
-  /\b(?:(?:sign[\s-]?in|log[\s-]?in|login|security|verification|confirmation|authenticat\w*|one-time|2fa|two-factor|two-step)\s+(?:codes?|texts?|alerts?|emails?|mails?|messages?)|(?:pass)?codes?\b|2fa\b|otp\b|new\s+(?:device|phone|browser|location|sign[\s-]?in|login|(?:delivery\s+|email\s+)?address|card|payment\s+method)|password\s+(?:has\s+been\s+|was\s+|got\s+)?(?:changed|reset|updated)|(?:reset|recovery)\s+(?:links?|emails?|mails?|messages?|phone|number|email)|(?:signed|logged)\s+in\s+from|accessed\s+from|(?:a|new|recent)\s+(?:login|sign[\s-]?in)\b|(?:address|email|e-mail|phone\s+number|name|card|password|security\s+question)\b[^.!?\n]{0,40}\b(?:was|were|has\s+been|have\s+been|got)\s+(?:changed|switched|updated|edited|replaced|swapped))/i;
+  /\b(?:(?:sign[\s-]?in|log[\s-]?in|login|security|verification|confirmation|authenticat\w*|one-time|2fa|two-factor|two-step)\s+(?:codes?|texts?|alerts?|emails?|mails?|messages?)|(?:pass)?codes?\b|2fa\b|otp\b|new\s+(?:device|phone|browser|location|sign[\s-]?in|login|(?:delivery\s+|email\s+)?address|card|payment\s+method)|password\s+(?:has\s+been\s+|was\s+|got\s+)?(?:changed|reset|updated)|(?:reset|recovery)\s+(?:links?|emails?|mails?|messages?|phone|number|email)|(?:signed|logged)\s+in\s+from|accessed\s+from|(?:a|new|recent)\s+(?:login|sign[\s-]?in)\b|(?:address|email|e-mail|phone\s+number|name|card|password|security\s+question)\b[^.!?\n]{0,40}\b(?:was|were|has\s+been|have\s+been|got)\s+(?:changed|switched|updated|edited|replaced|swapped)|(?:two-step|two-factor|2-step|2fa|verification|authenticat\w*)\b[^.!?\n]{0,30}\b(?:(?:turned|switched)\s+(?:off|on)|disabled|enabled|removed|deactivated))/i;
 
 /**
  * The customer disowns it: they did not ask, were not there, or only did part of it ("I only made
  * one"). Questions about one's own action ("I asked for a code but it never came") do not count.
  */
 const DISOWNED =
-  /\b(?:i|we)(?:\s+|(?=['’]))(?:(?:did\s+not|didn't|didnt|never|have\s+not|haven't|had\s+not|hadn't|was\s+not|wasn't|am\s+not|['’]m\s+not|['’]ve\s+never|have\s+never|don't|do\s+not)\s+(?:\w+\s+)?(?!receiv|get|got|gotten|had|hear|heard|find|found|see\b|know\s+how|remember|understand)(?:ask\w*|request\w*|trigger\w*|initiat\w*|tried|try\w*|log\w*|sign\w*|chang\w*|touch\w*|set|seen|own|have|do|doing|did|press\w*|click\w*|updat\w*|edit\w*|open\w*|us(?:e|ed|ing)|add\w*|put|mak\w*|made|been\s+(?:to|near|there))|only\s+(?:own|have|use|made|placed|ordered|bought)\s+(?:one|a|an)\b|did\s+none\s+of)|\b(?:locked\s+out|(?:can't|cannot|couldn't)\s+(?:log|sign|get)\s+in(?:to)?|(?:old|my)\s+(?:one|password)\s+(?:doesn't|does\s+not|no\s+longer)\s+work|out\s+of\s+the\s+blue|not\s+(?:by\s+)?me\b|wasn't\s+me|was\s+not\s+me|i\s+was\s+(?:asleep|at\s+work|on\s+(?:a\s+)?(?:plane|holiday|flight))|nowhere\s+near|nobody\s+(?:in\s+(?:my|the|our)\s+house|here|else))|\bnot\s+(?:trying|requesting|asking|logging|signing|changing)\b/i;
+  /\b(?:i|we)(?:\s+|(?=['’]))(?:(?:did\s+not|didn't|didnt|never|have\s+not|haven't|had\s+not|hadn't|was\s+not|wasn't|am\s+not|['’]m\s+not|['’]ve\s+never|have\s+never|don't|do\s+not)\s+(?:\w+\s+)?(?!receiv|get|got|gotten|had|hear|heard|find|found|see\b|know\s+how|remember|understand)(?:ask\w*|request\w*|trigger\w*|initiat\w*|tried|try\w*|log\w*|sign\w*|chang\w*|touch\w*|turn\w*|switch\w*|disabl\w*|enabl\w*|set|seen|own|have|do|doing|did|press\w*|click\w*|updat\w*|edit\w*|open\w*|us(?:e|ed|ing)|add\w*|put|mak\w*|made|been\s+(?:to|near|there))|only\s+(?:own|have|use|made|placed|ordered|bought)\s+(?:one|a|an)\b|did\s+none\s+of)|\b(?:locked\s+out|(?:can't|cannot|couldn't)\s+(?:log|sign|get)\s+in(?:to)?|(?:old|my)\s+(?:one|password)\s+(?:doesn't|does\s+not|no\s+longer)\s+work|out\s+of\s+the\s+blue|not\s+(?:by\s+)?me\b|wasn't\s+me|was\s+not\s+me|i\s+was\s+(?:asleep|at\s+work|on\s+(?:a\s+)?(?:plane|holiday|flight))|nowhere\s+near|nobody\s+(?:in\s+(?:my|the|our)\s+house|here|else))|\bnot\s+(?:trying|requesting|asking|logging|signing|changing)\b/i;
 
 /** Giving a secret away: the verb and the secret, in one sentence. */
 const GAVE_SECRET =
@@ -49,6 +49,8 @@ export const UNDO_CHARGE = new RegExp(
     // "cover the return postage", "cover the cost of sending it back"
     '\\bcover\\s+(?:the\\s+|my\\s+)?(?:cost|return|postage|shipping|delivery)',
     '\\bput\\s+(?:the\\s+)?(?:postage|shipping|cost|fee|money|amount|difference)\\b[^.!?\\n]{0,30}\\bon\\s+my\\s+(?:card|account)',
+    // "I want it reversed", "need that charge refunded"
+    "\\b(?:want|need|'d\\s+like|would\\s+like|expect)\\s+(?:it|this|that|them|the\\s+(?:charge|payment|amount))\\s+(?:reversed|voided|undone|refunded|taken\\s+off|returned)\\b",
     '\\byou\\s+owe\\s+me\\b|\\bi\\s*(?:\'m|\\s+am)\\s+owed\\b|\\bgesture\\b|\\bdrop\\s+the\\s+price\\b|\\breduce\\s+what\\s+i\\s+paid\\b',
   ].join('|'),
   'i',

@@ -257,7 +257,10 @@ export const WORD_LISTS: readonly WordList[] = [
     "|(?:want|would\\s+like|'d\\s+like|need|demand|expect|request|requesting|give\\s+me|claim|ask\\s+for|asking\\s+for|issue|deserve)\\s+(?:a\\s+|my\\s+|the\\s+|some\\s+|full\\s+|partial\\s+)*(?:refund|reimbursement|compensation|goodwill\\s+credit|credit\\s+note|voucher|discount)" +
     '|(?:get|have)\\s+(?:a\\s+|some\\s+|full\\s+|partial\\s+)+(?:refund|reimbursement|compensation|voucher|discount)|(?:want|like|have|get)\\s+(?:\\w+\\s+){0,4}refunded' +
     '|refund\\s+(?:request|please|pls)|(?:please|pls)\\s+refund|reimburse\\w*|compensat\\w+|price\\s+match\\w*|match\\s+(?:the|that|this|their)\\s+(?:lower\\s+)?price' +
-    '|waive\\w*|(?:fee|charge|costs?)\\s+(?:waived|dropped|refunded)|credit\\s+(?:my\\s+card|me|it)\\s+back|knock\\s+\\w+\\s+off|partial\\s+refund|goodwill') },
+    '|waive\\w*|(?:fee|charge|costs?)\\s+(?:waived|dropped|refunded)|credit\\s+(?:my\\s+card|me|it)\\s+back|knock\\s+\\w+\\s+off|partial\\s+refund|goodwill' +
+    // a code asked for is a discount asked for ("could you just send me a one-off code?"); a login
+    // or reset code is not ("send me a one-time code" is two-step sign-in)
+    "|(?:send|give|offer|email)\\s+(?:me|us)\\s+(?:a\\s+|an\\s+)?(?:one-off\\s+code|(?:(?:one-off|special|small|little|student|loyalty)\\s+)*(?:discount|promo|promotional|coupon|voucher)\\s+code)") },
   // Other languages: asking for the money, not naming it. "Rückerstattung", "remboursement" or
   // "reembolso" alone are as often a policy question or a refund already under way ("wann kommt
   // meine Rückerstattung?"), which the English list also leaves alone.

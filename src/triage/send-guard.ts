@@ -6,7 +6,13 @@
 import { readAcknowledgement } from './acknowledgement.js';
 import { readAutomaticReply } from './mail/auto-reply.js';
 import { readNotACustomerQuestion } from './not-a-customer-question.js';
-import { readActionRequest, readInvestigationRequest, readMissingDeliveryClaim, readReplacementRequest } from './investigation-request.js';
+import {
+  readActionRequest,
+  readInvestigationRequest,
+  readMissingDeliveryClaim,
+  readReplacementRequest,
+  readStaleTrackingClaim,
+} from './investigation-request.js';
 import { asksToFindTheAccount, needsAccountData } from './account-bound-intents.js';
 import { detectEscalation, escalationTags, type EscalationSignal } from './escalation.js';
 import {
@@ -25,6 +31,7 @@ import { checkGrounding } from './grounding/grounding-check.js';
 import { collectRunSources } from './grounding/run-sources.js';
 import { findPromises } from './reply-rules-promises.js';
 import { checkReplyRules } from './reply-rules.js';
+import { readLookalikeSender } from './lookalike-sender.js';
 import { memoised } from './ticket-memo.js';
 import type { TriageSession } from './triage-session.js';
 
@@ -150,6 +157,18 @@ export function assessSend(
   if (missingDelivery) {
     rules.push('request:missing-delivery');
     reasons.push(`the carrier's record and the customer disagree ("${shorten(missingDelivery)}"): a claim for a person to investigate`);
+  }
+
+  const staleTracking = readStaleTrackingClaim(session.independent.mail.newest);
+  if (staleTracking) {
+    rules.push('request:stale-tracking');
+    reasons.push(`the parcel has stopped moving ("${shorten(staleTracking)}"): a stale last scan goes to the lost-parcel process, which a person opens`);
+  }
+
+  const lookalike = readLookalikeSender(session.ticket.customerEmail, options.allowedLinkHosts);
+  if (lookalike) {
+    rules.push('sender:lookalike');
+    reasons.push(`the sender's domain ${lookalike} imitates ours: possibly phishing dressed as our own mail, for a person to look at`);
   }
 
   const otherTeam = readNotACustomerQuestion(`${session.ticket.subject ?? ''}\n${session.independent.mail.newest}`);

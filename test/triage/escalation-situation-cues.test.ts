@@ -152,3 +152,17 @@ describe('second look, after a check set written last (structures, not its sente
   });
 });
 
+
+describe('cases read from the labelled sets of 2026-12-05', () => {
+  it('two-step sign-in switched off by someone else is an account event the customer did not cause', () => {
+    expect(cuesOf('then got a mail "two-step verification was turned off". I never turned it on or off?? something is wrong')).toContain(
+      'unrequested-account-event',
+    );
+    expect(cuesOf('I turned off two-step verification yesterday, how do I turn it back on?')).not.toContain('unrequested-account-event');
+  });
+
+  it('"I want it reversed" asks for the money back', () => {
+    expect(cuesOf("There's a charge of $45.00 on my card from 12 March. I want it reversed.")).toContain('money-back-request');
+    expect(cuesOf('How long does it take for a reversed payment to show?')).not.toContain('money-back-request');
+  });
+});

@@ -109,3 +109,21 @@ describe('a listed phrase the customer takes back right before it does not fire'
     expect(listTagsOf(text)).toContain('refund');
   });
 });
+
+describe('a discount code asked for is a discount asked for', () => {
+  it.each([
+    "ok no student discount, understood. but could you maybe just send me a one-off code? I'm skint.",
+    'Could you send me a discount code for the keyboard order? I can send my student card.',
+    'Can you give me a promo code for my next order?',
+  ])('refund: %s', (text) => {
+    expect(listTagsOf(text)).toContain('refund');
+  });
+
+  it.each([
+    'Where do I type the discount code at checkout?',
+    "Can you send me a one-time code? The login one didn't arrive.",
+    'Could you send me a new reset code, the last one expired.',
+  ])('no refund: %s', (text) => {
+    expect(listTagsOf(text)).not.toContain('refund');
+  });
+});

@@ -84,7 +84,10 @@ export const defaultTrainOptions: Required<Omit<TrainOptions, 'features'>> & { f
   epochs: 40,
   batchSize: 32,
   learningRate: 4,
-  l2: 1e-4,
+  // No L2 penalty since the labelled inbox sets joined (16 k examples, 87 k features): with six
+  // unseen sets held out, 1e-4 / 3e-5 / 0 read 83.9 / 86.0 / 86.2 % of their intents and 92.2 / 95.0 /
+  // 97.2 % of the held-out one-liners; the fixed epochs and the decaying step are the regularisation.
+  l2: 0,
   seed: 20240611,
   calibrationShare: 0.2,
   // The English short-request files of data/training/, each written in its own sitting and voice:
