@@ -26,7 +26,7 @@ const GAVE_SECRET =
 
 /** What tells that the person asking for the secret was not us. */
 const DECEIT =
-  /\bbefore\s+i\s+reali[sz]ed|\b(?:i\s+)?(?:only\s+)?(?:then|now|later|afterwards)\s+(?:did\s+)?i\s+(?:reali[sz]e|notice|understood|saw)|\breali[sz]e\s+now\b|\bturned\s+out\b|\bscam\w*|\ba\s+con\b|\bpretend\w*|\bclaim(?:ed|ing)\s+to\s+be\b|\bsaid\s+(?:he|she|they)\s+(?:was|were)\s+(?:from|with|processing|helping)|\blooked\s+(?:exactly\s+|just\s+)?like\s+(?:yours|your|it\s+came|a\s+real)|\bfake\b|\bphishing\b|\b(?:a|the)\s+(?:man|woman|guy|lady|caller|stranger)\b|\bcaller\b|\bthought\s+(?:it\s+)?was\s+(?:yours|you|from\s+you|your)|\bwasn't\s+(?:yours|you|from\s+you)|\bclaim(?:ed|ing)\b|\bfrom\s+['‘"“][^'’"”]{2,30}['’"”]|\b(?:man|woman|guy|lady|someone|somebody)\s+(?:on\s+the\s+phone|rang|phoned|called|messaged)|\b(?:rang|phoned|called)\s+(?:me\s+)?(?:saying|claiming)/i;
+  /\bbefore\s+i\s+(?:reali[sz]ed|thought|noticed|checked|looked)|\b(?:i\s+)?(?:only\s+)?(?:then|now|later|afterwards)\s+(?:did\s+)?i\s+(?:reali[sz]e|notice|understood|saw)|\breali[sz]e\s+now\b|\bturned\s+out\b|\bscam\w*|\ba\s+con\b|\bpretend\w*|\bclaim(?:ed|ing)\s+to\s+be\b|\bsaid\s+(?:he|she|they)\s+(?:was|were)\s+(?:from|with|processing|helping)|\blooked\s+(?:exactly\s+|just\s+)?like\s+(?:yours|your|it\s+came|a\s+real)|\bfake\b|\bphishing\b|\b(?:a|the)\s+(?:man|woman|guy|lady|caller|stranger)\b|\bcaller\b|\bthought\s+(?:it\s+)?was\s+(?:yours|you|from\s+you|your)|\bwasn't\s+(?:yours|you|from\s+you)|\bclaim(?:ed|ing)\b|\bfrom\s+['‘"“][^'’"”]{2,30}['’"”]|\b(?:man|woman|guy|lady|someone|somebody)\s+(?:on\s+the\s+phone|rang|phoned|called|messaged)|\b(?:rang|phoned|called)\s+(?:me\s+)?(?:saying|claiming)/i;
 
 /** A charge to undo, in the words people use for it (the request mood is checked by the caller). */
 export const UNDO_CHARGE = new RegExp(
@@ -153,8 +153,17 @@ function accountEvent(sentence: string, previous: string, next: string): Situati
   return message && disowned ? ['unrequested-account-event', 1, `${message[0]} ... ${disowned[0]}`] : null;
 }
 
+/** "I read it out", "I typed them in": the secret named in the sentence before. */
+const GAVE_IT = /\b(?:gave|read|typed|entered|sent|told|shared|handed)\s+(?:it|them)(?:\s+(?:out|over|in))?\b/i;
+const SECRET = /\b(?:codes?|password|passcode|pin|login\s+details|card\s+number)\b/i;
+/** Signing in through the link of a mail is typing the password into its page. */
+const SIGNED_IN_THROUGH_LINK = /\b(?:logged|signed)\s+in\s+(?:through|via|with|using|from|on)\s+(?:the|that|this|their)\s+(?:link|page|site|form)\b/i;
+
 function secretGivenAway(sentence: string, previous: string, next: string): SituationCue | null {
-  const gave = GAVE_SECRET.exec(sentence);
+  const gave =
+    GAVE_SECRET.exec(sentence) ??
+    SIGNED_IN_THROUGH_LINK.exec(sentence) ??
+    (SECRET.test(previous) ? GAVE_IT.exec(sentence) : null);
   const deceit = gave && (DECEIT.exec(sentence) ?? DECEIT.exec(`${previous} ${next}`));
   return gave && deceit ? ['credentials-given-away', 1, `${gave[0]} ... ${deceit[0]}`] : null;
 }

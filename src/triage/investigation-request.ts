@@ -28,7 +28,8 @@ export function readInvestigationRequest(newest: string): string | undefined {
  */
 const ITEM_PROBLEM =
   /\b(?:arrived|came|was|is|are|were|got|been)\s+(?:\w+\s+){0,2}?(?:damaged|broken|dented|cracked|smashed|scratched|torn|ripped|leaking|faulty|defective|bent|shattered|stained|chipped|crushed)\b|\bstopped\s+working\b|\b(?:missing|wrong)\s+(?:item|part|piece|size|colou?r|product|one)\b|\bsent\s+(?:me\s+|us\s+)?the\s+wrong\b|\bwas\s+missing\b/i;
-const HYPOTHETICAL = /\b(?:if|in\s+case|what\s+happens|should\s+(?:it|they|something))\b/i;
+// "If not, can you ..." and "if possible" qualify the request; they do not make it hypothetical.
+const HYPOTHETICAL = /\b(?:if(?!\s+(?:not|so|possible|you\s+can)\b)|in\s+case|what\s+happens|should\s+(?:it|they|something))\b/i;
 const REPLACEMENT =
   /\b(?:send|ship|post|get)\s+(?:me\s+|us\s+)?(?:a\s+|the\s+)?(?:new|replacement|another|second|working|fresh)\b|\breplacements?\b|\breplace\s+(?:it|them|this|that|the|my)\b|\bre-?send\b|\bexchange\s+(?:it|them|this|that)\b/i;
 
@@ -58,7 +59,7 @@ export function readReplacementRequest(newest: string): string | undefined {
  * "How do I cancel?" and "can I still cancel?" stay questions.
  */
 const ACT_VERBS =
-  'change|add|put|include|create|set\\s+up|remove|re-?issue|reset|switch|update|amend|correct|move|merge|return|stop|delete|close|downgrade|upgrade|swap|refund|credit|waive|unlock|transfer|combine|split|redirect|re-?route|edit|apply|activate|deactivate|restore|reactivate|undo|cancel|arrange|fix|reverse|pass\\s+(?:it|this|that)\\s+on';
+  'change|add|put|include|create|set\\s+up|remove|re-?issue|reset|switch|update|amend|correct|move|merge|return|stop|delete|close|downgrade|upgrade|swap|refund|credit|waive|unlock|transfer|combine|split|redirect|re-?route|edit|apply|activate|deactivate|restore|reactivate|undo|cancel|arrange|fix|reverse|redo|pass\\s+(?:it|this|that)\\s+on';
 const ACT = `(?:${ACT_VERBS})`;
 // A request for a document made anew ("I need a corrected invoice"): only staff can issue it.
 const DOCUMENT_ANEW = '(?:corrected|amended|revised|new|updated|second)\\s+(?:invoice|receipt|credit\\s+note)';
@@ -66,15 +67,20 @@ const DOCUMENT_ANEW = '(?:corrected|amended|revised|new|updated|second)\\s+(?:in
 const ASKED_OF_US = new RegExp(
   `\\b(?:can|could|would|will)\\s+(?:you|u|someone|somebody|one\\s+of\\s+you)\\s+(?:please\\s+|pls\\s+|kindly\\s+|just\\s+|maybe\\s+)?${ACT}\\b` +
     `|\\b(?:please|pls|plz)\\s+${ACT}\\b` +
-    `|\\b${ACT}\\s+(?:[\\w-]+\\s+){0,3}?for\\s+(?:me|us)\\b` +
+    // "cancel it for me" asked, not told ("my daughter set up the account for me last year")
+    `|(?:^|[.!?]\\s+|\\b(?:can|could|would|will)\\s+(?:you|u)\\s+(?:\\w+\\s+)?|\\b(?:please|pls|plz|just)\\s+)${ACT}\\s+(?:[\\w-]+\\s+){0,3}?for\\s+(?:me|us)\\b` +
     `|\\b(?:do|handle|sort)\\s+(?:it|this|that)(?:\\s+out)?\\s+(?:from|on)\\s+your\\s+(?:side|end)\\b` +
+    // an exception to a rule, a guarantee, a parcel sent somewhere else: only a person can grant them
+    `|\\b(?:make|making)\\s+(?:an?\\s+|one\\s+)?exception\\b` +
+    `|\\b(?:can|could|would|will)\\s+you\\s+(?:please\\s+)?guarantee\\b` +
+    `|\\b(?:can|could|would)\\s+you\\s+(?:please\\s+)?(?:send|deliver|ship)\\s+(?:it|them|the\\s+(?:parcel|package|order|shelves|items?))\\s+to\\s+(?:my|our|a|an|another|the)\\b` +
     `|\\b(?:i|we)\\s+(?:need|want|'d\\s+like|would\\s+like)\\s+(?:a|an)\\s+${DOCUMENT_ANEW}\\b` +
     `|\\b(?:i|we)\\s+(?:need|want|'d\\s+like|would\\s+like)\\s+(?:it|this|that|them|the\\s+(?:charge|payment|order))\\s+(?:reversed|cancell?ed|changed|corrected|removed|deleted|fixed|merged)\\b`,
   'i',
 );
 // An imperative ("cancel A2001 pls"); ending in a question mark it is a clipped "can I ...?" instead.
 const IMPERATIVE = new RegExp(
-  `(?:^|[.!?]\\s+)(?:please\\s+|pls\\s+|plz\\s+|kindly\\s+)?${ACT}\\s+(?:it|them|this|that|my|our|the|his|her|me|order|A-?\\d|#)` +
+  `(?:^|[.!?]\\s+)(?:ok(?:ay)?,?\\s+|so\\s+|then\\s+)?(?:just\\s+)?(?:please\\s+|pls\\s+|plz\\s+|kindly\\s+)?${ACT}\\s+(?:it|them|this|that|my|our|the|his|her|me|order|A-?\\d|#)` +
     `|(?:^|[.!?]\\s+)${ACT}\\b[^.?!\\n]{0,60}\\b(?:please|pls|plz)\\s*[.!]*\\s*$`,
   'i',
 );

@@ -161,6 +161,14 @@ describe('cases read from the labelled sets of 2026-12-05', () => {
     expect(cuesOf('I turned off two-step verification yesterday, how do I turn it back on?')).not.toContain('unrequested-account-event');
   });
 
+  it('a code read out to a caller who claimed to be us, told over two sentences, is given away', () => {
+    expect(
+      cuesOf('Someone called me claiming to be Northwind support and asked for the code you just texted me. I read it out before I thought about it. Was that you?'),
+    ).toContain('credentials-given-away');
+    expect(cuesOf('I logged in through the link already before I thought about it... Is it real?')).toContain('credentials-given-away');
+    expect(cuesOf('The code you texted me arrived. I read it out to my wife, who typed it in. Is that fine?')).not.toContain('credentials-given-away');
+  });
+
   it('"I want it reversed" asks for the money back', () => {
     expect(cuesOf("There's a charge of $45.00 on my card from 12 March. I want it reversed.")).toContain('money-back-request');
     expect(cuesOf('How long does it take for a reversed payment to show?')).not.toContain('money-back-request');

@@ -80,6 +80,11 @@ describe('readActionRequest', () => {
     'I need a corrected invoice for my university.',
     'Can you pass that on to your website team?',
     'I want it reversed.',
+    "ok it's still processing after days. just cancel A2001 please, I'll buy it locally.",
+    'If not can you make an exception, I will pay any cost.',
+    'Can you guarantee delivery by Friday?',
+    "The shelves are shipped but I won't be home. Can you send them to my office in Utrecht instead?",
+    'The invoice was already created when it shipped. Can you redo it with those details?',
   ])('%s', (text) => {
     expect(readActionRequest(text)).toBeDefined();
   });
@@ -95,6 +100,8 @@ describe('readActionRequest', () => {
     'change my display name?',
     'hey can you cancel the newsletter for me?',
     'stop sending me newsletters pls',
+    'Can you send me the invoice for A1006?',
+    'Is there an exception to the return window for gifts?',
     'If you change the carrier, will I get a new tracking number?',
     'Could you send me the tracking link again?',
   ])('not asked to act (a how-to, a question): %s', (text) => {

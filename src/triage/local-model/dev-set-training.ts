@@ -43,6 +43,11 @@ export const DEV_SETS_TRAINED_ON = [
   'inbox-dev-20',
   'inbox-dev-21',
   'inbox-dev-22',
+  'inbox-dev-23',
+  'inbox-dev-25',
+  'inbox-dev-26',
+  'inbox-dev-27',
+  'inbox-dev-28',
 ] as const;
 
 /**
