@@ -44,6 +44,7 @@ export const DEV_SETS_TRAINED_ON = [
   'inbox-dev-21',
   'inbox-dev-22',
   'inbox-dev-23',
+  'inbox-dev-24',
   'inbox-dev-25',
   'inbox-dev-26',
   'inbox-dev-27',
