@@ -7,7 +7,7 @@
  * runs on PostgreSQL through the same Kysely code) and `pg-boss-queue.ts` (several `triage worker`
  * processes on several machines share one PostgreSQL).
  */
-import type { Transaction } from 'kysely';
+import type { RawBuilder, Transaction } from 'kysely';
 import type { Database } from '../store/database.js';
 
 export interface TriageJob {
@@ -29,6 +29,14 @@ export interface JobContext extends TriageJob {
    * Absent when the caller is not a queue (a test calling the handler directly).
    */
   completeWithin?(transaction: Transaction<Database>): Promise<boolean>;
+  /**
+   * `completeWithin` as a part of the caller's own PostgreSQL statement (a data-modifying CTE that
+   * RETURNs a row when it completed the job): the job ends in the statement that finished the
+   * work, with no statement of its own. Once called, as for `completeWithin`, the queue writes no
+   * outcome of its own for this run. Only on queues whose jobs live in the store's PostgreSQL
+   * database (pg-boss).
+   */
+  completionStatement?(): RawBuilder<unknown>;
 }
 
 /** What `prepare` (see JobStartOptions) returned, when the queue ran it. */

@@ -20,7 +20,7 @@
  */
 import { createHash } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { CompiledQuery, type Transaction } from 'kysely';
+import { CompiledQuery, type RawBuilder, sql, type Transaction } from 'kysely';
 import PgBoss from 'pg-boss';
 import type { Database } from '../store/database.js';
 import { isConnectionLost } from '../store/connection-errors.js';
@@ -364,6 +364,10 @@ export class PgBossQueue implements JobQueue {
         const result: unknown = await this.#boss.complete(this.queueName, job.id, {}, { db: kyselyExecutor(transaction) });
         return !(typeof result === 'object' && result !== null && 'affected' in result && result.affected === 0);
       },
+      completionStatement: () => {
+        completedWithin = true;
+        return completeJobStatement(this.schema, this.queueName, job.id);
+      },
     };
     const fields = { jobId: context.jobId, ticketId: context.ticketId, attempt: context.attempt, maxAttempts: context.maxAttempts };
     // pg-boss fails a run that outlives its expiry and may hand the job to another worker: stop too.
@@ -427,6 +431,20 @@ function releaseJobSql(schema: string): string {
   return `UPDATE ${quoteIdentifier(schema)}.job SET state = 'retry', start_after = now(), started_on = NULL
     WHERE name = $1 AND id = $2 AND state = 'active'
       AND abs(extract(epoch FROM started_on - $3::timestamptz)) < 0.001`;
+}
+
+/**
+ * pg-boss 10's `complete(name, id, {})` as a data-modifying statement to run inside one of ours
+ * (decision-statement.ts), RETURNING a row when it completed the job: the UPDATE of pg-boss's
+ * `completeJobs` plan for one id (`plans.js`; `test/service/queue/pg-boss-completion.test.ts`
+ * compares the two texts and the rows they leave, so an upgrade that changes the plan fails
+ * there). The output is what `complete` stores for `{}`.
+ * docs/decisions/2026-12-05-decision-in-one-statement.md.
+ */
+export function completeJobStatement(schema: string, queueName: string, jobId: string): RawBuilder<unknown> {
+  return sql`update ${sql.raw(quoteIdentifier(schema))}.job set completed_on = now(), state = 'completed', output = ${'{}'}::jsonb
+    where name = ${queueName} and id = ${jobId}::uuid and state = 'active'
+    returning 1`;
 }
 
 /** The age of the oldest job waiting to run (created or backing off before a retry). */

@@ -12,7 +12,7 @@ import { scrubText } from '../../triage/scrubber.js';
 import type { TriageDecision } from '../../triage/types.js';
 import type { HelpdeskConnector, HelpdeskProvider } from '../connectors/helpdesk-connector.js';
 import type { ClaimedDelivery, OutboxDispatcher } from '../outbox/outbox-dispatcher.js';
-import { processTicket } from '../process-ticket.js';
+import { type DecisionParts, processTicket } from '../process-ticket.js';
 import {
   errorMessage,
   type FailedJobHandler,
@@ -113,6 +113,19 @@ export function createWorker(options: WorkerOptions): Worker {
           const lease = await dispatcher.claimWithin(transaction, decided.outbox);
           claimed = lease ? { entry: decided.outbox, ticket: decided.ticket, sealedText: decided.sealedText, lease } : undefined;
         },
+        // PostgreSQL: the same two writes as parts of the decision's one statement, where the
+        // queue can end its job that way (pg-boss; the jobs-table queue only in a transaction).
+        ...(job.completionStatement !== undefined || job.completeWithin === undefined
+          ? {
+              decisionParts: {
+                ...(job.completionStatement ? { completeJob: () => job.completionStatement!() } : {}),
+                claimLease: (entry) => dispatcher.claimPart(entry),
+                committed: (decided, lease) => {
+                  claimed = lease ? { entry: decided.outbox, ticket: decided.ticket, sealedText: decided.sealedText, lease } : undefined;
+                },
+              } satisfies DecisionParts,
+            }
+          : {}),
       });
     } catch (error) {
       options.observeFailure?.();
