@@ -54,6 +54,27 @@ export interface JobStartOptions<P = never> {
    * own connection, so there the handler always runs without it.
    */
   prepare?(job: JobContext, transaction: Transaction<Database>): Promise<P>;
+  /**
+   * `prepare` for a queue that takes its job with a statement of its own on the store's PostgreSQL
+   * database (pg-boss): the handler's first writes as parts of that statement, so taking the job
+   * and starting its work are one round trip and one commit.
+   */
+  prepareInFetch?: FetchPreparation<P>;
+}
+
+export interface FetchPreparation<P> {
+  /**
+   * Given the taken job's ticket id and whether this is the job's first run, as SQL expressions:
+   * CTEs for the statement's WITH list (after the queue's own), a value for its select list, and how
+   * to read that value (undefined: the handler runs without `prepared`, and starts on its own).
+   */
+  parts(job: { ticketId: RawBuilder<unknown>; firstAttempt: RawBuilder<unknown> }): {
+    ctes: RawBuilder<unknown>;
+    value: RawBuilder<unknown>;
+    read(value: unknown): P | undefined;
+  };
+  /** Undoes what the parts wrote for a job given back without running (taken while the queue stopped). */
+  release?(prepared: P): Promise<void>;
 }
 
 export interface QueueHealth {

@@ -24,7 +24,7 @@ import {
 import type { Logger } from '../queue/logger.js';
 import type { Database } from '../store/database.js';
 import type { StoredTicket } from '../store/repositories/ticket-repository.js';
-import { beginTicketRun, beginTicketRunAlone, type TicketRunStart } from '../ticket-run-start.js';
+import { beginTicketRun, beginTicketRunAlone, runStartInFetch, type TicketRunStart } from '../ticket-run-start.js';
 import type { TriageRuntime } from '../triage-runtime.js';
 import { enrichPendingTicket } from './enrich-ticket.js';
 import { recordTriageFailure } from './failure-draft.js';
@@ -166,7 +166,11 @@ export function createWorker(options: WorkerOptions): Worker {
 
     async start() {
       if (state !== 'created') throw new Error(`the worker cannot start: it is ${state}`);
-      await queue.start(handleJob, { concurrency: options.concurrency, prepare });
+      await queue.start(handleJob, {
+        concurrency: options.concurrency,
+        prepare,
+        ...(runtime.store.dialect === 'postgres' ? { prepareInFetch: runStartInFetch(runtime.store, { model: runtime.deps.model.modelId }) } : {}),
+      });
       state = 'active';
       logger.info({ queue: queue.kind, concurrency: options.concurrency }, 'worker started');
       if (sweepIntervalMs > 0) {
