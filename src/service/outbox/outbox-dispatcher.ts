@@ -19,7 +19,7 @@
  * 6. It marks the entry delivered (wiping a reply's sealed text) and ends the lease in one
  *    transaction. The worker does not wait for that commit (`deferMark`): the mark joins the next
  *    write of the process (on SQLite its group: the next claim, other tickets' decisions and marks;
- *    on PostgreSQL the next ticket's first transaction), so it costs no commit of its own. Until it commits the entry is pending under this dispatcher's lease, which
+ *    on PostgreSQL the next ticket's decision, one statement more in its transaction), so it costs no commit of its own. Until it commits the entry is pending under this dispatcher's lease, which
  *    no one else takes before it expires; a crash in between is the crash between 5 and 6 below.
  *
  * A crash before 5 leaves the entry pending and the lease expiring: `dispatchPending()` (the
