@@ -6,8 +6,9 @@
  */
 import { randomBytes } from 'node:crypto';
 import { createRequire } from 'node:module';
+import { sql } from 'kysely';
 import pg from 'pg';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { startStatementCounter } from '../../../bench/statement-counter.js';
 import type { PreparedJobContext } from '../../../src/service/queue/job-queue.js';
 import { createPgBossQueue, fetchJobCtes, type PgBossQueue } from '../../../src/service/queue/pg-boss-queue.js';
@@ -163,6 +164,44 @@ describe('taking a pg-boss job and starting its run in one statement', () => {
     expect(byTicket.get(decided)).toBeUndefined();
     expect(byTicket.get('T-fs-missing')).toEqual({ kind: 'missing' });
     expect((await listRuns(store.db, decided)).map((stored) => stored.status)).toEqual(['running']);
+  });
+
+  it('a job taken while the queue stops is given back unrun: its run released, its ticket queued, the attempt not counted', async () => {
+    const ticketId = await accept();
+    // pg-boss's job table locked, so the queue's first fetch waits until the queue is stopping.
+    const locker = new pg.Client({ connectionString: POSTGRES_URL });
+    await locker.connect();
+    let stopping: Promise<void> | undefined;
+    const handled: string[] = [];
+    try {
+      await locker.query('begin');
+      await locker.query(`lock table "${location.bossSchema}".job in exclusive mode`);
+      await queue.start<TicketRunStart>(
+        async (job) => {
+          handled.push(job.ticketId);
+        },
+        { concurrency: 1, prepareInFetch: runStartInFetch(store, { model: 'local' }) },
+      );
+      await vi.waitFor(
+        async () => {
+          const waiting = await sql`select 1 from pg_stat_activity where wait_event_type = 'Lock' and query like '%FOR UPDATE SKIP LOCKED%' and datname = current_database()`.execute(store.db);
+          expect(waiting.rows.length).toBeGreaterThan(0);
+        },
+        { timeout: 20_000, interval: 20 },
+      );
+      stopping = queue.stop({ timeoutMs: 10_000 });
+      await locker.query('commit');
+      await stopping;
+    } finally {
+      await locker.end();
+    }
+    expect(handled).toEqual([]);
+    const [run] = await listRuns(store.db, ticketId);
+    expect(run).toMatchObject({ status: 'released', attempt: 1 });
+    expect((await getTicket(store.db, ticketId))?.status).toBe('queued');
+    const job = await sql<{ state: string; retry_count: number; started_on: Date | null }>`
+      select state, retry_count, started_on from ${sql.id(location.bossSchema!, 'job')} where data->>'ticketId' = ${ticketId}`.execute(store.db);
+    expect(job.rows).toEqual([{ state: 'retry', retry_count: 0, started_on: null }]);
   });
 
   it('release: a run started with a job given back unrun is released and its ticket queued again', async () => {
