@@ -58,8 +58,8 @@ export interface ProcessTicketOptions {
 }
 
 export interface DecisionParts {
-  /** Ends the queue's job in the statement (JobContext.completionStatement). */
-  completeJob?(): RawBuilder<unknown>;
+  /** Ends the queue's job in the statement, only when `guard` holds (JobContext.completionStatement). */
+  completeJob?(guard: RawBuilder<unknown>): RawBuilder<unknown>;
   /** Takes the new entry's delivery lease in the statement (leaseInsertFromWrittenOutbox). */
   claimLease?(entry: { outboxId: string; ticketId: string }): { insert: RawBuilder<unknown>; lease(claims: number): DeliveryLease };
   /**
@@ -176,7 +176,7 @@ export async function processTicket(runtime: TriageRuntime, ticket: Ticket, opti
     const outboxId = timeOrderedId();
     for (let attempt = 1; ; attempt += 1) {
       const claim = parts?.claimLease?.({ outboxId, ticketId: stored.id });
-      const completion = parts?.completeJob?.();
+      const completion = parts?.completeJob;
       let written;
       try {
         written = await runtime.store.transactStatement((executor) =>
@@ -185,7 +185,7 @@ export async function processTicket(runtime: TriageRuntime, ticket: Ticket, opti
             runId: run.id,
             events,
             outbox: { ...entry, id: outboxId },
-            ...(completion ? { parts: { job: completion } } : {}),
+            ...(completion ? { parts: { job: (guard: RawBuilder<unknown>) => completion(guard) } } : {}),
             ...(claim ? { lease: claim.insert } : {}),
           }),
         );

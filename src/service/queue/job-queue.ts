@@ -34,9 +34,10 @@ export interface JobContext extends TriageJob {
    * RETURNs a row when it completed the job): the job ends in the statement that finished the
    * work, with no statement of its own. Once called, as for `completeWithin`, the queue writes no
    * outcome of its own for this run. Only on queues whose jobs live in the store's PostgreSQL
-   * database (pg-boss).
+   * database (pg-boss). `condition`, an SQL boolean over the caller's CTEs: complete only when it
+   * holds (the caller's other writes happen), as a rollback of the caller's transaction would.
    */
-  completionStatement?(): RawBuilder<unknown>;
+  completionStatement?(condition?: RawBuilder<unknown>): RawBuilder<unknown>;
 }
 
 /** What `prepare` (see JobStartOptions) returned, when the queue ran it. */

@@ -418,9 +418,9 @@ export class PgBossQueue implements JobQueue {
         const result: unknown = await this.#boss.complete(this.queueName, job.id, {}, { db: kyselyExecutor(transaction) });
         return !(typeof result === 'object' && result !== null && 'affected' in result && result.affected === 0);
       },
-      completionStatement: () => {
+      completionStatement: (condition) => {
         completedWithin = true;
-        return completeJobStatement(this.schema, this.queueName, job.id);
+        return completeJobStatement(this.schema, this.queueName, job.id, condition);
       },
     };
     const fields = { jobId: context.jobId, ticketId: context.ticketId, attempt: context.attempt, maxAttempts: context.maxAttempts };
@@ -554,12 +554,13 @@ export function fetchJobCtes(schema: string, queueName: string): RawBuilder<unkn
  * (decision-statement.ts), RETURNING a row when it completed the job: the UPDATE of pg-boss's
  * `completeJobs` plan for one id (`plans.js`; `test/service/queue/pg-boss-completion.test.ts`
  * compares the two texts and the rows they leave, so an upgrade that changes the plan fails
- * there). The output is what `complete` stores for `{}`.
+ * there). The output is what `complete` stores for `{}`. `condition`: only when it holds (the
+ * caller's guard, an SQL boolean over its own CTEs).
  * docs/decisions/2026-12-05-decision-in-one-statement.md.
  */
-export function completeJobStatement(schema: string, queueName: string, jobId: string): RawBuilder<unknown> {
+export function completeJobStatement(schema: string, queueName: string, jobId: string, condition?: RawBuilder<unknown>): RawBuilder<unknown> {
   return sql`update ${sql.raw(quoteIdentifier(schema))}.job set completed_on = now(), state = 'completed', output = ${'{}'}::jsonb
-    where name = ${queueName} and id = ${jobId}::uuid and state = 'active'
+    where name = ${queueName} and id = ${jobId}::uuid and state = 'active'${condition ? sql` and (${condition})` : sql``}
     returning 1`;
 }
 

@@ -118,7 +118,7 @@ export function createWorker(options: WorkerOptions): Worker {
         ...(job.completionStatement !== undefined || job.completeWithin === undefined
           ? {
               decisionParts: {
-                ...(job.completionStatement ? { completeJob: () => job.completionStatement!() } : {}),
+                ...(job.completionStatement ? { completeJob: (guard) => job.completionStatement!(guard) } : {}),
                 claimLease: (entry) => dispatcher.claimPart(entry),
                 committed: (decided, lease) => {
                   claimed = lease ? { entry: decided.outbox, ticket: decided.ticket, sealedText: decided.sealedText, lease } : undefined;

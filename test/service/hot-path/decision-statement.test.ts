@@ -5,7 +5,7 @@
  * waits for the ticket's lock is numbered before the run's events, not a failure.
  */
 import { randomBytes } from 'node:crypto';
-import { sql } from 'kysely';
+import { type RawBuilder, sql } from 'kysely';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startStatementCounter } from '../../../bench/statement-counter.js';
@@ -115,6 +115,7 @@ describe('the decision as one statement on PostgreSQL', () => {
         runId: run.id,
         events: serialized(3),
         outbox: entryFor(ticket, 'outbox-round-trip'),
+        parts: { probe: probePart(`probe-${ticket.id}`, ticket.id) },
       });
     } finally {
       counter.stop();
@@ -122,6 +123,7 @@ describe('the decision as one statement on PostgreSQL', () => {
     expect(counter.postgres).toEqual({ statements: 1, commits: 1 });
     expect(result.written).toBe(true);
     expect(result.outbox?.id).toBe('outbox-round-trip');
+    expect(result.partRows).toEqual({ probe: 1 });
     expect((await getDecision(runtime.store.db, ticket.id))?.tags).toEqual(['refund', 'complaint']);
     const tagRows = await runtime.store.db.selectFrom('decision_tags').select('tag').where('ticket_id', '=', ticket.id).orderBy('tag').execute();
     expect(tagRows.map((row) => row.tag)).toEqual(['complaint', 'refund']);
@@ -159,8 +161,11 @@ describe('the decision as one statement on PostgreSQL', () => {
       events: serialized(2),
       outbox: entryFor(ticket, 'outbox-no-run'),
       lease: leaseInsertFromWrittenOutbox({ outboxId: 'outbox-no-run', ticketId: ticket.id, holder: 'h', leaseMs: 1_000, maxAttempts: 8 }).insert,
+      // A part (the job's completion, say) writes under the same guard: here not at all.
+      parts: { probe: probePart(`probe-${ticket.id}`, ticket.id) },
     });
-    expect(result).toMatchObject({ written: false, outbox: null, leaseClaims: null });
+    expect(result).toMatchObject({ written: false, outbox: null, leaseClaims: null, partRows: { probe: 0 } });
+    expect(await runtime.store.db.selectFrom('webhook_deliveries').select('delivery_id').where('ticket_id', '=', ticket.id).execute()).toEqual([]);
     expect(await getDecision(runtime.store.db, ticket.id)).toBeNull();
     expect(await listAuditEvents(runtime.store.db, ticket.id)).toEqual([]);
     expect(await getOutboxForTicket(runtime.store.db, ticket.id)).toEqual([]);
@@ -259,6 +264,14 @@ function outcomeFor(ticket: Ticket, tags: string[] = ['refund']): TriageOutcome 
     steps: [],
     reasons: ['refund requests are drafted'],
   };
+}
+
+/** A part that records a webhook delivery, under the statement's guard. */
+function probePart(deliveryId: string, ticketId: string) {
+  return (guard: RawBuilder<unknown>) => sql`
+    insert into webhook_deliveries (provider, delivery_id, ticket_id, received_at)
+    select 'probe', ${deliveryId}, ${ticketId}, ${new Date().toISOString()} where ${guard}
+    returning 1`;
 }
 
 function serialized(count: number) {

@@ -82,4 +82,15 @@ describe('completing a pg-boss job inside our own statement', () => {
     expect(notStarted.rows).toEqual([{ count: 0 }]);
     expect((await boss.getJobById(queue, waiting!))?.state).toBe('created');
   });
+
+  it('completes nothing when the caller’s condition does not hold', async () => {
+    const id = await boss.send(queue, { n: 4 });
+    await boss.fetch(queue, { batchSize: 10 });
+    const completing = (condition: boolean) =>
+      sql`with done as (${completeJobStatement(location.bossSchema!, queue, id!, sql`${condition}::boolean`)}) select count(*)::int as count from done`.execute(store.db);
+    expect((await completing(false)).rows).toEqual([{ count: 0 }]);
+    expect((await boss.getJobById(queue, id!))?.state).toBe('active');
+    expect((await completing(true)).rows).toEqual([{ count: 1 }]);
+    expect((await boss.getJobById(queue, id!))?.state).toBe('completed');
+  });
 });

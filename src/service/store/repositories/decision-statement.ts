@@ -8,7 +8,7 @@
  * along, rider-commit.ts) one statement of it.
  *
  * What stays as the transaction had it:
- * - All or nothing. Every write is conditional on the ticket and the run existing (the transaction
+ * - All or nothing. Every write, the parts' too, is conditional on the ticket and the run existing (the transaction
  *   threw RecordNotFoundError and rolled back; here nothing is written and the caller throws it).
  *   A second decision for the ticket (another attempt decided first) fails the unique key and the
  *   whole statement with it, as it rolled the transaction back.
@@ -38,9 +38,11 @@ export interface DecisionStatementInput {
   outbox: NewOutboxEntry & { id: string };
   /**
    * Data-modifying statements that join this one, each RETURNING a row when it wrote: the queue
-   * job's completion, for one (pg-boss-queue.ts). Their row counts come back by name.
+   * job's completion, for one (pg-boss-queue.ts). Each is built with the statement's guard, an SQL
+   * condition it must add to its WHERE, so that it writes only when the rest is written. Their row
+   * counts come back by name.
    */
-  parts?: Readonly<Record<string, RawBuilder<unknown>>>;
+  parts?: Readonly<Record<string, (guard: RawBuilder<unknown>) => RawBuilder<unknown>>>;
   /**
    * The new entry's delivery lease: an INSERT ... SELECT from the CTE named `written_outbox` (the
    * new entry's row; none when the key existed) RETURNING `attempts` (delivery-lease.ts).
@@ -68,7 +70,8 @@ export async function writeDecisionInOneStatement(db: Executor, input: DecisionS
   const tags = [...new Set(outcome.tags)];
   const parts = Object.entries(input.parts ?? {});
   for (const [name] of parts) if (!PART_NAME.test(name)) throw new Error(`a statement part's name must match ${PART_NAME}: "${name}"`);
-  const partCtes = parts.map(([name, part]) => sql`, ${sql.raw(`part_${name}`)} as (${part})`);
+  const guard = sql`exists (select 1 from target)`;
+  const partCtes = parts.map(([name, part]) => sql`, ${sql.raw(`part_${name}`)} as (${part(guard)})`);
   const partCounts = parts.map(([name]) => sql`, (select count(*) from ${sql.raw(`part_${name}`)}) as ${sql.raw(`part_${name}`)}`);
   const { rows } = await sql<OutboxRow & { written: boolean; lease_attempts: number | string | null; [part: string]: unknown }>`
     with target as (
