@@ -23,7 +23,10 @@
  * PostgreSQL: DATABASE_URL when it is postgres://..., else postgres://postgres@127.0.0.1:5432/test;
  * every case runs in fresh schemas (store and pg-boss) dropped afterwards.
  *
- * Run: npx tsx bench/queue-throughput.ts [--tickets 1000] [--cases sqlite-1,sqlite-4,sqlite-1-full,pg-boss-1,pg-boss-4,pg-boss-4-processes] [--json]
+ * `--statements` adds, per in-process case, each statement's SQL (the first 100 characters, spaces
+ * folded) with how many times per ticket it was sent: what a ticket costs, statement by statement.
+ *
+ * Run: npx tsx bench/queue-throughput.ts [--tickets 1000] [--cases sqlite-1,sqlite-4,sqlite-1-full,pg-boss-1,pg-boss-4,pg-boss-4-processes] [--statements] [--json]
  */
 import { type ChildProcess, fork } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -88,6 +91,8 @@ export interface QueueThroughputOptions {
   cases?: readonly QueueCaseName[];
   postgresUrl?: string;
   log?: (line: string) => void;
+  /** List each statement's shape with its count per ticket (`statementShapes`). */
+  statementShapes?: boolean;
 }
 
 export interface QueueCaseResult {
@@ -109,6 +114,8 @@ export interface QueueCaseResult {
    * worker processes). CPU is this process's (workers, stand-in helpdesk, bench), not PostgreSQL's.
    */
   perTicket: { cpuMs: number; mainThreadCpuMs: number | null; statements: number; commits: number } | null;
+  /** With `statementShapes`: each statement's first 100 characters and its count per ticket, most frequent first. */
+  statementShapes?: { sql: string; perTicket: number }[];
   sent: number;
   drafted: number;
   check: {
@@ -158,7 +165,7 @@ export async function runQueueThroughputBench(options: QueueThroughputOptions = 
   try {
     for (const name of cases) {
       helpdesk.reset();
-      const result = await runCase(name, tickets, helpdesk, options.postgresUrl ?? defaultPostgresUrl());
+      const result = await runCase(name, tickets, helpdesk, options.postgresUrl ?? defaultPostgresUrl(), options.statementShapes === true);
       results.push(result);
       log(
         `${result.name}: ${result.ticketsPerSecond} tickets/s (${result.tickets} in ${result.drainSeconds} s; delivered by ${result.deliveredSeconds} s), ` +
@@ -252,7 +259,7 @@ async function buildWorkerStack(location: Pick<Location, 'databaseUrl' | 'schema
   }
 }
 
-async function runCase(name: QueueCaseName, count: number, helpdesk: Helpdesk, postgresUrl: string): Promise<QueueCaseResult> {
+async function runCase(name: QueueCaseName, count: number, helpdesk: Helpdesk, postgresUrl: string, shapes = false): Promise<QueueCaseResult> {
   const spec = QUEUE_CASES[name];
   const location = createLocation(spec.dialect, postgresUrl);
   const stacks: WorkerStack[] = [];
@@ -303,7 +310,7 @@ async function runCase(name: QueueCaseName, count: number, helpdesk: Helpdesk, p
     }
     const enqueueSeconds = (performance.now() - enqueueStarted) / 1000;
 
-    counter = startStatementCounter();
+    counter = startStatementCounter({ record: shapes });
     const cpuBefore = process.cpuUsage();
     const mainThreadCpuBefore = mainThreadClock?.now();
     const startedAt = Date.now();
@@ -330,6 +337,7 @@ async function runCase(name: QueueCaseName, count: number, helpdesk: Helpdesk, p
           statements: round(counts.statements / count, 1),
           commits: round(counts.commits / count, 2),
         };
+    const statementShapes = shapes && !spec.processes ? shapesPerTicket(counter.recorded, count) : undefined;
 
     const last = await db.selectFrom('decisions').select((expression) => expression.fn.max('created_at').as('last')).executeTakeFirstOrThrow();
     const drainSeconds = (Date.parse(String(last.last)) - startedAt) / 1000;
@@ -352,6 +360,7 @@ async function runCase(name: QueueCaseName, count: number, helpdesk: Helpdesk, p
       ticketsPerSecond: round(count / drainSeconds, 1),
       deliveredSeconds: round((deliveredAt - startedAt) / 1000, 3),
       perTicket,
+      ...(statementShapes ? { statementShapes } : {}),
       sent: byDecision.sent ?? 0,
       drafted: byDecision.drafted ?? 0,
       check,
@@ -365,6 +374,17 @@ async function runCase(name: QueueCaseName, count: number, helpdesk: Helpdesk, p
     await Promise.all([...stacks, ...(accepting && !stacks.includes(accepting) ? [accepting] : [])].map((stack) => stack.runtime.close()));
     await location.destroy();
   }
+}
+
+function shapesPerTicket(recorded: readonly string[], count: number): { sql: string; perTicket: number }[] {
+  const counts = new Map<string, number>();
+  for (const text of recorded) {
+    const shape = text.replace(/\s+/g, ' ').trim().slice(0, 100);
+    counts.set(shape, (counts.get(shape) ?? 0) + 1);
+  }
+  return [...counts]
+    .map(([text, total]) => ({ sql: text, perTicket: round(total / count, 2) }))
+    .sort((left, right) => right.perTicket - left.perTicket);
 }
 
 async function checkStore(db: TriageRuntime['store']['db'], count: number, helpdeskCreated: number): Promise<QueueCaseResult['check']> {
@@ -563,11 +583,17 @@ async function main(): Promise<void> {
       tickets: { type: 'string', default: '1000' },
       cases: { type: 'string', default: DEFAULT_QUEUE_CASES.join(',') },
       json: { type: 'boolean', default: false },
+      statements: { type: 'boolean', default: false },
     },
   });
   const cases = values.cases.split(',').map((name) => name.trim()) as QueueCaseName[];
   for (const name of cases) if (!(name in QUEUE_CASES)) throw new Error(`unknown case "${name}": use ${Object.keys(QUEUE_CASES).join(', ')}`);
-  const report = await runQueueThroughputBench({ tickets: Number(values.tickets), cases, log: (line) => process.stderr.write(`${line}\n`) });
+  const report = await runQueueThroughputBench({
+    tickets: Number(values.tickets),
+    cases,
+    statementShapes: values.statements,
+    log: (line) => process.stderr.write(`${line}\n`),
+  });
   if (values.json) {
     process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
     return;

@@ -8,8 +8,9 @@ import type { Transaction } from 'kysely';
 import type { Ticket } from '../triage/types.js';
 import type { Database, StoreHandle } from './store/database.js';
 import { getDecision, type StoredDecision } from './store/repositories/decision-repository.js';
-import { startRunInOneStatement } from './store/repositories/run-start-statement.js';
-import { failAbandonedRuns, insertRun, type Run } from './store/repositories/run-repository.js';
+import type { FetchPreparation } from './queue/job-queue.js';
+import { runStartParts, startRunInOneStatement } from './store/repositories/run-start-statement.js';
+import { failAbandonedRuns, finishRun, insertRun, type Run } from './store/repositories/run-repository.js';
 import {
   getTicketForUpdate,
   insertTicketIfAbsent,
@@ -66,6 +67,40 @@ export async function beginTicketRunAlone(store: Pick<StoreHandle, 'db' | 'diale
   const outcome = await getDecision(store.db, ticket.id);
   // A decision cannot go away; should it have, the transaction's path decides what to do.
   return outcome ? { kind: 'decided', ticket, outcome } : store.transact((transaction) => beginTicketRun(transaction, input));
+}
+
+/**
+ * The start of an attempt as parts of the statement with which pg-boss's job is taken
+ * (pg-boss-queue.ts): the worker's `prepareInFetch`. As `beginTicketRunAlone` on PostgreSQL, with
+ * the ticket id and the first-run flag read from the job in the same statement. A started or
+ * pending start reaches the handler; a decided or locked ticket (another transaction holds it: not
+ * waited for, see runStartParts) does not, and the handler starts it on its own as before.
+ */
+export function runStartInFetch(store: Pick<StoreHandle, 'db'>, input: { model: string }): FetchPreparation<TicketRunStart> {
+  return {
+    parts(job) {
+      const parts = runStartParts(job, { model: input.model, abandonedReason: ABANDONED_REASON, stopAtPendingEnrichment: true }, { skipLocked: true });
+      return {
+        ctes: parts.ctes,
+        value: parts.json,
+        read(value): TicketRunStart | undefined {
+          const start = parts.readJson(value);
+          if (start.kind === 'started') return { kind: 'started', ticket: toStoredTicket(start.ticket), run: start.run };
+          if (start.kind === 'pending-enrichment') return { kind: 'pending-enrichment', ticket: toStoredTicket(start.ticket) };
+          if (start.kind === 'missing') return start;
+          return undefined;
+        },
+      };
+    },
+    // As an attempt stopped by a shutdown ends (process-ticket.ts): its run released, the ticket queued.
+    async release(start) {
+      if (start.kind !== 'started') return;
+      await store.db.transaction().execute(async (transaction) => {
+        await finishRun(transaction, start.run.id, { status: 'released', error: 'released for a retry: the worker is shutting down' });
+        await setTicketStatus(transaction, start.ticket.id, 'queued');
+      });
+    },
+  };
 }
 
 export async function beginTicketRun(transaction: Transaction<Database>, input: BeginTicketRunInput): Promise<TicketRunStart> {

@@ -10,9 +10,11 @@
  * a holder that crashed loses its claim when `locked_until` passes.
  */
 import { randomUUID } from 'node:crypto';
-import { type ExpressionBuilder, sql } from 'kysely';
+import { type ExpressionBuilder, type RawBuilder, sql, type Transaction } from 'kysely';
 import type { Database } from '../store/database.js';
-import { nowTimestamp, onConflictDoNothing, toJsonText } from '../store/dialect.js';
+import { dialectOf, nowTimestamp, onConflictDoNothing, toJsonText } from '../store/dialect.js';
+import { RecordNotFoundError } from '../store/errors.js';
+import { markOutboxDelivered } from '../store/repositories/outbox-repository.js';
 import { prepareQuery } from '../store/prepared-query.js';
 import type { Executor } from '../store/repositories/with-transaction.js';
 import type { JobStatus } from '../store/tables/jobs.js';
@@ -102,6 +104,25 @@ export async function claimDeliveryLease(db: Executor, input: ClaimInput): Promi
   return claimed ? { outboxId: input.outboxId, holder: input.holder, claims: Number(claimed.attempts) } : null;
 }
 
+/**
+ * The first claim of a new entry's lease as a part of the PostgreSQL statement that writes the
+ * entry (decision-statement.ts): the same row `claimDeliveryLease` inserts, selected from the CTE
+ * `written_outbox` (the new entry; none when its key existed, and then no lease is taken), RETURNING
+ * `attempts`. A new entry has a new id, so no lease row can be there before it.
+ */
+export function leaseInsertFromWrittenOutbox(input: ClaimInput): { insert: RawBuilder<unknown>; lease(claims: number): DeliveryLease } {
+  const now = nowTimestamp();
+  const lockedUntil = new Date(Date.now() + input.leaseMs).toISOString();
+  const insert = sql`
+    insert into jobs (id, queue, ticket_id, payload, status, attempts, max_attempts, run_after, locked_by, locked_until, last_error, created_at, updated_at)
+    select ${randomUUID()}, ${OUTBOX_LEASE_QUEUE}, written_outbox.id, ${toJsonText({ outboxId: input.outboxId, ticketId: input.ticketId })}, 'active', 1,
+      ${input.maxAttempts}, ${now}, ${input.holder}, ${lockedUntil}, null, ${now}, ${now}
+    from written_outbox where written_outbox.id = ${input.outboxId} and written_outbox.status = 'pending'
+    on conflict do nothing
+    returning attempts`;
+  return { insert, lease: (claims) => ({ outboxId: input.outboxId, holder: input.holder, claims }) };
+}
+
 export interface SettleInput {
   status: Exclude<JobStatus, 'active'>;
   lastError?: string | null;
@@ -147,4 +168,33 @@ export async function settleDeliveryLease(db: Executor, lease: DeliveryLease, in
     .where('locked_by', '=', lease.holder)
     .executeTakeFirst();
   return Number(result.numUpdatedRows) > 0;
+}
+
+/**
+ * A delivered entry: marked delivered (attempts + 1, first delivery time kept, a reply's sealed
+ * text wiped) and its lease settled `completed`, as `markOutboxDelivered` and `settleDeliveryLease`
+ * do. On PostgreSQL one statement (data-modifying CTEs): the mark rides in another ticket's
+ * transaction (rider-commit.ts), where each statement is a round trip. Throws when the entry does
+ * not exist; run it in a transaction, so that rolls the settle back too.
+ */
+export async function markDeliveredSettlingLease(transaction: Transaction<Database>, lease: DeliveryLease, options: { wipeSealedText: boolean }): Promise<void> {
+  if (dialectOf(transaction) !== 'postgres') {
+    await markOutboxDelivered(transaction, lease.outboxId, options);
+    await settleDeliveryLease(transaction, lease, { status: 'completed', lastError: null });
+    return;
+  }
+  const now = nowTimestamp();
+  const { rows } = await sql<{ marked: number | string }>`
+    with marked as (
+      update outbox set status = 'delivered', attempts = attempts + 1, last_error = null, delivered_at = coalesce(delivered_at, ${now})
+        ${options.wipeSealedText ? sql`, sealed_text = null` : sql``}
+      where id = ${lease.outboxId}
+      returning id
+    ), settled as (
+      update jobs set status = 'completed', locked_by = null, locked_until = null, run_after = ${new Date().toISOString()}, updated_at = ${now}, last_error = null
+      where queue = ${OUTBOX_LEASE_QUEUE} and ticket_id = ${lease.outboxId} and status = 'active' and locked_by = ${lease.holder}
+      returning 1
+    )
+    select (select count(*) from marked) as marked`.execute(transaction);
+  if (Number(rows[0]?.marked ?? 0) === 0) throw new RecordNotFoundError(`outbox entry ${lease.outboxId} does not exist`);
 }

@@ -19,7 +19,7 @@
  * 6. It marks the entry delivered (wiping a reply's sealed text) and ends the lease in one
  *    transaction. The worker does not wait for that commit (`deferMark`): the mark joins the next
  *    write of the process (on SQLite its group: the next claim, other tickets' decisions and marks;
- *    on PostgreSQL the next ticket's first transaction), so it costs no commit of its own. Until it commits the entry is pending under this dispatcher's lease, which
+ *    on PostgreSQL the next ticket's decision, one statement more in its transaction), so it costs no commit of its own. Until it commits the entry is pending under this dispatcher's lease, which
  *    no one else takes before it expires; a crash in between is the crash between 5 and 6 below.
  *
  * A crash before 5 leaves the entry pending and the lease expiring: `dispatchPending()` (the
@@ -36,7 +36,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
-import type { Kysely, Transaction } from 'kysely';
+import type { Kysely, RawBuilder, Transaction } from 'kysely';
 import type { HelpdeskConnector, HelpdeskProvider, PostResult } from '../connectors/helpdesk-connector.js';
 import { backoffDelayMs, errorMessage, type RetryPolicy } from '../queue/job-queue.js';
 import { type Logger, silentLogger } from '../queue/logger.js';
@@ -45,7 +45,6 @@ import {
   getOutboxEntry,
   getOutboxForTicket,
   listPendingOutbox,
-  markOutboxDelivered,
   markOutboxFailed,
   type OutboxEntry,
   readSealedText,
@@ -53,7 +52,7 @@ import {
 } from '../store/repositories/outbox-repository.js';
 import { getTicket, setTicketStatus, type StoredTicket } from '../store/repositories/ticket-repository.js';
 import type { Executor } from '../store/repositories/with-transaction.js';
-import { claimDeliveryLease, type DeliveryLease, settleDeliveryLease } from './delivery-lease.js';
+import { claimDeliveryLease, type DeliveryLease, leaseInsertFromWrittenOutbox, markDeliveredSettlingLease, settleDeliveryLease } from './delivery-lease.js';
 import { MissingConnectorError } from './errors.js';
 import { type OutboxCipher, OutboxKeyError } from './outbox-cipher.js';
 import { isHelpdeskProvider } from '../../triage/types.js';
@@ -96,6 +95,11 @@ export interface OutboxDispatcher {
    * commits with it; null when it cannot be taken (then `dispatch` delivers it as usual).
    */
   claimWithin(transaction: Transaction<Database>, entry: OutboxEntry): Promise<DeliveryLease | null>;
+  /**
+   * `claimWithin` as a part of the PostgreSQL statement that writes a new entry
+   * (decision-statement.ts): the lease's INSERT, and the lease once it returned its claims.
+   */
+  claimPart(entry: { outboxId: string; ticketId: string }): { insert: RawBuilder<unknown>; lease(claims: number): DeliveryLease };
   /**
    * Delivers an entry claimed with `claimWithin` once that transaction committed: what the
    * transaction wrote is what the store holds, so nothing is read again.
@@ -277,8 +281,8 @@ export function createOutboxDispatcher(options: OutboxDispatcherOptions): Outbox
 
   async function writeDelivered(transaction: Transaction<Database>, entry: OutboxEntry, lease: DeliveryLease): Promise<void> {
     // A draft keeps its exact text until a reviewer approves or rejects it; a reply is done with it.
-    await markOutboxDelivered(transaction, entry.id, { wipeSealedText: entry.kind === 'send' });
-    await settleDeliveryLease(transaction, lease, { status: 'completed', lastError: null });
+    // One statement on PostgreSQL (it rides in another ticket's transaction), two on SQLite.
+    await markDeliveredSettlingLease(transaction, lease, { wipeSealedText: entry.kind === 'send' });
   }
 
   async function afterFailure(
@@ -341,6 +345,8 @@ export function createOutboxDispatcher(options: OutboxDispatcherOptions): Outbox
 
     // An entry the transaction found rather than wrote may be delivered already: only a pending one.
     claimWithin: async (transaction, entry) => (entry.status === 'pending' ? claim(transaction, entry) : null),
+
+    claimPart: (entry) => leaseInsertFromWrittenOutbox({ outboxId: entry.outboxId, ticketId: entry.ticketId, holder, leaseMs, maxAttempts }),
 
     async deliverClaimed(claimed, deliverOptions = {}) {
       const exactText = async () => openSealed(claimed.entry, claimed.sealedText);

@@ -76,6 +76,7 @@ export async function createJobQueue(options: CreateJobQueueOptions): Promise<Jo
   }
   return createPgBossQueue({
     connectionString: options.databaseUrl,
+    storeDb: options.store.db,
     ...common,
     ...(options.pgBossSchema !== undefined ? { schema: options.pgBossSchema } : {}),
     ...(options.expireInSeconds !== undefined ? { expireInSeconds: options.expireInSeconds } : {}),

@@ -7,7 +7,7 @@
  * runs on PostgreSQL through the same Kysely code) and `pg-boss-queue.ts` (several `triage worker`
  * processes on several machines share one PostgreSQL).
  */
-import type { Transaction } from 'kysely';
+import type { RawBuilder, Transaction } from 'kysely';
 import type { Database } from '../store/database.js';
 
 export interface TriageJob {
@@ -29,6 +29,15 @@ export interface JobContext extends TriageJob {
    * Absent when the caller is not a queue (a test calling the handler directly).
    */
   completeWithin?(transaction: Transaction<Database>): Promise<boolean>;
+  /**
+   * `completeWithin` as a part of the caller's own PostgreSQL statement (a data-modifying CTE that
+   * RETURNs a row when it completed the job): the job ends in the statement that finished the
+   * work, with no statement of its own. Once called, as for `completeWithin`, the queue writes no
+   * outcome of its own for this run. Only on queues whose jobs live in the store's PostgreSQL
+   * database (pg-boss). `condition`, an SQL boolean over the caller's CTEs: complete only when it
+   * holds (the caller's other writes happen), as a rollback of the caller's transaction would.
+   */
+  completionStatement?(condition?: RawBuilder<unknown>): RawBuilder<unknown>;
 }
 
 /** What `prepare` (see JobStartOptions) returned, when the queue ran it. */
@@ -46,6 +55,27 @@ export interface JobStartOptions<P = never> {
    * own connection, so there the handler always runs without it.
    */
   prepare?(job: JobContext, transaction: Transaction<Database>): Promise<P>;
+  /**
+   * `prepare` for a queue that takes its job with a statement of its own on the store's PostgreSQL
+   * database (pg-boss): the handler's first writes as parts of that statement, so taking the job
+   * and starting its work are one round trip and one commit.
+   */
+  prepareInFetch?: FetchPreparation<P>;
+}
+
+export interface FetchPreparation<P> {
+  /**
+   * Given the taken job's ticket id and whether this is the job's first run, as SQL expressions:
+   * CTEs for the statement's WITH list (after the queue's own), a value for its select list, and how
+   * to read that value (undefined: the handler runs without `prepared`, and starts on its own).
+   */
+  parts(job: { ticketId: RawBuilder<unknown>; firstAttempt: RawBuilder<unknown> }): {
+    ctes: RawBuilder<unknown>;
+    value: RawBuilder<unknown>;
+    read(value: unknown): P | undefined;
+  };
+  /** Undoes what the parts wrote for a job given back without running (taken while the queue stopped). */
+  release?(prepared: P): Promise<void>;
 }
 
 export interface QueueHealth {

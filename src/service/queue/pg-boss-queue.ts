@@ -20,7 +20,7 @@
  */
 import { createHash } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { CompiledQuery, type Transaction } from 'kysely';
+import { CompiledQuery, type Kysely, type RawBuilder, sql, type Transaction } from 'kysely';
 import PgBoss from 'pg-boss';
 import type { Database } from '../store/database.js';
 import { isConnectionLost } from '../store/connection-errors.js';
@@ -29,10 +29,12 @@ import { JobAbortedError, QueueUsageError } from './errors.js';
 import {
   errorMessage,
   type FailedJobHandler,
+  type FetchPreparation,
   type JobContext,
   type JobHandler,
   type JobQueue,
   type JobStartOptions,
+  type PreparedJobContext,
   type QueueHealth,
   requireConcurrency,
   resolveRetryPolicy,
@@ -67,6 +69,12 @@ export interface PgBossQueueOptions {
   /** How often to retry releasing runs a database outage left active. Default 2 s. */
   releaseRetryMs?: number;
   logger?: Logger;
+  /**
+   * The store's database (the same PostgreSQL as pg-boss's): with it, a handler's `prepareInFetch`
+   * runs in the statement that takes the job (see #fetchPreparing). Without it, jobs are taken with
+   * pg-boss's `fetch` and the handler starts on its own.
+   */
+  storeDb?: Kysely<Database>;
 }
 
 interface TriageJobData {
@@ -111,6 +119,8 @@ export class PgBossQueue implements JobQueue {
   #state: QueueState = 'created';
   #opened = false;
   #handler: JobHandler<unknown> | undefined;
+  #prepareInFetch: FetchPreparation<unknown> | undefined;
+  readonly #storeDb: Kysely<Database> | undefined;
   #stopping: Promise<void> | undefined;
 
   constructor(options: PgBossQueueOptions) {
@@ -125,6 +135,7 @@ export class PgBossQueue implements JobQueue {
     this.#releaseGraceMs = options.releaseGraceMs ?? 2_000;
     this.#releaseRetryMs = options.releaseRetryMs ?? 2_000;
     this.#logger = options.logger ?? silentLogger;
+    this.#storeDb = options.storeDb;
     this.#boss = new PgBoss({
       connectionString: options.connectionString,
       schema: this.schema,
@@ -189,12 +200,16 @@ export class PgBossQueue implements JobQueue {
     return id !== null;
   }
 
-  /** `options.prepare` is not used: pg-boss claims a job on its own connection, outside our transactions. */
+  /**
+   * `options.prepare` is not used: pg-boss claims a job on its own connection, outside our
+   * transactions. `options.prepareInFetch` is, when the queue has the store's database.
+   */
   async start<P = never>(handler: JobHandler<P>, options: JobStartOptions<P>): Promise<void> {
     if (this.#state !== 'created') throw new Error(`the queue cannot start: it is ${this.#state}`);
     const concurrency = requireConcurrency(options.concurrency);
     await this.open();
     this.#handler = handler as JobHandler<unknown>;
+    if (this.#storeDb && options.prepareInFetch) this.#prepareInFetch = options.prepareInFetch as FetchPreparation<unknown>;
     this.#state = 'active';
     for (let index = 0; index < concurrency; index += 1) this.#loops.push(this.#fetchLoop());
   }
@@ -207,22 +222,29 @@ export class PgBossQueue implements JobQueue {
    */
   async #fetchLoop(): Promise<void> {
     while (this.#state === 'active') {
-      // pg-boss's fetch answers [] when its query fails (a database outage): the loop waits and asks again.
-      const [job] = await this.#boss.fetch<TriageJobData>(this.queueName, { batchSize: 1, includeMetadata: true }).catch((error: unknown) => {
+      // pg-boss's fetch answers [] when its query fails (a database outage), and so does ours:
+      // the loop waits and asks again.
+      const [fetched] = await this.#fetch().catch((error: unknown) => {
         this.#logger.warn({ error: errorMessage(error) }, 'could not fetch a job; trying again after the polling interval');
         return [];
       });
-      if (!job) {
+      if (!fetched) {
         await this.#waitForWork();
         continue;
       }
+      const { job, prepared } = fetched;
       if (this.#state !== 'active') {
         // Claimed while the queue was stopping: given back, not counted as an attempt.
+        if (prepared !== undefined) {
+          await this.#prepareInFetch?.release?.(prepared).catch((error: unknown) => {
+            this.#logger.warn({ jobId: job.id, error: errorMessage(error) }, 'could not release the run started with the job; the next attempt closes it');
+          });
+        }
         await this.#release(job);
         return;
       }
       try {
-        await this.#runTracked(job);
+        await this.#runTracked(job, prepared);
       } catch (error) {
         // As `work()` did with its handler's error: the run fails and pg-boss retries it.
         await this.#boss
@@ -230,6 +252,37 @@ export class PgBossQueue implements JobQueue {
           .catch((failError: unknown) => this.#logger.warn({ jobId: job.id, error: errorMessage(failError) }, 'could not fail the job; it is retried once it expires'));
       }
     }
+  }
+
+  async #fetch(): Promise<{ job: PgBoss.JobWithMetadata<TriageJobData>; prepared?: unknown }[]> {
+    if (!this.#prepareInFetch || !this.#storeDb) {
+      const jobs = await this.#boss.fetch<TriageJobData>(this.queueName, { batchSize: 1, includeMetadata: true });
+      return jobs.map((job) => ({ job }));
+    }
+    return this.#fetchPreparing(this.#prepareInFetch, this.#storeDb);
+  }
+
+  /**
+   * pg-boss's fetch of one job and the handler's first writes in one statement: the job is taken
+   * as pg-boss's `fetch` takes it (`fetchJobCtes`, its SQL), and the CTEs of `prepareInFetch` read
+   * its ticket id and first-run flag from the taken row. One round trip and one commit where the
+   * fetch and the start took two each. Nothing is taken, nothing started, when no job is ready.
+   */
+  async #fetchPreparing(
+    preparation: FetchPreparation<unknown>,
+    db: Kysely<Database>,
+  ): Promise<{ job: PgBoss.JobWithMetadata<TriageJobData>; prepared?: unknown }[]> {
+    const parts = preparation.parts({
+      ticketId: sql`(select data->>'ticketId' from fetched)`,
+      firstAttempt: sql`(select "retryCount" = 0 from fetched)`,
+    });
+    const { rows } = await sql<PgBoss.JobWithMetadata<TriageJobData> & { prepared: unknown }>`
+      ${fetchJobCtes(this.schema, this.queueName)}, ${parts.ctes}
+      select fetched.*, ${parts.value} as prepared from fetched`.execute(db);
+    return rows.map(({ prepared, ...job }) => {
+      const read = parts.read(prepared);
+      return read === undefined ? { job } : { job, prepared: read };
+    });
   }
 
   #waitForWork(): Promise<void> {
@@ -335,9 +388,9 @@ export class PgBossQueue implements JobQueue {
     this.#releaseTimer = undefined;
   }
 
-  #runTracked(job: PgBoss.JobWithMetadata<TriageJobData>): Promise<void> {
+  #runTracked(job: PgBoss.JobWithMetadata<TriageJobData>, prepared?: unknown): Promise<void> {
     const controller = new AbortController();
-    const run = this.#run(job, controller).catch((error: unknown) => {
+    const run = this.#run(job, controller, prepared).catch((error: unknown) => {
       if (!isConnectionLost(error)) throw error;
       this.#logger.warn({ jobId: job.id, ticketId: job.data.ticketId, error: errorMessage(error) }, 'database lost while settling a job; releasing it once it is back');
       this.#releaseLater(job);
@@ -349,11 +402,12 @@ export class PgBossQueue implements JobQueue {
    * Completes or fails the job itself (awaited, so nothing is left in flight at shutdown); pg-boss's
    * own complete after the callback then finds the job no longer active and changes nothing.
    */
-  async #run(job: PgBoss.JobWithMetadata<TriageJobData>, controller: AbortController): Promise<void> {
+  async #run(job: PgBoss.JobWithMetadata<TriageJobData>, controller: AbortController, prepared?: unknown): Promise<void> {
     const handler = this.#handler;
     if (!handler) return;
     let completedWithin = false;
-    const context: JobContext = {
+    const context: PreparedJobContext<unknown> = {
+      ...(prepared !== undefined ? { prepared } : {}),
       ticketId: job.data.ticketId,
       jobId: job.id,
       attempt: job.retryCount + 1,
@@ -363,6 +417,10 @@ export class PgBossQueue implements JobQueue {
         completedWithin = true;
         const result: unknown = await this.#boss.complete(this.queueName, job.id, {}, { db: kyselyExecutor(transaction) });
         return !(typeof result === 'object' && result !== null && 'affected' in result && result.affected === 0);
+      },
+      completionStatement: (condition) => {
+        completedWithin = true;
+        return completeJobStatement(this.schema, this.queueName, job.id, condition);
       },
     };
     const fields = { jobId: context.jobId, ticketId: context.ticketId, attempt: context.attempt, maxAttempts: context.maxAttempts };
@@ -427,6 +485,83 @@ function releaseJobSql(schema: string): string {
   return `UPDATE ${quoteIdentifier(schema)}.job SET state = 'retry', start_after = now(), started_on = NULL
     WHERE name = $1 AND id = $2 AND state = 'active'
       AND abs(extract(epoch FROM started_on - $3::timestamptz)) < 0.001`;
+}
+
+/**
+ * pg-boss 10's fetch of one job (`fetch(name, { batchSize: 1, includeMetadata: true })`) as the CTEs
+ * of a statement of ours, the taken job's row in `fetched`: the SQL of pg-boss's `fetchNextJob` plan
+ * (`plans.js`), its final UPDATE ... RETURNING made the CTE `fetched`.
+ * `test/service/queue/pg-boss-completion.test.ts` compares the texts, so an upgrade that changes the
+ * plan fails there. docs/decisions/2026-12-05-decision-in-one-statement.md.
+ */
+export function fetchJobCtes(schema: string, queueName: string): RawBuilder<unknown> {
+  const table = sql.raw(`${quoteIdentifier(schema)}.job`);
+  const batchSize = 1;
+  return sql`WITH next as (
+      SELECT id, singleton_key, policy
+      FROM ${table}
+      WHERE name = ${queueName}
+        AND state < 'active'
+        AND start_after < now()
+      ORDER BY priority desc, created_on, id
+      LIMIT ${batchSize}
+      FOR UPDATE SKIP LOCKED
+    ), grouped as (
+      SELECT
+        n.id,
+        n.policy as grouped_policy,
+        row_number() OVER (
+          PARTITION BY CASE
+            WHEN ${batchSize} > 1 AND n.policy in ('singleton', 'stately') THEN n.singleton_key
+            ELSE n.id::text
+          END
+        ) as row_number
+      FROM next n
+    ), fetched as (
+    UPDATE ${table} j SET
+      state = 'active',
+      started_on = now(),
+      retry_count = CASE WHEN started_on IS NOT NULL THEN retry_count + 1 ELSE retry_count END
+    FROM grouped
+    WHERE name = ${queueName} AND j.id = grouped.id
+      AND (
+        (grouped.grouped_policy IN ('singleton', 'stately') AND grouped.row_number = 1)
+        OR COALESCE(grouped.grouped_policy, '') NOT IN ('singleton', 'stately')
+      )
+    RETURNING j.id, name, data, EXTRACT(epoch FROM expire_in) as "expireInSeconds",
+      policy,
+      state,
+      priority,
+      retry_limit as "retryLimit",
+      retry_count as "retryCount",
+      retry_delay as "retryDelay",
+      retry_backoff as "retryBackoff",
+      start_after as "startAfter",
+      started_on as "startedOn",
+      singleton_key as "singletonKey",
+      singleton_on as "singletonOn",
+      expire_in as "expireIn",
+      created_on as "createdOn",
+      completed_on as "completedOn",
+      keep_until as "keepUntil",
+      dead_letter as "deadLetter",
+      output
+    )`;
+}
+
+/**
+ * pg-boss 10's `complete(name, id, {})` as a data-modifying statement to run inside one of ours
+ * (decision-statement.ts), RETURNING a row when it completed the job: the UPDATE of pg-boss's
+ * `completeJobs` plan for one id (`plans.js`; `test/service/queue/pg-boss-completion.test.ts`
+ * compares the two texts and the rows they leave, so an upgrade that changes the plan fails
+ * there). The output is what `complete` stores for `{}`. `condition`: only when it holds (the
+ * caller's guard, an SQL boolean over its own CTEs).
+ * docs/decisions/2026-12-05-decision-in-one-statement.md.
+ */
+export function completeJobStatement(schema: string, queueName: string, jobId: string, condition?: RawBuilder<unknown>): RawBuilder<unknown> {
+  return sql`update ${sql.raw(quoteIdentifier(schema))}.job set completed_on = now(), state = 'completed', output = ${'{}'}::jsonb
+    where name = ${queueName} and id = ${jobId}::uuid and state = 'active'${condition ? sql` and (${condition})` : sql``}
+    returning 1`;
 }
 
 /** The age of the oldest job waiting to run (created or backing off before a retry). */

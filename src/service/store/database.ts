@@ -61,6 +61,13 @@ export interface StoreHandle {
    * 50 ms without one (rider-commit.ts). Resolves after its commit; same rules for `work`.
    */
   transactLater(work: (transaction: Transaction<Database>) => Promise<unknown>): Promise<void>;
+  /**
+   * `transact` for work that is a single statement. On PostgreSQL it runs alone, in the implicit
+   * transaction of the statement (one round trip instead of BEGIN, statement, COMMIT), unless
+   * `transactLater` writes are waiting: then in a transaction with them, as `transact`. On SQLite
+   * it is `transact` (the group commit).
+   */
+  transactStatement<T>(work: (executor: Kysely<Database> | Transaction<Database>) => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
 
@@ -145,6 +152,7 @@ function openSqlite(filename: string, walCheckpointThread: boolean): StoreHandle
     transactLater: async (work) => {
       await group.run(work);
     },
+    transactStatement: (work) => group.run(work),
     close: async () => {
       await checkpointer?.close();
       await db.destroy();
@@ -207,7 +215,14 @@ async function openPostgres(connectionString: string, schema: string | undefined
   pool.on('connect', (client) => client.on('error', () => {}));
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   const riders = createRiderCommit(db);
-  return { db, dialect: 'postgres', transact: (work) => riders.transact(work), transactLater: (work) => riders.later(work), close: () => db.destroy() };
+  return {
+    db,
+    dialect: 'postgres',
+    transact: (work) => riders.transact(work),
+    transactLater: (work) => riders.later(work),
+    transactStatement: (work) => riders.statement(work),
+    close: () => db.destroy(),
+  };
 }
 
 async function createSchemaIfMissing(connectionString: string, schema: string): Promise<void> {

@@ -24,8 +24,13 @@ interface Rider {
 export interface RiderCommit {
   /** Runs `work` in a transaction, with the riders waiting at that moment written first. */
   transact<T>(work: Work<T>): Promise<T>;
-  /** Commits `work` with the next `transact`, or alone after at most `maxDelayMs`. */
+  /** Commits `work` with the next `transact` or `statement`, or alone after at most `maxDelayMs`. */
   later(work: Work<unknown>): Promise<void>;
+  /**
+   * For work that is one statement: run alone (its own implicit transaction, one round trip) when
+   * no rider waits, else as `transact` does, after the riders in one transaction.
+   */
+  statement<T>(work: (executor: Kysely<Database> | Transaction<Database>) => Promise<T>): Promise<T>;
 }
 
 export interface RiderCommitOptions {
@@ -55,7 +60,7 @@ export function createRiderCommit(db: Kysely<Database>, options: RiderCommitOpti
     }
   }
 
-  return {
+  const commit: RiderCommit = {
     async transact<T>(work: Work<T>): Promise<T> {
       const taken = take();
       if (taken.length === 0) return db.transaction().execute(work);
@@ -81,5 +86,10 @@ export function createRiderCommit(db: Kysely<Database>, options: RiderCommitOpti
         }, maxDelayMs);
       });
     },
+
+    statement(work) {
+      return riders.length === 0 ? work(db) : commit.transact(work);
+    },
   };
+  return commit;
 }

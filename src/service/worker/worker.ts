@@ -12,7 +12,7 @@ import { scrubText } from '../../triage/scrubber.js';
 import type { TriageDecision } from '../../triage/types.js';
 import type { HelpdeskConnector, HelpdeskProvider } from '../connectors/helpdesk-connector.js';
 import type { ClaimedDelivery, OutboxDispatcher } from '../outbox/outbox-dispatcher.js';
-import { processTicket } from '../process-ticket.js';
+import { type DecisionParts, processTicket } from '../process-ticket.js';
 import {
   errorMessage,
   type FailedJobHandler,
@@ -24,7 +24,7 @@ import {
 import type { Logger } from '../queue/logger.js';
 import type { Database } from '../store/database.js';
 import type { StoredTicket } from '../store/repositories/ticket-repository.js';
-import { beginTicketRun, beginTicketRunAlone, type TicketRunStart } from '../ticket-run-start.js';
+import { beginTicketRun, beginTicketRunAlone, runStartInFetch, type TicketRunStart } from '../ticket-run-start.js';
 import type { TriageRuntime } from '../triage-runtime.js';
 import { enrichPendingTicket } from './enrich-ticket.js';
 import { recordTriageFailure } from './failure-draft.js';
@@ -113,6 +113,19 @@ export function createWorker(options: WorkerOptions): Worker {
           const lease = await dispatcher.claimWithin(transaction, decided.outbox);
           claimed = lease ? { entry: decided.outbox, ticket: decided.ticket, sealedText: decided.sealedText, lease } : undefined;
         },
+        // PostgreSQL: the same two writes as parts of the decision's one statement, where the
+        // queue can end its job that way (pg-boss; the jobs-table queue only in a transaction).
+        ...(job.completionStatement !== undefined || job.completeWithin === undefined
+          ? {
+              decisionParts: {
+                ...(job.completionStatement ? { completeJob: (guard) => job.completionStatement!(guard) } : {}),
+                claimLease: (entry) => dispatcher.claimPart(entry),
+                committed: (decided, lease) => {
+                  claimed = lease ? { entry: decided.outbox, ticket: decided.ticket, sealedText: decided.sealedText, lease } : undefined;
+                },
+              } satisfies DecisionParts,
+            }
+          : {}),
       });
     } catch (error) {
       options.observeFailure?.();
@@ -153,7 +166,11 @@ export function createWorker(options: WorkerOptions): Worker {
 
     async start() {
       if (state !== 'created') throw new Error(`the worker cannot start: it is ${state}`);
-      await queue.start(handleJob, { concurrency: options.concurrency, prepare });
+      await queue.start(handleJob, {
+        concurrency: options.concurrency,
+        prepare,
+        ...(runtime.store.dialect === 'postgres' ? { prepareInFetch: runStartInFetch(runtime.store, { model: runtime.deps.model.modelId }) } : {}),
+      });
       state = 'active';
       logger.info({ queue: queue.kind, concurrency: options.concurrency }, 'worker started');
       if (sweepIntervalMs > 0) {

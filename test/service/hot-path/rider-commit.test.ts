@@ -59,4 +59,32 @@ describe('rider commit on PostgreSQL', () => {
     await rider;
     expect(await storedDeliveries()).toEqual(['rider']);
   });
+
+  it('statement: one round trip and no BEGIN when no rider waits', async () => {
+    const riders = createRiderCommit(fixture.store.db, { maxDelayMs: 60_000 });
+    const counter = startStatementCounter({ record: true });
+    try {
+      expect(await riders.statement((executor) => record('alone-statement')(executor as never))).toBe(true);
+    } finally {
+      counter.stop();
+    }
+    expect(counter.postgres).toEqual({ statements: 1, commits: 1 });
+    expect(counter.recorded.some((text) => /^\s*begin/i.test(text))).toBe(false);
+    expect(await storedDeliveries()).toEqual(['alone-statement']);
+  });
+
+  it('statement: in one transaction with the riders waiting, which resolve after its commit', async () => {
+    const riders = createRiderCommit(fixture.store.db, { maxDelayMs: 60_000 });
+    const counter = startStatementCounter();
+    try {
+      const later = riders.later(record('rider'));
+      expect(await riders.statement((executor) => record('statement')(executor as never))).toBe(true);
+      await later;
+    } finally {
+      counter.stop();
+    }
+    // BEGIN, the rider, the statement, COMMIT.
+    expect(counter.postgres).toEqual({ statements: 4, commits: 1 });
+    expect(await storedDeliveries()).toEqual(['rider', 'statement']);
+  });
 });

@@ -109,15 +109,16 @@ export async function insertOutboxIfAbsent(
     ])
   ).rows;
   if (insertedRow) return { inserted: true, row: toOutboxEntry(insertedRow) };
-  const existing = await db
-    .selectFrom('outbox')
-    .selectAll()
-    .where('idempotency_key', '=', entry.idempotencyKey)
-    .executeTakeFirst();
+  const existing = await getOutboxByKey(db, entry.idempotencyKey);
   if (!existing) {
     throw new StoreError(`outbox entry ${entry.idempotencyKey} conflicted with a row that no longer exists; retry`);
   }
-  return { inserted: false, row: toOutboxEntry(existing) };
+  return { inserted: false, row: existing };
+}
+
+export async function getOutboxByKey(db: Executor, idempotencyKey: string): Promise<OutboxEntry | null> {
+  const row = await db.selectFrom('outbox').selectAll().where('idempotency_key', '=', idempotencyKey).executeTakeFirst();
+  return row ? toOutboxEntry(row) : null;
 }
 
 export async function getOutboxEntry(db: Executor, id: string): Promise<OutboxEntry | null> {
@@ -266,7 +267,7 @@ async function updateOutbox(db: Executor, id: string, changes: UpdateObject<Data
   return toOutboxEntry(row);
 }
 
-function toOutboxEntry(row: OutboxRow): OutboxEntry {
+export function toOutboxEntry(row: OutboxRow): OutboxEntry {
   return {
     id: row.id,
     ticketId: row.ticket_id,

@@ -12,7 +12,7 @@
  * exists, has no decision and, when asked, no pending enrichment; the caller reads a decision
  * that exists with a statement of its own (a rare, duplicate run).
  */
-import { sql, type Kysely } from 'kysely';
+import { type Kysely, type RawBuilder, sql } from 'kysely';
 import type { Database } from '../database.js';
 import { nowTimestamp } from '../dialect.js';
 import { timeOrderedId } from '../time-ordered-id.js';
@@ -34,42 +34,86 @@ export type RunStartRow =
   | { kind: 'pending-enrichment'; ticket: TicketRow }
   | { kind: 'started'; ticket: TicketRow; run: Run };
 
-type Row = TicketRow & { decided: boolean; run_attempt: number | string | null };
+export type Row = TicketRow & { decided: boolean; run_attempt: number | string | null };
 
 export async function startRunInOneStatement(db: Kysely<Database>, input: RunStartInput): Promise<RunStartRow> {
+  const parts = runStartParts({ ticketId: sql`${input.ticketId}`, firstAttempt: sql`${input.firstAttempt}::boolean` }, input);
+  const { rows } = await sql<Row>`
+    with ${parts.ctes}
+    select ticket.*, (select attempt from run) as run_attempt from ticket`.execute(db);
+  return parts.read(rows[0]);
+}
+
+export interface RunStartParts {
+  /** The CTEs `ticket`, `startable`, `abandoned`, `run` and `marked`, comma-separated, for a WITH. */
+  ctes: RawBuilder<unknown>;
+  /**
+   * The start as one JSON value for a statement's select list: the ticket's row with `decided` and
+   * `run_attempt`, the string "locked" when `skipLocked` passed over the ticket, null when there is none.
+   */
+  json: RawBuilder<unknown>;
+  read(row: Row | undefined): RunStartRow;
+  /** `json`'s value as the statement returned it. */
+  readJson(value: unknown): RunStartRow | { kind: 'locked' };
+}
+
+/**
+ * The start's CTEs for a statement that finds the ticket id itself: the pg-boss fetch (pg-boss-queue.ts)
+ * reads it from the job it takes, in the same statement. `skipLocked`: a ticket whose row another
+ * transaction holds is not waited for (a fetch holds its job's row lock, and a decision holds the
+ * ticket's before the job's: waiting could deadlock); the start then reads as `locked` and the
+ * caller starts it on its own.
+ */
+export function runStartParts(
+  target: { ticketId: RawBuilder<unknown>; firstAttempt: RawBuilder<unknown> },
+  input: Omit<RunStartInput, 'ticketId' | 'firstAttempt'>,
+  options: { skipLocked?: boolean } = {},
+): RunStartParts {
   const runId = timeOrderedId();
   const now = nowTimestamp();
-  const { rows } = await sql<Row>`
-    with ticket as (
+  const { ticketId, firstAttempt } = target;
+  const ctes = sql`ticket as (
       select tickets.*, exists (select 1 from decisions where decisions.ticket_id = tickets.id) as decided
-      from tickets where tickets.id = ${input.ticketId} for update
+      from tickets where tickets.id = ${ticketId} for update${options.skipLocked ? sql` skip locked` : sql``}
     ), startable as (
       select 1 from ticket where not decided and (not ${input.stopAtPendingEnrichment}::boolean or pending_enrichment is null)
     ), abandoned as (
       update runs set status = 'failed', error = ${input.abandonedReason}, finished_at = ${now}
-      where ticket_id = ${input.ticketId} and status = 'running' and exists (select 1 from startable)
-        and not exists (select 1 from ticket where ${input.firstAttempt}::boolean and status = 'queued')
+      where ticket_id = ${ticketId} and status = 'running' and exists (select 1 from startable)
+        and not exists (select 1 from ticket where ${firstAttempt} and status = 'queued')
       returning id
     ), run as (
       insert into runs (id, ticket_id, attempt, status, model, started_at, finished_at, error)
-      select ${runId}, ${input.ticketId}, coalesce((select max(attempt) from runs where ticket_id = ${input.ticketId}), 0) + 1,
+      select ${runId}, ${ticketId}, coalesce((select max(attempt) from runs where ticket_id = ${ticketId}), 0) + 1,
         'running', ${input.model}, ${now}, null, null
       from startable
       returning attempt
     ), marked as (
       update tickets set status = 'running', updated_at = ${now}
-      where id = ${input.ticketId} and exists (select 1 from run)
+      where id = ${ticketId} and exists (select 1 from run)
       returning id
-    )
-    select ticket.*, (select attempt from run) as run_attempt from ticket`.execute(db);
-  const row = rows[0];
-  if (!row) return { kind: 'missing' };
-  const { decided, run_attempt: attempt, ...ticket } = row;
-  if (decided) return { kind: 'decided', ticket };
-  if (attempt === null) return { kind: 'pending-enrichment', ticket };
-  return {
-    kind: 'started',
-    ticket,
-    run: { id: runId, ticketId: input.ticketId, attempt: Number(attempt), status: 'running', model: input.model, startedAt: now, finishedAt: null, error: null },
+    )`;
+  const json = sql`coalesce(
+      (select to_jsonb(started) from (select ticket.*, (select attempt from run) as run_attempt from ticket) as started),
+      (select to_jsonb('locked'::text) from tickets where tickets.id = ${ticketId}))`;
+  const parts: RunStartParts = {
+    ctes,
+    json,
+    readJson(value) {
+      if (value === 'locked') return { kind: 'locked' };
+      return parts.read(value === null || value === undefined ? undefined : (value as Row));
+    },
+    read(row) {
+      if (!row) return { kind: 'missing' };
+      const { decided, run_attempt: attempt, ...ticket } = row;
+      if (decided) return { kind: 'decided', ticket };
+      if (attempt === null || attempt === undefined) return { kind: 'pending-enrichment', ticket };
+      return {
+        kind: 'started',
+        ticket,
+        run: { id: runId, ticketId: ticket.id, attempt: Number(attempt), status: 'running', model: input.model, startedAt: now, finishedAt: null, error: null },
+      };
+    },
   };
+  return parts;
 }
