@@ -5,6 +5,7 @@
  */
 import { allMatches } from './regex-matches.js';
 import { isAllowedHost } from './reply-rules-links.js';
+import { namesOwnAddress } from './own-address-context.js';
 import { detectPii } from './scrubber-detect.js';
 import { headerField, replyHeaderLength } from './mail/mail-headers.js';
 import { decodesToText, ENCODED_TEXT_MARKER } from './encoded-text.js';
@@ -121,15 +122,17 @@ export function findInjectionSignals(
   for (const email of detectPii(body, new Set(['email']))) {
     const address = email.value.toLowerCase();
     const host = address.slice(address.lastIndexOf('@') + 1);
-    if (own.has(address) || isAllowedHost(host, allow.ownHosts)) continue;
+    if (own.has(address) || isAllowedHost(host, allow.ownHosts) || namesOwnAddress(body, email.start, email.end)) continue;
     add('third-party', email.value);
     break;
   }
   // The service triages the stored ticket, whose emails the scrubber has masked to their domain
   // ("[email:***@bigcorp.example]"): another domain than the customer's is someone else.
   const ownDomains = new Set([...own].map((email) => email.slice(email.lastIndexOf('@') + 1)));
-  for (const [marker, domain = ''] of allMatches(body, SCRUBBED_EMAIL)) {
+  for (const match of allMatches(body, SCRUBBED_EMAIL)) {
+    const [marker, domain = ''] = match;
     if (ownDomains.has(domain.toLowerCase()) || isAllowedHost(domain, allow.ownHosts)) continue;
+    if (namesOwnAddress(body, match.index, match.index + marker.length)) continue;
     add('third-party', marker);
     break;
   }
