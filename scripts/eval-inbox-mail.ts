@@ -32,7 +32,7 @@ import {
   readHeldOutExamples,
 } from '../src/triage/local-model/intent-training-data.js';
 import { classifyRequest, requestClassifier } from '../src/triage/local-model/request-classification.js';
-import { defaultRequestsKbTopicsBPath } from '../src/triage/local-model/intent-training-data.js';
+import { defaultRequestsKbTopicsBPath, defaultRequestsShortXPath, defaultRequestsShortYPath } from '../src/triage/local-model/intent-training-data.js';
 
 try {
   const { values } = parseArgs({
@@ -61,6 +61,9 @@ try {
     return { count, accuracy: count === 0 ? 0 : right / count };
   };
   const kbTopicsB = evaluateClassifier(requestClassifier(classifier), readHeldOutExamples(defaultRequestsKbTopicsBPath));
+  // Short requests typed after their training files (requests-short-x/-y): "short x" and "short y".
+  const shortX = evaluateClassifier(requestClassifier(classifier), readHeldOutExamples(defaultRequestsShortXPath));
+  const shortY = evaluateClassifier(requestClassifier(classifier), readHeldOutExamples(defaultRequestsShortYPath));
   const matrix = evaluateTags(tagged, (text) => {
     // As the pipeline reads a mail: the intent by its request, with that confidence.
     const intent = classifyRequest(classifier, text);
@@ -93,6 +96,10 @@ try {
           kbTopicsAAccuracy: kbTopicsA.accuracy,
           kbTopicsAEce: kbTopicsA.calibration.expectedCalibrationError,
           kbTopicsASure: sureShare(kbTopicsA),
+          shortXAccuracy: shortX.accuracy,
+          shortXSure: sureShare(shortX),
+          shortYAccuracy: shortY.accuracy,
+          shortYSure: sureShare(shortY),
           matrix,
           wordLists,
           tagModel,
@@ -104,7 +111,7 @@ try {
   } else {
     const percent = (value: number) => `${(value * 100).toFixed(1)}%`;
     console.log(`${rows.length} held-out mails (${tagged.length} tag-labelled)  intent accuracy ${percent(intents.accuracy)} (${intents.correct}/${intents.total})`);
-    for (const [name, evaluation] of [['whole mail', intents], ['by its request', requests], ['one-line requests', oneLiners], ['requests apart', requestsApart], ['requests voices', requestsVoices], ['mail voices', mailVoices]] as const) {
+    for (const [name, evaluation] of [['whole mail', intents], ['by its request', requests], ['one-line requests', oneLiners], ['requests apart', requestsApart], ['requests voices', requestsVoices], ['mail voices', mailVoices], ['short x', shortX], ['short y', shortY]] as const) {
       const sure = sureShare(evaluation);
       console.log(
         `  ${name.padEnd(18)} accuracy ${percent(evaluation.accuracy)} (${evaluation.correct}/${evaluation.total})  ECE ${evaluation.calibration.expectedCalibrationError.toFixed(3)}  ` +

@@ -93,6 +93,14 @@ export const defaultRequestsMailVoicesPath = join(defaultTrainingDirectory, 'hel
  */
 export const defaultRequestsKbTopicsAPath = join(defaultTrainingDirectory, 'held-out', 'requests-kb-topics-a.jsonl');
 
+/**
+ * One-line requests for the intents short requests confuse (refunds, ordering, delivery; passwords,
+ * accounts, addresses, invoices, fees, payments), each typed after its training file
+ * (requests-short-x/-y.jsonl) in other words by the same writer, on 2026-12-05: a dev set.
+ */
+export const defaultRequestsShortXPath = join(defaultTrainingDirectory, 'held-out', 'requests-short-x.jsonl');
+export const defaultRequestsShortYPath = join(defaultTrainingDirectory, 'held-out', 'requests-short-y.jsonl');
+
 export function readHeldOutExamples(path: string = defaultHeldOutPath): TrainingExample[] {
   return parseTrainingExamples(readFileSync(path, 'utf8'), path);
 }
