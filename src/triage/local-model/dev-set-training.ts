@@ -49,6 +49,12 @@ export const DEV_SETS_TRAINED_ON = [
   'inbox-dev-26',
   'inbox-dev-27',
   'inbox-dev-28',
+  'inbox-dev-29',
+  'inbox-dev-30',
+  'inbox-dev-31',
+  'inbox-dev-32',
+  'inbox-dev-33',
+  'inbox-dev-34',
 ] as const;
 
 /**
