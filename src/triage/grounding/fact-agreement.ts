@@ -223,6 +223,31 @@ export function disagreementsWith(sentence: string, sourceText: string, context 
  * agrees with it in every respect. `context` is the windows' sentences with their neighbours.
  */
 export function factDisagreements(sentence: string, supporting: readonly string[], context: string): Disagreement[] {
+  const key = JSON.stringify([sentence, supporting, context]);
+  let known = disagreementsByInput.get(key);
+  if (known === undefined) {
+    if (disagreementsByInput.size >= DISAGREEMENT_CACHE_LIMIT) disagreementsByInput.clear();
+    disagreementsByInput.set(key, (known = readDisagreements(sentence, supporting, context)));
+  }
+  // Copies: a caller may change what it was given, never what the next reply is given.
+  return known.map((disagreement) => ({ ...disagreement }));
+}
+
+/**
+ * The disagreements of a sentence with its windows depend on nothing but the sentence, the windows
+ * and their context, and replies are made of the knowledge base's answers backed by its sentences:
+ * the same three come back ticket after ticket. Kept between tickets; past the limit the table
+ * starts again.
+ */
+const disagreementsByInput = new Map<string, readonly Disagreement[]>();
+export const DISAGREEMENT_CACHE_LIMIT = 10_000;
+
+/** How many inputs the table holds (for tests). */
+export function disagreementCacheSize(): number {
+  return disagreementsByInput.size;
+}
+
+function readDisagreements(sentence: string, supporting: readonly string[], context: string): Disagreement[] {
   let closest: Disagreement[] | undefined;
   // A clause window inside a supporting sentence window is not a way around that sentence: the
   // reply is aligned to the whole sentence when the whole sentence supports it.

@@ -29,19 +29,63 @@ export interface UnboundFact {
  * Names are left to the entity check of the whole reply: a greeting's name has no source sentence.
  */
 export function unboundFacts(sentence: string, supporting: readonly string[], given: ReadonlyMap<EntityKind, ReadonlySet<string>>): UnboundFact[] {
-  const keys = entityKeys(supporting);
+  const { entities, states } = unboundBySupport(sentence, supporting);
   const unbound: UnboundFact[] = [];
-  for (const entity of extractEntities(sentence)) {
-    if (entity.kind === 'name') continue;
-    if (keys.get(entity.kind)?.has(entity.key) || given.get(entity.kind)?.has(entity.key)) continue;
-    if (entity.kind === 'number' && (keys.get('money')?.has(entity.key) || given.get('money')?.has(entity.key))) continue;
+  for (const entity of entities) {
+    if (given.get(entity.kind)?.has(entity.key)) continue;
+    if (entity.kind === 'number' && given.get('money')?.has(entity.key)) continue;
     unbound.push({ kind: entity.kind, text: entity.text });
   }
+  for (const state of states) unbound.push({ ...state });
+  return unbound;
+}
+
+interface UnboundBySupport {
+  /** The sentence's entities (names aside) that the supporting windows do not state, in order. */
+  entities: readonly { kind: EntityKind; text: string; key: string }[];
+  /** Its state words that they do not hold. */
+  states: readonly UnboundFact[];
+}
+
+/**
+ * What the supporting windows leave unbound depends on nothing but the sentence and the windows, and
+ * replies are made of the knowledge base's answers backed by its sentences: the same pairs come back
+ * ticket after ticket. Kept between tickets; past the limit the table starts again. What the
+ * customer wrote (`given`) is applied per call.
+ */
+const unboundBySupportTable = new Map<string, UnboundBySupport>();
+export const UNBOUND_CACHE_LIMIT = 10_000;
+
+/** How many (sentence, windows) pairs the table holds (for tests). */
+export function unboundCacheSize(): number {
+  return unboundBySupportTable.size;
+}
+
+function unboundBySupport(sentence: string, supporting: readonly string[]): UnboundBySupport {
+  const key = JSON.stringify([sentence, supporting]);
+  let known = unboundBySupportTable.get(key);
+  if (known === undefined) {
+    if (unboundBySupportTable.size >= UNBOUND_CACHE_LIMIT) unboundBySupportTable.clear();
+    unboundBySupportTable.set(key, (known = readUnboundBySupport(sentence, supporting)));
+  }
+  return known;
+}
+
+function readUnboundBySupport(sentence: string, supporting: readonly string[]): UnboundBySupport {
+  const keys = entityKeys(supporting);
+  const entities: { kind: EntityKind; text: string; key: string }[] = [];
+  for (const entity of extractEntities(sentence)) {
+    if (entity.kind === 'name') continue;
+    if (keys.get(entity.kind)?.has(entity.key)) continue;
+    if (entity.kind === 'number' && keys.get('money')?.has(entity.key)) continue;
+    entities.push({ kind: entity.kind, text: entity.text, key: entity.key });
+  }
+  const states: UnboundFact[] = [];
   const supportingWords = new Set((supporting.join(' ').toLowerCase().match(STATE_WORD) ?? []).map(foldSpelling));
   for (const [word] of allMatches(sentence, STATE_WORD)) {
-    if (!supportingWords.has(foldSpelling(word.toLowerCase()))) unbound.push({ kind: 'state', text: word });
+    if (!supportingWords.has(foldSpelling(word.toLowerCase()))) states.push({ kind: 'state', text: word });
   }
-  return unbound;
+  return { entities, states };
 }
 
 function foldSpelling(word: string): string {

@@ -145,28 +145,27 @@ interface PreparedWindow {
   ids: string[];
   text: string;
   negated: boolean;
+  reading: WindowReading;
+  /** Made only of shared sentences: its scores may be kept between tickets. */
+  shared: boolean;
 }
 
-/**
- * The windows, and for each content word and each 4-gram the windows that hold it (each window
- * once, in order): a sentence is scored against every window by walking its own words and grams'
- * lists, not every window's sets, which counts the same shares with a fraction of the lookups.
- */
+/** The windows of a run, in order: a sentence is scored against each by its words' and grams' shares. */
 export interface PreparedWindows {
   windows: PreparedWindow[];
-  byWord: Map<string, number[]>;
-  byGram: Map<string, number[]>;
 }
 
 /** A window's text as sentence support reads it. */
 interface WindowReading {
-  words: readonly string[];
-  grams: readonly string[];
+  /** The text read (for a shared window, the one copy its table keeps). */
+  text: string;
+  words: ReadonlySet<string>;
+  grams: ReadonlySet<string>;
   negated: boolean;
 }
 
 function readWindow(text: string): WindowReading {
-  return { words: [...new Set(contentWords(text))], grams: [...grams(text)], negated: NEGATION.test(text) };
+  return { text, words: new Set(contentWords(text)), grams: grams(text), negated: NEGATION.test(text) };
 }
 
 /**
@@ -188,30 +187,26 @@ function sharedReading(text: string): WindowReading {
 }
 
 /**
- * `wanted`: when given, only these words and grams are listed (a sentence scored against these
- * windows must hold no others: assessSentences gives every word and gram of its claims).
+ * The score of a text (a reply's sentence or clause) in a shared window, kept between tickets by
+ * text and window: replies are made of the knowledge base's answers and scored against its
+ * sentences, so the same pairs come back ticket after ticket. A score depends on nothing but the two
+ * texts; past the limit (pairs in all) the table starts again.
  */
-export function prepareWindows(
-  sources: readonly SourceSentence[],
-  shared: ReadonlySet<string> = new Set(),
-  wanted?: { words: ReadonlySet<string>; grams: ReadonlySet<string> },
-): PreparedWindows {
-  const prepared: PreparedWindows = { windows: [], byWord: new Map(), byGram: new Map() };
-  const index = (map: Map<string, number[]>, keys: readonly string[], window: number, only: ReadonlySet<string> | undefined) => {
-    for (const key of keys) {
-      if (only && !only.has(key)) continue;
-      const list = map.get(key);
-      if (list) list.push(window);
-      else map.set(key, [window]);
-    }
-  };
+const sharedScores = new Map<string, Map<string, number>>();
+let sharedScoreCount = 0;
+export const SHARED_SCORES_LIMIT = 100_000;
+
+/** How many (text, shared window) scores the table holds (for tests). */
+export function sharedScoreCacheSize(): number {
+  return sharedScoreCount;
+}
+
+export function prepareWindows(sources: readonly SourceSentence[], shared: ReadonlySet<string> = new Set()): PreparedWindows {
+  const prepared: PreparedWindows = { windows: [] };
   const prepare = (members: SourceSentence[], isShared: boolean) => {
     const text = members.map((member) => member.text).join(' ');
     const reading = isShared ? sharedReading(text) : readWindow(text);
-    const window = prepared.windows.length;
-    prepared.windows.push({ ids: members.map((member) => member.id), text, negated: reading.negated });
-    index(prepared.byWord, reading.words, window, wanted?.words);
-    index(prepared.byGram, reading.grams, window, wanted?.grams);
+    prepared.windows.push({ ids: members.map((member) => member.id), text, negated: reading.negated, reading, shared: isShared });
   };
   sources.forEach((source, index) => {
     const isShared = shared.has(source.text);
@@ -243,25 +238,32 @@ export function supportOf(
   sentence: string,
   prepared: PreparedWindows,
 ): { score: number; sourceIds: string[]; supportingTexts: string[]; supportingIds: string[] } {
-  const words = contentWords(sentence);
-  const sentenceGrams = grams(sentence);
-  const negated = NEGATION.test(sentence);
   const { windows } = prepared;
-  // Per window: how many of the sentence's words (with repeats) and distinct grams it holds.
-  const wordHits = new Int32Array(windows.length);
-  for (const word of words) for (const window of prepared.byWord.get(word) ?? []) wordHits[window]! += 1;
-  const gramHits = new Int32Array(windows.length);
-  for (const gram of sentenceGrams) for (const window of prepared.byGram.get(gram) ?? []) gramHits[window]! += 1;
+  let reading: { words: string[]; grams: Set<string>; negated: boolean } | undefined;
+  const read = () => (reading ??= { words: contentWords(sentence), grams: grams(sentence), negated: NEGATION.test(sentence) });
+  let kept = sharedScores.get(sentence);
   let best = { score: 0, sourceIds: [] as string[] };
   const single: PreparedWindow[] = [];
   const paired: PreparedWindow[] = [];
-  windows.forEach((window, index) => {
-    const tokenShare = words.length === 0 ? 1 : wordHits[index]! / words.length;
-    const gramShare = sentenceGrams.size === 0 ? 1 : gramHits[index]! / sentenceGrams.size;
-    const score = window.negated === negated ? (tokenShare + gramShare) / 2 : 0;
+  for (const window of windows) {
+    let score = window.shared ? kept?.get(window.reading.text) : undefined;
+    if (score === undefined) {
+      score = scoreIn(read(), window);
+      if (window.shared) {
+        if (sharedScoreCount >= SHARED_SCORES_LIMIT) {
+          sharedScores.clear();
+          sharedScoreCount = 0;
+          kept = undefined;
+        }
+        if (!kept) sharedScores.set(sentence, (kept = new Map()));
+        // Keyed on the reading's copy of the text, which its table keeps anyway: not this run's copy.
+        kept.set(window.reading.text, score);
+        sharedScoreCount += 1;
+      }
+    }
     if (score > best.score) best = { score, sourceIds: window.ids };
     if (score >= SUPPORT_THRESHOLD) (window.ids.length > 1 ? paired : single).push(window);
-  });
+  }
   const supporting = single.length > 0 ? single : paired;
   return {
     score: Number(best.score.toFixed(3)),
@@ -269,6 +271,21 @@ export function supportOf(
     supportingTexts: supporting.map((window) => window.text),
     supportingIds: [...new Set(supporting.flatMap((window) => window.ids))],
   };
+}
+
+/**
+ * How much of the sentence the window holds: the share of its content words (with repeats) and of
+ * its distinct 4-grams found in the window, averaged; nothing when their negations differ.
+ */
+function scoreIn(sentence: { words: readonly string[]; grams: ReadonlySet<string>; negated: boolean }, window: PreparedWindow): number {
+  if (window.negated !== sentence.negated) return 0;
+  let wordHits = 0;
+  for (const word of sentence.words) if (window.reading.words.has(word)) wordHits += 1;
+  let gramHits = 0;
+  for (const gram of sentence.grams) if (window.reading.grams.has(gram)) gramHits += 1;
+  const tokenShare = sentence.words.length === 0 ? 1 : wordHits / sentence.words.length;
+  const gramShare = sentence.grams.size === 0 ? 1 : gramHits / sentence.grams.size;
+  return (tokenShare + gramShare) / 2;
 }
 
 function containmentIn(words: readonly string[], sentenceGrams: ReadonlySet<string>, window: { words: ReadonlySet<string>; grams: ReadonlySet<string> }): number {
@@ -307,16 +324,7 @@ function neighbourhood(ids: readonly string[], sources: readonly SourceSentence[
 /** `shared`: the source texts whose readings may be kept between tickets (RunSources.shared). */
 export function assessSentences(reply: string, sources: readonly SourceSentence[], shared?: ReadonlySet<string>): SentenceSupport[] {
   const sentences = splitSentences(reply).map((sentence) => ({ sentence, kind: classifySentence(sentence), clauses: clausesOf(sentence) }));
-  // Only the words and grams the claims hold are ever looked up: the windows list no others.
-  const wanted = { words: new Set<string>(), grams: new Set<string>() };
-  for (const { sentence, kind, clauses } of sentences) {
-    if (kind !== 'claim') continue;
-    for (const text of [sentence, ...clauses]) {
-      for (const word of contentWords(text)) wanted.words.add(word);
-      for (const gram of grams(text)) wanted.grams.add(gram);
-    }
-  }
-  const windows = prepareWindows(sources, shared, wanted);
+  const windows = prepareWindows(sources, shared);
   return sentences.map(({ sentence, kind, clauses }) => {
     if (kind !== 'claim') return { sentence, kind, score: 1, sourceIds: [], supportingTexts: [], context: '' };
     const { supportingIds, ...support } = supportOf(sentence, windows);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { entityKeys } from '../../../src/triage/grounding/reply-entities.js';
-import { assessSentences } from '../../../src/triage/grounding/sentence-support.js';
+import { SHARED_SCORES_LIMIT, assessSentences, sharedScoreCacheSize } from '../../../src/triage/grounding/sentence-support.js';
 
 const sources = [
   { id: 'kb:reset#1', text: 'We will email you a reset link that works for 60 minutes.' },
@@ -20,6 +20,33 @@ describe('sentence support with readings kept between tickets', () => {
     // The same text under another id, next to another sentence: the kept reading is the text's alone.
     const moved = [sources[2]!, { ...sources[0]!, id: 'kb:other#1' }];
     expect(assessSentences(reply, moved, shared)).toEqual(assessSentences(reply, moved));
+  });
+});
+
+describe('scores in shared windows kept between tickets', () => {
+  it('keeps one score per (sentence, shared window) pair and none for the run\'s own windows', () => {
+    const stamp = Date.now();
+    const own = [{ id: `order:B${stamp}#1`, text: `Your order B${stamp} is currently delivered.` }];
+    const run = [...sources.slice(0, 2), ...own];
+    const shared = new Set(sources.slice(0, 2).map((source) => source.text));
+    const text = `Hi Ada,\n\nWe will email you a reset link that works for ${stamp} minutes.`;
+    const before = sharedScoreCacheSize();
+    const first = assessSentences(text, run, shared);
+    // One claim against the shared windows: two sentences, the clauses of the second, and the pair.
+    expect(sharedScoreCacheSize() - before).toBe(5);
+    expect(assessSentences(text, run, shared)).toEqual(first);
+    expect(sharedScoreCacheSize() - before).toBe(5);
+    expect(first).toEqual(assessSentences(text, run));
+  });
+
+  it('starts again past its limit and still scores as read anew', () => {
+    const shared = new Set(sources.map((source) => source.text));
+    for (let index = 0; sharedScoreCacheSize() < SHARED_SCORES_LIMIT - 10; index += 1) {
+      assessSentences(`Reset link number ${index} works for an hour.`, sources, shared);
+    }
+    for (let index = 0; index < 10; index += 1) assessSentences(`Another reset link ${index} works.`, sources, shared);
+    expect(sharedScoreCacheSize()).toBeLessThanOrEqual(SHARED_SCORES_LIMIT);
+    expect(assessSentences(reply, sources, shared)).toEqual(assessSentences(reply, sources));
   });
 });
 
