@@ -5,6 +5,7 @@
  * not one of our hosts, goes to a person. Our own hosts and their subdomains are ours; any other
  * domain that merely contains a common word is left alone by requiring the whole brand label.
  */
+import { isAllowedHost } from './reply-rules-links.js';
 
 /** The brand labels of our hosts: "northwind" for northwind.example and help.northwind.example. */
 function brandLabels(ownHosts: readonly string[]): string[] {
@@ -15,13 +16,6 @@ function brandLabels(ownHosts: readonly string[]): string[] {
   });
   // A short label ("ab.example") would match too much of other people's domains to mean anything.
   return [...new Set(labels)].filter((label) => label.length >= 5);
-}
-
-function isOwnDomain(domain: string, ownHosts: readonly string[]): boolean {
-  return ownHosts.some((host) => {
-    const own = host.toLowerCase();
-    return domain === own || domain.endsWith(`.${own}`) || own.endsWith(`.${domain}`);
-  });
 }
 
 /** One substitution, insertion or deletion apart ("northwlnd", "nortwind", "northwinds"). */
@@ -52,7 +46,7 @@ export function readLookalikeSender(email: string | undefined, ownHosts: readonl
   const at = email?.lastIndexOf('@') ?? -1;
   if (!email || at < 0) return undefined;
   const domain = email.slice(at + 1).trim().toLowerCase().replace(/\.$/, '');
-  if (!domain || isOwnDomain(domain, ownHosts)) return undefined;
+  if (!domain || isAllowedHost(domain, ownHosts)) return undefined;
   const words = domain.split(/[.-]/).filter(Boolean);
   for (const brand of brandLabels(ownHosts)) {
     if (domain.includes(brand)) return domain;

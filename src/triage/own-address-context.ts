@@ -32,7 +32,7 @@ const OWN_BEFORE = new RegExp(
 const OWN_AFTER = /^[\s),]{0,3}(?:(?:and|&)\s+[^\s]+@[^\s]+\s+)?(?:(?:are|is|was)\s+(?:both\s+|also\s+|all\s+)?(?:mine|my\s+own|my\s+(?:other|old|work|private)\b)|\(\s*(?:mine|my\s+(?:old|other|work|private)\b[^)]*)\)|\s*into\s+(?:this|my)\s+(?:one|account)|\s+(?:for|on|as)\s+my\s+(?:account|login)|,?\s+(?:both|they(?:'re|\s+are))\s+(?:are\s+)?mine)/i;
 
 // "his email", "with her own email": someone else's address, however the sentence began.
-const SOMEONE_ELSES = /\b(?:his|her|their|him|them|hers|theirs)\b(?:[^.?!\n]|\.(?=\S)){0,25}$/i;
+const SOMEONE_ELSES = new RegExp(`\\b(?:his|her|their|him|them|hers|theirs)\\b${GAP(25)}$`, 'i');
 
 export function namesOwnAddress(text: string, start: number, end: number): boolean {
   const lineStart = Math.max(text.lastIndexOf('\n', start - 1) + 1, start - 120);
