@@ -5,8 +5,11 @@
  *                                      the tag sentences of data/training/escalation/ (thresholds fitted
  *                                      on those sentences, held back fold by fold)
  *
- *   npx tsx scripts/train-classifier.ts [--output FILE] [--tags-output FILE]
+ *   npx tsx scripts/train-classifier.ts [--output FILE] [--tags-output FILE] [--training-dir DIR]
  *   npx tsx scripts/train-classifier.ts --include-reviewed reviewed.jsonl [--output FILE] [--adopt]
+ *
+ * --training-dir reads another corpus laid out like data/training/ (its *.jsonl files, and the tag
+ * sentences under escalation/): a team's own corpus, or a small one to try the script on.
  *
  * With --include-reviewed (the output of `triage export-training`) the intent model is a candidate:
  * it is written to data/model/candidate.json, not over the adopted model, unless --adopt is given;
@@ -32,13 +35,15 @@ try {
       'tags-output': { type: 'string', default: defaultEscalationModelPath },
       'include-reviewed': { type: 'string', multiple: true },
       adopt: { type: 'boolean', default: false },
+      'training-dir': { type: 'string' },
     },
   });
+  const trainingDirectory = values['training-dir'];
   const reviewedFiles = values['include-reviewed'] ?? [];
   const reviewed = reviewedFiles.flatMap((file) => reviewedTrainingExamples(parseReviewedExamples(readFileSync(file, 'utf8'), file)));
   const candidate = reviewedFiles.length > 0 && !values.adopt;
   const output = values.output ?? (candidate ? candidatePath : defaultIntentClassifierPath);
-  const corpus = readTrainingExamples();
+  const corpus = readTrainingExamples(trainingDirectory);
   const examples = [...corpus, ...reviewed];
   let started = performance.now();
   const classifier = IntentClassifier.train(examples);
@@ -50,7 +55,7 @@ try {
   );
   if (candidate) process.exit(0);
 
-  const { corpus: taggedMail, sentences } = readTagModelExamples();
+  const { corpus: taggedMail, sentences } = readTagModelExamples(trainingDirectory);
   const tagged = [...taggedMail, ...sentences];
   started = performance.now();
   const fit = fitTagThresholds(taggedMail, sentences);

@@ -44,7 +44,7 @@ export function readEscalationTrainingTexts(directory: string = defaultEscalatio
 }
 
 /** What the tag model learns from: the tag-labelled inbox mail of data/training/, then the tag sentences. */
-export function readTagModelExamples(): { corpus: TaggedText[]; sentences: TaggedText[] } {
-  const corpus = readTrainingExamples().flatMap((example) => (example.tags ? [{ text: example.text, tags: example.tags }] : []));
-  return { corpus, sentences: readEscalationTrainingTexts() };
+export function readTagModelExamples(trainingDirectory?: string): { corpus: TaggedText[]; sentences: TaggedText[] } {
+  const corpus = readTrainingExamples(trainingDirectory).flatMap((example) => (example.tags ? [{ text: example.text, tags: example.tags }] : []));
+  return { corpus, sentences: readEscalationTrainingTexts(trainingDirectory ? join(trainingDirectory, 'escalation') : undefined) };
 }
