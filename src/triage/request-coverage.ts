@@ -71,8 +71,18 @@ export interface UncoveredAsk {
 const DEADLINE_STATEMENT =
   /\b(?:i|we)\s+(?:really\s+)?(?:need|want)\s+(?:the|a|an|my|our|it|them|this|these)\b[^.?!\n]{0,50}\b(?:by|before|for|until|in\s+time\s+for)\s+(?:the\s+|this\s+|next\s+|my\s+|our\s+)?(?:weekend|week|\d{1,2}(?:st|nd|rd|th)?|monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|tonight|christmas|easter|end|birthday|party|wedding|trip|holiday|holidays|move|event|start)\b/i;
 
+/**
+ * "Please excuse my English", "please be patient with my replies", "Please note: I read mail on
+ * Fridays": a courtesy or a note about the writer, with the request frame's "please" and nothing
+ * asked of us.
+ */
+const COURTESY_CLAUSE = /\bplease\s+(?:excuse|forgive|pardon|bear with|be patient|note|don'?t hesitate|do not hesitate|find attached|see (?:below|attached)|keep in mind|ignore my|understand that i)\b[^,;:.]*/gi;
+const COURTESY =
+  /^[^?]*\bplease\s+(?:excuse|forgive|pardon|bear with|be patient|note|don'?t hesitate|do not hesitate|find attached|see (?:below|attached)|keep in mind|ignore my|understand that i)\b[^?]*$/i;
+
 export function isAsk(sentence: string): boolean {
   if (!REQUEST_FRAME.test(sentence)) return false;
+  if (COURTESY.test(sentence) && !/\b(?:can|could|would|will) you\b/i.test(sentence.replace(COURTESY_CLAUSE, ''))) return false;
   if (DEADLINE_STATEMENT.test(sentence) && !sentence.includes('?')) return false;
   return contentTerms(sentence).filter((term) => !FILLER_TERMS.has(term)).length >= 2;
 }
@@ -82,6 +92,46 @@ export function answeredIntents(kb: KnowledgeBase, intent: string): Set<string> 
   const intents = new Set([intent]);
   for (const article of kb.articles) if (article.intents.includes(intent)) for (const other of article.intents) intents.add(other);
   return intents;
+}
+
+/**
+ * Content words that ask nothing by themselves ("how long", "exactly"): the question word's own
+ * words. Every other word of the ask must be in the reply for the reply to speak to it.
+ */
+const QUESTION_TERMS = new Set(contentTerms('long often soon exactly usually normally roughly much many still also'));
+/**
+ * What a question of measure needs in its answer: "how long" a duration, "how much" a sum (or that
+ * it costs nothing), "how many" a number. The words alone are not an answer: the delivery article
+ * says "express" and "Madrid" may be in no article, but an article that names the lock and no duration
+ * does not say how long the lock lasts.
+ */
+const MEASURES: readonly { asks: RegExp; answer: RegExp }[] = [
+  {
+    asks: /\bhow (?:long|soon)\b/i,
+    answer: /\b\d+\s*(?:(?:to|-|–)\s*\d+\s*)?(?:business |working )?(?:minutes?|hours?|days?|weeks?|months?|years?)\b|\b(?:same|next) day\b/i,
+  },
+  { asks: /\bhow much\b|\bcost\b|\bprice\b|\bfee\b/i, answer: /[€$£]\s?\d|\d[\d.,]*\s?(?:€|\$|£|eur\b|gbp\b|usd\b|%)|\bfree\b|\bnothing\b|\bno (?:fee|charge|cost)\b/i },
+  { asks: /\bhow many\b/i, answer: /\b\d+\b/ },
+];
+
+const ASKED_OF_US = /\b(?:can|could|would|will) (?:you|someone|somebody|anyone)\b(?!\s+(?:please\s+)?(?:tell|explain|let me know|confirm whether|advise))/i;
+
+/**
+ * Whether the customer-facing text of the chosen intent's articles holds every content word of the
+ * ask. The Notes do not count: they are never said to the customer, so an ask only they answer is
+ * not answered by the reply.
+ */
+function repliedInWords(kb: KnowledgeBase, intent: string, ask: string): boolean {
+  // "Can you check my account?" asks us to do something; the article's words about accounts do not do it.
+  if (ASKED_OF_US.test(ask)) return false;
+  const terms = contentTerms(ask).filter((term) => !QUESTION_TERMS.has(term) && !FILLER_TERMS.has(term));
+  if (terms.length === 0) return false;
+  const measures = MEASURES.filter((measure) => measure.asks.test(ask));
+  return kb.articles.some((article) => {
+    if (!article.intents.includes(intent)) return false;
+    const replyTerms = new Set(contentTerms(`${article.title}\n${article.reply}`));
+    return terms.every((term) => replyTerms.has(term)) && measures.every((measure) => measure.answer.test(article.reply));
+  });
 }
 
 export function findUncoveredAsks(input: {
@@ -113,6 +163,9 @@ export function findUncoveredAsks(input: {
     const hits = input.kb.search(sentence, { limit: 3 });
     const top = hits[0]?.score ?? 0;
     if (hits.some((hit) => hit.score >= MIN_KB_ANSWER_SCORE && hit.score >= top * CLOSE_SECOND_SHARE && hit.intents.includes(input.intent))) continue;
+    // A follow-up in the chosen answer's own words ("How long is the link valid?" under a password
+    // reset): the classifier reads "how long" as delivery, but the reply the customer gets says it.
+    if (repliedInWords(input.kb, input.intent, pointsBack ? `${sentences[index - 1]} ${sentence}` : sentence)) continue;
     uncovered.push({ sentence, intent: reading.intent, probability: reading.confidence });
   }
   return uncovered;

@@ -28,6 +28,15 @@ describe('isAsk', () => {
     expect(isAsk("I'd like to hear about new products.")).toBe(false);
   });
 
+  it('a courtesy with "please" asks nothing, unless the sentence also asks us for something', () => {
+    expect(isAsk('Please excuse my English, my German colleague usually writes to you.')).toBe(false);
+    expect(isAsk('(I do not read email regularly; please be patient with replies.)')).toBe(false);
+    expect(isAsk('Please note: I read email on Tuesdays and Fridays.')).toBe(false);
+    expect(isAsk('Please excuse the delay, could you resend the invoice for March?')).toBe(true);
+    expect(isAsk('Please note the new delivery address for my order.')).toBe(false);
+    expect(isAsk('Please update the delivery address for my order.')).toBe(true);
+  });
+
   it('a thing needed by a day is the reason for the question, not a second request', () => {
     expect(isAsk('We need the cot for the nursery before the 14th.')).toBe(false);
     expect(isAsk('I really need it by Friday for my trip.')).toBe(false);
@@ -100,6 +109,31 @@ describe('findUncoveredAsks', () => {
       'I cannot sign in anymore. How do I set a new one?': ['recover_password', 0.97],
     });
     expect(findUncoveredAsks({ classifier: predictor, kb, text: 'I cannot sign in anymore. How do I set a new one?', intent: 'recover_password' })).toEqual([]);
+  });
+});
+
+describe('findUncoveredAsks: a follow-up the reply answers in its own words', () => {
+  const giftCards = 'Do you sell gift cards?';
+  const follow = 'How long are they valid for?';
+  // The classifier reads a bare "how long" as delivery; the fixed readings make that so here.
+  const readings = fixed({ [giftCards]: ['check_payment_methods', 0.99], [`${giftCards} ${follow}`]: ['delivery_period', 0.8], [follow]: ['delivery_period', 0.8] });
+
+  it("is covered when the chosen intent's reply holds its words and the measure it asks for", () => {
+    // gift-cards.md's Reply: "Gift cards are valid for 3 years from purchase".
+    expect(findUncoveredAsks({ classifier: readings, kb, text: `Hi!\n${giftCards} ${follow}\nThanks`, intent: 'check_payment_methods' })).toEqual([]);
+  });
+
+  it('is not covered when only the Notes say it, when the reply names the thing without the measure, or when it asks us to act', () => {
+    // recover-password.md names the lock only in its Notes ("Five wrong attempts lock sign-in for 15 minutes").
+    const lock = 'How long is the lock?';
+    const lockReadings = fixed({ [lock]: ['delivery_period', 0.8], ['I tried my password too often and now it says my sign-in is locked.']: ['recover_password', 0.99] });
+    const lockText = `I tried my password too often and now it says my sign-in is locked. ${lock}`;
+    expect(findUncoveredAsks({ classifier: lockReadings, kb, text: lockText, intent: 'recover_password' })).toHaveLength(1);
+    // The password reset reply says "account", but checking it is for a person.
+    const act = 'Can you check my account?';
+    const reset = 'My reset email never arrives at all, even in spam.';
+    const actReadings = fixed({ [act]: ['delete_account', 0.9], [reset]: ['recover_password', 0.99] });
+    expect(findUncoveredAsks({ classifier: actReadings, kb, text: `${reset} ${act}`, intent: 'recover_password' })).toHaveLength(1);
   });
 });
 
