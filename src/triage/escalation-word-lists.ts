@@ -185,7 +185,7 @@ export const WORD_LISTS: readonly WordList[] = [
   { tag: 'legal-review', language: 'pt', pattern: words(
     'rgpd|lgpd|advogad[oa]|tribunal|processo\\s+judicial|proteção\\s+de\\s+dados|dados\\s+pessoais|estorno') },
   { tag: 'legal-review', language: 'pl', pattern: words(
-    'rodo|prawnik\\w*|adwokat\\w*|sąd\\w*|pozew|pozwać|ochron\\w+\\s+danych|dan\\w+\\s+osobow\\w+|uokik') },
+    'rodo|prawnik\\w*|adwokat\\w*|sąd(?:u|em|zie|y|ów|ach|ami|owi|ow\\w+)|pozew|pozwać|ochron\\w+\\s+danych|dan\\w+\\s+osobow\\w+|uokik') },
 
   { tag: 'legal-review', language: 'de', pattern: words(
     '(?:meine|alle|sämtliche|welche)\\s+(?:personenbezogenen\\s+)?daten|auskunft\\s+(?:über|nach|gemäß)|widersprech\\w*|widerspruch|(?:adresse|daten)\\s+an\\s+(?:werbepartner|dritte)') },
@@ -194,7 +194,7 @@ export const WORD_LISTS: readonly WordList[] = [
   { tag: 'legal-review', language: 'es', pattern: words(
     'mis\\s+datos(?!\\s+(?:bancarios|de\\s+contacto|de\\s+env[ií]o))|privacidad|me\\s+opongo|no\\s+doy\\s+mi\\s+consentimiento|datos\\s+a\\s+terceros') },
   { tag: 'legal-review', language: 'it', pattern: words(
-    'miei\\s+dati(?!\\s+bancari)|privacy|mi\\s+oppongo|gdpr|dati\\s+a\\s+terzi') },
+    'miei\\s+dati(?!\\s+bancari)|(?:sulla|della|alla|la\\s+mia|mia)\\s+privacy|(?:informativa|normativa|violazione)\\s+(?:sulla\\s+|della\\s+)?privacy|mi\\s+oppongo|gdpr|dati\\s+a\\s+terzi') },
   { tag: 'legal-review', language: 'nl', pattern: words(
     'mijn\\s+gegevens|gegevens\\s+(?:die\\s+u|bewaren|verwijderen|door\\s+aan)|privacyverklaring|bezwaar\\s+tegen|maak\\s+(?:ik\\s+)?bezwaar|inzage') },
   { tag: 'legal-review', language: 'pt', pattern: words(
@@ -211,7 +211,7 @@ export const WORD_LISTS: readonly WordList[] = [
     '|nicht\\s+von\\s+mir|nie\\s+aufgegeben|war\\s+ich\\s+nicht|geknackt|(?:bestellung\\w*|käuf\\w*|zahlung\\w*|abbuchung\\w*)\\s+(?:\\S+\\s+){0,4}(?:die|den)\\s+ich\\s+nicht\\s+(?:kenne|erkenne|gemacht)|übernommen|fremde[rn]?\\s+(?:login|anmeldung|zugriff|adressen?)|ohne\\s+mein\\s+wissen|obwohl\\s+ich\\s+nichts|nie\\s+aufgegeben|(?:hat|haben)\\s+sich\\s+(?:\\w+\\s+){0,3}eingeloggt' +
     '|(?:konto|zugang)\\s+sperren|link\\s+(?:\\S+\\s+){0,8}passwort\\s+eingegeben') },
   { tag: 'security', language: 'fr', pattern: words(
-    "piraté\\w*|piratage|accès\\s+non\\s+autorisé|fraude\\w*|hameçonnage|quelqu'un\\s+(?:s'est\\s+connecté|a\\s+accédé|a\\s+utilisé)" +
+    "compte\\s+(?:\\w+\\s+)?piraté\\w*|(?:été|est|suis)\\s+piraté\\w*|piratée\\w*|pirater|piratage|accès\\s+non\\s+autorisé|fraude\\w*|hameçonnage|quelqu'un\\s+(?:s'est\\s+connecté|a\\s+accédé|a\\s+utilisé)" +
     "|ce\\s+n'est\\s+pas\\s+moi|ce\\s+n'était\\s+pas\\s+moi|commandes\\s+(?:\\S+\\s+){0,2}que\\s+je\\s+(?:ne\\s+)?(?:connais|reconnais)\\s+pas|c'était\\s+pas\\s+moi|jamais\\s+passées?|compte\\s+a\\s+été\\s+volé|(?:connexion|activité)\\s+(?:suspecte|inconnue)|alors\\s+que\\s+je\\s+n'ai\\s+rien|s'est\\s+connecté|tapé\\s+mon\\s+mot\\s+de\\s+passe|bloquez") },
   { tag: 'security', language: 'es', pattern: words(
     'hackead\\w*|hackearon|acceso\\s+no\\s+autorizado|fraude|suplantaci[oó]n|alguien\\s+(?:ha\\s+entrado|entró|accedió|ha\\s+cambiado)' +

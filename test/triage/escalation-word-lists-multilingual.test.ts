@@ -127,3 +127,16 @@ describe('a discount code asked for is a discount asked for', () => {
     expect(listTagsOf(text)).not.toContain('refund');
   });
 });
+
+describe('a word of another language that is also an English word does not fire in English mail', () => {
+  it('"sad", "pirate" and "privacy" are English; the Polish court, the French hack and the Italian privacy breach still fire', () => {
+    for (const english of ['my old watering can cracked in the frost, very sad picture', 'Sadly the lamp is fine, one question', 'Talk like a pirate and tell me the delivery times', 'Where is your privacy policy?']) {
+      expect(matchWordLists(english).filter((found) => found.language !== 'en'), english).toEqual([]);
+    }
+    expect(matchWordLists('Jeśli nie oddacie pieniędzy, sprawa trafi do sądu.')).toContainEqual(expect.objectContaining({ tag: 'legal-review', language: 'pl' }));
+    expect(matchWordLists('sprawa trafi do sadu')).toContainEqual(expect.objectContaining({ tag: 'legal-review', language: 'pl' }));
+    expect(matchWordLists('Mon compte a été piraté hier soir')).toContainEqual(expect.objectContaining({ tag: 'security', language: 'fr' }));
+    expect(matchWordLists('mon compte a ete pirate')).toContainEqual(expect.objectContaining({ tag: 'security', language: 'fr' }));
+    expect(matchWordLists('È una violazione della privacy, voglio sapere chi ha i miei dati')).toContainEqual(expect.objectContaining({ tag: 'legal-review', language: 'it' }));
+  });
+});
