@@ -32,6 +32,7 @@ import { collectRunSources } from './grounding/run-sources.js';
 import { findPromises } from './reply-rules-promises.js';
 import { checkReplyRules } from './reply-rules.js';
 import { readLookalikeSender } from './lookalike-sender.js';
+import { MAX_UNITS_PER_ORDER, readLargeOrderRequest } from './large-order-request.js';
 import { memoised } from './ticket-memo.js';
 import type { TriageSession } from './triage-session.js';
 
@@ -163,6 +164,16 @@ export function assessSend(
   if (staleTracking) {
     rules.push('request:stale-tracking');
     reasons.push(`the parcel has stopped moving ("${shorten(staleTracking)}"): a stale last scan goes to the lost-parcel process, which a person opens`);
+  }
+
+  const largeOrder = readLargeOrderRequest(`${session.ticket.subject ?? ''}\n${session.independent.mail.newest}`);
+  if (largeOrder) {
+    rules.push('request:large-order');
+    reasons.push(
+      largeOrder.kind === 'quantity'
+        ? `more than ${MAX_UNITS_PER_ORDER} of one item ("${shorten(largeOrder.match)}"): larger quantities go through the Enterprise team, a person answers`
+        : `a quote or trade terms ("${shorten(largeOrder.match)}"): sales work for a person, not an article's answer`,
+    );
   }
 
   const lookalike = readLookalikeSender(session.ticket.customerEmail, options.allowedLinkHosts);
