@@ -33,7 +33,8 @@ export const UNDO_CHARGE = new RegExp(
   [
     // "reverse one of them", "undo the payment", "void the second one"
     "\\b(?:reverse|undo|void)\\s+(?:one|either|the\\s+(?:first|second|other|extra|duplicate|double)|(?:one\\s+)?of\\s+them)\\b",
-    '\\b(?:reverse|undo|void)\\s+(?:the\\s+|this\\s+|that\\s+|my\\s+)?(?:\\S+\\s+){0,2}?(?:payment|charge|fee|transaction|amount)',
+    // ("Reverse charge" with no article is the VAT procedure.)
+    '\\b(?:reverse(?![\\s-]+charges?\\b)|undo|void)\\s+(?:the\\s+|this\\s+|that\\s+|my\\s+)?(?:\\S+\\s+){0,2}?(?:payment|charge|fee|transaction|amount)',
     // "take it off my card", "taking it off my bill"
     '\\btak\\w*\\s+(?:\\S+\\s+){0,4}?off\\s+(?:my|the)\\s+(?:card|bill|account|statement|invoice|total)\\b',
     // "I want that charge gone"
@@ -62,7 +63,7 @@ export const MONEY_DECLINED =
 
 /** A question about money already agreed (when it comes back, whether it went through) or how a discount works: not a request. */
 export const REFUND_TIMING =
-  /\brefund\s+(?:went|has\s+gone|has\s+been|was)\s+(?:through|processed)|\b(?:is|are|does|do)\s+(?:the|my|your|a)\s+(?:\w+\s+)?discounts?\s+(?:apply|applied|work|count)\b|\b(?:when|how\s+(?:long|soon|many\s+days))\b[^.!?\n]{0,50}\b(?:money|refund|payment|amount|it)\b[^.!?\n]{0,30}\b(?:back|arrive|show|appear|land|reach|come)|\bwhen\s+should\s+i\s+expect\b/i;
+  /\brefund\s+(?:went|has\s+gone|has\s+been|was)\s+(?:through|processed)|\b(?:is|are|does|do)\s+(?:the|my|your|a)\s+(?:\w+\s+)?discounts?\s+(?:apply|applied|work|count)\b|\b(?:when|how\s+(?:long|soon|many\s+days))\b[^.!?\n]{0,50}\b(?:money|refund|payment|amount|it|euros?|pounds?|dollars?|francs?)\b[^.!?\n]{0,30}\b(?:back|arrive|show|appear|land|reach|come)|\bwhen\s+should\s+i\s+expect\b/i;
 
 /** A failure that turns praise into sarcasm. */
 const FAILURE =

@@ -339,3 +339,16 @@ describe('removing part of the account', () => {
     expect(tags('How do I delete my account?')).toContain('retention');
   });
 });
+
+describe('money words that ask for nothing back', () => {
+  it('"Reverse charge" is the VAT procedure; "reverse the charge" is a request', () => {
+    expect(cuesOf('Reverse charge')).not.toContain('money-back-request');
+    expect(cuesOf('Can we use the reverse-charge procedure with our German VAT ID?')).not.toContain('money-back-request');
+    expect(cuesOf('Can you reverse the charge?')).toContain('money-back-request');
+  });
+
+  it('asking when the sum of a sent refund shows up is timing, not a request', () => {
+    expect(cuesOf('How long after "Refund sent" will I actually see the 89 euros back on my card?')).not.toContain('money-back-request');
+    expect(cuesOf('I want my 89 euros back on my card.')).toContain('money-back-request');
+  });
+});
