@@ -55,6 +55,8 @@ export const DEV_SETS_TRAINED_ON = [
   'inbox-dev-32',
   'inbox-dev-33',
   'inbox-dev-34',
+  'inbox-dev-35',
+  'inbox-dev-36',
 ] as const;
 
 /**
