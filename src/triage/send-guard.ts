@@ -33,6 +33,7 @@ import { findPromises } from './reply-rules-promises.js';
 import { checkReplyRules } from './reply-rules.js';
 import { readLookalikeSender } from './lookalike-sender.js';
 import { MAX_UNITS_PER_ORDER, readLargeOrderRequest } from './large-order-request.js';
+import { readInformationGap } from './information-gap.js';
 import { memoised } from './ticket-memo.js';
 import type { TriageSession } from './triage-session.js';
 
@@ -174,6 +175,12 @@ export function assessSend(
         ? `more than ${MAX_UNITS_PER_ORDER} of one item ("${shorten(largeOrder.match)}"): larger quantities go through the Enterprise team, a person answers`
         : `a quote or trade terms ("${shorten(largeOrder.match)}"): sales work for a person, not an article's answer`,
     );
+  }
+
+  const informationGap = readInformationGap(session.independent.mail.newest);
+  if (informationGap) {
+    rules.push('request:information-gap');
+    reasons.push(`the customer says our own information does not answer this ("${shorten(informationGap)}"): the article would repeat it, a person finds the detail out`);
   }
 
   const lookalike = readLookalikeSender(session.ticket.customerEmail, options.allowedLinkHosts);
