@@ -56,6 +56,13 @@ export interface SendAssessment {
   rules: string[];
 }
 
+/** Intents whose answer is a decision, not an article. */
+const PERSON_INTENTS: ReadonlyMap<string, string> = new Map([
+  ['complaint', 'a complaint asks for redress'],
+  ['get_refund', 'a refund request asks for money back'],
+  ['contact_human_agent', 'the customer asks for a person'],
+]);
+
 export const DEFAULT_ALLOWED_LINK_HOSTS = ['help.northwind.example', 'northwind.example'] as const;
 
 export function assessSend(
@@ -135,6 +142,15 @@ export function assessSend(
   if (quotedPromise) {
     rules.push('history:promise');
     reasons.push(`the quoted history carries a commitment ("${shorten(quotedPromise.match)}") that a person must confirm we made`);
+  }
+
+  // What these intents ask for is a person's judgement (money back, redress, a human): their
+  // articles say how it works, and sent alone they answer the grievance with a procedure. The tag
+  // may stay off (the tag model reads some as calm); the send does not go out.
+  const personIntent = [session.independent.intent.intent, reply.intent].find((intent) => intent !== undefined && PERSON_INTENTS.has(intent));
+  if (personIntent) {
+    rules.push('intent:needs-person');
+    reasons.push(`the ticket reads as ${personIntent}: ${PERSON_INTENTS.get(personIntent)}, which a person decides`);
   }
 
   if (session.independent.intent.intent === 'other') {

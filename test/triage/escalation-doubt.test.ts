@@ -58,3 +58,23 @@ describe('the send guard with an escalation doubt', () => {
     expect(doubted.tags).not.toContain('security');
   });
 });
+
+describe('the send guard with an intent whose answer is a decision', () => {
+  const guard = { threshold: 0.9, allowedLinkHosts: DEFAULT_ALLOWED_LINK_HOSTS };
+  const kbReply =
+    'Hi Ada,\n\nTo reset your password, go to the sign-in page, press Forgot password and enter the email address of your account.\n\nBest regards,\nThe Northwind Support Team';
+
+  it('a complaint, a refund request or a request for a person is never sent alone, whatever the tags', async () => {
+    for (const intent of ['complaint', 'get_refund', 'contact_human_agent']) {
+      const session = buildSession(ticket('I forgot my password'), triageDeps());
+      session.customer = await demoCrm().findCustomerByEmail('ada@example.com');
+      const assessment = assessSend(session, { text: kbReply, confidence: 1, intent }, guard);
+      expect(assessment.allowed, intent).toBe(false);
+      expect(assessment.rules).toContain('intent:needs-person');
+      expect(assessment.tags).toEqual([]);
+    }
+    const session = buildSession(ticket('I forgot my password'), triageDeps());
+    session.customer = await demoCrm().findCustomerByEmail('ada@example.com');
+    expect(assessSend(session, { text: kbReply, confidence: 1, intent: 'recover_password' }, guard).rules).not.toContain('intent:needs-person');
+  });
+});
