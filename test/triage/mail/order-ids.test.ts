@@ -17,6 +17,8 @@ describe('order ids in their written forms', () => {
     ['ordine a-1005 in ritardo', ['A1005']],
     ['A1001 and A-1002, also #A1001 again', ['A1001', 'A1002']],
     ['Also order #113542617735902 and purchase no. 7732', ['113542617735902', '7732']],
+    ['invoice for order NW-2026-31877 please', ['NW-2026-31877']],
+    ['Where is NW-2026-04417? It was due Monday.', ['NW-2026-04417']],
   ];
   for (const [text, ids] of forms) {
     it(`"${text}" -> ${ids.join(', ')}`, () => expect(extractOrderIds(text)).toEqual(ids));
@@ -26,6 +28,7 @@ describe('order ids in their written forms', () => {
     expect(extractOrderIds('I paid €1,299.00 on 2026-11-02')).toEqual([]);
     expect(extractOrderIds('it costs a 1000 euros more')).toEqual([]);
     expect(extractOrderIds('model XA1001 and code A10011234567')).toEqual([]);
+    expect(extractOrderIds('see ISO-20261 and the 2026-03-14 delivery')).toEqual([]);
   });
 
   it('stays cheap on 64 KiB of what the patterns start on', () => {
