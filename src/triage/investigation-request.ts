@@ -89,9 +89,14 @@ const IMPERATIVE = new RegExp(
 const SELF_SERVICE_SUBSCRIPTION = /\bnewsletters?\b|\bmailing\s+list\b|\bmarketing\s+(?:e-?mails?|mail|messages)\b/i;
 
 function asksUsToAct(sentence: string): boolean {
-  if (HYPOTHETICAL.test(sentence) || SELF_SERVICE_SUBSCRIPTION.test(sentence)) return false;
-  return ASKED_OF_US.test(sentence) || (!sentence.trimEnd().endsWith('?') && IMPERATIVE.test(sentence));
+  if (SELF_SERVICE_SUBSCRIPTION.test(sentence)) return false;
+  const asked = ASKED_OF_US.exec(sentence) ?? (!sentence.trimEnd().endsWith('?') ? IMPERATIVE.exec(sentence) : null);
+  if (!asked) return false;
+  // "If I cancel Pro, can you refund the rest?" and "can u return stuff if u dont like it" wonder; an
+  // exception asked for on a condition the customer offers ("if I pay the postage myself") is asked.
+  return !HYPOTHETICAL.test(sentence) || EXCEPTION.test(sentence);
 }
+const EXCEPTION = /\b(?:make|making)\s+(?:an?\s+|one\s+)?exception\b/i;
 
 /** The sentence asking us to act on the customer's order or account, or undefined. */
 export function readActionRequest(newest: string): string | undefined {

@@ -160,3 +160,10 @@ describe('readStaleTrackingClaim', () => {
     expect(outcome.reasons.join(' ')).toMatch(/stopped moving/);
   });
 });
+
+describe('an exception asked for on a condition the customer offers', () => {
+  it('is asked; other asks under "if" still wonder', () => {
+    expect(readActionRequest('Hello, I understand you do not ship to Japan. Could you make an exception for one oak shelf if I pay all shipping costs myself?')).toMatch(/make an exception/);
+    expect(readActionRequest('Quick one. can u return stuff if u dont like it')).toBeUndefined();
+  });
+});
