@@ -40,7 +40,9 @@ export const WORD_LISTS: readonly WordList[] = [
     '|take\\s+my\\s+business\\s+elsewhere|taking\\s+my\\s+business\\s+elsewhere' +
     '|los(?:e|ing)\\s+me\\s+as\\s+a\\s+customer|no\\s+longer\\s+(?:want\\s+to\\s+)?be\\s+(?:a|your)\\s+customer' +
     "|(?:do\\s+not|don'?t|not|won'?t)\\s+renew|stop\\s+(?:the\\s+|my\\s+)?(?:auto-?)?renewals?|(?:i\\s+am|i'm)\\s+leaving|churn\\w*|early\\s+termination" +
-    '|downgrad\\w*\\s+to\\s+(?:the\\s+)?free|done\\s+with\\s+(?:you|northwind)') },
+    '|downgrad\\w*\\s+to\\s+(?:the\\s+)?free|done\\s+with\\s+(?:you|northwind)' +
+    // "move from Pro down to the free plan", "switch back to Free": leaving the paid plan in other words
+    '|(?:move|moving|go|going|switch|switching|drop|dropping|step|stepping|change|changing)\\s+(?:(?:from|off)\\s+(?:the\\s+)?pro\\s+(?:plan\\s+)?)?(?:down\\s+|back\\s+)?to\\s+(?:the\\s+)?free(?:\\s+(?:plan|version|tier|account))?(?![\\p{L}\\p{N}]|\\s+(?:shipping|delivery|returns?|gift))') },
   { tag: 'retention', language: 'de', pattern: words(
     'kündig\\w*|kuendig\\w*|(?:abo|abonnement|vertrag|mitgliedschaft|konto|kundenkonto)\\s+(?:beenden|auflösen|schließen|löschen|kündigen)' +
     '|(?:zu\\s+einem\\s+anderen\\s+anbieter|anbieter\\s+wechseln|wechsle\\s+zu|zur\\s+konkurrenz)') },

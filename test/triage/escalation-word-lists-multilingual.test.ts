@@ -140,3 +140,13 @@ describe('a word of another language that is also an English word does not fire 
     expect(matchWordLists('È una violazione della privacy, voglio sapere chi ha i miei dati')).toContainEqual(expect.objectContaining({ tag: 'legal-review', language: 'it' }));
   });
 });
+
+describe('leaving the paid plan in other words', () => {
+  it('"move from Pro down to the free plan" is churn; free shipping and a question about downgrading are not', () => {
+    const retention = (text: string) => matchWordLists(text).some((found) => found.tag === 'retention');
+    expect(retention('Hi, can I move from Pro down to the free plan? Money is a bit tight.')).toBe(true);
+    expect(retention("I'd like to move from Pro to Free at the end of this period.")).toBe(true);
+    expect(retention('Does the order switch to free shipping over 50 EUR?')).toBe(false);
+    expect(retention('When I downgrade, does it change right away?')).toBe(false);
+  });
+});
