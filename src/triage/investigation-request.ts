@@ -80,7 +80,7 @@ const ASKED_OF_US = new RegExp(
 );
 // An imperative ("cancel A2001 pls"); ending in a question mark it is a clipped "can I ...?" instead.
 const IMPERATIVE = new RegExp(
-  `(?:^|[.!?]\\s+)(?:ok(?:ay)?,?\\s+|so\\s+|then\\s+)?(?:just\\s+)?(?:please\\s+|pls\\s+|plz\\s+|kindly\\s+)?${ACT}\\s+(?:it|them|this|that|my|our|the|his|her|me|order|A-?\\d|#)` +
+  `(?:^|[.!?]\\s+)(?:(?:ok(?:ay)?|so|then|fine),?\\s+){0,2}(?:just\\s+)?(?:please\\s+|pls\\s+|plz\\s+|kindly\\s+)?${ACT}\\s+(?:it|them|this|that|my|our|the|his|her|me|order|A-?\\d|#)` +
     `|(?:^|[.!?]\\s+)${ACT}\\b[^.?!\\n]{0,60}\\b(?:please|pls|plz)\\s*[.!]*\\s*$`,
   'i',
 );
@@ -88,7 +88,23 @@ const IMPERATIVE = new RegExp(
 // to do it is not a change only staff can make.
 const SELF_SERVICE_SUBSCRIPTION = /\bnewsletters?\b|\bmailing\s+list\b|\bmarketing\s+(?:e-?mails?|mail|messages)\b/i;
 
+/**
+ * "I pressed Cancel order and it said 'something went wrong'", "the Edit items button isn't there
+ * anymore": the customer tried to change the order themselves and the shop's own control failed. The
+ * article would send them back to that control; only a person can make the change now.
+ */
+const ORDER_CONTROL = `(?:cancel(?:\\s+order)?|edit\\s+(?:items|order)|change\\s+order|remove\\s+item)`;
+const CONTROL_STATE = `(?:greyed|grayed|disabled|missing|gone|not\\s+there|isn'?t\\s+there|doesn'?t\\s+work|does\\s+not\\s+work|won'?t\\s+work|gives?\\s+(?:an?\\s+)?error)`;
+const ORDER_CONTROL_FAILED = new RegExp(
+  // "the cancel button is greyed out", "the Cancel order button gives an error"
+  `\\b${ORDER_CONTROL}["”']?\\s+(?:button|option|link)\\b[^.!?\\n]{0,20}?\\b${CONTROL_STATE}` +
+    // "I pressed Cancel order and it said 'something went wrong'", "I tried Edit items but the button isn't there"
+    `|\\b(?:pressed|clicked|tapped|tried|hit)\\s+(?:the\\s+)?["“']?${ORDER_CONTROL}\\b["”']?[^.!?\\n]{0,60}?(?:something\\s+went\\s+wrong|\\berror\\b|${CONTROL_STATE}|nothing\\s+happen)`,
+  'i',
+);
+
 function asksUsToAct(sentence: string): boolean {
+  if (ORDER_CONTROL_FAILED.test(sentence)) return true;
   if (SELF_SERVICE_SUBSCRIPTION.test(sentence)) return false;
   const asked = ASKED_OF_US.exec(sentence) ?? (!sentence.trimEnd().endsWith('?') ? IMPERATIVE.exec(sentence) : null);
   if (!asked) return false;

@@ -167,3 +167,15 @@ describe('an exception asked for on a condition the customer offers', () => {
     expect(readActionRequest('Quick one. can u return stuff if u dont like it')).toBeUndefined();
   });
 });
+
+describe('an order control that failed the customer', () => {
+  it('is a request for us to make the change; a question about the control is not', () => {
+    expect(readActionRequest('Both pots, yes. I tried "Edit items" but the button isn\'t there anymore.')).toMatch(/Edit items/);
+    expect(readActionRequest('Hello, I pressed Cancel order on A1009 this morning and it said "something went wrong".')).toMatch(/Cancel order/);
+    expect(readActionRequest('The stupid thing again. the cancel button is greyed out for me')).toMatch(/greyed/);
+    expect(readActionRequest('ok then cancel it. the order still says processing')).toBe('ok then cancel it.');
+    expect(readActionRequest('Where is the cancel button? I want to know how it works.')).toBeUndefined();
+    expect(readActionRequest('hey can I still cancel my keyboard order or has it gone out already its the one from the 11th')).toBeUndefined();
+    expect(readActionRequest('how do i actually finish the order? the checkout button is greyed out')).toBeUndefined();
+  });
+});
