@@ -3,7 +3,7 @@ import { ESCALATION_DOUBT_SHARE, readEscalation } from '../../src/triage/escalat
 import type { EscalationTagModel, TagScore } from '../../src/triage/escalation-model.js';
 import { buildSession } from '../../src/triage/pipeline.js';
 import { assessSend, DEFAULT_ALLOWED_LINK_HOSTS } from '../../src/triage/send-guard.js';
-import { demoCrm, ticket, triageDeps } from './triage-fixtures.js';
+import { adaSession, demoCrm, sendGuardOptions, ticket, triageDeps } from './triage-fixtures.js';
 
 /** A tag model that reads every text the same way: what the matrix does with its scores is under test. */
 function modelScoring(scores: Array<Pick<TagScore, 'tag' | 'probability' | 'threshold'>>): EscalationTagModel {
@@ -60,21 +60,17 @@ describe('the send guard with an escalation doubt', () => {
 });
 
 describe('the send guard with an intent whose answer is a decision', () => {
-  const guard = { threshold: 0.9, allowedLinkHosts: DEFAULT_ALLOWED_LINK_HOSTS };
+  const guard = sendGuardOptions;
   const kbReply =
     'Hi Ada,\n\nTo reset your password, go to the sign-in page, press Forgot password and enter the email address of your account.\n\nBest regards,\nThe Northwind Support Team';
 
   it('a complaint, a refund request or a request for a person is never sent alone, whatever the tags', async () => {
     for (const intent of ['complaint', 'get_refund', 'contact_human_agent']) {
-      const session = buildSession(ticket('I forgot my password'), triageDeps());
-      session.customer = await demoCrm().findCustomerByEmail('ada@example.com');
-      const assessment = assessSend(session, { text: kbReply, confidence: 1, intent }, guard);
+      const assessment = assessSend(await adaSession('I forgot my password'), { text: kbReply, confidence: 1, intent }, guard);
       expect(assessment.allowed, intent).toBe(false);
       expect(assessment.rules).toContain('intent:needs-person');
       expect(assessment.tags).toEqual([]);
     }
-    const session = buildSession(ticket('I forgot my password'), triageDeps());
-    session.customer = await demoCrm().findCustomerByEmail('ada@example.com');
-    expect(assessSend(session, { text: kbReply, confidence: 1, intent: 'recover_password' }, guard).rules).not.toContain('intent:needs-person');
+    expect(assessSend(await adaSession('I forgot my password'), { text: kbReply, confidence: 1, intent: 'recover_password' }, guard).rules).not.toContain('intent:needs-person');
   });
 });

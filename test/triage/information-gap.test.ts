@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readInformationGap } from '../../src/triage/information-gap.js';
-import { buildSession } from '../../src/triage/pipeline.js';
-import { assessSend, DEFAULT_ALLOWED_LINK_HOSTS } from '../../src/triage/send-guard.js';
-import { demoCrm, ticket, triageDeps } from './triage-fixtures.js';
+import { assessSend } from '../../src/triage/send-guard.js';
+import { adaSession, sendGuardOptions as guard } from './triage-fixtures.js';
 
 describe('readInformationGap', () => {
   it('reads a customer who says our own page, box or list is silent on their question', () => {
@@ -21,18 +20,13 @@ describe('readInformationGap', () => {
 });
 
 describe('the send guard with an information gap', () => {
-  const guard = { threshold: 0.9, allowedLinkHosts: DEFAULT_ALLOWED_LINK_HOSTS };
   const reply =
     'Hi Ada,\n\nAt checkout you can choose Standard delivery (3 to 5 business days), Express delivery (1 to 2 business days) or collection from a pickup point near you.\n\nBest regards,\nThe Northwind Support Team';
 
   it('holds the article for a person when the customer has read it already and it did not answer', async () => {
-    const session = buildSession(ticket("Can I get Express on a Sunday? The delivery page doesn't say."), triageDeps());
-    session.customer = await demoCrm().findCustomerByEmail('ada@example.com');
-    const held = assessSend(session, { text: reply, confidence: 1 }, guard);
+    const held = assessSend(await adaSession("Can I get Express on a Sunday? The delivery page doesn't say."), { text: reply, confidence: 1 }, guard);
     expect(held.rules).toContain('request:information-gap');
     expect(held.allowed).toBe(false);
-    const plain = buildSession(ticket('Can I get Express delivery?'), triageDeps());
-    plain.customer = await demoCrm().findCustomerByEmail('ada@example.com');
-    expect(assessSend(plain, { text: reply, confidence: 1 }, guard).rules).not.toContain('request:information-gap');
+    expect(assessSend(await adaSession('Can I get Express delivery?'), { text: reply, confidence: 1 }, guard).rules).not.toContain('request:information-gap');
   });
 });

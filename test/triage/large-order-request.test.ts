@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_UNITS_PER_ORDER, readLargeOrderRequest } from '../../src/triage/large-order-request.js';
-import { buildSession } from '../../src/triage/pipeline.js';
-import { assessSend, DEFAULT_ALLOWED_LINK_HOSTS } from '../../src/triage/send-guard.js';
-import { demoCrm, ticket, triageDeps } from './triage-fixtures.js';
+import { assessSend } from '../../src/triage/send-guard.js';
+import { adaSession, sendGuardOptions as guard } from './triage-fixtures.js';
 
 describe('readLargeOrderRequest', () => {
   it('reads more than one order holds of one item, however it is counted', () => {
@@ -36,20 +35,15 @@ describe('readLargeOrderRequest', () => {
 });
 
 describe('the send guard with a large order', () => {
-  const guard = { threshold: 0.9, allowedLinkHosts: DEFAULT_ALLOWED_LINK_HOSTS };
   const reply =
     'Hi Ada,\n\nTo place an order, add the items you want to your basket, then open the basket and press Checkout.\n\nBest regards,\nThe Northwind Support Team';
 
   it('holds the how-to-order answer for a person when the order is beyond one basket, not otherwise', async () => {
-    const large = buildSession(ticket('Hi, can I order 40 of the stoneware mugs for our café in one go?'), triageDeps());
-    large.customer = await demoCrm().findCustomerByEmail('ada@example.com');
-    const held = assessSend(large, { text: reply, confidence: 1 }, guard);
+    const held = assessSend(await adaSession('Hi, can I order 40 of the stoneware mugs for our café in one go?'), { text: reply, confidence: 1 }, guard);
     expect(held.rules).toContain('request:large-order');
     expect(held.allowed).toBe(false);
     expect(held.reasons.join(' ')).toMatch(/more than 20 of one item \("40 of the stoneware mugs"\)/);
 
-    const small = buildSession(ticket('Hi, can I order 4 of the stoneware mugs in one go?'), triageDeps());
-    small.customer = await demoCrm().findCustomerByEmail('ada@example.com');
-    expect(assessSend(small, { text: reply, confidence: 1 }, guard).rules).not.toContain('request:large-order');
+    expect(assessSend(await adaSession('Hi, can I order 4 of the stoneware mugs in one go?'), { text: reply, confidence: 1 }, guard).rules).not.toContain('request:large-order');
   });
 });

@@ -4,7 +4,7 @@ import { loadKnowledgeBase } from '../../src/triage/kb/knowledge-base.js';
 import { loadDefaultIntentClassifier } from '../../src/triage/local-model/intent-classifier.js';
 import { LocalChatModel } from '../../src/triage/local-model/local-chat-model.js';
 import { DEFAULT_ALLOWED_LINK_HOSTS } from '../../src/triage/send-guard.js';
-import type { TriageDependencies } from '../../src/triage/pipeline.js';
+import { buildSession, type TriageDependencies } from '../../src/triage/pipeline.js';
 import type { ChatModel } from '../../src/agentao/index.js';
 import type { Ticket } from '../../src/triage/types.js';
 import { SKILLS_DIRECTORY } from '../../src/service/paths.js';
@@ -45,4 +45,14 @@ export function ticket(body: string, fields: Partial<Ticket> = {}): Ticket {
     receivedAt: '2026-11-28T10:00:00.000Z',
     ...fields,
   };
+}
+
+/** The send guard's settings as the CLI runs them. */
+export const sendGuardOptions = { threshold: 0.9, allowedLinkHosts: DEFAULT_ALLOWED_LINK_HOSTS };
+
+/** A session for Ada's ticket with her profile looked up, before any reply: what the send guard assesses. */
+export async function adaSession(body: string) {
+  const session = buildSession(ticket(body), triageDeps());
+  session.customer = await demoCrm().findCustomerByEmail('ada@example.com');
+  return session;
 }
