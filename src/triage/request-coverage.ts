@@ -76,9 +76,10 @@ const DEADLINE_STATEMENT =
  * Fridays": a courtesy or a note about the writer, with the request frame's "please" and nothing
  * asked of us.
  */
-const COURTESY_CLAUSE = /\bplease\s+(?:excuse|forgive|pardon|bear with|be patient|note|don'?t hesitate|do not hesitate|find attached|see (?:below|attached)|keep in mind|ignore my|understand that i)\b[^,;:.]*/gi;
-const COURTESY =
-  /^[^?]*\bplease\s+(?:excuse|forgive|pardon|bear with|be patient|note|don'?t hesitate|do not hesitate|find attached|see (?:below|attached)|keep in mind|ignore my|understand that i)\b[^?]*$/i;
+const COURTESY_WORDS =
+  "please\\s+(?:excuse|forgive|pardon|bear with|be patient|note|don'?t hesitate|do not hesitate|find attached|see (?:below|attached)|keep in mind|ignore my|understand that i)\\b";
+const COURTESY = new RegExp(`^[^?]*\\b${COURTESY_WORDS}[^?]*$`, 'i');
+const COURTESY_CLAUSE = new RegExp(`\\b${COURTESY_WORDS}[^,;:.]*`, 'gi');
 
 export function isAsk(sentence: string): boolean {
   if (!REQUEST_FRAME.test(sentence)) return false;
@@ -114,7 +115,19 @@ const MEASURES: readonly { asks: RegExp; answer: RegExp }[] = [
   { asks: /\bhow many\b/i, answer: /\b\d+\b/ },
 ];
 
-const ASKED_OF_US = /\b(?:can|could|would|will) (?:you|someone|somebody|anyone)\b(?!\s+(?:please\s+)?(?:tell|explain|let me know|confirm whether|advise))/i;
+// "Can you check ...?" asks for a deed; "can you tell me ...?" asks for an answer.
+const ASKS_FOR_A_DEED = /\b(?:can|could|would|will) (?:you|someone|somebody|anyone)\b(?!\s+(?:please\s+)?(?:tell|explain|let me know|confirm whether|advise))/i;
+
+/** Each article's customer-facing words, read once per knowledge base rather than once per ask. */
+const replyTermsByArticle = new WeakMap<KnowledgeBase, Map<string, Set<string>>>();
+
+function articleReplyTerms(kb: KnowledgeBase, article: KnowledgeBase['articles'][number]): Set<string> {
+  let byArticle = replyTermsByArticle.get(kb);
+  if (!byArticle) replyTermsByArticle.set(kb, (byArticle = new Map()));
+  let terms = byArticle.get(article.id);
+  if (!terms) byArticle.set(article.id, (terms = new Set(contentTerms(`${article.title}\n${article.reply}`))));
+  return terms;
+}
 
 /**
  * Whether the customer-facing text of the chosen intent's articles holds every content word of the
@@ -123,13 +136,13 @@ const ASKED_OF_US = /\b(?:can|could|would|will) (?:you|someone|somebody|anyone)\
  */
 function repliedInWords(kb: KnowledgeBase, intent: string, ask: string): boolean {
   // "Can you check my account?" asks us to do something; the article's words about accounts do not do it.
-  if (ASKED_OF_US.test(ask)) return false;
+  if (ASKS_FOR_A_DEED.test(ask)) return false;
   const terms = contentTerms(ask).filter((term) => !QUESTION_TERMS.has(term) && !FILLER_TERMS.has(term));
   if (terms.length === 0) return false;
   const measures = MEASURES.filter((measure) => measure.asks.test(ask));
   return kb.articles.some((article) => {
     if (!article.intents.includes(intent)) return false;
-    const replyTerms = new Set(contentTerms(`${article.title}\n${article.reply}`));
+    const replyTerms = articleReplyTerms(kb, article);
     return terms.every((term) => replyTerms.has(term)) && measures.every((measure) => measure.answer.test(article.reply));
   });
 }
