@@ -105,11 +105,15 @@ describe('npm run train (scripts/train-classifier.ts)', () => {
     expect(existsSync(output)).toBe(false);
   });
 
-  it('refuses a training folder without training files', async () => {
+  it('refuses a training folder without training files, or one that is not there', async () => {
     const empty = join(root, 'empty');
     mkdirSync(empty);
     const run = await runProcess(process.execPath, ['--import', 'tsx', join(PROJECT_ROOT, 'scripts', 'train-classifier.ts'), '--training-dir', empty, '--output', join(root, 'x.json')], { cwd: PROJECT_ROOT });
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/No \*\.jsonl training files in .*empty/);
+    const missing = await runProcess(process.execPath, ['--import', 'tsx', join(PROJECT_ROOT, 'scripts', 'train-classifier.ts'), '--training-dir', join(root, 'nowhere'), '--output', join(root, 'x.json')], { cwd: PROJECT_ROOT });
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toMatch(/^train-classifier: .*no such file or directory.*nowhere/);
+    expect(existsSync(join(root, 'x.json'))).toBe(false);
   });
 });
