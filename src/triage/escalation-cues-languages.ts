@@ -134,6 +134,20 @@ export const FOREIGN_DATA_REQUEST = pattern({
   pl: 'czy mozecie|prosze|podac|powiedziec|co|jaki\\w*|ile|gdzie|kiedy',
 });
 
+/**
+ * The person's own account or name as where an order was placed ("con il suo account", "avec son
+ * propre compte"): the order is theirs, not the writer's.
+ */
+export const FOREIGN_THEIR_OWN_ACCOUNT = pattern({
+  de: '(?:mit|uber|auf|von) (?:ihrem|seinem|ihr|sein) (?:eigenen? )?(?:konto|account|namen)|auf (?:ihren|seinen) namen|hat ein (?:eigenes )?(?:konto|kundenkonto|account)',
+  fr: '(?:avec|sur|depuis|a) son (?:propre )?(?:compte|nom)|a un compte',
+  es: '(?:con|en|desde|a) su (?:propia )?(?:cuenta|nombre)|tiene una cuenta',
+  it: '(?:con|sul|dal|a) (?:il )?suo (?:account|conto|nome)|a nome su[oa]|ha un account',
+  nl: '(?:met|op|via|vanaf) (?:haar|zijn) (?:eigen )?(?:account|naam)|heeft een account',
+  pt: '(?:com|na|pela|em) (?:a )?sua (?:propria )?conta|(?:na|pela) conta del[ae]|em nome del[ae]|tem uma conta',
+  pl: 'na (?:swoim|jej|jego) (?:wlasnym )?koncie|na (?:swoje|jej|jego) nazwisko|ma konto',
+});
+
 /** A delivery to the person, or the customer's own order: not a question about someone else's data. */
 export const FOREIGN_OWN_BUSINESS = pattern({
   de: 'liefern|zustellen|versenden|an die adresse|an meine\\w*|zu meine\\w*|bei meine\\w*|fur meine\\w*|ich (?:habe )?(?:\\w+ ){0,3}(?:bestellt|aufgegeben)|die ich \\w+|gebeten|gemeinsam\\w*|meine\\w* (?:bestellung|konto)',

@@ -25,6 +25,7 @@ import {
   FOREIGN_POLICY_QUESTION,
   FOREIGN_POSITIVE,
   FOREIGN_THEIR_DATA,
+  FOREIGN_THEIR_OWN_ACCOUNT,
   FOREIGN_THIRD_PERSON,
   foldForCues,
 } from './escalation-cues-languages.js';
@@ -212,6 +213,74 @@ const OWN_HOUSEHOLD = new RegExp(
 );
 
 /**
+ * Someone else's order or account asked about across a mail, the way people write it: who owns it
+ * in one sentence ("My wife Sarah ordered a rug last week on her own account", "I'm writing for my
+ * mum, it's under her name", "Our intern, Oskar, ordered two lamps"), why they write in the next,
+ * and the ask two sentences on ("Could you tell me when it arrives?"). The sentence cues see only a
+ * sentence and its neighbours, so each part alone reads as nothing.
+ */
+const WORK_RELATION = '(?:intern|trainee|engineers?|employees?|staff\\s+member|assistant|client|apprentice)';
+const OWNER = `(?:(?:elderly|late|old|teenage|\\d+-year-old)\\s+)?(?:${PERSON}|${WORK_RELATION})`;
+/** "My wife Sarah ordered", "Our intern, Oskar, ordered", "my son (he's 16) used my card ... and ordered". */
+const OWNER_PURCHASE = new RegExp(
+  `\\b(?:my|our|a|one\\s+of\\s+(?:my|our))\\s+(?:\\w+\\s+)?(${OWNER})\\b(,?\\s+[A-Z][\\p{L}'’.-]+(?:\\s+[A-Z][\\p{L}'’.-]+)?,?)?(?:\\s*\\([^)]{0,40}\\))?\\s+(?:[\\p{L}'’]+\\s+){0,12}?(?:has\\s+|had\\s+)?(?:ordered|bought|purchased|placed|made\\s+(?:an?\\s+)?order|has\\s+(?:an?\\s+)?account|(?:opened|made|created|set\\s+up)\\s+(?:an?\\s+)?account)\\b`,
+  'iu',
+);
+/** "on her own account", "under his name", "with his personal Northwind account", "her private account still has". */
+const OWNER_ACCOUNT =
+  /\b(?:on|with|under|from|using|via|in|through)\s+(?:her|his|their)\s+(?:own\s+|personal\s+|private\s+|separate\s+|work\s+)?(?:northwind\s+)?(?:account|name|login)\b|\b(?:her|his|their)\s+(?:own|personal|private)\s+(?:northwind\s+)?account\s+(?:still\s+)?(?:has|had|is|shows)\b/i;
+/** Writing for the person: "I'm writing for my mum", "on behalf of my elderly father", "we act for Ms. Voss". */
+const ON_BEHALF = new RegExp(
+  `\\b(?:writing|emailing|messaging|contacting\\s+you|here|this\\s+is)\\s+(?:on\\s+behalf\\s+of|for)\\s+my\\s+(?:\\w+\\s+)?${OWNER}\\b|\\b(?:we|i)\\s+(?:act|are\\s+acting|am\\s+acting)\\s+(?:for|on\\s+behalf\\s+of)\\b|\\bwe\\s+represent\\b|\\bour\\s+client\\b[^.!?\\n]{0,60}\\basked\\s+(?:me|us)\\s+to\\b`,
+  'i',
+);
+/** Working for a named person: "assistant to Rick Malone", "the office manager for Dr. Hartmann". */
+const NAMED_PRINCIPAL = /\b(?:[Aa]ssistant|PA|[Ss]ecretary|[Oo]ffice\s+manager|[Cc]arer)\s+(?:to|for|of)\s+(?:(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+)?[A-Z][\p{L}'’-]+/u;
+/** A deed on the person themselves: "please unsubscribe my partner", "reset my father's password". */
+const DEED_FOR_PERSON = new RegExp(`\\b(?:unsubscribe|delete|remove|close|reset|cancel|deactivate)\\s+my\\s+(?:\\w+\\s+)?${OWNER}(?:['’]s)?\\b(?!\\s+(?:from\\s+)?(?:the\\s+)?(?:delivery|address))`, 'i');
+/** A gift the writer received is theirs to ask about: "my mum bought me the lamp". */
+const GIFT_TO_WRITER = /\b(?:bought|ordered|got|gave|sent)\s+(?:it\s+)?(?:for\s+)?me\b|\b(?:gift|present)\s+(?:for|to)\s+me\b/i;
+/** Asked of us about the order or account: information or a deed. */
+const ASKED_ABOUT_IT =
+  /\b(?:tell|send|give|show|forward|let)\s+me\b|\b(?:can|could|would|will)\s+you\s+(?:please\s+)?(?:tell|check|look|send|confirm|cancel|reset|remove|delete|re-?issue|change|update|find|give)\b|\bplease\s+(?:send|provide|remove|delete|cancel|reset|re-?issue|change|update|check|tell|confirm)\b|\b(?:i'?d\s+like|i\s+want|i\s+need)\s+to\s+(?:see|know|check)\b|^(?:where|when|what|has|did|is|was)\b[^?]*\?|\b(?:where|when)\s+(?:is|will|does)\s+(?:it|the)\b/i;
+/** The writer asking about their own: "where do I find the invoice in my account?". */
+const ASKS_FOR_OWN = /\b(?:do|can|should|could|may|shall)\s+i\b|\bmy\s+(?:own\s+)?(?:account|orders?)\b/i;
+const THIRD_PRONOUN = /\b(?:he|she|they|his|her|him|them|their)\b/i;
+
+function otherPersonsOrderAsked(sentences: readonly string[]): Cue | undefined {
+  let owner: string | undefined;
+  let namedOwner = false;
+  for (const sentence of sentences) {
+    if (OWN_HOUSEHOLD.test(sentence) || GIFT_TO_WRITER.test(sentence)) continue;
+    const deed = DEED_FOR_PERSON.exec(sentence);
+    if (deed) return ['other-person-data', 1, deed[0]];
+    const behalf = ON_BEHALF.exec(sentence) ?? NAMED_PRINCIPAL.exec(sentence) ?? OWNER_ACCOUNT.exec(sentence);
+    if (behalf) {
+      owner ??= behalf[0];
+      namedOwner = true;
+      continue;
+    }
+    const purchase = OWNER_PURCHASE.exec(sentence);
+    if (purchase) {
+      owner ??= purchase[0];
+      // A named person or a work relation is not the writer's household errand.
+      namedOwner ||= purchase[2] !== undefined || new RegExp(`^${WORK_RELATION}$`, 'i').test(purchase[1]!.trim());
+    }
+  }
+  if (!owner) {
+    const folded = sentences.map((sentence) => foldForCues(foldLetters(sentence)));
+    const account = folded.map((sentence) => FOREIGN_THEIR_OWN_ACCOUNT.exec(sentence)).find((match) => match);
+    const person = folded.some((sentence) => FOREIGN_THIRD_PERSON.test(sentence));
+    const ask = folded.find((sentence) => /\?/.test(sentence) && FOREIGN_DATA_REQUEST.test(sentence) && !FOREIGN_OWN_BUSINESS.test(sentence));
+    return account && person && ask ? ['other-person-data', 1, `${account[0]} ... ${ask.slice(0, 20)}`] : undefined;
+  }
+  const ask = sentences.find(
+    (sentence) => ASKED_ABOUT_IT.test(sentence) && !ASKS_FOR_OWN.test(sentence) && !OWN_HOUSEHOLD.test(sentence) && (namedOwner || THIRD_PRONOUN.test(sentence)),
+  );
+  return ask ? ['other-person-data', 1, `${owner} ... ${ask.slice(0, 20)}`] : undefined;
+}
+
+/**
  * A mail that only asks when money already agreed comes back ("your site says Refund sent, how many
  * days until it shows on my card?") and asks for no money itself: it is a status question with an
  * answer in the KB, not a request for money back. Word lists and the tag model see "refund" and
@@ -307,17 +376,20 @@ export function readCues(text: string): CueReading {
   const values = CUE_NAMES.map(() => 0);
   const evidence: CueReading['evidence'] = {};
   const sentences = cueSentences(text);
+  const keep = ([name, value, words]: Cue) => {
+    const slot = CUE_NAMES.indexOf(name);
+    if (value > values[slot]!) {
+      values[slot] = value;
+      evidence[name] = shorten(words);
+    }
+  };
   sentences.forEach((sentence, index) => {
     const previous = sentences[index - 1] ?? '';
     const next = sentences[index + 1] ?? '';
-    for (const [name, value, words] of [...sentenceCues(sentence, previous, next), ...readSituationCues(sentence, previous, next)]) {
-      const slot = CUE_NAMES.indexOf(name);
-      if (value > values[slot]!) {
-        values[slot] = value;
-        evidence[name] = shorten(words);
-      }
-    }
+    for (const cue of [...sentenceCues(sentence, previous, next), ...readSituationCues(sentence, previous, next)]) keep(cue);
   });
+  const errand = otherPersonsOrderAsked(sentences);
+  if (errand) keep(errand);
   return { values, evidence };
 }
 
@@ -408,7 +480,7 @@ function sentenceCues(sentence: string, previous: string, next: string): Cue[] {
     const data = THEIR_DATA.exec(sentence);
     if (person && data && DATA_REQUEST.test(sentence) && /\?\s*$|\b(?:please|can|could|need|want)\b/i.test(sentence)) {
       add('other-person-data', 0.7, `${person[0]} ... ${data[0]}`);
-    } else if (THIRD_PERSON_PURCHASE.test(sentence) && (FOLLOW_UP_QUESTION.test(next) || /[,;:]\s*(?:so\s+|and\s+)?(?:what|which|when|where|how\s+much|did|has|was)\b[^?]*\?/i.test(sentence))) {
+    } else if (THIRD_PERSON_PURCHASE.test(sentence) && ((FOLLOW_UP_QUESTION.test(next) && !ASKS_FOR_OWN.test(next)) || /[,;:]\s*(?:so\s+|and\s+)?(?:what|which|when|where|how\s+much|did|has|was)\b[^?]*\?/i.test(sentence))) {
       add('other-person-data', 0.7, `${THIRD_PERSON_PURCHASE.exec(sentence)![0]} ... ${next.slice(0, 20)}`);
     } else if (question && THIRD_PERSON.test(previous) && !OWN_HOUSEHOLD.test(previous)) {
       const ask = THIRD_PRONOUN_ASK.exec(sentence);

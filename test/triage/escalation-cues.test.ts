@@ -254,6 +254,35 @@ describe('a known person in the account, asks for a price adjustment or a fee, o
   });
 });
 
+describe('someone else\'s order asked about across a mail', () => {
+  it.each([
+    ['owner, reason and ask in three sentences', 'My husband Tomas ordered a standing lamp from you on Monday. He is away for work until the 20th. Could you tell me whether it has shipped?'],
+    ['an order under the person\'s name', "Hello, I help my grandfather with his emails. The radio he wanted is under his name. Can you tell me when it comes?"],
+    ['writing for a relative', "I'm writing for my mother, she doesn't use email. She placed an order for a kettle. Where is it now?"],
+    ['a work relation\'s personal account', 'Our apprentice, Jonas, bought two chairs with his personal account. Please send me the invoice for our books.'],
+    ['a purchase with an aside, asked about in pronouns', 'My daughter (she is 15) took my card and ordered headphones. Can you tell me what she paid and cancel it?'],
+    ['a firm acting for a client', 'We act for Mr. Olsen regarding order 55-2010. Please send us all records of this order.'],
+    ['German: the person\'s own account', 'Meine Frau hat letzte Woche mit ihrem eigenen Konto bestellt. Können Sie mir sagen, wann das Paket kommt?'],
+    ['Spanish: the person\'s own account', 'Mi hermano hizo un pedido con su cuenta. ¿Me pueden decir cuándo llega?'],
+    ['a relative\'s account, asked to be seen', "My nephew has an account with you, he is 14. I'd like to see what he has ordered."],
+    ['working for a named person', "I'm the assistant to Ruth Adler. Could you check her last order and tell me the delivery date?"],
+    ['a colleague named', 'A colleague, Pia Lund, ordered a printer stand. Can you tell me when it will be delivered?'],
+    ['a deed on the person', 'Please deactivate my father-in-law, he cannot manage the account any more.'],
+  ])('%s', (_, text) => {
+    expect(cuesOf(text)).toContain('other-person-data');
+  });
+
+  it.each([
+    ['the writer placed it', 'My wife chose the rug but I ordered it on my account. Could you tell me when it ships?'],
+    ['a gift the writer received', 'My sister bought me the kettle for my birthday. Could you tell me if it has a warranty?'],
+    ['the writer asks about their own account', 'My husband ordered the lamp for us. Where do I find the invoice in my account?'],
+    ['a relative\'s purchase, no ask', 'My friend bought the same desk last year and loves it, so I ordered one too.'],
+    ['a general question asked for a relative', 'Just asking for my dad who is thinking about it: where is the delete account button?'],
+  ])('%s', (_, text) => {
+    expect(cuesOf(text)).not.toContain('other-person-data');
+  });
+});
+
 describe('sarcasm in other shapes', () => {
   it.each([
     'Lovely. The cot arrived the day after the baby shower, which was rather the point.',
