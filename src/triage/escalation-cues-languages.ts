@@ -26,7 +26,8 @@ export type ForeignCueName =
   | 'leaving-the-shop'
   | 'ending-the-relationship'
   | 'money-back-request'
-  | 'asks-for-a-person';
+  | 'asks-for-a-person'
+  | 'data-rights-request';
 
 /** Words for the polarity reader: negators, negative and positive words, intensifiers. */
 export const FOREIGN_NEGATORS = words({
@@ -161,6 +162,15 @@ export const FOREIGN_OWN_BUSINESS = pattern({
 
 /** One pattern per cue, as the English ones in escalation-cues.ts. */
 export const FOREIGN_CUE_PATTERNS: Record<ForeignCueName, RegExp> = {
+  'data-rights-request': pattern({
+    de: '(?:alle|samtliche) (?:meine )?daten (?:\\w+ )?(?:loschen|entfernen)|(?:loschen|entfernen) sie (?:bitte )?(?:alle |samtliche )?(?:meine )?daten|meine daten (?:\\w+ )?(?:loschen|entfernen)|vergessen sie mich|welche daten (?:\\w+ ){0,3}uber mich|auskunft uber (?:meine|die) (?:gespeicherten )?daten',
+    fr: '(?:supprim|effac)\\w* (?:toutes )?mes donnees|oubliez-moi|quelles (?:donnees|informations) (?:\\w+ ){0,3}sur moi',
+    es: '(?:borr|elimin|suprim)\\w* (?:todos )?mis datos|olvid\\w+me|que datos (?:\\w+ ){0,3}sobre mi',
+    it: '(?:cancell|elimin)\\w* (?:tutti )?i miei dati|dimenticatemi|quali dati (?:\\w+ ){0,3}su di me',
+    nl: '(?:verwijder|wis)\\w* (?:al )?mijn gegevens|mijn gegevens (?:\\w+ )?(?:verwijderen|wissen)|welke gegevens (?:\\w+ ){0,3}over mij',
+    pt: '(?:apag|elimin)\\w* (?:todos )?os meus dados|esquecam-me|que dados (?:\\w+ ){0,3}sobre mim',
+    pl: 'usun\\w* (?:wszystkie )?moje dane|zapomnijcie o mnie|jakie dane (?:\\w+ ){0,3}o mnie',
+  }),
   'first-person-emotion': pattern({
     de: 'ich bin (?:\\w+ ){0,3}(?:enttauscht|verargert|sauer|wutend|unzufrieden|frustriert|genervt)|(?:mit meiner|keine) geduld|beschwerde|es reicht|reicht mir',
     fr: 'je suis (?:\\w+ ){0,3}(?:decue?|furieu(?:x|se)|en colere|mecontente?|enervee?|frustree?)|j\'en ai marre|ras le bol|patience|plainte',

@@ -56,6 +56,7 @@ export const CUE_NAMES = [
   'asks-for-a-person',
   'unrequested-account-event',
   'deceptive-practice',
+  'data-rights-request',
 ] as const;
 
 export type CueName = (typeof CUE_NAMES)[number];
@@ -363,6 +364,76 @@ const PERSON_REQUEST =
   /\b(?:talk|speak|chat|discuss|call|phone|ring|contact|get\s+in\s+touch|connect|put\s+me\s+through|pass|transfer|hand|escalate|speak)\b[^.!?\n]{0,50}\b(?:person|people|human|someone|somebody|staff|agent|manager|supervisor|advis[eo]rs?|team\s+leader|shift\s+lead|colleague|employee|management|senior|in\s+charge|responsible)\b|(?<!\blegal\s)\b(?:person|human|someone|somebody|staff\s+member|member\s+of\s+staff|agent|manager|supervisor|adviser|advisor|employee)\b[^.!?\n]{0,40}\b(?:call|phone|ring|contact|read|reply|answer|look\s+at|review|handle|talk\s+me\s+through|walk\s+me\s+through)\b|\bput\s+me\s+through\s+to\b|\bby\s+(?:tele)?phone\b(?=[^.!?\n]{0,20}\bplease\b)|\bcall\s*back\b|\bring\s+me\b|\bcall\s+me\b|\bphone\s+me\b|\bcanned\s+(?:messages|replies)|\bnot\s+(?:a|an)\s+(?:bot|script|template|automated)|\bautomated\s+(?:answer|reply|replies|answers)/i;
 const CONTACT_DECLINED = /\b(?:no\s+need\s+to|don't\s+(?:need\s+to|worry\s+about)|do\s+not\s+need\s+to|not\s+necessary\s+to)\s+(?:call|phone|ring|calling|phoning|ringing|contact)|\b(?:driver|courier)\s+(?:can|could|should)\s+(?:ring|call)|\bcall\s+ahead\b/i;
 
+/**
+ * A sentence about another business ("I ordered a sofa from another shop and it was a disaster",
+ * "I had a bad experience with another shop") tells of someone else's failure: the complaint's tone
+ * words there are not about us. Unless it also speaks to us ("another shop, your service is a
+ * joke"), the tone cues of that sentence are left out.
+ */
+const ABOUT_ELSEWHERE =
+  /\b(?:another|other|a\s+different|my\s+(?:old|previous|usual)|the\s+(?:old|previous))\s+(?:online\s+)?(?:shops?|stores?|sites?|websites?|retailers?|sellers?|companies|company|brands?|marketplaces?)\b|\b(?:amazon|ebay)\b|\bnot\s+(?:with|from|at)\s+(?:you|your\s+(?:shop|store|site))\b|\bsome\s+(?:\w+\s+)?(?:site|website|shop|app)\b/i;
+const SPEAKS_TO_US = /\b(?:you|your|yours)\b/i;
+const NOT_WITH_US = /\bnot\s+(?:with|from|at)\s+(?:you|your\s+(?:shop|store|site))\b/gi;
+const COMPLAINT_TONE: ReadonlySet<CueName> = new Set([
+  'negative-words',
+  'negated-positive',
+  'intensified-negative',
+  'first-person-emotion',
+  'sarcasm-frame',
+  'deceptive-practice',
+  'long-wait',
+  'repeated-contact',
+]);
+/**
+ * "Complaint" said of no complaint: "not a complaint, just feedback", "I'm not making any formal
+ * request or complaint", "How do I make a complaint? lol no", "a complaint... about how good your
+ * packaging is".
+ */
+const NOT_A_COMPLAINT =
+  /\b(?:not|no|nor|without)\s+(?:\w+\s+){0,5}?(?:complaint|complaints|complaining|complain)\b|\bcomplain\w*\b(?:[^.!?\n]{0,40}|[.!?\s]{1,5})\b(?:lol|haha|just\s+kidding|kidding|jk|not\s+really)\b|\bcomplain\w*\W+about\s+how\s+(?:good|great|nice|lovely|well|fast|quick)\b/i;
+
+function isAboutElsewhere(sentence: string): boolean {
+  return ABOUT_ELSEWHERE.test(sentence) && !SPEAKS_TO_US.test(sentence.replace(NOT_WITH_US, ''));
+}
+
+/**
+ * Whether the sentence holding `words` (a complaint word-list match) is no complaint of ours: the
+ * word negated or joked about, or the sentence about another business. The matrix drops the match
+ * there, as the cues do.
+ */
+export function isNoComplaintOfOurs(text: string, words: string): boolean {
+  const sentences = cueSentences(text);
+  const index = sentences.findIndex((sentence) => sentence.includes(words));
+  if (index < 0) return false;
+  const sentence = sentences[index]!;
+  return NOT_A_COMPLAINT.test(sentence) || NOT_A_COMPLAINT.test(`${sentence} ${sentences[index + 1] ?? ''}`) || isAboutElsewhere(sentence);
+}
+
+/**
+ * A security question with no incident behind it: "nobody hacked me, I simply forgot which password
+ * I used", "phishing training at work made me careful: would you ever ask for my password?", "what
+ * should I do if I get a sign-in alert that wasn't me? hasn't happened". The KB's security articles
+ * answer these; a takeover told as fact elsewhere in the mail still counts.
+ */
+const NO_INCIDENT =
+  /\b(?:nobody|no\s*one|no-one)\s+(?:has\s+)?(?:hacked|accessed|got\s+into|contacted|called|stole)\b|\b(?:hasn'?t|has\s+not|haven'?t|have\s+not)\s+(?:\w+\s+)?happened\b|\bnothing\s+(?:has\s+|bad\s+)?happened\b|\b(?:i|we)\s+(?:wasn'?t|was\s+not|weren'?t|haven'?t\s+been|have\s+not\s+been)\s+hacked\b|\b(?:did\s+not|didn'?t|have\s+not|haven'?t|never)\s+(?:\w+\s+)?(?:click|clicked|open|opened|give|given|gave|share|shared|enter|entered|reply|replied)\b(?:\s+(?:on\s+)?(?:anything|it|the\s+link|a\s+thing))?/i;
+const HYPOTHETICAL =
+  /\bwhat\s+(?:should|do|would)\s+i\s+do\s+if\b|\bwould\s+(?:you|your\s+\w+|anyone\s+from\s+(?:you|northwind))\s+ever\b|\bdo\s+you\s+ever\s+(?:ask|call|send|text|email)\b|\bhow\s+(?:can|do|would)\s+i\s+(?:tell|know|recogni[sz]e|spot|check)\b|\bis\s+it\s+(?:a\s+)?(?:\w+\s+)?(?:risk|safe)\b|\bjust\s+(?:curious|asking|wondering)\b|\b(?:training|newsletter|article|news)\b[^.!?\n]{0,40}\b(?:phishing|scams?|fraud)\b|\b(?:phishing|scams?|fraud)\b[^.!?\n]{0,40}\b(?:training|newsletter|article|news)\b/i;
+
+const CONDITIONAL = /\bwhat\s+(?:should|do|would)\s+i\s+do\s+if\b|\bwould\s+(?:you|your\s+\w+|anyone\s+from\s+(?:you|northwind))\s+ever\b|\bdo\s+you\s+ever\b|\bhow\s+(?:can|do|would)\s+i\s+(?:tell|know|recogni[sz]e|spot|check)\b|\b(?:if|in\s+case|suppose|should)\s+(?:i|someone|somebody|anyone)\b/i;
+
+export function isSecurityWorryOnly(text: string): boolean {
+  const sentences = cueSentences(text);
+  if (!sentences.some((sentence) => NO_INCIDENT.test(sentence) || HYPOTHETICAL.test(sentence))) return false;
+  // "What should I do if I get an alert that wasn't me?" supposes the denial; "just curious, but two
+  // orders I didn't place" tells it.
+  return !sentences.some(
+    (sentence) =>
+      !CONDITIONAL.test(sentence) &&
+      (CREDENTIALS_GIVEN.test(sentence) || (ACCOUNT_OBJECT.test(sentence) && (DENIAL.test(sentence) || STRANGER.test(sentence)))),
+  );
+}
+
 /** Sentences of a mail, as the tag model reads them (lines and sentence ends). */
 export function cueSentences(text: string): string[] {
   return text
@@ -386,7 +457,11 @@ export function readCues(text: string): CueReading {
   sentences.forEach((sentence, index) => {
     const previous = sentences[index - 1] ?? '';
     const next = sentences[index + 1] ?? '';
-    for (const cue of [...sentenceCues(sentence, previous, next), ...readSituationCues(sentence, previous, next)]) keep(cue);
+    const elsewhere = isAboutElsewhere(sentence);
+    for (const cue of [...sentenceCues(sentence, previous, next), ...readSituationCues(sentence, previous, next)]) {
+      if (elsewhere && COMPLAINT_TONE.has(cue[0])) continue;
+      keep(cue);
+    }
   });
   const errand = otherPersonsOrderAsked(sentences);
   if (errand) keep(errand);
@@ -410,7 +485,7 @@ function sentenceCues(sentence: string, previous: string, next: string): Cue[] {
   add('negative-words', polarity.negative.length / 2, polarity.negative.join(' '));
   add('negated-positive', polarity.negatedPositive.length, polarity.negatedPositive.join(' '));
   add('intensified-negative', polarity.intensified.length, polarity.intensified.join(' '));
-  found('first-person-emotion', EMOTIONS);
+  if (!NOT_A_COMPLAINT.test(sentence) && !NOT_A_COMPLAINT.test(`${sentence} ${next}`)) found('first-person-emotion', EMOTIONS);
   const question = /\?\s*$/.test(sentence);
 
   const ironic = SARCASM_FRAMES.exec(sentence);

@@ -116,7 +116,28 @@ const DOUBTS_ABOUT_PLAN = new RegExp(
 const NOT_A_FAILURE = /\b(?:order|buy|shop|purchas|use)\w*\b[^.!?\n]{0,40}\bagain\b|^\s*again\s*,/i;
 
 /** The cues this file can raise; each is one of escalation-cues.ts's CUE_NAMES. */
+/**
+ * A data-protection right asked for in plain words, with no law named: to be forgotten ("forget me
+ * entirely", "delete everything you hold about me", "I don't want my address kept"), to see the data
+ * ("what information do you have about me?"), to stop a use of it ("stop using my purchase history to
+ * pick what you show me"). The word lists need "GDPR" or "personal data"; customers seldom write them.
+ */
+const DATA_RIGHTS = new RegExp(
+  [
+    String.raw`(?<!\b(?:don'?t|do\s+not|never)\s+)\bforget\s+(?:about\s+)?me\b`,
+    String.raw`\b(?:delete|erase|remove|wipe|purge)\s+(?:all\s+|any\s+)?(?:of\s+)?(?:everything|anything|whatever|all\s+(?:the\s+)?(?:data|info\w*|details|records))\s+(?:you\s+)?(?:have|hold|keep|store|stored|kept|held)?\s*(?:on|about|of)\s+me\b`,
+    String.raw`\b(?:delete|erase|remove|wipe)\s+my\s+(?:\w+\s+){0,3}?(?:name|address|phone\s+number|number|details|records?|history|information|info)\b[^.!?\n]{0,40}\bfrom\s+your\s+(?:systems?|records|database|files|servers|mailing\s+lists?)\b`,
+    String.raw`\b(?:don'?t|do\s+not)\s+want\s+(?:my\s+)?(?:name|address|phone\s+number|number|details|data|information|anything)\b[^.!?\n]{0,40}\b(?:kept|stored|held|saved|on\s+file|on\s+your\s+side)\b`,
+    String.raw`\bwhat\s+(?:data|information|info|details|personal\s+\w+)\s+(?:exactly\s+)?(?:do\s+you|you)\s+(?:have|hold|keep|store|collect)\s+(?:on|about)\s+me\b`,
+    String.raw`\b(?:a\s+)?cop(?:y|ies)\s+of\s+(?:all\s+)?(?:the\s+)?(?:data|information|records)\s+(?:you\s+)?(?:have|hold|keep|store)\s+(?:on|about)\s+me\b`,
+    String.raw`\bstop\s+(?:using|processing|tracking|profiling)\s+(?:my\s+)?(?:purchase\s+history|data|details|information|orders|browsing)\b`,
+    String.raw`\b(?:don'?t|do\s+not)\s+(?:use|process)\s+my\s+(?:data|details|information|purchase\s+history)\s+(?:for|to)\b`,
+  ].join('|'),
+  'i',
+);
+
 export type SituationCueName =
+  | 'data-rights-request'
   | 'unrequested-account-event'
   | 'credentials-given-away'
   | 'sarcasm-frame'
@@ -139,6 +160,7 @@ export function readSituationCues(sentence: string, previous: string, next: stri
     COURIER_CALL.test(sentence) ? null : found('asks-for-a-person', PERSON_ASKED, sentence),
     // "When does my subscription end?" asks for a date, not a way out.
     /^\s*when\b/i.test(sentence) ? null : found('ending-the-relationship', DOUBTS_ABOUT_PLAN, sentence),
+    found('data-rights-request', DATA_RIGHTS, sentence),
   ];
   return checks.filter((cue): cue is SituationCue => cue !== null);
 }

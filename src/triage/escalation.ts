@@ -7,7 +7,15 @@
  * (escalation-word-lists.ts), the tag model trained on our own labelled mail (escalation-model.ts),
  * and the independent classifier's intent. Each signal says which of them fired.
  */
-import { isEndingUndone, isOwnHouseholdContext, isSomeoneElsesAccount, onlyAsksWhenMoneyComesBack, removesPartOfAccount } from './escalation-cues.js';
+import {
+  isEndingUndone,
+  isNoComplaintOfOurs,
+  isOwnHouseholdContext,
+  isSecurityWorryOnly,
+  isSomeoneElsesAccount,
+  onlyAsksWhenMoneyComesBack,
+  removesPartOfAccount,
+} from './escalation-cues.js';
 import { loadDefaultEscalationModel, type EscalationTagModel } from './escalation-model.js';
 import type { EscalationModelTag, EscalationTag } from './escalation-tags.js';
 import { matchWordLists } from './escalation-word-lists.js';
@@ -105,6 +113,7 @@ export function readEscalation(input: EscalationInput): { signals: EscalationSig
     if (found.tag === 'third-party-data' && isOwnHouseholdContext(haystack, found.match)) continue;
     if (found.tag === 'retention' && isEndingUndone(haystack, found.match)) continue;
     if (found.tag === 'security' && isSomeoneElsesAccount(haystack, found.match)) continue;
+    if (found.tag === 'complaint' && isNoComplaintOfOurs(haystack, found.match)) continue;
     const language = found.language === 'any' ? 'shouting' : found.language;
     signals.set(found.tag, {
       tag: found.tag,
@@ -158,6 +167,9 @@ export function readEscalation(input: EscalationInput): { signals: EscalationSig
   }
   const refundStatusOnly = onlyAsksWhenMoneyComesBack(haystack);
   if (refundStatusOnly) signals.delete('refund');
+  // "Nobody hacked me, I forgot my password": a security question the KB answers, not a takeover.
+  const securityWorryOnly = isSecurityWorryOnly(haystack);
+  if (securityWorryOnly && !signals.get('security')?.firedBy?.includes('situation')) signals.delete('security');
   if (input.customer?.plan === 'enterprise') {
     signals.set('enterprise', {
       tag: 'enterprise',
@@ -166,7 +178,7 @@ export function readEscalation(input: EscalationInput): { signals: EscalationSig
     });
   }
   const doubts = scores
-    .filter((score) => !(score.tag === 'refund' && refundStatusOnly))
+    .filter((score) => !(score.tag === 'refund' && refundStatusOnly) && !(score.tag === 'security' && securityWorryOnly))
     .filter((score) => !signals.has(score.tag) && score.probability < score.threshold && score.probability >= score.threshold * ESCALATION_DOUBT_SHARE)
     .map(({ tag, probability, threshold }) => ({ tag, probability, threshold }));
   return { signals: [...signals.values()], doubts };

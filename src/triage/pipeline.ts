@@ -31,7 +31,7 @@ import type { CrmClient } from './crm/crm-client.js';
 import { FALLBACK_LANGUAGE, loadLanguageDetector, type LanguageDetector } from './language/detect-language.js';
 import { unsupportedLanguage } from './language/supported-languages.js';
 import type { IntentClassifier } from './local-model/intent-classifier.js';
-import { readMail } from './mail/read-mail.js';
+import { readMail, requestText } from './mail/read-mail.js';
 import { assessSend, type SendGuardOptions } from './send-guard.js';
 import { renderTicketPrompt } from './ticket-prompt.js';
 import { createSupportTools } from './tools/index.js';
@@ -130,8 +130,9 @@ export function buildSession(
   cpuBudget?: CpuBudget,
 ): TriageSession {
   const stage = <T>(name: string, run: () => T): T => (cpuBudget ? cpuBudget.measure(name, run) : run());
-  const mail = stage('mail reading', () => readMail(ticket.body, { subject: ticket.subject }));
-  const text = `${ticket.subject ?? ''}\n${mail.newest}`;
+  const mail = stage('mail reading', () => readMail(ticket.body, { subject: ticket.subject, senderEmail: ticket.customerEmail }));
+  const request = requestText(mail);
+  const text = `${ticket.subject ?? ''}\n${request}`;
   // By its request: the whole newest message and its sentences (greetings and sign-offs dilute).
   const intent = stage('intent classifier', () => classifyRequest(deps.classifier, text));
   const wholeConfidence = intent.ranked[0]!.probability;
@@ -146,11 +147,11 @@ export function buildSession(
   const { signals: escalation, doubts: escalationDoubts } = stage('escalation matrix', () =>
     automaticReply
       ? { signals: [], doubts: [] }
-      : readEscalation({ text: mail.newest, subject: ticket.subject, intent: intent.intent, intentConfidence: intent.confidence }),
+      : readEscalation({ text: request, subject: ticket.subject, intent: intent.intent, intentConfidence: intent.confidence }),
   );
   const kbAgrees = stage('KB agreement (request)', () => kbAgreesWithRequest(deps.kb, intent.request, intent.intent));
   const uncoveredAsks = stage('request coverage', () =>
-    findUncoveredAsks({ classifier: deps.classifier, kb: deps.kb, text: mail.newest, intent: intent.intent }),
+    findUncoveredAsks({ classifier: deps.classifier, kb: deps.kb, text: request, intent: intent.intent }),
   );
   const language = stage('language detection', () =>
     deps.languageDetector?.detect(mail.newest) ?? {
@@ -322,7 +323,7 @@ async function judgeIfSending(
     .map((sentence, index) => ({ id: `R${index + 1}`, text: sentence.sentence }));
   return judgeReply({
     model: deps.judge,
-    ticketText: `${session.ticket.subject ?? ''}\n${session.independent.mail.newest}`.trim(),
+    ticketText: `${session.ticket.subject ?? ''}\n${requestText(session.independent.mail)}`.trim(),
     reply: session.send.text,
     sources: sources.sentences,
     sentences,

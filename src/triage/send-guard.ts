@@ -36,6 +36,7 @@ import { MAX_UNITS_PER_ORDER, readLargeOrderRequest } from './large-order-reques
 import { readInformationGap } from './information-gap.js';
 import { memoised } from './ticket-memo.js';
 import type { TriageSession } from './triage-session.js';
+import { requestText } from './mail/read-mail.js';
 
 export interface SendGuardOptions {
   threshold: number;
@@ -159,31 +160,31 @@ export function assessSend(
   }
 
   // A thank-you or "all sorted" asks nothing; whatever article its words match is not an answer to it.
-  const investigation = readInvestigationRequest(session.independent.mail.newest);
+  const investigation = readInvestigationRequest(requestText(session.independent.mail));
   if (investigation) {
     rules.push('request:investigation');
     reasons.push(`the customer asks us to find something out ("${shorten(investigation)}"): an article cannot say what happened, a person must look`);
   }
 
-  const action = readActionRequest(session.independent.mail.newest);
+  const action = readActionRequest(requestText(session.independent.mail));
   if (action) {
     rules.push('request:action');
     reasons.push(`the customer asks us to act on their order or account ("${shorten(action)}"): the article says how it is done, a person does it`);
   }
 
-  const missingDelivery = readMissingDeliveryClaim(session.independent.mail.newest);
+  const missingDelivery = readMissingDeliveryClaim(requestText(session.independent.mail));
   if (missingDelivery) {
     rules.push('request:missing-delivery');
     reasons.push(`the carrier's record and the customer disagree ("${shorten(missingDelivery)}"): a claim for a person to investigate`);
   }
 
-  const staleTracking = readStaleTrackingClaim(session.independent.mail.newest);
+  const staleTracking = readStaleTrackingClaim(requestText(session.independent.mail));
   if (staleTracking) {
     rules.push('request:stale-tracking');
     reasons.push(`the parcel has stopped moving ("${shorten(staleTracking)}"): a stale last scan goes to the lost-parcel process, which a person opens`);
   }
 
-  const largeOrder = readLargeOrderRequest(`${session.ticket.subject ?? ''}\n${session.independent.mail.newest}`);
+  const largeOrder = readLargeOrderRequest(`${session.ticket.subject ?? ''}\n${requestText(session.independent.mail)}`);
   if (largeOrder) {
     rules.push('request:large-order');
     reasons.push(
@@ -193,7 +194,7 @@ export function assessSend(
     );
   }
 
-  const informationGap = readInformationGap(session.independent.mail.newest);
+  const informationGap = readInformationGap(requestText(session.independent.mail));
   if (informationGap) {
     rules.push('request:information-gap');
     reasons.push(`the customer says our own information does not answer this ("${shorten(informationGap)}"): the article would repeat it, a person finds the detail out`);
@@ -205,13 +206,13 @@ export function assessSend(
     reasons.push(`the sender's domain ${lookalike} imitates ours: possibly phishing dressed as our own mail, for a person to look at`);
   }
 
-  const otherTeam = readNotACustomerQuestion(`${session.ticket.subject ?? ''}\n${session.independent.mail.newest}`);
+  const otherTeam = readNotACustomerQuestion(`${session.ticket.subject ?? ''}\n${requestText(session.independent.mail)}`);
   if (otherTeam) {
     rules.push('request:not-support');
     reasons.push(`not a customer's question for support ("${shorten(otherTeam)}"): a person routes it`);
   }
 
-  const replacement = readReplacementRequest(session.independent.mail.newest);
+  const replacement = readReplacementRequest(requestText(session.independent.mail));
   if (replacement) {
     rules.push('request:replacement');
     reasons.push(`a damaged, wrong or missing item with a request to replace it ("${shorten(replacement)}"): only a person can arrange that`);
@@ -275,7 +276,7 @@ export function assessSend(
   // same question again repeats it. The quoted history is still scanned for injection above.
   const sources = collectRunSources(session);
   const approved = sources.sentences.map((sentence) => sentence.text).join('\n');
-  const newest = `${session.ticket.subject ?? ''}\n${session.independent.mail.newest}`;
+  const newest = `${session.ticket.subject ?? ''}\n${requestText(session.independent.mail)}`;
   const echoes = memoised(findTicketEchoes, JSON.stringify([replyText, newest, approved]), () => findTicketEchoes(replyText, newest, approved));
   if (echoes.length > 0) {
     rules.push('reply:echo');
@@ -326,7 +327,7 @@ function unknownSenderRefusal(session: TriageSession, claimedIntent: string | un
   // shipping notice is a question about the order in it.
   const orderIds = extractOrderIds(`${session.ticket.subject ?? ''}\n${session.ticket.body}`);
   if (orderIds.length > 0) return `no customer profile for this email, and the message is about an order (${orderIds[0]})`;
-  const newest = `${session.ticket.subject ?? ''}\n${session.independent.mail.newest}`;
+  const newest = `${session.ticket.subject ?? ''}\n${requestText(session.independent.mail)}`;
   const bound = intents.find((intent) => needsAccountData(intent, newest));
   if (bound && !needsAccountData(bound) && asksToFindTheAccount(newest)) {
     return `no customer profile for this email, and the message asks us to find or recover the account itself (intent ${bound})`;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CUE_NAMES, isEndingUndone, isSomeoneElsesAccount, onlyAsksWhenMoneyComesBack, readCues, removesPartOfAccount, readPolarity, type CueName } from '../../src/triage/escalation-cues.js';
+import { CUE_NAMES, isEndingUndone, isNoComplaintOfOurs, isSecurityWorryOnly, isSomeoneElsesAccount, onlyAsksWhenMoneyComesBack, readCues, removesPartOfAccount, readPolarity, type CueName } from '../../src/triage/escalation-cues.js';
 import { readEscalation } from '../../src/triage/escalation.js';
 
 const cuesOf = (text: string): CueName[] => {
@@ -280,6 +280,57 @@ describe('someone else\'s order asked about across a mail', () => {
     ['a general question asked for a relative', 'Just asking for my dad who is thinking about it: where is the delete account button?'],
   ])('%s', (_, text) => {
     expect(cuesOf(text)).not.toContain('other-person-data');
+  });
+});
+
+describe('tone about another business, and "complaint" said of none', () => {
+  it.each([
+    ['another shop\'s failure', 'Last winter I bought boots from another shop and it was a disaster, they came broken and nobody answered.', 'negative-words'],
+    ['a bad experience elsewhere', 'Is there always tracking to Norway? I had a terrible experience with a different store.', 'negative-words'],
+    ['a scam not with us', 'My cousin lost money to a scam (not with you, some gaming site).', 'deceptive-practice'],
+    ['a complaint denied', "Just curious, I'm not making any kind of formal complaint.", 'first-person-emotion'],
+    ['a complaint joked about', 'How do I file a complaint? lol no, I only want to praise the courier.', 'first-person-emotion'],
+    ['a complaint about how good it is', 'I have a complaint... about how fast your delivery was!', 'first-person-emotion'],
+  ] as const)('%s', (_, text, cue) => {
+    expect(cuesOf(text)).not.toContain(cue);
+  });
+
+  it.each([
+    ['leaving for another shop, blaming us', 'I will buy from another shop, your service is useless.', 'negative-words'],
+    ['a complaint of ours', 'I want to make a complaint about the broken lamp.', 'first-person-emotion'],
+  ] as const)('%s', (_, text, cue) => {
+    expect(cuesOf(text)).toContain(cue);
+  });
+
+  it('the matrix drops the complaint word list there too', () => {
+    expect(isNoComplaintOfOurs("Not a formal complaint, just a note: the box was dented.", 'complaint')).toBe(true);
+    expect(isNoComplaintOfOurs('This is a formal complaint about order 55-1020.', 'complaint')).toBe(false);
+  });
+});
+
+describe('a security question with no incident behind it', () => {
+  it.each([
+    'I cannot sign in. Nobody hacked me, I just forgot which password I picked. How do I reset it?',
+    'Our office had phishing training today. Would your support ever ask for my password by phone?',
+    "What should I do if I get a sign-in alert that wasn't me? It hasn't happened, I'm setting up a password manager.",
+    'I got a strange mail asking for my card number. I did not click anything and deleted it. Where can I report such mails?',
+  ])('%s', (text) => {
+    expect(isSecurityWorryOnly(text)).toBe(true);
+  });
+
+  it.each([
+    ['an incident told as fact', "Just curious at first, but now there are two orders on my account that I didn't place."],
+    ['credentials given away', "I didn't think twice: I clicked the link and entered my password, then saw it was fake."],
+    ['no calm words at all', 'Someone logged into my account from Lagos last night.'],
+  ])('%s', (_, text) => {
+    expect(isSecurityWorryOnly(text)).toBe(false);
+  });
+
+  it('the matrix drops the security tag there', () => {
+    const calm = readEscalation({ text: 'Phishing training at work made me careful. Do you ever email a link to reset a password?', model: null });
+    expect(calm.signals.map((signal) => signal.tag)).not.toContain('security');
+    const attacked = readEscalation({ text: 'Phishing! Someone has logged into my account and changed the email.', model: null });
+    expect(attacked.signals.map((signal) => signal.tag)).toContain('security');
   });
 });
 

@@ -174,3 +174,28 @@ describe('cases read from the labelled sets of 2026-12-05', () => {
     expect(cuesOf('How long does it take for a reversed payment to show?')).not.toContain('money-back-request');
   });
 });
+
+describe('a data-protection right asked for in plain words', () => {
+  it.each([
+    'Once the return is done, please forget me entirely.',
+    'Delete everything you hold about me, including old orders.',
+    'Please remove my phone number and my address from your systems.',
+    "I don't want my address or phone number kept on your side.",
+    'What information exactly do you keep about me?',
+    'Stop using my purchase history to choose what you show me.',
+    'Bitte löschen Sie alle meine Daten.',
+    'Pouvez-vous supprimer toutes mes données ?',
+    'Welke gegevens bewaren jullie over mij?',
+  ])('%s', (text) => {
+    expect(cuesOf(text)).toContain('data-rights-request');
+  });
+
+  it.each([
+    'Please remove the old address from my account, I moved.',
+    "Don't forget me when the rug is back in stock!",
+    'Can I delete one of my saved cards?',
+    'What information do you need from me to process the return?',
+  ])('%s', (text) => {
+    expect(cuesOf(text)).not.toContain('data-rights-request');
+  });
+});

@@ -16,7 +16,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { TEXT_ESCALATION_TAGS, type EscalationModelTag } from '../escalation-tags.js';
-import { readMail } from '../mail/read-mail.js';
+import { readMail, requestText } from '../mail/read-mail.js';
 import { parseJsonLines } from './parse-jsonl.js';
 
 /** The eval sets trained on, in order. inbox-blind-4 and later sets stay blind: never add one here. */
@@ -57,6 +57,8 @@ export const DEV_SETS_TRAINED_ON = [
   'inbox-dev-34',
   'inbox-dev-35',
   'inbox-dev-36',
+  'inbox-dev-37',
+  'inbox-dev-38',
 ] as const;
 
 /**
@@ -79,6 +81,7 @@ const evalLineSchema = z.object({
   id: z.string(),
   text: z.string(),
   subject: z.string().optional(),
+  email: z.string().optional(),
   lang: z.string().optional(),
   expect: z.object({ intent: z.string().optional(), tags: z.array(z.string()).optional() }).optional(),
 });
@@ -98,7 +101,8 @@ export function devSetTrainingLines(content: string, source: string, set?: strin
     if (set !== undefined && EXCLUDED_LINES[`${set}/${line.id}`]) return [];
     const intent = line.expect?.intent;
     if (!intent) return [];
-    const text = `${line.subject ?? ''}\n${readMail(line.text, { subject: line.subject }).newest}`.trim();
+    // Read as the triage reads a ticket: a short chaser with the customer's own unanswered mail under it.
+    const text = `${line.subject ?? ''}\n${requestText(readMail(line.text, { subject: line.subject, senderEmail: line.email }))}`.trim();
     if (!text) return [];
     const tags = (line.expect?.tags ?? []).filter((tag): tag is EscalationModelTag => TEXT_TAGS.has(tag)).sort();
     return [{ text, intent, tags: [...new Set(tags)], ...(line.lang && line.lang !== 'en' ? { lang: line.lang } : {}) }];

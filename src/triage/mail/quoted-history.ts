@@ -4,7 +4,7 @@
  * "From: / Sent: / To: / Subject:" block (after "-----Original Message-----" or an underscore rule)
  * and does not quote at all, so everything from that block on is history.
  */
-import { isBlank, isQuoteLine } from './mail-lines.js';
+import { isBlank, isQuoteLine, unquoteLine } from './mail-lines.js';
 import { isHeaderBlockAt, isOriginalMessageSeparator, isUnderscoreRule, replyHeaderLength } from './mail-headers.js';
 
 export interface QuoteSplit {
@@ -65,4 +65,42 @@ export function splitQuotedHistory(lines: readonly string[]): QuoteSplit {
     index += 1;
   }
   return { own, quoted };
+}
+
+export interface QuotedMessage {
+  /** The reply header's lines ("On ... wrote:", or Outlook's From/Sent/To/Subject block). */
+  header: string;
+  /** The message under it, quote marks off, up to the next header. */
+  body: string[];
+}
+
+function isHeaderAt(lines: readonly string[], index: number): number {
+  const reply = replyHeaderLength(lines, index);
+  if (reply > 0) return reply;
+  if (!isHeaderBlockAt(lines, index)) return 0;
+  // Outlook's block: its field lines, up to the first blank one.
+  let end = index;
+  while (end < lines.length && end - index < HEADER_BLOCK_LINES && !isBlank(lines[end] ?? '')) end += 1;
+  return end - index;
+}
+const HEADER_BLOCK_LINES = 8;
+
+/**
+ * The most recent earlier message a reply carries: the first header of its quoted history and what
+ * stands under it. A reply quotes the thread newest first, so this is the message the customer
+ * answered, or, when its header names the customer, their own mail that nobody has answered yet.
+ */
+export function firstQuotedMessage(quoted: readonly string[]): QuotedMessage | undefined {
+  const lines = quoted.map((line) => (isQuoteLine(line) ? unquoteLine(line) : line));
+  let index = 0;
+  while (index < lines.length && (isBlank(lines[index] ?? '') || isOriginalMessageSeparator(lines[index] ?? '') || isUnderscoreRule(lines[index] ?? ''))) index += 1;
+  const headerLines = isHeaderAt(lines, index);
+  if (headerLines === 0) return undefined;
+  const body: string[] = [];
+  for (let at = index + headerLines; at < lines.length; at += 1) {
+    const line = lines[at] ?? '';
+    if (isOriginalMessageSeparator(line) || isUnderscoreRule(line) || isHeaderAt(lines, at) > 0) break;
+    body.push(line);
+  }
+  return { header: lines.slice(index, index + headerLines).join(' '), body };
 }

@@ -17,7 +17,7 @@ import { splitForwarded } from './forwarded-mail.js';
 import { htmlToPlainText, looksLikeHtml } from './html-mail.js';
 import { splitLegalFooter } from './legal-footers.js';
 import { hasLetterOrDigit, isQuoteLine, tidy, unquoteLine, wordCount } from './mail-lines.js';
-import { splitQuotedHistory } from './quoted-history.js';
+import { firstQuotedMessage, splitQuotedHistory } from './quoted-history.js';
 import { splitSignature } from './signatures.js';
 
 export type MailPart = 'html' | 'quoted-history' | 'forwarded' | 'signature' | 'legal-footer';
@@ -31,11 +31,29 @@ export interface MailReading {
   parts: MailPart[];
   /** True when stripping left nothing of the customer's own and the whole text was kept instead. */
   fellBack: boolean;
+  /**
+   * The customer's own earlier mail, when it is the latest message the reply quotes (its header names
+   * the sender): nobody has answered it, and a short chaser on top ("Any news on this?") asks it again.
+   */
+  unansweredOwn?: string;
 }
 
 export interface ReadMailOptions {
   /** The subject helps recognise a forward ("Fwd:", "WG:", "TR:"). */
   subject?: string;
+  /** The sender's address: a quoted message whose header names it is the customer's own. */
+  senderEmail?: string;
+}
+
+/** A chaser this short ("Any news on this?", "see below, still waiting") asks what the quoted mail asked. */
+export const CHASER_WORDS = 25;
+
+/**
+ * What the triage reads as the request: the newest message, and with a short chaser the customer's own
+ * unanswered mail under it ("Any update on this?" above "could you refund me the difference?").
+ */
+export function requestText(mail: MailReading): string {
+  return mail.unansweredOwn && wordCount(mail.newest) <= CHASER_WORDS ? `${mail.newest}\n\n${mail.unansweredOwn}` : mail.newest;
 }
 
 /** A note this short ("see below", "FYI") says nothing without what it forwards. */
@@ -43,6 +61,7 @@ const BARE_NOTE_WORDS = 4;
 
 interface Reply {
   own: string[];
+  quoted: string[];
   /** Own words with the signature still on: the fallback when the signature was all there was. */
   withSignature: string[];
   setAside: string[];
@@ -59,6 +78,7 @@ function readReply(lines: readonly string[]): Reply {
   if (signature.signature.some((line) => hasLetterOrDigit(line))) parts.push('signature');
   return {
     own: signature.own,
+    quoted: quotes.quoted,
     withSignature: footer.own,
     setAside: [...signature.signature, ...footer.footer, ...quotes.quoted],
     parts,
@@ -77,6 +97,7 @@ export function readMail(body: string, options: ReadMailOptions = {}): MailReadi
 
   let own: string[];
   let withSignature: string[];
+  let unansweredOwn: string | undefined;
   const setAside: string[] = [];
   const forward = splitForwarded(lines, options.subject);
   if (forward) {
@@ -104,12 +125,19 @@ export function readMail(body: string, options: ReadMailOptions = {}): MailReadi
     own = reply.own;
     withSignature = reply.withSignature;
     setAside.push(...reply.setAside);
+    const sender = options.senderEmail?.trim().toLowerCase();
+    const earlier = sender ? firstQuotedMessage(reply.quoted) : undefined;
+    if (earlier && sender && earlier.header.toLowerCase().includes(sender)) {
+      const theirs = readReply(earlier.body).own;
+      if (hasText(theirs)) unansweredOwn = tidy(theirs);
+    }
   }
 
   const uniqueParts = [...new Set(parts)];
-  if (hasText(own)) return { newest: tidy(own), history: tidy(setAside), parts: uniqueParts, fellBack: false };
+  const earlier = unansweredOwn ? { unansweredOwn } : {};
+  if (hasText(own)) return { newest: tidy(own), history: tidy(setAside), parts: uniqueParts, fellBack: false, ...earlier };
   // A message that is only a sign-off ("Thanks!") is still the customer's own words.
-  if (hasText(withSignature)) return { newest: tidy(withSignature), history: tidy(setAside), parts: uniqueParts, fellBack: false };
+  if (hasText(withSignature)) return { newest: tidy(withSignature), history: tidy(setAside), parts: uniqueParts, fellBack: false, ...earlier };
   // Nothing of their own (a reply whose whole body is quoted): the whole text, quote marks off.
   const whole = lines.map((line) => (isQuoteLine(line) ? unquoteLine(line) : line));
   const newest = hasText(whole) ? tidy(whole) : text.trim() || body;

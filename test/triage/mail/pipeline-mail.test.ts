@@ -44,6 +44,17 @@ describe('triage reads the newest message of a mail', () => {
     expect(lookup?.args).toEqual({ order_id: 'A1001' });
   });
 
+  it("a chaser above the customer's own unanswered mail is triaged on what that mail asked", async () => {
+    const body = `Any news on this? It's been a week.\n\nAda\n\nOn Tue, 1 Dec 2026 at 19:02, Ada Lovelace <ada@example.com> wrote:\n> The lamp from A1001 arrived late, three days after the date you gave me.\n> I'd like my money back for the shipping, please.\n`;
+    const { outcome } = await triageTicket(ticket(body), triageDeps());
+    expect(outcome.tags).toContain('refund');
+    expect(outcome.decision).toBe('drafted');
+    // The same chaser above our own answer asks nothing new: the quoted refund request was answered.
+    const answered = body.replace('Ada Lovelace <ada@example.com>', SUPPORT);
+    const second = await triageTicket(ticket(answered), triageDeps());
+    expect(second.outcome.tags).not.toContain('refund');
+  });
+
   it('the order id written "#A-1001" in the newest message is looked up as A1001', async () => {
     const { outcome } = await triageTicket(ticket('where is my order #a-1001 ??'), triageDeps());
     expect(outcome.steps.find((step) => step.tool === 'get_order_status')?.args).toEqual({ order_id: 'A1001' });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readMail } from '../../../src/triage/mail/read-mail.js';
+import { readMail, requestText } from '../../../src/triage/mail/read-mail.js';
 import { MAIL_CORPUS } from './mail-corpus.js';
 
 describe('readMail: the customer\'s newest message', () => {
@@ -62,4 +62,62 @@ describe('readMail on hostile input', () => {
       expect(reading.newest.length).toBeGreaterThan(0);
     }, 30_000);
   }
+});
+
+describe("readMail: the customer's own unanswered mail under a chaser", () => {
+  const gmailChaser = [
+    'Any news on this? Ten days now.',
+    '',
+    'On Wed, 4 Mar 2026 at 08:15, Pia Lund <pia@example.se> wrote:',
+    '> Hello, the kettle from order 55-1020 leaks at the base.',
+    "> I'd like a replacement or my money back please.",
+    '> Pia',
+  ].join('\n');
+
+  it('finds it when the quoted header names the sender', () => {
+    const reading = readMail(gmailChaser, { senderEmail: 'Pia@Example.se' });
+    expect(reading.newest).toBe('Any news on this? Ten days now.');
+    expect(reading.unansweredOwn).toContain("I'd like a replacement or my money back please.");
+    expect(requestText(reading)).toBe(`Any news on this? Ten days now.\n\n${reading.unansweredOwn}`);
+  });
+
+  it('reads Outlook and Apple Mail headers too', () => {
+    const outlook = [
+      'Still waiting for an answer.',
+      '',
+      '-----Original Message-----',
+      'From: Pia Lund <pia@example.se>',
+      'Sent: Wednesday, March 4, 2026 8:15 AM',
+      'To: support@northwind.example',
+      'Subject: kettle',
+      '',
+      'Please delete my phone number from your systems.',
+    ].join('\n');
+    expect(readMail(outlook, { senderEmail: 'pia@example.se' }).unansweredOwn).toBe('Please delete my phone number from your systems.');
+    const apple = ['Any update?', '', '> On 4 Mar 2026, at 08:15, Pia Lund <pia@example.se> wrote:', '>', '> Could you refund me the difference?'].join('\n');
+    expect(readMail(apple, { senderEmail: 'pia@example.se' }).unansweredOwn).toBe('Could you refund me the difference?');
+  });
+
+  it('is not the customer\'s when we wrote the latest quoted message (it was answered)', () => {
+    const answered = [
+      'Any news on this?',
+      '',
+      'On Thu, 5 Mar 2026, Northwind Support <support@northwind.example> wrote:',
+      '> We are checking with the warehouse.',
+      '>',
+      '> On Wed, 4 Mar 2026 at 08:15, Pia Lund <pia@example.se> wrote:',
+      '>> I want my money back.',
+    ].join('\n');
+    const reading = readMail(answered, { senderEmail: 'pia@example.se' });
+    expect(reading.unansweredOwn).toBeUndefined();
+    expect(requestText(reading)).toBe('Any news on this?');
+  });
+
+  it('without the sender, or under a message with its own ask, the newest message alone is read', () => {
+    expect(readMail(gmailChaser).unansweredOwn).toBeUndefined();
+    const long = `${'I have a new question about another order entirely, it is about the colour of the rug and whether the grey one is warmer than the beige one in daylight. '}${gmailChaser.split('\n').slice(1).join('\n')}`;
+    const reading = readMail(long, { senderEmail: 'pia@example.se' });
+    expect(reading.unansweredOwn).toBeDefined();
+    expect(requestText(reading)).toBe(reading.newest);
+  });
 });
