@@ -6,6 +6,35 @@ import { scrubText, scrubValue } from './scrubber.js';
 /** Keys whose scrubbing rule was worked out; bounded, as a model may invent keys in tool arguments. */
 const keyRules = new Map<string, KeyRule>();
 const MAX_KEY_RULES = 2_000;
+/**
+ * Strings scrubText left as they were, kept between runs: every run's events repeat strings of the
+ * knowledge base (articles' titles and answers in search results, templates), of the product (event
+ * types, tool names, the skill's path) and of the decision's reasons, and scanning one costs 3 to
+ * 90 us (a run's events held 70 to 110 distinct strings). Whether a string holds anything to scrub
+ * depends on the string alone, so one found clean is clean in every run. Only clean strings are
+ * kept: nothing here is a string the scrubber would have changed, and each is stored as it is in
+ * the audit trail anyway. Bounded by count and characters; starts again when full.
+ */
+const cleanStrings = new Set<string>();
+let cleanCharacters = 0;
+export const CLEAN_STRINGS_LIMIT = 20_000;
+export const CLEAN_CHARACTERS_LIMIT = 4_000_000;
+
+function rememberClean(text: string): void {
+  if (text.length > CLEAN_CHARACTERS_LIMIT) return;
+  if (cleanStrings.size >= CLEAN_STRINGS_LIMIT || cleanCharacters + text.length > CLEAN_CHARACTERS_LIMIT) {
+    cleanStrings.clear();
+    cleanCharacters = 0;
+  }
+  cleanStrings.add(text);
+  cleanCharacters += text.length;
+}
+
+/** How many strings are kept between runs, and their characters (tests). */
+export function cleanStringsKept(): { strings: number; characters: number } {
+  return { strings: cleanStrings.size, characters: cleanCharacters };
+}
+
 /** Far below scrubValue's own depth limit, so the cached walk never meets it. */
 const MAX_CACHED_DEPTH = 32;
 
@@ -23,7 +52,8 @@ interface KeyRule {
  * strings across its events (tool names, call ids, the ticket text, the KB reply) and the
  * scrubber's cost is mostly per string scanned, not per character (a run's 30 events: 6.6 ms
  * uncached, under 1 ms cached). The result equals scrubValue's: every rule comes from scrubValue
- * itself, asked about one string or one key at a time. Values other than plain JSON-like data
+ * itself, asked about one string or one key at a time; strings found clean are also known to the
+ * next runs (`cleanStrings`). Values other than plain JSON-like data
  * (class instances, cycles, `__proto__` keys, deep nesting) go to scrubValue whole.
  */
 export function createRunScrubber(): <T>(value: T) => T {
@@ -31,7 +61,12 @@ export function createRunScrubber(): <T>(value: T) => T {
   const scrubString = (text: string): string => {
     let scrubbed = strings.get(text);
     if (scrubbed === undefined) {
-      scrubbed = scrubText(text).text;
+      if (cleanStrings.has(text)) {
+        scrubbed = text;
+      } else {
+        scrubbed = scrubText(text).text;
+        if (scrubbed === text) rememberClean(text);
+      }
       strings.set(text, scrubbed);
     }
     return scrubbed;

@@ -28,20 +28,37 @@ export interface OutboxCipher {
   open(sealed: string, ticketId: string): string;
 }
 
+/**
+ * Sealed texts this cipher made lately, with what they seal: the worker seals a reply in the
+ * decision's transaction and its dispatcher opens it right after the commit, in the same process
+ * with the same cipher. Opening one of these gives back the text it sealed without decrypting
+ * (the same text decrypting gives: same key, same ticket). Forgotten once opened; bounded.
+ */
+export const RECENT_SEALS_LIMIT = 64;
+
 export function createOutboxCipher(key: Buffer): OutboxCipher {
   if (key.length !== OUTBOX_KEY_BYTES) {
     throw new OutboxKeyError(`the outbox key must be ${OUTBOX_KEY_BYTES} bytes, got ${key.length}`);
   }
+  const recentSeals = new Map<string, { ticketId: string; text: string }>();
   return {
     seal(text, ticketId) {
       const nonce = randomBytes(NONCE_BYTES);
       const cipher = createCipheriv('aes-256-gcm', key, nonce, { authTagLength: TAG_BYTES });
       cipher.setAAD(Buffer.from(ticketId, 'utf8'));
       const ciphertext = Buffer.concat([cipher.update(text, 'utf8'), cipher.final()]);
-      return [FORMAT, nonce.toString('base64'), cipher.getAuthTag().toString('base64'), ciphertext.toString('base64')].join(':');
+      const sealed = [FORMAT, nonce.toString('base64'), cipher.getAuthTag().toString('base64'), ciphertext.toString('base64')].join(':');
+      if (recentSeals.size >= RECENT_SEALS_LIMIT) recentSeals.delete(recentSeals.keys().next().value!);
+      recentSeals.set(sealed, { ticketId, text });
+      return sealed;
     },
 
     open(sealed, ticketId) {
+      const recent = recentSeals.get(sealed);
+      if (recent !== undefined && recent.ticketId === ticketId) {
+        recentSeals.delete(sealed);
+        return recent.text;
+      }
       const [format, nonce, tag, ciphertext, ...rest] = sealed.split(':');
       if (format !== FORMAT || nonce === undefined || tag === undefined || ciphertext === undefined || rest.length > 0) {
         throw new OutboxKeyError('the sealed reply is not in a format this version reads');

@@ -1,5 +1,6 @@
 import type { Customer, Order } from '../../../triage/types.js';
 import { parseJsonText, toJsonText } from '../dialect.js';
+import { prepareQuery } from '../prepared-query.js';
 import type { CustomerRow, NewCustomerRow } from '../tables/customers.js';
 import type { NewOrderRow, OrderRow } from '../tables/orders.js';
 import { type Executor, withTransaction } from './with-transaction.js';
@@ -95,26 +96,30 @@ export async function seedCrm(db: Executor, seed: CrmSeed): Promise<{ customers:
  */
 export async function findCustomerByEmail(db: Executor, email: string): Promise<Customer | null> {
   const normalised = normaliseEmail(email);
-  const row = await db.selectFrom('customers').selectAll().where('email', '=', normalised).executeTakeFirst();
+  const [row] = (await selectCustomerByEmail.execute(db, [normalised])).rows;
   if (!row) return null;
-  const orders = await db
-    .selectFrom('orders')
-    .select('id')
-    .where('customer_email', '=', normalised)
-    .orderBy('id')
-    .execute();
+  const { rows: orders } = await selectOrderIdsByEmail.execute(db, [normalised]);
   return toCustomer(
     row,
     orders.map((order) => order.id),
   );
 }
 
+// The triage's CRM reads (a tool call each, most tickets), compiled once per dialect (prepared-query.ts).
+const selectCustomerByEmail = prepareQuery<[email: string], CustomerRow>((db, slot) =>
+  db.selectFrom('customers').selectAll().where('email', '=', slot<string>(0)),
+);
+const selectOrderIdsByEmail = prepareQuery<[email: string], Pick<OrderRow, 'id'>>((db, slot) =>
+  db.selectFrom('orders').select('id').where('customer_email', '=', slot<string>(0)).orderBy('id'),
+);
+const selectOrderById = prepareQuery<[id: string], OrderRow>((db, slot) => db.selectFrom('orders').selectAll().where('id', '=', slot<string>(0)));
+
 /** Case-insensitive, ignoring surrounding spaces, like every CrmClient ("a1001" finds "A1001"). */
 export async function getOrder(db: Executor, orderId: string): Promise<Order | null> {
   const trimmed = orderId.trim();
   // The exact id uses the primary key; only a miss pays for the case-folding scan.
   const row =
-    (await db.selectFrom('orders').selectAll().where('id', '=', trimmed).executeTakeFirst()) ??
+    (await selectOrderById.execute(db, [trimmed])).rows[0] ??
     (await db
       .selectFrom('orders')
       .selectAll()
