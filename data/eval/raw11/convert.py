@@ -1,5 +1,5 @@
-# Tiny converter: splits each "@@ header" block from the hand-typed batch files and escapes it as JSON.
-# Header: @@ email | subject | decision | intent | tags | class | form | lang   ("-" = none)
+# Tiny converter: splits each "@@ header" block of the hand-typed batch files (kept outside the repo, so the
+# blind text lives only in the .jsonl) and escapes it as JSON. Ids are numbered h001.. in file order.
 import json, sys, glob
 out = []
 for path in sorted(glob.glob(sys.argv[1] + "/batch*.txt")):
