@@ -9,10 +9,10 @@
 import { once } from 'node:events';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { createGenericConnector } from '../src/service/connectors/generic/generic-connector.js';
 import type { HelpdeskConnector } from '../src/service/connectors/helpdesk-connector.js';
+import { isScript } from './run-as-script.js';
 
 export interface ConnectorPostResult {
   transport: 'request' | 'fetch';
@@ -69,7 +69,7 @@ export async function runConnectorPostBench(options: { posts?: number; rounds?: 
   return { posts, results };
 }
 
-if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
+if (isScript(import.meta.url)) {
   const { values } = parseArgs({ options: { posts: { type: 'string', default: '2000' }, rounds: { type: 'string', default: '2' } } });
   const report = await runConnectorPostBench({ posts: Number(values.posts), rounds: Number(values.rounds) });
   process.stdout.write(`generic connector postReply to a local server, ${report.posts} posts per row, Node ${process.version}\n`);

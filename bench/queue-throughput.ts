@@ -37,7 +37,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { sql } from 'kysely';
 import pg from 'pg';
@@ -56,6 +56,7 @@ import { createFailedJobHandler, createWorker, type Worker } from '../src/servic
 import type { Ticket } from '../src/triage/types.js';
 import { type StatementCounter, startStatementCounter } from './statement-counter.js';
 import { SAMPLE_TICKETS } from './triage-latency.js';
+import { runAsScript } from './run-as-script.js';
 
 export type QueueCaseName = 'sqlite-1' | 'sqlite-4' | 'sqlite-1-full' | 'sqlite-threads' | 'pg-boss-1' | 'pg-boss-4' | 'pg-boss-4-processes';
 
@@ -601,12 +602,4 @@ async function main(): Promise<void> {
   process.stdout.write(`End-to-end tickets per second through the queue, ${report.tickets} tickets per case, Node ${process.version}\n\n${formatQueueReport(report)}\n`);
 }
 
-if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  main().then(
-    () => process.exit(0),
-    (error: unknown) => {
-      process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-      process.exit(1);
-    },
-  );
-}
+runAsScript(import.meta.url, main);

@@ -8,13 +8,13 @@
  *
  * Run: npx tsx bench/record-run-cpu.ts [--json]
  */
-import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../src/service/config.js';
 import { recordRun } from '../src/service/recorded-run.js';
 import { createTriageRuntime } from '../src/service/triage-runtime.js';
 import { triageTicket, type TriageRunResult } from '../src/triage/pipeline.js';
 import { DEFAULT_TRIAGE_CPU_SETS, DEFAULT_TRIAGE_CPU_WARMUP, readEvalTickets } from './triage-cpu.js';
+import { runAsScript } from './run-as-script.js';
 
 export interface RecordRunCpuResult {
   tickets: number;
@@ -62,12 +62,4 @@ async function main(): Promise<void> {
   );
 }
 
-if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  main().then(
-    () => process.exit(0),
-    (error: unknown) => {
-      process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-      process.exit(1);
-    },
-  );
-}
+runAsScript(import.meta.url, main);

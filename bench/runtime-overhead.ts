@@ -21,7 +21,6 @@ import { once } from 'node:events';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
-import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
@@ -42,6 +41,7 @@ import type { ChatModel } from '../src/agentao/models/chat-model.js';
 import { createOpenAIChatModel } from '../src/agentao/models/openai/index.js';
 import { PermissionEngine } from '../src/agentao/permission-engine.js';
 import { defineTool } from '../src/agentao/tool.js';
+import { runAsScript } from './run-as-script.js';
 
 export interface RuntimeOverheadOptions {
   /** Measured chats per runtime (two steps each). Default 300. */
@@ -512,12 +512,4 @@ async function main(): Promise<void> {
   );
 }
 
-if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  main().then(
-    () => process.exit(0),
-    (error: unknown) => {
-      process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-      process.exit(1);
-    },
-  );
-}
+runAsScript(import.meta.url, main);

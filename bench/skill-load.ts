@@ -5,9 +5,9 @@
  *
  * Run: npx tsx bench/skill-load.ts [--loads 2000]
  */
-import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { SkillManager } from '../src/agentao/skills.js';
+import { isScript } from './run-as-script.js';
 
 export interface SkillLoadReport {
   loads: number;
@@ -38,7 +38,7 @@ export function runSkillLoadBench(options: { loads?: number; warmup?: number; di
   };
 }
 
-if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
+if (isScript(import.meta.url)) {
   const { values } = parseArgs({ options: { loads: { type: 'string', default: '2000' } } });
   const report = runSkillLoadBench({ loads: Number(values.loads) });
   process.stdout.write(

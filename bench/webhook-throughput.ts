@@ -35,7 +35,7 @@ import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import Fastify from 'fastify';
@@ -57,6 +57,7 @@ import { connectorsFromConfig } from '../src/service/worker/connectors-from-conf
 import { createFailedJobHandler, createWorker, type Worker } from '../src/service/worker/worker.js';
 import { dropSchemas } from './queue-throughput.js';
 import { SAMPLE_TICKETS } from './triage-latency.js';
+import { runAsScript } from './run-as-script.js';
 
 export type WebhookCaseName = 'bare' | 'sqlite' | 'sqlite-full' | 'postgres' | 'draining' | 'draining-threads';
 
@@ -502,12 +503,4 @@ async function main(): Promise<void> {
   );
 }
 
-if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  main().then(
-    () => process.exit(0),
-    (error: unknown) => {
-      process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-      process.exit(1);
-    },
-  );
-}
+runAsScript(import.meta.url, main);
