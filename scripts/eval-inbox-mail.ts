@@ -32,7 +32,7 @@ import {
   readHeldOutExamples,
 } from '../src/triage/local-model/intent-training-data.js';
 import { classifyRequest, requestClassifier } from '../src/triage/local-model/request-classification.js';
-import { defaultRequestsKbTopicsBPath, defaultRequestsShortXPath, defaultRequestsShortYPath } from '../src/triage/local-model/intent-training-data.js';
+import { defaultRequestsKbTopicsBPath, defaultRequestsShortXPath, defaultRequestsShortYPath, defaultRequestsShortZPath } from '../src/triage/local-model/intent-training-data.js';
 
 try {
   const { values } = parseArgs({
@@ -64,6 +64,8 @@ try {
   // Short requests typed after their training files (requests-short-x/-y): "short x" and "short y".
   const shortX = evaluateClassifier(requestClassifier(classifier), readHeldOutExamples(defaultRequestsShortXPath));
   const shortY = evaluateClassifier(requestClassifier(classifier), readHeldOutExamples(defaultRequestsShortYPath));
+  // Chat-widget one-liners for twenty intents, typed after requests-short-z.jsonl: "short z".
+  const shortZ = evaluateClassifier(requestClassifier(classifier), readHeldOutExamples(defaultRequestsShortZPath));
   const matrix = evaluateTags(tagged, (text) => {
     // As the pipeline reads a mail: the intent by its request, with that confidence.
     const intent = classifyRequest(classifier, text);
@@ -100,6 +102,8 @@ try {
           shortXSure: sureShare(shortX),
           shortYAccuracy: shortY.accuracy,
           shortYSure: sureShare(shortY),
+          shortZAccuracy: shortZ.accuracy,
+          shortZSure: sureShare(shortZ),
           matrix,
           wordLists,
           tagModel,
@@ -111,7 +115,7 @@ try {
   } else {
     const percent = (value: number) => `${(value * 100).toFixed(1)}%`;
     console.log(`${rows.length} held-out mails (${tagged.length} tag-labelled)  intent accuracy ${percent(intents.accuracy)} (${intents.correct}/${intents.total})`);
-    for (const [name, evaluation] of [['whole mail', intents], ['by its request', requests], ['one-line requests', oneLiners], ['requests apart', requestsApart], ['requests voices', requestsVoices], ['mail voices', mailVoices], ['short x', shortX], ['short y', shortY]] as const) {
+    for (const [name, evaluation] of [['whole mail', intents], ['by its request', requests], ['one-line requests', oneLiners], ['requests apart', requestsApart], ['requests voices', requestsVoices], ['mail voices', mailVoices], ['short x', shortX], ['short y', shortY], ['short z', shortZ]] as const) {
       const sure = sureShare(evaluation);
       console.log(
         `  ${name.padEnd(18)} accuracy ${percent(evaluation.accuracy)} (${evaluation.correct}/${evaluation.total})  ECE ${evaluation.calibration.expectedCalibrationError.toFixed(3)}  ` +

@@ -100,6 +100,11 @@ export const defaultRequestsKbTopicsAPath = join(defaultTrainingDirectory, 'held
  */
 export const defaultRequestsShortXPath = join(defaultTrainingDirectory, 'held-out', 'requests-short-x.jsonl');
 export const defaultRequestsShortYPath = join(defaultTrainingDirectory, 'held-out', 'requests-short-y.jsonl');
+/**
+ * One-line requests for twenty intents in chat-widget and contact-form voices (8 per intent), typed
+ * after their training file (requests-short-z.jsonl) in fresh words by the same writer: a dev set.
+ */
+export const defaultRequestsShortZPath = join(defaultTrainingDirectory, 'held-out', 'requests-short-z.jsonl');
 
 export function readHeldOutExamples(path: string = defaultHeldOutPath): TrainingExample[] {
   return parseTrainingExamples(readFileSync(path, 'utf8'), path);

@@ -14,7 +14,7 @@ import {
   parseTrainingExamples,
   readHeldOutExamples,
   readTrainingExamples,
-  KB_TOPIC_INTENTS, defaultRequestsShortXPath, defaultRequestsShortYPath } from '../../../src/triage/local-model/intent-training-data.js';
+  KB_TOPIC_INTENTS, defaultRequestsShortXPath, defaultRequestsShortYPath, defaultRequestsShortZPath } from '../../../src/triage/local-model/intent-training-data.js';
 import { heldOutCommon, heldOutForeign, heldOutIntents } from '../../../scripts/inbox-corpus/held-out-parts.js';
 import type { CommonParts, IntentParts } from '../../../scripts/inbox-corpus/parts.js';
 import { trainingAccounts } from '../../../scripts/inbox-corpus/training-accounts.js';
@@ -232,17 +232,18 @@ describe('general questions in mail voice (requests-mail-voices.jsonl) and the d
 
 describe('the short requests typed after their training files (held-out/requests-short-x/-y.jsonl)', () => {
   it.each([
-    ['requests-short-x.jsonl', defaultRequestsShortXPath, 9],
-    ['requests-short-y.jsonl', defaultRequestsShortYPath, 10],
-  ])('%s: 10-12 per intent, none a training text or more than 0.75 token-Jaccard similar to one', (group, path, intents) => {
+    ['requests-short-x.jsonl', defaultRequestsShortXPath, 9, 10],
+    ['requests-short-y.jsonl', defaultRequestsShortYPath, 10, 10],
+    ['requests-short-z.jsonl', defaultRequestsShortZPath, 20, 7],
+  ])('%s: 7-12 per intent, none a training text or more than 0.75 token-Jaccard similar to one', (group, path, intents, perIntent) => {
     const held = readHeldOutExamples(path);
     const counts = new Map<string, number>();
     for (const row of held) counts.set(row.intent, (counts.get(row.intent) ?? 0) + 1);
     expect(counts.size).toBe(intents);
     // 12 were written per intent; two delivery lines of x were dropped as the same as older training lines.
-    for (const [intent, total] of counts) expect(total, intent).toBeGreaterThanOrEqual(10);
+    for (const [intent, total] of counts) expect(total, intent).toBeGreaterThanOrEqual(perIntent);
     const training = readTrainingExamples();
-    expect(training.filter((example) => example.group === group).length).toBeGreaterThan(40 * intents);
+    expect(training.filter((example) => example.group === group).length).toBeGreaterThan(20 * intents);
     const near = findNearDuplicates(
       held.map((example) => example.text),
       training.map((example) => example.text),
