@@ -434,6 +434,57 @@ export function isSecurityWorryOnly(text: string): boolean {
   );
 }
 
+/**
+ * Ending asked about, not wanted: "is there a fee if I cancel Pro mid-year?", "if I downgrade, do I
+ * keep my order history?", "what happens to my invoices if I close the account? Not planning to".
+ * The plan's rules are the KB's answer; retention is for a customer on the way out, who says so
+ * somewhere ("thinking of leaving", "I want to close it", "switching to another shop", "please
+ * cancel"). A mail with no such sentence, and with an ending only supposed, is not churn.
+ */
+const ENDING_SUPPOSED =
+  /\b(?:if|when|once|should|in\s+case)\s+(?:i|we)\s+(?:\w+\s+){0,2}?(?:cancel\w*|downgrad\w*|clos\w*|end\w*|stop\w*|leav\w*|delet\w*|go\s+back)\b|\b(?:fee|fees|charge|cost|penalty|penalties)\s+(?:for|to|of|if\s+(?:i|we))\s+(?:\w+\s+)?(?:cancel\w*|clos\w*|downgrad\w*|end\w*|stop\w*)|\bwhat\s+happens\b[^.!?\n]{0,60}\b(?:cancel\w*|downgrad\w*|clos\w*)|\bbefore\s+i\s+press\b|\b(?:can|could)\s+i\s+(?:cancel|stop|quit)\s+(?:it\s+)?(?:any\s*time|whenever)\b|\bminimum\s+(?:contract|term|period)\b/i;
+const ENDING_WANTED =
+  /\b(?:i|we)(?:'m|'re|\s+am|\s+are)?\s+(?:\w+\s+)?(?:thinking\s+(?:of|about)|considering|planning\s+(?:to|on)|going\s+to|about\s+to|ready\s+to|decided\s+to|want\s+to|wanna|would\s+like\s+to|'d\s+like\s+to|need\s+to|will)\s+(?:\w+\s+)?(?:cancel\w*|clos\w*|leav\w*|quit\w*|downgrad\w*|end\w*|stop\w*|switch\w*|mov\w*|go\s+back|delet\w*)|\bplease\s+(?:\w+\s+)?(?:cancel|close|downgrade|delete|end|stop)\b|\b(?:cancel|close|delete|downgrade|end)\s+(?:it|my|our|the)\b(?![^.!?\n]{0,30}\?)|\bthinking\s+(?:of|about)\s+(?:leaving|switching|moving|cancel\w*|clos\w*|delet\w*|it)\b|\bconsidering\s+it\b|\b(?:i'?d|i\s+would)\s+rather\s+(?:stop|cancel|not\s+(?:pay|renew)|leave)\b|\bi'?m\s+(?:leaving|done|off|switching|moving)\b/i;
+const NOT_WANTED = /\bnot\s+(?:planning|going|cancel\w*|leaving|thinking)\b|\bno\s+plans?\s+to\b|\bjust\s+(?:asking|curious|wondering|want\s+to\s+(?:know|understand))\b|\bbefore\s+i\s+(?:sign\s+up|upgrade|decide|buy|order|join)\b|\bi'?m\s+not\s+(?:cancel\w*|leaving)\b/i;
+
+/**
+ * Closing the account is left out: the labelled sets split evenly on "if I delete my account, can I
+ * still get my invoices?", and drafting is the safe mistake where the customer's data goes with it.
+ */
+const ACCOUNT_ENDING = /\b(?:delet|clos|deactivat|remov|terminat|eras)\w*\s+(?:\w+\s+){0,2}?(?:account|profile)s?\b|\baccount\s+(?:deletion|closure)\b|\bbefore\s+you\s+process\b/i;
+
+export function isEndingOnlyAskedAbout(text: string): boolean {
+  if (ACCOUNT_ENDING.test(text)) return false;
+  const sentences = cueSentences(text);
+  if (!sentences.some((sentence) => ENDING_SUPPOSED.test(sentence))) return false;
+  // "Thinking of leaving - is there a fee if I cancel?": the wish is read beside the supposition.
+  const wanted = (sentence: string) => {
+    const rest = sentence.replace(new RegExp(ENDING_SUPPOSED.source, 'gi'), ' ');
+    return ENDING_WANTED.test(rest) && !NOT_WANTED.test(rest);
+  };
+  return !sentences.some((sentence) => wanted(sentence) || LEAVING.test(sentence));
+}
+
+/**
+ * A person asked about, not asked for: "in case I ever need to speak to a real person, when is your
+ * chat staffed?", "is there a way to talk to someone, like a live chat?", "do you have a phone
+ * number?". How to reach us is the contact article's answer; `human-requested` is for a customer
+ * who wants a person now ("please have someone call me", "I want to speak to a manager").
+ */
+const PERSON_SUPPOSED =
+  /\b(?:in\s+case|if|whenever|should)\s+(?:i|we)\s+(?:ever\s+)?(?:\w+\s+)?(?:need|want|wish|have)\s+to\s+(?:talk|speak|chat|reach|contact|call|ring|get\s+hold)\b|\bis\s+there\s+(?:a\s+way|any\s+way|anyone|someone|somebody|a\s+(?:number|phone))\b[^.!?\n]{0,40}\b(?:talk|speak|chat|call|ring|reach|contact)\b|\bhow\s+(?:do|can|would)\s+(?:i|we|you|one)\s+(?:actually\s+)?(?:contact|reach|talk\s+to|speak\s+to|get\s+hold\s+of|get\s+in\s+touch\s+with)\b|\b(?:do|does)\s+(?:you|northwind)\s+have\s+(?:a\s+)?(?:phone|telephone|hotline|live\s+chat)|\bwhat(?:'s|\s+is|\s+are)\s+(?:your|the)\s+(?:phone|telephone|chat|opening|support)\s*(?:number|hours|times)?\b|\bwhen\s+is\s+(?:your|the)\s+(?:chat|phone\s+line|hotline)\b/i;
+const NOTHING_WRONG = /\bnothing\s+(?:is\s+)?wrong\b|\bno\s+(?:problem|issue)s?\s+(?:right\s+)?now\b|\bnothing\s+wrong\s+(?:rn|right\s+now|now)\b|\bjust\s+(?:asking|curious|wondering|in\s+case)\b|\bfor\s+(?:the\s+)?future\b|\bnext\s+time\b/i;
+
+export function isPersonOnlyAskedAbout(text: string): boolean {
+  const sentences = cueSentences(text);
+  if (!sentences.some((sentence) => PERSON_SUPPOSED.test(sentence))) return false;
+  // "Nothing wrong right now" says no person is wanted yet; without it, a wish for a person in a
+  // sentence of its own counts, and a long mail is more than a question.
+  if (sentences.some((sentence) => NOTHING_WRONG.test(sentence))) return true;
+  const wanted = sentences.some((sentence) => !PERSON_SUPPOSED.test(sentence) && PERSON_REQUEST.test(sentence));
+  return !wanted && sentences.length <= 3;
+}
+
 /** Sentences of a mail, as the tag model reads them (lines and sentence ends). */
 export function cueSentences(text: string): string[] {
   return text

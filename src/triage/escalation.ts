@@ -8,9 +8,11 @@
  * and the independent classifier's intent. Each signal says which of them fired.
  */
 import {
+  isEndingOnlyAskedAbout,
   isEndingUndone,
   isNoComplaintOfOurs,
   isOwnHouseholdContext,
+  isPersonOnlyAskedAbout,
   isSecurityWorryOnly,
   isSomeoneElsesAccount,
   onlyAsksWhenMoneyComesBack,
@@ -168,6 +170,12 @@ export function readEscalation(input: EscalationInput): { signals: EscalationSig
   const refundStatusOnly = onlyAsksWhenMoneyComesBack(haystack);
   if (refundStatusOnly) signals.delete('refund');
   // "Nobody hacked me, I forgot my password": a security question the KB answers, not a takeover.
+  // "Is there a fee if I cancel Pro mid-year?": the plan's rules asked, no ending wanted.
+  const endingOnlyAskedAbout = isEndingOnlyAskedAbout(haystack);
+  if (endingOnlyAskedAbout) signals.delete('retention');
+  // "In case I ever need a real person, when is the chat staffed?": how to reach us, not a person now.
+  const personOnlyAskedAbout = isPersonOnlyAskedAbout(haystack);
+  if (personOnlyAskedAbout) signals.delete('human-requested');
   const securityWorryOnly = isSecurityWorryOnly(haystack);
   if (securityWorryOnly && !signals.get('security')?.firedBy?.includes('situation')) signals.delete('security');
   if (input.customer?.plan === 'enterprise') {
@@ -178,7 +186,7 @@ export function readEscalation(input: EscalationInput): { signals: EscalationSig
     });
   }
   const doubts = scores
-    .filter((score) => !(score.tag === 'refund' && refundStatusOnly) && !(score.tag === 'security' && securityWorryOnly))
+    .filter((score) => !(score.tag === 'refund' && refundStatusOnly) && !(score.tag === 'security' && securityWorryOnly) && !(score.tag === 'retention' && endingOnlyAskedAbout) && !(score.tag === 'human-requested' && personOnlyAskedAbout))
     .filter((score) => !signals.has(score.tag) && score.probability < score.threshold && score.probability >= score.threshold * ESCALATION_DOUBT_SHARE)
     .map(({ tag, probability, threshold }) => ({ tag, probability, threshold }));
   return { signals: [...signals.values()], doubts };

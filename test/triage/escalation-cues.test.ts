@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CUE_NAMES, isEndingUndone, isNoComplaintOfOurs, isSecurityWorryOnly, isSomeoneElsesAccount, onlyAsksWhenMoneyComesBack, readCues, removesPartOfAccount, readPolarity, type CueName } from '../../src/triage/escalation-cues.js';
+import { CUE_NAMES, isEndingOnlyAskedAbout, isEndingUndone, isNoComplaintOfOurs, isPersonOnlyAskedAbout, isSecurityWorryOnly, isSomeoneElsesAccount, onlyAsksWhenMoneyComesBack, readCues, removesPartOfAccount, readPolarity, type CueName } from '../../src/triage/escalation-cues.js';
 import { readEscalation } from '../../src/triage/escalation.js';
 
 const cuesOf = (text: string): CueName[] => {
@@ -331,6 +331,61 @@ describe('a security question with no incident behind it', () => {
     expect(calm.signals.map((signal) => signal.tag)).not.toContain('security');
     const attacked = readEscalation({ text: 'Phishing! Someone has logged into my account and changed the email.', model: null });
     expect(attacked.signals.map((signal) => signal.tag)).toContain('security');
+  });
+});
+
+describe('an ending asked about, not wanted', () => {
+  it.each([
+    'Is there a fee if I cancel Pro before the renewal date?',
+    'If I downgrade to the free plan one day, do I keep my invoices? Not planning to, just asking.',
+    'What happens to my order history if I cancel Pro? Asking before I sign up.',
+    'Before I press the button: is there a penalty for cancelling mid-year?',
+  ])('%s', (text) => {
+    expect(isEndingOnlyAskedAbout(text)).toBe(true);
+  });
+
+  it.each([
+    ['a wish told beside the question', 'Thinking of leaving. Is there a fee if I cancel Pro now?'],
+    ['a wish in the same sentence', "I'm thinking about leaving, is there any fee if I close my account?"],
+    ['another shop', 'If I cancel Pro, is there a fee? A competitor ships for free.'],
+    ['a request', 'Please cancel my Pro plan. Is there a fee if I cancel mid-month?'],
+    ['no supposition at all', 'I want to cancel my subscription.'],
+    ['closing the account, where the labels split', 'If I delete my account one day, do I lose my invoices? Just asking.'],
+  ])('%s', (_, text) => {
+    expect(isEndingOnlyAskedAbout(text)).toBe(false);
+  });
+
+  it('the matrix drops retention there; a request to end keeps it', () => {
+    const asked = readEscalation({ text: 'Is there a fee if I cancel Pro mid-year? Just curious.', model: null });
+    expect(asked.signals.map((signal) => signal.tag)).not.toContain('retention');
+    const supposed = readEscalation({ text: 'If I cancel Pro mid-month, do I lose my free shipping?', intent: 'check_cancellation_fee', intentConfidence: 0.99, model: null });
+    expect(supposed.signals.map((signal) => signal.tag)).not.toContain('retention');
+    const wanted = readEscalation({ text: 'Please cancel my Pro plan. If I cancel it today, do I lose free shipping?', model: null });
+    expect(wanted.signals.map((signal) => signal.tag)).toContain('retention');
+  });
+});
+
+describe('a person asked about, not asked for', () => {
+  it.each([
+    'Nothing is wrong right now, but in case I ever need to speak to a real person, when is your chat staffed?',
+    'Is there any way to talk to someone on the phone, like a hotline?',
+    'How do I actually get hold of your team? Just asking for the future.',
+  ])('%s', (text) => {
+    expect(isPersonOnlyAskedAbout(text)).toBe(true);
+  });
+
+  it.each([
+    ['a person wanted now', 'Is there a phone number? I want a manager to call me today about the broken chair.'],
+    ['no question of how to reach us', 'Please have a real person read this thread.'],
+  ])('%s', (_, text) => {
+    expect(isPersonOnlyAskedAbout(text)).toBe(false);
+  });
+
+  it('the matrix drops human-requested there', () => {
+    const asked = readEscalation({ text: 'If I ever need to talk to a human, is this chat the place? Nothing wrong right now.', model: null });
+    expect(asked.signals.map((signal) => signal.tag)).not.toContain('human-requested');
+    const wanted = readEscalation({ text: 'I want to speak to a manager. Please call me back today.', model: null });
+    expect(wanted.signals.map((signal) => signal.tag)).toContain('human-requested');
   });
 });
 
