@@ -167,17 +167,16 @@ export function readEscalation(input: EscalationInput): { signals: EscalationSig
       firedBy: ['situation'],
     });
   }
-  const refundStatusOnly = onlyAsksWhenMoneyComesBack(haystack);
-  if (refundStatusOnly) signals.delete('refund');
-  // "Nobody hacked me, I forgot my password": a security question the KB answers, not a takeover.
-  // "Is there a fee if I cancel Pro mid-year?": the plan's rules asked, no ending wanted.
-  const endingOnlyAskedAbout = isEndingOnlyAskedAbout(haystack);
-  if (endingOnlyAskedAbout) signals.delete('retention');
-  // "In case I ever need a real person, when is the chat staffed?": how to reach us, not a person now.
-  const personOnlyAskedAbout = isPersonOnlyAskedAbout(haystack);
-  if (personOnlyAskedAbout) signals.delete('human-requested');
-  const securityWorryOnly = isSecurityWorryOnly(haystack);
-  if (securityWorryOnly && !signals.get('security')?.firedBy?.includes('situation')) signals.delete('security');
+  // A tag's words asked about, not meant: "when does the refund you sent reach my card?" (refund), "is
+  // there a fee if I cancel Pro?" (retention), "in case I ever need a real person, when is the chat
+  // staffed?" (human-requested), "nobody hacked me, I forgot my password" (security; the lost-factors
+  // situation above stays). The tag and its doubt are dropped.
+  const askedAbout = new Set<EscalationTag>();
+  if (onlyAsksWhenMoneyComesBack(haystack)) askedAbout.add('refund');
+  if (isEndingOnlyAskedAbout(haystack)) askedAbout.add('retention');
+  if (isPersonOnlyAskedAbout(haystack)) askedAbout.add('human-requested');
+  if (isSecurityWorryOnly(haystack) && !signals.get('security')?.firedBy?.includes('situation')) askedAbout.add('security');
+  for (const tag of askedAbout) signals.delete(tag);
   if (input.customer?.plan === 'enterprise') {
     signals.set('enterprise', {
       tag: 'enterprise',
@@ -186,7 +185,7 @@ export function readEscalation(input: EscalationInput): { signals: EscalationSig
     });
   }
   const doubts = scores
-    .filter((score) => !(score.tag === 'refund' && refundStatusOnly) && !(score.tag === 'security' && securityWorryOnly) && !(score.tag === 'retention' && endingOnlyAskedAbout) && !(score.tag === 'human-requested' && personOnlyAskedAbout))
+    .filter((score) => !askedAbout.has(score.tag))
     .filter((score) => !signals.has(score.tag) && score.probability < score.threshold && score.probability >= score.threshold * ESCALATION_DOUBT_SHARE)
     .map(({ tag, probability, threshold }) => ({ tag, probability, threshold }));
   return { signals: [...signals.values()], doubts };
