@@ -69,7 +69,7 @@ export function splitQuotedHistory(lines: readonly string[]): QuoteSplit {
 
 export interface QuotedMessage {
   /** The reply header's lines ("On ... wrote:", or Outlook's From/Sent/To/Subject block). */
-  header: string;
+  header: string[];
   /** The message under it, quote marks off, up to the next header. */
   body: string[];
 }
@@ -102,5 +102,5 @@ export function firstQuotedMessage(quoted: readonly string[]): QuotedMessage | u
     if (isOriginalMessageSeparator(line) || isUnderscoreRule(line) || isHeaderAt(lines, at) > 0) break;
     body.push(line);
   }
-  return { header: lines.slice(index, index + headerLines).join(' '), body };
+  return { header: lines.slice(index, index + headerLines), body };
 }

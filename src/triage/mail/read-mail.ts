@@ -85,6 +85,21 @@ function readReply(lines: readonly string[]): Reply {
   };
 }
 
+/** The "From:" field of a header block in the languages mail clients write it in. */
+const FROM_FIELD = /^[\s>*]*(?:from|von|de|van|da|od|fr[åa]n|fra|l[äa]hett[äa]j[äa])\s*:/i;
+
+/**
+ * A quoted or forwarded mail's header that names the sender as its author: the "From:" line of a
+ * header block (its "To:" line names the customer on our own mail to them), or the whole one-line
+ * "On ..., Ada <ada@example.com> wrote:".
+ */
+function namesSender(header: readonly string[], senderEmail: string | undefined): boolean {
+  const sender = senderEmail?.trim().toLowerCase();
+  if (sender === undefined || sender === '') return false;
+  const from = header.find((line) => FROM_FIELD.test(line));
+  return (from ?? header.join(' ')).toLowerCase().includes(sender);
+}
+
 function hasText(lines: readonly string[]): boolean {
   return lines.some((line) => hasLetterOrDigit(line));
 }
@@ -118,6 +133,8 @@ export function readMail(body: string, options: ReadMailOptions = {}): MailReadi
       own = note.own;
       withSignature = note.withSignature;
       setAside.push(...note.setAside, ...forward.header, ...forward.body);
+      // "Still no answer to this, see below" above a forward of the customer's own mail chases it.
+      if (namesSender(forward.header, options.senderEmail) && hasText(forwarded.own)) unansweredOwn = tidy(forwarded.own);
     }
   } else {
     const reply = readReply(lines);
@@ -125,9 +142,8 @@ export function readMail(body: string, options: ReadMailOptions = {}): MailReadi
     own = reply.own;
     withSignature = reply.withSignature;
     setAside.push(...reply.setAside);
-    const sender = options.senderEmail?.trim().toLowerCase();
-    const earlier = sender ? firstQuotedMessage(reply.quoted) : undefined;
-    if (earlier && sender && earlier.header.toLowerCase().includes(sender)) {
+    const earlier = options.senderEmail ? firstQuotedMessage(reply.quoted) : undefined;
+    if (earlier && namesSender(earlier.header, options.senderEmail)) {
       const theirs = readReply(earlier.body).own;
       if (hasText(theirs)) unansweredOwn = tidy(theirs);
     }

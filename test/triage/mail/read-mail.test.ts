@@ -121,3 +121,60 @@ describe("readMail: the customer's own unanswered mail under a chaser", () => {
     expect(requestText(reading)).toBe(reading.newest);
   });
 });
+
+describe("readMail: the customer's own mail forwarded under a chaser", () => {
+  const body = [
+    'Still no answer to this one, see my mail below please.',
+    '',
+    '---------- Forwarded message ---------',
+    'From: Pia Lund <pia@example.se>',
+    'Date: Wed, 4 Mar 2026 at 08:15',
+    'Subject: kettle',
+    'To: <support@northwind.example>',
+    '',
+    "The kettle from 55-1020 leaks. I'd like my money back please.",
+  ].join('\n');
+
+  it('is the unanswered mail when the forwarded header names the sender', () => {
+    const reading = readMail(body, { senderEmail: 'pia@example.se' });
+    expect(reading.newest).toBe('Still no answer to this one, see my mail below please.');
+    expect(reading.unansweredOwn).toBe("The kettle from 55-1020 leaks. I'd like my money back please.");
+    expect(requestText(reading)).toContain('money back');
+  });
+
+  it("is not when someone else's mail is forwarded", () => {
+    expect(readMail(body.replace('Pia Lund <pia@example.se>', 'DHL <noreply@dhl.example>'), { senderEmail: 'pia@example.se' }).unansweredOwn).toBeUndefined();
+  });
+});
+
+describe('readMail: our own mail to the customer is not theirs', () => {
+  it('an Outlook block whose To: line names the customer is our answer, not their unanswered mail', () => {
+    const body = [
+      'Any news on this?',
+      '',
+      '-----Original Message-----',
+      'From: Northwind Support <support@northwind.example>',
+      'Sent: Thursday, March 5, 2026 9:00 AM',
+      'To: Pia Lund <pia@example.se>',
+      'Subject: RE: kettle',
+      '',
+      'We are checking with the warehouse.',
+    ].join('\n');
+    expect(readMail(body, { senderEmail: 'pia@example.se' }).unansweredOwn).toBeUndefined();
+  });
+
+  it('a forwarded notice addressed to the customer is not their own mail', () => {
+    const body = [
+      'Hello, see below. The tracking number does not work on the carrier site. Where is my parcel?',
+      '',
+      '---------- Forwarded message ---------',
+      'From: Northwind Goods <orders@northwind.example>',
+      'Date: Mon, 2 Mar 2026',
+      'Subject: Order shipped',
+      'To: <pia@example.se>',
+      '',
+      'Your order 55-1020 has shipped with DPD.',
+    ].join('\n');
+    expect(readMail(body, { senderEmail: 'pia@example.se' }).unansweredOwn).toBeUndefined();
+  });
+});
