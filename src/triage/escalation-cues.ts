@@ -221,6 +221,7 @@ const OWN_HOUSEHOLD = new RegExp(
  * sentence and its neighbours, so each part alone reads as nothing.
  */
 const WORK_RELATION = '(?:intern|trainee|engineers?|employees?|staff\\s+member|assistant|client|apprentice)';
+const WORK_RELATION_ONLY = new RegExp(`^${WORK_RELATION}$`, 'i');
 const OWNER = `(?:(?:elderly|late|old|teenage|\\d+-year-old)\\s+)?(?:${PERSON}|${WORK_RELATION})`;
 /** "My wife Sarah ordered", "Our intern, Oskar, ordered", "my son (he's 16) used my card ... and ordered". */
 const OWNER_PURCHASE = new RegExp(
@@ -265,7 +266,7 @@ function otherPersonsOrderAsked(sentences: readonly string[]): Cue | undefined {
     if (purchase) {
       owner ??= purchase[0];
       // A named person or a work relation is not the writer's household errand.
-      namedOwner ||= purchase[2] !== undefined || new RegExp(`^${WORK_RELATION}$`, 'i').test(purchase[1]!.trim());
+      namedOwner ||= purchase[2] !== undefined || WORK_RELATION_ONLY.test(purchase[1]!.trim());
     }
   }
   if (!owner) {
@@ -443,6 +444,7 @@ export function isSecurityWorryOnly(text: string): boolean {
  */
 const ENDING_SUPPOSED =
   /\b(?:if|when|once|should|in\s+case)\s+(?:i|we)\s+(?:\w+\s+){0,2}?(?:cancel\w*|downgrad\w*|clos\w*|end\w*|stop\w*|leav\w*|delet\w*|go\s+back)\b|\b(?:fee|fees|charge|cost|penalty|penalties)\s+(?:for|to|of|if\s+(?:i|we))\s+(?:\w+\s+)?(?:cancel\w*|clos\w*|downgrad\w*|end\w*|stop\w*)|\bwhat\s+happens\b[^.!?\n]{0,60}\b(?:cancel\w*|downgrad\w*|clos\w*)|\bbefore\s+i\s+press\b|\b(?:can|could)\s+i\s+(?:cancel|stop|quit)\s+(?:it\s+)?(?:any\s*time|whenever)\b|\bminimum\s+(?:contract|term|period)\b/i;
+const ENDING_SUPPOSED_ALL = new RegExp(ENDING_SUPPOSED.source, 'gi');
 const ENDING_WANTED =
   /\b(?:i|we)(?:'m|'re|\s+am|\s+are)?\s+(?:\w+\s+)?(?:thinking\s+(?:of|about)|considering|planning\s+(?:to|on)|going\s+to|about\s+to|ready\s+to|decided\s+to|want\s+to|wanna|would\s+like\s+to|'d\s+like\s+to|need\s+to|will)\s+(?:\w+\s+)?(?:cancel\w*|clos\w*|leav\w*|quit\w*|downgrad\w*|end\w*|stop\w*|switch\w*|mov\w*|go\s+back|delet\w*)|\bplease\s+(?:\w+\s+)?(?:cancel|close|downgrade|delete|end|stop)\b|\b(?:cancel|close|delete|downgrade|end)\s+(?:it|my|our|the)\b(?![^.!?\n]{0,30}\?)|\bthinking\s+(?:of|about)\s+(?:leaving|switching|moving|cancel\w*|clos\w*|delet\w*|it)\b|\bconsidering\s+it\b|\b(?:i'?d|i\s+would)\s+rather\s+(?:stop|cancel|not\s+(?:pay|renew)|leave)\b|\bi'?m\s+(?:leaving|done|off|switching|moving)\b/i;
 const NOT_WANTED = /\bnot\s+(?:planning|going|cancel\w*|leaving|thinking)\b|\bno\s+plans?\s+to\b|\bjust\s+(?:asking|curious|wondering|want\s+to\s+(?:know|understand))\b|\bbefore\s+i\s+(?:sign\s+up|upgrade|decide|buy|order|join)\b|\bi'?m\s+not\s+(?:cancel\w*|leaving)\b/i;
@@ -459,7 +461,7 @@ export function isEndingOnlyAskedAbout(text: string): boolean {
   if (!sentences.some((sentence) => ENDING_SUPPOSED.test(sentence))) return false;
   // "Thinking of leaving - is there a fee if I cancel?": the wish is read beside the supposition.
   const wanted = (sentence: string) => {
-    const rest = sentence.replace(new RegExp(ENDING_SUPPOSED.source, 'gi'), ' ');
+    const rest = sentence.replace(ENDING_SUPPOSED_ALL, ' ');
     return ENDING_WANTED.test(rest) && !NOT_WANTED.test(rest);
   };
   return !sentences.some((sentence) => wanted(sentence) || LEAVING.test(sentence));
@@ -486,12 +488,21 @@ export function isPersonOnlyAskedAbout(text: string): boolean {
 }
 
 /** Sentences of a mail, as the tag model reads them (lines and sentence ends). */
-export function cueSentences(text: string): string[] {
-  return text
-    .split(/(?<=[.!?])\s+|\n+/u)
-    .map((part) => part.trim())
-    .filter((part) => part !== '');
+export function cueSentences(text: string): readonly string[] {
+  // The matrix reads one mail with several readers in turn (cues, refund timing, endings, a person,
+  // security): the last mail's split is kept rather than made again by each.
+  if (lastSplit?.text !== text) {
+    lastSplit = {
+      text,
+      sentences: text
+        .split(/(?<=[.!?])\s+|\n+/u)
+        .map((part) => part.trim())
+        .filter((part) => part !== ''),
+    };
+  }
+  return lastSplit.sentences;
 }
+let lastSplit: { text: string; sentences: readonly string[] } | undefined;
 
 /** The cues of a text: each sentence is read on its own, and a cue keeps its strongest sentence. */
 export function readCues(text: string): CueReading {
