@@ -393,6 +393,20 @@ const COMPLAINT_TONE: ReadonlySet<CueName> = new Set([
 const NOT_A_COMPLAINT =
   /\b(?:not|no|nor|without)\s+(?:\w+\s+){0,5}?(?:complaint|complaints|complaining|complain)\b|\bcomplain\w*\b(?:[^.!?\n]{0,40}|[.!?\s]{1,5})\b(?:lol|haha|just\s+kidding|kidding|jk|not\s+really)\b|\bcomplain\w*\W+about\s+how\s+(?:good|great|nice|lovely|well|fast|quick)\b/i;
 
+/**
+ * The customer says outright that the mail is no complaint: "Not a complaint this time! The driver
+ * was lovely", "I am not complaining, only asking: ...", "Complaint?? no, just can't find the chat",
+ * "lovely notebooks, no complaints at all". Over the labelled sets 33 of 37 mails that say so carry
+ * no `complaint`; the others hedge ("not a complaint exactly, more a disappointment") or use other
+ * words ("I'm not one to complain, but", "returned it without complaint"), which this leaves alone.
+ */
+const COMPLAINT_DISOWNED =
+  /\b(?:not|no)\s+(?:a\s+|any\s+)?complaints?\b(?!\s+(?:exactly|as\s+such|per\s+se)\b)(?![^.!?\n]{0,30}\bbut\b)|\b(?:not|no\s+longer)\s+complaining\b(?![^.!?\n]{0,30}\bbut\b)|\bcomplaint\s*[?!.]+\s*(?:no|nope|nah)\b/i;
+
+export function isComplaintDisowned(text: string): boolean {
+  return COMPLAINT_DISOWNED.test(text);
+}
+
 function isAboutElsewhere(sentence: string): boolean {
   return ABOUT_ELSEWHERE.test(sentence) && !SPEAKS_TO_US.test(sentence.replace(NOT_WITH_US, ''));
 }

@@ -10,6 +10,7 @@
 import {
   isEndingOnlyAskedAbout,
   isEndingUndone,
+  isComplaintDisowned,
   isNoComplaintOfOurs,
   isOwnHouseholdContext,
   isPersonOnlyAskedAbout,
@@ -170,11 +171,12 @@ export function readEscalation(input: EscalationInput): { signals: EscalationSig
   // A tag's words asked about, not meant: "when does the refund you sent reach my card?" (refund), "is
   // there a fee if I cancel Pro?" (retention), "in case I ever need a real person, when is the chat
   // staffed?" (human-requested), "nobody hacked me, I forgot my password" (security; the lost-factors
-  // situation above stays). The tag and its doubt are dropped.
+  // situation above stays), "not a complaint, just a question" (complaint). The tag and its doubt are dropped.
   const askedAbout = new Set<EscalationTag>();
   if (onlyAsksWhenMoneyComesBack(haystack)) askedAbout.add('refund');
   if (isEndingOnlyAskedAbout(haystack)) askedAbout.add('retention');
   if (isPersonOnlyAskedAbout(haystack)) askedAbout.add('human-requested');
+  if (isComplaintDisowned(haystack)) askedAbout.add('complaint');
   if (isSecurityWorryOnly(haystack) && !signals.get('security')?.firedBy?.includes('situation')) askedAbout.add('security');
   for (const tag of askedAbout) signals.delete(tag);
   if (input.customer?.plan === 'enterprise') {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CUE_NAMES, isEndingOnlyAskedAbout, isEndingUndone, isNoComplaintOfOurs, isPersonOnlyAskedAbout, isSecurityWorryOnly, isSomeoneElsesAccount, onlyAsksWhenMoneyComesBack, readCues, removesPartOfAccount, readPolarity, type CueName } from '../../src/triage/escalation-cues.js';
+import { CUE_NAMES, isComplaintDisowned, isEndingOnlyAskedAbout, isEndingUndone, isNoComplaintOfOurs, isPersonOnlyAskedAbout, isSecurityWorryOnly, isSomeoneElsesAccount, onlyAsksWhenMoneyComesBack, readCues, removesPartOfAccount, readPolarity, type CueName } from '../../src/triage/escalation-cues.js';
 import { readEscalation } from '../../src/triage/escalation.js';
 
 const cuesOf = (text: string): CueName[] => {
@@ -386,6 +386,36 @@ describe('a person asked about, not asked for', () => {
     expect(asked.signals.map((signal) => signal.tag)).not.toContain('human-requested');
     const wanted = readEscalation({ text: 'I want to speak to a manager. Please call me back today.', model: null });
     expect(wanted.signals.map((signal) => signal.tag)).toContain('human-requested');
+  });
+});
+
+describe('a complaint disowned', () => {
+  it.each([
+    'Not a complaint this time! The driver was really friendly and carried the shelf upstairs.',
+    'Hello. I am not complaining, only asking: why does the parcel leave only the next day?',
+    'Complaint?? no\nThis is not a complaint, I am very happy. I just cannot find your live chat.',
+    'Lovely notebooks, no complaints at all. One question: can I return one of them unused?',
+  ])('%s', (text) => {
+    expect(isComplaintDisowned(text)).toBe(true);
+  });
+
+  it.each([
+    ['a hedge', 'Not a complaint exactly, more a disappointment: the gift came two days after the birthday.'],
+    ['a complaint after all', 'Not a complaint as such, but the lamp broke again and nobody answered me.'],
+    ['a "but" that follows', "I'm not complaining but this is the third parcel that came late."],
+    ['other words', "I'm not one to complain, but the mugs are crazing after two weeks."],
+    ['a complaint made', 'I want to make a complaint about the courier.'],
+  ])('%s', (_, text) => {
+    expect(isComplaintDisowned(text)).toBe(false);
+  });
+
+  it('the matrix drops complaint there, whoever raised it', () => {
+    const text = 'Complaint? No :)\nHi, this is not a complaint, all was fine with my blender. Do you have pickup points in Germany?';
+    const disowned = readEscalation({ subject: 'Complaint? No :)', text, intent: 'complaint', intentConfidence: 0.95 });
+    expect(disowned.signals.map((signal) => signal.tag)).not.toContain('complaint');
+    expect(disowned.doubts.map((doubt) => doubt.tag)).not.toContain('complaint');
+    const made = readEscalation({ text: 'This is a complaint. The blender broke twice and nobody answers my mails.', intent: 'complaint', intentConfidence: 0.95 });
+    expect(made.signals.map((signal) => signal.tag)).toContain('complaint');
   });
 });
 
