@@ -48,7 +48,7 @@ lines.forEach((line, i) => {
   let t: any;
   try { t = JSON.parse(line); } catch (e) { errors.push(`${where}: ${(e as Error).message}`); return; }
   for (const k of Object.keys(t)) if (!KEYS.has(k)) errors.push(`${where}: unexpected key ${k}`);
-  if (typeof t.id !== "string" || !/^[b-hk]\d{3}$/.test(t.id)) errors.push(`${where}: bad id ${t.id}`);
+  if (typeof t.id !== "string" || !/^[b-z]\d{3}$/.test(t.id)) errors.push(`${where}: bad id ${t.id}`);
   // one set uses one prefix and numbers its lines in order, so a dropped or pasted-twice line shows
   else if (t.id !== `${prefix}${String(i + 1).padStart(3, "0")}`)
     errors.push(`${where}: id ${t.id} out of sequence`);
