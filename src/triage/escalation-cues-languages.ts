@@ -274,13 +274,38 @@ export const FOREIGN_CUE_PATTERNS: Record<ForeignCueName, RegExp> = {
 
 /** A question about the timing of a refund already granted is not a request for money back. */
 export const FOREIGN_POLICY_QUESTION = pattern({
-  de: 'wie lange|wann (?:kommt|wird|ist)|bestatigt|richtlinie',
-  fr: 'combien de (?:jours|temps)|quand (?:arrive|sera)|valide|politique',
-  es: 'cuantos dias|cuanto tarda|cuando (?:llega|aparece)|confirmaron|aprobado|politica',
-  it: 'quanti giorni|quanto tempo|quando arriva|approvato|politica',
-  nl: 'hoe lang|wanneer (?:komt|staat)|goedgekeurd|beleid',
-  pt: 'quanto tempo|quantos dias|quando (?:chega|aparece)|aprovado|politica',
+  de: 'wie lange|wann (?:kommt|wird|ist|krieg\\w*|bekomm\\w*|erhalt\\w*|sehe)|bestatigt|richtlinie',
+  fr: 'combien de (?:jours|temps)|quand (?:arrive|sera|est-ce que|vais-je|vais je|je vais|recevrai|aurai)|valide|politique',
+  es: 'cuantos dias|cuanto tarda|cuando (?:llega|aparece|recib\\w+|me (?:devuelven|llega)|voy a)|confirmaron|aprobado|politica',
+  it: 'quanti giorni|quanto tempo|quando (?:arriva|ricev\\w+|mi (?:arriva|rimborsate|restituite))|approvato|politica',
+  nl: 'hoe lang|wanneer (?:komt|staat|krijg|ontvang|zie)|goedgekeurd|beleid',
+  pt: 'quanto tempo|quantos dias|quando (?:chega|aparece|recebo|vou receber|receberei)|aprovado|politica',
   pl: 'ile dni|ile czasu|kiedy|zatwierdzon\\w*|polityk\\w*',
+});
+
+/**
+ * Money someone else pays back (an expense claim at work) or a way to pay ("contra reembolso" is
+ * cash on delivery): the words of money back with no money asked of us.
+ */
+export const FOREIGN_MONEY_FROM_ELSEWHERE = pattern({
+  de: 'spesen|reisekosten|auslagenerstattung|(?:arbeitgeber|firma|chef)\\w*[^.!?]{0,40}(?:erstatt\\w*|zuruck)',
+  fr: 'note de frais|remboursement (?:de|des) frais|(?:employeur|entreprise|societe|boite)[^.!?]{0,40}rembours\\w*',
+  es: 'contra ?reembolso|reembolso de gastos|(?:empresa|jefe|trabajo)[^.!?]{0,40}(?:reembols\\w*|devuelv\\w*)',
+  it: 'contrassegno|rimborso spese|nota spese|(?:azienda|datore|ditta|ufficio)[^.!?]{0,40}rimbors\\w*',
+  nl: 'onkosten|declaratie|declareren|(?:werkgever|baas|bedrijf|werk)[^.!?]{0,40}(?:vergoed\\w*|terugbetal\\w*)',
+  pt: 'contra ?reembolso|reembolso de despesas|(?:empresa|patrao|trabalho)[^.!?]{0,40}(?:reembols\\w*|devolv\\w*)',
+  pl: 'za pobraniem|delegacj\\w*|(?:pracodawc|firm)\\w*[^.!?]{0,40}(?:zwrac\\w*|zwroc\\w*|refund\\w*)',
+});
+
+/** "Wann krieg ich mein Geld zurück?": when money already agreed comes back, asked and not demanded. */
+export const FOREIGN_REFUND_TIMING = pattern({
+  de: '(?:wann|wie lange)[^.!?]{0,40}(?:geld|betrag|erstattung|ruckerstattung|gutschrift)',
+  fr: '(?:quand|combien de (?:jours|temps))[^.!?]{0,40}(?:argent|rembourse\\w*|montant)',
+  es: '(?:cuando|cuantos dias|cuanto tarda)[^.!?]{0,40}(?:dinero|reembols\\w*|importe)',
+  it: '(?:quando|quanti giorni|quanto tempo)[^.!?]{0,40}(?:soldi|rimbors\\w*|denaro|importo)',
+  nl: '(?:wanneer|hoe lang)[^.!?]{0,40}(?:geld|bedrag|terugbetaling|terugstorting)',
+  pt: '(?:quando|quanto tempo|quantos dias)[^.!?]{0,40}(?:dinheiro|reembols\\w*|valor)',
+  pl: '(?:kiedy|ile dni|ile czasu)[^.!?]{0,40}(?:pieniadz\\w*|zwrot\\w*|kwot\\w*)',
 });
 
 /** "No need to call": a declined call is not a request for a person. */

@@ -22,8 +22,10 @@ import {
   FOREIGN_NEGATORS,
   FOREIGN_NOTHING,
   FOREIGN_OWN_BUSINESS,
+  FOREIGN_MONEY_FROM_ELSEWHERE,
   FOREIGN_POLICY_QUESTION,
   FOREIGN_POSITIVE,
+  FOREIGN_REFUND_TIMING,
   FOREIGN_THEIR_DATA,
   FOREIGN_THEIR_OWN_ACCOUNT,
   FOREIGN_THIRD_PERSON,
@@ -31,7 +33,7 @@ import {
 } from './escalation-cues-languages.js';
 import { foldLetters } from './fold-letters.js';
 
-import { COURIER_CALL, MONEY_DECLINED, REFUND_TIMING, UNDO_CHARGE, readSituationCues } from './escalation-situation-cues.js';
+import { COURIER_CALL, DISCOUNT_SCHEME_QUESTION, MONEY_DECLINED, MONEY_FROM_ELSEWHERE, REFUND_TIMING, UNDO_CHARGE, readSituationCues } from './escalation-situation-cues.js';
 
 export const CUE_NAMES = [
   'negative-words',
@@ -173,7 +175,7 @@ const MONEY_BACK = new RegExp(
     `|\\b(?:reverse(?![\\s-]+charges?\\b)|waive|drop|wipe)\\s+(?:the\\s+|this\\s+|that\\s+|my\\s+)?(?:\\w+\\s+)?${MONEY_OBJECT}\\b(?!\\s+(?:off|at|in|to)\\b)|\\b(?:return|cancel|remove)\\s+(?:the\\s+|this\\s+|that\\s+|my\\s+)?(?:\\w+\\s+)?${MONEY_OBJECT.replace('|that|it)', ')')}\\b`,
   'i',
 );
-const REQUEST_MOOD = /^\s*(?:kindly\s+|just\s+)?(?:reverse|undo|void|refund|credit|cancel|take|put|give|send|pay|waive)\b(?!\s*(?:time|timing|times|status|question|policy|query|enquiry|inquiry|delay|delayed|request|process|info|information|rules|help|\?|$))|\b(?:please|pls|kindly|can|could|would|will|'ll|want|wanted|'d\s+like|would\s+like|expect|need|owed|entitled|give|should|deserve|claim|accept|happy\s+to|appreciate|any\s+chance|wonder(?:ing|ed)?\s+if|is\s+there|is\s+(?:a|some)\s+(?:partial|full|goodwill)|do\s+you\s+do|i\s+think|refund\s+please|how\s+about|prefer|rather|at\s+least|when\s+will\s+you\s+send|demand|sort\s+out|possible|by\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|the\s+end\s+of))\b/i;
+const REQUEST_MOOD = /^\s*(?:kindly\s+|just\s+)?(?:reverse|undo|void|refund|credit|cancel|take|put|give|send|pay|waive)\b(?!\s*(?:time|timing|times|status|question|policy|query|enquiry|inquiry|delay|delayed|request|process|info|information|rules|help|update|for|of|on|from|sent|issued|received|still|not|is|was|has|\?|$)\b)|\b(?:please|pls|kindly|can|could|would|will|'ll|want|wanted|'d\s+like|would\s+like|expect|need|owed|entitled|give|should|deserve|claim|accept|happy\s+to|appreciate|any\s+chance|wonder(?:ing|ed)?\s+if|is\s+there|is\s+(?:a|some)\s+(?:partial|full|goodwill)|do\s+you\s+do|i\s+think|refund\s+please|how\s+about|prefer|rather|at\s+least|when\s+will\s+you\s+send|demand|sort\s+out|possible|by\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|the\s+end\s+of))\b/i;
 /** A question about the policy or the timing of a refund already granted is not a request for money back. */
 const POLICY_QUESTION = /\brefund\s+(?:is|was|has\s+been|got)\s+(?:already\s+)?(?:approved|processed|issued|confirmed|pending|on\s+its\s+way)|\b(?:approved|processed|issued|confirmed)\s+(?:the|my)\s+refund|\bstatus\s+of\s+(?:my|the)\s+refund|\bhow\s+long\s+(?:does|will|should|do)\b|\b(?:my|the)\s+refund\b[^.!?\n]{0,40}\b(?:arrive|come|show|take|reach|go\s+through|hit|land)|\bwhen\s+(?:will|does|do|should)\b[^.!?\n]{0,40}\brefund|\b(?:policy|policies|how\s+long\s+does|how\s+do\s+i|how\s+are|when\s+will\s+my\s+refund|in\s+general|for\s+students|normally|do\s+you\s+offer|promo\s+codes?|how\s+do\s+refunds)\b/i;
 const PRICE_OR_FEE =
@@ -290,7 +292,20 @@ function otherPersonsOrderAsked(sentences: readonly string[]): Cue | undefined {
  */
 export function onlyAsksWhenMoneyComesBack(text: string): boolean {
   const sentences = cueSentences(text);
-  if (!sentences.some((sentence) => REFUND_TIMING.test(sentence))) return false;
+  if (!sentences.some((sentence) => REFUND_TIMING.test(sentence) || FOREIGN_REFUND_TIMING.test(foldForCues(foldLetters(sentence))))) return false;
+  const { values } = readCues(text);
+  return values[CUE_NAMES.indexOf('money-back-request')] === 0 && values[CUE_NAMES.indexOf('price-or-fee-dispute')] === 0;
+}
+
+/**
+ * The mail's money-back words are about money someone else pays ("my company reimburses it, where
+ * do I download the invoice?", "pago contra reembolso") or ask whether a discount scheme exists ("do
+ * you do any student discount?"), and nothing is asked of us: a question for the article of its
+ * intent, not a refund request.
+ */
+export function isMoneyOnlyFromElsewhere(text: string): boolean {
+  const sentences = cueSentences(text);
+  if (!sentences.some((sentence) => MONEY_FROM_ELSEWHERE.test(sentence) || DISCOUNT_SCHEME_QUESTION.test(sentence) || FOREIGN_MONEY_FROM_ELSEWHERE.test(foldForCues(foldLetters(sentence))))) return false;
   const { values } = readCues(text);
   return values[CUE_NAMES.indexOf('money-back-request')] === 0 && values[CUE_NAMES.indexOf('price-or-fee-dispute')] === 0;
 }
@@ -396,12 +411,13 @@ const NOT_A_COMPLAINT =
 /**
  * The customer says outright that the mail is no complaint: "Not a complaint this time! The driver
  * was lovely", "I am not complaining, only asking: ...", "Complaint?? no, just can't find the chat",
- * "lovely notebooks, no complaints at all". Over the labelled sets 33 of 37 mails that say so carry
+ * "lovely notebooks, no complaints at all", "that complaint is closed, the globe was replaced; new
+ * question: ...". Over the labelled sets 33 of 37 mails that say so carry
  * no `complaint`; the others hedge ("not a complaint exactly, more a disappointment") or use other
  * words ("I'm not one to complain, but", "returned it without complaint"), which this leaves alone.
  */
 const COMPLAINT_DISOWNED =
-  /\b(?:not|no)\s+(?:a\s+|any\s+)?complaints?\b(?!\s+(?:exactly|as\s+such|per\s+se)\b)(?![^.!?\n]{0,30}\bbut\b)|\b(?:not|no\s+longer)\s+complaining\b(?![^.!?\n]{0,30}\bbut\b)|\bcomplaint\s*[?!.]+\s*(?:no|nope|nah)\b/i;
+  /\b(?:not|no)\s+(?:a\s+|any\s+)?complaints?\b(?!\s+(?:exactly|as\s+such|per\s+se)\b)(?![^.!?\n]{0,30}\bbut\b)|\b(?:not|no\s+longer)\s+complaining\b(?![^.!?\n]{0,30}\bbut\b)|\bcomplaint\s*[?!.]+\s*(?:no|nope|nah)\b|\bcomplaint\b[^.!?\n]{0,40}\b(?:is|was|has\s+been|got|now)\s+(?:now\s+|all\s+|fully\s+)?(?:closed|sorted|resolved|settled|handled|dealt\s+with|taken\s+care\s+of)\b|\bclose\s+(?:my|the|that)\s+(?:earlier\s+|previous\s+|old\s+)?complaint\b/i;
 
 export function isComplaintDisowned(text: string): boolean {
   return COMPLAINT_DISOWNED.test(text);
@@ -430,6 +446,12 @@ export function isNoComplaintOfOurs(text: string, words: string): boolean {
  * should I do if I get a sign-in alert that wasn't me? hasn't happened". The KB's security articles
  * answer these; a takeover told as fact elsewhere in the mail still counts.
  */
+/**
+ * "Yep, that was me, new laptop": the customer owns the sign-in or change the sentence before tells
+ * of (often the subject of our own alert, "Re: New sign-in to your account").
+ */
+const OWNED_SIGN_IN = /^(?:(?:yes|yep|yeah|yup|ok|okay|sure|fine|all\s+good|no\s+worries),?\s+)?(?:that|it|this)\s+(?:was|were)\s+(?:me|us|my\s+\w+)\b/i;
+
 const NO_INCIDENT =
   /\b(?:nobody|no\s*one|no-one)\s+(?:has\s+)?(?:hacked|accessed|got\s+into|contacted|called|stole)\b|\b(?:hasn'?t|has\s+not|haven'?t|have\s+not)\s+(?:\w+\s+)?happened\b|\bnothing\s+(?:has\s+|bad\s+)?happened\b|\b(?:i|we)\s+(?:wasn'?t|was\s+not|weren'?t|haven'?t\s+been|have\s+not\s+been)\s+hacked\b|\b(?:did\s+not|didn'?t|have\s+not|haven'?t|never)\s+(?:\w+\s+)?(?:click|clicked|open|opened|give|given|gave|share|shared|enter|entered|reply|replied)\b(?:\s+(?:on\s+)?(?:anything|it|the\s+link|a\s+thing))?/i;
 const HYPOTHETICAL =
@@ -439,13 +461,14 @@ const CONDITIONAL = /\bwhat\s+(?:should|do|would)\s+i\s+do\s+if\b|\bwould\s+(?:y
 
 export function isSecurityWorryOnly(text: string): boolean {
   const sentences = cueSentences(text);
-  if (!sentences.some((sentence) => NO_INCIDENT.test(sentence) || HYPOTHETICAL.test(sentence))) return false;
+  if (!sentences.some((sentence) => NO_INCIDENT.test(sentence) || HYPOTHETICAL.test(sentence) || OWNED_SIGN_IN.test(sentence))) return false;
   // "What should I do if I get an alert that wasn't me?" supposes the denial; "just curious, but two
-  // orders I didn't place" tells it.
+  // orders I didn't place" tells it; "New sign-in to your account. That was me." owns it.
   return !sentences.some(
-    (sentence) =>
+    (sentence, index) =>
       !CONDITIONAL.test(sentence) &&
-      (CREDENTIALS_GIVEN.test(sentence) || (ACCOUNT_OBJECT.test(sentence) && (DENIAL.test(sentence) || STRANGER.test(sentence)))),
+      (CREDENTIALS_GIVEN.test(sentence) ||
+        (ACCOUNT_OBJECT.test(sentence) && (DENIAL.test(sentence) || (STRANGER.test(sentence) && !OWNED_SIGN_IN.test(sentences[index + 1] ?? ''))))),
   );
 }
 
@@ -607,7 +630,7 @@ function sentenceCues(sentence: string, previous: string, next: string): Cue[] {
     const denial = DENIAL.exec(sentence);
     if (denial && !/\b(?:receive[d]?|get|got|arrive[d]?|find|found|hear[d]?|see)\b/i.test(denial[0])) add('denied-account-action', 1, denial[0]);
     // "My password was changed. Yes, that was me": the customer owns the change.
-    if (!/^(?:yes,?\s+)?(?:that|it)\s+was\s+(?:me|us)\b/i.test(next)) found('stranger-on-account', STRANGER);
+    if (!OWNED_SIGN_IN.test(next)) found('stranger-on-account', STRANGER);
   } else if (/\bnot\s+me\b|\bwasn't\s+me\b/i.test(sentence)) {
     add('denied-account-action', 0.5, 'not me');
   }
@@ -616,8 +639,8 @@ function sentenceCues(sentence: string, previous: string, next: string): Cue[] {
   found('leaving-the-shop', LEAVING);
   // "I cancelled Pro by mistake, can I undo it?" wants to stay.
   if (!KEEPING.test(sentence) && !KEEPING.test(next) && !removesPartOfAccount(sentence)) found('ending-the-relationship', ENDING);
-  const money = MONEY_BACK.exec(sentence) ?? UNDO_CHARGE.exec(sentence);
-  const notAsked = POLICY_QUESTION.test(sentence) || REFUND_TIMING.test(sentence) || MONEY_DECLINED.test(sentence);
+  const money = moneyAskedOfUs(sentence);
+  const notAsked = POLICY_QUESTION.test(sentence) || REFUND_TIMING.test(sentence) || MONEY_DECLINED.test(sentence) || DISCOUNT_SCHEME_QUESTION.test(sentence);
   if (money && REQUEST_MOOD.test(sentence) && !notAsked) add('money-back-request', 1, money[0]);
   found('price-or-fee-dispute', PRICE_OR_FEE);
 
@@ -655,6 +678,26 @@ function sentenceCues(sentence: string, previous: string, next: string): Cue[] {
   return cues;
 }
 
+const MONEY_WORDS_ALL = [new RegExp(MONEY_BACK.source, 'gi'), new RegExp(UNDO_CHARGE.source, 'gi')];
+
+/**
+ * The first money-back words of the sentence (a refund asked, a charge to undo) that are not money
+ * someone else pays: "my company reimburses it, but I want a refund" asks for the refund only.
+ */
+function moneyAskedOfUs(sentence: string): RegExpExecArray | null {
+  const elsewhere = MONEY_FROM_ELSEWHERE.exec(sentence);
+  if (!elsewhere) return MONEY_BACK.exec(sentence) ?? UNDO_CHARGE.exec(sentence);
+  const [from, to] = [elsewhere.index, elsewhere.index + elsewhere[0].length];
+  for (const words of MONEY_WORDS_ALL) {
+    words.lastIndex = 0;
+    for (let match = words.exec(sentence); match; match = words.exec(sentence)) {
+      if (match.index < from || match.index >= to) return match;
+      if (match[0] === '') words.lastIndex++;
+    }
+  }
+  return null;
+}
+
 /** A positive word before one of these reads as sarcasm even without a negative word. */
 const ANOTHER_TIME = /another|twice|without|charged|paying|never|wieder|noch ein|encore|de nouveau|otra|otro|de nuevo|altro|altra|di nuovo|weer|nog een|mais um|outra|de novo|znow|kolejn/i;
 
@@ -669,7 +712,7 @@ function foreignCues(sentence: string, folded: string, previous: string, questio
     const match = pattern.exec(folded);
     if (!match) continue;
     if ((name === 'denied-account-action' || name === 'stranger-on-account') && !accountObject) continue;
-    if (name === 'money-back-request' && FOREIGN_POLICY_QUESTION.test(folded)) continue;
+    if (name === 'money-back-request' && (FOREIGN_POLICY_QUESTION.test(folded) || FOREIGN_MONEY_FROM_ELSEWHERE.test(folded))) continue;
     if (name === 'ending-the-relationship' && KEEPING.test(sentence)) continue;
     if (name === 'asks-for-a-person' && FOREIGN_CONTACT_DECLINED.test(folded)) continue;
     cues.push([name, 1, match[0]]);

@@ -63,7 +63,21 @@ export const MONEY_DECLINED =
 
 /** A question about money already agreed (when it comes back, whether it went through) or how a discount works: not a request. */
 export const REFUND_TIMING =
-  /\brefund\s+(?:went|has\s+gone|has\s+been|was)\s+(?:through|processed)|\b(?:is|are|does|do)\s+(?:the|my|your|a)\s+(?:\w+\s+)?discounts?\s+(?:apply|applied|work|count)\b|\b(?:when|how\s+(?:long|soon|many\s+days))\b[^.!?\n]{0,50}\b(?:money|refund|payment|amount|it|euros?|pounds?|dollars?|francs?)\b[^.!?\n]{0,30}\b(?:back|arrive|show|appear|land|reach|come)|\bwhen\s+should\s+i\s+expect\b/i;
+  /\brefund\s+(?:went|has\s+gone|has\s+been|was)\s+(?:through|processed)|\b(?:is|are|does|do)\s+(?:the|my|your|a)\s+(?:\w+\s+)?discounts?\s+(?:apply|applied|work|count)\b|\b(?:when|how\s+(?:long|soon|many\s+days))\b[^.!?\n]{0,50}\b(?:money|refund|payment|amount|it|euros?|pounds?|dollars?|francs?)\b[^.!?\n]{0,30}\b(?:back|arrive|show|appear|land|reach|come|credited|reflect\w*|(?:be|is|are)\s+(?:on|in)\s+(?:my|the)\s+(?:account|card|bank))|\bwhen\s+should\s+i\s+expect\b/i;
+
+/**
+ * Money back that someone else pays ("I need the invoice for my work, they give back the money for
+ * office things", "for my expense claim") or a way of paying ("cash on delivery"): no money asked of us.
+ */
+export const MONEY_FROM_ELSEWHERE =
+  /\b(?:my|our|the)\s+(?:company|employer|work|office|firm|boss|university|uni|school|department|insurer|insurance)\b[^.!?\n]{0,60}?\b(?:reimburs\w*|compensat\w*|refund\w*|(?:give|gives|pay|pays)\s+(?:\w+\s+){0,3}back)\b|\bexpenses?\s+(?:claim|report|reimbursement)s?\b|\breimburse?ments?\s+(?:of|for)\s+(?:my\s+|our\s+)?(?:expenses|costs)\b|\bfor\s+(?:my\s+|our\s+)?(?:expenses|reimbursement)\b|\bcash\s+on\s+delivery\b/i;
+
+/**
+ * Whether a discount scheme exists ("do you do any student discount?", "is there a teacher price?",
+ * "discount for students?"): the student-pricing article's question, not a discount asked for.
+ */
+export const DISCOUNT_SCHEME_QUESTION =
+  /\b(?:is\s+there|are\s+there|do\s+you(?:\s+guys)?\s+(?:do|have|give|offer|provide)|does\s+northwind\s+(?:do|have|give|offer)|any)\s+(?:a\s+|an\s+|any\s+)?(?:special\s+)?(?:student|students|teacher|teachers|military|senior|seniors|nhs|loyalty|bulk|volume|trade|education\w*|academic|birthday)\s+(?:discounts?|prices?|pricing|rates?|offers?|deals?)\b|\b(?:discounts?|prices?|pricing|rates?)\s+for\s+(?:students?|teachers?|seniors?|schools?|universit\w+)\b/i;
 
 /** A failure that turns praise into sarcasm. */
 const FAILURE =

@@ -11,6 +11,7 @@ import {
   isEndingOnlyAskedAbout,
   isEndingUndone,
   isComplaintDisowned,
+  isMoneyOnlyFromElsewhere,
   isNoComplaintOfOurs,
   isOwnHouseholdContext,
   isPersonOnlyAskedAbout,
@@ -173,7 +174,7 @@ export function readEscalation(input: EscalationInput): { signals: EscalationSig
   // staffed?" (human-requested), "nobody hacked me, I forgot my password" (security; the lost-factors
   // situation above stays), "not a complaint, just a question" (complaint). The tag and its doubt are dropped.
   const askedAbout = new Set<EscalationTag>();
-  if (onlyAsksWhenMoneyComesBack(haystack)) askedAbout.add('refund');
+  if (onlyAsksWhenMoneyComesBack(haystack) || isMoneyOnlyFromElsewhere(haystack)) askedAbout.add('refund');
   if (isEndingOnlyAskedAbout(haystack)) askedAbout.add('retention');
   if (isPersonOnlyAskedAbout(haystack)) askedAbout.add('human-requested');
   if (isComplaintDisowned(haystack)) askedAbout.add('complaint');

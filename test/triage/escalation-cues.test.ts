@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CUE_NAMES, isComplaintDisowned, isEndingOnlyAskedAbout, isEndingUndone, isNoComplaintOfOurs, isPersonOnlyAskedAbout, isSecurityWorryOnly, isSomeoneElsesAccount, onlyAsksWhenMoneyComesBack, readCues, removesPartOfAccount, readPolarity, type CueName } from '../../src/triage/escalation-cues.js';
+import { CUE_NAMES, isComplaintDisowned, isEndingOnlyAskedAbout, isMoneyOnlyFromElsewhere, isEndingUndone, isNoComplaintOfOurs, isPersonOnlyAskedAbout, isSecurityWorryOnly, isSomeoneElsesAccount, onlyAsksWhenMoneyComesBack, readCues, removesPartOfAccount, readPolarity, type CueName } from '../../src/triage/escalation-cues.js';
 import { readEscalation } from '../../src/triage/escalation.js';
 
 const cuesOf = (text: string): CueName[] => {
@@ -409,6 +409,12 @@ describe('a complaint disowned', () => {
     expect(isComplaintDisowned(text)).toBe(false);
   });
 
+  it('a complaint told as closed is disowned too', () => {
+    expect(isComplaintDisowned("Thanks, that complaint is closed as far as I'm concerned. New question: how long to Canada?")).toBe(true);
+    expect(isComplaintDisowned('Hello, the refund arrived after all, you can close my earlier complaint.')).toBe(true);
+    expect(isComplaintDisowned('My complaint was never resolved and I am still waiting.')).toBe(false);
+  });
+
   it('the matrix drops complaint there, whoever raised it', () => {
     const text = 'Complaint? No :)\nHi, this is not a complaint, all was fine with my blender. Do you have pickup points in Germany?';
     const disowned = readEscalation({ subject: 'Complaint? No :)', text, intent: 'complaint', intentConfidence: 0.95 });
@@ -486,7 +492,53 @@ describe('a question about when agreed money comes back', () => {
 
   it('a subject line that names the topic is not an imperative', () => {
     expect(cuesOf('refund status')).not.toContain('money-back-request');
+    expect(cuesOf('refund for cancelled order')).not.toContain('money-back-request');
+    expect(cuesOf('refund of the blanket')).not.toContain('money-back-request');
     expect(cuesOf('Refund my order please')).toContain('money-back-request');
+  });
+
+  it('reads the money arriving on the account, and the question in other languages', () => {
+    expect(onlyAsksWhenMoneyComesBack('refund of the blanket\nI have sent back the blanket and I see it is returned. How long until the money is on my account?')).toBe(true);
+    expect(onlyAsksWhenMoneyComesBack('Rückerstattung??\nHallo, ich hab den Mixer zurückgeschickt. Wann krieg ich mein Geld zurück?')).toBe(true);
+    expect(onlyAsksWhenMoneyComesBack('geld terug?\nwanneer krijg ik mijn geld terug? pakket is al 2 weken bij jullie terug.')).toBe(true);
+    expect(onlyAsksWhenMoneyComesBack('Ich möchte mein Geld zurück. Wann bekomme ich es?')).toBe(false);
+  });
+});
+
+describe('money back that someone else pays, and discount schemes asked about', () => {
+  it.each([
+    'I need the invoice of order A1002 for my work, they give back the money for office things. Where can I download it?',
+    'Invoice required for reimbursement\nKindly let me know where I can download the invoice. My company will give compensation only with a proper invoice.',
+    'Bonjour, où puis-je télécharger la facture ? Mon entreprise me la demande pour le remboursement de frais.',
+    'Hola, quería saber si aceptan pago contra reembolso o transferencia bancaria.',
+    'Hi, I am a student. Do you do any student discount?',
+    'hi do you guys have a discount for students?',
+  ])('%s', (text) => {
+    expect(isMoneyOnlyFromElsewhere(text)).toBe(true);
+    expect(readEscalation({ text, model: null }).signals.map((signal) => signal.tag)).not.toContain('refund');
+  });
+
+  it.each([
+    ['money asked of us too', 'My company reimburses it anyway, but I want a refund for the broken lamp.'],
+    ['a discount asked for', 'Can you give me a student discount on order A1004?'],
+    ['no money words', 'Where do I download my invoice?'],
+  ])('%s', (_, text) => {
+    expect(isMoneyOnlyFromElsewhere(text)).toBe(false);
+  });
+});
+
+describe('a sign-in the customer owns', () => {
+  it('"that was me" under our alert is no takeover', () => {
+    for (const text of ["Re: New sign-in to your account\nThat was me on my daughter's iPad. Fine. Can I sign out of her iPad remotely?", 'Re: New sign-in to your account\nyep that was me, new laptop. do i need to do anything?']) {
+      expect(isSecurityWorryOnly(text)).toBe(true);
+      expect(readEscalation({ text }).signals.map((signal) => signal.tag)).not.toContain('security');
+    }
+  });
+
+  it('a denied one still is', () => {
+    const text = "Re: New sign-in to your account\nThat wasn't me! Someone is in my account and changed my address.";
+    expect(isSecurityWorryOnly(text)).toBe(false);
+    expect(readEscalation({ text }).signals.map((signal) => signal.tag)).toContain('security');
   });
 });
 

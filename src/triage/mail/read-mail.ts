@@ -18,7 +18,7 @@ import { htmlToPlainText, looksLikeHtml } from './html-mail.js';
 import { splitLegalFooter } from './legal-footers.js';
 import { hasLetterOrDigit, isQuoteLine, tidy, unquoteLine, wordCount } from './mail-lines.js';
 import { firstQuotedMessage, splitQuotedHistory } from './quoted-history.js';
-import { splitSignature } from './signatures.js';
+import { isMobileFooter, splitSignature } from './signatures.js';
 
 export type MailPart = 'html' | 'quoted-history' | 'forwarded' | 'signature' | 'legal-footer';
 
@@ -104,6 +104,17 @@ function hasText(lines: readonly string[]): boolean {
   return lines.some((line) => hasLetterOrDigit(line));
 }
 
+/** A subject that replies to or forwards a mail ("Re:", "AW:", "Fwd:", "TR:") carries that mail's words. */
+const REPLY_OR_FORWARD_PREFIX = /^\s*(?:re|aw|sv|vs|antw|r|rif|res|fw|fwd|wg|tr|rv|enc|doorst)\s*(?:\[\d+\])?\s*:/i;
+/** Fewer words than this in a subject name a topic ("Order", "Refund?"), not a message. */
+const SUBJECT_MESSAGE_WORDS = 3;
+
+function ownSubject(subject: string | undefined): string | undefined {
+  const text = subject?.trim();
+  if (!text || REPLY_OR_FORWARD_PREFIX.test(text) || wordCount(text) < SUBJECT_MESSAGE_WORDS) return undefined;
+  return text;
+}
+
 export function readMail(body: string, options: ReadMailOptions = {}): MailReading {
   const html = looksLikeHtml(body);
   const text = htmlToPlainText(body.replace(/\r\n?/g, '\n'));
@@ -152,6 +163,12 @@ export function readMail(body: string, options: ReadMailOptions = {}): MailReadi
   const uniqueParts = [...new Set(parts)];
   const earlier = unansweredOwn ? { unansweredOwn } : {};
   if (hasText(own)) return { newest: tidy(own), history: tidy(setAside), parts: uniqueParts, fellBack: false, ...earlier };
+  // "can I open a second account with my work email?" as the subject over a bare "Sent from my
+  // iPhone": the subject is what they wrote. A reply's subject ("Re: Your order has shipped") is ours.
+  const subjectMessage = ownSubject(options.subject);
+  if (subjectMessage && hasText(withSignature) && withSignature.filter(hasLetterOrDigit).every(isMobileFooter)) {
+    return { newest: subjectMessage, history: tidy([...withSignature, ...setAside]), parts: uniqueParts, fellBack: false, ...earlier };
+  }
   // A message that is only a sign-off ("Thanks!") is still the customer's own words.
   if (hasText(withSignature)) return { newest: tidy(withSignature), history: tidy(setAside), parts: uniqueParts, fellBack: false, ...earlier };
   // Nothing of their own (a reply whose whole body is quoted): the whole text, quote marks off.

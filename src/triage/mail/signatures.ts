@@ -52,7 +52,7 @@ function isDelimiter(line: string): boolean {
   return line === '-- ' || trimmedEnd === '--' || trimmedEnd === '—';
 }
 
-function isMobileFooter(line: string): boolean {
+export function isMobileFooter(line: string): boolean {
   if (line.length > 160) return false;
   const key = lineKey(line);
   return MOBILE_PREFIXES.some((prefix) => key.startsWith(prefix)) || key === 'sent from my iphone' || key === 'von meinem iphone gesendet';

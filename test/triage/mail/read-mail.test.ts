@@ -38,6 +38,22 @@ describe('readMail: the customer\'s newest message', () => {
   });
 });
 
+describe('readMail: a subject-only mail', () => {
+  it('the subject is the message when the body is only a device line', () => {
+    const reading = readMail('Sent from my iPhone', { subject: 'can I open a second account with my work email?' });
+    expect(reading.newest).toBe('can I open a second account with my work email?');
+    expect(reading.history).toContain('Sent from my iPhone');
+    expect(readMail('\n\nVon meinem iPhone gesendet\n', { subject: 'Rechnung für A1009 bitte als PDF' }).newest).toBe('Rechnung für A1009 bitte als PDF');
+  });
+
+  it("a reply's or forward's subject is not, nor a topic word, nor a body with words of its own", () => {
+    expect(readMail('Sent from my iPhone', { subject: 'Re: Your order A1001 has shipped' }).newest).toBe('Sent from my iPhone');
+    expect(readMail('Sent from my iPhone', { subject: 'AW: Ihre Bestellung wurde versandt' }).newest).toBe('Sent from my iPhone');
+    expect(readMail('Sent from my iPhone', { subject: 'Refund?' }).newest).toBe('Sent from my iPhone');
+    expect(readMail('Thanks!\n\nSent from my iPhone', { subject: 'your parcel arrived today' }).newest).toBe('Thanks!');
+  });
+});
+
 describe('readMail on hostile input', () => {
   // Each of these took email-reply-parser or email-forward-parser (no re2) tens of seconds at
   // 64 KiB. A generous bound, far above a linear reader's cost and far below a quadratic one's.
