@@ -18,6 +18,7 @@ import { htmlToPlainText, looksLikeHtml } from './html-mail.js';
 import { splitLegalFooter } from './legal-footers.js';
 import { hasLetterOrDigit, isQuoteLine, tidy, unquoteLine, wordCount } from './mail-lines.js';
 import { firstQuotedMessage, splitQuotedHistory } from './quoted-history.js';
+import { setAsideSettled, withdrawsEarlierAsk } from './settled-matters.js';
 import { isMobileFooter, splitSignature } from './signatures.js';
 
 export type MailPart = 'html' | 'quoted-history' | 'forwarded' | 'signature' | 'legal-footer';
@@ -49,11 +50,14 @@ export interface ReadMailOptions {
 export const CHASER_WORDS = 25;
 
 /**
- * What the triage reads as the request: the newest message, and with a short chaser the customer's own
- * unanswered mail under it ("Any update on this?" above "could you refund me the difference?").
+ * What the triage reads as the request: the newest message without what it says is settled
+ * (settled-matters.ts), and with a short chaser the customer's own unanswered mail under it ("Any
+ * update on this?" above "could you refund me the difference?"), unless it takes that mail back.
  */
 export function requestText(mail: MailReading): string {
-  return mail.unansweredOwn && wordCount(mail.newest) <= CHASER_WORDS ? `${mail.newest}\n\n${mail.unansweredOwn}` : mail.newest;
+  const newest = setAsideSettled(mail.newest);
+  const chases = mail.unansweredOwn && wordCount(mail.newest) <= CHASER_WORDS && !withdrawsEarlierAsk(mail.newest);
+  return chases ? `${newest}\n\n${mail.unansweredOwn}` : newest;
 }
 
 /** A note this short ("see below", "FYI") says nothing without what it forwards. */
