@@ -59,6 +59,10 @@ export const DEV_SETS_TRAINED_ON = [
   'inbox-dev-36',
   'inbox-dev-37',
   'inbox-dev-38',
+  'inbox-dev-39',
+  'inbox-dev-40',
+  'inbox-dev-41',
+  'inbox-dev-42',
 ] as const;
 
 /**
@@ -72,6 +76,7 @@ export const EXCLUDED_LINES: Readonly<Record<string, string>> = {
   'inbox-dev-12/f179': 'within 0.75 of a line of held-out/requests-mail-voices.jsonl',
   'inbox-dev-18/c102': 'the same text as a line of held-out/multilingual-apart.jsonl',
   'inbox-dev-18/c001': 'within 0.8 token-Jaccard of a Bitext row ("refund status??", an example phrase of the brief the set was written from)',
+  'inbox-dev-39/i252': 'within 0.8 token-Jaccard of a Bitext row ("do you ship to canada??", a subject-only mail)',
 };
 
 export const defaultEvalDirectory = fileURLToPath(new URL('../../../data/eval/', import.meta.url));
