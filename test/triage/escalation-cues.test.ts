@@ -505,6 +505,18 @@ describe('a question about when agreed money comes back', () => {
   });
 });
 
+describe('something asked to be free', () => {
+  it('is a discount asked for', () => {
+    expect(cuesOf("I'd upgrade to Pro today if you give me the first month free, a friend said you did that for him.")).toContain('money-back-request');
+    expect(cuesOf('Could you throw in the shipping for free since it was late?')).toContain('money-back-request');
+  });
+
+  it('not when it is a question of what is free', () => {
+    expect(cuesOf('Is standard shipping free for Pro members?')).not.toContain('money-back-request');
+    expect(cuesOf('Can I get free returns?')).not.toContain('money-back-request');
+  });
+});
+
 describe('money back that someone else pays, and discount schemes asked about', () => {
   it.each([
     'I need the invoice of order A1002 for my work, they give back the money for office things. Where can I download it?',
