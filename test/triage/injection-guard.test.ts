@@ -108,6 +108,8 @@ describe('findInjectionSignals', () => {
     "I can't log in, it says 'invalid password' every time.",
     'Is order A1002 eligible for a return? I would like a refund.',
     'Ignore my previous email, the parcel arrived today.',
+    'I got an automatic reply saying you\'d answer "within one business day". Are you open on weekends?',
+    'Last time you said "it ships tomorrow" and it did not.',
     'Do all customers get free shipping over 50 EUR?',
     'The reference on my bank statement is NWG7H2K9QX4LM8P3RT6VYB1C.',
     'My name is \u2067\u05d3\u05e0\u05d9\u2069 and my order is A1001: where is it?',
