@@ -59,7 +59,7 @@ export function readReplacementRequest(newest: string): string | undefined {
  * "How do I cancel?" and "can I still cancel?" stay questions.
  */
 const ACT_VERBS =
-  'change|add|put|include|create|set\\s+up|remove|re-?issue|reset|switch|update|amend|correct|move|merge|return|stop|delete|close|downgrade|upgrade|swap|refund|credit|waive|unlock|transfer|combine|split|redirect|re-?route|edit|apply|activate|deactivate|restore|reactivate|undo|cancel|arrange|fix|reverse|redo|pass\\s+(?:it|this|that)\\s+on';
+  'change|add|put|include|create|set\\s+up|set\\s+(?:it|that|this|them|one)\\s+up|remove|re-?issue|reset|switch|update|amend|correct|move|merge|return|stop|delete|close|downgrade|upgrade|swap|refund|credit|waive|unlock|transfer|combine|split|redirect|re-?route|edit|apply|activate|deactivate|restore|reactivate|undo|cancel|arrange|fix|reverse|redo|pass\\s+(?:it|this|that)\\s+on';
 const ACT = `(?:${ACT_VERBS})`;
 // A request for a document made anew ("I need a corrected invoice"): only staff can issue it.
 const DOCUMENT_ANEW = '(?:corrected|amended|revised|new|updated|second)\\s+(?:invoice|receipt|credit\\s+note)';

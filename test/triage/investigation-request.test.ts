@@ -85,6 +85,7 @@ describe('readActionRequest', () => {
     'Can you guarantee delivery by Friday?',
     "The shelves are shipped but I won't be home. Can you send them to my office in Utrecht instead?",
     'The invoice was already created when it shipped. Can you redo it with those details?',
+    "I'd upgrade to Pro today if you give me the first month free. Can you set that up on my account?",
   ])('%s', (text) => {
     expect(readActionRequest(text)).toBeDefined();
   });
