@@ -305,7 +305,10 @@ export function assessSend(
         ...(session.crmMismatches.length > 0 ? ['security'] : []),
         ...(language ? [language.tag] : []),
         ...orderProblems.flatMap((problem) => (problem.tag ? [problem.tag] : [])),
-        ...injection.map((signal) => (signal.kind === 'third-party' ? 'third-party-data' : 'prompt-injection')),
+        // The address an out-of-office notice or a bounce names is the colleague's or the dead mailbox, not a person asked about.
+        ...injection
+          .filter((signal) => !(automaticReply && signal.kind === 'third-party'))
+          .map((signal) => (signal.kind === 'third-party' ? 'third-party-data' : 'prompt-injection')),
         // Another customer's personal data in a reply is a possible leak for security to look at.
         ...(grounding.securityEvent ? ['security'] : []),
       ]),
