@@ -208,6 +208,14 @@ const WHOSE = /\bwhose\s+(?:it|this|that|order|parcel|receipt|account)\b|\bwho\s
  * they share or hold ("my wife asked me to check the order I placed"), a mail of theirs
  * they forward. What made third-party-data fire on the account holder's own questions.
  */
+/** "The order was on my wife's card I think": the household paid for the customer's own order (told, not asked about). */
+const PAID_WITH_RELATIVES_CARD = new RegExp(`\\b(?:was|is|went|paid|bought|ordered|put|charged)\\s+(?:\\w+\\s+){0,2}?(?:on|with|to)\\s+my\\s+${PERSON}['’]s\\s+(?:credit\\s+|debit\\s+|bank\\s+)?card\\b`, 'i');
+/** "I want to add the address of my son in Brussels to my account": the customer's own address book. */
+const RELATIVES_ADDRESS_ADDED = new RegExp(
+  `\\b(?:add|save|store|put|enter|set\\s+up)\\b[^.!?\\n]{0,30}\\b(?:(?:the\\s+)?address(?:es)?\\s+of\\s+my\\s+${PERSON}|my\\s+${PERSON}['’]s\\s+address)\\b`,
+  'i',
+);
+
 const OWN_HOUSEHOLD = new RegExp(
   "\\b(?:i|we)\\s+(?:\\w+\\s+)?(?:placed|ordered|bought|paid\\s+for|use|used|share|shared|set\\s+up)\\b|\\bour\\s+(?:joint\\s+|shared\\s+|family\\s+)?(?:account|order)s?\\b|\\bjoint\\s+account\\b|\\bin\\s+my\\s+name\\b|\\baccount\\s+holder\\b|\\bon\\s+my\\s+behalf\\b|\\bmy\\s+own\\b|\\bforward(?:ing|ed)\\s+(?:you\\s+)?my\\b|\\bwe\\s+both\\b" +
     // The relative runs the customer's errand: "my partner is going to collect the parcel".
@@ -453,7 +461,7 @@ export function isNoComplaintOfOurs(text: string, words: string): boolean {
 const OWNED_SIGN_IN = /^(?:(?:yes|yep|yeah|yup|ok|okay|sure|fine|all\s+good|no\s+worries),?\s+)?(?:that|it|this)\s+(?:was|were)\s+(?:me|us|my\s+\w+)\b/i;
 
 const NO_INCIDENT =
-  /\b(?:nobody|no\s*one|no-one)\s+(?:has\s+)?(?:hacked|accessed|got\s+into|contacted|called|stole)\b|\b(?:hasn'?t|has\s+not|haven'?t|have\s+not)\s+(?:\w+\s+)?happened\b|\bnothing\s+(?:has\s+|bad\s+)?happened\b|\b(?:i|we)\s+(?:wasn'?t|was\s+not|weren'?t|haven'?t\s+been|have\s+not\s+been)\s+hacked\b|\b(?:did\s+not|didn'?t|have\s+not|haven'?t|never)\s+(?:\w+\s+)?(?:click|clicked|open|opened|give|given|gave|share|shared|enter|entered|reply|replied)\b(?:\s+(?:on\s+)?(?:anything|it|the\s+link|a\s+thing))?/i;
+  /\b(?:nobody|no\s*one|no-one)\s+(?:has\s+)?(?:hacked|accessed|got\s+into|contacted|called|stole)\b|\b(?:hasn'?t|has\s+not|haven'?t|have\s+not)\s+(?:\w+\s+)?happened\b|\bnothing\s+(?:has\s+|bad\s+)?happened\b|\b(?:i|we)\s+(?:wasn'?t|was\s+not|weren'?t|haven'?t\s+been|have\s+not\s+been)\s+hacked\b|\b(?:i|we)(?:'ve|\s+have)?\s+never\s+been\s+hacked\b|\b(?:did\s+not|didn'?t|have\s+not|haven'?t|never)\s+(?:\w+\s+)?(?:click|clicked|open|opened|give|given|gave|share|shared|enter|entered|reply|replied)\b(?:\s+(?:on\s+)?(?:anything|it|the\s+link|a\s+thing))?/i;
 const HYPOTHETICAL =
   /\bwhat\s+(?:should|do|would)\s+i\s+do\s+if\b|\bwould\s+(?:you|your\s+\w+|anyone\s+from\s+(?:you|northwind))\s+ever\b|\bdo\s+you\s+ever\s+(?:ask|call|send|text|email)\b|\bhow\s+(?:can|do|would)\s+i\s+(?:tell|know|recogni[sz]e|spot|check)\b|\bis\s+it\s+(?:a\s+)?(?:\w+\s+)?(?:risk|safe)\b|\bjust\s+(?:curious|asking|wondering)\b|\b(?:training|newsletter|article|news)\b[^.!?\n]{0,40}\b(?:phishing|scams?|fraud)\b|\b(?:phishing|scams?|fraud)\b[^.!?\n]{0,40}\b(?:training|newsletter|article|news)\b/i;
 
@@ -646,7 +654,7 @@ function sentenceCues(sentence: string, previous: string, next: string): Cue[] {
 
   const other = OTHER_PERSON_DATA.exec(sentence);
   const asking = /\b(?:tell|give|show|read|confirm|what|which|how\s+much|did)\b/i.test(sentence);
-  const ownHousehold = OWN_HOUSEHOLD.test(sentence);
+  const ownHousehold = OWN_HOUSEHOLD.test(sentence) || (PAID_WITH_RELATIVES_CARD.test(sentence) && !sentence.includes('?')) || RELATIVES_ADDRESS_ADDED.test(sentence);
   if (other && !(DESTINATION.test(sentence) && !asking) && !ownHousehold) {
     add('other-person-data', 1, other[0]);
   } else if (!DESTINATION.test(sentence) && !ownHousehold) {

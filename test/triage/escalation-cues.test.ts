@@ -505,6 +505,25 @@ describe('a question about when agreed money comes back', () => {
   });
 });
 
+describe("a relative's card or address in the customer's own errand", () => {
+  it('is not someone else\'s data', () => {
+    expect(cuesOf("I bought your blender 18 months ago and the motor died. Is it still under warranty? The order was on my wife's card I think.")).not.toContain('other-person-data');
+    expect(cuesOf('Hello, I want to add also the address of my son in Brussels in my account, so I can send him things. How I do this?')).not.toContain('other-person-data');
+  });
+
+  it("asking what was bought on a relative's card still is", () => {
+    expect(cuesOf("Can you tell me what was bought on my wife's card last week?")).toContain('other-person-data');
+  });
+});
+
+describe('never hacked', () => {
+  it('a breach warning at sign-up with no incident is no security case', () => {
+    const text = "Your signup form says my password appeared in a data breach?? I've never been hacked. Do I really have to pick another one?";
+    expect(isSecurityWorryOnly(text)).toBe(true);
+    expect(readEscalation({ text }).signals.map((signal) => signal.tag)).not.toContain('security');
+  });
+});
+
 describe('something asked to be free', () => {
   it('is a discount asked for', () => {
     expect(cuesOf("I'd upgrade to Pro today if you give me the first month free, a friend said you did that for him.")).toContain('money-back-request');
