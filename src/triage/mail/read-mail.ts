@@ -168,10 +168,13 @@ export function readMail(body: string, options: ReadMailOptions = {}): MailReadi
   const earlier = unansweredOwn ? { unansweredOwn } : {};
   if (hasText(own)) return { newest: tidy(own), history: tidy(setAside), parts: uniqueParts, fellBack: false, ...earlier };
   // "can I open a second account with my work email?" as the subject over a bare "Sent from my
-  // iPhone": the subject is what they wrote. A reply's subject ("Re: Your order has shipped") is ours.
+  // iPhone", or "Aceitam MB Way ou Multibanco?" over "Obrigada": the subject is what they wrote, the
+  // body only signs it. A reply's subject ("Re: Your order has shipped") is ours.
   const subjectMessage = ownSubject(options.subject);
-  if (subjectMessage && hasText(withSignature) && withSignature.filter(hasLetterOrDigit).every(isMobileFooter)) {
-    return { newest: subjectMessage, history: tidy([...withSignature, ...setAside]), parts: uniqueParts, fellBack: false, ...earlier };
+  if (subjectMessage && hasText(withSignature)) {
+    const signOff = withSignature.filter((line) => hasLetterOrDigit(line) && !isMobileFooter(line));
+    const newest = signOff.length > 0 ? `${subjectMessage}\n\n${tidy(signOff)}` : subjectMessage;
+    return { newest, history: tidy([...withSignature, ...setAside]), parts: uniqueParts, fellBack: false, ...earlier };
   }
   // A message that is only a sign-off ("Thanks!") is still the customer's own words.
   if (hasText(withSignature)) return { newest: tidy(withSignature), history: tidy(setAside), parts: uniqueParts, fellBack: false, ...earlier };

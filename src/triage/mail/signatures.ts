@@ -65,7 +65,19 @@ function isSignOff(line: string): boolean {
   const head = (comma >= 0 ? key.slice(0, comma) : key).replace(/[.!,:;\s]+$/u, '');
   // "Thanks, Anna" / "Cheers, Tom" but not "Thanks, but the parcel never came".
   const tail = comma >= 0 ? key.slice(comma + 1).trim() : '';
-  return SIGN_OFFS.has(head) && wordCount(tail) <= 3 && !tail.includes('?');
+  if (SIGN_OFFS.has(head)) return wordCount(tail) <= 3 && !tail.includes('?');
+  return comma < 0 && isSignOffWithName(line);
+}
+
+/** "Mvg Luuk", "Cheers Tom", "Regards Anna Berg": a sign-off and a name with no comma between. */
+function isSignOffWithName(line: string): boolean {
+  const words = line.trim().split(/\s+/u);
+  for (let split = Math.min(4, words.length - 1); split >= 1; split -= 1) {
+    const name = words.slice(split);
+    if (name.length > 2 || !name.every((word) => /^\p{Lu}[\p{L}'’.-]*$/u.test(word))) continue;
+    if (SIGN_OFFS.has(lineKey(words.slice(0, split).join(' ')).replace(/[.!,:;\s]+$/u, ''))) return true;
+  }
+  return false;
 }
 
 /** A phone number, an address, a web site, or a title line with separators: a signature's lines. */
@@ -109,7 +121,7 @@ function hasContentBefore(lines: readonly string[], index: number): boolean {
 function signatureStart(lines: readonly string[]): number {
   for (let index = 0; index < lines.length; index += 1) {
     const line = lines[index] ?? '';
-    if (isDelimiter(line) || isMobileFooter(line)) return index;
+    if (isDelimiter(line) || isMobileFooter(line)) return signOffAbove(lines, index) ?? index;
   }
   // Sign-offs are looked for only among the last lines: a signature is short.
   const window = Math.max(0, lines.length - (SIGNATURE_MAX_LINES + 4));
@@ -120,6 +132,17 @@ function signatureStart(lines: readonly string[]): number {
     if (rest.length <= SIGNATURE_MAX_LINES && rest.every((other) => isShortSignatureLine(other) || isContactLine(other) || isFooterLine(other))) return index;
   }
   return contactBlockStart(lines);
+}
+
+/** "Mvg Luuk" right above "Verzonden vanaf mijn iPhone": the sign-off belongs to the signature too. */
+function signOffAbove(lines: readonly string[], footer: number): number | undefined {
+  for (let index = footer - 1; index >= Math.max(0, footer - SIGNATURE_MAX_LINES); index -= 1) {
+    const line = lines[index] ?? '';
+    if (isBlank(line)) continue;
+    if (isSignOff(line)) return index;
+    if (!isShortSignatureLine(line) && !isContactLine(line)) return undefined;
+  }
+  return undefined;
 }
 
 /** A name, title and phone block at the very end, with no sign-off above it. */

@@ -44,13 +44,18 @@ describe('readMail: a subject-only mail', () => {
     expect(reading.newest).toBe('can I open a second account with my work email?');
     expect(reading.history).toContain('Sent from my iPhone');
     expect(readMail('\n\nVon meinem iPhone gesendet\n', { subject: 'Rechnung für A1009 bitte als PDF' }).newest).toBe('Rechnung für A1009 bitte als PDF');
+    // A body that only signs the subject off: the subject is the message, the sign-off stays with it.
+    expect(readMail('Obrigada', { subject: 'Aceitam MB Way ou Multibanco?' }).newest).toBe('Aceitam MB Way ou Multibanco?\n\nObrigada');
+    expect(readMail('Mvg Luuk\nVerzonden vanaf mijn iPhone', { subject: 'hoelang duurt levering naar Gent met standaard?' }).newest).toBe(
+      'hoelang duurt levering naar Gent met standaard?\n\nMvg Luuk',
+    );
   });
 
   it("a reply's or forward's subject is not, nor a topic word, nor a body with words of its own", () => {
     expect(readMail('Sent from my iPhone', { subject: 'Re: Your order A1001 has shipped' }).newest).toBe('Sent from my iPhone');
     expect(readMail('Sent from my iPhone', { subject: 'AW: Ihre Bestellung wurde versandt' }).newest).toBe('Sent from my iPhone');
     expect(readMail('Sent from my iPhone', { subject: 'Refund?' }).newest).toBe('Sent from my iPhone');
-    expect(readMail('Thanks!\n\nSent from my iPhone', { subject: 'your parcel arrived today' }).newest).toBe('Thanks!');
+    expect(readMail('Sent from my iPhone', { subject: 'Lamp' }).newest).toBe('Sent from my iPhone');
   });
 });
 
