@@ -63,6 +63,9 @@ export const DEV_SETS_TRAINED_ON = [
   'inbox-dev-40',
   'inbox-dev-41',
   'inbox-dev-42',
+  'inbox-dev-43',
+  'inbox-dev-44',
+  'inbox-dev-45',
 ] as const;
 
 /**
@@ -77,6 +80,8 @@ export const EXCLUDED_LINES: Readonly<Record<string, string>> = {
   'inbox-dev-18/c102': 'the same text as a line of held-out/multilingual-apart.jsonl',
   'inbox-dev-18/c001': 'within 0.8 token-Jaccard of a Bitext row ("refund status??", an example phrase of the brief the set was written from)',
   'inbox-dev-39/i252': 'within 0.8 token-Jaccard of a Bitext row ("do you ship to canada??", a subject-only mail)',
+  'inbox-dev-44/p291': 'within 0.75 of a line of held-out/requests-voices.jsonl ("can u email me the invoice for order ...")',
+  'inbox-dev-45/q218': 'within 0.8 token-Jaccard of a Bitext row ("Do you ship to Mexico?")',
 };
 
 export const defaultEvalDirectory = fileURLToPath(new URL('../../../data/eval/', import.meta.url));
