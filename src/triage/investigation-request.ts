@@ -75,6 +75,8 @@ const ASKED_OF_US = new RegExp(
     `|\\b(?:can|could|would|will)\\s+you\\s+(?:please\\s+)?guarantee\\b` +
     `|\\b(?:can|could|would)\\s+you\\s+(?:please\\s+)?(?:send|deliver|ship)\\s+(?:it|them|the\\s+(?:parcel|package|order|shelves|items?))\\s+to\\s+(?:my|our|a|an|another|the)\\b` +
     `|\\b(?:i|we)\\s+(?:need|want|'d\\s+like|would\\s+like)\\s+(?:a|an)\\s+${DOCUMENT_ANEW}\\b` +
+    // "could you give me a reference to show my bank?": proof of a payment only staff can look up
+    `|\\b(?:give|send|provide)\\s+(?:me|us)\\s+(?:a|an|the|some|something)\\s+(?:\\w+\\s+){0,3}?(?:reference|proof|confirmation|transaction\\s+(?:id|number)|(?:i|we)\\s+can\\s+(?:take|show|give))\\b[^.?!\\n]{0,40}\\b(?:bank|card\\s+(?:company|issuer)|paypal)\\b` +
     `|\\b(?:i|we)\\s+(?:need|want|'d\\s+like|would\\s+like)\\s+(?:it|this|that|them|the\\s+(?:charge|payment|order))\\s+(?:reversed|cancell?ed|changed|corrected|removed|deleted|fixed|merged)\\b`,
   'i',
 );

@@ -37,6 +37,7 @@ import { readInformationGap } from './information-gap.js';
 import { memoised } from './ticket-memo.js';
 import type { TriageSession } from './triage-session.js';
 import { requestText } from './mail/read-mail.js';
+import { isOnlySignature } from './mail/signatures.js';
 
 export interface SendGuardOptions {
   threshold: number;
@@ -228,6 +229,9 @@ export function assessSend(
   if (acknowledgement) {
     rules.push('request:nothing-asked');
     reasons.push(`the message only thanks or confirms ("${shorten(acknowledgement)}"): there is nothing to answer`);
+  } else if (isOnlySignature(session.independent.mail.newest)) {
+    rules.push('request:nothing-asked');
+    reasons.push(`the message holds only a signature ("${shorten(session.independent.mail.newest)}"): a subject's topic word is no question to answer`);
   }
 
   // One answer per mail: a second request the chosen articles do not answer needs a person.

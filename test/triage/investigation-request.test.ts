@@ -86,6 +86,7 @@ describe('readActionRequest', () => {
     "The shelves are shipped but I won't be home. Can you send them to my office in Utrecht instead?",
     'The invoice was already created when it shipped. Can you redo it with those details?',
     "I'd upgrade to Pro today if you give me the first month free. Can you set that up on my account?",
+    'The order page says Refund sent on 20 February. Nothing on my statement. Could you give me a reference to show my bank?',
   ])('%s', (text) => {
     expect(readActionRequest(text)).toBeDefined();
   });

@@ -176,3 +176,12 @@ export function splitSignature(lines: readonly string[]): SignatureSplit {
   if (postscript < 0) return { own: lines.slice(0, start), signature: lines.slice(start) };
   return { own: [...lines.slice(0, start), '', ...lines.slice(postscript)], signature: lines.slice(start, postscript) };
 }
+
+/**
+ * A message with nothing of the customer's own beyond a sign-off or a device line ("Sent from my
+ * iPhone" under the subject "REFUND"): it names at most a topic and asks nothing to answer.
+ */
+export function isOnlySignature(text: string): boolean {
+  const lines = text.split('\n').filter((line) => !isBlank(line));
+  return lines.length > 0 && lines.every((line) => isMobileFooter(line) || isSignOff(line));
+}

@@ -245,3 +245,17 @@ describe('a reply that quotes our own earlier answer', () => {
     expect(outcome.tags).toContain('prompt-injection');
   });
 });
+
+describe('a mail that only signs its subject', () => {
+  it('a topic word for a subject and a device line for a body asks nothing: drafted, not answered with the topic article', async () => {
+    const { outcome } = await triageTicket(ticket('Sent from my iPhone', { subject: 'REFUND' }), triageDeps());
+    expect(outcome.decision).toBe('drafted');
+    expect(outcome.reasons.join(' ')).toMatch(/only a signature/);
+  });
+
+  it('a question in the subject over a sign-off is read, in its own language', async () => {
+    const { outcome } = await triageTicket(ticket('Obrigada', { subject: 'Aceitam MB Way ou Multibanco?' }), triageDeps());
+    expect(outcome.decision).toBe('drafted');
+    expect(outcome.tags).toContain('language-pt');
+  });
+});
