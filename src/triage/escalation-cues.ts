@@ -717,6 +717,9 @@ interface Polarity {
  * or the end of the clause. A positive word in scope is negative ("not happy"); a negative word in
  * scope is neutral ("no rush", "not a problem", "never had an issue").
  */
+/** A token that closes a clause. Made once: a pattern literal in the loop is a new object per token. */
+const CLAUSE_MARK = /^[,;:.!?]$/;
+
 export function readPolarity(sentence: string): Polarity {
   const polarity: Polarity = { positive: [], negative: [], negatedPositive: [], intensified: [] };
   const tokens = foldForCues(foldLetters(sentence)).match(/[a-z]+(?:'[a-z]+)?|[,;:.!?]/g) ?? [];
@@ -725,7 +728,7 @@ export function readPolarity(sentence: string): Polarity {
   // "Nothing wrong", "nichts kaputt": a "nothing" whose scope holds a negative word is calm.
   let nothing = -1;
   for (const token of tokens) {
-    if (/^[,;:.!?]$/.test(token) || token === 'but' || token === 'aber' || token === 'mais' || token === 'pero' || token === 'ma' || token === 'maar' || token === 'ale') {
+    if (CLAUSE_MARK.test(token) || token === 'but' || token === 'aber' || token === 'mais' || token === 'pero' || token === 'ma' || token === 'maar' || token === 'ale') {
       scope = 0;
       intensifier = 0;
       nothing = -1;
