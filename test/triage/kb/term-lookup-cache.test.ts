@@ -2,7 +2,7 @@ import MiniSearch from 'minisearch';
 import { describe, expect, it } from 'vitest';
 import { createKbSearchIndex } from '../../../src/triage/kb/kb-search-index.js';
 import { loadKnowledgeBase } from '../../../src/triage/kb/knowledge-base.js';
-import { copyOf, installTermLookupCache, TERM_LOOKUP_CACHE_LIMIT, type TermResults } from '../../../src/triage/kb/term-lookup-cache.js';
+import { copyOf, installTermLookupCache, TERM_LOOKUP_CACHE_LIMIT, type TermResult, type TermResults } from '../../../src/triage/kb/term-lookup-cache.js';
 
 const kb = loadKnowledgeBase();
 
@@ -54,7 +54,7 @@ describe('MiniSearch term lookups kept between searches', () => {
   });
 
   it('copy what MiniSearch changes after a lookup, and share the field lists it never changes', () => {
-    const kept: TermResults = new Map([
+    const kept: TermResults = new Map<number, TermResult>([
       [0, { score: 1.5, terms: ['parcel'], match: { parcel: ['title', 'reply'], parcels: ['reply'] } }],
       [4, { score: 0.25, terms: ['parcel'], match: { parcel: ['keywords'] } }],
     ]);
