@@ -16,7 +16,6 @@
  * support. The threshold and why: docs/safety-measurements.md ("Grounded send").
  */
 import type { SourceSentence } from './run-sources.js';
-import { sharedCount } from './set-overlap.js';
 
 /** Tuned on test/fixtures/grounding/*.jsonl; see docs/safety-measurements.md. */
 export const SUPPORT_THRESHOLD = 0.6;
@@ -282,8 +281,8 @@ function scoreIn(sentence: { words: readonly string[]; grams: ReadonlySet<string
   if (window.negated !== sentence.negated) return 0;
   let wordHits = 0;
   for (const word of sentence.words) if (window.reading.words.has(word)) wordHits += 1;
-  // Counted from the smaller of the two sets (set-overlap.ts).
-  const gramHits = sharedCount(sentence.grams, window.reading.grams);
+  let gramHits = 0;
+  for (const gram of sentence.grams) if (window.reading.grams.has(gram)) gramHits += 1;
   const tokenShare = sentence.words.length === 0 ? 1 : wordHits / sentence.words.length;
   const gramShare = sentence.grams.size === 0 ? 1 : gramHits / sentence.grams.size;
   return (tokenShare + gramShare) / 2;
