@@ -248,18 +248,25 @@ interface CuedVector {
 }
 
 /** The word features, then one feature per cue after them (`cueScale` times its value). */
-function withCues(vocabulary: TextVocabulary, text: string, cueScale: number): CuedVector {
+export function withCues(vocabulary: TextVocabulary, text: string, cueScale: number): CuedVector {
   const words = vocabulary.vectorise(text);
   const cues = readCues(text);
-  const indices = [...words.indices];
-  const values = [...words.values];
+  // Written straight into the typed arrays (not spread into lists and copied back): the same
+  // entries in the same order.
+  const fired = cueScale > 0 ? cues.values.filter((value) => value > 0).length : 0;
+  const indices = new Int32Array(words.indices.length + fired);
+  const values = new Float64Array(indices.length);
+  indices.set(words.indices);
+  values.set(words.values);
+  let position = words.indices.length;
   cues.values.forEach((value, index) => {
     if (value > 0 && cueScale > 0) {
-      indices.push(vocabulary.size + index);
-      values.push(value * cueScale);
+      indices[position] = vocabulary.size + index;
+      values[position] = value * cueScale;
+      position += 1;
     }
   });
-  return { vector: { indices: Int32Array.from(indices), values: Float64Array.from(values) }, cues };
+  return { vector: { indices, values }, cues };
 }
 
 /** Sentences and lines of at least three words; one-sentence texts give nothing extra. */

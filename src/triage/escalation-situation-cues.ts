@@ -8,6 +8,7 @@
  *
  * escalation-cues.ts adds these to its cues; this file holds only the patterns and their checks.
  */
+import { SentenceReadings, type SentenceReading } from './sentence-readings.js';
 
 /** A message about the account that the customer can disown: codes, alerts, changes. */
 const ACCOUNT_MESSAGE =
@@ -162,31 +163,39 @@ export type SituationCueName =
 
 export type SituationCue = [SituationCueName, number, string];
 
-/** The situation cues of one sentence, reading its neighbours where the story spans them. */
-export function readSituationCues(sentence: string, previous: string, next: string): SituationCue[] {
-  const question = /\?\s*$/.test(sentence);
+/**
+ * The situation cues of one sentence, reading its neighbours where the story spans them. What
+ * depends on one sentence alone goes through `readings` (sentence-readings.ts): the cues read each
+ * sentence with its neighbours and again alone.
+ */
+export function readSituationCues(sentence: string, previous: string, next: string, readings = new SentenceReadings()): SituationCue[] {
+  const read = readings.of(sentence);
+  const question = read.test(QUESTION_END);
   const checks = [
-    accountEvent(sentence, previous, next),
-    secretGivenAway(sentence, previous, next),
-    question ? null : sarcasm(sentence, previous, next),
-    question ? null : found('deceptive-practice', DECEPTIVE_PRACTICE, sentence),
-    question ? null : found('repeated-contact', NTH_FAILURE, sentence),
-    COURIER_CALL.test(sentence) ? null : found('asks-for-a-person', PERSON_ASKED, sentence),
+    accountEvent(read, previous, next),
+    secretGivenAway(read, readings.of(previous), previous, next),
+    question ? null : sarcasm(read, readings.of(previous), readings.of(next)),
+    question ? null : found('deceptive-practice', DECEPTIVE_PRACTICE, read),
+    question ? null : found('repeated-contact', NTH_FAILURE, read),
+    read.test(COURIER_CALL) ? null : found('asks-for-a-person', PERSON_ASKED, read),
     // "When does my subscription end?" asks for a date, not a way out.
-    /^\s*when\b/i.test(sentence) ? null : found('ending-the-relationship', DOUBTS_ABOUT_PLAN, sentence),
-    found('data-rights-request', DATA_RIGHTS, sentence),
+    read.test(ASKS_WHEN) ? null : found('ending-the-relationship', DOUBTS_ABOUT_PLAN, read),
+    found('data-rights-request', DATA_RIGHTS, read),
   ];
   return checks.filter((cue): cue is SituationCue => cue !== null);
 }
 
-function found(name: SituationCueName, pattern: RegExp, sentence: string): SituationCue | null {
-  const match = pattern.exec(sentence);
+const QUESTION_END = /\?\s*$/;
+const ASKS_WHEN = /^\s*when\b/i;
+
+function found(name: SituationCueName, pattern: RegExp, read: SentenceReading): SituationCue | null {
+  const match = read.exec(pattern);
   return match ? [name, 1, match[0]] : null;
 }
 
-function accountEvent(sentence: string, previous: string, next: string): SituationCue | null {
-  const message = ACCOUNT_MESSAGE.exec(sentence);
-  const disowned = message && (DISOWNED.exec(sentence) ?? DISOWNED.exec(`${previous} ${next}`));
+function accountEvent(read: SentenceReading, previous: string, next: string): SituationCue | null {
+  const message = read.exec(ACCOUNT_MESSAGE);
+  const disowned = message && (read.exec(DISOWNED) ?? DISOWNED.exec(`${previous} ${next}`));
   return message && disowned ? ['unrequested-account-event', 1, `${message[0]} ... ${disowned[0]}`] : null;
 }
 
@@ -196,26 +205,26 @@ const SECRET = /\b(?:codes?|password|passcode|pin|login\s+details|card\s+number)
 /** Signing in through the link of a mail is typing the password into its page. */
 const SIGNED_IN_THROUGH_LINK = /\b(?:logged|signed)\s+in\s+(?:through|via|with|using|from|on)\s+(?:the|that|this|their)\s+(?:link|page|site|form)\b/i;
 
-function secretGivenAway(sentence: string, previous: string, next: string): SituationCue | null {
+function secretGivenAway(read: SentenceReading, before: SentenceReading, previous: string, next: string): SituationCue | null {
   const gave =
-    GAVE_SECRET.exec(sentence) ??
-    SIGNED_IN_THROUGH_LINK.exec(sentence) ??
-    (SECRET.test(previous) ? GAVE_IT.exec(sentence) : null);
-  const deceit = gave && (DECEIT.exec(sentence) ?? DECEIT.exec(`${previous} ${next}`));
+    read.exec(GAVE_SECRET) ??
+    read.exec(SIGNED_IN_THROUGH_LINK) ??
+    (before.test(SECRET) ? read.exec(GAVE_IT) : null);
+  const deceit = gave && (read.exec(DECEIT) ?? DECEIT.exec(`${previous} ${next}`));
   return gave && deceit ? ['credentials-given-away', 1, `${gave[0]} ... ${deceit[0]}`] : null;
 }
 
-function sarcasm(sentence: string, previous: string, next: string): SituationCue | null {
-  const irony = IRONY.exec(sentence);
+function sarcasm(read: SentenceReading, before: SentenceReading, following: SentenceReading): SituationCue | null {
+  const irony = read.exec(IRONY);
   if (irony) return ['sarcasm-frame', 1, irony[0]];
-  const failureIn = (part: string) => (NOT_A_FAILURE.test(part) ? null : FAILURE.exec(part));
-  const opener = SARCASTIC_OPENER.exec(sentence);
-  const failure = opener && [sentence, previous, next].map(failureIn).find(Boolean);
+  const failureIn = (part: SentenceReading) => (part.test(NOT_A_FAILURE) ? null : part.exec(FAILURE));
+  const opener = read.exec(SARCASTIC_OPENER);
+  const failure = opener && [read, before, following].map(failureIn).find(Boolean);
   if (opener && failure) return ['sarcasm-frame', 1, `${opener[0]} ... ${failure[0]}`];
-  const word = SARCASTIC_WORD.exec(sentence);
-  const failed = word && failureIn(sentence);
+  const word = read.exec(SARCASTIC_WORD);
+  const failed = word && failureIn(read);
   if (word && failed) return ['sarcasm-frame', 1, `${word[0]} ... ${failed[0]}`];
-  const quoted = QUOTED_PROMISE.exec(sentence);
-  const broken = quoted && failureIn(sentence);
+  const quoted = read.exec(QUOTED_PROMISE);
+  const broken = quoted && failureIn(read);
   return quoted && broken ? ['sarcasm-frame', 1, `${quoted[0].trim()} ... ${broken[0]}`] : null;
 }

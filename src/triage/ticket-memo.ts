@@ -35,6 +35,14 @@ export function memoised<V>(owner: object, key: string, compute: () => V): V {
   return value;
 }
 
+/**
+ * One object per owner for the current ticket, made by `create()` on first use; outside a ticket a
+ * new one at every call. For tables a reader fills as it goes (sentence-readings.ts).
+ */
+export function perTicket<V>(owner: object, create: () => V): V {
+  return memoised(owner, '', create);
+}
+
 /** Whether a ticket's memo is active here (for tests). */
 export function inTicketMemo(): boolean {
   return scope.getStore() !== undefined;

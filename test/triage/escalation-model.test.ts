@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { EscalationTagModel, loadDefaultEscalationModel, splitSentences } from '../../src/triage/escalation-model.js';
+import { EscalationTagModel, loadDefaultEscalationModel, splitSentences, withCues } from '../../src/triage/escalation-model.js';
+import { CUE_NAMES, readCues } from '../../src/triage/escalation-cues.js';
+import { TextVocabulary } from '../../src/triage/local-model/text-features.js';
 import { readTagModelExamples } from '../../src/triage/escalation-training-data.js';
 
 const { corpus, sentences } = readTagModelExamples();
@@ -91,5 +93,27 @@ describe('splitSentences', () => {
   it('splits on sentence ends and lines, keeps parts of three words or more, and nothing for one sentence', () => {
     expect(splitSentences('Hi,\n\nWhere is my order? It is late. Thanks\nMaria')).toEqual(['Where is my order?', 'It is late.']);
     expect(splitSentences('Where is my order?')).toEqual([]);
+  });
+});
+
+describe('withCues (written straight into typed arrays)', () => {
+  const vocabulary = TextVocabulary.fit(['my parcel never came and I want my money back', 'where is my parcel', 'cancel my plan please']);
+  const text = 'Third email now!! My parcel never came and I want my money back.';
+
+  it('is the word vector, then each fired cue times the scale, in cue order', () => {
+    const words = vocabulary.vectorise(text);
+    const { values: cueValues } = readCues(text);
+    const fired = cueValues.flatMap((value, index) => (value > 0 ? [[vocabulary.size + index, value * 2] as const] : []));
+    expect(fired.length).toBeGreaterThan(1);
+    const { vector, cues } = withCues(vocabulary, text, 2);
+    expect(vector.indices).toEqual(Int32Array.from([...words.indices, ...fired.map(([index]) => index)]));
+    expect(vector.values).toEqual(Float64Array.from([...words.values, ...fired.map(([, value]) => value)]));
+    expect(cues.values).toHaveLength(CUE_NAMES.length);
+  });
+
+  it('leaves the cues out at scale 0', () => {
+    const { vector } = withCues(vocabulary, text, 0);
+    expect(vector.indices).toEqual(vocabulary.vectorise(text).indices);
+    expect(vector.values).toEqual(vocabulary.vectorise(text).values);
   });
 });

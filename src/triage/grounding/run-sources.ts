@@ -7,15 +7,13 @@
  * ticket's sentence in a reply is what an injected "reply with ..." produces. Never sources: the
  * system prompt, the skill, KB notes, raw tool JSON, settings, other customers' records.
  */
-import { allMatches } from '../regex-matches.js';
 import type { TriageSession } from '../triage-session.js';
 import type { Order } from '../types.js';
 import { customerFactSentences, fillPlaceholders, orderFactSentences, orderFactsOf, placeholderFacts } from './order-facts.js';
 import { entityKeys, extractEntities, PERSONAL_KINDS, type EntityKind } from './reply-entities.js';
 import { memoised } from '../ticket-memo.js';
 import { splitSentences } from './sentence-support.js';
-
-const WORD = /[\p{L}\p{N}]+/gu;
+import { sharedSentencesOf, sharedWordsOf, wordsOf } from './shared-source-readings.js';
 
 export interface SourceSentence {
   /** "kb:<article>#<n>", "order:<id>#<n>", "customer#<n>": the judge names these. */
@@ -66,7 +64,8 @@ function collectSources(session: TriageSession): RunSources {
     const seen = new Set(sentences.map((sentence) => sentence.text));
     let index = sentences.filter((sentence) => sentence.id.startsWith(`${source}#`)).length;
     texts.forEach((text, position) => {
-      for (const sentence of splitSentences(text)) {
+      // The shared rendering's split is kept between tickets (shared-source-readings.ts).
+      for (const sentence of position < sharedTexts ? sharedSentencesOf(text) : splitSentences(text)) {
         if (seen.has(sentence)) continue;
         seen.add(sentence);
         index += 1;
@@ -107,7 +106,7 @@ function collectSources(session: TriageSession): RunSources {
   entities.set('email', emails);
 
   const vocabulary = new Set<string>();
-  for (const sentence of sentences) for (const [word] of allMatches(sentence.text.toLowerCase(), WORD)) vocabulary.add(word);
+  for (const sentence of sentences) for (const word of shared.has(sentence.text) ? sharedWordsOf(sentence.text) : wordsOf(sentence.text)) vocabulary.add(word);
   const nameWords = new Set<string>(customer ? customer.name.toLowerCase().split(/\s+/).filter(Boolean) : []);
   return { sentences, entities, vocabulary, nameWords, given, shared };
 }

@@ -239,8 +239,8 @@ export function supportOf(
   prepared: PreparedWindows,
 ): { score: number; sourceIds: string[]; supportingTexts: string[]; supportingIds: string[] } {
   const { windows } = prepared;
-  let reading: { words: string[]; grams: Set<string>; negated: boolean } | undefined;
-  const read = () => (reading ??= { words: contentWords(sentence), grams: grams(sentence), negated: NEGATION.test(sentence) });
+  let reading: TextReading | undefined;
+  const read = () => (reading ??= textReadingOf(sentence));
   let kept = sharedScores.get(sentence);
   let best = { score: 0, sourceIds: [] as string[] };
   const single: PreparedWindow[] = [];
@@ -323,7 +323,7 @@ function neighbourhood(ids: readonly string[], sources: readonly SourceSentence[
 
 /** `shared`: the source texts whose readings may be kept between tickets (RunSources.shared). */
 export function assessSentences(reply: string, sources: readonly SourceSentence[], shared?: ReadonlySet<string>): SentenceSupport[] {
-  const sentences = splitSentences(reply).map((sentence) => ({ sentence, kind: classifySentence(sentence), clauses: clausesOf(sentence) }));
+  const sentences = splitSentences(reply).map((sentence) => ({ sentence, ...replySentenceOf(sentence) }));
   const windows = prepareWindows(sources, shared);
   return sentences.map(({ sentence, kind, clauses }) => {
     if (kind !== 'claim') return { sentence, kind, score: 1, sourceIds: [], supportingTexts: [], context: '' };
@@ -333,6 +333,46 @@ export function assessSentences(reply: string, sources: readonly SourceSentence[
     const weakest = Math.min(...clauses.map((clause) => supportOf(clause, windows).score));
     return { sentence, kind, ...whole, score: Math.min(whole.score, weakest) };
   });
+}
+
+/** A reply sentence's or clause's words, grams and negation, as a window's are read. */
+interface TextReading {
+  words: readonly string[];
+  grams: ReadonlySet<string>;
+  negated: boolean;
+}
+
+/**
+ * Readings of reply sentences kept between tickets: what kind of sentence it is with its clauses,
+ * and its words and grams. Replies are made of the knowledge base's answers, so their sentences
+ * come back ticket after ticket (as the shared scores above are kept by sentence); a reading
+ * depends on nothing but the text. Past the limit a table starts again. What is kept is shared
+ * and must not be changed.
+ */
+export const REPLY_SENTENCE_READINGS_LIMIT = 20_000;
+const replySentences = new Map<string, { kind: SentenceSupport['kind']; clauses: readonly string[] }>();
+const textReadings = new Map<string, TextReading>();
+
+function keptReading<V>(table: Map<string, V>, text: string, read: (text: string) => V): V {
+  let value = table.get(text);
+  if (value === undefined) {
+    if (table.size >= REPLY_SENTENCE_READINGS_LIMIT) table.clear();
+    table.set(text, (value = read(text)));
+  }
+  return value;
+}
+
+function replySentenceOf(sentence: string): { kind: SentenceSupport['kind']; clauses: readonly string[] } {
+  return keptReading(replySentences, sentence, (text) => ({ kind: classifySentence(text), clauses: clausesOf(text) }));
+}
+
+function textReadingOf(text: string): TextReading {
+  return keptReading(textReadings, text, (read) => ({ words: contentWords(read), grams: grams(read), negated: NEGATION.test(read) }));
+}
+
+/** How many reply sentences and texts the tables hold (for tests). */
+export function replySentenceReadingsSize(): { sentences: number; texts: number } {
+  return { sentences: replySentences.size, texts: textReadings.size };
 }
 
 function clausesOf(sentence: string): string[] {

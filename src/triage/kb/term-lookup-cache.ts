@@ -23,13 +23,13 @@ interface QuerySpec {
   termBoost: number;
 }
 
-interface TermResult {
+export interface TermResult {
   score: number;
   terms: string[];
   match: Record<string, string[]>;
 }
 
-type TermResults = Map<number, TermResult>;
+export type TermResults = Map<number, TermResult>;
 
 interface MiniSearchInternals {
   executeQuerySpec(query: QuerySpec, searchOptions: unknown): TermResults;
@@ -45,13 +45,17 @@ export interface TermLookupCache {
   readonly hits: number;
 }
 
-function copyOf(results: TermResults): TermResults {
+/**
+ * What MiniSearch changes after a lookup, copied: the map (the first term's results receive the
+ * others'), each document's entry (its score), its `terms` (more terms are pushed) and its `match`
+ * object (other terms' fields are assigned into it). The field lists inside `match` are not
+ * copied: MiniSearch fills them while it computes the lookup and never changes them after (7.2.0:
+ * `termResults` pushes only into the results it is building; the OR combinator assigns lists, it
+ * does not push into them), and the KB search hands no `match` to its callers.
+ */
+export function copyOf(results: TermResults): TermResults {
   const copy: TermResults = new Map();
-  for (const [docId, { score, terms, match }] of results) {
-    const fields: Record<string, string[]> = {};
-    for (const term of Object.keys(match)) fields[term] = [...match[term]!];
-    copy.set(docId, { score, terms: [...terms], match: fields });
-  }
+  for (const [docId, { score, terms, match }] of results) copy.set(docId, { score, terms: [...terms], match: { ...match } });
   return copy;
 }
 

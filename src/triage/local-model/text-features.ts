@@ -70,11 +70,14 @@ export function normaliseText(text: string): string {
 /** Words that hold a digit but mean the same thing in every ticket. */
 const KEPT_NUMERIC_WORDS = new Set(['2fa', '2sv', '24h']);
 
+/** A digit of any script. Made once: a pattern literal in the callback below is a new object per token. */
+const HAS_DIGIT = /\p{N}/u;
+
 /** Order ids, invoice numbers, amounts and dates all become one token: any word holding a digit. */
 export function tokenise(text: string): string[] {
   // Letters of any script: "włamał" or "kündigen" must stay one word, not split at "ł" or "ß".
   const tokens = normaliseText(text).match(/<(?:num|money|email|url)>|[\p{L}\p{N}]+/gu) ?? [];
-  return tokens.map((token) => (/\p{N}/u.test(token) && !KEPT_NUMERIC_WORDS.has(token) ? NUMBER_TOKEN : token));
+  return tokens.map((token) => (HAS_DIGIT.test(token) && !KEPT_NUMERIC_WORDS.has(token) ? NUMBER_TOKEN : token));
 }
 
 /**
@@ -138,6 +141,36 @@ export interface SerializedTextVocabulary {
   terms: string[];
   /** Inverse document frequency per feature, same order as `terms`. */
   idf: number[];
+}
+
+/** A block's distinct term indices in order of first occurrence, and each one's weight. */
+export interface WeighedBlock {
+  order: number[];
+  weights: Float64Array;
+}
+
+/**
+ * Term indices with repeats, weighed: in order of first occurrence (the order fixes the sums'
+ * rounding), each with its sublinear TF times IDF over the block's L2 norm. `counts` is a work
+ * array of one entry per feature, all zero, and left all zero. Two parallel arrays, not a pair per
+ * term: a text has hundreds of distinct character n-grams, and a pair each was the largest
+ * allocation of a prediction.
+ */
+export function weighBlock(terms: readonly number[], idf: Float64Array, counts: Int32Array): WeighedBlock {
+  const order: number[] = [];
+  for (const index of terms) if (counts[index]!++ === 0) order.push(index);
+  let squaredNorm = 0;
+  const weights = new Float64Array(order.length);
+  for (let position = 0; position < order.length; position++) {
+    const index = order[position]!;
+    const weight = (1 + Math.log(counts[index]!)) * idf[index]!;
+    counts[index] = 0;
+    squaredNorm += weight * weight;
+    weights[position] = weight;
+  }
+  const norm = Math.sqrt(squaredNorm);
+  if (norm > 0) for (let position = 0; position < weights.length; position++) weights[position] = weights[position]! / norm;
+  return { order, weights };
 }
 
 export class TextVocabulary {
@@ -209,20 +242,24 @@ export class TextVocabulary {
     );
     const wordBlock = this.weighBlock(words);
     const charBlock = this.weighBlock(chars);
-    const wordScale = wordBlock.length > 0 && charBlock.length === 0 ? 1 : Math.sqrt(this.options.wordBlockWeight);
-    const charScale = charBlock.length > 0 && wordBlock.length === 0 ? 1 : Math.sqrt(1 - this.options.wordBlockWeight);
+    const wordCount = wordBlock.order.length;
+    const charCount = charBlock.order.length;
+    const wordScale = wordCount > 0 && charCount === 0 ? 1 : Math.sqrt(this.options.wordBlockWeight);
+    const charScale = charCount > 0 && wordCount === 0 ? 1 : Math.sqrt(1 - this.options.wordBlockWeight);
     // The two blocks hold different features (word and character terms), so every index is listed
     // once and a numeric sort of the indices is the order of the entries.
-    const indices = new Int32Array(wordBlock.length + charBlock.length);
+    const indices = new Int32Array(wordCount + charCount);
     const scaled = this.#scratch();
-    wordBlock.forEach(([index, weight], position) => {
+    for (let position = 0; position < wordCount; position++) {
+      const index = wordBlock.order[position]!;
       indices[position] = index;
-      scaled[index] = weight * wordScale;
-    });
-    charBlock.forEach(([index, weight], position) => {
-      indices[wordBlock.length + position] = index;
-      scaled[index] = weight * charScale;
-    });
+      scaled[index] = wordBlock.weights[position]! * wordScale;
+    }
+    for (let position = 0; position < charCount; position++) {
+      const index = charBlock.order[position]!;
+      indices[wordCount + position] = index;
+      scaled[index] = charBlock.weights[position]! * charScale;
+    }
     indices.sort();
     const values = new Float64Array(indices.length);
     for (let k = 0; k < indices.length; k++) values[k] = scaled[indices[k]!]!;
@@ -241,24 +278,8 @@ export class TextVocabulary {
     return (this.#scratchValues ??= new Float64Array(this.terms.length));
   }
 
-  /**
-   * Term indices with repeats, weighed: in order of first occurrence (the order fixes the sums'
-   * rounding), each with its sublinear TF times IDF over the block's L2 norm.
-   */
-  private weighBlock(terms: readonly number[]): [index: number, weight: number][] {
-    const counts = (this.#scratchCounts ??= new Int32Array(this.terms.length));
-    const order: number[] = [];
-    for (const index of terms) if (counts[index]!++ === 0) order.push(index);
-    let squaredNorm = 0;
-    const weighed = order.map((index): [number, number] => {
-      const weight = (1 + Math.log(counts[index]!)) * this.idf[index]!;
-      counts[index] = 0;
-      squaredNorm += weight * weight;
-      return [index, weight];
-    });
-    const norm = Math.sqrt(squaredNorm);
-    if (norm > 0) for (const entry of weighed) entry[1] = entry[1] / norm;
-    return weighed;
+  private weighBlock(terms: readonly number[]): WeighedBlock {
+    return weighBlock(terms, this.idf, (this.#scratchCounts ??= new Int32Array(this.terms.length)));
   }
 
   /**

@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { entityKeys } from '../../../src/triage/grounding/reply-entities.js';
-import { SHARED_SCORES_LIMIT, assessSentences, sharedScoreCacheSize } from '../../../src/triage/grounding/sentence-support.js';
+import {
+  REPLY_SENTENCE_READINGS_LIMIT,
+  SHARED_SCORES_LIMIT,
+  assessSentences,
+  classifySentence,
+  replySentenceReadingsSize,
+  sharedScoreCacheSize,
+  splitSentences,
+} from '../../../src/triage/grounding/sentence-support.js';
 
 const sources = [
   { id: 'kb:reset#1', text: 'We will email you a reset link that works for 60 minutes.' },
@@ -56,5 +64,30 @@ describe('entity keys with entities kept between tickets', () => {
     const fresh = entityKeys(texts);
     expect(entityKeys(texts, new Set(texts))).toEqual(fresh);
     expect(entityKeys(texts, new Set(texts))).toEqual(fresh);
+  });
+});
+
+describe('reply sentences read once between tickets', () => {
+  it('keeps each reply sentence\'s kind and clauses, and each scored text\'s words and grams, once', () => {
+    const stamp = Date.now();
+    const text = `Hi Ada,\n\nWe will email you a reset link that works for ${stamp} minutes, and you can reuse an old password.\n\nBest regards`;
+    const before = replySentenceReadingsSize();
+    const first = assessSentences(text, sources);
+    const after = replySentenceReadingsSize();
+    // The new claim is read (its greeting and sign-off were met in the tests above), and scored as a text.
+    expect(after.sentences - before.sentences).toBe(1);
+    expect(after.texts - before.texts).toBeGreaterThanOrEqual(1);
+    expect(assessSentences(text, sources)).toEqual(first);
+    expect(replySentenceReadingsSize()).toEqual(after);
+    expect(first.map((sentence) => sentence.kind)).toEqual(splitSentences(text).map((sentence) => classifySentence(sentence)));
+  });
+
+  it('start again past their limit and still give the same support', () => {
+    const expected = assessSentences(reply, sources);
+    for (let index = 0; replySentenceReadingsSize().sentences < REPLY_SENTENCE_READINGS_LIMIT; index += 1) {
+      assessSentences(`A reset link ${index} works for an hour.`, sources);
+    }
+    expect(assessSentences(reply, sources)).toEqual(expected);
+    expect(replySentenceReadingsSize().sentences).toBeLessThanOrEqual(REPLY_SENTENCE_READINGS_LIMIT);
   });
 });

@@ -2,7 +2,7 @@ import MiniSearch from 'minisearch';
 import { describe, expect, it } from 'vitest';
 import { createKbSearchIndex } from '../../../src/triage/kb/kb-search-index.js';
 import { loadKnowledgeBase } from '../../../src/triage/kb/knowledge-base.js';
-import { installTermLookupCache, TERM_LOOKUP_CACHE_LIMIT } from '../../../src/triage/kb/term-lookup-cache.js';
+import { copyOf, installTermLookupCache, TERM_LOOKUP_CACHE_LIMIT, type TermResult, type TermResults } from '../../../src/triage/kb/term-lookup-cache.js';
 
 const kb = loadKnowledgeBase();
 
@@ -51,6 +51,29 @@ describe('MiniSearch term lookups kept between searches', () => {
       expect(miniSearch.search(query), query).toEqual(plain.search(query));
     }
     expect(cache.hits).toBeGreaterThan(0);
+  });
+
+  it('copy what MiniSearch changes after a lookup, and share the field lists it never changes', () => {
+    const kept: TermResults = new Map<number, TermResult>([
+      [0, { score: 1.5, terms: ['parcel'], match: { parcel: ['title', 'reply'], parcels: ['reply'] } }],
+      [4, { score: 0.25, terms: ['parcel'], match: { parcel: ['keywords'] } }],
+    ]);
+    const copy = copyOf(kept);
+    expect(copy).toEqual(kept);
+    expect(copy).not.toBe(kept);
+    for (const [docId, entry] of kept) {
+      const copied = copy.get(docId)!;
+      expect(copied).not.toBe(entry);
+      expect(copied.terms).not.toBe(entry.terms);
+      expect(copied.match).not.toBe(entry.match);
+      for (const term of Object.keys(entry.match)) expect(copied.match[term]).toBe(entry.match[term]);
+    }
+    // What the OR combinator does to the first term's results leaves the kept lookup as it was.
+    const first = copy.get(0)!;
+    first.score += 2;
+    first.terms.push('refund');
+    Object.assign(first.match, { refund: ['reply'] });
+    expect(kept.get(0)).toEqual({ score: 1.5, terms: ['parcel'], match: { parcel: ['title', 'reply'], parcels: ['reply'] } });
   });
 
   it('start again past their limit', () => {

@@ -5,6 +5,7 @@ import {
   defaultTextFeatureOptions,
   extractTerms,
   tokenise,
+  weighBlock,
   type SparseVector,
 } from '../../../src/triage/local-model/text-features.js';
 
@@ -141,5 +142,21 @@ describe('TextVocabulary', () => {
     const restored = TextVocabulary.fromJSON(JSON.parse(JSON.stringify(vocabulary.toJSON())));
     expect(restored.vectorise('cancel my order')).toEqual(vocabulary.vectorise('cancel my order'));
     expect(() => TextVocabulary.fromJSON({ ...vocabulary.toJSON(), idf: [1] })).toThrow(TypeError);
+  });
+});
+
+describe('weighBlock (a block as two parallel arrays)', () => {
+  it('lists each term once in order of first occurrence, weighs it as a pair per term did, and leaves the work array clear', () => {
+    const idf = Float64Array.from([1.5, 2, 1, 3.25, 1.1]);
+    const counts = new Int32Array(idf.length);
+    const terms = [3, 1, 3, 0, 3, 1];
+    const { order, weights } = weighBlock(terms, idf, counts);
+    expect(order).toEqual([3, 1, 0]);
+    // The former shape: [index, weight] pairs, summed in the same order.
+    const pairs = order.map((index): [number, number] => [index, (1 + Math.log(terms.filter((term) => term === index).length)) * idf[index]!]);
+    const norm = Math.sqrt(pairs.reduce((sum, [, weight]) => sum + weight * weight, 0));
+    expect([...weights]).toEqual(pairs.map(([, weight]) => weight / norm));
+    expect([...counts].every((count) => count === 0)).toBe(true);
+    expect(weighBlock([], idf, counts)).toEqual({ order: [], weights: new Float64Array(0) });
   });
 });
