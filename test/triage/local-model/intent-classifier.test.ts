@@ -197,13 +197,14 @@ describe('the committed model', () => {
     expect(classifier.predict(text).intent).toBe(intent);
   });
 
-  // A known miss since the inbox-mail corpus (docs/classifier.md): "profile" reads as edit_account.
-  // What must hold is that the model is not sure of it, so the gate drafts it. The multilingual
-  // requests made it surer (0.55 -> 0.88: "Profil", "perfil", "profilo" are profile edits in seven
-  // languages too); it stays under the send threshold of 0.9.
-  it('is unsure of a deletion phrased with "profile", which it gets wrong', () => {
+  // A known miss since the inbox-mail corpus (docs/classifier.md): "profile" read as edit_account.
+  // The multilingual requests made it surer (0.55 -> 0.88: "Profil", "perfil", "profilo" are profile
+  // edits in seven languages too); the dev sets of the third session of 2026-12-06 taught it the
+  // deletion (delete_account, 0.91). What must hold either way: never sure of the wrong reading, so
+  // the gate drafts it when it is wrong.
+  it('reads a deletion phrased with "profile" as a deletion, or is unsure of it', () => {
     const prediction = classifier.predict('hey, how do I get rid of my profile for good');
-    expect(prediction.confidence).toBeLessThan(0.9);
+    expect(prediction.intent === 'delete_account' || prediction.confidence < 0.9).toBe(true);
   });
 
   it('has not seen the test phrasings during training', () => {
