@@ -161,31 +161,31 @@ export function assessSend(
   }
 
   // A thank-you or "all sorted" asks nothing; whatever article its words match is not an answer to it.
-  const investigation = readInvestigationRequest(requestText(session.independent.mail));
+  const investigation = readOnce(readInvestigationRequest, requestText(session.independent.mail));
   if (investigation) {
     rules.push('request:investigation');
     reasons.push(`the customer asks us to find something out ("${shorten(investigation)}"): an article cannot say what happened, a person must look`);
   }
 
-  const action = readActionRequest(requestText(session.independent.mail));
+  const action = readOnce(readActionRequest, requestText(session.independent.mail));
   if (action) {
     rules.push('request:action');
     reasons.push(`the customer asks us to act on their order or account ("${shorten(action)}"): the article says how it is done, a person does it`);
   }
 
-  const missingDelivery = readMissingDeliveryClaim(requestText(session.independent.mail));
+  const missingDelivery = readOnce(readMissingDeliveryClaim, requestText(session.independent.mail));
   if (missingDelivery) {
     rules.push('request:missing-delivery');
     reasons.push(`the carrier's record and the customer disagree ("${shorten(missingDelivery)}"): a claim for a person to investigate`);
   }
 
-  const staleTracking = readStaleTrackingClaim(requestText(session.independent.mail));
+  const staleTracking = readOnce(readStaleTrackingClaim, requestText(session.independent.mail));
   if (staleTracking) {
     rules.push('request:stale-tracking');
     reasons.push(`the parcel has stopped moving ("${shorten(staleTracking)}"): a stale last scan goes to the lost-parcel process, which a person opens`);
   }
 
-  const largeOrder = readLargeOrderRequest(`${session.ticket.subject ?? ''}\n${requestText(session.independent.mail)}`);
+  const largeOrder = readOnce(readLargeOrderRequest, `${session.ticket.subject ?? ''}\n${requestText(session.independent.mail)}`);
   if (largeOrder) {
     rules.push('request:large-order');
     reasons.push(
@@ -195,7 +195,7 @@ export function assessSend(
     );
   }
 
-  const informationGap = readInformationGap(requestText(session.independent.mail));
+  const informationGap = readOnce(readInformationGap, requestText(session.independent.mail));
   if (informationGap) {
     rules.push('request:information-gap');
     reasons.push(`the customer says our own information does not answer this ("${shorten(informationGap)}"): the article would repeat it, a person finds the detail out`);
@@ -207,13 +207,13 @@ export function assessSend(
     reasons.push(`the sender's domain ${lookalike} imitates ours: possibly phishing dressed as our own mail, for a person to look at`);
   }
 
-  const otherTeam = readNotACustomerQuestion(`${session.ticket.subject ?? ''}\n${requestText(session.independent.mail)}`);
+  const otherTeam = readOnce(readNotACustomerQuestion, `${session.ticket.subject ?? ''}\n${requestText(session.independent.mail)}`);
   if (otherTeam) {
     rules.push('request:not-support');
     reasons.push(`not a customer's question for support ("${shorten(otherTeam)}"): a person routes it`);
   }
 
-  const replacement = readReplacementRequest(requestText(session.independent.mail));
+  const replacement = readOnce(readReplacementRequest, requestText(session.independent.mail));
   if (replacement) {
     rules.push('request:replacement');
     reasons.push(`a damaged, wrong or missing item with a request to replace it ("${shorten(replacement)}"): only a person can arrange that`);
@@ -225,7 +225,7 @@ export function assessSend(
     reasons.push(`an automatic reply ("${shorten(automaticReply)}"): nobody asked anything, so nothing is sent`);
   }
 
-  const acknowledgement = readAcknowledgement(session.independent.mail.newest);
+  const acknowledgement = readOnce(readAcknowledgement, session.independent.mail.newest);
   if (acknowledgement) {
     rules.push('request:nothing-asked');
     reasons.push(`the message only thanks or confirms ("${shorten(acknowledgement)}"): there is nothing to answer`);
@@ -319,6 +319,14 @@ export function assessSend(
     ],
     rules,
   };
+}
+
+/**
+ * A reading of the mail's own text, once per ticket (ticket-memo.ts): the gate and the outbox assess
+ * the same mail, and these readers depend on nothing but the text.
+ */
+function readOnce<T>(reader: (text: string) => T, text: string): T {
+  return memoised(reader, text, () => reader(text));
 }
 
 /**
