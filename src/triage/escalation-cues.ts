@@ -309,8 +309,12 @@ const HAS_QUESTION_MARK = /\?/;
  * "money back"; the cues read whether it is asked for. The matrix drops `refund` there.
  */
 export function onlyAsksWhenMoneyComesBack(text: string): boolean {
-  const sentences = cueSentences(text);
-  if (!sentences.some((sentence) => REFUND_TIMING.test(sentence) || FOREIGN_REFUND_TIMING.test(foldForCues(foldLetters(sentence))))) return false;
+  return moneyWordsAskNothing(text, (sentence, folded) => REFUND_TIMING.test(sentence) || FOREIGN_REFUND_TIMING.test(folded));
+}
+
+/** Some sentence is of the given kind, and no sentence asks money of us or disputes a price or fee. */
+function moneyWordsAskNothing(text: string, kind: (sentence: string, folded: string) => boolean): boolean {
+  if (!cueSentences(text).some((sentence) => kind(sentence, foldForCues(foldLetters(sentence))))) return false;
   const { values } = readCues(text);
   return values[CUE_NAMES.indexOf('money-back-request')] === 0 && values[CUE_NAMES.indexOf('price-or-fee-dispute')] === 0;
 }
@@ -322,10 +326,10 @@ export function onlyAsksWhenMoneyComesBack(text: string): boolean {
  * intent, not a refund request.
  */
 export function isMoneyOnlyFromElsewhere(text: string): boolean {
-  const sentences = cueSentences(text);
-  if (!sentences.some((sentence) => MONEY_FROM_ELSEWHERE.test(sentence) || DISCOUNT_SCHEME_QUESTION.test(sentence) || FOREIGN_MONEY_FROM_ELSEWHERE.test(foldForCues(foldLetters(sentence))))) return false;
-  const { values } = readCues(text);
-  return values[CUE_NAMES.indexOf('money-back-request')] === 0 && values[CUE_NAMES.indexOf('price-or-fee-dispute')] === 0;
+  return moneyWordsAskNothing(
+    text,
+    (sentence, folded) => MONEY_FROM_ELSEWHERE.test(sentence) || DISCOUNT_SCHEME_QUESTION.test(sentence) || FOREIGN_MONEY_FROM_ELSEWHERE.test(folded),
+  );
 }
 
 /**

@@ -13,7 +13,7 @@
  * seconds on one 64 KiB line of `>` or of spaces, and email-reply-parser keeps Gmail's wrapped German
  * header and reduces Apple Mail's forward to "Begin forwarded message:". See docs/mail-reading.md.
  */
-import { splitForwarded } from './forwarded-mail.js';
+import { isForwardSubject, splitForwarded } from './forwarded-mail.js';
 import { htmlToPlainText, looksLikeHtml } from './html-mail.js';
 import { splitLegalFooter } from './legal-footers.js';
 import { hasLetterOrDigit, isQuoteLine, tidy, unquoteLine, wordCount } from './mail-lines.js';
@@ -108,14 +108,14 @@ function hasText(lines: readonly string[]): boolean {
   return lines.some((line) => hasLetterOrDigit(line));
 }
 
-/** A subject that replies to or forwards a mail ("Re:", "AW:", "Fwd:", "TR:") carries that mail's words. */
-const REPLY_OR_FORWARD_PREFIX = /^\s*(?:re|aw|sv|vs|antw|r|rif|res|fw|fwd|wg|tr|rv|enc|doorst)\s*(?:\[\d+\])?\s*:/i;
+/** A subject that replies to a mail ("Re:", "AW:", "Antw:") carries that mail's words, as a forward's does (isForwardSubject). */
+const REPLY_PREFIX = /^\s*(?:re|aw|sv|antw|r|rif|res)\s*(?:\[\d+\])?\s*:/i;
 /** Fewer words than this in a subject name a topic ("Order", "Refund?"), not a message. */
 const SUBJECT_MESSAGE_WORDS = 3;
 
 function ownSubject(subject: string | undefined): string | undefined {
   const text = subject?.trim();
-  if (!text || REPLY_OR_FORWARD_PREFIX.test(text) || wordCount(text) < SUBJECT_MESSAGE_WORDS) return undefined;
+  if (!text || REPLY_PREFIX.test(text) || isForwardSubject(text) || wordCount(text) < SUBJECT_MESSAGE_WORDS) return undefined;
   return text;
 }
 
