@@ -55,10 +55,19 @@ export const CHASER_WORDS = 25;
  * update on this?" above "could you refund me the difference?"), unless it takes that mail back.
  */
 export function requestText(mail: MailReading): string {
-  const newest = setAsideSettled(mail.newest);
-  const chases = mail.unansweredOwn && wordCount(mail.newest) <= CHASER_WORDS && !withdrawsEarlierAsk(mail.newest);
-  return chases ? `${newest}\n\n${mail.unansweredOwn}` : newest;
+  let request = requests.get(mail);
+  if (request === undefined) {
+    const newest = setAsideSettled(mail.newest);
+    const chases = mail.unansweredOwn && wordCount(mail.newest) <= CHASER_WORDS && !withdrawsEarlierAsk(mail.newest);
+    request = chases ? `${newest}\n\n${mail.unansweredOwn}` : newest;
+    requests.set(mail, request);
+  }
+  return request;
 }
+
+// The pipeline, the guard's readers and the order checks each ask for the same reading's request.
+// A reading is never changed after readMail returns it, so its request is read once.
+const requests = new WeakMap<MailReading, string>();
 
 /** A note this short ("see below", "FYI") says nothing without what it forwards. */
 const BARE_NOTE_WORDS = 4;

@@ -41,3 +41,14 @@ describe('what the customer says is settled is set aside from the request', () =
     expect(requestText(readMail(chaser, { senderEmail: 'anne@example.com' }))).toContain('Where is my order');
   });
 });
+
+describe('requestText is read once per mail reading', () => {
+  it('keeps the first answer for the same reading (readings are never changed), and reads a new reading afresh', () => {
+    const reading = readMail('Thanks, the exchange is all sorted now. How do I add a second address to my account?');
+    expect(requestText(reading)).toBe('How do I add a second address to my account?');
+    // Changed behind its back only to observe the kept answer: the second call does not read again.
+    (reading as { newest: string }).newest = 'Where is my parcel A1001?';
+    expect(requestText(reading)).toBe('How do I add a second address to my account?');
+    expect(requestText(readMail('Where is my parcel A1001?'))).toBe('Where is my parcel A1001?');
+  });
+});
