@@ -15,12 +15,16 @@
  * it is written to data/model/candidate.json, not over the adopted model, unless --adopt is given;
  * see what it changes first with `triage eval --model data/model/candidate.json --baseline BASE.json`.
  * Reviewed examples carry intents, not tags, so a candidate run leaves the tag model as it is.
+ *
+ * Each model records `training.fingerprint` (training-fingerprint.ts): the test of the committed
+ * weights compares it with the committed data and code instead of refitting the corpus.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { EscalationTagModel, defaultEscalationModelPath } from '../src/triage/escalation-model.js';
 import { fitTagThresholds } from '../src/triage/escalation-thresholds.js';
+import { tagTrainingFingerprint } from '../src/triage/escalation-training-fingerprint.js';
 import { readTagModelExamples } from '../src/triage/escalation-training-data.js';
 import { IntentClassifier, defaultIntentClassifierPath } from '../src/triage/local-model/intent-classifier.js';
 import { readTrainingExamples } from '../src/triage/local-model/intent-training-data.js';
@@ -47,7 +51,8 @@ try {
   const examples = [...corpus, ...reviewed];
   let started = performance.now();
   const classifier = IntentClassifier.train(examples);
-  const json = JSON.stringify(classifier.toJSON());
+  const serialised = classifier.toJSON();
+  const json = JSON.stringify({ ...serialised, training: { ...serialised.training, fingerprint: IntentClassifier.fingerprint(examples) } });
   writeFileSync(output, `${json}\n`);
   console.log(
     `intents: trained on ${examples.length} examples (${reviewed.length} from reviewers), ${classifier.intents.length} intents in ${seconds(started)} s; ` +
@@ -62,7 +67,8 @@ try {
   console.log(`tags: thresholds fitted on ${sentences.length} held-back tag sentences in ${seconds(started)} s: ${JSON.stringify(fit.heldBack)}`);
   started = performance.now();
   const tagModel = EscalationTagModel.train(tagged, { thresholds: fit.thresholds });
-  const tagJson = JSON.stringify(tagModel.toJSON());
+  const tagSerialised = tagModel.toJSON();
+  const tagJson = JSON.stringify({ ...tagSerialised, training: { ...tagSerialised.training, fingerprint: tagTrainingFingerprint(taggedMail, sentences) } });
   writeFileSync(values['tags-output']!, `${tagJson}\n`);
   const thresholds = Object.fromEntries(tagModel.tags.map((tag, index) => [tag, tagModel.thresholds[index]]));
   console.log(

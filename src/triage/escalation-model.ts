@@ -177,12 +177,8 @@ export class EscalationTagModel {
     thresholds: number[],
     training: Record<string, unknown> = {},
   ): EscalationTagModel {
-    const vocabulary = TextVocabulary.fit(
-      examples.map((example) => example.text),
-      defaultTextFeatureOptions,
-    );
+    const { vocabulary, vectors } = tagFeatures(examples, settings.cueScale);
     const featureCount = vocabulary.size + CUE_NAMES.length;
-    const vectors = examples.map((example) => withCues(vocabulary, example.text, settings.cueScale).vector);
     const weights = new Float32Array(featureCount * tags.length);
     const bias = new Float32Array(tags.length);
     tags.forEach((tag, column) => {
@@ -248,6 +244,15 @@ interface CuedVector {
 }
 
 /** The word features, then one feature per cue after them (`cueScale` times its value). */
+/** The word vocabulary of the examples and each example's words and cues, as the fit reads them. */
+export function tagFeatures(examples: readonly TaggedText[], cueScale: number): { vocabulary: TextVocabulary; vectors: SparseVector[] } {
+  const vocabulary = TextVocabulary.fit(
+    examples.map((example) => example.text),
+    defaultTextFeatureOptions,
+  );
+  return { vocabulary, vectors: examples.map((example) => withCues(vocabulary, example.text, cueScale).vector) };
+}
+
 export function withCues(vocabulary: TextVocabulary, text: string, cueScale: number): CuedVector {
   const words = vocabulary.vectorise(text);
   const cues = readCues(text);

@@ -17,7 +17,8 @@ import {
   type SoftmaxWeights,
 } from './intent-softmax-regression.js';
 import { memoised } from '../ticket-memo.js';
-import { TextVocabulary, defaultTextFeatureOptions, type TextFeatureOptions } from './text-features.js';
+import { TextVocabulary, defaultTextFeatureOptions, type SparseVector, type TextFeatureOptions } from './text-features.js';
+import { TrainingFingerprint, canarySample } from './training-fingerprint.js';
 import { WordNaiveBayes, defaultWordNaiveBayesOptions, type WordNaiveBayesOptions } from './word-naive-bayes.js';
 
 export interface IntentExample {
@@ -158,11 +159,7 @@ export class IntentClassifier {
   }
 
   static train(examples: readonly IntentExample[], options: TrainOptions = {}): IntentClassifier {
-    const settings = {
-      ...defaultTrainOptions,
-      ...options,
-      features: { ...defaultTrainOptions.features, ...options.features },
-    };
+    const settings = trainSettings(options);
     const intents = [...new Set(examples.map((example) => example.intent))].sort();
     if (intents.length < 2) throw new RangeError('Training needs examples of at least two intents.');
     for (const example of examples) {
@@ -248,6 +245,22 @@ export class IntentClassifier {
     return IntentClassifier.fromJSON(trained.toJSON());
   }
 
+  /**
+   * What `train(examples, options)` fits from (training-fingerprint.ts): recorded with the committed
+   * weights, compared by a test with the committed examples.
+   */
+  static fingerprint(examples: readonly IntentExample[], options: TrainOptions = {}): string {
+    const settings = trainSettings(options);
+    const print = new TrainingFingerprint('intent-classifier').json(settings);
+    for (const example of examples) {
+      print.json([example.text, example.intent, example.weight ?? null, example.group ?? null, example.lang ?? null]);
+    }
+    const { vocabulary, vectors } = featurise(examples, settings);
+    print.json(vocabulary.toJSON());
+    for (const vector of vectors) print.vector(vector);
+    return print.json(IntentClassifier.train(canarySample(examples), options).toJSON()).digest();
+  }
+
   static fromJSON(json: unknown): IntentClassifier {
     const parsed = serializedSchema.safeParse(json);
     if (!parsed.success) throw new TypeError(`Not a serialized intent classifier: ${z.prettifyError(parsed.error)}`);
@@ -311,15 +324,23 @@ function fitModel(
   intents: string[],
   settings: typeof defaultTrainOptions,
 ): { vocabulary: TextVocabulary; model: SoftmaxWeights } {
-  const vocabulary = TextVocabulary.fit(
-    examples.map((example) => example.text),
-    settings.features,
-  );
-  const vectors = examples.map((example) => vocabulary.vectorise(example.text));
+  const { vocabulary, vectors } = featurise(examples, settings);
   const labels = examples.map((example) => intents.indexOf(example.intent));
   const weights = examples.some((example) => example.weight !== undefined) ? examples.map((example) => example.weight ?? 1) : undefined;
   const model = trainSoftmaxRegression(vectors, labels, intents.length, vocabulary.size, settings, weights);
   return { vocabulary, model };
+}
+
+function featurise(examples: readonly IntentExample[], settings: typeof defaultTrainOptions): { vocabulary: TextVocabulary; vectors: SparseVector[] } {
+  const vocabulary = TextVocabulary.fit(
+    examples.map((example) => example.text),
+    settings.features,
+  );
+  return { vocabulary, vectors: examples.map((example) => vocabulary.vectorise(example.text)) };
+}
+
+function trainSettings(options: TrainOptions): typeof defaultTrainOptions {
+  return { ...defaultTrainOptions, ...options, features: { ...defaultTrainOptions.features, ...options.features } };
 }
 
 function fitSecondModel(examples: readonly IntentExample[], intents: string[], options: Partial<WordNaiveBayesOptions>): WordNaiveBayes {
