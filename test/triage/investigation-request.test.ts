@@ -110,6 +110,33 @@ describe('readActionRequest', () => {
     expect(readActionRequest(text)).toBeUndefined();
   });
 
+  it.each([
+    'My card keeps failing at checkout. Could you just charge it from your end instead?',
+    'I never get the text message. Can you use the code from your email to sign me in?',
+    'could you save my new card on the account, I keep typing it',
+    'Please check what went wrong with my parcel.',
+    'Can you check whether my address is the old one and fix it?',
+    'I would like someone to phone the depot for me.',
+    'Can you merge them into one account?',
+    'can you speed it up, I need it for Saturday',
+  ])('asked to act in words no verb list holds: %s', (text) => {
+    expect(readActionRequest(text)).toBeDefined();
+  });
+
+  it.each([
+    'Could you explain how the return label is paid?',
+    'Can you tell me whether my country is on the list?',
+    'Could you help me understand the invoice?',
+    'Could you send me the tracking number for A1001?',
+    'Can you send me the reset link again?',
+    'Please forgive me if this is a silly question.',
+    'Please take me off this offers list.',
+    'Can you ship to Norway?',
+    'If the box is damaged, could you replace it?',
+  ])('still a question or a how-to: %s', (text) => {
+    expect(readActionRequest(text)).toBeUndefined();
+  });
+
   it('an asked action is drafted even when the article of the intent matches, with the reason', async () => {
     const body = 'Hi, I ordered one set of bulbs on A1001 but I need two. Could you add a second set to the order?\n\nAda';
     const { outcome } = await triageTicket(ticket(body), triageDeps());
