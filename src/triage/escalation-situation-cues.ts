@@ -41,7 +41,10 @@ export const UNDO_CHARGE = new RegExp(
     // "I want that charge gone"
     '\\b(?:charge|payment|fee|amount|transaction)\\s+(?:gone|removed|reversed|wiped|taken\\s+off|cancelled\\s+and\\s+(?:returned|repaid|refunded))\\b',
     // "credit the £6.99 postage back", "send the second payment back to my card"
-    '\\b(?:credit|send|pay|put|give)\\s+(?:me\\s+)?(?:\\S+\\s+){0,4}?back\\b',
+    '\\b(?:credit|pay|put|give)\\s+(?:me\\s+)?(?:\\S+\\s+){0,4}?back\\b',
+    // "send it back" returns the item: "send" counts with the money as its object or a card to land on
+    '\\bsend\\s+(?:me\\s+)?(?:\\S+\\s+){0,4}?back\\s+(?:to|on|into|onto)\\s+(?:my|the|our)\\s+(?:card|account|bank|paypal|visa|mastercard)\\b',
+    '\\bsend\\s+(?:me\\s+|us\\s+)?(?:the\\s+|my\\s+|our\\s+|that\\s+)?(?:\\S+\\s+)?(?:money|payment|amount|refund|difference|cash|charge|fee)\\s+back\\b',
     // "get the shipping cost returned", "that part of the cost back"
     '\\b(?:cost|costs|fee|postage|shipping|charge|payment|amount|what\\s+i\\s+paid)\\s+(?:\\S+\\s+){0,2}?(?:returned|repaid|reimbursed|refunded)\\b',
     '\\b(?:get|have)\\s+(?:\\S+\\s+){0,5}?(?:cost|costs|postage|shipping|fee|money|amount)\\s+back\\b',

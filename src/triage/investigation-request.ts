@@ -11,7 +11,7 @@ const INVESTIGATE =
   /\blook\s+into\b|\bchase\s+(?:it|this|that|them|(?:my|the|this)\s+(?:order|parcel|package|delivery|shipment))\b|\binvestigat(?:e|ing)\b|\b(?:chase|contact|check\s+with|ask|call)\s+(?:up\s+)?(?:the\s+|your\s+)?(?:courier|carrier|driver|delivery\s+(?:company|firm|service)|warehouse|dhl|ups|dpd|gls|fedex|postnl|hermes|evri|royal\s+mail|post\s+office)\b|\bfind\s+out\s+(?:what(?:'s|\s+is|\s+has|\s+happened)|where|why|whether)\b|\bopen\s+(?:a|an)\s+(?:investigation|claim|trace|enquiry|inquiry)\b|\btrace\s+(?:the|my|this|that)\s+(?:parcel|package|order|shipment|delivery)\b/i;
 
 // Asked of us, not told about ("I had to chase DHL myself"): a request frame in the same sentence.
-const ASKED = /\b(?:can|could|would|will)\s+(?:you|someone|somebody|anyone)\b|\bplease\b|\bpls\b|\bkindly\b|\b(?:i|we)\s+(?:need|want|'d\s+like|would\s+like)\s+(?:you|someone|somebody)\b|^\s*(?:look|chase|investigate|find|open|trace)\b/i;
+const ASKED = /\b(?:can|could|would|will)\s+(?:you|someone|somebody|anyone)\b|\b(?:anything|something)\s+(?:(?:that\s+)?you|we)\s+can\s+do\b|\bplease\b|\bpls\b|\bkindly\b|\b(?:i|we)\s+(?:need|want|'d\s+like|would\s+like)\s+(?:you|someone|somebody)\b|^\s*(?:look|chase|investigate|find|open|trace)\b/i;
 
 // "Any news from the carrier investigation?": a case already open is followed up by whoever holds it.
 const CASE_FOLLOW_UP =
@@ -97,7 +97,7 @@ const IMPERATIVE = new RegExp(
  * (docs/classifier.md, "asked to act, read by its frame").
  */
 const INFORMATION_VERB =
-  'tell|explain|let\\s+(?:me|us)\\s+know|advise|clarify|confirm|remind|recommend|suggest|help|point|show|answer|describe|say|guide|walk|direct|assist|inform|share|be' +
+  'tell|explain|let\\s+(?:me|us)\\s+know|advise|clarify|confirm|remind|recommend|suggest|help|point|show|answer|describe|say|guide|walk|direct|assist|inform|share|be|like|prefer|want|mind|need|know' +
   '|give\\s+(?:me|us)\\s+(?:some\\s+)?(?:info|information|advice|details|an?\\s+idea|an?\\s+estimate|a\\s+hint)' +
   '|send\\s+(?:me|us)\\s+(?:a\\s+|the\\s+)?(?:link|instructions|info|information|details|steps)';
 const CUSTOMERS_OWN =
@@ -111,7 +111,7 @@ const ASKED_TO_ACT_ON = new RegExp(
 );
 // What the reply itself gives: a tracking number, a link, an invoice the article says how to download.
 const ONLY_INFORMATION_SENT =
-  /\b(?:give|send|e-?mail|text|resend)\s+(?:me|us)\s+(?:the|a|my)\s+(?:\w+\s+)?(?:tracking|number|link|reset|invoice|receipt|confirmation)\b|\b(?:forgive|excuse)\s+me\b|\boffers?\s+(?:list|e-?mails?)\b|\b(?:off|me\s+from)\s+(?:this|the|your|that)\s+(?:\w+\s+)?(?:list|e-?mails?)\b/i;
+  /\b(?:give|send|e-?mail|text|resend)\s+(?:me|us)\s+(?:the|a|my)\s+(?:\w+\s+)?(?:tracking|number|link|reset|invoice|receipt|confirmation)\b|\b(?:forgive|excuse)\s+(?:me|my)\b|\boffers?\s+(?:list|e-?mails?)\b|\b(?:off|me\s+from)\s+(?:this|the|your|that)\s+(?:\w+\s+)?(?:list|e-?mails?)\b/i;
 
 // Newsletter and marketing mail are switched on and off by the customer as the article says; asking us
 // to do it is not a change only staff can make.
@@ -132,8 +132,18 @@ const ORDER_CONTROL_FAILED = new RegExp(
   'i',
 );
 
+/**
+ * "I asked you to cancel it last Friday. Is it cancelled or not?": an act asked of us before, whose
+ * outcome only the person who took it on knows; the article would explain how to do it oneself.
+ */
+const ASKED_BEFORE = new RegExp(
+  `\\b(?:i|we)(?:['’]ve|\\s+have|\\s+had)?\\s+(?:already\\s+)?(?:asked|told|requested)\\s+(?:you|your\\s+(?:team|colleague|chat|support))\\s+(?:\\w+\\s+)?to\\s+(?!(?:${INFORMATION_VERB})\\b)[a-z]+`,
+  'i',
+);
+
 function asksUsToAct(sentence: string): boolean {
   if (ORDER_CONTROL_FAILED.test(sentence)) return true;
+  if (ASKED_BEFORE.test(sentence)) return true;
   if (SELF_SERVICE_SUBSCRIPTION.test(sentence)) return false;
   const asked =
     ASKED_OF_US.exec(sentence) ??
@@ -179,7 +189,7 @@ export function readMissingDeliveryClaim(newest: string): string | undefined {
  * in two days, is that normal?"), is still the tracking article's question.
  */
 const STALE_TRACKING =
-  /\b(?:tracking|status|parcel|package|shipment|it)\b[^.?!\n]{0,40}?\b(?:(?:has\s*n['’]?t|hasn['’]?t|have\s*n['’]?t|haven['’]?t|not|didn['’]?t|doesn['’]?t|hasnt|hasn't\s+been)\s+(?:moved|changed|updated|budged|progressed)|(?:shows?|showing|said|says)\s+(?:nothing|the\s+same(?:\s+thing)?)\s+since|stuck\s+(?:on|at|in)\b|(?:been|sitting|sat)\s+(?:on|at|in)\s+["'“]?[\w\s]{2,20}["'”]?\s+(?:since|for))|\bno\s+(?:tracking\s+)?(?:updates?|movement|scans?)\s+(?:since|for|in)\b/i;
+  /\b(?:tracking|status|parcel|package|shipment|it)\b[^.?!\n]{0,40}?\b(?:(?:has\s*n['’]?t|hasn['’]?t|have\s*n['’]?t|haven['’]?t|not|didn['’]?t|doesn['’]?t|hasnt|hasn't\s+been)\s+(?:moved|changed|updated|budged|progressed)|(?:shows?|showing|said|says)\s+(?:nothing|the\s+same(?:\s+thing)?)\s+since|stuck\s+(?:on|at|in)\b|(?:been|sitting|sat)\s+(?:on|at|in)\s+["'“]?[\w\s]{2,20}["'”]?\s+(?:since|for))|\bno\s+(?:further\s+|new\s+|more\s+)?(?:tracking\s+)?(?:updates?|movement|scans?)\b/i;
 // How long it has stood still, when the customer says: under five days is a question about tracking.
 const SHORT_STOP =
   /\b(?:(?:in|for|since)\s+)?(?:(?:a|one|two|three|four|1|2|3|4|a\s+couple\s+of|a\s+few|few)\s+days?|(?:a\s+)?day\s+or\s+two|(?:since\s+)?(?:yesterday|this\s+morning|last\s+night|today))\b/i;

@@ -104,6 +104,34 @@ describe('security, retention, refund, third party and a person', () => {
     expect(cuesOf('Could you explain the difference between the two plans?')).not.toContain('money-back-request');
   });
 
+  it('money asked by its amount, whatever the verb: "back" or "off" with a sum, a credit issued, the old price', () => {
+    for (const text of [
+      "The mug cracked in a week. I'll have the 12.50 back, thanks.",
+      'I want my 75 euros back by Friday.',
+      'Please knock the 3,90 off the next order.',
+      "I'd like the gift-wrap fee back since nothing was wrapped.",
+      'Please raise a credit note against invoice 4471 for the two missing chairs.',
+      'Could I have it at the original price, since you cancelled my first order?',
+      'Three weeks and nothing. Pay me.',
+      'You took the payment twice. Please send the second payment back to my card.',
+      'Send me the difference back, the price dropped a day later.',
+    ]) {
+      expect(cuesOf(text), text).toContain('money-back-request');
+    }
+    for (const text of [
+      'The lamp cost 49.99 and came on time.',
+      'If it does not fit, who pays the postage back to you?',
+      'Would I be paying the shipping back myself?',
+      'I paid 20 euros for shipping back in January and it was fine.',
+      // the item goes back, not the money
+      'If the chair does not fit, can I send it back?',
+      'I had to take Friday off to wait for the courier, can you tell me the delivery window?',
+      'I want to send back the mug set from my order, how does it work?',
+    ]) {
+      expect(cuesOf(text), text).not.toContain('money-back-request');
+    }
+  });
+
   it("another person's data, not a relative's address as the delivery address", () => {
     expect(cuesOf('What did my husband order last week?')).toContain('other-person-data');
     expect(cuesOf("Can you tell me my sister's account email?")).toContain('other-person-data');

@@ -19,6 +19,7 @@ describe('readInvestigationRequest', () => {
     'Could someone check with DHL where it is stuck?',
     'Tracking has not moved for a week. Can you find out where they are?',
     'Any news from the carrier investigation for A1007? Just checking whether it has been opened.',
+    'It has sat at the depot since Friday. Is there anything you can do to chase it up?',
   ])('%s', (text) => {
     expect(readInvestigationRequest(text)).toBeDefined();
   });
@@ -119,6 +120,8 @@ describe('readActionRequest', () => {
     'I would like someone to phone the depot for me.',
     'Can you merge them into one account?',
     'can you speed it up, I need it for Saturday',
+    'I asked you to cancel it on Monday. Has that happened or not?',
+    "We've already asked your team to change the delivery address, but the email still shows the old one.",
   ])('asked to act in words no verb list holds: %s', (text) => {
     expect(readActionRequest(text)).toBeDefined();
   });
@@ -130,6 +133,9 @@ describe('readActionRequest', () => {
     'Could you send me the tracking number for A1001?',
     'Can you send me the reset link again?',
     'Please forgive me if this is a silly question.',
+    'Please excuse my English, I am learning.',
+    'If not, where would you like these reported?',
+    'I asked you to tell me the opening hours last week, thanks for the answer.',
     'Please take me off this offers list.',
     'Can you ship to Norway?',
     'If the box is damaged, could you replace it?',
@@ -160,6 +166,12 @@ describe('readMissingDeliveryClaim', () => {
     'Where is my order A1001?',
   ])('not a claim: %s', (text) => {
     expect(readMissingDeliveryClaim(text)).toBeUndefined();
+  });
+});
+
+describe('readStaleTrackingClaim: no further movement', () => {
+  it('reads "no further movement" as a stop, and a short one as a question', () => {
+    expect(readStaleTrackingClaim('DHL says it has been at the depot since the 3rd with no further movement.')).toBeDefined();
   });
 });
 

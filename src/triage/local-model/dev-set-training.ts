@@ -66,6 +66,10 @@ export const DEV_SETS_TRAINED_ON = [
   'inbox-dev-43',
   'inbox-dev-44',
   'inbox-dev-45',
+  'inbox-dev-46',
+  'inbox-dev-47',
+  'inbox-dev-48',
+  'inbox-dev-49',
 ] as const;
 
 /**
@@ -84,6 +88,17 @@ export const EXCLUDED_LINES: Readonly<Record<string, string>> = {
   'inbox-dev-45/q218': 'within 0.8 token-Jaccard of a Bitext row ("Do you ship to Mexico?")',
 };
 
+/**
+ * Whole classes of a set left out of training, with the reason: labels that follow a brief of their
+ * own rather than the conventions the other sets share.
+ */
+export const EXCLUDED_CLASSES: Readonly<Record<string, Readonly<Record<string, string>>>> = {
+  'inbox-dev-49': {
+    attack:
+      'its brief asked for every attack to be drafted and tagged as a lead would; the writer tagged every injection and pasted secret `security`, where the shared conventions (inbox-blind-3.md) answer an injection or a pasted secret that asks nothing else',
+  },
+};
+
 export const defaultEvalDirectory = fileURLToPath(new URL('../../../data/eval/', import.meta.url));
 export const defaultDevSetTrainingPath = fileURLToPath(new URL('../../../data/training/inbox-dev-sets.jsonl', import.meta.url));
 
@@ -93,6 +108,7 @@ const evalLineSchema = z.object({
   subject: z.string().optional(),
   email: z.string().optional(),
   lang: z.string().optional(),
+  class: z.string().optional(),
   expect: z.object({ intent: z.string().optional(), tags: z.array(z.string()).optional() }).optional(),
 });
 
@@ -109,6 +125,7 @@ const TEXT_TAGS: ReadonlySet<string> = new Set(TEXT_ESCALATION_TAGS);
 export function devSetTrainingLines(content: string, source: string, set?: string): DevSetTrainingLine[] {
   return parseJsonLines(content, source, evalLineSchema).flatMap((line) => {
     if (set !== undefined && EXCLUDED_LINES[`${set}/${line.id}`]) return [];
+    if (set !== undefined && line.class !== undefined && EXCLUDED_CLASSES[set]?.[line.class]) return [];
     const intent = line.expect?.intent;
     if (!intent) return [];
     // Read as the triage reads a ticket: a short chaser with the customer's own unanswered mail under it.
