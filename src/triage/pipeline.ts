@@ -174,7 +174,10 @@ export function buildSession(
     uncoveredAsks,
   });
   // The articles the pipeline itself retrieved for this ticket are approved material for the reply.
-  for (const hit of [...kbHits, ...requestHits]) session.kbReplies.set(hit.id, deps.kb.replyOf(hit.id));
+  for (const hit of [...kbHits, ...requestHits]) {
+    session.kbReplies.set(hit.id, deps.kb.replyOf(hit.id));
+    session.kbLimits.set(hit.id, deps.kb.get(hit.id)?.needsAPerson ?? []);
+  }
   return session;
 }
 

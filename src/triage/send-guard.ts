@@ -29,6 +29,7 @@ import { extractOrderIds } from './local-model/order-ids.js';
 import { findOrderProblems } from './order-ownership.js';
 import { checkGrounding } from './grounding/grounding-check.js';
 import { collectRunSources } from './grounding/run-sources.js';
+import { findArticleLimit } from './kb/article-limits.js';
 import { findPromises } from './reply-rules-promises.js';
 import { checkReplyRules } from './reply-rules.js';
 import { readLookalikeSender } from './lookalike-sender.js';
@@ -293,6 +294,15 @@ export function assessSend(
   for (const problem of grounding.problems) {
     rules.push(problem.rule);
     reasons.push(problem.reason);
+  }
+
+  // The articles the reply draws on may leave this mail's case to a person (their notes say so):
+  // the Reply then answers the general question and misses the customer's case.
+  const drawnOn = [...new Set(grounding.sentences.flatMap((sentence) => sentence.sourceIds).flatMap((id) => /^kb:([^#]+)#/.exec(id)?.slice(1) ?? []))];
+  const limit = findArticleLimit(newest, drawnOn.map((article) => [article, session.kbLimits.get(article) ?? []] as const));
+  if (limit) {
+    rules.push('kb:needs-a-person');
+    reasons.push(`the mail asks about "${shorten(limit.phrase)}", which the article ${limit.article} leaves to a person: ${limit.because}`);
   }
 
   return {

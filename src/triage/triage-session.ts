@@ -2,6 +2,7 @@
  * What one ticket's run has learned so far. The tools write into it; the gate and the send guard
  * read it. It lives exactly as long as the agent that triages the ticket.
  */
+import type { ArticleLimit } from './kb/article-limits.js';
 import type { EscalationDoubt, EscalationSignal } from './escalation.js';
 import type { LanguageReading } from './language/detect-language.js';
 import type { MailReading } from './mail/read-mail.js';
@@ -43,6 +44,8 @@ export class TriageSession {
    * be built from (src/triage/grounding/). Notes never enter here.
    */
   readonly kbReplies = new Map<string, string>();
+  /** What each retrieved article leaves to a person (article-limits.ts), by article id. */
+  readonly kbLimits = new Map<string, readonly ArticleLimit[]>();
   send: ProposedReply | undefined;
   draft: ProposedDraft | undefined;
   /** Reasons a send was refused, in order, for the outcome and the audit trail. */

@@ -7,6 +7,7 @@ import { parseDocument } from 'yaml';
 import { z } from 'zod';
 import { TriageError, type TriageErrorOptions } from '../errors.js';
 import type { KbArticle } from '../types.js';
+import { articleLimitSchema, type ArticleLimit } from './article-limits.js';
 
 export interface KnowledgeBaseArticle extends KbArticle {
   /** The `## Reply` section: customer-facing text, possibly with `{{placeholders}}`. Same as `body`. */
@@ -15,6 +16,8 @@ export interface KnowledgeBaseArticle extends KbArticle {
   notes: string;
   /** Where the article was read from, for error messages. */
   source: string;
+  /** The cases the article leaves to a person (front matter `needs-a-person`, article-limits.ts). */
+  needsAPerson?: ArticleLimit[];
 }
 
 /** The facts the composer can fill in; any other `{{name}}` in a reply is an authoring mistake. */
@@ -34,6 +37,7 @@ const frontMatterSchema = z.strictObject({
   title: z.string().trim().min(1),
   intents: z.array(z.string().regex(INTENT_NAME, 'must be snake_case')).min(1),
   tags: z.array(z.string().trim().min(1)),
+  'needs-a-person': z.array(articleLimitSchema).optional(),
 });
 
 const FRONT_MATTER = /^---\n([\s\S]*?)\n---[ \t]*(?:\n|$)/;
@@ -94,6 +98,7 @@ export function parseKbArticle(text: string, source: string, expectedId?: string
     reply,
     notes,
     source,
+    needsAPerson: frontMatter['needs-a-person'] ?? [],
   };
 }
 

@@ -39,7 +39,10 @@ export function createSearchKbTool(session: TriageSession, kb: KnowledgeBase) {
     execute({ query, intent }): KbSearchResult {
       const hits = kb.search(query, { limit: 3, ...(intent ? { intents: [intent] } : {}) });
       session.kbHitsSeen.push(...hits);
-      for (const hit of hits) session.kbReplies.set(hit.id, kb.replyOf(hit.id));
+      for (const hit of hits) {
+        session.kbReplies.set(hit.id, kb.replyOf(hit.id));
+        session.kbLimits.set(hit.id, kb.get(hit.id)?.needsAPerson ?? []);
+      }
       return {
         results: hits.map((hit) => ({
           id: hit.id,

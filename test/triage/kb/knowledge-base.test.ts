@@ -97,11 +97,20 @@ describe('parseKbArticle', () => {
     ['text before the first section', VALID_ARTICLE.replace('## Reply', 'Stray text.\n\n## Reply'), /text before the first section/],
     ['an empty Reply', VALID_ARTICLE.replace(/## Reply[\s\S]*?## Notes/, '## Reply\n\n## Notes'), /Reply" section is empty/],
     ['an unknown placeholder', VALID_ARTICLE.replace('{{order_id}}', '{{customer_phone}}'), /unknown placeholder "\{\{customer_phone\}\}"/],
+    ['a needs-a-person limit without a reason', VALID_ARTICLE.replace('tags: [sample]', 'tags: [sample]\nneeds-a-person:\n  - when: [saturday]'), /needs-a-person\.0\.because/],
+    ['a needs-a-person limit with no phrase', VALID_ARTICLE.replace('tags: [sample]', 'tags: [sample]\nneeds-a-person:\n  - when: []\n    because: x'), /needs-a-person\.0\.when/],
+    ['a needs-a-person limit with an unknown key', VALID_ARTICLE.replace('tags: [sample]', 'tags: [sample]\nneeds-a-person:\n  - when: [a b]\n    unless: [c d]\n    because: x'), /needs-a-person/],
     ['a YAML tag the safe parser refuses to run', VALID_ARTICLE.replace('title: A sample article', 'title: !!js/function "() => 1"'), /sample-article\.md/],
   ])('rejects %s with an error naming the file', (_case, text, message) => {
     expect(parse(text)).toThrow(KnowledgeBaseError);
     expect(parse(text)).toThrow(/^data\/kb\/sample-article\.md: /);
     expect(parse(text)).toThrow(message);
+  });
+
+  it('reads what the article leaves to a person, and none when the front matter names nothing', () => {
+    const text = VALID_ARTICLE.replace('tags: [sample]', "tags: [sample]\nneeds-a-person:\n  - when: [po box, forwarder]\n    because: 'not shipped there: ask the carrier'");
+    expect(parseKbArticle(text, 'sample-article.md').needsAPerson).toEqual([{ when: ['po box', 'forwarder'], because: 'not shipped there: ask the carrier' }]);
+    expect(parseKbArticle(VALID_ARTICLE, 'sample-article.md').needsAPerson).toEqual([]);
   });
 
   it('accepts CRLF line endings and a byte-order mark', () => {
