@@ -210,6 +210,8 @@ describe('precision of the English cues on ordinary mail', () => {
     ['a relative running the errand', 'My partner is going to collect the parcel from the depot, is that OK?', 'other-person-data'],
     ['a shared account', 'My husband and I share this account. What did he order yesterday?', 'other-person-data'],
     ['praise, not a complaint', 'Not a complaint, just feedback: the box was big.', 'first-person-emotion'],
+    ['an emotion denied', "I'm not upset at all, only wondering when the lamp leaves the warehouse.", 'first-person-emotion'],
+    ['an emotion denied, with a word between', 'I am really not angry, just asking about the return window.', 'first-person-emotion'],
   ] as const)('%s', (_, text, cue) => {
     expect(cuesOf(text)).not.toContain(cue);
   });
