@@ -44,6 +44,18 @@ describe('the knowledge base as written', () => {
     expect(findArticleLimit('I am moving to another country, can the parcel follow me?', limitsOf('change-shipping-address'))?.because).toMatch(/another country/);
   });
 
+  it('stops a Reply that would mislead the customer in their case', () => {
+    expect(findArticleLimit('Is there a pickup point in London?', limitsOf('delivery-options'))?.because).toMatch(/DE, NL, BE, FR and AT/);
+    expect(findArticleLimit('Can the sofa come by Express?', limitsOf('delivery-options'))?.because).toMatch(/bulky/);
+    expect(findArticleLimit('I live in Switzerland. Is the return label free?', limitsOf('returns'))?.because).toMatch(/outside the EU/);
+    expect(findArticleLimit('Can I return an engraved pen?', limitsOf('refund-policy'))?.because).toMatch(/personalised/);
+    expect(findArticleLimit('The bench is made to order, when does it ship?', limitsOf('delivery-times'))?.because).toMatch(/own dispatch date/);
+    expect(findArticleLimit('Can you ship to my MyUS forwarding address?', limitsOf('international-shipping'))?.because).toMatch(/forwarders/);
+    // the article answers these as they are
+    expect(findArticleLimit('Is there a pickup point in Lyon, France?', limitsOf('delivery-options'))).toBeUndefined();
+    expect(findArticleLimit('How long do I have to return a lamp to you from Belgium?', limitsOf('returns'))).toBeUndefined();
+  });
+
   it('leaves alone what the Reply answers', () => {
     expect(findArticleLimit('Do you ship to Canada?', limitsOf('international-shipping'))).toBeUndefined();
     expect(findArticleLimit('How long is a gift card valid?', limitsOf('gift-cards'))).toBeUndefined();
