@@ -11,7 +11,7 @@ const INVESTIGATE =
   /\blook\s+into\b|\bchase\s+(?:it|this|that|them|(?:my|the|this)\s+(?:order|parcel|package|delivery|shipment))\b|\binvestigat(?:e|ing)\b|\b(?:chase|contact|check\s+with|ask|call)\s+(?:up\s+)?(?:the\s+|your\s+)?(?:courier|carrier|driver|delivery\s+(?:company|firm|service)|warehouse|dhl|ups|dpd|gls|fedex|postnl|hermes|evri|royal\s+mail|post\s+office)\b|\bfind\s+out\s+(?:what(?:'s|\s+is|\s+has|\s+happened)|where|why|whether)\b|\bopen\s+(?:a|an)\s+(?:investigation|claim|trace|enquiry|inquiry)\b|\btrace\s+(?:the|my|this|that)\s+(?:parcel|package|order|shipment|delivery)\b/i;
 
 // Asked of us, not told about ("I had to chase DHL myself"): a request frame in the same sentence.
-const ASKED = /\b(?:can|could|would|will)\s+(?:you|someone|somebody|anyone)\b|\b(?:anything|something)\s+(?:(?:that\s+)?you|we)\s+can\s+do\b|\bplease\b|\bpls\b|\bkindly\b|\b(?:i|we)\s+(?:need|want|'d\s+like|would\s+like)\s+(?:you|someone|somebody)\b|^\s*(?:look|chase|investigate|find|open|trace)\b/i;
+const ASKED = /\b(?:can|could|would|will)\s+(?:you|someone|somebody|anyone)\b|\b(?:appreciate\s+(?:it\s+)?if|grateful\s+if)\s+(?:you|someone|somebody)\s+(?:could|would|can)\b|\b(?:anything|something)\s+(?:(?:that\s+)?you|we)\s+can\s+do\b|\bplease\b|\bpls\b|\bkindly\b|\b(?:i|we)\s+(?:need|want|'d\s+like|would\s+like)\s+(?:you|someone|somebody)\b|^\s*(?:look|chase|investigate|find|open|trace)\b/i;
 
 // "Any news from the carrier investigation?": a case already open is followed up by whoever holds it.
 const CASE_FOLLOW_UP =
@@ -75,6 +75,8 @@ const ASKED_OF_US = new RegExp(
     `|\\b(?:can|could|would|will)\\s+you\\s+(?:please\\s+)?guarantee\\b` +
     `|\\b(?:can|could|would)\\s+you\\s+(?:please\\s+)?(?:send|deliver|ship)\\s+(?:it|them|the\\s+(?:parcel|package|order|shelves|items?))\\s+to\\s+(?:my|our|a|an|another|the)\\b` +
     `|\\b(?:i|we)\\s+(?:need|want|'d\\s+like|would\\s+like)\\s+(?:a|an)\\s+${DOCUMENT_ANEW}\\b` +
+    // "we need the invoice made out to Praxis Dr. Müller": a document issued anew in another name
+    `|\\b(?:i|we)\\s+(?:need|want|'d\\s+like|would\\s+like)\\s+(?:the|an?|my|our|this)\\s+invoices?\\s+(?:made\\s+out|issued|addressed|re-?issued|changed|corrected|put)\\s+(?:to|in|on|with|under)\\b` +
     // "could you give me a reference to show my bank?": proof of a payment only staff can look up
     `|\\b(?:give|send|provide)\\s+(?:me|us)\\s+(?:a|an|the|some|something)\\s+(?:\\w+\\s+){0,3}?(?:reference|proof|confirmation|transaction\\s+(?:id|number)|(?:i|we)\\s+can\\s+(?:take|show|give))\\b[^.?!\\n]{0,40}\\b(?:bank|card\\s+(?:company|issuer)|paypal)\\b` +
     `|\\b(?:i|we)\\s+(?:need|want|'d\\s+like|would\\s+like)\\s+(?:it|this|that|them|the\\s+(?:charge|payment|order))\\s+(?:reversed|cancell?ed|changed|corrected|removed|deleted|fixed|merged)\\b`,
@@ -141,8 +143,16 @@ const ASKED_BEFORE = new RegExp(
   'i',
 );
 
+/**
+ * "I've clicked Forgot password five times today and no email comes": the route the article gives
+ * was tried, again and again, and failed; sending the same route back answers nothing.
+ */
+const ROUTE_FAILED_REPEATEDLY =
+  /\b(?:clicked|tried|pressed|requested|used|reset|entered)\b[^.!?\n]{0,50}\b(?:\d+|two|three|four|five|six|several|many|multiple|a\s+few)\s+times\b[^.!?\n]{0,60}\b(?:no|nothing|never|not|doesn['’]?t|does\s+not|didn['’]?t|did\s+not|won['’]?t|isn['’]?t)\b/i;
+
 function asksUsToAct(sentence: string): boolean {
   if (ORDER_CONTROL_FAILED.test(sentence)) return true;
+  if (ROUTE_FAILED_REPEATEDLY.test(sentence)) return true;
   if (ASKED_BEFORE.test(sentence)) return true;
   if (SELF_SERVICE_SUBSCRIPTION.test(sentence)) return false;
   const asked =
@@ -167,12 +177,18 @@ export function readActionRequest(newest: string): string | undefined {
  * not a tracking question; "if tracking says delivered and I can't find it, what do I do?" is one.
  */
 const DELIVERED_RECORD =
-  /\b(?:says|said|shows?|showing|marked|listed|confirms?|claims?)\s+(?:it\s+(?:was|is|has\s+been)\s+|as\s+|that\s+it\s+(?:was|is)\s+)?(?:["'“]?\s*)?(?:delivered|left\s+(?:with|at|in|on)\b|handed\s+(?:to|over))|\bleft\s+with\s+(?:a\s+|my\s+|the\s+)?neighbou?r/i;
+  /\b(?:says|said|shows?|showing|marked|listed|confirms?|claims?)\s+(?:it\s+(?:was|is|has\s+been)\s+|(?:it\s+)?as\s+|that\s+it\s+(?:was|is)\s+)?(?:["'“]?\s*)?(?:delivered|left\s+(?:with|at|in|on)\b|handed\s+(?:to|over))|\bleft\s+with\s+(?:a\s+|my\s+|the\s+)?neighbou?r/i;
 const NOT_RECEIVED =
-  /\bnot\s+(?:here|there|arrived|received)\b|\bisn['’]?t\s+(?:here|there)\b|\bnothing\b|\bnobody\b|\bnone\s+of\b|\bnever\s+(?:got|received|arrived|came)\b|\bhaven['’]?t\s+(?:got|received)\b|\bdidn['’]?t\s+(?:get|receive)\b|\bcan['’]?t\s+find\b|\bno\s+(?:parcel|package|sign|trace|box)\b|\bdon['’]?t\s+have\s+it\b/i;
+  /\bnot\s+(?:here|there|arrived|received)\b|\bwhere\s+is\s+it\b|\bthere\s+is\s+no\b|\bthere['’]s\s+no\b|\bisn['’]?t\s+(?:here|there)\b|\bnothing\b|\bnobody\b|\bnone\s+of\b|\bnever\s+(?:got|received|arrived|came)\b|\bhaven['’]?t\s+(?:got|received)\b|\bdidn['’]?t\s+(?:get|receive)\b|\bcan['’]?t\s+find\b|\bno\s+(?:parcel|package|sign|trace|box)\b|\bdon['’]?t\s+have\s+it\b/i;
+
+/** "Swiss Post say they never received the parcel from you": the carrier disowns it, a claim to investigate. */
+const CARRIER_NEVER_GOT_IT =
+  /\b(?:say|says|said|claim|claims|told\s+me)\s+(?:that\s+)?(?:they|it)\s+(?:never|have\s*n['’]?t|haven['’]?t|have\s+not|did\s*n['’]?t|did\s+not|has\s*n['’]?t|has\s+not)\s+(?:received|got|been\s+(?:given|handed))\b/i;
 
 export function readMissingDeliveryClaim(newest: string): string | undefined {
   const sentences = splitSentences(newest);
+  const disowned = sentences.find((sentence) => CARRIER_NEVER_GOT_IT.test(sentence) && !HYPOTHETICAL.test(sentence));
+  if (disowned) return disowned;
   for (const [index, sentence] of sentences.entries()) {
     if (!DELIVERED_RECORD.test(sentence) || HYPOTHETICAL.test(sentence)) continue;
     const next = sentences[index + 1] ?? '';
@@ -189,7 +205,7 @@ export function readMissingDeliveryClaim(newest: string): string | undefined {
  * in two days, is that normal?"), is still the tracking article's question.
  */
 const STALE_TRACKING =
-  /\b(?:tracking|status|parcel|package|shipment|it)\b[^.?!\n]{0,40}?\b(?:(?:has\s*n['’]?t|hasn['’]?t|have\s*n['’]?t|haven['’]?t|not|didn['’]?t|doesn['’]?t|hasnt|hasn't\s+been)\s+(?:moved|changed|updated|budged|progressed)|(?:shows?|showing|said|says)\s+(?:nothing|the\s+same(?:\s+thing)?)\s+since|stuck\s+(?:on|at|in)\b|(?:been|sitting|sat)\s+(?:on|at|in)\s+["'“]?[\w\s]{2,20}["'”]?\s+(?:since|for))|\bno\s+(?:further\s+|new\s+|more\s+)?(?:tracking\s+)?(?:updates?|movement|scans?)\b/i;
+  /\b(?:tracking|status|parcel|package|shipment|it)\b[^.?!\n]{0,40}?\b(?:(?:has\s*n['’]?t|hasn['’]?t|have\s*n['’]?t|haven['’]?t|not|didn['’]?t|doesn['’]?t|hasnt|hasn't\s+been)\s+(?:moved|changed|updated|budged|progressed)|(?:shows?|showing|said|says)\s+(?:nothing|the\s+same(?:\s+thing)?)\s+since|stuck\s+(?:on|at|in)\b|(?:been|sitting|sat)\s+(?:on|at|in)\s+["'“]?[\w\s]{2,20}["'”]?\s+(?:since|for))|\bno\s+(?:further\s+|new\s+|more\s+)?(?:tracking\s+)?(?:updates?|movement|scans?)\b|\bstill\s+(?:says|shows|showing|reads|at)\s+["'“]?[\w\s-]{2,25}["'”]?\s+(?:from|since)\s+(?:the\s+)?(?:\d|monday|tuesday|wednesday|thursday|friday|saturday|sunday|last)/i;
 // How long it has stood still, when the customer says: under five days is a question about tracking.
 const SHORT_STOP =
   /\b(?:(?:in|for|since)\s+)?(?:(?:a|one|two|three|four|1|2|3|4|a\s+couple\s+of|a\s+few|few)\s+days?|(?:a\s+)?day\s+or\s+two|(?:since\s+)?(?:yesterday|this\s+morning|last\s+night|today))\b/i;

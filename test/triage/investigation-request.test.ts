@@ -20,6 +20,7 @@ describe('readInvestigationRequest', () => {
     'Tracking has not moved for a week. Can you find out where they are?',
     'Any news from the carrier investigation for A1007? Just checking whether it has been opened.',
     'It has sat at the depot since Friday. Is there anything you can do to chase it up?',
+    'The parcel was due on the 4th. I would appreciate it if you could look into this.',
   ])('%s', (text) => {
     expect(readInvestigationRequest(text)).toBeDefined();
   });
@@ -122,6 +123,8 @@ describe('readActionRequest', () => {
     'can you speed it up, I need it for Saturday',
     'I asked you to cancel it on Monday. Has that happened or not?',
     "We've already asked your team to change the delivery address, but the email still shows the old one.",
+    'We need the invoice made out to our company, Praxis Weber, instead of my name. Is that possible?',
+    "I've clicked Forgot password four times today and no email comes, not even in spam.",
   ])('asked to act in words no verb list holds: %s', (text) => {
     expect(readActionRequest(text)).toBeDefined();
   });
@@ -170,8 +173,23 @@ describe('readMissingDeliveryClaim', () => {
 });
 
 describe('readStaleTrackingClaim: no further movement', () => {
-  it('reads "no further movement" as a stop, and a short one as a question', () => {
+  it('reads "no further movement" and a status that still says the same since a date as a stop', () => {
     expect(readStaleTrackingClaim('DHL says it has been at the depot since the 3rd with no further movement.')).toBeDefined();
+    expect(readStaleTrackingClaim('It was due on March 2. The DPD page still says "in transit" from the 1st.')).toBeDefined();
+  });
+});
+
+describe('readMissingDeliveryClaim: the carrier disowns the parcel, or a delivery nobody can find', () => {
+  it.each([
+    'PostNL say they never received the parcel from you. So where is it?',
+    'The tracking says "delivered - left at reception". There is no reception, it is a house.',
+    'UPS shows it as delivered yesterday. Where is it?',
+  ])('%s', (text) => {
+    expect(readMissingDeliveryClaim(text)).toBeDefined();
+  });
+
+  it('not a claim: a question about what happens if', () => {
+    expect(readMissingDeliveryClaim('If the carrier says they never received it, what happens then?')).toBeUndefined();
   });
 });
 

@@ -13,6 +13,7 @@
  * seconds on one 64 KiB line of `>` or of spaces, and email-reply-parser keeps Gmail's wrapped German
  * header and reduces Apple Mail's forward to "Begin forwarded message:". See docs/mail-reading.md.
  */
+import { scrubText } from '../scrubber.js';
 import { isForwardSubject, splitForwarded } from './forwarded-mail.js';
 import { htmlToPlainText, looksLikeHtml } from './html-mail.js';
 import { splitLegalFooter } from './legal-footers.js';
@@ -109,8 +110,11 @@ const FROM_FIELD = /^[\s>*]*(?:from|von|de|van|da|od|fr[åa]n|fra|l[äa]hett[äa
 function namesSender(header: readonly string[], senderEmail: string | undefined): boolean {
   const sender = senderEmail?.trim().toLowerCase();
   if (sender === undefined || sender === '') return false;
-  const from = header.find((line) => FROM_FIELD.test(line));
-  return (from ?? header.join(' ')).toLowerCase().includes(sender);
+  const from = (header.find((line) => FROM_FIELD.test(line)) ?? header.join(' ')).toLowerCase();
+  // The stored ticket is what gets triaged, and it is scrubbed: the sender's address in a quoted
+  // header reads "[email:***@example.com]". The masked form keeps only the domain, so a header at
+  // the sender's domain counts as the sender's (our own mail comes from our domain, never theirs).
+  return from.includes(sender) || from.includes(scrubText(sender).text.toLowerCase());
 }
 
 function hasText(lines: readonly string[]): boolean {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readMail, requestText } from '../../../src/triage/mail/read-mail.js';
+import { scrubText } from '../../../src/triage/scrubber.js';
 import { MAIL_CORPUS } from './mail-corpus.js';
 
 describe('readMail: the customer\'s newest message', () => {
@@ -117,6 +118,15 @@ describe("readMail: the customer's own unanswered mail under a chaser", () => {
     expect(readMail(outlook, { senderEmail: 'pia@example.se' }).unansweredOwn).toBe('Please delete my phone number from your systems.');
     const apple = ['Any update?', '', '> On 4 Mar 2026, at 08:15, Pia Lund <pia@example.se> wrote:', '>', '> Could you refund me the difference?'].join('\n');
     expect(readMail(apple, { senderEmail: 'pia@example.se' }).unansweredOwn).toBe('Could you refund me the difference?');
+  });
+
+  it('finds it in the stored ticket, whose addresses the scrubber has masked (what the triage reads)', () => {
+    const stored = scrubText(gmailChaser).text;
+    expect(stored).toContain('<[email:***@example.se]>');
+    expect(readMail(stored, { senderEmail: 'pia@example.se' }).unansweredOwn).toContain("I'd like a replacement or my money back please.");
+    // our own mail, masked, is still ours: another domain
+    const ours = scrubText(['Any news?', '', 'On Thu, 5 Mar 2026, Northwind Support <support@northwind.example> wrote:', '> We are checking.'].join('\n')).text;
+    expect(readMail(ours, { senderEmail: 'pia@example.se' }).unansweredOwn).toBeUndefined();
   });
 
   it('is not the customer\'s when we wrote the latest quoted message (it was answered)', () => {
