@@ -19,7 +19,10 @@ import { TEXT_ESCALATION_TAGS, type EscalationModelTag } from '../escalation-tag
 import { readMail, requestText } from '../mail/read-mail.js';
 import { parseJsonLines } from './parse-jsonl.js';
 
-/** The eval sets trained on, in order. inbox-blind-4 and later sets stay blind: never add one here. */
+/**
+ * The eval sets trained on, in order. A blind set is added only after its first run has been read
+ * for its misses (then it measures nothing unseen any more); inbox-blind-4 to -11 and -14 stay blind.
+ */
 export const DEV_SETS_TRAINED_ON = [
   'inbox-heldout',
   'sends-apart',
@@ -70,6 +73,10 @@ export const DEV_SETS_TRAINED_ON = [
   'inbox-dev-47',
   'inbox-dev-48',
   'inbox-dev-49',
+  // Blind until their first runs (blind 12 at the end of the third session of 2026-12-06, blind 13 at
+  // the start of the fourth); then read for their misses, so no longer a measure of unseen mail.
+  'inbox-blind-12',
+  'inbox-blind-13',
 ] as const;
 
 /**
@@ -86,6 +93,8 @@ export const EXCLUDED_LINES: Readonly<Record<string, string>> = {
   'inbox-dev-39/i252': 'within 0.8 token-Jaccard of a Bitext row ("do you ship to canada??", a subject-only mail)',
   'inbox-dev-44/p291': 'within 0.75 of a line of held-out/requests-voices.jsonl ("can u email me the invoice for order ...")',
   'inbox-dev-45/q218': 'within 0.8 token-Jaccard of a Bitext row ("Do you ship to Mexico?")',
+  'inbox-blind-13/s220': 'within 0.8 token-Jaccard of a Bitext row and a short generic phrasing ("order A2001 status?")',
+  'inbox-blind-13/s076': 'within 0.75 of a held-out request ("can I order without making an account?")',
 };
 
 /**
