@@ -74,17 +74,35 @@ const OWN_ACTION =
 const OWN_ORDER =
   /\b(?:my|our)\b(?:\s+\S+){0,2}?\s+(?:orders?|parcels?|packages?|deliver(?:y|ies)|shipments?|purchases?|items?|refunds?|returns?)\b|\b(?:i|we)(?:'ve| have| had)?\s+(?:just\s+|already\s+|recently\s+)?(?:ordered|bought|purchased|placed an order|sent (?:it|them) back|returned)\b/iu;
 
+/**
+ * An order not placed yet: "before I place my first order", "if my order is about 60 euros", "when I
+ * order next week". Asked about it, the sender asks what anyone may ask; there is nothing of theirs
+ * to look up.
+ */
+const ORDER_TO_COME =
+  /\b(?:before|if|when|once)\s+(?:i|we)\s+(?:\w+\s+)?(?:order|place|make|buy|check\s*out|purchase)\b|\b(?:before|if|when|once)\s+(?:my|our)\s+(?:\w+\s+)?order\b|\b(?:my|our)\s+(?:first|next|future|upcoming|new)\s+order\b|\b(?:would|will|going\s+to|planning\s+to|plan\s+to|want\s+to|'d\s+like\s+to|thinking\s+of|about\s+to)\s+(?:order|buy|place|purchase)\b/iu;
+
+/** The sentences of the mail that are not about an order still to come. */
+function aboutWhatIsDone(text: string): string {
+  return text
+    .split(/(?<=[.!?])\s+|\n+/u)
+    .filter((sentence) => !ORDER_TO_COME.test(sentence))
+    .join('\n');
+}
+
 /** The mail is about the sender's own account or orders: "my order", "I ordered", an order id. */
 export function refersToOwnAccount(text: string): boolean {
-  return OWN_THING.test(text) || OWN_ACTION.test(text) || extractOrderIds(text).length > 0;
+  const done = aboutWhatIsDone(text);
+  return OWN_THING.test(done) || OWN_ACTION.test(done) || extractOrderIds(text).length > 0;
 }
 
 /**
  * The mail is about an order of the sender's: "when will my parcel arrive?" reads as the general
  * delivery_period, but answering it needs their order, which a sender without a profile cannot show.
+ * An order still to come ("before I place my first order, do you take PayPal?") is none of theirs yet.
  */
 export function refersToOwnOrder(text: string): boolean {
-  return OWN_ORDER.test(text) || extractOrderIds(text).length > 0;
+  return OWN_ORDER.test(aboutWhatIsDone(text)) || extractOrderIds(text).length > 0;
 }
 
 /**

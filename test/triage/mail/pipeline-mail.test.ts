@@ -214,6 +214,11 @@ describe('unknown senders (AUTO_SEND_UNKNOWN_SENDERS)', () => {
     expect(needsAccountData('delivery_period', 'How long until my parcel gets to Spain?')).toBe(true);
     expect(needsAccountData('check_refund_policy', 'I returned the rug last week, how long do refunds take?')).toBe(true);
     expect(needsAccountData('recover_password', 'I forgot my password, how do I reset it?')).toBe(false);
+    // An order still to come is none of theirs yet.
+    expect(needsAccountData('check_payment_methods', 'Before I place my first order I would like to know whether you accept PayPal.')).toBe(false);
+    expect(needsAccountData('delivery_options', 'If my order is about 60 euros, is standard delivery free?')).toBe(false);
+    expect(needsAccountData('delivery_options', "I'm about to order a lamp. Can I have it sent to a pickup point?")).toBe(false);
+    expect(needsAccountData('delivery_options', 'My order from Monday has not arrived. Can I pick it up at a pickup point?')).toBe(true);
     // Always the sender's own, however it is asked.
     expect(needsAccountData('track_order', 'How long does tracking take to update?')).toBe(true);
     expect(needsAccountData('change_order')).toBe(true);
