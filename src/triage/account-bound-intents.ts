@@ -7,6 +7,7 @@
  * An intent in neither list (a new one from a retrained classifier) counts as account-bound until
  * someone decides otherwise: refusing an automatic answer is the safe mistake.
  */
+import { splitSentences } from './grounding/sentence-support.js';
 import { extractOrderIds } from './local-model/order-ids.js';
 
 export const ACCOUNT_BOUND_INTENTS: ReadonlySet<string> = new Set([
@@ -84,8 +85,7 @@ const ORDER_TO_COME =
 
 /** The sentences of the mail that are not about an order still to come. */
 function aboutWhatIsDone(text: string): string {
-  return text
-    .split(/(?<=[.!?])\s+|\n+/u)
+  return splitSentences(text)
     .filter((sentence) => !ORDER_TO_COME.test(sentence))
     .join('\n');
 }

@@ -24,13 +24,18 @@ const OBFUSCATED_EMAIL =
 
 const OBFUSCATED_HINT = /[[(][ \t]*at[ \t]*[\])]/i;
 
+/** How an address reads once scrubbed: only its domain is kept. */
+export function maskedEmail(domain: string): string {
+  return `[email:***@${domain}]`;
+}
+
 export const emailDetector: Detector = {
   kinds: ['email'],
   *find(text) {
     for (const match of OBFUSCATED_HINT.test(text) ? matchesOf(OBFUSCATED_EMAIL, text) : []) {
       const domain = (match[1] ?? '').replace(/[ \t]*(?:[[(][ \t]*dot[ \t]*[\])]|\.)[ \t]*/gi, '.');
       const [start, end] = match.indices[0]!;
-      yield { kind: 'email', start, end, value: match[0], replacement: `[email:***@${domain}]`, priority: 30 };
+      yield { kind: 'email', start, end, value: match[0], replacement: maskedEmail(domain), priority: 30 };
     }
     const domainPattern = new RegExp(DOMAIN.source, 'y');
     for (let at = text.indexOf('@'); at >= 0; at = text.indexOf('@', at + 1)) {
@@ -47,7 +52,7 @@ export const emailDetector: Detector = {
       if (FILE_EXTENSION_TLDS.has(tld)) continue;
       const domain = domainMatch[0];
       const end = at + 1 + domain.length;
-      yield { kind: 'email', start, end, value: text.slice(start, end), replacement: `[email:***@${domain}]`, priority: 30 };
+      yield { kind: 'email', start, end, value: text.slice(start, end), replacement: maskedEmail(domain), priority: 30 };
     }
   },
 };

@@ -1,16 +1,15 @@
 /**
  * What an article leaves to a person, as its author wrote it in the front matter (`needs-a-person`):
- * the cases its `## Notes` single out ("Express is not available for bulky items", "returns from
- * outside the EU are not prepaid", "buy-now-pay-later is not supported") and the questions next to its
- * topic that its Reply does not answer (Saturday delivery, a PO box, a freight forwarder). The Reply
- * read alone to such a mail answers the general question and misses the customer's case; the notes
- * are for agents and never go out. So a mail that touches one of these cases is drafted, with the
- * author's reason, when the reply draws on that article.
+ * the cases its `## Notes` single out where the Reply would be wrong for the customer ("Express is
+ * not available for bulky items", "returns from outside the EU are not prepaid") and questions next
+ * to its topic that the Reply does not answer (delivery days, a PO box). The Reply read alone to such
+ * a mail answers the general question and misses the customer's case; the notes are for agents and
+ * never go out. So a mail that touches one of these cases is drafted, with the author's reason, when
+ * the reply draws on that article.
  *
  * Phrases are matched as whole words after folding accents, case and hyphens inside words, with a
- * plural ending allowed;
- * a limit with `and` needs one phrase of each list ("pickup point" and a country without pickup
- * points).
+ * plural ending allowed; a limit with `and` needs one phrase of each list ("pickup point" and a
+ * country without pickup points).
  */
 import { z } from 'zod';
 import { foldLetters } from '../fold-letters.js';

@@ -13,7 +13,7 @@
  * seconds on one 64 KiB line of `>` or of spaces, and email-reply-parser keeps Gmail's wrapped German
  * header and reduces Apple Mail's forward to "Begin forwarded message:". See docs/mail-reading.md.
  */
-import { scrubText } from '../scrubber.js';
+import { maskedEmail } from '../scrubber-contacts.js';
 import { isForwardSubject, splitForwarded } from './forwarded-mail.js';
 import { htmlToPlainText, looksLikeHtml } from './html-mail.js';
 import { splitLegalFooter } from './legal-footers.js';
@@ -114,7 +114,8 @@ function namesSender(header: readonly string[], senderEmail: string | undefined)
   // The stored ticket is what gets triaged, and it is scrubbed: the sender's address in a quoted
   // header reads "[email:***@example.com]". The masked form keeps only the domain, so a header at
   // the sender's domain counts as the sender's (our own mail comes from our domain, never theirs).
-  return from.includes(sender) || from.includes(scrubText(sender).text.toLowerCase());
+  const domain = sender.slice(sender.lastIndexOf('@') + 1);
+  return from.includes(sender) || (domain !== '' && from.includes(maskedEmail(domain)));
 }
 
 function hasText(lines: readonly string[]): boolean {
