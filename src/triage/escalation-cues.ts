@@ -110,7 +110,13 @@ const REPEATED_CONTACT = new RegExp(
   `\\b(?:second|third|fourth|fifth|sixth|2nd|3rd|4th|5th|nth|umpteenth)\\s+(?:time\\s+(?:i\\s+|i'm\\s+|that\\s+i\\s+)?${CONTACT_VERB}|(?:email|message|mail|call|letter|request|time\\s+of\\s+asking))` +
   `|\\b(?:already|again|before)\\b[^.!?\\n]{0,30}\\b${CONTACT_VERB}\\b|\\b${CONTACT_VERB}\\b[^.!?\\n]{0,30}\\b(?:again|already|twice|three\\s+times|several\\s+times|before|(?:on|since)\\s+the\\s+\\d)` +
   '|\\bhow\\s+many\\s+times\\b|\\bonce\\s+(?:again|more)\\b|\\byet\\s+(?:again|another)\\b|\\bevery\\s+(?:single\\s+)?time\\b|\\bfor\\s+the\\s+(?:second|third|fourth|\\w+th)\\s+(?:time|week)' +
-  '|\\b(?:two|three|four|five|several|multiple|many|\\d+)\\s+(?:times|emails|messages|calls|people|channels|different\\s+people)\\b|\\bkeep\\s+(?:getting|sending|telling|asking|saying|ignoring)\\b' +
+  // "Three times" counts as contact when someone asked, wrote or tried, or when it is something we did
+  // ("your site logged me out four times"); "I order four times a year" is no repeated contact.
+  `|(?:\\b(?:${CONTACT_VERB}|said|tr(?:y|ied|ying)|attempt(?:ed|ing)?)|\\b(?:you|your\\s+\\w+)(?:'ve|\\s+have|\\s+has)?\\s+\\w+(?:ed|t|id|ent)\\b)[^.!?\\n]{0,60}\\b(?:two|three|four|five|six|seven|eight|nine|ten|several|multiple|many|\\d+)\\s+times\\b` +
+  '|\\b(?:two|three|four|five|several|multiple|many|\\d+)\\s+(?:emails|messages|calls|channels|different\\s+people)\\b' +
+  // "I've spoken to three people" is contact; "my whole office (30 people)" is a headcount.
+  `|\\b(?:${CONTACT_VERB}|spoke|spoken|speak|talked|talking|dealt)\\b[^.!?\\n]{0,30}\\b(?:two|three|four|five|several|multiple|many|\\d+)\\s+people\\b` +
+  '|\\bkeep\\s+(?:getting|sending|telling|asking|saying|ignoring)\\b' +
   "|\\bstill\\s+(?:no|not|nothing|waiting|haven't|hasn't|have\\s+no|has\\s+not|doesn't|does\\s+not|don't|can't)\\b|\\bin\\s+a\\s+row\\b|\\b(?:week|weeks)\\s+running\\b",
   'i',
 );
@@ -426,10 +432,20 @@ const CONTACT_DECLINED = /\b(?:no\s+need\s+to|don't\s+(?:need\s+to|worry\s+about
  * words there are not about us. Unless it also speaks to us ("another shop, your service is a
  * joke"), the tone cues of that sentence are left out.
  */
+/**
+ * Another business, or the rest of the customer's life: "my bank has blocked my card again", "my
+ * landlord", "the train wifi is a joke". Anger at them is no complaint of ours. Carriers are left out:
+ * they deliver our parcels, and anger at them is often anger at the delivery we owe.
+ */
 const ABOUT_ELSEWHERE =
-  /\b(?:another|other|a\s+different|my\s+(?:old|previous|usual)|the\s+(?:old|previous))\s+(?:online\s+)?(?:shops?|stores?|sites?|websites?|retailers?|sellers?|companies|company|brands?|marketplaces?)\b|\b(?:amazon|ebay)\b|\bnot\s+(?:with|from|at)\s+(?:you|your\s+(?:shop|store|site))\b|\bsome\s+(?:\w+\s+)?(?:site|website|shop|app)\b/i;
+  /\b(?:another|other|a\s+different|my\s+(?:old|previous|usual)|the\s+(?:old|previous))\s+(?:online\s+)?(?:shops?|stores?|sites?|websites?|retailers?|sellers?|companies|company|brands?|marketplaces?)\b|\b(?:amazon|ebay)\b|\bnot\s+(?:with|from|at)\s+(?:you|your\s+(?:shop|store|site))\b|\bsome\s+(?:\w+\s+)?(?:site|website|shop|app)\b/i.source +
+  '|(?<!\\bto\\s)\\b(?:my|our|the)\\s+(?:\\w+\\s+){0,2}(?:bank|banks|card\\s+issuer|landlord|landlady|boss|employer|dentist|gym|gyms|isp|internet\\s+provider|broadband|wi-?fi|phone\\s+company|mobile\\s+provider|airline|insurer|insurance\\s+company|council|tax\\s+office)\\b' +
+  "|\\bnothing\\s+to\\s+do\\s+with\\s+(?:you|your)\\b|\\bnot\\s+(?:your|you(?:r|'re)?\\s+(?:fault|doing|problem))\\b|\\b(?:don't|do\\s+not)\\s+blame\\s+you\\b|\\bnot\\s+(?:aimed|directed)\\s+at\\s+you\\b";
+const ABOUT_ELSEWHERE_PATTERN = new RegExp(ABOUT_ELSEWHERE, 'i');
 const SPEAKS_TO_US = /\b(?:you|your|yours)\b/i;
-const NOT_WITH_US = /\bnot\s+(?:with|from|at)\s+(?:you|your\s+(?:shop|store|site))\b/gi;
+/** "Not with you", "nothing to do with you", "not your fault": the "you" that clears us, not one that blames us. */
+const NOT_WITH_US =
+  /\bnot\s+(?:with|from|at)\s+(?:you|your\s+(?:shop|store|site))\b|\bnothing\s+to\s+do\s+with\s+(?:you|your)\b|\bnot\s+(?:your|you(?:r|'re)?\s+(?:fault|doing|problem))\b|\b(?:don't|do\s+not)\s+blame\s+you\b|\bnot\s+(?:aimed|directed)\s+at\s+you\b/gi;
 const COMPLAINT_TONE: ReadonlySet<CueName> = new Set([
   'negative-words',
   'negated-positive',
@@ -464,7 +480,7 @@ export function isComplaintDisowned(text: string): boolean {
 }
 
 function isAboutElsewhere(sentence: string): boolean {
-  return ABOUT_ELSEWHERE.test(sentence) && !SPEAKS_TO_US.test(sentence.replace(NOT_WITH_US, ''));
+  return ABOUT_ELSEWHERE_PATTERN.test(sentence) && !SPEAKS_TO_US.test(sentence.replace(NOT_WITH_US, ''));
 }
 
 /**
@@ -805,6 +821,16 @@ interface Polarity {
  */
 /** A token that closes a clause. Made once: a pattern literal in the loop is a new object per token. */
 const CLAUSE_MARK = /^[,;:.!?]$/;
+/**
+ * "If the nib breaks after a few months, is that covered?": a clause opened by these words imagines
+ * the event. Its bad words count only when the clause says it happened ("if it breaks again", "if my
+ * data has been leaked") or makes a condition of our not acting.
+ */
+const HYPOTHETICAL_OPENERS = new Set(['if', 'whether', 'case']);
+const HAPPENED_BEFORE = new Set(['again', 'still', 'another', 'anymore', 'already', 'been']);
+const COURTESY_OBJECT = new Set(['my', 'me', 'any', 'the', 'our', 'us']);
+const POSSESSIVE = new Set(['my', 'his', 'her', 'our', 'their', 'your']);
+const KIN_WORDS = new Set(['mother', 'father', 'mum', 'mom', 'dad', 'wife', 'husband', 'partner', 'grandmother', 'grandfather', 'grandma', 'grandpa', 'granny', 'aunt', 'uncle', 'brother', 'sister', 'son', 'daughter', 'friend', 'parents', 'mother\'s', 'father\'s', 'wife\'s', 'husband\'s']);
 
 export function readPolarity(sentence: string): Polarity {
   const polarity: Polarity = { positive: [], negative: [], negatedPositive: [], intensified: [] };
@@ -813,13 +839,35 @@ export function readPolarity(sentence: string): Polarity {
   let intensifier = 0;
   // "Nothing wrong", "nichts kaputt": a "nothing" whose scope holds a negative word is calm.
   let nothing = -1;
-  for (const token of tokens) {
+  let hypothetical: { negative: string[]; intensified: string[]; happened: boolean } | undefined;
+  const endHypothetical = () => {
+    if (hypothetical?.happened) {
+      polarity.negative.push(...hypothetical.negative);
+      polarity.intensified.push(...hypothetical.intensified);
+    }
+    hypothetical = undefined;
+  };
+  for (const [index, token] of tokens.entries()) {
     if (CLAUSE_MARK.test(token) || token === 'but' || token === 'aber' || token === 'mais' || token === 'pero' || token === 'ma' || token === 'maar' || token === 'ale') {
       scope = 0;
       intensifier = 0;
       nothing = -1;
+      endHypothetical();
       continue;
     }
+    if (HYPOTHETICAL_OPENERS.has(token) && (token !== 'case' || tokens[index - 1] === 'in')) {
+      endHypothetical();
+      hypothetical = { negative: [], intensified: [], happened: false };
+      continue;
+    }
+    // "If the cracked shelf is not replaced by Friday": a condition on our failing to act is a threat
+    // about a real fault, not an imagined one.
+    if (hypothetical && (HAPPENED_BEFORE.has(token) || NEGATORS.has(token) || token.endsWith("n't"))) hypothetical.happened = true;
+    // "Apart from the motor problem I've been happy": a preposition, not something falling apart.
+    if (token === 'apart' && tokens[index + 1] === 'from') continue;
+    // "Please excuse my English" is a courtesy; "my late mother" is a death in the family, not a delay.
+    if (token === 'excuse' && (tokens[index - 1] === 'please' || COURTESY_OBJECT.has(tokens[index + 1] ?? ''))) continue;
+    if (token === 'late' && POSSESSIVE.has(tokens[index - 1] ?? '') && KIN_WORDS.has(tokens[index + 1] ?? '')) continue;
     const isNothing = token === 'nobody' || token === 'nothing' || FOREIGN_NOTHING.has(token);
     if (NEGATORS.has(token) || FOREIGN_NEGATORS.has(token) || token.endsWith("n't") || isNothing) {
       nothing = -1;
@@ -846,19 +894,36 @@ export function readPolarity(sentence: string): Polarity {
         if (intensified) polarity.intensified.push(token);
       } else polarity.positive.push(token);
     } else if (negative && !inScope) {
-      polarity.negative.push(token);
-      if (intensified) polarity.intensified.push(token);
+      const into = hypothetical ?? polarity;
+      into.negative.push(token);
+      if (intensified) into.intensified.push(token);
     } else if (negative && nothing >= 0) {
       polarity.negative.splice(nothing, 1);
       nothing = -1;
     }
   }
+  endHypothetical();
   return polarity;
+}
+
+/** ISO 4217 codes as the runtime knows them ("EUR", "CHF"), for amounts written with their code. */
+const CURRENCY_CODES = new Set(Intl.supportedValuesOf('currency'));
+const AMOUNT_WITH_CODE = /\b(\p{Lu}{3})\s?\d[\d.,']*|\d[\d.,']*\s?(\p{Lu}{3})\b/gu;
+/** A quoted span is someone else's words: a card statement's "NORTHWIND GOODS", a button's "PAY NOW". */
+const QUOTED_SPAN = /["“”„«»][^"“”„«»\n]{1,80}["“”„«»]/gu;
+
+/** Capitals that are not the writer's voice: quoted text, and currency codes next to their amount. */
+function withoutBorrowedCapitals(sentence: string): string {
+  return sentence
+    .replace(QUOTED_SPAN, ' ')
+    .replace(AMOUNT_WITH_CODE, (whole, before: string | undefined, after: string | undefined) =>
+      CURRENCY_CODES.has(before ?? after ?? '') ? ' ' : whole,
+    );
 }
 
 /** The share of capitalised words among a sentence's words of three letters or more, from three of them on. */
 function shoutingShare(sentence: string): { share: number; words: string } {
-  const words = sentence.match(/\p{L}{3,}/gu) ?? [];
+  const words = withoutBorrowedCapitals(sentence).match(/\p{L}{3,}/gu) ?? [];
   const loud = words.filter((word) => word === word.toUpperCase() && word !== word.toLowerCase());
   if (loud.length < 3 || words.length === 0) return { share: 0, words: '' };
   return { share: loud.length / words.length, words: loud.slice(0, 4).join(' ') };

@@ -29,9 +29,10 @@ export const CLOSE_SECOND_SHARE = 0.8;
 export const MIN_COVERED_SHARE = 0.25;
 
 // "I need" / "I'd like" ask only when what follows is a thing or an action on the order or account:
-// "I'd like to hear about new products" and "the lamp I want is sold out" are context.
+// "I'd like to hear about new products" and "the lamp I want is sold out" are context, and so is
+// "I want to order a second lamp for my son": the purchase the question is about, not an ask of its own.
 const REQUEST_FRAME =
-  /\?|\b(?:please|pls|plz|kindly|can (?:you|i|we)|could (?:you|i|we)|would you|will you|may i|let me know|tell me|send me|is it possible)\b|\b(?:i|we) (?:need|want|'d like|would like) (?:you|the|a|an|my|our|to (?:get|have|change|cancel|return|order|update|add|remove|delete|move|swap|merge|know))\b/i;
+  /\?|\b(?:please|pls|plz|kindly|can (?:you|i|we)|could (?:you|i|we)|would you|will you|may i|let me know|tell me|send me|is it possible)\b|\b(?:i|we) (?:need|want|'d like|would like) (?:you|the|a|an|my|our|to (?:get|have|change|cancel|return|update|add|remove|delete|move|swap|merge|know))\b/i;
 
 /**
  * Below this, the classifier's reading of a short ask is too vague to call it another request
@@ -99,7 +100,7 @@ export function answeredIntents(kb: KnowledgeBase, intent: string): Set<string> 
  * Content words that ask nothing by themselves ("how long", "exactly"): the question word's own
  * words. Every other word of the ask must be in the reply for the reply to speak to it.
  */
-const QUESTION_TERMS = new Set(contentTerms('long often soon exactly usually normally roughly much many still also'));
+const QUESTION_TERMS = new Set(contentTerms('long often soon exactly usually normally typically generally actually approximately roughly much many still also take'));
 /**
  * What a question of measure needs in its answer: "how long" a duration, "how much" a sum (or that
  * it costs nothing), "how many" a number. The words alone are not an answer: the delivery article

@@ -29,3 +29,26 @@ describe('readAcknowledgement: a message that only thanks or confirms', () => {
     expect(readAcknowledgement(text)).toBeNull();
   });
 });
+
+describe('readAcknowledgement: the customer closes the matter in their own words', () => {
+  it.each([
+    'found the button, cancelled. thx\n\nsent from phone',
+    'Found it - it was on my statement as a separate line from the original charge, not as a change to it. All good. Thanks for the reference.\n\nFrances',
+    "Thank you. I've changed the password and turned on two-step verification, and there was nothing ordered from Lisbon. You can close this.\n\nMargaret",
+    'Please close this ticket, the parcel was with my neighbour all along.',
+  ])('%j asks nothing', (text) => {
+    expect(readAcknowledgement(text)).not.toBeNull();
+  });
+
+  it.each([
+    'Found it, thanks. Also, do you ship to Norway',
+    'Thanks, cancelled it. Is the money back on my card in 5 days',
+    'All good with the lamp. The mug arrived broken though.',
+    "Thanks, I've changed the address. Please send the parcel there.",
+    'thanks. the second parcel is lost',
+    'found the reset mail, thanks. I would like to delete my old address too',
+    "Thank you. I changed the password but the orders from Lisbon were not mine and I was charged.",
+  ])('%j is more than thanks', (text) => {
+    expect(readAcknowledgement(text)).toBeNull();
+  });
+});

@@ -630,3 +630,99 @@ describe('money words that ask for nothing back', () => {
     expect(cuesOf('I want my 89 euros back on my card.')).toContain('money-back-request');
   });
 });
+
+describe('capitals that are not shouting', () => {
+  it.each([
+    ['a card statement line in quotes', 'The card statement shows 240.00 EUR to "NORTHWIND GOODS REFUND" on the same day.'],
+    ['amounts written with their currency code', 'I paid EUR 64.90 and then 64.90 EUR again, plus CHF 12 in fees.'],
+    ['a button quoted', 'I press “PAY NOW AND CONTINUE” and nothing happens.'],
+  ] as const)('%s', (_, text) => {
+    expect(cuesOf(text)).not.toContain('shouting');
+  });
+
+  it('the writer\'s own capitals still shout, quoted words or not', () => {
+    expect(cuesOf('WHERE IS MY ORDER, I HAVE WAITED TWO WEEKS')).toContain('shouting');
+    expect(cuesOf('THE BUTTON "Pay now" DOES NOT WORK AT ALL')).toContain('shouting');
+  });
+});
+
+describe('"three times" as repeated contact', () => {
+  it.each([
+    "I've ordered from you like 8 times this year, do you have loyalty points?",
+    'I order perhaps four times a year, is Pro worth it?',
+    'Your newsletter comes three times a week now, which is fine.',
+  ])('no contact counted: %s', (text) => {
+    expect(cuesOf(text)).not.toContain('repeated-contact');
+  });
+
+  it.each([
+    'I have called three times about this parcel.',
+    "I've tried to create an account three times today.",
+    "You've said that three times.",
+    'Your site logged me out four times while I was trying to pay.',
+  ])('contact, a try or our doing: %s', (text) => {
+    expect(cuesOf(text)).toContain('repeated-contact');
+  });
+});
+
+describe('bad words in an imagined event', () => {
+  it.each([
+    'If the nib breaks after a few months, is that covered by the warranty?',
+    'What happens if my renewal payment fails?',
+    'Is return shipping free if the item is faulty?',
+    'In case the parcel gets lost, do you send a new one?',
+    "Apart from the motor I've been really happy with the blender.",
+  ])('%s', (text) => {
+    expect(readPolarity(text).negative).toEqual([]);
+  });
+
+  it.each([
+    ['it happened before', 'If it breaks again I want my money back.', 'breaks'],
+    ['a condition on our not acting', 'If the cracked shelf is not replaced by Friday I will go to my bank.', 'cracked'],
+    ['it happened', 'If my data has been leaked I want to know.', 'leaked'],
+    ['outside the condition', 'The lamp is broken, and if you can, please call me.', 'broken'],
+    ['falling apart', 'The chair fell apart after a week.', 'apart'],
+  ] as const)('still bad: %s', (_, text, word) => {
+    expect(readPolarity(text).negative).toContain(word);
+  });
+});
+
+describe('anger at the rest of the customer\'s life', () => {
+  it.each([
+    ['their bank', 'My utterly useless bank has blocked my card for the third time this week.', 'negative-words'],
+    ['fuming at the bank', 'I am absolutely fuming with my bank at the moment.', 'first-person-emotion'],
+    ['said to be nothing to do with us', 'This has been the worst week of my life (nothing to do with you, the landlord and the dentist).', 'negative-words'],
+  ] as const)('%s', (_, text, cue) => {
+    expect(cuesOf(text)).not.toContain(cue);
+  });
+
+  it.each([
+    ['anger at us with the bank beside it', 'Your checkout declined my card six times tonight and my bank says nothing is wrong.', 'repeated-contact'],
+    ['going to the bank because of us', "I have asked twice, so I can go to my bank, and honestly I'm quite annoyed at the silence.", 'first-person-emotion'],
+    ['a neighbour as witness', 'Delivered? Nothing here, nothing with the neighbours, no card through the door.', 'negative-words'],
+  ] as const)('still ours: %s', (_, text, cue) => {
+    expect(cuesOf(text)).toContain(cue);
+  });
+});
+
+describe('words that only look bad', () => {
+  it.each([
+    ['a courtesy', 'Please excuse any odd phrasing, my German is better.'],
+    ['a courtesy', 'Excuse my English.'],
+    ['a death in the family', "I found the same clock in my late mother's loft."],
+  ] as const)('%s: %s', (_, text) => {
+    expect(readPolarity(text).negative).toEqual([]);
+  });
+
+  it.each([
+    ['an excuse refused', 'What a lame excuse for losing my parcel.', 'excuse'],
+    ['a late parcel', 'My parcel is late again.', 'late'],
+  ] as const)('%s', (_, text, word) => {
+    expect(readPolarity(text).negative).toContain(word);
+  });
+
+  it('a headcount is no repeated contact; people spoken to are', () => {
+    expect(cuesOf('My whole office (30 people) saw the mugs and wants them too.')).not.toContain('repeated-contact');
+    expect(cuesOf('I have spoken to three people about this already.')).toContain('repeated-contact');
+  });
+});

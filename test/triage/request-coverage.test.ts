@@ -43,6 +43,13 @@ describe('isAsk', () => {
     expect(isAsk('I need the invoice by Friday, can you send it?')).toBe(true);
     expect(isAsk('I need the invoice with our company name on it.')).toBe(true);
   });
+
+  it('the purchase a question is about is context, not an ask of its own', () => {
+    expect(isAsk('I want to order a second reading lamp for my son.')).toBe(false);
+    expect(isAsk("I'd like to order a floor lamp.")).toBe(false);
+    expect(isAsk('I would like to cancel the order for the floor lamp.')).toBe(true);
+    expect(isAsk('Can I order a floor lamp with Express?')).toBe(true);
+  });
 });
 
 describe('findUncoveredAsks', () => {
@@ -121,6 +128,13 @@ describe('findUncoveredAsks: a follow-up the reply answers in its own words', ()
   it("is covered when the chosen intent's reply holds its words and the measure it asks for", () => {
     // gift-cards.md's Reply: "Gift cards are valid for 3 years from purchase".
     expect(findUncoveredAsks({ classifier: readings, kb, text: `Hi!\n${giftCards} ${follow}\nThanks`, intent: 'check_payment_methods' })).toEqual([]);
+  });
+
+  it('reads "typically", "actually" and "generally" as the question\'s own words, like "usually"', () => {
+    const ask = 'How long does it typically take, and do you actually ship there?';
+    const askReadings = fixed({ [ask]: ['delivery_period', 0.8], ['We live in Toronto.']: ['delivery_options', 0.99] });
+    // international-shipping.md's Reply: "International orders usually arrive within 7 to 14 business days".
+    expect(findUncoveredAsks({ classifier: askReadings, kb, text: `We live in Toronto. ${ask}`, intent: 'delivery_options' })).toEqual([]);
   });
 
   it('is not covered when only the Notes say it, when the reply names the thing without the measure, or when it asks us to act', () => {

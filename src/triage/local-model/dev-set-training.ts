@@ -77,6 +77,12 @@ export const DEV_SETS_TRAINED_ON = [
   // the start of the fourth); then read for their misses, so no longer a measure of unseen mail.
   'inbox-blind-12',
   'inbox-blind-13',
+  // Run once unseen first (dev 50/51 in the fourth session of 2026-12-06, dev 52/53 at the start of
+  // the fifth), then read for their misses.
+  'inbox-dev-50',
+  'inbox-dev-51',
+  'inbox-dev-52',
+  'inbox-dev-53',
 ] as const;
 
 /**
@@ -95,6 +101,9 @@ export const EXCLUDED_LINES: Readonly<Record<string, string>> = {
   'inbox-dev-45/q218': 'within 0.8 token-Jaccard of a Bitext row ("Do you ship to Mexico?")',
   'inbox-blind-13/s220': 'within 0.8 token-Jaccard of a Bitext row and a short generic phrasing ("order A2001 status?")',
   'inbox-blind-13/s076': 'within 0.75 of a held-out request ("can I order without making an account?")',
+  'inbox-dev-51/x103': 'within 0.8 token-Jaccard of a Bitext row, and the same subject-only mail as a line of blind 15 ("Do you ship to Canada?")',
+  'inbox-dev-51/x156': 'within 0.75 of a held-out request ("can I order without making an account?")',
+  'inbox-dev-52/y119': 'within 0.75 of a held-out short request ("Representative.")',
 };
 
 /**

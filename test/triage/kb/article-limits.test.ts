@@ -74,3 +74,46 @@ describe('the send guard with article limits', () => {
     expect(outcome.reasons.join(' ')).not.toMatch(/leaves to a person/);
   });
 });
+
+describe('limits added where a neighbouring article already had them', () => {
+  const kb = loadKnowledgeBase();
+  const limitsOf = (id: string) => [[id, kb.get(id)?.needsAPerson ?? []]] as const;
+
+  it('a PO box in the customer\'s own language', () => {
+    expect(findArticleLimit('Can you deliver to a Postfach address in Germany?', limitsOf('delivery-options'))?.because).toMatch(/PO boxes/);
+    expect(findArticleLimit('Do you ship to my postbus in Utrecht?', limitsOf('international-shipping'))?.because).toMatch(/PO boxes/);
+    expect(findArticleLimit('Which delivery options are there for a flat in Berlin?', limitsOf('delivery-options'))).toBeUndefined();
+  });
+
+  it('delivery days and slots, which neither the international nor the delivery-times article states', () => {
+    expect(findArticleLimit('Do you deliver on Saturdays in Switzerland?', limitsOf('international-shipping'))?.because).toMatch(/delivery days/);
+    expect(findArticleLimit('Do public holidays count in the 3 to 5 business days?', limitsOf('delivery-times'))?.because).toMatch(/delivery days/);
+    expect(findArticleLimit('Can you deliver on a Saturday morning?', limitsOf('delivery-times'))?.because).toMatch(/chosen day or slot/);
+    // the business days the article gives answer an order placed at the weekend
+    expect(findArticleLimit('If I order on Saturday, how long does standard delivery take?', limitsOf('delivery-times'))).toBeUndefined();
+  });
+});
+
+describe('acronyms in capitals', () => {
+  const outsideEu: ArticleLimit = { when: ['US', 'U.S.', 'canada'], and: ['label', 'postage'], because: 'returns from outside the EU are not prepaid' };
+  const limits = [['returns', [outsideEu]]] as const;
+
+  it('match as written', () => {
+    expect(findArticleLimit('Can I send one pen back from the US, and is the label prepaid?', limits)?.phrase).toBe('US ... label');
+    expect(findArticleLimit('from the U.S. - who pays the postage?', limits)?.phrase).toBe('U.S. ... postage');
+    expect(findArticleLimit('From Canada, who pays the postage?', limits)?.phrase).toBe('canada ... postage');
+  });
+
+  it('leave the same letters in lower case alone', () => {
+    expect(findArticleLimit('Could you send us a return label?', limits)).toBeUndefined();
+    expect(findArticleLimit('Let us know who pays the postage', limits)).toBeUndefined();
+  });
+
+  it('in the knowledge base as written', () => {
+    const kb = loadKnowledgeBase();
+    expect(findArticleLimit('Do I pay the postage myself from the US?', [['returns', kb.get('returns')?.needsAPerson ?? []]])?.because).toMatch(/outside the EU/);
+    expect(findArticleLimit('How do I get a new set of backup codes?', [['two-factor-authentication', kb.get('two-factor-authentication')?.needsAPerson ?? []]])?.because).toMatch(/backup codes/);
+    expect(findArticleLimit("What's the payment reference so I can ask my bank?", [['track-refund', kb.get('track-refund')?.needsAPerson ?? []]])?.because).toMatch(/billing team/);
+    expect(findArticleLimit('Do you ship to Aruba?', [['international-shipping', kb.get('international-shipping')?.needsAPerson ?? []]])?.because).toMatch(/islands/);
+  });
+});
