@@ -83,6 +83,10 @@ export const DEV_SETS_TRAINED_ON = [
   'inbox-dev-51',
   'inbox-dev-52',
   'inbox-dev-53',
+  // Run once unseen first in the fifth session of 2026-12-06, before and after its first retrain.
+  'inbox-dev-54',
+  'inbox-dev-55',
+  'inbox-dev-56',
 ] as const;
 
 /**
@@ -104,6 +108,7 @@ export const EXCLUDED_LINES: Readonly<Record<string, string>> = {
   'inbox-dev-51/x103': 'within 0.8 token-Jaccard of a Bitext row, and the same subject-only mail as a line of blind 15 ("Do you ship to Canada?")',
   'inbox-dev-51/x156': 'within 0.75 of a held-out request ("can I order without making an account?")',
   'inbox-dev-52/y119': 'within 0.75 of a held-out short request ("Representative.")',
+  'inbox-dev-54/h144': 'within 0.8 token-Jaccard of a Bitext row, and the same mail as a line of blind 15 ("Do you ship to Canada?")',
 };
 
 /**
