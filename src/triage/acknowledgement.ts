@@ -30,22 +30,22 @@ function isNameLine(line: string): boolean {
   return words.length <= 3 && words.every((word) => /^\p{Lu}[\p{L}'.-]*$/u.test(word));
 }
 
-/**
- * A customer closing the matter in their own words: "found the button, cancelled. thx", "Found it, it
- * was on my statement as a separate line. All good. Thanks", "I've changed the password and turned on
- * two-step verification. You can close this." The sentences say what the customer did or found, which
- * the short-sentence reading above refuses ("cancelled", "changed", "not as a change"), and end the
- * matter in so many words. Only when nothing in the message asks, wonders, objects or reports a fault.
- */
 // A closing word, not a sign-off: "Thanks, Margaret" under a fragment closes nothing.
 const CLOSES_THE_MATTER =
   /\b(?:all good|all sorted|all fine|all clear|sorted now|problem solved|solved|resolved|found (?:it|them|the \w+)|got it now|works now|working now|never ?mind|nvm|nothing further needed|no need to (?:reply|answer|respond)|(?:you can|please|feel free to) close (?:this|the|my|it)|ignore my (?:last|previous|earlier))\b/u;
 const ASKS_OR_OBJECTS =
-  /\?|\b(?:but|however|though|although|still|please|pls|could you|can you|would you|will you|could someone|can someone|need|want|'d like|would like|like to|broken|damaged|missing|wrong|lost|late|delayed|charged|twice|never|failed|error|declined|locked|hacked|stolen|fraud|complain\\w*|angry|disappointed|unhappy|refund|problem|issue|empty|nothing (?:arrives|arrived|came|comes|happens|happened|works|worked)|again|anymore|any more|also|another|one more|question|wondering|wonder|how|what|when|where|which|why|who|whether|do you|does it|is it|is that|is this|is there|are there|are you|can i|could i|may i|should i|do i)\b|n't (?:work|arrive|come|show)/u;
+  /\?|\b(?:but|however|though|although|still|please|pls|could you|can you|would you|will you|could someone|can someone|need|want|'d like|would like|like to|broken|damaged|missing|wrong|lost|late|delayed|charged|twice|never|failed|error|declined|locked|hacked|stolen|fraud|complain\w*|angry|disappointed|unhappy|refund|problem|issue|empty|nothing (?:arrives|arrived|came|comes|happens|happened|works|worked)|again|anymore|any more|also|another|one more|question|wondering|wonder|how|what|when|where|which|why|who|whether|do you|does it|is it|is that|is this|is there|are there|are you|can i|could i|may i|should i|do i)\b|n't (?:work|arrive|come|show)/u;
 // A question typed without its mark: "Is the money back on my card in 5 days".
 const QUESTION_OPENING = /^(?:is|are|was|were|will|would|does|did|do|can|could|should|has|have)\s+(?:the|it|my|this|that|there|you|i|we)\b/u;
 const MAX_CLOSING_SENTENCES = 6;
 
+/**
+ * A customer closing the matter in their own words: "found the button, cancelled. thx", "Found it, it
+ * was on my statement as a separate line. All good. Thanks", "I've changed the password and turned on
+ * two-step verification. You can close this." The sentences say what the customer did or found, which
+ * the short-sentence reading refuses ("cancelled", "changed", "not as a change"), and end the matter
+ * in so many words. Only when nothing in the message asks, wonders, objects or reports a fault.
+ */
 function closesTheMatter(newest: string, sentences: readonly string[]): string | null {
   if (sentences.length > MAX_CLOSING_SENTENCES) return null;
   // "Please close this" closes; a "please" anywhere else asks for something.

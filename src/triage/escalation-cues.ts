@@ -428,14 +428,11 @@ const CONTACT_DECLINED = /\b(?:no\s+need\s+to|don't\s+(?:need\s+to|worry\s+about
 
 /**
  * A sentence about another business ("I ordered a sofa from another shop and it was a disaster",
- * "I had a bad experience with another shop") tells of someone else's failure: the complaint's tone
- * words there are not about us. Unless it also speaks to us ("another shop, your service is a
- * joke"), the tone cues of that sentence are left out.
- */
-/**
- * Another business, or the rest of the customer's life: "my bank has blocked my card again", "my
- * landlord", "the train wifi is a joke". Anger at them is no complaint of ours. Carriers are left out:
- * they deliver our parcels, and anger at them is often anger at the delivery we owe.
+ * "I had a bad experience with another shop") or about the rest of the customer's life ("my bank has
+ * blocked my card again", "my landlord") tells of someone else's failure: the complaint's tone words
+ * there are not about us. Unless it also speaks to us ("another shop, your service is a joke"), the
+ * tone cues of that sentence are left out. Carriers, family and neighbours are not on the list: they
+ * deliver our parcels or witness them, and anger there is often anger at the delivery we owe.
  */
 const ABOUT_ELSEWHERE =
   /\b(?:another|other|a\s+different|my\s+(?:old|previous|usual)|the\s+(?:old|previous))\s+(?:online\s+)?(?:shops?|stores?|sites?|websites?|retailers?|sellers?|companies|company|brands?|marketplaces?)\b|\b(?:amazon|ebay)\b|\bnot\s+(?:with|from|at)\s+(?:you|your\s+(?:shop|store|site))\b|\bsome\s+(?:\w+\s+)?(?:site|website|shop|app)\b/i.source +

@@ -52,3 +52,9 @@ describe('readAcknowledgement: the customer closes the matter in their own words
     expect(readAcknowledgement(text)).toBeNull();
   });
 });
+
+describe('readAcknowledgement: a closing message that also complains', () => {
+  it('is more than thanks', () => {
+    expect(readAcknowledgement('Parcel found, all good. The courier was rude, I complained to DHL.')).toBeNull();
+  });
+});
