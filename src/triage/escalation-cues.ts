@@ -424,6 +424,22 @@ const ACCOUNT_MATTER = /\b(?:account|orders?|subscriptions?|plan|details|data|pu
 
 const PERSON_REQUEST =
   /\b(?:talk|speak|chat|discuss|call|phone|ring|contact|get\s+in\s+touch|connect|put\s+me\s+through|pass|transfer|hand|escalate|speak)\b[^.!?\n]{0,50}\b(?:person|people|human|someone|somebody|staff|agent|manager|supervisor|advis[eo]rs?|team\s+leader|shift\s+lead|colleague|employee|management|senior|in\s+charge|responsible)\b|(?<!\blegal\s)\b(?:person|human|someone|somebody|staff\s+member|member\s+of\s+staff|agent|manager|supervisor|adviser|advisor|employee)\b[^.!?\n]{0,40}\b(?:call|phone|ring|contact|read|reply|answer|look\s+at|review|handle|talk\s+me\s+through|walk\s+me\s+through)\b|\bput\s+me\s+through\s+to\b|\bby\s+(?:tele)?phone\b(?=[^.!?\n]{0,20}\bplease\b)|\bcall\s*back\b|\bring\s+me\b|\bcall\s+me\b|\bphone\s+me\b|\bcanned\s+(?:messages|replies)|\bnot\s+(?:a|an)\s+(?:bot|script|template|automated)|\bautomated\s+(?:answer|reply|replies|answers)/i;
+/**
+ * The person named is the customer's own ("our office manager asked me to forward this", "contact our
+ * fiduciary agent"), or the call is the customer's to make ("I said I'd call back"): nobody asks for
+ * one of our people.
+ */
+const THEIR_OWN_PERSON =
+  /\b(?:my|our|his|her|their)\s+(?!account\b)(?:[\w-]+\s+)?(?:person|people|human|someone|staff|agent|manager|supervisor|advis[eo]rs?|colleagues?|employees?|boss|team|assistant|accountant|lawyer|solicitor)\b/i;
+// "my account manager" is ours (Enterprise customers have one), whoever's possessive it is.
+const THEIR_OWN_PERSON_BEFORE = /\b(?:my|our|his|her|their)\s+(?!account\b)(?:[\w-]+\s+)?$/i;
+const THEIR_OWN_CALL_BEFORE = /\b(?:i['’]?ll|i\s+will|i['’]?d|i\s+would|we['’]?ll|we\s+will|we['’]?d)\s+$/i;
+
+function isTheirOwnPerson(sentence: string, match: RegExpExecArray): boolean {
+  const before = sentence.slice(Math.max(0, match.index - 40), match.index);
+  if (THEIR_OWN_CALL_BEFORE.test(before) && /^(?:call|ring|phone)\b/i.test(match[0])) return true;
+  return THEIR_OWN_PERSON.test(match[0]) || THEIR_OWN_PERSON_BEFORE.test(before);
+}
 const CONTACT_DECLINED = /\b(?:no\s+need\s+to|don't\s+(?:need\s+to|worry\s+about)|do\s+not\s+need\s+to|not\s+necessary\s+to)\s+(?:call|phone|ring|calling|phoning|ringing|contact)|\b(?:driver|courier)\s+(?:can|could|should)\s+(?:ring|call)|\bcall\s+ahead\b/i;
 
 /**
@@ -734,7 +750,10 @@ function sentenceCues(sentence: string, previous: string, next: string, readings
     const whose = read.exec(WHOSE);
     if (whose) add('other-person-data', 0.7, whose[0]);
   }
-  if (!read.test(CONTACT_DECLINED) && !read.test(COURIER_CALL)) found('asks-for-a-person', PERSON_REQUEST);
+  if (!read.test(CONTACT_DECLINED) && !read.test(COURIER_CALL)) {
+    const person = read.exec(PERSON_REQUEST);
+    if (person && !isTheirOwnPerson(sentence, person)) add('asks-for-a-person', 1, person[0]);
+  }
   cues.push(...foreignCues(read, readings.of(folded), before, question, readings));
   return cues;
 }

@@ -726,3 +726,23 @@ describe('words that only look bad', () => {
     expect(cuesOf('I have spoken to three people about this already.')).toContain('repeated-contact');
   });
 });
+
+describe('a person of the customer\'s own is no request for one of ours', () => {
+  it.each([
+    'Our office manager asked me to forward this, as I handle supplier terms.',
+    'For urgent matters please contact my colleague at the front desk.',
+    'To claim your prize, contact our fiduciary agent Mr. Peter Okon.',
+    "He asked me to read out a code. I said I'd call back and hung up.",
+  ])('%s', (text) => {
+    expect(cuesOf(text)).not.toContain('asks-for-a-person');
+  });
+
+  it.each([
+    'Can someone please call me today?',
+    'I need to speak to my account manager today.',
+    'Please let me talk to a human being.',
+    'Could your manager call me back?',
+  ])('still a request: %s', (text) => {
+    expect(cuesOf(text)).toContain('asks-for-a-person');
+  });
+});
