@@ -12,7 +12,7 @@
  */
 import { findArticleLimit, type ArticleLimit } from '../triage/kb/article-limits.js';
 import type { KnowledgeBase } from '../triage/kb/knowledge-base.js';
-import { readMail, requestText } from '../triage/mail/read-mail.js';
+import { readMail, subjectAndRequest } from '../triage/mail/read-mail.js';
 import type { EvalResult } from './canary/eval-report.js';
 import type { LabelledEvalLine } from './inbox-evaluation.js';
 
@@ -48,7 +48,7 @@ export function countLimitCandidates(kb: KnowledgeBase, candidates: readonly Lim
         const line = byId.get(result.id);
         if (!line?.expect?.decision) continue;
         const mail = readMail(line.text, { subject: line.subject, senderEmail: line.email });
-        const request = `${line.subject ?? ''}\n${requestText(mail)}`;
+        const request = subjectAndRequest(line.subject, mail);
         if (!findArticleLimit(request, [[candidate.article, [candidate.limit]]])) continue;
         (line.expect.decision === 'sent' ? count.lost : count.caught).push(`${run.set}/${result.id}`);
       }

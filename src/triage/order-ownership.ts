@@ -6,7 +6,7 @@
  */
 import { extractOrderIds } from './local-model/order-ids.js';
 import type { TriageSession } from './triage-session.js';
-import { requestText } from './mail/read-mail.js';
+import { subjectAndRequest } from './mail/read-mail.js';
 
 export interface OrderProblem {
   rule: 'order:not-this-customer' | 'order:not-looked-up';
@@ -17,7 +17,7 @@ export interface OrderProblem {
 }
 
 export function findOrderProblems(session: TriageSession): OrderProblem[] {
-  const named = extractOrderIds(`${session.ticket.subject ?? ''}\n${requestText(session.independent.mail)}`);
+  const named = extractOrderIds(subjectAndRequest(session.ticket.subject, session.independent.mail));
   const problems: OrderProblem[] = [];
   for (const orderId of new Set(named)) {
     if (!session.orders.has(orderId)) {

@@ -31,7 +31,7 @@ import type { CrmClient } from './crm/crm-client.js';
 import { FALLBACK_LANGUAGE, loadLanguageDetector, type LanguageDetector } from './language/detect-language.js';
 import { unsupportedLanguage } from './language/supported-languages.js';
 import type { IntentClassifier } from './local-model/intent-classifier.js';
-import { readMail, requestText } from './mail/read-mail.js';
+import { readMail, requestText, subjectAndRequest } from './mail/read-mail.js';
 import { assessSend, type SendGuardOptions } from './send-guard.js';
 import { renderTicketPrompt } from './ticket-prompt.js';
 import { createSupportTools } from './tools/index.js';
@@ -326,7 +326,7 @@ async function judgeIfSending(
     .map((sentence, index) => ({ id: `R${index + 1}`, text: sentence.sentence }));
   return judgeReply({
     model: deps.judge,
-    ticketText: `${session.ticket.subject ?? ''}\n${requestText(session.independent.mail)}`.trim(),
+    ticketText: subjectAndRequest(session.ticket.subject, session.independent.mail).trim(),
     reply: session.send.text,
     sources: sources.sentences,
     sentences,

@@ -37,7 +37,7 @@ import { MAX_UNITS_PER_ORDER, readLargeOrderRequest } from './large-order-reques
 import { readInformationGap } from './information-gap.js';
 import { memoised } from './ticket-memo.js';
 import type { TriageSession } from './triage-session.js';
-import { requestText } from './mail/read-mail.js';
+import { requestText, subjectAndRequest } from './mail/read-mail.js';
 import { isOnlySignature } from './mail/signatures.js';
 
 export interface SendGuardOptions {
@@ -186,7 +186,7 @@ export function assessSend(
     reasons.push(`the parcel has stopped moving ("${shorten(staleTracking)}"): a stale last scan goes to the lost-parcel process, which a person opens`);
   }
 
-  const largeOrder = readOnce(readLargeOrderRequest, `${session.ticket.subject ?? ''}\n${requestText(session.independent.mail)}`);
+  const largeOrder = readOnce(readLargeOrderRequest, subjectAndRequest(session.ticket.subject, session.independent.mail));
   if (largeOrder) {
     rules.push('request:large-order');
     reasons.push(
@@ -208,7 +208,7 @@ export function assessSend(
     reasons.push(`the sender's domain ${lookalike} imitates ours: possibly phishing dressed as our own mail, for a person to look at`);
   }
 
-  const otherTeam = readOnce(readNotACustomerQuestion, `${session.ticket.subject ?? ''}\n${requestText(session.independent.mail)}`);
+  const otherTeam = readOnce(readNotACustomerQuestion, subjectAndRequest(session.ticket.subject, session.independent.mail));
   if (otherTeam) {
     rules.push('request:not-support');
     reasons.push(`not a customer's question for support ("${shorten(otherTeam)}"): a person routes it`);
@@ -281,7 +281,7 @@ export function assessSend(
   // same question again repeats it. The quoted history is still scanned for injection above.
   const sources = collectRunSources(session);
   const approved = sources.sentences.map((sentence) => sentence.text).join('\n');
-  const newest = `${session.ticket.subject ?? ''}\n${requestText(session.independent.mail)}`;
+  const newest = subjectAndRequest(session.ticket.subject, session.independent.mail);
   const echoes = memoised(findTicketEchoes, JSON.stringify([replyText, newest, approved]), () => findTicketEchoes(replyText, newest, approved));
   if (echoes.length > 0) {
     rules.push('reply:echo');
@@ -352,7 +352,7 @@ function unknownSenderRefusal(session: TriageSession, claimedIntent: string | un
   // shipping notice is a question about the order in it.
   const orderIds = extractOrderIds(`${session.ticket.subject ?? ''}\n${session.ticket.body}`);
   if (orderIds.length > 0) return `no customer profile for this email, and the message is about an order (${orderIds[0]})`;
-  const newest = `${session.ticket.subject ?? ''}\n${requestText(session.independent.mail)}`;
+  const newest = subjectAndRequest(session.ticket.subject, session.independent.mail);
   const bound = intents.find((intent) => needsAccountData(intent, newest));
   if (bound && !needsAccountData(bound) && asksToFindTheAccount(newest)) {
     return `no customer profile for this email, and the message asks us to find or recover the account itself (intent ${bound})`;

@@ -66,6 +66,11 @@ export function requestText(mail: MailReading): string {
   return request;
 }
 
+/** The subject line and the request, as the classifier, the guard's readers and the KB limits read a ticket. */
+export function subjectAndRequest(subject: string | undefined, mail: MailReading): string {
+  return `${subject ?? ''}\n${requestText(mail)}`;
+}
+
 // The pipeline, the guard's readers and the order checks each ask for the same reading's request.
 // A reading is never changed after readMail returns it, so its request is read once.
 const requests = new WeakMap<MailReading, string>();
