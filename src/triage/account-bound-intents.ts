@@ -53,7 +53,9 @@ export const GENERAL_QUESTION_INTENTS: ReadonlySet<string> = new Set([
  * Account-bound intents that are also asked in general ("can orders be changed after I place one?",
  * "can your invoices show our VAT number?", "do you support two-step login?"): the KB's how-to answer
  * holds no account data, so it needs none as long as the mail is not about the sender's own account
- * or order. Tracking, refunds, payment problems and complaints are always about the sender's own.
+ * or order. Refunds asked for, complaints, a person asked for and unrecognised mail are always about
+ * the sender's own; tracking, refund timing, checkout payments and privacy settings have their own
+ * tests below.
  */
 export const ASKED_IN_GENERAL_INTENTS: ReadonlySet<string> = new Set([
   'account_security',
@@ -66,6 +68,51 @@ export const ASKED_IN_GENERAL_INTENTS: ReadonlySet<string> = new Set([
   'set_up_shipping_address',
   'switch_account',
 ]);
+
+/**
+ * Asked in general, but the sender's own is read more narrowly than "my anything": "how long until a
+ * refund shows on my card?", "my card is declined at checkout", "my shipping email came but tracking
+ * is empty" are answered by the same article for anyone, while "where is my parcel", "I was charged
+ * twice", "my renewal failed" or "delete my data" need the sender's records.
+ */
+const OWN_TEST_BY_INTENT: ReadonlyMap<string, (text: string) => boolean> = new Map([
+  ['track_order', (text: string) => refersToOwnOrder(text) || tellsOfACase(text)],
+  ['track_refund', (text: string) => refersToOwnOrder(text) || tellsOfACase(text)],
+  ['payment_issue', (text: string) => refersToOwnOrder(text) || tellsOfACase(text) || OWN_BILLING.test(aboutWhatIsDone(text))],
+  ['data_protection', (text: string) => refersToOwnAccount(text) || OWN_DATA.test(aboutWhatIsDone(text))],
+]);
+
+/**
+ * Signs of one particular case rather than how things work: an order someone placed ("my sister
+ * ordered", "on behalf of Margaret", "she sent me a parcel"), an item sent back, a reference written
+ * out ("order number is 4490-77", "#99812", a tracking number), a delivery that was due or has not
+ * come, time gone by ("since Monday", "10 days ago"), their money, a checkout that blocked them.
+ * A general question tells none of this; a mail that does needs someone to look the case up.
+ */
+const CASE_SIGNS: readonly RegExp[] = [
+  /\b(?:ordered|purchased|placed\s+(?:an?\s+|the\s+|\w+\s+)?orders?|(?:was|were|been)\s+(?:all\s+)?placed|bought\s+(?:it|them|this|that|a|an|the|some|two|three|\d)|(?:he|she|they|i|we|someone|somebody)\s+(?:\w+\s+)?bought)\b/iu,
+  /\b(?:his|her|their|\w+'s)\s+(?:\w+\s+)?(?:orders?|parcels?|packages?|deliver(?:y|ies)|refunds?|returns?)\b|\bon\s+behalf\s+of\b|\bsent\s+(?:me|us|him|her)\s+(?:a|an|the|some)\b/iu,
+  /\b(?:returned|sent\s+(?:\S+\s+){0,3}back|dropped\s+(?:it|them|the\s+\w+)\s+off|dropped\s+off)\b/iu,
+  /\b(?:order|purchase|parcel|package|shipment|tracking)\b[^.?!\n]{0,30}?(?:#\s?)?\b[A-Z]{0,3}-?\d[\dA-Z-]{3,}\b(?!\s*(?:€|\$|£|eur|euros?|usd|gbp|dollars?|pounds?))|#\s?\d{4,}\b|\b(?=[A-Z0-9]*\d{8})[A-Z0-9]{10,}\b/iu,
+  /\b(?:supposed|meant|due|expected|promised)\s+to\s+(?:arrive|come|be\s+(?:here|delivered))\b|\b(?:has\s*n[o']t|has\s+not|have\s*n[o']t|have\s+not|did\s*n[o']t|did\s+not|never|still\s+not|not\s+yet)\s+(?:arrived|come|turned\s+up|shown\s+up|been\s+delivered)\b|\bstill\s+(?:waiting|nothing|no\s+sign)\b/iu,
+  /\b(?:since\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|last|the\s+\d|\d|[a-z]+\s+(?:days?|weeks?))|\d+\s+(?:days?|weeks?)\s+ago|(?:a|one|two|three|four|five|six|several|few)\s+(?:days?|weeks?)\s+ago|(?:in|for)\s+the\s+last\s+\w+\s+(?:minutes?|hours?|days?)|last\s+(?:week|month))\b/iu,
+  /\b(?:my|our)\s+money\b/iu,
+  /\b(?:blocked|locked\s+out|site\s+(?:is\s+)?down|still\s+fail\w*)\b/iu,
+];
+
+function tellsOfACase(text: string): boolean {
+  const done = aboutWhatIsDone(text);
+  return CASE_SIGNS.some((sign) => sign.test(done));
+}
+
+// A charge taken, a plan or its renewal: what only the sender's billing records answer. A card declined
+// at checkout is not among them: a failed payment makes no order and leaves nothing to look up.
+const OWN_BILLING =
+  /\b(?:my|our)\b(?:\s+\S+){0,2}?\s+(?:subscriptions?|plans?|renewals?|memberships?|accounts?|acct|invoices?|bills?)\b|\b(?:charged|billed|debited|overcharged)\b|\b(?:two|three|\d)\s+(?:pending\s+)?(?:charges|payments|amounts)\b|\bdouble[-\s]?charge|\bpending\s+(?:payments|charges)\b/iu;
+
+// Data about the sender: "delete my data", "what do you hold about me", "I never agreed to your mails".
+const OWN_DATA =
+  /\b(?:my|our)\s+(?:personal\s+)?(?:data|information|info|details|e-?mail(?:\s+address)?|number|name)\b|\babout\s+(?:me|us)\b|\b(?:i|we)\s+(?:never|didn't|did\s+not)\s+(?:subscribe|sign(?:ed)?\s+up|agree|consent)/iu;
 
 const OWN_THING =
   /\b(?:my|mine|our)\b(?:\s+\S+){0,2}?\s+(?:orders?|account|accounts|acct|accnt|parcels?|packages?|deliver(?:y|ies)|shipments?|invoices?|receipts?|bills?|cards?|payments?|refunds?|address(?:es)?|profile|password|login|subscription|plan|items?|purchases?|charges?|returns?|basket|cart|details|email)\b/iu;
@@ -132,6 +179,9 @@ export function asksToFindTheAccount(text: string): boolean {
  */
 export function needsAccountData(intent: string, text?: string): boolean {
   if (GENERAL_QUESTION_INTENTS.has(intent)) return text !== undefined && (refersToOwnOrder(text) || asksToFindTheAccount(text));
-  if (text === undefined || !ASKED_IN_GENERAL_INTENTS.has(intent)) return true;
+  if (text === undefined) return true;
+  const ownTest = OWN_TEST_BY_INTENT.get(intent);
+  if (ownTest) return ownTest(text);
+  if (!ASKED_IN_GENERAL_INTENTS.has(intent)) return true;
   return refersToOwnAccount(text);
 }

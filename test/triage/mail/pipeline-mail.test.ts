@@ -219,9 +219,46 @@ describe('unknown senders (AUTO_SEND_UNKNOWN_SENDERS)', () => {
     expect(needsAccountData('delivery_options', 'If my order is about 60 euros, is standard delivery free?')).toBe(false);
     expect(needsAccountData('delivery_options', "I'm about to order a lamp. Can I have it sent to a pickup point?")).toBe(false);
     expect(needsAccountData('delivery_options', 'My order from Monday has not arrived. Can I pick it up at a pickup point?')).toBe(true);
-    // Always the sender's own, however it is asked.
-    expect(needsAccountData('track_order', 'How long does tracking take to update?')).toBe(true);
+    // Without the mail's text there is nothing to tell a general question from the sender's own.
+    expect(needsAccountData('track_order')).toBe(true);
     expect(needsAccountData('change_order')).toBe(true);
+    // Always the sender's own, however it is asked.
+    expect(needsAccountData('get_refund', 'How do refunds work in general?')).toBe(true);
+    expect(needsAccountData('complaint', 'Is it normal for lamps to flicker?')).toBe(true);
+  });
+
+  it('tracking, refund timing, checkout payments and privacy settings asked in general need no account data; one particular case does', () => {
+    const general: [string, string][] = [
+      ['track_order', 'How long does tracking take to update?'],
+      ['track_order', 'Got the shipping email an hour ago but the tracking page says "no information yet". Is that normal?'],
+      ['track_order', 'Where do I find the tracking link after I order? Do you email it?'],
+      ['track_refund', 'Just a general question: once a refund is sent, how long does it take to show up on my bank statement?'],
+      ['payment_issue', 'My card keeps getting declined at checkout although it works everywhere else. What could cause that?'],
+      ['data_protection', 'How do I change my cookie choices on your site? I clicked accept all by mistake.'],
+    ];
+    for (const [intent, text] of general) expect(needsAccountData(intent, text), text).toBe(false);
+    const oneCase: [string, string][] = [
+      ['track_order', 'Where is my parcel?'],
+      ['track_order', 'Order status 2026-41020'],
+      ['track_order', 'My son keeps asking when his desk arrives. Order number is 4490-77.'],
+      ['track_order', 'My sister ordered a lamp for me from your shop. Could you check where it is?'],
+      ['track_order', "I'm writing on behalf of Margaret. When does her next order arrive?"],
+      ['track_order', 'The tracking number is 6A09874512345. Is it moving?'],
+      ['track_order', 'Could you confirm the status of the following orders? They were all placed from this address.'],
+      ['track_order', 'It was supposed to arrive on Friday, is that still the plan?'],
+      ['track_refund', 'The page says "Refund sent" since Monday but nothing on my Visa yet. Should it be there already?'],
+      ['track_refund', 'returned the rug 10 days ago, nothing back yet, is it coming?'],
+      ['track_refund', 'I sent the jumper back today with your label. When will the refund go through?'],
+      ['track_refund', 'Where is my money?'],
+      ['payment_issue', 'I was charged twice, is that normal?'],
+      ['payment_issue', 'The bank app shows 3 pending payments of 149 EUR, did the order go through?'],
+      ['payment_issue', 'My renewal payment failed, what do I do?'],
+      ['payment_issue', 'I tried to pay a few times and now the checkout says I am blocked. Why?'],
+      ['payment_issue', 'There is a charge on my card my lodger made. I want to know what he bought.'],
+      ['data_protection', 'Please delete my data.'],
+      ['data_protection', 'What do you hold about me?'],
+    ];
+    for (const [intent, text] of oneCase) expect(needsAccountData(intent, text), text).toBe(true);
   });
 
   it('an unknown sender\'s general question under an account-bound intent is answered; about their order it is drafted', async () => {
@@ -230,6 +267,18 @@ describe('unknown senders (AUTO_SEND_UNKNOWN_SENDERS)', () => {
     const own = await triageTicket(ticket('Hi, can I still change my order before it ships?\n\nThanks, Jo', { customerEmail: STRANGER }), triageDeps());
     expect(own.outcome.decision).toBe('drafted');
     expect(own.outcome.reasons.join(' ')).toMatch(/needs account data \(intent change_order\)/);
+  });
+
+  it('an unknown sender whose card is declined at checkout gets the payment article; one who was charged twice is drafted', async () => {
+    const declined = await triageTicket(
+      ticket('Hi, my card keeps getting declined at checkout although it works everywhere else. What could cause that?\n\nRachel', { customerEmail: STRANGER }),
+      triageDeps(),
+    );
+    expect(declined.outcome.intent).toBe('payment_issue');
+    expect(declined.outcome.reasons.join(' ')).not.toMatch(/needs account data/);
+    expect(declined.outcome.decision).toBe('sent');
+    const charged = await triageTicket(ticket('Hi, I was charged twice for the same basket. Is that normal?\n\nRachel', { customerEmail: STRANGER }), triageDeps());
+    expect(charged.outcome.decision).toBe('drafted');
   });
 });
 
