@@ -9,6 +9,7 @@ import { namesOwnAddress } from './own-address-context.js';
 import { detectPii } from './scrubber-detect.js';
 import { headerField, replyHeaderLength } from './mail/mail-headers.js';
 import { decodesToText, ENCODED_TEXT_MARKER } from './encoded-text.js';
+import { findForeignInstruction } from './injection-signals-languages.js';
 
 /*
  * Ticket text aimed at the agent rather than at support. A ticket that tries to steer the agent
@@ -115,6 +116,8 @@ export function findInjectionSignals(
   }
   const addressed = ADDRESSED_TO_MACHINE.exec(text);
   if (addressed) add('override', addressed[0]);
+  const foreign = findForeignInstruction(text);
+  if (foreign) add('override', foreign);
   const own = new Set(allow.customerEmails.map((email) => email.trim().toLowerCase()));
   // An address in a forwarded or quoted mail's header names who sent that mail, not a person asked
   // about ("Is this really from you?" above a phishing mail from security@northwind-verify.example).

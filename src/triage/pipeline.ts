@@ -176,7 +176,7 @@ export function buildSession(
   // The articles the pipeline itself retrieved for this ticket are approved material for the reply.
   for (const hit of [...kbHits, ...requestHits]) {
     session.kbReplies.set(hit.id, deps.kb.replyOf(hit.id));
-    session.kbLimits.set(hit.id, deps.kb.get(hit.id)?.needsAPerson ?? []);
+    session.kbLimits.set(hit.id, deps.kb.limitsOf(hit.id));
   }
   return session;
 }

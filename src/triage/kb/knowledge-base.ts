@@ -5,6 +5,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { KbHit } from '../types.js';
+import type { ArticleLimit } from './article-limits.js';
 import { KnowledgeBaseError, parseKbArticle, type KnowledgeBaseArticle } from './kb-article.js';
 import { createKbSearchIndex, type KbSearchOptions } from './kb-search-index.js';
 
@@ -18,6 +19,13 @@ export interface KnowledgeBase {
   search(query: string, options?: KbSearchOptions): KbHit[];
   /** The customer-facing `## Reply` text of an article; throws KnowledgeBaseError for an unknown id. */
   replyOf(id: string): string;
+  /**
+   * What a reply drawn on this article leaves to a person: its own `needs-a-person` cases and those of
+   * every article whose main topic (its first intent) this article also answers. The customs article
+   * answers delivery-options questions too, so the islands and parcel lockers the delivery-options
+   * article leaves to a person are not answered by the customs text either. Empty for an unknown id.
+   */
+  limitsOf(id: string): readonly ArticleLimit[];
 }
 
 /** <repo>/data/kb, found from this file so the CLI works from any working directory. */
@@ -49,6 +57,7 @@ export function createKnowledgeBase(articles: readonly KnowledgeBaseArticle[]): 
   }
   const frozen = [...byId.values()];
   const index = createKbSearchIndex(frozen);
+  const limits = new Map(frozen.map((article) => [article.id, topicLimits(article, frozen)] as const));
 
   return {
     articles: frozen,
@@ -59,5 +68,14 @@ export function createKnowledgeBase(articles: readonly KnowledgeBaseArticle[]): 
       if (!article) throw new KnowledgeBaseError(`No knowledge-base article with id "${id}"`);
       return article.reply;
     },
+    limitsOf: (id) => limits.get(id) ?? [],
   };
+}
+
+function topicLimits(article: KnowledgeBaseArticle, articles: readonly KnowledgeBaseArticle[]): readonly ArticleLimit[] {
+  const own = article.needsAPerson ?? [];
+  const borrowed = articles.flatMap((other) =>
+    other.id !== article.id && other.intents[0] !== undefined && article.intents.includes(other.intents[0]) ? (other.needsAPerson ?? []) : [],
+  );
+  return Object.freeze([...own, ...borrowed]);
 }

@@ -41,7 +41,7 @@ export function createSearchKbTool(session: TriageSession, kb: KnowledgeBase) {
       session.kbHitsSeen.push(...hits);
       for (const hit of hits) {
         session.kbReplies.set(hit.id, kb.replyOf(hit.id));
-        session.kbLimits.set(hit.id, kb.get(hit.id)?.needsAPerson ?? []);
+        session.kbLimits.set(hit.id, kb.limitsOf(hit.id));
       }
       return {
         results: hits.map((hit) => ({

@@ -117,3 +117,27 @@ describe('acronyms in capitals', () => {
     expect(findArticleLimit('Do you ship to Aruba?', [['international-shipping', kb.get('international-shipping')?.needsAPerson ?? []]])?.because).toMatch(/islands/);
   });
 });
+
+describe('limits shared by topic (KnowledgeBase.limitsOf)', () => {
+  const kb = loadKnowledgeBase();
+
+  it('an article that also answers another article\'s main topic inherits what that article leaves to a person', () => {
+    // customs-and-import-duties answers delivery_options, the main topic of delivery-options.
+    const customs = [['customs-and-import-duties', kb.limitsOf('customs-and-import-duties')]] as const;
+    expect(kb.get('customs-and-import-duties')?.needsAPerson ?? []).toHaveLength(0);
+    expect(findArticleLimit('Can you send it to an InPost parcel locker in Wroclaw, Poland?', customs)?.because).toMatch(/pickup|locker|parcel/i);
+    expect(findArticleLimit('Do you ship to Lanzarote, and would customs apply?', customs)?.because).toMatch(/islands/);
+  });
+
+  it('does not inherit from an article whose main topic it only shares as a side topic', () => {
+    // gift-cards' main topic is gift_card; payment-methods answers check_payment_methods only.
+    const giftCardLimits = kb.get('gift-cards')?.needsAPerson ?? [];
+    expect(giftCardLimits.length).toBeGreaterThan(0);
+    for (const limit of giftCardLimits) expect(kb.limitsOf('payment-methods')).not.toContain(limit);
+  });
+
+  it('keeps an article\'s own limits and is empty for an unknown id', () => {
+    for (const limit of kb.get('delivery-options')?.needsAPerson ?? []) expect(kb.limitsOf('delivery-options')).toContain(limit);
+    expect(kb.limitsOf('no-such-article')).toEqual([]);
+  });
+});
