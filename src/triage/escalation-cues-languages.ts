@@ -149,6 +149,21 @@ export const FOREIGN_THEIR_OWN_ACCOUNT = pattern({
   pl: 'na (?:swoim|jej|jego) (?:wlasnym )?koncie|na (?:swoje|jej|jego) nazwisko|ma konto',
 });
 
+/**
+ * A relative's own purchase, told as theirs: "mein Mann hat ... bestellt", "ma fille a commande",
+ * "mi madre hizo un pedido", "mia sorella ha ordinato", "mijn moeder heeft ... besteld", "a minha mae
+ * encomendou", "moja mama zamowila". With a question about it, the order is someone else's.
+ */
+export const FOREIGN_OWNER_PURCHASE = pattern({
+  de: '(?:mein|meine) (?:nachbar\\w*|schwester|bruder|frau|mann|mutter|vater|sohn|tochter|kolleg\\w*|freund\\w*|partner\\w*|oma|opa|chef\\w*) (?:\\w+ ){0,8}?(?:hat|hatte) (?:\\w+ ){0,8}?(?:bestellt|gekauft|zuruckgeschickt|storniert)',
+  fr: '(?:mon|ma) (?:voisin\\w*|soeur|frere|femme|mari|mere|pere|fils|fille|collegue|ami\\w*|copain|copine|grand-mere|grand-pere|compagn\\w+) (?:\\w+ ){0,6}?a (?:\\w+ ){0,2}?(?:commande|achete|passe (?:une )?commande|renvoye|annule)',
+  es: 'mi (?:vecin[oa]|herman[oa]|mujer|marido|esposa|madre|padre|hij[oa]|companer[oa]|amig[oa]|novi[oa]|abuel[oa]|jefe) (?:\\w+ ){0,6}?(?:hizo (?:un|el) pedido|pidio|compro|ha (?:hecho (?:un )?pedido|pedido|comprado|devuelto|cancelado))',
+  it: '(?:mio|mia) (?:vicin[oa]|sorella|fratello|moglie|marito|madre|padre|figli[oa]|collega|amic[oa]|fidanzat[oa]|nonn[oa]|capo) (?:\\w+ ){0,6}?ha (?:\\w+ ){0,2}?(?:ordinato|comprato|acquistato|fatto (?:un )?ordine|reso|annullato)',
+  nl: "(?:mijn|m'n) (?:buurman|buurvrouw|zus|broer|vrouw|man|moeder|vader|zoon|dochter|collega|vriend\\w*|partner|oma|opa|baas) (?:\\w+ ){0,8}?(?:heeft|had) (?:\\w+ ){0,8}?(?:besteld|gekocht|teruggestuurd|geannuleerd)",
+  pt: '(?:o meu|a minha|meu|minha) (?:vizinh[oa]|irma|irmao|mulher|marido|esposa|mae|pai|filh[oa]|colega|amig[oa]|namorad[oa]|avo|chefe) (?:\\w+ ){0,6}?(?:encomendou|comprou|fez (?:uma|a) encomenda|devolveu|cancelou)',
+  pl: '(?:moj|moja) (?:sasiad\\w*|siostr\\w*|brat\\w*|zon\\w*|maz\\w*|mam\\w*|matk\\w*|ojc\\w*|ojciec|syn\\w*|cork\\w*|kolez\\w*|koleg\\w*|przyjaci\\w*|babci\\w*|szef\\w*) (?:\\w+ ){0,6}?(?:zamowil\\w*|kupil\\w*|zwrocil\\w*|anulowal\\w*)',
+});
+
 /** A delivery to the person, or the customer's own order: not a question about someone else's data. */
 export const FOREIGN_OWN_BUSINESS = pattern({
   de: 'liefern|zustellen|versenden|an die adresse|an meine\\w*|zu meine\\w*|bei meine\\w*|fur meine\\w*|ich (?:habe )?(?:\\w+ ){0,3}(?:bestellt|aufgegeben)|die ich \\w+|gebeten|gemeinsam\\w*|meine\\w* (?:bestellung|konto)',

@@ -22,6 +22,7 @@ import {
   FOREIGN_NEGATORS,
   FOREIGN_NOTHING,
   FOREIGN_OWN_BUSINESS,
+  FOREIGN_OWNER_PURCHASE,
   FOREIGN_MONEY_FROM_ELSEWHERE,
   FOREIGN_POLICY_QUESTION,
   FOREIGN_POSITIVE,
@@ -260,7 +261,7 @@ const WORK_RELATION_ONLY = new RegExp(`^${WORK_RELATION}$`, 'i');
 const OWNER = `(?:(?:elderly|late|old|teenage|\\d+-year-old)\\s+)?(?:${PERSON}|${WORK_RELATION})`;
 /** "My wife Sarah ordered", "Our intern, Oskar, ordered", "my son (he's 16) used my card ... and ordered". */
 const OWNER_PURCHASE = new RegExp(
-  `\\b(?:my|our|a|one\\s+of\\s+(?:my|our))\\s+(?:\\w+\\s+)?(${OWNER})\\b(,?\\s+[A-Z][\\p{L}'’.-]+(?:\\s+[A-Z][\\p{L}'’.-]+)?,?)?(?:\\s*\\([^)]{0,40}\\))?\\s+(?:[\\p{L}'’]+\\s+){0,12}?(?:has\\s+|had\\s+)?(?:ordered|bought|purchased|placed|made\\s+(?:an?\\s+)?order|has\\s+(?:an?\\s+)?account|(?:opened|made|created|set\\s+up)\\s+(?:an?\\s+)?account)\\b`,
+  `\\b(?:my|our|a|one\\s+of\\s+(?:my|our))\\s+(?:\\w+\\s+)?(${OWNER})\\b(,?\\s+[A-Z][\\p{L}'’.-]+(?:\\s+[A-Z][\\p{L}'’.-]+)?,?)?(?:\\s*\\([^)]{0,40}\\))?\\s+(?:[\\p{L}'’]+\\s+){0,12}?(?:has\\s+|had\\s+)?(?:ordered|bought|purchased|placed|returned|cancell?ed|sent\\s+back|made\\s+(?:an?\\s+)?order|has\\s+(?:an?\\s+)?account|(?:opened|made|created|set\\s+up)\\s+(?:an?\\s+)?account)\\b`,
   'iu',
 );
 /** "on her own account", "under his name", "with his personal Northwind account", "her private account still has". */
@@ -271,15 +272,28 @@ const ON_BEHALF = new RegExp(
   `\\b(?:writing|emailing|messaging|contacting\\s+you|here|this\\s+is)\\s+(?:on\\s+behalf\\s+of|for)\\s+my\\s+(?:\\w+\\s+)?${OWNER}\\b|\\b(?:we|i)\\s+(?:act|are\\s+acting|am\\s+acting)\\s+(?:for|on\\s+behalf\\s+of)\\b|\\bwe\\s+represent\\b|\\bour\\s+client\\b[^.!?\\n]{0,60}\\basked\\s+(?:me|us)\\s+to\\b`,
   'i',
 );
-/** Working for a named person: "assistant to Rick Malone", "the office manager for Dr. Hartmann". */
-const NAMED_PRINCIPAL = /\b(?:[Aa]ssistant|PA|[Ss]ecretary|[Oo]ffice\s+manager|[Cc]arer)\s+(?:to|for|of)\s+(?:(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+)?[A-Z][\p{L}'’-]+/u;
+/**
+ * Working for a named person: "assistant to Rick Malone", "the office manager for Dr. Hartmann",
+ * "Frances Allen's assistant", "the nanny for the Carter family", "on behalf of Grace Hopper" (a
+ * title or a first and last name: "on behalf of Hollis Print Ltd" is the writer's own firm), and
+ * "Radia asked me to cover her purchasing".
+ */
+const NAMED_PRINCIPAL = new RegExp(
+  [
+    String.raw`\b(?:[Aa]ssistant|PA|[Ss]ecretary|[Oo]ffice\s+manager|[Cc]arer|[Nn]anny|[Hh]ousekeeper|[Cc]aretaker)\s+(?:to|for|of)\s+(?:the\s+)?(?:(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+)?[A-Z][\p{L}'’-]+`,
+    String.raw`\b[A-Z][\p{L}-]+(?:\s+[A-Z][\p{L}-]+)?['’]s\s+(?:assistant|PA|secretary|office\s+manager|carer|nanny|housekeeper|caretaker)\b`,
+    String.raw`\b[Oo]n\s+behalf\s+of\s+(?:(?:Mr|Mrs|Ms|Miss|Dr|Prof(?:essor)?)\.?\s+[A-Z][\p{L}'’-]+|[A-Z][\p{Ll}'’-]+\s+[A-Z][\p{Ll}'’-]+\b(?!\s+(?:Ltd|GmbH|Inc|LLC|BV|SA|AG|Co|Group|Limited)\b))`,
+    String.raw`\b(?!(?:He|She|They|We|It|You|Someone|Somebody|Everyone|Everybody|Procurement|Finance|Accounts|Accounting|Management|Purchasing|Legal|Marketing|Reception|Admin)\b)[A-Z][\p{Ll}-]+(?:\s+[A-Z][\p{Ll}-]+)?\s+(?:has\s+|had\s+)?asked\s+me\s+to\s+(?:collect|sort|cover|send|deal|handle|chase|get|request|ask|check|find|cancel|return|pick|arrange|organi[sz]e|take\s+care)\b`,
+  ].join('|'),
+  'u',
+);
 /** A deed on the person themselves: "please unsubscribe my partner", "reset my father's password". */
 const DEED_FOR_PERSON = new RegExp(`\\b(?:unsubscribe|delete|remove|close|reset|cancel|deactivate)\\s+my\\s+(?:\\w+\\s+)?${OWNER}(?:['’]s)?\\b(?!\\s+(?:from\\s+)?(?:the\\s+)?(?:delivery|address))`, 'i');
 /** A gift the writer received is theirs to ask about: "my mum bought me the lamp". */
 const GIFT_TO_WRITER = /\b(?:bought|ordered|got|gave|sent)\s+(?:it\s+)?(?:for\s+)?me\b|\b(?:gift|present)\s+(?:for|to)\s+me\b/i;
 /** Asked of us about the order or account: information or a deed. */
 const ASKED_ABOUT_IT =
-  /\b(?:tell|send|give|show|forward|let)\s+me\b|\b(?:can|could|would|will)\s+you\s+(?:please\s+)?(?:tell|check|look|send|confirm|cancel|reset|remove|delete|re-?issue|change|update|find|give)\b|\bplease\s+(?:send|provide|remove|delete|cancel|reset|re-?issue|change|update|check|tell|confirm)\b|\b(?:i'?d\s+like|i\s+want|i\s+need)\s+to\s+(?:see|know|check)\b|^(?:where|when|what|has|did|is|was)\b[^?]*\?|\b(?:where|when)\s+(?:is|will|does)\s+(?:it|the)\b/i;
+  /\b(?:tell|send|give|show|forward|let|e-?mail)\s+me\b|\b(?:can|could|would|will)\s+you\s+(?:please\s+)?(?:tell|check|look|send|e-?mail|confirm|cancel|reset|remove|delete|re-?issue|change|update|find|give)\b|\bplease\s+(?:send|provide|remove|delete|cancel|reset|re-?issue|change|update|check|tell|confirm)\b|\b(?:i'?d\s+like|i\s+want|i\s+need)\s+to\s+(?:see|know|check)\b|^(?:where|when|what|has|did|is|was)\b[^?]*\?|\b(?:where|when)\s+(?:is|will|does)\s+(?:it|the)\b/i;
 /** The writer asking about their own: "where do I find the invoice in my account?". */
 const ASKS_FOR_OWN = /\b(?:do|can|should|could|may|shall)\s+i\b|\bmy\s+(?:own\s+)?(?:account|orders?)\b/i;
 const THIRD_PRONOUN = /\b(?:he|she|they|his|her|him|them|their)\b/i;
@@ -307,7 +321,7 @@ function otherPersonsOrderAsked(sentences: readonly string[], readings: Sentence
   }
   if (!owner) {
     const folded = sentences.map((sentence) => readings.of(readings.of(sentence).read(foldedForCues)));
-    const account = folded.map((sentence) => sentence.exec(FOREIGN_THEIR_OWN_ACCOUNT)).find((match) => match);
+    const account = folded.map((sentence) => sentence.exec(FOREIGN_THEIR_OWN_ACCOUNT) ?? sentence.exec(FOREIGN_OWNER_PURCHASE)).find((match) => match);
     const person = folded.some((sentence) => sentence.test(FOREIGN_THIRD_PERSON));
     const ask = folded.find((sentence) => sentence.test(HAS_QUESTION_MARK) && sentence.test(FOREIGN_DATA_REQUEST) && !sentence.test(FOREIGN_OWN_BUSINESS));
     return account && person && ask ? ['other-person-data', 1, `${account[0]} ... ${ask.text.slice(0, 20)}`] : undefined;

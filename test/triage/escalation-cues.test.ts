@@ -298,6 +298,12 @@ describe('someone else\'s order asked about across a mail', () => {
     ['working for a named person', "I'm the assistant to Ruth Adler. Could you check her last order and tell me the delivery date?"],
     ['a colleague named', 'A colleague, Pia Lund, ordered a printer stand. Can you tell me when it will be delivered?'],
     ['a deed on the person', 'Please deactivate my father-in-law, he cannot manage the account any more.'],
+    ['a relative\'s return', 'My mum, Patricia Greaves, returned a wool throw to you in March. Could you tell me when she gets her money back?'],
+    ['on behalf of a named person', "I'm writing on behalf of Grace Hopper, who is travelling. Could you send me the invoice for B3001?"],
+    ['a named person\'s assistant', 'Leo here, Frances Allen\'s assistant. Can you send me all her invoices?'],
+    ['asked by a named person', 'Radia asked me to cover her purchasing this week. Could you email me the invoice for B3002?'],
+    ['French: a relative\'s purchase', "Ma fille a commandé une lampe chez vous. Est-ce que vous pouvez me dire où est le colis ?"],
+    ['German: a relative\'s purchase', 'Mein Mann hat am Mittwoch bei Ihnen einen Standmixer bestellt. Können Sie mir sagen, wann er kommt?'],
   ])('%s', (_, text) => {
     expect(cuesOf(text)).toContain('other-person-data');
   });
@@ -308,6 +314,9 @@ describe('someone else\'s order asked about across a mail', () => {
     ['the writer asks about their own account', 'My husband ordered the lamp for us. Where do I find the invoice in my account?'],
     ['a relative\'s purchase, no ask', 'My friend bought the same desk last year and loves it, so I ordered one too.'],
     ['a general question asked for a relative', 'Just asking for my dad who is thinking about it: where is the delete account button?'],
+    ['the writer\'s own department', 'Procurement has asked me to get a quote for twelve chairs. Can you tell me the price?'],
+    ['a pronoun is no named person', "He's asked me to get the invoice. Can you send it to me?"],
+    ['on behalf of the writer\'s firm', 'On behalf of Hollis Print Ltd, please send us the invoice for our order.'],
   ])('%s', (_, text) => {
     expect(cuesOf(text)).not.toContain('other-person-data');
   });

@@ -16,6 +16,7 @@ describe('an account event the customer did not cause', () => {
     'A verification text turned up out of the blue this afternoon.',
     'The mail said a new device was added. I only own one phone.',
     'My recovery email was switched last night and I never touched the settings.',
+    'Got a sign in alert for Helsinki at 04:12. I was 100% asleep at 4am.',
   ])('%s', (text) => {
     expect(cuesOf(text)).toContain('unrequested-account-event');
   });
@@ -41,6 +42,7 @@ describe('a secret given to someone who was not us', () => {
     'A man rang about my parcel and I read the code out to him. Only then did I realise.',
     "I typed my password on a page I thought was yours. It wasn't.",
     "Someone from 'Northwind Billing' texted me and I sent them the digits.",
+    'Last week I was told your bank details had changed and I sent the code they asked for. The mail is not from you.',
   ])('%s', (text) => {
     expect(cuesOf(text)).toContain('credentials-given-away');
   });
