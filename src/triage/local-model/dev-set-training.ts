@@ -87,6 +87,14 @@ export const DEV_SETS_TRAINED_ON = [
   'inbox-dev-54',
   'inbox-dev-55',
   'inbox-dev-56',
+  // Run once unseen first in the sixth session of 2026-12-06 (dev 57-59 also after the unknown-sender
+  // change), then trained on.
+  'inbox-dev-57',
+  'inbox-dev-58',
+  'inbox-dev-59',
+  'inbox-dev-60',
+  'inbox-dev-61',
+  'inbox-dev-62',
 ] as const;
 
 /**
@@ -109,6 +117,7 @@ export const EXCLUDED_LINES: Readonly<Record<string, string>> = {
   'inbox-dev-51/x156': 'within 0.75 of a held-out request ("can I order without making an account?")',
   'inbox-dev-52/y119': 'within 0.75 of a held-out short request ("Representative.")',
   'inbox-dev-54/h144': 'within 0.8 token-Jaccard of a Bitext row, and the same mail as a line of blind 15 ("Do you ship to Canada?")',
+  'inbox-dev-59/p249': 'within 0.8 token-Jaccard of a Bitext row (the subject "Do you ship to Canada?" over a "thx")',
 };
 
 /**
