@@ -117,10 +117,10 @@ const OWN_DATA =
 const OWN_THING =
   /\b(?:my|mine|our)\b(?:\s+\S+){0,2}?\s+(?:orders?|account|accounts|acct|accnt|parcels?|packages?|deliver(?:y|ies)|shipments?|invoices?|receipts?|bills?|cards?|payments?|refunds?|address(?:es)?|profile|password|login|subscription|plan|items?|purchases?|charges?|returns?|basket|cart|details|email)\b/iu;
 const OWN_ACTION =
-  /\b(?:i|we)(?:'ve| have| had)?\s+(?:just\s+|already\s+|recently\s+|accidentally\s+)?(?:ordered|bought|purchased|paid|placed|received|returned|signed up|registered|(?:was|were|been|got) (?:charged|billed))\b/iu;
+  /\b(?:i|we)(?:'ve| have| had)?\s+(?:(?:just|already|recently|accidentally|literally|actually|only|mistakenly|also|finally)\s+){0,2}(?:ordered|bought|purchased|paid|placed|received|returned|signed up|registered|(?:was|were|been|got) (?:charged|billed))\b/iu;
 
 const OWN_ORDER =
-  /\b(?:my|our)\b(?:\s+\S+){0,2}?\s+(?:orders?|parcels?|packages?|deliver(?:y|ies)|shipments?|purchases?|items?|refunds?|returns?)\b|\b(?:i|we)(?:'ve| have| had)?\s+(?:just\s+|already\s+|recently\s+)?(?:ordered|bought|purchased|placed an order|sent (?:it|them) back|returned)\b/iu;
+  /\b(?:my|our)\b(?:\s+\S+){0,2}?\s+(?:orders?|parcels?|packages?|deliver(?:y|ies)|shipments?|purchases?|items?|refunds?|returns?)\b|\b(?:i|we)(?:'ve| have| had)?\s+(?:(?:just|already|recently|literally|finally)\s+){0,2}(?:ordered|bought|purchased|placed an order|sent (?:it|them) back|returned)\b/iu;
 
 /**
  * An order not placed yet: "before I place my first order", "if my order is about 60 euros", "when I

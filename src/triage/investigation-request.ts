@@ -8,10 +8,10 @@
 import { splitSentences } from './grounding/sentence-support.js';
 
 const INVESTIGATE =
-  /\blook\s+into\b|\bchase\s+(?:it|this|that|them|(?:my|the|this)\s+(?:order|parcel|package|delivery|shipment))\b|\binvestigat(?:e|ing)\b|\b(?:chase|contact|check\s+with|ask|call)\s+(?:up\s+)?(?:the\s+|your\s+)?(?:courier|carrier|driver|delivery\s+(?:company|firm|service)|warehouse|dhl|ups|dpd|gls|fedex|postnl|hermes|evri|royal\s+mail|post\s+office)\b|\bfind\s+out\s+(?:what(?:'s|\s+is|\s+has|\s+happened)|where|why|whether)\b|\bopen\s+(?:a|an)\s+(?:investigation|claim|trace|enquiry|inquiry)\b|\btrace\s+(?:the|my|this|that)\s+(?:parcel|package|order|shipment|delivery)\b/i;
+  /\blook\s+into\b|\bchase\s+(?:it|this|that|them|(?:my|the|this)\s+(?:order|parcel|package|delivery|shipment))\b|\binvestigat(?:e|ing)\b|\b(?:chase|contact|check\s+with|ask|call)\s+(?:up\s+)?(?:the\s+|your\s+)?(?:courier|carrier|driver|delivery\s+(?:company|firm|service)|warehouse|dhl|ups|dpd|gls|fedex|postnl|hermes|evri|royal\s+mail|post\s+office)\b|\bfind\s+out\s+(?:with\s+(?:the\s+)?(?:courier|carrier|driver|warehouse|dhl|ups|dpd|gls|fedex|postnl|hermes|evri|royal\s+mail|post\s+office|swiss\s+post|colissimo)\s+)?(?:what(?:'s|\s+is|\s+has|\s+happened)|where|why|whether)\b|\bopen\s+(?:a|an)\s+(?:investigation|claim|trace|enquiry|inquiry)\b|\btrace\s+(?:the|my|this|that)\s+(?:parcel|package|order|shipment|delivery)\b/i;
 
 // Asked of us, not told about ("I had to chase DHL myself"): a request frame in the same sentence.
-const ASKED = /\b(?:can|could|would|will)\s+(?:you|someone|somebody|anyone)\b|\b(?:appreciate\s+(?:it\s+)?if|grateful\s+if)\s+(?:you|someone|somebody)\s+(?:could|would|can)\b|\b(?:anything|something)\s+(?:(?:that\s+)?you|we)\s+can\s+do\b|\bplease\b|\bpls\b|\bkindly\b|\b(?:i|we)\s+(?:need|want|'d\s+like|would\s+like)\s+(?:you|someone|somebody)\b|^\s*(?:look|chase|investigate|find|open|trace)\b/i;
+const ASKED = /\b(?:can|could|would|will)\s+(?:you|someone|somebody|anyone)\b|\bbe\s+so\s+kind\s+(?:as\s+)?to\b|\b(?:appreciate\s+(?:it\s+)?if|grateful\s+if)\s+(?:you|someone|somebody)\s+(?:could|would|can)\b|\b(?:anything|something)\s+(?:(?:that\s+)?you|we)\s+can\s+do\b|\bplease\b|\bpls\b|\bkindly\b|\b(?:i|we)\s+(?:need|want|'d\s+like|would\s+like)\s+(?:you|someone|somebody)\b|^\s*(?:look|chase|investigate|find|open|trace)\b/i;
 
 // "Any news from the carrier investigation?": a case already open is followed up by whoever holds it.
 const CASE_FOLLOW_UP =
@@ -79,7 +79,11 @@ const ASKED_OF_US = new RegExp(
     `|\\b(?:i|we)\\s+(?:need|want|'d\\s+like|would\\s+like)\\s+(?:the|an?|my|our|this)\\s+invoices?\\s+(?:made\\s+out|issued|addressed|re-?issued|changed|corrected|put)\\s+(?:to|in|on|with|under)\\b` +
     // "could you give me a reference to show my bank?": proof of a payment only staff can look up
     `|\\b(?:give|send|provide)\\s+(?:me|us)\\s+(?:a|an|the|some|something)\\s+(?:\\w+\\s+){0,3}?(?:reference|proof|confirmation|transaction\\s+(?:id|number)|(?:i|we)\\s+can\\s+(?:take|show|give))\\b[^.?!\\n]{0,40}\\b(?:bank|card\\s+(?:company|issuer)|paypal)\\b` +
-    `|\\b(?:i|we)\\s+(?:need|want|'d\\s+like|would\\s+like)\\s+(?:it|this|that|them|the\\s+(?:charge|payment|order))\\s+(?:reversed|cancell?ed|changed|corrected|removed|deleted|fixed|merged)\\b`,
+    `|\\b(?:i|we)\\s+(?:need|want|'d\\s+like|would\\s+like)\\s+(?:it|this|that|them|the\\s+(?:charge|payment|order))\\s+(?:reversed|cancell?ed|changed|corrected|removed|deleted|fixed|merged)\\b` +
+    // "Is it possible to add a third pen to A1006?", "Need to change the delivery address on the order I placed last week":
+    // a change to one order of theirs, asked, not how such changes are made ("is it possible to change an order?")
+    `|\\bis\\s+it\\s+possible\\s+(?:for\\s+you\\s+)?to\\s+${ACT}\\b[^.?!\\n]{0,40}?\\b(?:to|on|from|in|of|for)\\s+(?:my\\s+(?:last\\s+|latest\\s+|recent\\s+)?order|(?:the|this)\\s+order\\s+(?:i|we)\\b|[A-Z]-?\\d{4,8}\\b)` +
+    `|(?:^|[.!?]\\s+|\\b(?:i|we)\\s+)(?:really\\s+)?(?:need|have)\\s+to\\s+${ACT}\\s+(?:the|my|our)\\s+(?:[\\w-]+\\s+){0,3}?(?:on|of|for|in)\\s+(?:my\\s+order|(?:the|this)\\s+order\\s+(?:i|we)\\b|[A-Z]-?\\d{4,8}\\b)`,
   'i',
 );
 // An imperative ("cancel A2001 pls"); ending in a question mark it is a clipped "can I ...?" instead.

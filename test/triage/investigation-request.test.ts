@@ -21,6 +21,7 @@ describe('readInvestigationRequest', () => {
     'Any news from the carrier investigation for A1007? Just checking whether it has been opened.',
     'It has sat at the depot since Friday. Is there anything you can do to chase it up?',
     'The parcel was due on the 4th. I would appreciate it if you could look into this.',
+    'Would you be so kind as to find out with DPD where the parcel is.',
   ])('%s', (text) => {
     expect(readInvestigationRequest(text)).toBeDefined();
   });
@@ -89,12 +90,16 @@ describe('readActionRequest', () => {
     'The invoice was already created when it shipped. Can you redo it with those details?',
     "I'd upgrade to Pro today if you give me the first month free. Can you set that up on my account?",
     'The order page says Refund sent on 20 February. Nothing on my statement. Could you give me a reference to show my bank?',
+    'Is it possible to add a third pen to A1006, so it all comes together?',
+    'Need to change the delivery address on the order I placed last week to my new apartment.',
   ])('%s', (text) => {
     expect(readActionRequest(text)).toBeDefined();
   });
 
   it.each([
     'How do I change the email I sign in with?',
+    'Is it possible to change an order after it is placed?',
+    'I need to change the address on my account, how do I do it?',
     'Can you tell me how to switch to yearly billing?',
     'How do I cancel an order that is still processing?',
     'Can I still cancel A2001 or has it shipped?',

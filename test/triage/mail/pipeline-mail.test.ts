@@ -235,6 +235,7 @@ describe('unknown senders (AUTO_SEND_UNKNOWN_SENDERS)', () => {
       ['track_refund', 'Just a general question: once a refund is sent, how long does it take to show up on my bank statement?'],
       ['payment_issue', 'My card keeps getting declined at checkout although it works everywhere else. What could cause that?'],
       ['data_protection', 'How do I change my cookie choices on your site? I clicked accept all by mistake.'],
+      ['create_account', "How do I make an account? I've only ordered as guest so far. Will those old orders show up?"],
     ];
     for (const [intent, text] of general) expect(needsAccountData(intent, text), text).toBe(false);
     const oneCase: [string, string][] = [
@@ -257,6 +258,7 @@ describe('unknown senders (AUTO_SEND_UNKNOWN_SENDERS)', () => {
       ['payment_issue', 'There is a charge on my card my lodger made. I want to know what he bought.'],
       ['data_protection', 'Please delete my data.'],
       ['data_protection', 'What do you hold about me?'],
+      ['cancel_order', 'Hi I literally just placed an order ten minutes ago and want to cancel it. How do I do it?'],
     ];
     for (const [intent, text] of oneCase) expect(needsAccountData(intent, text), text).toBe(true);
   });
