@@ -567,6 +567,13 @@ const ENDING_SUPPOSED =
 const ENDING_SUPPOSED_ALL = new RegExp(ENDING_SUPPOSED.source, 'gi');
 const ENDING_WANTED =
   /\b(?:i|we)(?:'m|'re|\s+am|\s+are)?\s+(?:\w+\s+)?(?:thinking\s+(?:of|about)|considering|planning\s+(?:to|on)|going\s+to|about\s+to|ready\s+to|decided\s+to|want\s+to|wanna|would\s+like\s+to|'d\s+like\s+to|need\s+to|will)\s+(?:\w+\s+)?(?:cancel\w*|clos\w*|leav\w*|quit\w*|downgrad\w*|end\w*|stop\w*|switch\w*|mov\w*|go\s+back|delet\w*)|\bplease\s+(?:\w+\s+)?(?:cancel|close|downgrade|delete|end|stop)\b|\b(?:cancel|close|delete|downgrade|end)\s+(?:it|my|our|the)\b(?![^.!?\n]{0,30}\?)|\bthinking\s+(?:of|about)\s+(?:leaving|switching|moving|cancel\w*|clos\w*|delet\w*|it)\b|\bconsidering\s+it\b|\b(?:i'?d|i\s+would)\s+rather\s+(?:stop|cancel|not\s+(?:pay|renew)|leave)\b|\bi'?m\s+(?:leaving|done|off|switching|moving)\b/i;
+/**
+ * Doubt about keeping the plan, told beside the supposed ending: "I'm not sure I'll keep ordering",
+ * "I'm leaning towards cancelling", "I don't use it enough to justify it", "it doesn't pay off". The
+ * customer is weighing up leaving; the fee question is part of that.
+ */
+const DOUBT_ABOUT_KEEPING =
+  /\b(?:not|n't)\s+sure\s+(?:i'?ll|i\s+will|i\s+want\s+to|i\s+should|whether\s+(?:to|i'?ll|i\s+will))\s+(?:keep|stay|continue|renew|carry\s+on)\b|\bleaning\s+towards?\s+(?:cancel\w*|leav\w*|quit\w*|downgrad\w*|stopp\w*|dropp\w*)|\b(?:not|n't)\s+(?:using|use)\s+it\s+(?:enough|much|often)\b|\b(?:not|n't)\s+(?:order(?:ing)?|buy(?:ing)?|shop(?:ping)?)\s+(?:\w+\s+)?(?:often|enough|much)\s+(?:enough\s+)?(?:for\s+it\s+)?to\s+(?:pay\s+off|justify|be\s+worth)|\b(?:doesn't|does\s+not|won't|didn't)\s+pay\s+off\b|\b(?:isn't|is\s+not|not)\s+worth\s+(?:it|the\s+money)\b/i;
 const NOT_WANTED = /\bnot\s+(?:planning|going|cancel\w*|leaving|thinking)\b|\bno\s+plans?\s+to\b|\bjust\s+(?:asking|curious|wondering|want\s+to\s+(?:know|understand))\b|\bbefore\s+i\s+(?:sign\s+up|upgrade|decide|buy|order|join)\b|\bi'?m\s+not\s+(?:cancel\w*|leaving)\b/i;
 
 /**
@@ -582,7 +589,7 @@ export function isEndingOnlyAskedAbout(text: string): boolean {
   // "Thinking of leaving - is there a fee if I cancel?": the wish is read beside the supposition.
   const wanted = (sentence: string) => {
     const rest = sentence.replace(ENDING_SUPPOSED_ALL, ' ');
-    return ENDING_WANTED.test(rest) && !NOT_WANTED.test(rest);
+    return (ENDING_WANTED.test(rest) && !NOT_WANTED.test(rest)) || DOUBT_ABOUT_KEEPING.test(rest);
   };
   return !sentences.some((sentence) => wanted(sentence) || LEAVING.test(sentence));
 }

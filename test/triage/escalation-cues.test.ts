@@ -390,6 +390,9 @@ describe('an ending asked about, not wanted', () => {
     ['a request', 'Please cancel my Pro plan. Is there a fee if I cancel mid-month?'],
     ['no supposition at all', 'I want to cancel my subscription.'],
     ['closing the account, where the labels split', 'If I delete my account one day, do I lose my invoices? Just asking.'],
+    ['doubt about keeping it', "Is there any fee if I cancel my Pro plan before the year is up? After the rug saga I'm not sure I'll keep ordering."],
+    ['leaning towards it', "If I cancel it now, do I lose my invoices? I'm leaning towards cancelling before it renews."],
+    ['not worth it to them', "If I cancel Pro, is there a fee? Honestly it isn't worth it for me."],
   ])('%s', (_, text) => {
     expect(isEndingOnlyAskedAbout(text)).toBe(false);
   });
