@@ -76,9 +76,9 @@ export const ASKED_IN_GENERAL_INTENTS: ReadonlySet<string> = new Set([
  * twice", "my renewal failed" or "delete my data" need the sender's records.
  */
 const OWN_TEST_BY_INTENT: ReadonlyMap<string, (text: string) => boolean> = new Map([
-  ['track_order', (text: string) => refersToOwnOrder(text) || tellsOfACase(text)],
-  ['track_refund', (text: string) => refersToOwnOrder(text) || tellsOfACase(text)],
-  ['payment_issue', (text: string) => refersToOwnOrder(text) || tellsOfACase(text) || OWN_BILLING.test(aboutWhatIsDone(text))],
+  ['track_order', (text: string) => ownCase(text)],
+  ['track_refund', (text: string) => ownCase(text)],
+  ['payment_issue', (text: string) => ownCase(text, OWN_BILLING)],
   ['data_protection', (text: string) => refersToOwnAccount(text) || OWN_DATA.test(aboutWhatIsDone(text))],
 ]);
 
@@ -100,9 +100,10 @@ const CASE_SIGNS: readonly RegExp[] = [
   /\b(?:blocked|locked\s+out|site\s+(?:is\s+)?down|still\s+fail\w*)\b/iu,
 ];
 
-function tellsOfACase(text: string): boolean {
+/** An order of theirs, or one particular case told (plus `more` signs of the intent's own), read once. */
+function ownCase(text: string, more?: RegExp): boolean {
   const done = aboutWhatIsDone(text);
-  return CASE_SIGNS.some((sign) => sign.test(done));
+  return OWN_ORDER.test(done) || extractOrderIds(text).length > 0 || CASE_SIGNS.some((sign) => sign.test(done)) || (more?.test(done) ?? false);
 }
 
 // A charge taken, a plan or its renewal: what only the sender's billing records answer. A card declined

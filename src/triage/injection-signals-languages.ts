@@ -14,7 +14,7 @@ import { foldLetters } from './fold-letters.js';
 
 // The assistant, in the eight languages; "AI", "KI", "IA", "yapay zeka" before it.
 const ASSISTANT = String.raw`(?:assistant|assistent(?:in|e|en)?|asistente|assistente|asystent(?:ka|cie|a|ie)?|asistan(?:i|in)?|assistentti|asszisztens)`;
-const MACHINE = String.raw`(?:ai|ki|ia|llm|gpt|chat\s?bot|bot|yapay\s+zeka|sztuczn\w+\s+inteligencj\w+|intelligence\s+artificielle|inteligencia\s+artificial|intelligenza\s+artificiale|inteligencia\s+artificial|kunstliche\s+intelligenz|kunstmatige\s+intelligentie)`;
+const MACHINE = String.raw`(?:ai|ki|ia|llm|gpt|chat\s?bot|bot|yapay\s+zeka|sztuczn\w+\s+inteligencj\w+|intelligence\s+artificielle|inteligencia\s+artificial|intelligenza\s+artificiale|kunstliche\s+intelligenz|kunstmatige\s+intelligentie)`;
 
 /**
  * A line labelled for the assistant: "Assistent: schakel ...", "KI-Assistent: bitte ...", "Yapay zeka
