@@ -4,9 +4,12 @@
  *   data/model/escalation-tags.json    the escalation tag model, from the examples that carry `tags` and
  *                                      the tag sentences of data/training/escalation/ (thresholds fitted
  *                                      on those sentences, held back fold by fold)
+ *   data/model/open-questions.json     the open-question model, from data/training/decisions/ (what
+ *                                      reviewers did with calm mail: sent, or answered themselves)
  *
  *   npx tsx scripts/train-classifier.ts [--output FILE] [--tags-output FILE] [--training-dir DIR]
  *   npx tsx scripts/train-classifier.ts --include-reviewed reviewed.jsonl [--output FILE] [--adopt]
+ *   npx tsx scripts/train-classifier.ts --only open-questions   (seconds: the other two take minutes)
  *
  * --training-dir reads another corpus laid out like data/training/ (its *.jsonl files, and the tag
  * sentences under escalation/): a team's own corpus, or a small one to try the script on.
@@ -19,7 +22,8 @@
  * Each model records `training.fingerprint` (training-fingerprint.ts): the test of the committed
  * weights compares it with the committed data and code instead of refitting the corpus.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { EscalationTagModel, defaultEscalationModelPath } from '../src/triage/escalation-model.js';
@@ -27,7 +31,9 @@ import { fitTagThresholds } from '../src/triage/escalation-thresholds.js';
 import { tagTrainingFingerprint } from '../src/triage/escalation-training-fingerprint.js';
 import { readTagModelExamples } from '../src/triage/escalation-training-data.js';
 import { IntentClassifier, defaultIntentClassifierPath } from '../src/triage/local-model/intent-classifier.js';
-import { readTrainingExamples } from '../src/triage/local-model/intent-training-data.js';
+import { defaultTrainingDirectory, readTrainingExamples } from '../src/triage/local-model/intent-training-data.js';
+import { readDecisionLines } from '../src/triage/local-model/dev-set-decisions.js';
+import { OpenQuestionModel, defaultOpenQuestionModelPath } from '../src/triage/open-question-model.js';
 import { parseReviewedExamples, reviewedTrainingExamples } from '../src/triage/local-model/reviewed-examples.js';
 
 const candidatePath = fileURLToPath(new URL('../data/model/candidate.json', import.meta.url));
@@ -40,9 +46,33 @@ try {
       'include-reviewed': { type: 'string', multiple: true },
       adopt: { type: 'boolean', default: false },
       'training-dir': { type: 'string' },
+      'open-questions-output': { type: 'string', default: defaultOpenQuestionModelPath },
+      only: { type: 'string' },
     },
   });
   const trainingDirectory = values['training-dir'];
+  if (values.only !== undefined && values.only !== 'open-questions') throw new Error(`--only takes "open-questions", not "${values.only}"`);
+  const trainOpenQuestions = () => {
+    const directory = trainingDirectory ?? defaultTrainingDirectory;
+    // A team's own corpus may hold no reviewers' decisions: the committed model is then left as it is.
+    if (!existsSync(join(directory, 'decisions'))) {
+      console.log(`open questions: no decisions/ folder in ${directory}; ${values['open-questions-output']} left as it is`);
+      return;
+    }
+    const lines = readDecisionLines(directory);
+    const started = performance.now();
+    const model = OpenQuestionModel.train(lines);
+    const json = JSON.stringify(model.toJSON());
+    writeFileSync(values['open-questions-output']!, `${json}\n`);
+    console.log(
+      `open questions: trained on ${lines.length} decisions (${model.training.drafted} drafted) in ${seconds(started)} s; ` +
+        `wrote ${(json.length / 1e6).toFixed(2)} MB to ${values['open-questions-output']}`,
+    );
+  };
+  if (values.only === 'open-questions') {
+    trainOpenQuestions();
+    process.exit(0);
+  }
   const reviewedFiles = values['include-reviewed'] ?? [];
   const reviewed = reviewedFiles.flatMap((file) => reviewedTrainingExamples(parseReviewedExamples(readFileSync(file, 'utf8'), file)));
   const candidate = reviewedFiles.length > 0 && !values.adopt;
@@ -75,6 +105,7 @@ try {
     `tags: trained on ${tagged.length} tag-labelled examples in ${seconds(started)} s; thresholds ${JSON.stringify(thresholds)}; ` +
       `wrote ${(tagJson.length / 1e6).toFixed(2)} MB to ${values['tags-output']}`,
   );
+  trainOpenQuestions();
 } catch (error) {
   console.error(`train-classifier: ${(error as Error).message.split('\n')[0]}`);
   process.exit(2);

@@ -23,6 +23,7 @@ import { assessSentences } from './grounding/sentence-support.js';
 import { estimateIndependentConfidence } from './independent-confidence.js';
 import { classifyRequest } from './local-model/request-classification.js';
 import { findUncoveredAsks } from './request-coverage.js';
+import { loadDefaultOpenQuestionModel, type OpenQuestionModel } from './open-question-model.js';
 import { readAutomaticReply } from './mail/auto-reply.js';
 import { kbAgreesWithRequest } from './request-kb-support.js';
 import { judgeReply, type JudgeVerdict } from './judge.js';
@@ -57,6 +58,8 @@ export interface TriageDependencies {
   judge?: ChatModel;
   /** Detects the newest message's language; the process's eld detector when absent. */
   languageDetector?: LanguageDetector;
+  /** How likely a reviewer answers a calm mail themselves (open-question-model.ts); the committed model when absent, none when null. */
+  openQuestions?: OpenQuestionModel | null;
   /** AUTO_SEND_UNKNOWN_SENDERS: a general question from a sender without a profile may be sent (default true). */
   autoSendUnknownSenders?: boolean;
   /** Total model time per ticket attempt (every call, retries and the judge included). Default 120 s. */
@@ -126,7 +129,7 @@ function stepsFrom(events: AgentEvent[]): TriageStep[] {
  */
 export function buildSession(
   ticket: Ticket,
-  deps: Pick<TriageDependencies, 'kb' | 'classifier' | 'languageDetector'>,
+  deps: Pick<TriageDependencies, 'kb' | 'classifier' | 'languageDetector' | 'openQuestions'>,
   cpuBudget?: CpuBudget,
 ): TriageSession {
   const stage = <T>(name: string, run: () => T): T => (cpuBudget ? cpuBudget.measure(name, run) : run());
@@ -153,6 +156,8 @@ export function buildSession(
   const uncoveredAsks = stage('request coverage', () =>
     findUncoveredAsks({ classifier: deps.classifier, kb: deps.kb, text: request, intent: intent.intent }),
   );
+  const openQuestions = deps.openQuestions === undefined ? loadDefaultOpenQuestionModel() : deps.openQuestions;
+  const openQuestion = openQuestions ? stage('open questions', () => openQuestions.probability(text)) : undefined;
   const language = stage('language detection', () =>
     deps.languageDetector?.detect(mail.newest) ?? {
       code: FALLBACK_LANGUAGE,
@@ -172,6 +177,7 @@ export function buildSession(
     mail,
     language,
     uncoveredAsks,
+    openQuestion,
   });
   // The articles the pipeline itself retrieved for this ticket are approved material for the reply.
   for (const hit of [...kbHits, ...requestHits]) {

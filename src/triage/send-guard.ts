@@ -3,6 +3,7 @@
  * the model claims. The permission engine calls it before `send_reply` runs, and the outbox calls it
  * again before a send row is written, so neither path alone can let a bad reply through.
  */
+import { OPEN_QUESTION_THRESHOLD } from './open-question-model.js';
 import { readAcknowledgement } from './acknowledgement.js';
 import { readAutomaticReply } from './mail/auto-reply.js';
 import { readNotACustomerQuestion } from './not-a-customer-question.js';
@@ -241,6 +242,17 @@ export function assessSend(
     reasons.push(
       `the mail also asks something the chosen answer does not cover ("${shorten(ask.sentence)}" reads as ${ask.intent}), ` +
         'so not every ask would be answered by approved material',
+    );
+  }
+
+  // Questions on an article's topic that the article leaves open ("Does Saturday count as a business
+  // day?") read as sure as the ones it answers; reviewers' decisions on such mail tell them apart.
+  const openQuestion = session.independent.openQuestion;
+  if (openQuestion !== undefined && openQuestion >= OPEN_QUESTION_THRESHOLD) {
+    rules.push('request:open-question');
+    reasons.push(
+      `reviewers answered mail like this one themselves rather than with an article (open-question model ${openQuestion.toFixed(2)} >= ${OPEN_QUESTION_THRESHOLD}): ` +
+        'the knowledge base may not answer what is asked',
     );
   }
 

@@ -78,6 +78,8 @@ export class TriageSession {
       language: LanguageReading;
       /** Sentences asking for something the chosen intent's articles do not answer (request-coverage.ts). */
       uncoveredAsks?: UncoveredAsk[];
+      /** How likely a reviewer answers this mail themselves (open-question-model.ts); absent when no model ran. */
+      openQuestion?: number;
     },
   ) {}
 

@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EscalationTagModel } from '../../src/triage/escalation-model.js';
+import { OpenQuestionModel } from '../../src/triage/open-question-model.js';
 import { IntentClassifier } from '../../src/triage/local-model/intent-classifier.js';
 import { PROJECT_ROOT, runProcess } from './support/run-process.js';
 
@@ -57,6 +58,9 @@ beforeAll(() => {
   writeFileSync(join(corpus, 'intents.jsonl'), `${firstOfEachIntent('intents.jsonl', 6).join('\n')}\n`);
   const sentences = readFileSync(join(PROJECT_ROOT, 'data', 'training', 'escalation', 'tag-sentences.jsonl'), 'utf8').split('\n').filter(Boolean);
   writeFileSync(join(corpus, 'escalation', 'tag-sentences.jsonl'), `${sentences.filter((_, index) => index % 8 === 0).join('\n')}\n`);
+  mkdirSync(join(corpus, 'decisions'));
+  const decisions = readFileSync(join(PROJECT_ROOT, 'data', 'training', 'decisions', 'inbox-dev-decisions.jsonl'), 'utf8').split('\n').filter(Boolean);
+  writeFileSync(join(corpus, 'decisions', 'some.jsonl'), `${decisions.filter((_, index) => index % 20 === 0).join('\n')}\n`);
   writeFileSync(
     join(root, 'reviewed.jsonl'),
     [reviewed('zendesk:1', 'track_order', 'approved', 'model'), reviewed('zendesk:2', 'track_order', 'rejected', 'reviewer'), reviewed('zendesk:3', 'track_order', 'rejected', 'model')].join('\n') + '\n',
@@ -82,12 +86,37 @@ describe('npm run train (scripts/train-classifier.ts)', () => {
   it('without them writes both models, the tag model with thresholds fitted on the held-back sentences', async () => {
     const output = join(root, 'intents.json');
     const tagsOutput = join(root, 'tags.json');
-    const run = await train(['--output', output, '--tags-output', tagsOutput]);
+    const openOutput = join(root, 'open.json');
+    const run = await train(['--output', output, '--tags-output', tagsOutput, '--open-questions-output', openOutput]);
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/tags: thresholds fitted on \d+ held-back tag sentences/);
     expect(IntentClassifier.fromJSON(JSON.parse(readFileSync(output, 'utf8'))).intents.length).toBeGreaterThan(10);
     const tags = EscalationTagModel.fromJSON(JSON.parse(readFileSync(tagsOutput, 'utf8')));
     expect(tags.tags).toContain('complaint');
+    expect(run.stdout).toMatch(/open questions: trained on \d+ decisions/);
+    expect(OpenQuestionModel.fromJSON(JSON.parse(readFileSync(openOutput, 'utf8'))).training.examples).toBeGreaterThan(100);
+  });
+
+  it('--only open-questions fits that model alone; another name is refused; a corpus without decisions keeps the model', async () => {
+    const openOutput = join(root, 'open-only.json');
+    const intentsOutput = join(root, 'intents-untouched.json');
+    const run = await train(['--only', 'open-questions', '--open-questions-output', openOutput, '--output', intentsOutput]);
+    expect(run.code).toBe(0);
+    expect(existsSync(openOutput)).toBe(true);
+    expect(existsSync(intentsOutput)).toBe(false);
+    const wrong = await train(['--only', 'intents', '--open-questions-output', join(root, 'never-open.json')]);
+    expect(wrong.code).toBe(2);
+    expect(wrong.stderr).toMatch(/^train-classifier: --only takes "open-questions"/);
+    const bare = join(root, 'bare');
+    mkdirSync(bare);
+    const noDecisions = await runProcess(
+      process.execPath,
+      ['--import', 'tsx', join(PROJECT_ROOT, 'scripts', 'train-classifier.ts'), '--training-dir', bare, '--only', 'open-questions', '--open-questions-output', join(root, 'never-open.json')],
+      { cwd: PROJECT_ROOT },
+    );
+    expect(noDecisions.code).toBe(0);
+    expect(noDecisions.stdout).toMatch(/no decisions\/ folder/);
+    expect(existsSync(join(root, 'never-open.json'))).toBe(false);
   });
 
   it('says what is wrong, exits 2 and writes nothing for a reviewed file that is not there, a bad line or an unknown option', async () => {
