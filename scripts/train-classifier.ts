@@ -17,7 +17,10 @@
  * With --include-reviewed (the output of `triage export-training`) the intent model is a candidate:
  * it is written to data/model/candidate.json, not over the adopted model, unless --adopt is given;
  * see what it changes first with `triage eval --model data/model/candidate.json --baseline BASE.json`.
- * Reviewed examples carry intents, not tags, so a candidate run leaves the tag model as it is.
+ * Reviewed examples carry intents, not tags, so a candidate run leaves the tag model as it is. Their
+ * outcomes on untagged drafts (approved as drafted, or edited / rejected) are decisions for the
+ * open-question model, whose candidate goes to data/model/candidate-open-questions.json
+ * (`triage eval --open-questions-model FILE`).
  *
  * Each model records `training.fingerprint` (training-fingerprint.ts): the test of the committed
  * weights compares it with the committed data and code instead of refitting the corpus.
@@ -34,9 +37,10 @@ import { IntentClassifier, defaultIntentClassifierPath } from '../src/triage/loc
 import { defaultTrainingDirectory, readTrainingExamples } from '../src/triage/local-model/intent-training-data.js';
 import { readDecisionLines } from '../src/triage/local-model/dev-set-decisions.js';
 import { OpenQuestionModel, defaultOpenQuestionModelPath } from '../src/triage/open-question-model.js';
-import { parseReviewedExamples, reviewedTrainingExamples } from '../src/triage/local-model/reviewed-examples.js';
+import { parseReviewedExamples, reviewedDecisionLines, reviewedTrainingExamples } from '../src/triage/local-model/reviewed-examples.js';
 
 const candidatePath = fileURLToPath(new URL('../data/model/candidate.json', import.meta.url));
+const candidateOpenQuestionsPath = fileURLToPath(new URL('../data/model/candidate-open-questions.json', import.meta.url));
 
 try {
   const { values } = parseArgs({
@@ -46,35 +50,38 @@ try {
       'include-reviewed': { type: 'string', multiple: true },
       adopt: { type: 'boolean', default: false },
       'training-dir': { type: 'string' },
-      'open-questions-output': { type: 'string', default: defaultOpenQuestionModelPath },
+      'open-questions-output': { type: 'string' },
       only: { type: 'string' },
     },
   });
   const trainingDirectory = values['training-dir'];
   if (values.only !== undefined && values.only !== 'open-questions') throw new Error(`--only takes "open-questions", not "${values.only}"`);
-  const trainOpenQuestions = () => {
+  const reviewedFiles = values['include-reviewed'] ?? [];
+  const reviewedDecisions = reviewedFiles.map((file) => parseReviewedExamples(readFileSync(file, 'utf8'), file));
+  const reviewed = reviewedDecisions.flatMap((examples) => reviewedTrainingExamples(examples));
+  const reviewedLines = reviewedDecisions.flatMap((examples) => reviewedDecisionLines(examples));
+  const trainOpenQuestions = (output: string) => {
     const directory = trainingDirectory ?? defaultTrainingDirectory;
     // A team's own corpus may hold no reviewers' decisions: the committed model is then left as it is.
     if (!existsSync(join(directory, 'decisions'))) {
-      console.log(`open questions: no decisions/ folder in ${directory}; ${values['open-questions-output']} left as it is`);
+      console.log(`open questions: no decisions/ folder in ${directory}; ${output} left as it is`);
       return;
     }
-    const lines = readDecisionLines(directory);
+    const lines = [...readDecisionLines(directory), ...reviewedLines];
     const started = performance.now();
     const model = OpenQuestionModel.train(lines);
     const json = JSON.stringify(model.toJSON());
-    writeFileSync(values['open-questions-output']!, `${json}\n`);
+    writeFileSync(output, `${json}\n`);
     console.log(
-      `open questions: trained on ${lines.length} decisions (${model.training.drafted} drafted) in ${seconds(started)} s; ` +
-        `wrote ${(json.length / 1e6).toFixed(2)} MB to ${values['open-questions-output']}`,
+      `open questions: trained on ${lines.length} decisions (${reviewedLines.length} from reviewers, ${model.training.drafted} drafted) in ${seconds(started)} s; ` +
+        `wrote ${(json.length / 1e6).toFixed(2)} MB to ${output}`,
     );
   };
+  const openQuestionsOutput = values['open-questions-output'] ?? (reviewedFiles.length > 0 && !values.adopt ? candidateOpenQuestionsPath : defaultOpenQuestionModelPath);
   if (values.only === 'open-questions') {
-    trainOpenQuestions();
+    trainOpenQuestions(openQuestionsOutput);
     process.exit(0);
   }
-  const reviewedFiles = values['include-reviewed'] ?? [];
-  const reviewed = reviewedFiles.flatMap((file) => reviewedTrainingExamples(parseReviewedExamples(readFileSync(file, 'utf8'), file)));
   const candidate = reviewedFiles.length > 0 && !values.adopt;
   const output = values.output ?? (candidate ? candidatePath : defaultIntentClassifierPath);
   const corpus = readTrainingExamples(trainingDirectory);
@@ -88,7 +95,11 @@ try {
     `intents: trained on ${examples.length} examples (${reviewed.length} from reviewers), ${classifier.intents.length} intents in ${seconds(started)} s; ` +
       `${JSON.stringify(classifier.training.calibration)}; wrote ${(json.length / 1e6).toFixed(2)} MB to ${output}`,
   );
-  if (candidate) process.exit(0);
+  if (candidate) {
+    // Reviewers' decisions teach the open-question model too; a candidate of it, like the intent model's.
+    trainOpenQuestions(openQuestionsOutput);
+    process.exit(0);
+  }
 
   const { corpus: taggedMail, sentences } = readTagModelExamples(trainingDirectory);
   const tagged = [...taggedMail, ...sentences];
@@ -105,7 +116,7 @@ try {
     `tags: trained on ${tagged.length} tag-labelled examples in ${seconds(started)} s; thresholds ${JSON.stringify(thresholds)}; ` +
       `wrote ${(tagJson.length / 1e6).toFixed(2)} MB to ${values['tags-output']}`,
   );
-  trainOpenQuestions();
+  trainOpenQuestions(openQuestionsOutput);
 } catch (error) {
   console.error(`train-classifier: ${(error as Error).message.split('\n')[0]}`);
   process.exit(2);

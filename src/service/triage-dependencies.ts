@@ -7,6 +7,7 @@ import type { ChatModel } from '../agentao/index.js';
 import type { CrmClient } from '../triage/crm/crm-client.js';
 import { loadKnowledgeBase } from '../triage/kb/knowledge-base.js';
 import { loadDefaultIntentClassifier, type IntentClassifier } from '../triage/local-model/intent-classifier.js';
+import type { OpenQuestionModel } from '../triage/open-question-model.js';
 import type { TriageDependencies } from '../triage/pipeline.js';
 import type { Config } from './config.js';
 import { createChatModel, createJudgeModel } from './model-factory.js';
@@ -16,6 +17,8 @@ export interface TriageParts {
   crm: CrmClient;
   model?: ChatModel;
   classifier?: IntentClassifier;
+  /** The open-question model; the committed one when absent. */
+  openQuestions?: OpenQuestionModel;
   /** Start-up warnings; the default writes to stderr. */
   warn?: (message: string) => void;
 }
@@ -46,6 +49,7 @@ export function createTriageDependencies(config: Config, parts: TriageParts): Bu
     autoSendUnknownSenders: config.AUTO_SEND_UNKNOWN_SENDERS === 'on',
     modelBudgetMs: config.TRIAGE_LLM_BUDGET_MS,
     cpuBudgetMs: config.TRIAGE_CPU_BUDGET_MS,
+    ...(parts.openQuestions ? { openQuestions: parts.openQuestions } : {}),
     // A second model grades the reply in a tool-less pass before any send, citing its sources.
     ...(judge ? { judge: judge.model } : {}),
   };

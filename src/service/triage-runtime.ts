@@ -7,6 +7,7 @@ import type { CrmClient } from '../triage/crm/crm-client.js';
 import { createHttpCrm } from '../triage/crm/http-crm.js';
 import { loadDemoCrmData } from '../triage/crm/in-memory-crm.js';
 import type { IntentClassifier } from '../triage/local-model/intent-classifier.js';
+import type { OpenQuestionModel } from '../triage/open-question-model.js';
 import type { TriageDependencies } from '../triage/pipeline.js';
 import type { Config } from './config.js';
 import { createOutboxCipher, type OutboxCipher } from './outbox/outbox-cipher.js';
@@ -40,6 +41,8 @@ export interface RuntimeOverrides {
   crm?: CrmClient;
   /** A candidate intent classifier instead of the adopted one (`triage eval --model FILE`). */
   classifier?: IntentClassifier;
+  /** A candidate open-question model instead of the committed one (`triage eval --open-questions-model FILE`). */
+  openQuestions?: OpenQuestionModel;
   /** The outbox key (32 bytes) instead of OUTBOX_ENCRYPTION_KEY / the key file. */
   outboxKey?: Buffer;
   /** Start-up warnings (the judge being the writer's own model); the default writes to stderr. */
@@ -60,7 +63,7 @@ export interface RuntimeOverrides {
 
 /** Threads rebuild their parts from the settings: objects handed to this process cannot follow them. */
 export function runsOnThreads(overrides: RuntimeOverrides): boolean {
-  return (overrides.triageThreads ?? 0) > 0 && !overrides.model && !overrides.crm && !overrides.classifier;
+  return (overrides.triageThreads ?? 0) > 0 && !overrides.model && !overrides.crm && !overrides.classifier && !overrides.openQuestions;
 }
 
 export async function createTriageRuntime(config: Config, overrides: RuntimeOverrides = {}): Promise<TriageRuntime> {
@@ -82,6 +85,7 @@ export async function createTriageRuntime(config: Config, overrides: RuntimeOver
       crm,
       ...(overrides.model ? { model: overrides.model } : {}),
       ...(overrides.classifier ? { classifier: overrides.classifier } : {}),
+      ...(overrides.openQuestions ? { openQuestions: overrides.openQuestions } : {}),
       ...(overrides.warn ? { warn: overrides.warn } : {}),
     });
     const executor = runsOnThreads(overrides) ? await startThreadPool(config, databaseUrl, overrides) : createInProcessExecutor(built.deps);

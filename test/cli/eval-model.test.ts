@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/run-cli.js';
 import { IntentClassifier } from '../../src/triage/local-model/intent-classifier.js';
+import { OpenQuestionModel } from '../../src/triage/open-question-model.js';
 
 let folder: string;
 
@@ -65,6 +66,33 @@ describe('triage eval --model', () => {
     const after = JSON.parse((await cli(['eval', '--set', set, '--model', modelPath, '--json'])).stdout).model as string;
     expect(before).toMatch(/^local\/.+ classifier:[0-9a-f]{12}$/);
     expect(after).not.toBe(before);
+  });
+
+  it('--open-questions-model runs a candidate open-question model: what it drafts shows against the baseline', async () => {
+    const set = writeLines('open.jsonl', [
+      { id: 'pw', text: 'I forgot my password and cannot log in', expect: { intent: 'recover_password', decision: 'sent' } },
+    ]);
+    const baseline = await cli(['eval', '--set', set, '--json']);
+    expect(JSON.parse(baseline.stdout).results[0].decision).toBe('sent');
+    const baselinePath = join(folder, 'open-baseline.json');
+    writeFileSync(baselinePath, baseline.stdout);
+    // A candidate that learnt that password mail needs a person.
+    const candidate = OpenQuestionModel.train([
+      ...['forgot my password', 'password reset please', 'cannot log in password', 'I lost my password'].map((text) => ({ text, decision: 'drafted' as const })),
+      ...['where is my order', 'track my parcel', 'order status please', 'has my order shipped'].map((text) => ({ text, decision: 'sent' as const })),
+    ]);
+    const modelPath = join(folder, 'candidate-open.json');
+    writeFileSync(modelPath, JSON.stringify(candidate.toJSON()));
+    const compared = await cli(['eval', '--set', set, '--open-questions-model', modelPath, '--baseline', baselinePath]);
+    expect(compared.code).toBe(1);
+    expect(compared.stdout).toMatch(/pw: decision sent -> drafted/);
+    const identity = JSON.parse((await cli(['eval', '--set', set, '--open-questions-model', modelPath, '--json'])).stdout).model as string;
+    expect(identity).toMatch(/ open-questions:[0-9a-f]{12}$/);
+    const notModel = join(folder, 'not-open.json');
+    writeFileSync(notModel, '{"format": "something else"}');
+    const refused = await cli(['eval', '--set', set, '--open-questions-model', notModel]);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toMatch(/not an open-question model/);
   });
 
   it('refuses a file that is not a classifier with exit 2', async () => {

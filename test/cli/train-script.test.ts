@@ -72,7 +72,8 @@ describe('npm run train (scripts/train-classifier.ts)', () => {
   it('with reviewers\' examples writes a candidate intent model, counting only the labelled ones, and leaves the tag model alone', async () => {
     const output = join(root, 'candidate.json');
     const tagsOutput = join(root, 'tags-untouched.json');
-    const run = await train(['--include-reviewed', join(root, 'reviewed.jsonl'), '--output', output, '--tags-output', tagsOutput]);
+    const openOutput = join(root, 'candidate-open-questions.json');
+    const run = await train(['--include-reviewed', join(root, 'reviewed.jsonl'), '--output', output, '--tags-output', tagsOutput, '--open-questions-output', openOutput]);
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     // Two of the three: a rejection without the reviewer's intent says the reply was wrong, not which intent was right.
@@ -81,6 +82,9 @@ describe('npm run train (scripts/train-classifier.ts)', () => {
     expect(candidate.intents).toContain('track_order');
     expect(candidate.training.examples).toBe(firstOfEachIntent('intents.jsonl', 6).length + 2);
     expect(existsSync(tagsOutput)).toBe(false);
+    // All three outcomes are decisions: approved -> sent, the two rejections -> drafted.
+    expect(run.stdout).toMatch(/open questions: trained on \d+ decisions \(3 from reviewers, /);
+    expect(OpenQuestionModel.fromJSON(JSON.parse(readFileSync(openOutput, 'utf8'))).training.examples).toBeGreaterThan(100);
   });
 
   it('without them writes both models, the tag model with thresholds fitted on the held-back sentences', async () => {

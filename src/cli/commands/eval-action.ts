@@ -9,7 +9,7 @@ import { compareWithBaseline, parseBaseline } from '../../service/canary/baselin
 import { parseEvalSet } from '../../service/canary/eval-set.js';
 import { modelIdentity } from '../../service/canary/model-identity.js';
 import { runEval } from '../../service/canary/run-eval.js';
-import { readClassifierFile } from '../../service/classifier-file.js';
+import { readClassifierFile, readOpenQuestionModelFile } from '../../service/classifier-file.js';
 import { InputError } from '../../service/errors.js';
 import { formatComparison, formatReport } from '../format-eval-report.js';
 import { withCommandRuntime } from '../open-runtime.js';
@@ -20,6 +20,7 @@ export interface EvalCommandOptions {
   set?: string;
   baseline?: string;
   model?: string;
+  openQuestionsModel?: string;
   maxRegressions?: string;
   maxNewSends?: string;
   maxAccuracyDrop?: string;
@@ -48,6 +49,7 @@ export async function runEvalCommand(io: CliIo, options: EvalCommandOptions): Pr
   };
   const baseline = options.baseline ? parseBaseline(readTextFile(options.baseline, 'baseline'), options.baseline) : undefined;
   const classifier = options.model ? readClassifierFile(options.model) : undefined;
+  const openQuestions = options.openQuestionsModel ? readOpenQuestionModelFile(options.openQuestionsModel) : undefined;
   for (const warning of warnings) io.stderr(`triage: warning: ${warning}\n`);
 
   const bar = io.stderrIsTty && lines.length > 20 ? new cliProgress.SingleBar({ stream: process.stderr, clearOnComplete: true }, cliProgress.Presets.shades_classic) : undefined;
@@ -58,7 +60,7 @@ export async function runEvalCommand(io: CliIo, options: EvalCommandOptions): Pr
       report: await runEval(runtime, lines, { onProgress: (done) => bar?.update(done) }),
       model: modelIdentity(runtime),
     }),
-    { ...(options.store ? {} : { databaseUrl: 'sqlite::memory:' }), ...(classifier ? { classifier } : {}) },
+    { ...(options.store ? {} : { databaseUrl: 'sqlite::memory:' }), ...(classifier ? { classifier } : {}), ...(openQuestions ? { openQuestions } : {}) },
   ).finally(() => bar?.stop());
 
   const comparison = baseline ? compareWithBaseline(report, baseline, thresholds) : undefined;

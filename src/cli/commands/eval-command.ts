@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { ExitRequest, EXIT_OK, type CliIo } from '../cli-io.js';
 import type { EvalCommandOptions } from './eval-action.js';
 
-/** `triage eval [--set FILE.jsonl] [--baseline FILE] [--model FILE] [--json] [--output FILE]`: the eval canary. */
+/** `triage eval [--set FILE.jsonl] [--baseline FILE] [--model FILE] [--open-questions-model FILE] [--json] [--output FILE]`: the eval canary. */
 export function addEvalCommand(program: Command, io: CliIo): void {
   program
     .command('eval')
@@ -10,6 +10,7 @@ export function addEvalCommand(program: Command, io: CliIo): void {
     .option('--set <file>', 'JSONL eval set', 'data/eval/canary.jsonl')
     .option('--baseline <file>', 'an earlier `triage eval --json` output to compare with')
     .option('--model <file>', 'a candidate intent classifier (from npm run train) instead of the adopted one')
+    .option('--open-questions-model <file>', 'a candidate open-question model (from npm run train) instead of the committed one')
     .option('--max-regressions <n>', 'lines that newly fail their expectations before exit 1', '0')
     .option('--max-new-sends <n>', 'lines newly sent instead of drafted before exit 1', '0')
     .option('--max-accuracy-drop <x>', 'drop of intent accuracy (fraction) before exit 1', '0.02')

@@ -20,6 +20,8 @@ export function classifierFingerprint(classifier: IntentClassifier): string {
 }
 
 export function modelIdentity(runtime: TriageRuntime): string {
-  const { model, classifier } = runtime.deps;
-  return `${model.provider}/${model.modelId} classifier:${classifierFingerprint(classifier)}`;
+  const { model, classifier, openQuestions } = runtime.deps;
+  // Named only when a candidate replaces the committed one, so adopted reports keep their identity.
+  const candidate = openQuestions ? ` open-questions:${createHash('sha256').update(JSON.stringify(openQuestions.toJSON())).digest('hex').slice(0, 12)}` : '';
+  return `${model.provider}/${model.modelId} classifier:${classifierFingerprint(classifier)}${candidate}`;
 }

@@ -10,6 +10,8 @@
 import { z } from 'zod';
 import { parseJsonLines } from './parse-jsonl.js';
 import type { IntentExample } from './intent-classifier.js';
+import type { DecisionLine } from './dev-set-decisions.js';
+import { readMail, subjectAndRequest } from '../mail/read-mail.js';
 
 export const reviewedExampleSchema = z.object({
   ticketId: z.string().min(1),
@@ -34,6 +36,23 @@ export type ReviewedExample = z.output<typeof reviewedExampleSchema>;
 
 export function parseReviewedExamples(content: string, source: string): ReviewedExample[] {
   return parseJsonLines(content, source, reviewedExampleSchema);
+}
+
+/**
+ * Reviewers' decisions as open-question lines (open-question-model.ts): a draft approved as it was
+ * could have gone out on its own (`sent`); one the reviewer edited or rejected needed a person
+ * (`drafted`). Only drafts without tags: a tagged draft was held for its tag, which says nothing about
+ * whether the knowledge base answers the question. Read as the triage reads a ticket: the newest
+ * message, its quoted history set aside (the exported text is the subject line, then the body).
+ */
+export function reviewedDecisionLines(examples: readonly ReviewedExample[]): DecisionLine[] {
+  return examples
+    .filter((example) => example.tags.length === 0)
+    .map((example) => ({
+      text: subjectAndRequest(undefined, readMail(example.text)).trim(),
+      decision: example.outcome === 'approved' ? ('sent' as const) : ('drafted' as const),
+    }))
+    .filter((line) => line.text !== '');
 }
 
 /** The labelled examples among reviewers' decisions (see the file comment). */
