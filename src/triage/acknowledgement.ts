@@ -12,11 +12,19 @@ import { foldLetters } from './fold-letters.js';
 import { splitSentences } from './grounding/sentence-support.js';
 
 const THANKS_OR_CLOSURE =
-  /\b(?:thanks?|thank you|thx|ty|cheers|ta|much appreciated|appreciated?|many thanks|all good|all sorted|sorted|resolved|solved|got it|works? now|working now|never ?mind|no worries|no problem|perfect|great|brilliant|lovely|awesome|excellent|wonderful|fantastic|ok|okay|noted|understood|will do)\b/u;
+  /\b(?:thanks?|thank you|thx|ty|cheers|ta|much appreciated|appreciated?|many thanks|all good|all sorted|sorted|resolved|solved|got it|works? now|working now|never ?mind|no worries|no problem|perfect|great|brilliant|lovely|awesome|excellent|wonderful|fantastic|ok|okay|noted|understood|will do|(?:most|very|really|super) helpful|that helps|that answers (?:it|that|my question))\b/u;
 
 // A question, a request, a contrast or a negation means there is more to it than thanks.
 const MORE_THAN_THANKS =
   /\?|\b(?:but|however|although|though|still|yet|again|please|pls|could|can|would|will you|need|want|like to|how|what|where|when|why|which|who|whether|if|not|no longer|never(?! ?mind)|nothing|wrong|broken|damaged|missing|problem|issue|refund|return|cancel|change|help)\b|n't\b/u;
+
+/**
+ * "I'll keep an eye out for the courier", "I shall watch for the FedEx van": beside thanks, what the
+ * customer will do now that they have the answer; nothing asked of us. The same short-sentence and
+ * nothing-more checks apply, so "I'll wait until Friday and then cancel" is not one.
+ */
+const OWN_NEXT_STEP =
+  /^(?:ok(?:ay)?,?\s+|great,?\s+|so\s+)?(?:i|we)(?:'ll|\s+will|\s+shall|'m going to|\s+am going to)\s+(?:keep an eye (?:out|on)|look out|watch|wait|keep|expect|be (?:on the )?look(?:ing)? out)\b/u;
 
 /** A sentence longer than this is saying something besides thanks. */
 const MAX_WORDS = 12;
@@ -75,7 +83,7 @@ function readShortThanks(sentences: readonly string[]): string | null {
     if (words > MAX_WORDS || MORE_THAN_THANKS.test(sentence)) return null;
     const closure = THANKS_OR_CLOSURE.exec(sentence);
     if (closure) found.push(closure[0]);
-    else if (!(GREETING.test(sentence) || isNameLine(written))) return null;
+    else if (!(GREETING.test(sentence) || isNameLine(written) || OWN_NEXT_STEP.test(sentence))) return null;
   }
   return found.length > 0 ? found.join(', ') : null;
 }

@@ -53,6 +53,25 @@ describe('readAcknowledgement: the customer closes the matter in their own words
   });
 });
 
+describe('readAcknowledgement: thanks with what the customer will do next', () => {
+  it.each([
+    'Thank you very much, that is most helpful. I shall watch for the FedEx van.\n\nKatherine Johnson',
+    "Thanks, that's really helpful. I'll keep an eye out for the courier.",
+    "Great, thanks! I'll wait for the email then.",
+  ])('%j asks nothing', (text) => {
+    expect(readAcknowledgement(text)).not.toBeNull();
+  });
+
+  it.each([
+    "Thanks. I'll wait until Friday and then cancel.",
+    "I'll keep an eye out for the courier.",
+    "Thanks. I'll wait, but the parcel is already two weeks late.",
+    "That is most helpful. I'll watch for the van - will it come before noon?",
+  ])('%j is more than thanks, or no thanks at all', (text) => {
+    expect(readAcknowledgement(text)).toBeNull();
+  });
+});
+
 describe('readAcknowledgement: a closing message that also complains', () => {
   it('is more than thanks', () => {
     expect(readAcknowledgement('Parcel found, all good. The courier was rude, I complained to DHL.')).toBeNull();
