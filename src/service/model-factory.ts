@@ -1,3 +1,4 @@
+import type { OpenQuestionModel } from '../triage/open-question-model.js';
 import type { ChatModel } from '../agentao/index.js';
 import { createAnthropicChatModel } from '../agentao/models/anthropic/index.js';
 import { createOpenAIChatModel } from '../agentao/models/openai/index.js';
@@ -20,10 +21,11 @@ const LLM_CHAT_MODELS: Readonly<Record<LlmProvider, (settings: LlmChatModelSetti
   anthropic: createAnthropicChatModel,
 };
 
-export function createChatModel(config: Config, classifier: IntentClassifier): ChatModel {
+export function createChatModel(config: Config, classifier: IntentClassifier, openQuestions?: OpenQuestionModel): ChatModel {
   if (config.TRIAGE_MODEL === 'local') {
     return new LocalChatModel({
       classifier,
+      ...(openQuestions ? { openQuestions } : {}),
       autoSendThreshold: config.AUTO_SEND_THRESHOLD,
       autoSendUnknownSenders: config.AUTO_SEND_UNKNOWN_SENDERS === 'on',
     });

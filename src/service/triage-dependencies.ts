@@ -31,7 +31,7 @@ export interface BuiltDependencies {
 
 export function createTriageDependencies(config: Config, parts: TriageParts): BuiltDependencies {
   const classifier = parts.classifier ?? loadDefaultIntentClassifier();
-  const model = parts.model ?? createChatModel(config, classifier);
+  const model = parts.model ?? createChatModel(config, classifier, parts.openQuestions);
   const judge = config.TRIAGE_JUDGE === 'on' ? createJudgeModel(config, model) : undefined;
   if (judge?.sameAsWriter) {
     (parts.warn ?? ((message: string) => process.stderr.write(`${message}\n`)))(

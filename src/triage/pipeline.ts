@@ -23,7 +23,7 @@ import { assessSentences } from './grounding/sentence-support.js';
 import { estimateIndependentConfidence } from './independent-confidence.js';
 import { classifyRequest } from './local-model/request-classification.js';
 import { findUncoveredAsks } from './request-coverage.js';
-import { loadDefaultOpenQuestionModel, type OpenQuestionModel } from './open-question-model.js';
+import { liftConfidence, loadDefaultOpenQuestionModel, type OpenQuestionModel } from './open-question-model.js';
 import { readAutomaticReply } from './mail/auto-reply.js';
 import { kbAgreesWithRequest } from './request-kb-support.js';
 import { judgeReply, type JudgeVerdict } from './judge.js';
@@ -138,7 +138,14 @@ export function buildSession(
   const text = `${ticket.subject ?? ''}\n${request}`;
   // By its request: the whole newest message and its sentences (greetings and sign-offs dilute).
   const intent = stage('intent classifier', () => classifyRequest(deps.classifier, text));
-  const wholeConfidence = intent.ranked[0]!.probability;
+  // Reviewers' decisions on mail like this one: a second reading of whether its answer is the article's.
+  const openQuestions = deps.openQuestions === undefined ? loadDefaultOpenQuestionModel() : deps.openQuestions;
+  const openQuestion = openQuestions ? stage('open questions', () => openQuestions.probability(text)) : undefined;
+  const classifierConfidence = intent.ranked[0]!.probability;
+  const wholeConfidence =
+    openQuestions && openQuestion !== undefined && intent.intent !== 'other'
+      ? liftConfidence(classifierConfidence, openQuestion, openQuestions.draftedShare)
+      : classifierConfidence;
   const kbHits = stage('KB search', () => deps.kb.search(text.slice(0, 2000), { limit: 3, intents: [intent.intent] }));
   // The KB is asked about the request sentence too: a long mail's other words dilute its match the
   // way they dilute the classifier. Same support cut-off; the article must still be of the intent.
@@ -156,8 +163,6 @@ export function buildSession(
   const uncoveredAsks = stage('request coverage', () =>
     findUncoveredAsks({ classifier: deps.classifier, kb: deps.kb, text: request, intent: intent.intent }),
   );
-  const openQuestions = deps.openQuestions === undefined ? loadDefaultOpenQuestionModel() : deps.openQuestions;
-  const openQuestion = openQuestions ? stage('open questions', () => openQuestions.probability(text)) : undefined;
   const language = stage('language detection', () =>
     deps.languageDetector?.detect(mail.newest) ?? {
       code: FALLBACK_LANGUAGE,
@@ -178,6 +183,7 @@ export function buildSession(
     language,
     uncoveredAsks,
     openQuestion,
+    ...(wholeConfidence !== classifierConfidence ? { liftedFrom: classifierConfidence } : {}),
   });
   // The articles the pipeline itself retrieved for this ticket are approved material for the reply.
   for (const hit of [...kbHits, ...requestHits]) {
@@ -381,7 +387,7 @@ function finish(
       decision = 'sent';
       reasons.push(
         `send guard passed: confidence ${Math.min(assessment.confidence, judgement?.confidence ?? 1).toFixed(2)} >= ${guard.threshold} ` +
-          `(model ${assessment.claimedConfidence.toFixed(2)}, independent ${assessment.independentConfidence.toFixed(2)}${judged}), no escalation signal`,
+          `(model ${assessment.claimedConfidence.toFixed(2)}, independent ${assessment.independentConfidence.toFixed(2)}${judged}${liftNote(session)}), no escalation signal`,
       );
     } else {
       reasons.push(...assessment.reasons);
@@ -439,4 +445,11 @@ function finish(
     stopReason,
     modelId,
   };
+}
+
+/** How the independent estimate came above the classifier's own certainty, for the reasons. */
+function liftNote(session: TriageSession): string {
+  const { liftedFrom, openQuestion } = session.independent;
+  if (liftedFrom === undefined || openQuestion === undefined) return '';
+  return `; classifier ${liftedFrom.toFixed(2)}, lifted as reviewers sent mail like this (open-question model ${openQuestion.toFixed(2)})`;
 }

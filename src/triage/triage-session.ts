@@ -80,6 +80,8 @@ export class TriageSession {
       uncoveredAsks?: UncoveredAsk[];
       /** How likely a reviewer answers this mail themselves (open-question-model.ts); absent when no model ran. */
       openQuestion?: number;
+      /** The classifier's certainty when the open-question model's reading lifted it (liftConfidence). */
+      liftedFrom?: number;
     },
   ) {}
 

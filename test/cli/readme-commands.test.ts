@@ -59,13 +59,14 @@ function scratchProject(): string {
   for (const name of readdirSync(join(PROJECT_ROOT, 'data'))) {
     if (name !== 'model') symlinkSync(join(PROJECT_ROOT, 'data', name), join(root, 'data', name));
   }
-  for (const name of ['intent-classifier.json', 'escalation-tags.json']) {
+  for (const name of ['intent-classifier.json', 'escalation-tags.json', 'open-questions.json']) {
     symlinkSync(join(PROJECT_ROOT, 'data', 'model', name), join(root, 'data', 'model', name));
   }
   // What the skipped `npm run train -- --include-reviewed` would write, so the README's next step
   // (`eval --model data/model/candidate.json --baseline ...`) runs as written: the adopted model
   // stands in for a candidate trained on it plus no reviewed examples.
   copyFileSync(join(PROJECT_ROOT, 'data', 'model', 'intent-classifier.json'), join(root, 'data', 'model', 'candidate.json'));
+  copyFileSync(join(PROJECT_ROOT, 'data', 'model', 'open-questions.json'), join(root, 'data', 'model', 'candidate-open-questions.json'));
   return root;
 }
 

@@ -3,6 +3,7 @@
  * behind the chat-model interface. It is not an LLM: it follows the support-triage skill's steps
  * with fixed logic, so the product runs end to end with no API key.
  */
+import { loadDefaultOpenQuestionModel, type OpenQuestionModel } from '../open-question-model.js';
 import { z } from 'zod';
 import type { ChatMessage, ChatModel, ChatRequest, ChatResponse, ModelToolCall } from '../../agentao/index.js';
 import { needsAccountData } from '../account-bound-intents.js';
@@ -44,6 +45,11 @@ export interface LocalChatModelOptions {
   signature?: string;
   /** AUTO_SEND_UNKNOWN_SENDERS: answer a general question from a sender without a profile (default true). */
   autoSendUnknownSenders?: boolean;
+  /**
+   * Reviewers' decisions on calm mail (open-question-model.ts): its reading lifts the classifier's
+   * certainty as the pipeline's independent estimate does. The committed model when absent, none when null.
+   */
+  openQuestions?: OpenQuestionModel | null;
 }
 
 function respond(content: string, toolCalls: ModelToolCall[] = []): ChatResponse {
@@ -189,8 +195,9 @@ export class LocalChatModel implements ChatModel {
       order,
       signature: this.signature,
     });
+    const openQuestions = this.options.openQuestions === undefined ? loadDefaultOpenQuestionModel() : this.options.openQuestions;
     const confidence = localConfidence({
-      classifierConfidence: prediction.confidence,
+      classifierConfidence: openQuestions && prediction.intent !== 'other' ? openQuestions.lift(prediction.confidence, text) : prediction.confidence,
       intent: prediction.intent,
       hasIntentArticle: matching !== undefined,
       customerVerified,
