@@ -17,6 +17,8 @@ import { z } from 'zod';
 import type { DecisionLine } from './local-model/dev-set-decisions.js';
 import {
   computeLogits,
+  decodeWeights,
+  encodeWeights,
   softmaxInPlace,
   trainSoftmaxRegression,
   type SoftmaxTrainingOptions,
@@ -127,11 +129,8 @@ export class OpenQuestionModel {
     const data = parsed.data;
     const featureCount = data.vocabulary.terms.length;
     const classCount = CLASSES.length;
-    const bytes = Buffer.from(data.weights, 'base64');
-    if (bytes.length !== featureCount * classCount * 4) throw new TypeError(`Weights do not fit ${featureCount} features x ${classCount} classes.`);
-    const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-    const weights = new Float32Array(featureCount * classCount);
-    for (let i = 0; i < weights.length; i++) weights[i] = view.getFloat32(i * 4, true);
+    const weights = decodeWeights(data.weights, featureCount * classCount);
+    if (!weights) throw new TypeError(`Weights do not fit ${featureCount} features x ${classCount} classes.`);
     return new OpenQuestionModel(
       TextVocabulary.fromJSON(data.vocabulary),
       { classCount, featureCount, weights, bias: Float32Array.from(data.bias) },
@@ -140,15 +139,13 @@ export class OpenQuestionModel {
   }
 
   toJSON(): SerializedOpenQuestionModel {
-    const bytes = Buffer.alloc(this.model.weights.length * 4);
-    this.model.weights.forEach((weight, i) => bytes.writeFloatLE(weight, i * 4));
     const vocabulary = this.vocabulary.toJSON();
     return {
       format: FORMAT,
       version: 1,
       vocabulary: { ...vocabulary, idf: vocabulary.idf.map((value) => Number(value.toFixed(6))) },
       bias: [...this.model.bias],
-      weights: bytes.toString('base64'),
+      weights: encodeWeights(this.model.weights),
       training: { ...this.training },
     };
   }

@@ -19,7 +19,7 @@ import { needsAccountData } from '../account-bound-intents.js';
 import { loadDemoCrmData } from '../crm/in-memory-crm.js';
 import { readMail, subjectAndRequest } from '../mail/read-mail.js';
 import { extractOrderIds } from './order-ids.js';
-import { DEV_SETS_TRAINED_ON, EXCLUDED_CLASSES, EXCLUDED_LINES, defaultEvalDirectory } from './dev-set-training.js';
+import { DEV_SETS_TRAINED_ON, EXCLUDED_CLASSES, EXCLUDED_LINES, defaultEvalDirectory, labelledEvalLineSchema } from './dev-set-training.js';
 import { parseJsonLines } from './parse-jsonl.js';
 
 /**
@@ -43,21 +43,6 @@ export interface DecisionLine {
   decision: ReviewerDecision;
 }
 
-const evalLineSchema = z.object({
-  id: z.string(),
-  text: z.string(),
-  subject: z.string().optional(),
-  email: z.string().optional(),
-  lang: z.string().optional(),
-  class: z.string().optional(),
-  expect: z
-    .object({
-      decision: z.enum(['sent', 'drafted', 'noted']).optional(),
-      intent: z.string().optional(),
-      tags: z.array(z.string()).optional(),
-    })
-    .optional(),
-});
 
 /** The demo CRM's customers: a line's sender is known when their address is one of these. */
 function demoCustomerEmails(): ReadonlySet<string> {
@@ -77,7 +62,7 @@ export function devSetDecisionLines(
   set?: string,
   knownEmails: ReadonlySet<string> = demoCustomerEmails(),
 ): DecisionLine[] {
-  return parseJsonLines(content, source, evalLineSchema).flatMap((line) => {
+  return parseJsonLines(content, source, labelledEvalLineSchema).flatMap((line) => {
     if (set !== undefined && EXCLUDED_LINES[`${set}/${line.id}`]) return [];
     if (set !== undefined && line.class !== undefined && EXCLUDED_CLASSES[set]?.[line.class]) return [];
     const decision = line.expect?.decision;

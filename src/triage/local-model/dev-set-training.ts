@@ -134,14 +134,21 @@ export const EXCLUDED_CLASSES: Readonly<Record<string, Readonly<Record<string, s
 export const defaultEvalDirectory = fileURLToPath(new URL('../../../data/eval/', import.meta.url));
 export const defaultDevSetTrainingPath = fileURLToPath(new URL('../../../data/training/inbox-dev-sets.jsonl', import.meta.url));
 
-const evalLineSchema = z.object({
+/** The fields of a labelled eval line that training reads (the dev-set decisions too). */
+export const labelledEvalLineSchema = z.object({
   id: z.string(),
   text: z.string(),
   subject: z.string().optional(),
   email: z.string().optional(),
   lang: z.string().optional(),
   class: z.string().optional(),
-  expect: z.object({ intent: z.string().optional(), tags: z.array(z.string()).optional() }).optional(),
+  expect: z
+    .object({
+      intent: z.string().optional(),
+      decision: z.enum(['sent', 'drafted', 'noted']).optional(),
+      tags: z.array(z.string()).optional(),
+    })
+    .optional(),
 });
 
 export interface DevSetTrainingLine {
@@ -155,7 +162,7 @@ const TEXT_TAGS: ReadonlySet<string> = new Set(TEXT_ESCALATION_TAGS);
 
 /** The training lines of one eval set's content: every line with an expected intent and a newest message. */
 export function devSetTrainingLines(content: string, source: string, set?: string): DevSetTrainingLine[] {
-  return parseJsonLines(content, source, evalLineSchema).flatMap((line) => {
+  return parseJsonLines(content, source, labelledEvalLineSchema).flatMap((line) => {
     if (set !== undefined && EXCLUDED_LINES[`${set}/${line.id}`]) return [];
     if (set !== undefined && line.class !== undefined && EXCLUDED_CLASSES[set]?.[line.class]) return [];
     const intent = line.expect?.intent;

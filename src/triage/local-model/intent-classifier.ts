@@ -8,6 +8,8 @@ import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import {
   computeLogits,
+  decodeWeights,
+  encodeWeights,
   fitTemperature,
   seededRandom,
   shuffleInPlace,
@@ -267,13 +269,10 @@ export class IntentClassifier {
     const data = parsed.data;
     const classCount = data.intents.length;
     const featureCount = data.vocabulary.terms.length;
-    const bytes = Buffer.from(data.weights, 'base64');
-    if (bytes.length !== featureCount * classCount * 4 || data.bias.length !== classCount) {
+    const weights = decodeWeights(data.weights, featureCount * classCount);
+    if (!weights || data.bias.length !== classCount) {
       throw new TypeError(`Weights do not fit ${featureCount} features x ${classCount} intents.`);
     }
-    const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-    const weights = new Float32Array(featureCount * classCount);
-    for (let i = 0; i < weights.length; i++) weights[i] = view.getFloat32(i * 4, true);
     return new IntentClassifier(
       [...data.intents],
       TextVocabulary.fromJSON(data.vocabulary),
@@ -286,8 +285,6 @@ export class IntentClassifier {
   }
 
   toJSON(): SerializedIntentClassifier {
-    const bytes = Buffer.alloc(this.model.weights.length * 4);
-    this.model.weights.forEach((weight, i) => bytes.writeFloatLE(weight, i * 4));
     const vocabulary = this.vocabulary.toJSON();
     return {
       format: FORMAT,
@@ -297,7 +294,7 @@ export class IntentClassifier {
       ...(this.longText ? { longText: { ...this.longText } } : {}),
       vocabulary: { ...vocabulary, idf: vocabulary.idf.map((value) => round(value, 6)) },
       bias: [...this.model.bias],
-      weights: bytes.toString('base64'),
+      weights: encodeWeights(this.model.weights),
       ...(this.agreement ? { agreement: { cap: this.agreement.cap, model: this.agreement.model.toJSON() } } : {}),
       training: this.training,
     };

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import {
   computeLogits,
+  decodeWeights,
+  encodeWeights,
   fitTemperature,
   seededRandom,
   softmaxInPlace,
@@ -90,5 +92,14 @@ describe('fitTemperature', () => {
     const soft = softmaxInPlace(Float64Array.from(row), 2);
     expect(sharp[0]).toBeGreaterThan(soft[0]!);
     expect(sharp.indexOf(Math.max(...sharp))).toBe(soft.indexOf(Math.max(...soft)));
+  });
+});
+
+describe('encodeWeights / decodeWeights', () => {
+  it('give back exactly the float32 weights, and refuse bytes of another count', () => {
+    const weights = Float32Array.from([0, -1.5, 3.25e-7, 1e30, Number.MIN_VALUE]);
+    const decoded = decodeWeights(encodeWeights(weights), weights.length);
+    expect(decoded && [...decoded]).toEqual([...weights]);
+    expect(decodeWeights(encodeWeights(weights), weights.length + 1)).toBeUndefined();
   });
 });
