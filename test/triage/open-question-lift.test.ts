@@ -16,6 +16,9 @@ describe('liftConfidence', () => {
     expect(liftConfidence(0.7, 0.04, 0.17)).toBeGreaterThanOrEqual(0.9);
     expect(liftConfidence(0.85, 0.1, 0.17)).toBeGreaterThanOrEqual(0.9);
     expect(liftConfidence(0.7, 0.1, 0.17)).toBeLessThan(0.9);
+    // From the floor up, a mail that reads hardly open at all: measured down to 0.5.
+    expect(liftConfidence(0.55, 0.01, 0.17)).toBeGreaterThanOrEqual(0.9);
+    expect(liftConfidence(0.55, 0.05, 0.17)).toBeLessThan(0.9);
   });
 
   it('never lowers, and leaves alone a classifier below the floor, a mail as open as usual or more, and a sure answer', () => {
