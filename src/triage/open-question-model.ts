@@ -15,6 +15,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import type { DecisionLine } from './local-model/dev-set-decisions.js';
+import { memoised } from './ticket-memo.js';
 import {
   computeLogits,
   decodeWeights,
@@ -117,10 +118,12 @@ export class OpenQuestionModel {
     return liftConfidence(confidence, this.probability(text), this.draftedShare);
   }
 
-  /** The probability that a reviewer answers this text (subject and newest message) themselves. */
+  /**
+   * The probability that a reviewer answers this text (subject and newest message) themselves. Once
+   * per text within a ticket's run: the pipeline and the local model read the same mail.
+   */
   probability(text: string): number {
-    const scores = softmaxInPlace(computeLogits(this.model, this.vocabulary.vectorise(text)));
-    return scores[1]!;
+    return memoised(this, text, () => softmaxInPlace(computeLogits(this.model, this.vocabulary.vectorise(text)))[1]!);
   }
 
   static fromJSON(json: unknown): OpenQuestionModel {

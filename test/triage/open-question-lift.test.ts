@@ -70,3 +70,25 @@ describe('the lift in a triage', () => {
     expect(drafted.outcome.reasons.join(' ')).toMatch(/below the auto-send threshold|below 0\.9/);
   });
 });
+
+describe('the open-question reading within a ticket', () => {
+  it('is computed once per text inside a ticket and every time outside one, with the same result', async () => {
+    const { withTicketMemo } = await import('../../src/triage/ticket-memo.js');
+    const model = OpenQuestionModel.train([
+      { text: 'where is my parcel', decision: 'sent' },
+      { text: 'does saturday count as a business day', decision: 'drafted' },
+    ]);
+    let vectorised = 0;
+    const vocabulary = (model as unknown as { vocabulary: { vectorise: (text: string) => unknown } }).vocabulary;
+    const original = vocabulary.vectorise.bind(vocabulary);
+    vocabulary.vectorise = (text: string) => {
+      vectorised += 1;
+      return original(text);
+    };
+    const outside = [model.probability('does saturday count?'), model.probability('does saturday count?')];
+    expect(vectorised).toBe(2);
+    const inside = withTicketMemo(() => [model.probability('does saturday count?'), model.probability('does saturday count?')]);
+    expect(vectorised).toBe(3);
+    expect(inside).toEqual(outside);
+  });
+});
