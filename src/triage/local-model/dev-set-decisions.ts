@@ -30,8 +30,7 @@ import { parseJsonLines } from './parse-jsonl.js';
  * and 10 (none of 254 easy held either way).
  */
 export const DECISION_SETS: readonly string[] = [
-  ...DEV_SETS_TRAINED_ON,
-  ...Array.from({ length: 12 }, (_, index) => `inbox-dev-${63 + index}`),
+  ...new Set([...DEV_SETS_TRAINED_ON, ...Array.from({ length: 12 }, (_, index) => `inbox-dev-${63 + index}`)]),
 ];
 
 export const defaultDevSetDecisionsPath = fileURLToPath(new URL('../../../data/training/decisions/inbox-dev-decisions.jsonl', import.meta.url));
