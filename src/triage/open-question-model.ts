@@ -15,7 +15,6 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import type { DecisionLine } from './local-model/dev-set-decisions.js';
-import { memoised } from './ticket-memo.js';
 import {
   computeLogits,
   decodeWeights,
@@ -26,6 +25,7 @@ import {
   type SoftmaxWeights,
 } from './local-model/intent-softmax-regression.js';
 import { TextVocabulary, defaultTextFeatureOptions, type TextFeatureOptions } from './local-model/text-features.js';
+import { memoised } from './ticket-memo.js';
 
 /**
  * At or above this the mail is drafted: more likely than not a reviewer answers it. Not tuned on a

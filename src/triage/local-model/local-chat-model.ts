@@ -3,12 +3,12 @@
  * behind the chat-model interface. It is not an LLM: it follows the support-triage skill's steps
  * with fixed logic, so the product runs end to end with no API key.
  */
-import { loadDefaultOpenQuestionModel, type OpenQuestionModel } from '../open-question-model.js';
 import { z } from 'zod';
 import type { ChatMessage, ChatModel, ChatRequest, ChatResponse, ModelToolCall } from '../../agentao/index.js';
 import { needsAccountData } from '../account-bound-intents.js';
 import { detectEscalation, escalationTags } from '../escalation.js';
 import { readAutomaticReply } from '../mail/auto-reply.js';
+import { loadDefaultOpenQuestionModel, type OpenQuestionModel } from '../open-question-model.js';
 import { readSendDenial, type SendDenialDetails } from '../send-denial.js';
 import { parseTicketPrompt, type TicketPromptFields } from '../ticket-prompt.js';
 import { customerProfileResult } from '../tools/get-customer-profile.js';
