@@ -1,9 +1,9 @@
-import type { OpenQuestionModel } from '../triage/open-question-model.js';
 import type { ChatModel } from '../agentao/index.js';
 import { createAnthropicChatModel } from '../agentao/models/anthropic/index.js';
 import { createOpenAIChatModel } from '../agentao/models/openai/index.js';
 import { LocalChatModel } from '../triage/local-model/local-chat-model.js';
 import type { IntentClassifier } from '../triage/local-model/intent-classifier.js';
+import type { OpenQuestionModel } from '../triage/open-question-model.js';
 import { judgeSettings, llmSettings, type Config } from './config.js';
 import type { LlmProvider } from './model-providers.js';
 

@@ -3,10 +3,10 @@
  * the model claims. The permission engine calls it before `send_reply` runs, and the outbox calls it
  * again before a send row is written, so neither path alone can let a bad reply through.
  */
-import { OPEN_QUESTION_THRESHOLD } from './open-question-model.js';
 import { readAcknowledgement } from './acknowledgement.js';
 import { readAutomaticReply } from './mail/auto-reply.js';
 import { readNotACustomerQuestion } from './not-a-customer-question.js';
+import { OPEN_QUESTION_THRESHOLD } from './open-question-model.js';
 import {
   readActionRequest,
   readInvestigationRequest,
