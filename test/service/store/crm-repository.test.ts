@@ -154,4 +154,23 @@ describe.each(storeDialects)('CRM in the store on $name', (dialect) => {
       await location.destroy();
     }
   });
+  it('seeds started together (worker processes starting at once) all succeed and leave one row each', async () => {
+    // Customers of their own, so the other cases' rows are not touched.
+    const together: Customer[] = Array.from({ length: 40 }, (_, index) => ({
+      id: `C-T${index}`,
+      email: `together-${index}@concurrent.example`,
+      name: `Customer ${index}`,
+      plan: 'free',
+      createdAt: '2024-01-02T00:00:00.000Z',
+      orders: [],
+    }));
+    // On PostgreSQL each seed runs on its own pooled connection: without one seed at a time, two
+    // inserting the same new customer can collide on the email index.
+    const runs = await Promise.allSettled(Array.from({ length: 6 }, () => seedCrm(store.handle.db, { customers: together, orders: [] })));
+    expect(runs.filter((run) => run.status === 'rejected')).toEqual([]);
+    const { rows } = await sql<{ count: number | string }>`select count(*) as count from customers where email like ${'%@concurrent.example'}`.execute(
+      store.handle.db,
+    );
+    expect(Number(rows[0]?.count)).toBe(together.length);
+  });
 });

@@ -1,9 +1,13 @@
 import type { Customer, Order } from '../../../triage/types.js';
-import { parseJsonText, toJsonText } from '../dialect.js';
+import { sql } from 'kysely';
+import { dialectOf, parseJsonText, toJsonText } from '../dialect.js';
 import { prepareQuery } from '../prepared-query.js';
 import type { CustomerRow, NewCustomerRow } from '../tables/customers.js';
 import type { NewOrderRow, OrderRow } from '../tables/orders.js';
 import { type Executor, withTransaction } from './with-transaction.js';
+
+/** The advisory lock key that serialises CRM seeding on PostgreSQL (any fixed number no other lock uses). */
+const CRM_SEED_LOCK = 7_300_112;
 
 // Twelve columns a row at most: well under SQLite's limit on bound parameters per statement.
 const ROWS_PER_INSERT = 200;
@@ -41,6 +45,11 @@ export async function seedCrm(db: Executor, seed: CrmSeed): Promise<{ customers:
     delivered_at: order.deliveredAt ?? null,
   }));
   await withTransaction(db, async (transaction) => {
+    // Worker processes starting together each seed the same rows. On PostgreSQL the upsert's
+    // arbiter is the id; two transactions inserting the same new customer then collide on the email
+    // index instead ("duplicate key ... customers_email_key") and a worker dies at start. One seed
+    // at a time: the lock is held until this transaction ends.
+    if (dialectOf(transaction) === 'postgres') await sql`select pg_advisory_xact_lock(${CRM_SEED_LOCK})`.execute(transaction);
     for (let start = 0; start < customers.length; start += ROWS_PER_INSERT) {
       const chunk = customers.slice(start, start + ROWS_PER_INSERT);
       // The upsert is keyed on id, but email is unique too: a customer re-keyed in the seed data
