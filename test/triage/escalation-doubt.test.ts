@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ESCALATION_DOUBT_SHARE, readEscalation } from '../../src/triage/escalation.js';
+import { ESCALATION_DOUBT_SHARE, WORD_LIST_CORROBORATION, readEscalation } from '../../src/triage/escalation.js';
 import type { EscalationTagModel, TagScore } from '../../src/triage/escalation-model.js';
 import { buildSession } from '../../src/triage/pipeline.js';
 import { assessSend, DEFAULT_ALLOWED_LINK_HOSTS } from '../../src/triage/send-guard.js';
@@ -56,6 +56,42 @@ describe('the send guard with an escalation doubt', () => {
     expect(doubted.rules).toContain('escalation-doubt:security');
     expect(doubted.reasons.join(' ')).toMatch(/leans towards security \(p=0\.40, its threshold 0\.47\d?\)/);
     expect(doubted.tags).not.toContain('security');
+  });
+
+  it('a word-list fire the tag model does not corroborate holds the reply and names the words', async () => {
+    const session = buildSession(ticket('I forgot my password'), triageDeps());
+    session.customer = await demoCrm().findCustomerByEmail('ada@example.com');
+    session.independent.escalationDoubts = [{ tag: 'legal-review', probability: 0.05, threshold: 0.4, listed: 'lawyer' }];
+    const doubted = assessSend(session, { text: kbReply, confidence: 1 }, guard);
+    expect(doubted.allowed).toBe(false);
+    expect(doubted.rules).toContain('escalation-doubt:legal-review');
+    expect(doubted.reasons.join(' ')).toContain('the legal-review word list fired ("lawyer") but the tag model reads the mail otherwise (p=0.05, its threshold 0.40)');
+    expect(doubted.tags).not.toContain('legal-review');
+  });
+});
+
+describe('English word lists the tag model must corroborate', () => {
+  const listed = 'My sister is a lawyer and she loves your lamps.';
+
+  it('below half its threshold the list fire is a doubt; from half of it on, a signal', () => {
+    const low = readEscalation({ text: listed, model: modelScoring([{ tag: 'legal-review', probability: 0.4 * WORD_LIST_CORROBORATION * 0.9, threshold: 0.4 }]) });
+    expect(low.signals).toEqual([]);
+    expect(low.doubts).toEqual([expect.objectContaining({ tag: 'legal-review', listed: 'lawyer' })]);
+    const corroborated = readEscalation({ text: listed, model: modelScoring([{ tag: 'legal-review', probability: 0.4 * WORD_LIST_CORROBORATION, threshold: 0.4 }]) });
+    expect(corroborated.signals.map((signal) => signal.tag)).toEqual(['legal-review']);
+    expect(corroborated.signals[0]!.firedBy).toEqual(['word-list']);
+    expect(corroborated.doubts).toEqual([]);
+  });
+
+  it('refund words need no corroboration, and neither do the other languages\' lists', () => {
+    const refund = readEscalation({ text: 'Please refund the mug.', model: modelScoring([{ tag: 'refund', probability: 0.01, threshold: 0.5 }]) });
+    expect(refund.signals.map((signal) => signal.tag)).toEqual(['refund']);
+    const german = readEscalation({ text: 'Ich schalte meinen Anwalt ein.', model: modelScoring([{ tag: 'legal-review', probability: 0.01, threshold: 0.4 }]) });
+    expect(german.signals.map((signal) => signal.tag)).toEqual(['legal-review']);
+  });
+
+  it('without a tag model the lists stand alone', () => {
+    expect(readEscalation({ text: listed, model: null }).signals.map((signal) => signal.tag)).toEqual(['legal-review']);
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { detectEscalation, escalationTags } from '../../src/triage/escalation.js';
+import { LIST_CORROBORATED_TAGS, detectEscalation, escalationTags, readEscalation } from '../../src/triage/escalation.js';
 import { matchWordLists } from '../../src/triage/escalation-word-lists.js';
 
 const tagsOf = (text: string, plan?: 'free' | 'pro' | 'enterprise') =>
@@ -14,13 +14,35 @@ describe('escalation matrix', () => {
     ['Under GDPR I request a copy of all personal data you hold about me', 'legal-review'],
     ['My lawyer will be in touch about this', 'legal-review'],
     ['I will file a chargeback with my bank', 'legal-review'],
-    ['I am going to sue you', 'legal-review'],
     ['Someone logged into my account from Brazil', 'security'],
     ['my account was hacked', 'security'],
     ['I want to speak to a human please', 'human-requested'],
     ['I want to delete my account and all my data', 'legal-review'],
   ])('%s -> %s', (text, tag) => {
     expect(tagsOf(text)).toContain(tag);
+  });
+
+  it('a bare threat the tag model has no words for is still tagged by the list alone, and held with the model', () => {
+    const text = 'I am going to sue you';
+    expect(escalationTags(detectEscalation({ text, customer: null, model: null }))).toEqual(['legal-review']);
+    const { signals, doubts } = readEscalation({ text, customer: null });
+    expect(signals).toEqual([]);
+    expect(doubts).toEqual([expect.objectContaining({ tag: 'legal-review', listed: 'sue' })]);
+  });
+
+  it('an English list word in passing is a doubt, not a tag, when the tag model reads the mail as calm', () => {
+    const lawyer = readEscalation({ text: 'My sister is a lawyer and she loves your lamps. Do you ship the brass desk lamp to Vienna?' });
+    expect(lawyer.signals).toEqual([]);
+    expect(lawyer.doubts).toEqual([expect.objectContaining({ tag: 'legal-review', listed: 'lawyer' })]);
+    const phishing = readEscalation({ text: 'Is this email phishing? It says my parcel is held. Do you send mails like that?' });
+    expect(phishing.signals).toEqual([]);
+    expect(phishing.doubts.map((doubt) => doubt.tag)).toEqual(['security']);
+  });
+
+  it('the list fire stands when the tag model corroborates it, in another language, and for refund, retention or a person', () => {
+    expect(escalationTags(detectEscalation({ text: 'My account was hacked and someone ordered three lamps with my card!' }))).toEqual(['security']);
+    expect(escalationTags(detectEscalation({ text: 'Ich werde meinen Anwalt einschalten, wenn das nicht geklärt wird.' }))).toEqual(['legal-review']);
+    for (const tag of ['refund', 'retention', 'human-requested'] as const) expect(LIST_CORROBORATED_TAGS.has(tag)).toBe(false);
   });
 
   it.each(['I forgot my password', 'Where is my order A1001?', 'How do I change my shipping address?', 'Can I pay with PayPal?'])(
