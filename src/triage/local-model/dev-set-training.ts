@@ -95,6 +95,25 @@ export const DEV_SETS_TRAINED_ON = [
   'inbox-dev-60',
   'inbox-dev-61',
   'inbox-dev-62',
+  // Run once unseen first (dev 63-70 in the seventh session of 2026-12-06, dev 71-78 and 81 in the
+  // seventh and eighth), then trained on; dev 79, 80 and 82 measured the retrain, unseen by both sides.
+  'inbox-dev-63',
+  'inbox-dev-64',
+  'inbox-dev-65',
+  'inbox-dev-66',
+  'inbox-dev-67',
+  'inbox-dev-68',
+  'inbox-dev-69',
+  'inbox-dev-70',
+  'inbox-dev-71',
+  'inbox-dev-72',
+  'inbox-dev-73',
+  'inbox-dev-74',
+  'inbox-dev-75',
+  'inbox-dev-76',
+  'inbox-dev-77',
+  'inbox-dev-78',
+  'inbox-dev-81',
 ] as const;
 
 /**
@@ -118,6 +137,13 @@ export const EXCLUDED_LINES: Readonly<Record<string, string>> = {
   'inbox-dev-52/y119': 'within 0.75 of a held-out short request ("Representative.")',
   'inbox-dev-54/h144': 'within 0.8 token-Jaccard of a Bitext row, and the same mail as a line of blind 15 ("Do you ship to Canada?")',
   'inbox-dev-59/p249': 'within 0.8 token-Jaccard of a Bitext row (the subject "Do you ship to Canada?" over a "thx")',
+  'inbox-dev-63/v149': 'within 0.75 of a held-out short request (the subject "Cancel order 55120" over a mobile signature)',
+  'inbox-dev-65/x026': 'within 0.75 of a held-out short request ("hello anyone there?")',
+  'inbox-dev-65/x272': 'within 0.8 token-Jaccard of a Bitext row ("Do you ship to Canada?" over a signature)',
+  'inbox-dev-67/z226': 'within 0.75 of a held-out short request (the subject "Representative." over a ".")',
+  'inbox-dev-73/f079': 'within 0.75 of a held-out request ("can i order without making an account")',
+  'inbox-dev-81/p126': 'within 0.75 of a held-out request ("can i order without making an account")',
+  'inbox-dev-81/p084': 'within 0.8 token-Jaccard of a Bitext row ("how do i cancel A1009")',
 };
 
 /**

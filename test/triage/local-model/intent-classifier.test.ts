@@ -15,7 +15,7 @@ import {
   readTrainingExamples,
   KB_TOPIC_INTENTS,
 } from '../../../src/triage/local-model/intent-training-data.js';
-import { requestClassifier } from '../../../src/triage/local-model/request-classification.js';
+import { classifyRequest, requestClassifier } from '../../../src/triage/local-model/request-classification.js';
 import { tokenise } from '../../../src/triage/local-model/text-features.js';
 
 const bitextPath = fileURLToPath(new URL('../../../../shared/data/bitext-support-intents.csv', import.meta.url));
@@ -310,22 +310,21 @@ describe('the committed model on the held-out one-line requests (written apart, 
 });
 
 describe('the committed model on requests in other voices (requests-voices.jsonl, a dev set)', () => {
-  it('reads them well, and what it reads at 0.9 or more is nearly always right, on every dev set', () => {
+  it('reads them well, and what it reads at 0.9 or more as an answerable intent is nearly always right, on every dev set', () => {
     const classifier = loadDefaultIntentClassifier();
     const voices = evaluateClassifier(requestClassifier(classifier), readHeldOutExamples(defaultRequestsVoicesPath));
     // Measured 0.913 (0.940 before the labelled inbox sets joined training; 0.911 before
     // requests-voices-train.jsonl).
     expect(voices.accuracy).toBeGreaterThanOrEqual(0.89);
-    // Measured 96.4-99.5 % right at >= 0.9 (2026-12-05: composed mail read by its request is the lowest,
-    // 302 sure at 96.4 % against 293 at 97.3 % before the short requests x/y and dev 23-28 joined;
-    // 98.5-99.2 % before the labelled sets; 96.0-98.6 % before the second model and the temperature
-    // fitted on files held out whole).
+    // What the 0.9 send threshold lets through: a reading of `other` is never sent (its independent
+    // confidence is capped at 0.15), so it is not counted here; the bar is higher for that. Measured
+    // 98.7-99.7 % right at >= 0.9 (2026-12-06, dev 63-78 and 81 trained on: 274 of the composed mail
+    // sure at 99.3 %; 98.6-99.7 % before). Counting `other` too, as this test did until then, the
+    // composed mail fell from 96.2 % to 93.9 %: `other` read at 0.93 where it had been 0.89.
     for (const rows of [readHeldOutExamples(), readHeldOutExamples(defaultOneLinersPath), readHeldOutExamples(defaultRequestsApartPath), readHeldOutExamples(defaultRequestsVoicesPath)]) {
-      const sure = evaluateClassifier(requestClassifier(classifier), rows).calibration.bins.filter((bin) => bin.lower >= 0.9 - 1e-9);
-      const count = sure.reduce((sum, bin) => sum + bin.count, 0);
-      const right = sure.reduce((sum, bin) => sum + bin.accuracy * bin.count, 0);
-      expect(count).toBeGreaterThan(rows.length / 2);
-      expect(right / count).toBeGreaterThanOrEqual(0.96);
+      const sure = rows.map((row) => ({ row, reading: classifyRequest(classifier, row.text) })).filter(({ reading }) => reading.confidence >= 0.9 && reading.intent !== 'other');
+      expect(sure.length).toBeGreaterThan(rows.length * 0.6);
+      expect(sure.filter(({ row, reading }) => reading.intent === row.intent).length / sure.length).toBeGreaterThanOrEqual(0.98);
     }
   });
 });
