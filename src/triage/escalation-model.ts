@@ -26,6 +26,8 @@ export interface TagScore {
   threshold: number;
   /** The cues that raised this tag's logit in the part read most surely, strongest first. */
   cues: CueContribution[];
+  /** The whole text's probability (`probability` is its surest part's: the whole or one sentence). */
+  wholeProbability?: number;
 }
 
 export interface CueContribution {
@@ -206,12 +208,19 @@ export class EscalationTagModel {
     const parts = [text, ...splitSentences(text)].map((part) => withCues(this.vocabulary, part, this.cueScale));
     return this.tags.map((tag, column) => {
       let best = parts[0]!;
-      let bestLogit = this.logit(best.vector, column);
+      const wholeLogit = this.logit(best.vector, column);
+      let bestLogit = wholeLogit;
       for (const part of parts.slice(1)) {
         const logit = this.logit(part.vector, column);
         if (logit > bestLogit) [best, bestLogit] = [part, logit];
       }
-      return { tag, probability: sigmoid(bestLogit), threshold: this.thresholds[column]!, cues: this.cueContributions(best, column) };
+      return {
+        tag,
+        probability: sigmoid(bestLogit),
+        threshold: this.thresholds[column]!,
+        cues: this.cueContributions(best, column),
+        wholeProbability: sigmoid(wholeLogit),
+      };
     });
   }
 

@@ -97,6 +97,8 @@ export interface EscalationDoubt {
   threshold: number;
   /** The word-list words the tag model did not corroborate, when the doubt comes from a word list. */
   listed?: string;
+  /** The whole mail's probability, when one sentence reached the threshold and the whole mail did not lean that way. */
+  wholeProbability?: number;
 }
 
 /**
@@ -109,6 +111,16 @@ export interface EscalationDoubt {
  * stand alone (the model reads little of them), and so do refund, retention and human-requested,
  * whose listed words are the request itself ("refund", "cancel my subscription", "a real person").
  */
+/**
+ * The tag model reads the whole mail and each sentence, and gives a tag from the surest of them. In a
+ * long mail every sentence is one more chance of a false alarm ("I'd hate for it to break in the
+ * post" in a calm delivery question): a tag that one sentence carries while the whole mail gives it
+ * less than this share of the threshold is a doubt, not a tag, unless a word list or the intent
+ * reads it too. On dev 63-82 (6,000 lines the tag model then had not seen) this dropped 42 false
+ * tags for 7 right ones (docs/classifier.md).
+ */
+export const WHOLE_MAIL_SHARE = 0.5;
+
 export const LIST_CORROBORATED_TAGS: ReadonlySet<EscalationModelTag> = new Set(['complaint', 'legal-review', 'security', 'third-party-data']);
 export const WORD_LIST_CORROBORATION = 0.5;
 
@@ -152,8 +164,12 @@ export function readEscalation(input: EscalationInput): { signals: EscalationSig
   }
 
   if (scores.length > 0) {
-    for (const { tag, probability, cues } of scores.filter((score) => score.probability >= score.threshold)) {
+    for (const { tag, probability, threshold, cues, wholeProbability } of scores.filter((score) => score.probability >= score.threshold)) {
       const listed = signals.get(tag);
+      if (!listed && wholeProbability !== undefined && wholeProbability < threshold * WHOLE_MAIL_SHARE) {
+        uncorroborated.push({ tag, probability, threshold, wholeProbability });
+        continue;
+      }
       const fired = cues.slice(0, 3).map((cue) => `${cue.cue} "${cue.evidence}"`);
       const odds = `p=${probability.toFixed(2)}${fired.length > 0 ? `; cues: ${fired.join(', ')}` : ''}`;
       if (listed) {

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { ESCALATION_DOUBT_SHARE, WORD_LIST_CORROBORATION, readEscalation } from '../../src/triage/escalation.js';
-import type { EscalationTagModel, TagScore } from '../../src/triage/escalation-model.js';
+import { ESCALATION_DOUBT_SHARE, WHOLE_MAIL_SHARE, WORD_LIST_CORROBORATION, readEscalation } from '../../src/triage/escalation.js';
+import { loadDefaultEscalationModel, type EscalationTagModel, type TagScore } from '../../src/triage/escalation-model.js';
 import { buildSession } from '../../src/triage/pipeline.js';
 import { assessSend, DEFAULT_ALLOWED_LINK_HOSTS } from '../../src/triage/send-guard.js';
 import { adaSession, demoCrm, sendGuardOptions, ticket, triageDeps } from './triage-fixtures.js';
 
 /** A tag model that reads every text the same way: what the matrix does with its scores is under test. */
-function modelScoring(scores: Array<Pick<TagScore, 'tag' | 'probability' | 'threshold'>>): EscalationTagModel {
+function modelScoring(scores: Array<Pick<TagScore, 'tag' | 'probability' | 'threshold' | 'wholeProbability'>>): EscalationTagModel {
   const full: TagScore[] = scores.map((score) => ({ ...score, cues: [] }));
   return { score: () => full, predict: () => full.filter((score) => score.probability >= score.threshold) } as unknown as EscalationTagModel;
 }
@@ -108,5 +108,42 @@ describe('the send guard with an intent whose answer is a decision', () => {
       expect(assessment.tags).toEqual([]);
     }
     expect(assessSend(await adaSession('I forgot my password'), { text: kbReply, confidence: 1, intent: 'recover_password' }, guard).rules).not.toContain('intent:needs-person');
+  });
+});
+
+describe('a tag one sentence carries and the whole mail does not', () => {
+  const story = 'The lamp came today. I was worried it would break in the post. It looks lovely. Do you ship to Vienna too?';
+
+  it('is a doubt below half the threshold for the whole mail, a tag from half of it on', () => {
+    const threshold = 0.4;
+    const calm = readEscalation({ text: story, model: modelScoring([{ tag: 'complaint', probability: 0.7, threshold, wholeProbability: threshold * WHOLE_MAIL_SHARE * 0.9 }]) });
+    expect(calm.signals).toEqual([]);
+    expect(calm.doubts).toEqual([expect.objectContaining({ tag: 'complaint', probability: 0.7, wholeProbability: threshold * WHOLE_MAIL_SHARE * 0.9 })]);
+    const leaning = readEscalation({ text: story, model: modelScoring([{ tag: 'complaint', probability: 0.7, threshold, wholeProbability: threshold * WHOLE_MAIL_SHARE }]) });
+    expect(leaning.signals.map((signal) => signal.tag)).toEqual(['complaint']);
+    expect(leaning.doubts).toEqual([]);
+  });
+
+  it('stays a tag when a word list reads it too', () => {
+    const text = 'I want to speak to a human. The lamp came today and it looks lovely.';
+    const { signals, doubts } = readEscalation({ text, model: modelScoring([{ tag: 'human-requested', probability: 0.9, threshold: 0.45, wholeProbability: 0.05 }]) });
+    expect(signals.map((signal) => signal.tag)).toEqual(['human-requested']);
+    expect(signals[0]!.firedBy).toEqual(['word-list', 'model']);
+    expect(doubts).toEqual([]);
+  });
+
+  it('the committed model gives the whole mail its own reading', () => {
+    const [score] = loadDefaultEscalationModel().score(story).filter((entry) => entry.tag === 'complaint');
+    expect(score!.wholeProbability).toBeGreaterThan(0);
+    expect(score!.wholeProbability!).toBeLessThanOrEqual(score!.probability);
+  });
+
+  it('the send guard names the sentence reading and the whole mail\'s', async () => {
+    const session = buildSession(ticket('I forgot my password'), triageDeps());
+    session.customer = await demoCrm().findCustomerByEmail('ada@example.com');
+    session.independent.escalationDoubts = [{ tag: 'security', probability: 0.62, threshold: 0.4, wholeProbability: 0.08 }];
+    const doubted = assessSend(session, { text: 'Hi Ada,\n\nTo reset your password, go to the sign-in page.\n\nBest regards,\nThe Northwind Support Team', confidence: 1 }, { threshold: 0.9, allowedLinkHosts: DEFAULT_ALLOWED_LINK_HOSTS });
+    expect(doubted.allowed).toBe(false);
+    expect(doubted.reasons.join(' ')).toContain('the tag model reads one sentence as security (p=0.62, its threshold 0.40) but not the whole mail (p=0.08)');
   });
 });
