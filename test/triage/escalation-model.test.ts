@@ -15,24 +15,27 @@ const stride = Math.max(1, Math.ceil(tagged.length / 3000));
 const sample = tagged.filter((_, index) => index % stride === 0);
 const quick = { epochs: 6 };
 
+/** A fit of the sample takes a few seconds on a quiet machine; a busy shared one may take many times that. */
+const TRAINING_LIMIT = 120_000;
+
 describe('EscalationTagModel.train', () => {
   it('is deterministic: the same examples and seed give the same model, byte for byte', () => {
     const first = EscalationTagModel.train(sample, quick).toJSON();
     const second = EscalationTagModel.train(sample, quick).toJSON();
     expect(second).toEqual(first);
-  });
+  }, TRAINING_LIMIT);
 
   it('depends on the seed, so determinism is not an accident of no randomness at all', () => {
     const first = EscalationTagModel.train(sample, { ...quick, seed: 1 }).toJSON();
     const second = EscalationTagModel.train(sample, { ...quick, seed: 2 }).toJSON();
     expect(second.weights).not.toEqual(first.weights);
-  });
+  }, TRAINING_LIMIT);
 
   it('round-trips through JSON to identical scores', () => {
     const model = EscalationTagModel.train(sample, quick);
     const restored = EscalationTagModel.fromJSON(JSON.parse(JSON.stringify(model.toJSON())));
     for (const text of ['I want my money back', 'where is my parcel', '']) expect(restored.score(text)).toEqual(model.score(text));
-  });
+  }, TRAINING_LIMIT);
 
   it('refuses what it cannot learn from, and weights that do not fit', () => {
     expect(() => EscalationTagModel.train(sample.slice(0, 5))).toThrow(RangeError);
@@ -40,7 +43,7 @@ describe('EscalationTagModel.train', () => {
     const json = EscalationTagModel.train(sample, quick).toJSON();
     expect(() => EscalationTagModel.fromJSON({ ...json, weights: json.weights.slice(0, 40) })).toThrow(/do not fit/);
     expect(() => EscalationTagModel.fromJSON({ format: 'something else' })).toThrow(TypeError);
-  });
+  }, TRAINING_LIMIT);
 });
 
 describe('the committed tag model', () => {
