@@ -5,7 +5,9 @@
  * Three readers, and a tag fires when any of them fires (a false positive costs a human a minute;
  * a false negative can cost a customer or a lawsuit): word lists in eight languages
  * (escalation-word-lists.ts), the tag model trained on our own labelled mail (escalation-model.ts),
- * and the independent classifier's intent. Each signal says which of them fired.
+ * and the independent classifier's intent. Each signal says which of them fired. Two readings are
+ * too often wrong alone to route a mail, so they hold it untagged (a doubt) instead: an English
+ * list word of four tags the tag model does not corroborate, and a tag only one sentence carries.
  */
 import {
   isEndingOnlyAskedAbout,
@@ -111,6 +113,9 @@ export interface EscalationDoubt {
  * stand alone (the model reads little of them), and so do refund, retention and human-requested,
  * whose listed words are the request itself ("refund", "cancel my subscription", "a real person").
  */
+export const LIST_CORROBORATED_TAGS: ReadonlySet<EscalationModelTag> = new Set(['complaint', 'legal-review', 'security', 'third-party-data']);
+export const WORD_LIST_CORROBORATION = 0.5;
+
 /**
  * The tag model reads the whole mail and each sentence, and gives a tag from the surest of them. In a
  * long mail every sentence is one more chance of a false alarm ("I'd hate for it to break in the
@@ -120,9 +125,6 @@ export interface EscalationDoubt {
  * tags for 7 right ones (docs/classifier.md).
  */
 export const WHOLE_MAIL_SHARE = 0.5;
-
-export const LIST_CORROBORATED_TAGS: ReadonlySet<EscalationModelTag> = new Set(['complaint', 'legal-review', 'security', 'third-party-data']);
-export const WORD_LIST_CORROBORATION = 0.5;
 
 /**
  * The share of its threshold from which a tag's probability makes a send doubtful. Chosen on this
