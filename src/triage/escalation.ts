@@ -236,6 +236,18 @@ export function readEscalation(input: EscalationInput): { signals: EscalationSig
   return { signals: [...signals.values()], doubts };
 }
 
+/** Why a doubt holds the reply, in the reviewer's words: what read the tag, and what did not. */
+export function describeDoubt(doubt: EscalationDoubt): string {
+  const odds = `p=${doubt.probability.toFixed(2)}, its threshold ${doubt.threshold.toFixed(2)}`;
+  const reading =
+    doubt.listed !== undefined
+      ? `the ${doubt.tag} word list fired ("${doubt.listed}") but the tag model reads the mail otherwise (${odds})`
+      : doubt.wholeProbability !== undefined
+        ? `the tag model reads one sentence as ${doubt.tag} (${odds}) but not the whole mail (p=${doubt.wholeProbability.toFixed(2)})`
+        : `the tag model leans towards ${doubt.tag} (${odds})`;
+  return `${reading}: not tagged, but not sent without a human`;
+}
+
 export function escalationTags(signals: readonly EscalationSignal[]): EscalationTag[] {
   return [...new Set(signals.map((signal) => signal.tag))];
 }

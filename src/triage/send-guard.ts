@@ -15,7 +15,7 @@ import {
   readStaleTrackingClaim,
 } from './investigation-request.js';
 import { asksToFindTheAccount, needsAccountData } from './account-bound-intents.js';
-import { detectEscalation, escalationTags, type EscalationSignal } from './escalation.js';
+import { describeDoubt, detectEscalation, escalationTags, type EscalationSignal } from './escalation.js';
 import {
   ACTION_CLAIM,
   INJECTION_LABELS,
@@ -92,13 +92,7 @@ export function assessSend(
 
   for (const doubt of session.independent.escalationDoubts ?? []) {
     rules.push(`escalation-doubt:${doubt.tag}`);
-    reasons.push(
-      doubt.listed !== undefined
-        ? `the ${doubt.tag} word list fired ("${doubt.listed}") but the tag model reads the mail otherwise (p=${doubt.probability.toFixed(2)}, its threshold ${doubt.threshold.toFixed(2)}): not tagged, but not sent without a human`
-        : doubt.wholeProbability !== undefined
-          ? `the tag model reads one sentence as ${doubt.tag} (p=${doubt.probability.toFixed(2)}, its threshold ${doubt.threshold.toFixed(2)}) but not the whole mail (p=${doubt.wholeProbability.toFixed(2)}): not tagged, but not sent without a human`
-          : `the tag model leans towards ${doubt.tag} (p=${doubt.probability.toFixed(2)}, its threshold ${doubt.threshold.toFixed(2)}): not tagged, but not sent without a human`,
-    );
+    reasons.push(describeDoubt(doubt));
   }
 
   if (session.customer === undefined) {
